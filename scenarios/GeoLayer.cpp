@@ -1,0 +1,287 @@
+#include "scenarios/GeoLayer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+
+#include "scenarios/TextFile.hpp"
+
+namespace drillsim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Collects GDAL's error messages while alive instead of letting GDAL print them.
+class GdalErrors {
+ public:
+  GdalErrors() { CPLPushErrorHandlerEx(&GdalErrors::handler, this); }
+  ~GdalErrors() { CPLPopErrorHandler(); }
+  GdalErrors(const GdalErrors&) = delete;
+  GdalErrors& operator=(const GdalErrors&) = delete;
+  std::string last() const { return messages_.empty() ? std::string("no reason given") : messages_.back(); }
+  void clear() { messages_.clear(); }
+
+ private:
+  static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* message) {
+    if (level < CE_Warning) return;
+    auto* self = static_cast<GdalErrors*>(CPLGetErrorHandlerUserData());
+    if (self) self->messages_.emplace_back(message ? message : "");
+  }
+  std::vector<std::string> messages_;
+};
+
+void registerDrivers() {
+  static std::once_flag once;
+  std::call_once(once, [] { GDALAllRegister(); });
+}
+
+struct DatasetCloser {
+  void operator()(GDALDataset* d) const { GDALClose(d); }
+};
+using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+const char* geometryName(OGRwkbGeometryType t) {
+  switch (wkbFlatten(t)) {
+    case wkbPoint: return "Point";
+    case wkbLineString: return "LineString";
+    case wkbPolygon: return "Polygon";
+    case wkbMultiPoint: return "MultiPoint";
+    case wkbMultiLineString: return "MultiLineString";
+    case wkbMultiPolygon: return "MultiPolygon";
+    case wkbGeometryCollection: return "GeometryCollection";
+    default: return "other geometry";
+  }
+}
+
+std::vector<Point2> points(const OGRSimpleCurve& curve) {
+  std::vector<Point2> out;
+  out.reserve(static_cast<std::size_t>(curve.getNumPoints()));
+  for (int i = 0; i < curve.getNumPoints(); ++i) out.push_back({curve.getX(i), curve.getY(i)});
+  return out;
+}
+
+void addPolygon(const OGRPolygon& polygon, GeoFeature& f) {
+  int rings = 0;
+  if (const auto* outer = polygon.getExteriorRing()) {
+    f.parts.push_back(points(*outer));
+    ++rings;
+  }
+  for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
+    f.parts.push_back(points(*polygon.getInteriorRing(i)));
+    ++rings;
+  }
+  f.ringsPerPolygon.push_back(rings);
+}
+
+void extract(const OGRGeometry& g, GeoFeature& f) {
+  f.geometryType = geometryName(g.getGeometryType());
+  switch (wkbFlatten(g.getGeometryType())) {
+    case wkbPoint: {
+      const auto& p = *g.toPoint();
+      if (!p.IsEmpty()) f.parts.push_back({{p.getX(), p.getY()}});
+      break;
+    }
+    case wkbLineString: f.parts.push_back(points(*g.toLineString())); break;
+    case wkbPolygon: addPolygon(*g.toPolygon(), f); break;
+    case wkbMultiPolygon:
+      for (const auto* polygon : *g.toMultiPolygon()) addPolygon(*polygon, f);
+      break;
+    default: break;  // the park loader reports the unexpected type
+  }
+}
+
+bool allFinite(const GeoFeature& f) {
+  for (const auto& part : f.parts)
+    for (const auto& p : part)
+      if (!std::isfinite(p.x_m) || !std::isfinite(p.y_m)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string utmCrsFor(double lon, double lat) {
+  int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;
+  zone = std::max(1, std::min(60, zone));
+  return "EPSG:" + std::to_string((lat >= 0 ? 32600 : 32700) + zone);
+}
+
+struct GeoSource::Impl {
+  std::string path, display;
+  bool folder = false;
+  Dataset package;  // when the park is one GeoPackage
+
+  std::string layerFile(const std::string& layer) const {
+    for (const char* ext : {".geojson", ".json"}) {
+      const fs::path p = fs::path(path) / (layer + ext);
+      if (fs::exists(p)) return p.string();
+    }
+    return {};
+  }
+  std::string layerDisplay(const std::string& layer) const {
+    if (!folder) return display;
+    const std::string file = layerFile(layer);
+    return (fs::path(display) / fs::path(file).filename()).string();
+  }
+};
+
+GeoSource::GeoSource(std::string path, std::string displayPath) : impl_(std::make_unique<Impl>()) {
+  impl_->path = std::move(path);
+  impl_->display = std::move(displayPath);
+}
+
+GeoSource::~GeoSource() = default;
+
+bool GeoSource::open(Diagnostics& diagnostics) {
+  registerDrivers();
+  const Location at{impl_->display, 0, 0, {}};
+  std::error_code ec;
+  if (!fs::exists(impl_->path, ec)) {
+    diagnostics.error(at, "park", "no such folder or GeoPackage; expected a folder of GeoJSON layers (zones.geojson, "
+                                  "roads.geojson, ...) or a .gpkg file");
+    return false;
+  }
+  impl_->folder = fs::is_directory(impl_->path, ec);
+  if (impl_->folder) return true;
+  const auto size = fs::file_size(impl_->path, ec);
+  if (!ec && size > kMaxLayerFileBytes) {
+    diagnostics.error(at, "park", "the GeoPackage is " + humanBytes(size) + "; expected at most " +
+                                      humanBytes(kMaxLayerFileBytes));
+    return false;
+  }
+  GdalErrors errors;
+  impl_->package.reset(GDALDataset::Open(impl_->path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!impl_->package) {
+    diagnostics.error(at, "park", "cannot read it as geodata: " + errors.last());
+    return false;
+  }
+  return true;
+}
+
+bool GeoSource::hasLayer(const std::string& layer) const {
+  if (impl_->folder) return !impl_->layerFile(layer).empty();
+  return impl_->package && impl_->package->GetLayerByName(layer.c_str()) != nullptr;
+}
+
+namespace {
+// Opens the dataset holding `layer` (the folder's file, or the shared GeoPackage).
+OGRLayer* openLayer(GeoSource::Impl& impl, const std::string& layer, Dataset& holder, const std::string& display,
+                    Diagnostics& diagnostics) {
+  GdalErrors errors;
+  if (!impl.folder) {
+    OGRLayer* l = impl.package->GetLayerByName(layer.c_str());
+    if (!l) diagnostics.error({display, 0, 0, "layer " + layer}, "", "the GeoPackage has no layer '" + layer + "'");
+    return l;
+  }
+  const std::string file = impl.layerFile(layer);
+  const Location at{display, 0, 0, {}};
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > kMaxLayerFileBytes) {
+    diagnostics.error(at, "", "the " + layer + " layer is " + humanBytes(size) + "; expected at most " +
+                                  humanBytes(kMaxLayerFileBytes));
+    return nullptr;
+  }
+  if (!ec && size == 0) {
+    diagnostics.error(at, "", "the file is empty; expected a GeoJSON FeatureCollection of " + layer);
+    return nullptr;
+  }
+  holder.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!holder || holder->GetLayerCount() < 1) {
+    diagnostics.error(at, "", "cannot read it as GeoJSON: " + errors.last());
+    return nullptr;
+  }
+  return holder->GetLayer(0);
+}
+}  // namespace
+
+std::optional<std::pair<double, double>> GeoSource::centreLonLat(const std::string& layer, Diagnostics& diagnostics) {
+  Dataset holder;
+  const std::string display = impl_->layerDisplay(layer);
+  OGRLayer* l = openLayer(*impl_, layer, holder, display, diagnostics);
+  if (!l) return std::nullopt;
+  GdalErrors errors;
+  OGREnvelope env;
+  if (l->GetExtent(&env, TRUE) != OGRERR_NONE) return std::nullopt;
+  const OGRSpatialReference* src = l->GetSpatialRef();
+  double x = (env.MinX + env.MaxX) / 2, y = (env.MinY + env.MaxY) / 2;
+  if (!src) return std::make_pair(x, y);  // assumed WGS 84 like GeoJSON (RFC 7946)
+  OGRSpatialReference wgs84, source(*src);
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
+  if (!ct || !ct->Transform(1, &x, &y)) return std::nullopt;
+  return std::make_pair(x, y);
+}
+
+std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::string& targetCrs,
+                                        Diagnostics& diagnostics) {
+  Dataset holder;
+  const std::string display = impl_->layerDisplay(layer);
+  OGRLayer* l = openLayer(*impl_, layer, holder, display, diagnostics);
+  if (!l) return std::nullopt;
+  GdalErrors errors;
+  const Location layerAt{display, 0, 0, "layer " + layer};
+
+  OGRSpatialReference target;
+  if (target.SetFromUserInput(targetCrs.c_str()) != OGRERR_NONE || !target.IsProjected()) {
+    diagnostics.error(layerAt, "crs", "expected a projected CRS in metres (e.g. EPSG:32649), found '" + targetCrs + "'");
+    return std::nullopt;
+  }
+  target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference source;
+  if (const OGRSpatialReference* s = l->GetSpatialRef()) source = *s;
+  else source.SetWellKnownGeogCS("WGS84");  // GeoJSON without a crs member is WGS 84 (RFC 7946)
+  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &target));
+  if (!ct) {
+    diagnostics.error(layerAt, "", "cannot transform its coordinates to " + targetCrs + ": " + errors.last());
+    return std::nullopt;
+  }
+
+  GeoLayer out;
+  out.name = layer;
+  out.file = display;
+  OGRFeatureDefn* defn = l->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) out.fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  l->ResetReading();
+  std::size_t index = 0;
+  errors.clear();
+  for (auto& feature : *l) {
+    if (++index > kMaxFeaturesPerLayer) {
+      diagnostics.error(layerAt, "", "more than " + std::to_string(kMaxFeaturesPerLayer) +
+                                         " features; expected at most that many in one layer");
+      return std::nullopt;
+    }
+    GeoFeature f;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+      std::optional<std::string> value;
+      if (feature->IsFieldSetAndNotNull(i)) value = feature->GetFieldAsString(i);
+      f.attributes.emplace(out.fields[static_cast<std::size_t>(i)], value);
+    }
+    if (auto it = f.attributes.find("id"); it != f.attributes.end() && it->second) f.id = *it->second;
+    f.where = {display, 0, 0,
+               "layer " + layer + ", feature " + (f.id.empty() ? "#" + std::to_string(index) : f.id)};
+    if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
+      std::unique_ptr<OGRGeometry> copy(g->clone());
+      errors.clear();
+      if (wkbFlatten(copy->getGeometryType()) != wkbPoint && !copy->IsValid())
+        f.invalidReason = errors.last() == "no reason given" ? "GDAL reports the geometry as not valid" : errors.last();
+      if (copy->transform(ct.get()) != OGRERR_NONE) {
+        f.invalidReason = "its coordinates cannot be transformed to " + targetCrs + " (are they longitude, latitude?)";
+        f.geometryType = geometryName(copy->getGeometryType());
+      } else {
+        extract(*copy, f);
+        if (!allFinite(f)) f.invalidReason = "it has coordinates that are not finite numbers";
+      }
+    }
+    out.features.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace drillsim

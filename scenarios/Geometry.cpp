@@ -1,0 +1,71 @@
+#include "scenarios/Geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drillsim {
+
+double distance(Point2 a, Point2 b) { return std::hypot(a.x_m - b.x_m, a.y_m - b.y_m); }
+
+double polylineLength(const std::vector<Point2>& line) {
+  double length = 0;
+  for (std::size_t i = 1; i < line.size(); ++i) length += distance(line[i - 1], line[i]);
+  return length;
+}
+
+double signedArea(const Ring& ring) {
+  double twice = 0;
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+    twice += ring[i].x_m * ring[i + 1].y_m - ring[i + 1].x_m * ring[i].y_m;
+  return twice / 2;
+}
+
+Point2 centroid(const std::vector<Ring>& outer, const std::vector<Ring>& holes, double* area_m2) {
+  // Centroids are taken relative to the first vertex to keep precision with UTM coordinates.
+  Point2 origin = outer.empty() || outer[0].empty() ? Point2{} : outer[0][0];
+  double area = 0, cx = 0, cy = 0;
+  auto accumulate = [&](const Ring& ring, double sign) {
+    const double a = std::abs(signedArea(ring)) * sign;
+    double sx = 0, sy = 0, twice = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+      const double x0 = ring[i].x_m - origin.x_m, y0 = ring[i].y_m - origin.y_m;
+      const double x1 = ring[i + 1].x_m - origin.x_m, y1 = ring[i + 1].y_m - origin.y_m;
+      const double cross = x0 * y1 - x1 * y0;
+      twice += cross;
+      sx += (x0 + x1) * cross;
+      sy += (y0 + y1) * cross;
+    }
+    if (twice != 0) {
+      cx += a * sx / (3 * twice);
+      cy += a * sy / (3 * twice);
+    }
+    area += a;
+  };
+  for (const auto& r : outer) accumulate(r, 1);
+  for (const auto& r : holes) accumulate(r, -1);
+  if (area_m2) *area_m2 = area;
+  if (area <= 0) return origin;
+  return {origin.x_m + cx / area, origin.y_m + cy / area};
+}
+
+bool contains(const std::vector<Ring>& rings, Point2 p) {
+  bool inside = false;
+  for (const auto& ring : rings)
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      const Point2 a = ring[i], b = ring[j];
+      if ((a.y_m > p.y_m) != (b.y_m > p.y_m) &&
+          p.x_m < (b.x_m - a.x_m) * (p.y_m - a.y_m) / (b.y_m - a.y_m) + a.x_m)
+        inside = !inside;
+    }
+  return inside;
+}
+
+double distanceToSegment(Point2 p, Point2 a, Point2 b) {
+  const double dx = b.x_m - a.x_m, dy = b.y_m - a.y_m;
+  const double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  return distance(p, {a.x_m + t * dx, a.y_m + t * dy});
+}
+
+}  // namespace drillsim

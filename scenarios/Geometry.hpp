@@ -1,0 +1,27 @@
+#pragma once
+// Plane geometry in the park's metric CRS (metres). Small and exact enough for zones of a park;
+// nothing here is geodesic.
+
+#include <vector>
+
+namespace drillsim {
+
+struct Point2 {
+  double x_m = 0, y_m = 0;
+  bool operator==(const Point2&) const = default;
+};
+
+using Ring = std::vector<Point2>;  // closed ring: first == last
+
+double distance(Point2 a, Point2 b);
+double polylineLength(const std::vector<Point2>& line);
+/// Signed area by the shoelace formula (positive when counter-clockwise).
+double signedArea(const Ring& ring);
+/// Area-weighted centroid of outer rings minus holes; the first vertex when the area is zero.
+Point2 centroid(const std::vector<Ring>& outer, const std::vector<Ring>& holes, double* area_m2);
+/// Even-odd rule over all rings (outer rings and holes).
+bool contains(const std::vector<Ring>& rings, Point2 p);
+/// Shortest distance from p to the segment ab.
+double distanceToSegment(Point2 p, Point2 a, Point2 b);
+
+}  // namespace drillsim

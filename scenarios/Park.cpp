@@ -1,0 +1,30 @@
+#include "scenarios/Park.hpp"
+
+#include "scenarios/Lookup.hpp"
+
+namespace drillsim {
+
+const std::vector<std::string>& zoneKindNames() {
+  static const std::vector<std::string> names = {"chemical", "manufacturing", "warehouse", "office", "dormitory",
+                                                 "residential", "school", "clinic", "utility", "green"};
+  return names;
+}
+
+const Zone* Park::zone(const std::string& id) const { return findById(zones, id); }
+const Shelter* Park::shelter(const std::string& id) const { return findById(shelters, id); }
+const Station* Park::station(const std::string& id) const { return findById(stations, id); }
+const HazardSource* Park::source(const std::string& id) const { return findById(sources, id); }
+
+int Park::population(bool night) const {
+  int total = 0;
+  for (const auto& z : zones) total += night ? z.pop_night : z.pop_day;
+  return total;
+}
+
+long Park::shelterCapacity() const {
+  long total = 0;
+  for (const auto& s : shelters) total += s.capacity;
+  return total;
+}
+
+}  // namespace drillsim

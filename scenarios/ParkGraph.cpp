@@ -1,0 +1,123 @@
+// Turning the roads into the graph and attaching zones, shelters and stations to it
+// (DESIGN.md section 6: endpoints within 1 m are one node; features attach to the nearest node
+// unless they name one in the nodes layer).
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "scenarios/Park.hpp"
+
+namespace drillsim {
+
+namespace {
+std::string metres(double v) {
+  std::ostringstream os;
+  os.precision(v < 10 ? 2 : 4);
+  os << v << " m";
+  return os.str();
+}
+
+// Access distances beyond this are reported: a zone 500 m from any road is probably misplaced.
+constexpr double kFarAccess_m = 500.0;
+
+template <class T>
+void attach(T& feature, const char* what, RoadGraph& graph, const std::map<std::string, Point2>& named,
+            Point2 from, Diagnostics& d) {
+  if (feature.node_ref) {
+    auto it = named.find(*feature.node_ref);
+    if (it == named.end()) {
+      std::vector<std::string> names;
+      for (const auto& [k, v] : named) names.push_back(k);
+      d.error(feature.where, "node", "unknown node " + inQuotes(*feature.node_ref) + "; " + expectedOneOf(*feature.node_ref, names));
+      return;
+    }
+    double gap = 0;
+    feature.node = graph.nearestNode(it->second, &gap);
+    if (gap > kNodeMergeDistance_m) {
+      d.error(feature.where, "node", "node " + inQuotes(*feature.node_ref) + " is " + metres(gap) +
+                                         " from the nearest road end; expected it on a road end (within 1 m)");
+      feature.node = kNoNode;
+      return;
+    }
+    feature.access_m = distance(from, graph.position(feature.node));
+    return;
+  }
+  feature.node = graph.nearestNode(from, &feature.access_m);
+  if (feature.access_m > kFarAccess_m)
+    d.warning(feature.where, "", std::string("the ") + what + " is " + metres(feature.access_m) +
+                                     " from the nearest road end; is it placed right?");
+}
+}  // namespace
+
+void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>& namedNodes) {
+  RoadGraph& g = park.graph;
+  for (std::size_t i = 0; i < park.roads.size(); ++i) {
+    const Road& r = park.roads[i];
+    g.addRoad(static_cast<int>(i), r.line.front(), r.line.back(), r.length_m, r.oneway);
+  }
+  for (auto& z : park.zones) attach(z, "zone", g, namedNodes, z.centroid, d);
+  for (auto& s : park.shelters) attach(s, "shelter", g, namedNodes, s.position, d);
+  for (auto& s : park.stations) attach(s, "station", g, namedNodes, s.position, d);
+
+  // A road that ends on the middle of another without a shared node is almost always a road that
+  // should have been split there; people would not be able to turn at that junction.
+  if (park.roads.size() <= 5000) {
+    for (const Road& a : park.roads)
+      for (Point2 end : {a.line.front(), a.line.back()})
+        for (const Road& b : park.roads) {
+          if (&a == &b) continue;
+          if (distance(end, b.line.front()) <= kNodeMergeDistance_m || distance(end, b.line.back()) <= kNodeMergeDistance_m)
+            continue;
+          for (std::size_t k = 1; k < b.line.size(); ++k)
+            if (distanceToSegment(end, b.line[k - 1], b.line[k]) <= kNodeMergeDistance_m) {
+              d.warning(a.where, "geometry", "ends on the middle of road " + inQuotes(b.id) +
+                                                 " but they share no node; split " + b.id +
+                                                 " there so that people can turn at the junction");
+              break;
+            }
+        }
+  }
+
+  // Connectivity: report every piece of the network apart from the largest.
+  const std::vector<int> label = g.components();
+  const int count = g.componentCount();
+  if (count > 1) {
+    std::vector<int> size(static_cast<std::size_t>(count), 0);
+    for (int l : label) ++size[static_cast<std::size_t>(l)];
+    const int main = static_cast<int>(std::max_element(size.begin(), size.end()) - size.begin());
+    std::map<int, std::vector<std::string>> roadsOf;
+    for (const Arc& arc : g.arcs())
+      if (label[static_cast<std::size_t>(arc.from)] != main) {
+        auto& ids = roadsOf[label[static_cast<std::size_t>(arc.from)]];
+        const std::string& id = park.roads[static_cast<std::size_t>(arc.road)].id;
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      }
+    for (const auto& [l, ids] : roadsOf) {
+      std::string list;
+      for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += (i ? ", " : "") + ids[i];
+      if (ids.size() > 10) list += ", ...";
+      d.warning(park.roads[0].where.file.empty() ? Location{park.path, 0, 0, "layer roads"}
+                                                 : Location{park.roads[0].where.file, 0, 0, "layer roads"},
+                "", "the road network falls apart: " + std::to_string(ids.size()) +
+                        " road(s) are not connected to the rest (" + list + ")");
+    }
+  }
+
+  // Hazard sources: their zone must exist and should contain them.
+  std::vector<std::string> zoneIds;
+  for (const auto& z : park.zones) zoneIds.push_back(z.id);
+  for (const auto& s : park.sources) {
+    const Zone* z = park.zone(s.zone);
+    if (!z) {
+      d.error(s.where, "zone", "unknown zone " + inQuotes(s.zone) + "; " + expectedOneOf(s.zone, zoneIds));
+      continue;
+    }
+    std::vector<Ring> rings = z->outer;
+    rings.insert(rings.end(), z->holes.begin(), z->holes.end());
+    if (!contains(rings, s.position))
+      d.warning(s.where, "zone", "the source lies outside its zone " + inQuotes(s.zone) + " (" +
+                                     metres(distance(s.position, z->centroid)) + " from the zone's centre)");
+  }
+}
+
+}  // namespace drillsim

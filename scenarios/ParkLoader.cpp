@@ -1,0 +1,331 @@
+#include "scenarios/ParkLoader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "scenarios/GeoLayer.hpp"
+
+namespace drillsim {
+
+namespace {
+
+std::string fmt(double v, int precision = 6) {
+  std::ostringstream os;
+  os.precision(precision);
+  os << v;
+  return os.str();
+}
+
+// Attribute access with messages naming the layer, feature, attribute, expected and found.
+class FeatureReader {
+ public:
+  FeatureReader(const GeoLayer& layer, std::initializer_list<const char*> required, Diagnostics& d)
+      : layer_(layer), diagnostics_(d) {
+    for (const char* key : required)
+      if (std::find(layer.fields.begin(), layer.fields.end(), key) == layer.fields.end()) {
+        std::string expected;
+        for (const char* k : required) expected += (expected.empty() ? "" : ", ") + std::string(k);
+        d.error({layer.file, 0, 0, "layer " + layer.name}, key,
+                "the layer has no such attribute; expected the attributes " + expected);
+        missing_.insert(key);
+      }
+  }
+  bool usable() const { return missing_.empty(); }
+
+  std::optional<std::string> raw(const GeoFeature& f, const std::string& key) const {
+    auto it = f.attributes.find(key);
+    if (it == f.attributes.end() || !it->second) return std::nullopt;
+    std::string v = *it->second;
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(v.begin());
+    if (v.empty()) return std::nullopt;
+    return v;
+  }
+
+  std::optional<std::string> text(const GeoFeature& f, const std::string& key, bool required) {
+    auto v = raw(f, key);
+    if (!v && required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected a text value");
+    return v;
+  }
+
+  std::optional<double> number(const GeoFeature& f, const std::string& key, bool required, double min, bool strict) {
+    auto v = raw(f, key);
+    const std::string expected = std::string("a number ") + (strict ? "> " : ">= ") + fmt(min);
+    if (!v) {
+      if (required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected " + expected);
+      return std::nullopt;
+    }
+    double x = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
+    if (ec != std::errc() || end != v->data() + v->size() || !std::isfinite(x) || (strict ? x <= min : x < min)) {
+      diagnostics_.error(f.where, key, "expected " + expected + ", found " + inQuotes(*v));
+      return std::nullopt;
+    }
+    return x;
+  }
+
+  std::optional<int> count(const GeoFeature& f, const std::string& key, bool required) {
+    auto v = raw(f, key);
+    const std::string expected = "a whole number of persons from 0 to 10000000";
+    if (!v) {
+      if (required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected " + expected);
+      return std::nullopt;
+    }
+    double x = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
+    if (ec != std::errc() || end != v->data() + v->size() || x < 0 || x > 1e7 || x != std::floor(x)) {
+      diagnostics_.error(f.where, key, "expected " + expected + ", found " + inQuotes(*v));
+      return std::nullopt;
+    }
+    return static_cast<int>(x);
+  }
+
+  bool flag(const GeoFeature& f, const std::string& key) {
+    auto v = raw(f, key);
+    if (!v) return false;
+    std::string s = *v;
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (s == "1" || s == "true" || s == "yes") return true;
+    if (s == "0" || s == "false" || s == "no") return false;
+    diagnostics_.error(f.where, key, "expected 0 or 1 (or true/false), found " + inQuotes(*v));
+    return false;
+  }
+
+  /// A unique, present id; empty (reported) otherwise.
+  std::string id(const GeoFeature& f) {
+    auto v = raw(f, "id");
+    if (!v) {
+      if (!missing_.count("id")) diagnostics_.error(f.where, "id", "missing; every feature needs an id");
+      return {};
+    }
+    if (!ids_.insert(*v).second) {
+      diagnostics_.error(f.where, "id", "duplicate id " + inQuotes(*v) + " in layer " + layer_.name);
+      return {};
+    }
+    return *v;
+  }
+
+  ExtraAttributes extra(const GeoFeature& f, std::initializer_list<const char*> known) const {
+    ExtraAttributes out;
+    for (const auto& [k, v] : f.attributes)
+      if (v && std::find_if(known.begin(), known.end(), [&](const char* s) { return k == s; }) == known.end())
+        out.emplace(k, *v);
+    return out;
+  }
+
+  bool geometry(const GeoFeature& f, std::initializer_list<const char*> types) {
+    if (f.geometryType.empty()) {
+      diagnostics_.error(f.where, "geometry", "missing; the feature has no geometry");
+      return false;
+    }
+    if (std::find_if(types.begin(), types.end(), [&](const char* t) { return f.geometryType == t; }) == types.end()) {
+      std::string expected;
+      for (const char* t : types) expected += (expected.empty() ? "" : " or ") + std::string(t);
+      diagnostics_.error(f.where, "geometry", "expected " + expected + ", found " + f.geometryType);
+      return false;
+    }
+    if (!f.invalidReason.empty()) {
+      diagnostics_.error(f.where, "geometry", "not a valid geometry: " + f.invalidReason);
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const GeoLayer& layer_;
+  Diagnostics& diagnostics_;
+  std::set<std::string> missing_, ids_;
+};
+
+void readZones(const GeoLayer& layer, Park& park, Diagnostics& d) {
+  FeatureReader r(layer, {"id", "name", "kind", "pop_day", "pop_night"}, d);
+  for (const auto& f : layer.features) {
+    Zone z;
+    z.where = f.where;
+    z.id = r.id(f);
+    z.name = r.text(f, "name", true).value_or(z.id);
+    z.name_en = r.text(f, "name_en", false).value_or("");
+    if (auto kind = r.text(f, "kind", true)) {
+      const auto& names = zoneKindNames();
+      auto it = std::find(names.begin(), names.end(), *kind);
+      if (it == names.end()) d.error(f.where, "kind", expectedOneOf(*kind, names) + ", found " + inQuotes(*kind));
+      else z.kind = static_cast<ZoneKind>(it - names.begin());
+    }
+    z.pop_day = r.count(f, "pop_day", true).value_or(0);
+    z.pop_night = r.count(f, "pop_night", true).value_or(0);
+    z.node_ref = r.text(f, "node", false);
+    z.extra = r.extra(f, {"id", "name", "name_en", "kind", "pop_day", "pop_night", "node"});
+    if (r.geometry(f, {"Polygon", "MultiPolygon"})) {
+      std::size_t part = 0;
+      for (int rings : f.ringsPerPolygon)
+        for (int k = 0; k < rings; ++k, ++part) (k == 0 ? z.outer : z.holes).push_back(f.parts[part]);
+      z.centroid = centroid(z.outer, z.holes, &z.area_m2);
+      if (z.area_m2 <= 0) d.error(f.where, "geometry", "expected a polygon with an area, found one of area 0");
+    }
+    park.zones.push_back(std::move(z));
+  }
+}
+
+void readRoads(const GeoLayer& layer, Park& park, Diagnostics& d) {
+  FeatureReader r(layer, {"id", "width_m"}, d);
+  for (const auto& f : layer.features) {
+    Road road;
+    road.where = f.where;
+    road.id = r.id(f);
+    road.name = r.text(f, "name", false).value_or("");
+    road.name_en = r.text(f, "name_en", false).value_or("");
+    road.width_m = r.number(f, "width_m", true, 0, true).value_or(0);
+    road.speed_ms = r.number(f, "speed_ms", false, 0, true);
+    road.capacity_pps = r.number(f, "capacity_pps", false, 0, true);
+    road.oneway = r.flag(f, "oneway");
+    road.extra = r.extra(f, {"id", "name", "name_en", "width_m", "speed_ms", "capacity_pps", "oneway"});
+    if (r.geometry(f, {"LineString"})) {
+      road.line = f.parts[0];
+      road.length_m = polylineLength(road.line);
+      if (road.line.size() < 2 || road.length_m <= 0)
+        d.error(f.where, "geometry", "expected a line of length > 0, found " + std::to_string(road.line.size()) +
+                                         " point(s) of length " + fmt(road.length_m) + " m");
+    }
+    park.roads.push_back(std::move(road));
+  }
+}
+
+void readShelters(const GeoLayer& layer, Park& park, const ParkOptions& options, Diagnostics& d) {
+  FeatureReader r(layer, {"id", "name", "kind"}, d);
+  for (const auto& f : layer.features) {
+    Shelter s;
+    s.where = f.where;
+    s.id = r.id(f);
+    s.name = r.text(f, "name", true).value_or(s.id);
+    s.name_en = r.text(f, "name_en", false).value_or("");
+    if (auto kind = r.text(f, "kind", true)) {
+      if (*kind == "indoor") s.kind = ShelterKind::Indoor;
+      else if (*kind == "outdoor") s.kind = ShelterKind::Outdoor;
+      else d.error(f.where, "kind", expectedOneOf(*kind, {"indoor", "outdoor"}) + ", found " + inQuotes(*kind));
+    }
+    s.node_ref = r.text(f, "node", false);
+    s.extra = r.extra(f, {"id", "name", "name_en", "kind", "capacity", "node"});
+    const bool polygon = f.geometryType == "Polygon" || f.geometryType == "MultiPolygon";
+    auto capacity = r.count(f, "capacity", !polygon);
+    if (r.geometry(f, {"Point", "Polygon", "MultiPolygon"})) {
+      if (polygon) {
+        std::vector<Ring> outer, holes;
+        std::size_t part = 0;
+        for (int rings : f.ringsPerPolygon)
+          for (int k = 0; k < rings; ++k, ++part) (k == 0 ? outer : holes).push_back(f.parts[part]);
+        s.position = centroid(outer, holes, &s.area_m2);
+        if (!capacity) {
+          capacity = static_cast<int>(std::floor(s.area_m2 / options.area_per_person_m2));
+          d.warning(f.where, "capacity",
+                    "not given; taken as " + std::to_string(*capacity) + " persons from the area " + fmt(s.area_m2, 7) +
+                        " m2 at " + fmt(options.area_per_person_m2) + " m2 per person (give capacity to override)");
+        }
+      } else {
+        s.position = f.parts.empty() ? Point2{} : f.parts[0][0];
+      }
+    }
+    s.capacity = capacity.value_or(0);
+    park.shelters.push_back(std::move(s));
+  }
+}
+
+void readStations(const GeoLayer& layer, Park& park, Diagnostics& d) {
+  FeatureReader r(layer, {"id", "name"}, d);
+  for (const auto& f : layer.features) {
+    Station s;
+    s.where = f.where;
+    s.id = r.id(f);
+    s.name = r.text(f, "name", true).value_or(s.id);
+    s.name_en = r.text(f, "name_en", false).value_or("");
+    s.node_ref = r.text(f, "node", false);
+    s.extra = r.extra(f, {"id", "name", "name_en", "node"});
+    if (r.geometry(f, {"Point"})) s.position = f.parts[0][0];
+    park.stations.push_back(std::move(s));
+  }
+}
+
+void readSources(const GeoLayer& layer, Park& park, Diagnostics& d) {
+  FeatureReader r(layer, {"id", "name", "substance", "inventory_kg", "zone"}, d);
+  for (const auto& f : layer.features) {
+    HazardSource s;
+    s.where = f.where;
+    s.id = r.id(f);
+    s.name = r.text(f, "name", true).value_or(s.id);
+    s.name_en = r.text(f, "name_en", false).value_or("");
+    s.substance = r.text(f, "substance", true).value_or("");
+    s.inventory_kg = r.number(f, "inventory_kg", true, 0, true).value_or(0);
+    s.zone = r.text(f, "zone", true).value_or("");
+    s.extra = r.extra(f, {"id", "name", "name_en", "substance", "inventory_kg", "zone"});
+    if (r.geometry(f, {"Point"})) s.position = f.parts[0][0];
+    park.sources.push_back(std::move(s));
+  }
+}
+
+}  // namespace
+
+void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>& namedNodes);
+
+std::optional<Park> loadPark(const std::string& path, const std::string& displayPath, const ParkOptions& options,
+                             Diagnostics& diagnostics) {
+  GeoSource source(path, displayPath);
+  if (!source.open(diagnostics)) return std::nullopt;
+  Diagnostics found;
+  Park park;
+  park.path = displayPath;
+
+  const char* required[] = {"zones", "roads", "shelters"};
+  bool complete = true;
+  for (const char* layer : required)
+    if (!source.hasLayer(layer)) {
+      found.error({displayPath, 0, 0, {}}, "", std::string("the park has no ") + layer +
+                                                   " layer; expected " + layer + ".geojson in the folder or a layer " +
+                                                   layer + " in the GeoPackage");
+      complete = false;
+    }
+  if (!complete) {
+    diagnostics.append(found);
+    return std::nullopt;
+  }
+
+  auto centre = source.centreLonLat("zones", found);
+  if (centre) {
+    park.origin_lon = centre->first;
+    park.origin_lat = centre->second;
+  }
+  park.crs = !options.crs.empty() ? options.crs : centre ? utmCrsFor(centre->first, centre->second) : "";
+  if (park.crs.empty()) {
+    diagnostics.append(found);
+    return std::nullopt;
+  }
+
+  auto readLayer = [&](const char* name, bool mustHaveFeatures) -> std::optional<GeoLayer> {
+    if (!source.hasLayer(name)) return std::nullopt;
+    auto layer = source.read(name, park.crs, found);
+    if (layer && layer->features.empty() && mustHaveFeatures)
+      found.error({layer->file, 0, 0, std::string("layer ") + name}, "",
+                  "the layer is empty; expected at least one feature");
+    return layer;
+  };
+  if (auto l = readLayer("zones", true)) readZones(*l, park, found);
+  if (auto l = readLayer("roads", true)) readRoads(*l, park, found);
+  if (auto l = readLayer("shelters", true)) readShelters(*l, park, options, found);
+  if (auto l = readLayer("stations", false)) readStations(*l, park, found);
+  if (auto l = readLayer("hazard_sources", false)) readSources(*l, park, found);
+  std::map<std::string, Point2> namedNodes;
+  if (auto l = readLayer("nodes", false)) {
+    for (const auto& f : l->features)
+      if (!f.id.empty() && f.geometryType == "Point" && !f.parts.empty()) namedNodes[f.id] = f.parts[0][0];
+      else found.error(f.where, "", "expected a Point with an id");
+  }
+
+  if (!found.hasErrors()) buildGraph(park, found, namedNodes);
+  const bool ok = !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok) return std::nullopt;
+  return park;
+}
+
+}  // namespace drillsim

@@ -1,0 +1,55 @@
+#pragma once
+// The walkable and drivable road network: nodes are road endpoints (endpoints closer than
+// kNodeMergeDistance_m are one node, DESIGN.md section 6), arcs are roads in each direction a
+// person may use them (one arc for a oneway road, two otherwise).
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "scenarios/Geometry.hpp"
+
+namespace drillsim {
+
+using NodeId = int;
+constexpr NodeId kNoNode = -1;
+constexpr double kNodeMergeDistance_m = 1.0;
+
+struct Arc {
+  NodeId from = kNoNode, to = kNoNode;
+  int road = -1;  // index into Park::roads
+  double length_m = 0;
+};
+
+class RoadGraph {
+ public:
+  /// Adds a road between two endpoints, merging each with an existing node within 1 m.
+  /// Creates one arc for a oneway road, two otherwise.
+  void addRoad(int roadIndex, Point2 start, Point2 end, double length_m, bool oneway);
+  /// Node for a point: an existing one within 1 m, or a new one.
+  NodeId nodeAt(Point2 p);
+
+  std::size_t nodeCount() const { return nodes_.size(); }
+  std::size_t arcCount() const { return arcs_.size(); }
+  Point2 position(NodeId n) const { return nodes_[static_cast<std::size_t>(n)]; }
+  const std::vector<Arc>& arcs() const { return arcs_; }
+  const std::vector<int>& outArcs(NodeId n) const { return out_[static_cast<std::size_t>(n)]; }
+
+  /// Nearest node to p (kNoNode when the graph is empty); its distance in *distance_m.
+  NodeId nearestNode(Point2 p, double* distance_m = nullptr) const;
+  /// Shortest walking distances from `source` along arcs (infinity where unreachable).
+  std::vector<double> distancesFrom(NodeId source) const;
+  /// Number of weakly connected components (oneway ignored).
+  int componentCount() const;
+  /// Component label of every node (oneway ignored), labels 0..componentCount()-1.
+  std::vector<int> components() const;
+
+  static constexpr double kUnreachable = std::numeric_limits<double>::infinity();
+
+ private:
+  std::vector<Point2> nodes_;
+  std::vector<Arc> arcs_;
+  std::vector<std::vector<int>> out_;
+};
+
+}  // namespace drillsim

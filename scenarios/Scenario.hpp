@@ -1,0 +1,169 @@
+#pragma once
+// A scenario: the hazards, weather, teams and response plans to simulate on a park
+// (DESIGN.md sections 4 and 6). Plain structs, validated once after loading; the engine never
+// parses text. Every reference to another entity keeps where it was written, so a bad reference
+// is reported at its own line and column.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "scenarios/Diagnostics.hpp"
+#include "scenarios/Distribution.hpp"
+
+namespace drillsim {
+
+/// A name of another entity (team, zone, shelter, hazard, party) and where it was written.
+struct Ref {
+  std::string id;
+  Location where;
+  bool operator==(const Ref& o) const { return id == o.id; }  // where it was written is not content
+};
+
+struct Walking {
+  double speed_ms = 1.2;           // free walking speed, IMO MSC.1/Circ.1238 corridor speed at low density
+  double specific_flow_pms = 1.3;  // persons per metre of width per second, IMO MSC.1/Circ.1238 Annex 1
+  Distribution premovement_s{LogNormal{120, 0.6}};
+  bool operator==(const Walking&) const = default;
+};
+
+struct Weather {
+  Distribution wind_speed_ms{3.0};  // at 10 m
+  Distribution wind_from_deg{0.0};  // meteorological: the direction the wind blows from
+  NamedChoice stability{{"D"}, {}};  // Pasquill-Gifford class A..F
+  std::string terrain = "rural";    // Briggs coefficient set: rural | urban
+  bool operator==(const Weather&) const = default;
+};
+
+struct ToxicRelease {
+  Ref source;  // hazard source id in the park
+  Distribution rate_kg_s{1.0};
+  Distribution duration_s{1800.0};
+  Distribution height_m{1.0};
+  std::optional<Distribution> containment_s;  // time on scene a hazmat team needs to stop it
+  bool operator==(const ToxicRelease&) const = default;
+};
+
+struct Fire {
+  Ref zone;
+  Distribution spread_m{100.0};
+  std::optional<Distribution> spread_delay_s;
+  std::optional<Distribution> control_s;  // time on scene a fire team needs to control it
+  bool operator==(const Fire&) const = default;
+};
+
+struct Hazard {
+  std::string id;
+  Distribution start_s{0.0};
+  std::variant<ToxicRelease, Fire> detail;
+  Location where;
+  std::string kindName() const { return std::holds_alternative<ToxicRelease>(detail) ? "toxic_release" : "fire"; }
+  bool operator==(const Hazard& o) const { return id == o.id && start_s == o.start_s && detail == o.detail; }
+};
+
+struct Team {
+  std::string id, name;
+  Ref station;
+  std::string kind;  // hazmat | fire | medical | police | engineering
+  Distribution turnout_s{60.0};
+  double speed_ms = 10.0;  // vehicle speed on empty roads
+  Location where;
+  bool operator==(const Team& o) const {
+    return id == o.id && name == o.name && station == o.station && kind == o.kind && turnout_s == o.turnout_s &&
+           speed_ms == o.speed_ms;
+  }
+};
+
+struct Notification {
+  std::string who;  // a party: enterprise, park_committee, emergency_bureau, ...
+  Distribution delay_s{0.0};
+  Location where;
+  bool operator==(const Notification& o) const { return who == o.who && delay_s == o.delay_s; }
+};
+
+struct Dispatch {
+  Ref team;
+  Ref to;     // hazard id or zone id
+  Ref after;  // a party in the plan's notify list
+  bool operator==(const Dispatch&) const = default;
+};
+
+enum class ProtectiveAction { Evacuate, ShelterInPlace };
+
+struct Protect {
+  enum class Scope { All, Threat, List };
+  Scope scope = Scope::All;
+  std::vector<Ref> zones;  // when scope is List
+  ProtectiveAction action = ProtectiveAction::Evacuate;
+  Ref after;
+  Location where;
+  bool operator==(const Protect& o) const {
+    return scope == o.scope && zones == o.zones && action == o.action && after == o.after;
+  }
+};
+
+struct ShelterRule {
+  enum class Kind { Nearest, Fastest, Map };
+  Kind kind = Kind::Nearest;
+  // zone id -> shelters in order of preference (Map only); zone refs keep where they were written
+  std::vector<std::pair<Ref, std::vector<Ref>>> map;
+  bool operator==(const ShelterRule&) const = default;
+};
+
+struct Plan {
+  std::string id, name;
+  Distribution detection_s{60.0};
+  std::vector<Notification> notify;
+  std::vector<Dispatch> dispatch;
+  std::vector<Protect> protect;
+  ShelterRule shelters;
+  std::string close_roads_above = "AEGL-3";  // AEGL-1 | AEGL-2 | AEGL-3 | none
+  Location where;
+  bool operator==(const Plan& o) const {
+    return id == o.id && name == o.name && detection_s == o.detection_s && notify == o.notify &&
+           dispatch == o.dispatch && protect == o.protect && shelters == o.shelters &&
+           close_roads_above == o.close_roads_above;
+  }
+};
+
+struct MonteCarlo {
+  int replications = 100;
+  std::uint64_t seed = 1;
+  bool operator==(const MonteCarlo&) const = default;
+};
+
+struct Scenario {
+  int format = 1;  // the `drillsim:` key
+  std::string name;
+  std::string description;
+  std::string park;        // as written, relative to the scenario file
+  std::string crs;         // optional metric CRS, e.g. "EPSG:32649"; empty: UTM zone of the park
+  double horizon_s = 7200;
+  std::string population = "pop_day";  // pop_day | pop_night
+  int cohort_size = 50;
+  Walking walking;
+  Weather weather;
+  std::vector<Hazard> hazards;
+  std::vector<Team> teams;
+  std::vector<Plan> plans;
+  MonteCarlo monte_carlo;
+
+  std::string file;  // where it was loaded from, as given; not part of its content
+
+  bool night() const { return population == "pop_night"; }
+  const Plan* plan(const std::string& id) const;
+  const Team* team(const std::string& id) const;
+  const Hazard* hazard(const std::string& id) const;
+
+  bool operator==(const Scenario& o) const {
+    return format == o.format && name == o.name && description == o.description && park == o.park &&
+           crs == o.crs && horizon_s == o.horizon_s && population == o.population &&
+           cohort_size == o.cohort_size && walking == o.walking && weather == o.weather &&
+           hazards == o.hazards && teams == o.teams && plans == o.plans && monte_carlo == o.monte_carlo;
+  }
+};
+
+}  // namespace drillsim

@@ -1,0 +1,365 @@
+// Reading a scenario from YAML: structure, types, distributions and the scenario's own ids.
+#include <yaml-cpp/depthguard.h>
+
+#include <set>
+
+#include "scenarios/ScenarioFile.hpp"
+#include "scenarios/TextFile.hpp"
+#include "scenarios/YamlInput.hpp"
+
+namespace drillsim {
+
+namespace {
+
+std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+const std::vector<std::string> kStabilityClasses = {"A", "B", "C", "D", "E", "F"};
+const std::vector<std::string> kTerrains = {"rural", "urban"};
+const std::vector<std::string> kPopulations = {"pop_day", "pop_night"};
+const std::vector<std::string> kHazardKinds = {"toxic_release", "fire"};
+const std::vector<std::string> kTeamKinds = {"hazmat", "fire", "medical", "police", "engineering"};
+const std::vector<std::string> kActions = {"evacuate", "shelter_in_place"};
+const std::vector<std::string> kClosureLevels = {"AEGL-1", "AEGL-2", "AEGL-3", "none"};
+
+class ScenarioReader {
+ public:
+  ScenarioReader(const std::string& file, Diagnostics& d) : in_(file, d), file_(file) {}
+
+  void read(const YAML::Node& root, Scenario& s) {
+    if (!in_.checkMap(root, "",
+                      {"drillsim", "name", "park", "horizon_s", "plans"},
+                      {"description", "crs", "population", "cohort_size", "walking", "weather", "hazards", "teams",
+                       "monte_carlo"}))
+      return;
+    if (root["drillsim"]) {
+      auto v = in_.integer(root["drillsim"], "drillsim", 1, 1000000);
+      if (v && *v != kScenarioFormat)
+        in_.error(root["drillsim"], "drillsim",
+                  "expected format version " + std::to_string(kScenarioFormat) + ", found " + std::to_string(*v) +
+                      " (written by a different DrillSim version?)");
+    }
+    if (root["name"]) s.name = in_.text(root["name"], "name").value_or("");
+    if (root["description"]) s.description = in_.text(root["description"], "description").value_or("");
+    if (root["park"]) s.park = in_.text(root["park"], "park").value_or("");
+    if (root["crs"]) s.crs = in_.text(root["crs"], "crs").value_or("");
+    if (root["horizon_s"]) s.horizon_s = in_.number(root["horizon_s"], "horizon_s", Bound::above(0)).value_or(s.horizon_s);
+    if (root["horizon_s"] && s.horizon_s > 7 * 24 * 3600)
+      in_.error(root["horizon_s"], "horizon_s", "expected at most 604800 (one week), found " + root["horizon_s"].Scalar());
+    if (root["population"]) s.population = in_.word(root["population"], "population", kPopulations).value_or(s.population);
+    if (root["cohort_size"])
+      s.cohort_size = int(in_.integer(root["cohort_size"], "cohort_size", 1, 100000).value_or(s.cohort_size));
+    if (root["walking"]) readWalking(root["walking"], s.walking);
+    if (root["weather"]) readWeather(root["weather"], s.weather);
+    if (root["hazards"]) readList(root["hazards"], "hazards", [&](const YAML::Node& n, const std::string& p) {
+      readHazard(n, p, s.hazards);
+    });
+    if (root["teams"]) readList(root["teams"], "teams", [&](const YAML::Node& n, const std::string& p) {
+      readTeam(n, p, s.teams);
+    });
+    if (root["plans"]) {
+      readList(root["plans"], "plans", [&](const YAML::Node& n, const std::string& p) { readPlan(n, p, s.plans); });
+      if (root["plans"].IsSequence() && root["plans"].size() == 0)
+        in_.error(root["plans"], "plans", "expected at least one plan, found an empty list");
+    }
+    if (root["monte_carlo"]) readMonteCarlo(root["monte_carlo"], s.monte_carlo);
+  }
+
+ private:
+  template <class F>
+  void readList(const YAML::Node& node, const std::string& path, F each) {
+    if (!in_.checkSequence(node, path)) return;
+    for (std::size_t i = 0; i < node.size(); ++i) each(node[i], at(path, i));
+  }
+
+  Ref ref(const YAML::Node& node, const std::string& path) {
+    return Ref{in_.text(node, path).value_or(""), in_.where(node)};
+  }
+
+  // Reads an optional field into `target` when present; target keeps its default otherwise.
+  void optDist(const YAML::Node& map, const char* key, const std::string& path, Distribution& target, Bound b) {
+    if (map[key]) target = in_.distribution(map[key], path + "." + key, b).value_or(target);
+  }
+
+  // An id unique among `seen`, reported at its place otherwise.
+  std::string id(const YAML::Node& map, const std::string& path, std::map<std::string, int>& seen) {
+    if (!map["id"]) return "";
+    auto v = in_.text(map["id"], path + ".id");
+    if (!v) return "";
+    const int line = in_.where(map["id"]).line;
+    if (auto [pos, inserted] = seen.emplace(*v, line); !inserted)
+      in_.error(map["id"], path + ".id", "duplicate id " + inQuotes(*v) + "; it is already used at line " +
+                                             std::to_string(pos->second));
+    return *v;
+  }
+
+  void readWalking(const YAML::Node& n, Walking& w) {
+    if (!in_.checkMap(n, "walking", {}, {"speed_ms", "specific_flow_pms", "premovement_s"})) return;
+    if (n["speed_ms"]) w.speed_ms = in_.number(n["speed_ms"], "walking.speed_ms", Bound::above(0)).value_or(w.speed_ms);
+    if (n["specific_flow_pms"])
+      w.specific_flow_pms =
+          in_.number(n["specific_flow_pms"], "walking.specific_flow_pms", Bound::above(0)).value_or(w.specific_flow_pms);
+    optDist(n, "premovement_s", "walking", w.premovement_s, Bound::atLeast(0));
+    if (w.speed_ms > 3)
+      in_.warning(n["speed_ms"], "walking.speed_ms",
+                  "walking speeds above 3 m/s are running, not walking (RiMEA Table 1 gives 0.46-1.61 m/s)");
+  }
+
+  void readWeather(const YAML::Node& n, Weather& w) {
+    if (!in_.checkMap(n, "weather", {}, {"wind_speed_ms", "wind_from_deg", "stability", "terrain"})) return;
+    optDist(n, "wind_speed_ms", "weather", w.wind_speed_ms, Bound::above(0));
+    optDist(n, "wind_from_deg", "weather", w.wind_from_deg, Bound::none());
+    if (n["stability"]) readStability(n["stability"], w.stability);
+    if (n["terrain"]) w.terrain = in_.word(n["terrain"], "weather.terrain", kTerrains).value_or(w.terrain);
+  }
+
+  void readStability(const YAML::Node& n, NamedChoice& c) {
+    const std::string path = "weather.stability";
+    if (n.IsScalar()) {
+      if (auto v = in_.word(n, path, kStabilityClasses)) c = NamedChoice{{*v}, {}};
+      return;
+    }
+    if (!in_.checkMap(n, path, {"choice"}, {}) || !n["choice"]) return;
+    const YAML::Node body = n["choice"];
+    if (!in_.checkMap(body, path + ".choice", {"values"}, {"weights"}) || !body["values"]) return;
+    NamedChoice result;
+    if (!in_.checkSequence(body["values"], path + ".choice.values")) return;
+    bool ok = body["values"].size() > 0;
+    for (std::size_t i = 0; i < body["values"].size(); ++i) {
+      auto v = in_.word(body["values"][i], at(path + ".choice.values", i), kStabilityClasses);
+      ok = ok && v.has_value();
+      result.values.push_back(v.value_or("D"));
+    }
+    if (body["weights"]) {
+      const YAML::Node weights = body["weights"];
+      if (!weights.IsSequence() || weights.size() != result.values.size()) {
+        in_.error(weights, path + ".choice.weights",
+                  "expected a list of " + std::to_string(result.values.size()) + " weights, one per value, found " +
+                      (weights.IsSequence() ? "a list of " + std::to_string(weights.size()) : YamlInput::describe(weights)));
+        return;
+      }
+      double total = 0;
+      for (std::size_t i = 0; i < weights.size(); ++i) {
+        auto w = in_.number(weights[i], at(path + ".choice.weights", i), Bound::atLeast(0));
+        ok = ok && w.has_value();
+        result.weights.push_back(w.value_or(0));
+        total += w.value_or(0);
+      }
+      if (ok && total <= 0) {
+        in_.error(weights, path + ".choice.weights", "expected at least one weight > 0, found all zero");
+        ok = false;
+      }
+    }
+    if (ok) c = result;
+  }
+
+  void readHazard(const YAML::Node& n, const std::string& path, std::vector<Hazard>& out) {
+    if (!n.IsMap()) {
+      in_.checkMap(n, path, {"id", "kind"}, {});
+      return;
+    }
+    if (!n["kind"]) {
+      in_.error(n, path + ".kind", "missing; expected toxic_release or fire");
+      return;
+    }
+    auto kind = in_.word(n["kind"], path + ".kind", kHazardKinds);
+    if (!kind) return;
+    Hazard h;
+    h.where = in_.where(n);
+    if (*kind == "toxic_release") {
+      in_.checkMap(n, path, {"id", "kind", "source", "rate_kg_s"},
+                   {"start_s", "duration_s", "height_m", "containment_s"});
+      ToxicRelease r;
+      if (n["source"]) r.source = ref(n["source"], path + ".source");
+      optDist(n, "rate_kg_s", path, r.rate_kg_s, Bound::above(0));
+      optDist(n, "duration_s", path, r.duration_s, Bound::above(0));
+      optDist(n, "height_m", path, r.height_m, Bound::atLeast(0));
+      if (n["containment_s"]) r.containment_s = in_.distribution(n["containment_s"], path + ".containment_s", Bound::atLeast(0));
+      h.detail = r;
+    } else {
+      in_.checkMap(n, path, {"id", "kind", "zone"}, {"start_s", "spread_m", "spread_delay_s", "control_s"});
+      Fire f;
+      if (n["zone"]) f.zone = ref(n["zone"], path + ".zone");
+      optDist(n, "spread_m", path, f.spread_m, Bound::atLeast(0));
+      if (n["spread_delay_s"]) f.spread_delay_s = in_.distribution(n["spread_delay_s"], path + ".spread_delay_s", Bound::atLeast(0));
+      if (n["control_s"]) f.control_s = in_.distribution(n["control_s"], path + ".control_s", Bound::atLeast(0));
+      h.detail = f;
+    }
+    h.id = id(n, path, hazardIds_);
+    optDist(n, "start_s", path, h.start_s, Bound::atLeast(0));
+    out.push_back(std::move(h));
+  }
+
+  void readTeam(const YAML::Node& n, const std::string& path, std::vector<Team>& out) {
+    if (!in_.checkMap(n, path, {"id", "station", "kind"}, {"name", "turnout_s", "speed_ms"})) return;
+    Team t;
+    t.where = in_.where(n);
+    t.id = id(n, path, teamIds_);
+    if (n["name"]) t.name = in_.text(n["name"], path + ".name").value_or("");
+    if (n["station"]) t.station = ref(n["station"], path + ".station");
+    if (n["kind"]) t.kind = in_.word(n["kind"], path + ".kind", kTeamKinds).value_or("");
+    optDist(n, "turnout_s", path, t.turnout_s, Bound::atLeast(0));
+    if (n["speed_ms"]) t.speed_ms = in_.number(n["speed_ms"], path + ".speed_ms", Bound::above(0)).value_or(t.speed_ms);
+    if (t.speed_ms > 40)
+      in_.warning(n["speed_ms"], path + ".speed_ms", "a vehicle speed of " + n["speed_ms"].Scalar() +
+                                                         " m/s is over 144 km/h; is it in km/h? (expected m/s)");
+    out.push_back(std::move(t));
+  }
+
+  void readPlan(const YAML::Node& n, const std::string& path, std::vector<Plan>& out) {
+    if (!in_.checkMap(n, path, {"id", "notify", "protect"},
+                      {"name", "detection_s", "dispatch", "shelters", "close_roads_above"}))
+      return;
+    Plan p;
+    p.where = in_.where(n);
+    p.id = id(n, path, planIds_);
+    if (n["name"]) p.name = in_.text(n["name"], path + ".name").value_or("");
+    optDist(n, "detection_s", path, p.detection_s, Bound::atLeast(0));
+    if (n["notify"]) {
+      std::map<std::string, int> parties;
+      readList(n["notify"], path + ".notify", [&](const YAML::Node& m, const std::string& q) {
+        if (!in_.checkMap(m, q, {"who"}, {"delay_s"})) return;
+        Notification note;
+        note.where = in_.where(m);
+        if (m["who"]) {
+          note.who = in_.text(m["who"], q + ".who").value_or("");
+          const int line = note.where.line;
+          if (auto [pos, inserted] = parties.emplace(note.who, line); !inserted && !note.who.empty())
+            in_.error(m["who"], q + ".who", inQuotes(note.who) + " is already notified at line " + std::to_string(pos->second));
+        }
+        optDist(m, "delay_s", q, note.delay_s, Bound::atLeast(0));
+        p.notify.push_back(std::move(note));
+      });
+    }
+    if (n["dispatch"]) {
+      readList(n["dispatch"], path + ".dispatch", [&](const YAML::Node& m, const std::string& q) {
+        if (!in_.checkMap(m, q, {"team", "to", "after"}, {})) return;
+        Dispatch d;
+        if (m["team"]) d.team = ref(m["team"], q + ".team");
+        if (m["to"]) d.to = ref(m["to"], q + ".to");
+        if (m["after"]) d.after = ref(m["after"], q + ".after");
+        p.dispatch.push_back(std::move(d));
+      });
+    }
+    if (n["protect"]) {
+      readList(n["protect"], path + ".protect", [&](const YAML::Node& m, const std::string& q) { readProtect(m, q, p); });
+    }
+    if (n["shelters"]) readShelterRule(n["shelters"], path + ".shelters", p.shelters);
+    if (n["close_roads_above"])
+      p.close_roads_above = in_.word(n["close_roads_above"], path + ".close_roads_above", kClosureLevels).value_or(p.close_roads_above);
+    out.push_back(std::move(p));
+  }
+
+  void readProtect(const YAML::Node& m, const std::string& q, Plan& p) {
+    if (!in_.checkMap(m, q, {"zones", "action", "after"}, {})) return;
+    Protect pr;
+    pr.where = in_.where(m);
+    if (const YAML::Node z = m["zones"]) {
+      if (z.IsScalar()) {
+        if (auto w = in_.word(z, q + ".zones", {"all", "threat"}))
+          pr.scope = *w == "all" ? Protect::Scope::All : Protect::Scope::Threat;
+      } else if (z.IsSequence()) {
+        pr.scope = Protect::Scope::List;
+        if (z.size() == 0) in_.error(z, q + ".zones", "expected all, threat or a list of zone ids, found an empty list");
+        for (std::size_t i = 0; i < z.size(); ++i) pr.zones.push_back(ref(z[i], at(q + ".zones", i)));
+      } else {
+        in_.error(z, q + ".zones", "expected all, threat or a list of zone ids, found " + YamlInput::describe(z));
+      }
+    }
+    if (m["action"])
+      if (auto a = in_.word(m["action"], q + ".action", kActions))
+        pr.action = *a == "evacuate" ? ProtectiveAction::Evacuate : ProtectiveAction::ShelterInPlace;
+    if (m["after"]) pr.after = ref(m["after"], q + ".after");
+    p.protect.push_back(std::move(pr));
+  }
+
+  void readShelterRule(const YAML::Node& n, const std::string& path, ShelterRule& rule) {
+    if (n.IsScalar()) {
+      if (auto w = in_.word(n, path, {"nearest", "fastest"}))
+        rule.kind = *w == "nearest" ? ShelterRule::Kind::Nearest : ShelterRule::Kind::Fastest;
+      return;
+    }
+    if (!n.IsMap()) {
+      in_.error(n, path, "expected nearest, fastest or a mapping of zone id to shelter id(s), found " + YamlInput::describe(n));
+      return;
+    }
+    rule.kind = ShelterRule::Kind::Map;
+    std::set<std::string> zones;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      Ref zone = ref(it->first, path);
+      const std::string q = path + "." + zone.id;
+      if (!zones.insert(zone.id).second) in_.error(it->first, q, "duplicate zone in the shelter map");
+      std::vector<Ref> shelters;
+      if (it->second.IsSequence()) {
+        if (it->second.size() == 0) in_.error(it->second, q, "expected a shelter id or a list of them, found an empty list");
+        for (std::size_t i = 0; i < it->second.size(); ++i) shelters.push_back(ref(it->second[i], at(q, i)));
+      } else {
+        shelters.push_back(ref(it->second, q));
+      }
+      rule.map.emplace_back(std::move(zone), std::move(shelters));
+    }
+  }
+
+  void readMonteCarlo(const YAML::Node& n, MonteCarlo& mc) {
+    if (!in_.checkMap(n, "monte_carlo", {}, {"replications", "seed"})) return;
+    if (n["replications"])
+      mc.replications = int(in_.integer(n["replications"], "monte_carlo.replications", 1, 10000000).value_or(mc.replications));
+    if (n["seed"]) mc.seed = in_.unsignedInteger(n["seed"], "monte_carlo.seed").value_or(mc.seed);
+  }
+
+  YamlInput in_;
+  std::string file_;
+  std::map<std::string, int> hazardIds_, teamIds_, planIds_;
+};
+
+}  // namespace
+
+namespace {
+std::optional<Scenario> parse(const std::string& text, const std::string& file, Diagnostics& diagnostics,
+                              bool partial) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    diagnostics.error({file, e.mark.line + 1, e.mark.column + 1, {}}, "",
+                      "the YAML is nested more than " + std::to_string(e.depth()) + " levels deep; a scenario needs fewer than 10");
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    Location loc{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, {}};
+    diagnostics.error(loc, "", "not valid YAML: " + e.msg);
+    return std::nullopt;
+  }
+  Diagnostics found;
+  if (!root.IsMap()) {
+    YamlInput in(file, found);
+    in.error(root, "", "expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), found " +
+                           YamlInput::describe(root));
+    diagnostics.append(found);
+    return std::nullopt;
+  }
+  Scenario s;
+  s.file = file;
+  ScenarioReader(file, found).read(root, s);
+  const bool ok = !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok && !partial) return std::nullopt;
+  return s;
+}
+}  // namespace
+
+std::optional<Scenario> parseScenario(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
+  return parse(text, file, diagnostics, false);
+}
+
+std::optional<Scenario> loadScenario(const std::string& path, Diagnostics& diagnostics) {
+  auto text = readTextFile(path, kMaxScenarioBytes, "scenario", diagnostics);
+  if (!text) return std::nullopt;
+  return parse(*text, path, diagnostics, false);
+}
+
+std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics) {
+  auto text = readTextFile(path, kMaxScenarioBytes, "scenario", diagnostics);
+  if (!text) return std::nullopt;
+  return parse(*text, path, diagnostics, true);
+}
+
+}  // namespace drillsim

@@ -1,0 +1,214 @@
+// Writing a scenario back to YAML with every key explicit, so that load(save(s)) == s.
+// Numbers are written in their shortest form that reads back to the same double.
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+
+#include "scenarios/ScenarioFile.hpp"
+#include "scenarios/TextFile.hpp"
+
+namespace drillsim {
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string num(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end);
+}
+
+void emitNumbers(YAML::Emitter& out, const std::vector<double>& values) {
+  out << YAML::Flow << YAML::BeginSeq;
+  for (double v : values) out << num(v);
+  out << YAML::EndSeq;
+}
+
+void emit(YAML::Emitter& out, const Distribution& d) {
+  std::visit(Overloaded{
+                 [&](const Constant& k) { out << num(k.value); },
+                 [&](const Uniform& k) {
+                   out << YAML::Flow << YAML::BeginMap << YAML::Key << "uniform" << YAML::Value;
+                   emitNumbers(out, {k.a, k.b});
+                   out << YAML::EndMap;
+                 },
+                 [&](const Triangular& k) {
+                   out << YAML::Flow << YAML::BeginMap << YAML::Key << "triangular" << YAML::Value;
+                   emitNumbers(out, {k.min, k.mode, k.max});
+                   out << YAML::EndMap;
+                 },
+                 [&](const Normal& k) {
+                   out << YAML::Flow << YAML::BeginMap << YAML::Key << "normal" << YAML::Value << YAML::BeginMap
+                       << YAML::Key << "mean" << YAML::Value << num(k.mean) << YAML::Key << "sd" << YAML::Value
+                       << num(k.sd) << YAML::EndMap << YAML::EndMap;
+                 },
+                 [&](const LogNormal& k) {
+                   out << YAML::Flow << YAML::BeginMap << YAML::Key << "lognormal" << YAML::Value << YAML::BeginMap
+                       << YAML::Key << "median" << YAML::Value << num(k.median) << YAML::Key << "sigma"
+                       << YAML::Value << num(k.sigma) << YAML::EndMap << YAML::EndMap;
+                 },
+                 [&](const Exponential& k) {
+                   out << YAML::Flow << YAML::BeginMap << YAML::Key << "exponential" << YAML::Value
+                       << YAML::BeginMap << YAML::Key << "mean" << YAML::Value << num(k.mean) << YAML::EndMap
+                       << YAML::EndMap;
+                 },
+                 [&](const Choice& k) {
+                   out << YAML::Flow << YAML::BeginMap << YAML::Key << "choice" << YAML::Value << YAML::BeginMap
+                       << YAML::Key << "values" << YAML::Value;
+                   emitNumbers(out, k.values);
+                   if (!k.weights.empty()) {
+                     out << YAML::Key << "weights" << YAML::Value;
+                     emitNumbers(out, k.weights);
+                   }
+                   out << YAML::EndMap << YAML::EndMap;
+                 },
+             },
+             d.kind());
+}
+
+void field(YAML::Emitter& out, const char* key, const Distribution& d) {
+  out << YAML::Key << key << YAML::Value;
+  emit(out, d);
+}
+
+void emitHazard(YAML::Emitter& out, const Hazard& h) {
+  out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << h.id << YAML::Key << "kind" << YAML::Value
+      << h.kindName();
+  field(out, "start_s", h.start_s);
+  if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
+    out << YAML::Key << "source" << YAML::Value << r->source.id;
+    field(out, "rate_kg_s", r->rate_kg_s);
+    field(out, "duration_s", r->duration_s);
+    field(out, "height_m", r->height_m);
+    if (r->containment_s) field(out, "containment_s", *r->containment_s);
+  } else {
+    const auto& f = std::get<Fire>(h.detail);
+    out << YAML::Key << "zone" << YAML::Value << f.zone.id;
+    field(out, "spread_m", f.spread_m);
+    if (f.spread_delay_s) field(out, "spread_delay_s", *f.spread_delay_s);
+    if (f.control_s) field(out, "control_s", *f.control_s);
+  }
+  out << YAML::EndMap;
+}
+
+void emitPlan(YAML::Emitter& out, const Plan& p) {
+  out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << p.id;
+  if (!p.name.empty()) out << YAML::Key << "name" << YAML::Value << p.name;
+  field(out, "detection_s", p.detection_s);
+  out << YAML::Key << "notify" << YAML::Value << YAML::BeginSeq;
+  for (const auto& n : p.notify) {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "who" << YAML::Value << n.who;
+    field(out, "delay_s", n.delay_s);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::Key << "dispatch" << YAML::Value << YAML::BeginSeq;
+  for (const auto& d : p.dispatch)
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "team" << YAML::Value << d.team.id << YAML::Key << "to"
+        << YAML::Value << d.to.id << YAML::Key << "after" << YAML::Value << d.after.id << YAML::EndMap;
+  out << YAML::EndSeq << YAML::Key << "protect" << YAML::Value << YAML::BeginSeq;
+  for (const auto& pr : p.protect) {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "zones" << YAML::Value;
+    if (pr.scope == Protect::Scope::All) out << "all";
+    else if (pr.scope == Protect::Scope::Threat) out << "threat";
+    else {
+      out << YAML::Flow << YAML::BeginSeq;
+      for (const auto& z : pr.zones) out << z.id;
+      out << YAML::EndSeq;
+    }
+    out << YAML::Key << "action" << YAML::Value
+        << (pr.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place") << YAML::Key << "after"
+        << YAML::Value << pr.after.id << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::Key << "shelters" << YAML::Value;
+  if (p.shelters.kind == ShelterRule::Kind::Nearest) out << "nearest";
+  else if (p.shelters.kind == ShelterRule::Kind::Fastest) out << "fastest";
+  else {
+    out << YAML::BeginMap;
+    for (const auto& [zone, shelters] : p.shelters.map) {
+      out << YAML::Key << zone.id << YAML::Value;
+      if (shelters.size() == 1) out << shelters[0].id;
+      else {
+        out << YAML::Flow << YAML::BeginSeq;
+        for (const auto& s : shelters) out << s.id;
+        out << YAML::EndSeq;
+      }
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::Key << "close_roads_above" << YAML::Value << p.close_roads_above << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string scenarioToYaml(const Scenario& s) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "drillsim" << YAML::Value << s.format;
+  out << YAML::Key << "name" << YAML::Value << s.name;
+  if (!s.description.empty()) out << YAML::Key << "description" << YAML::Value << s.description;
+  out << YAML::Key << "park" << YAML::Value << s.park;
+  if (!s.crs.empty()) out << YAML::Key << "crs" << YAML::Value << s.crs;
+  out << YAML::Key << "horizon_s" << YAML::Value << num(s.horizon_s);
+  out << YAML::Key << "population" << YAML::Value << s.population;
+  out << YAML::Key << "cohort_size" << YAML::Value << s.cohort_size;
+
+  out << YAML::Key << "walking" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "speed_ms" << YAML::Value << num(s.walking.speed_ms);
+  out << YAML::Key << "specific_flow_pms" << YAML::Value << num(s.walking.specific_flow_pms);
+  field(out, "premovement_s", s.walking.premovement_s);
+  out << YAML::EndMap;
+
+  out << YAML::Key << "weather" << YAML::Value << YAML::BeginMap;
+  field(out, "wind_speed_ms", s.weather.wind_speed_ms);
+  field(out, "wind_from_deg", s.weather.wind_from_deg);
+  out << YAML::Key << "stability" << YAML::Value;
+  if (s.weather.stability.values.size() == 1 && s.weather.stability.weights.empty()) {
+    out << s.weather.stability.values[0];
+  } else {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "choice" << YAML::Value << YAML::BeginMap << YAML::Key
+        << "values" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& v : s.weather.stability.values) out << v;
+    out << YAML::EndSeq;
+    if (!s.weather.stability.weights.empty()) {
+      out << YAML::Key << "weights" << YAML::Value;
+      emitNumbers(out, s.weather.stability.weights);
+    }
+    out << YAML::EndMap << YAML::EndMap;
+  }
+  out << YAML::Key << "terrain" << YAML::Value << s.weather.terrain << YAML::EndMap;
+
+  out << YAML::Key << "hazards" << YAML::Value << YAML::BeginSeq;
+  for (const auto& h : s.hazards) emitHazard(out, h);
+  out << YAML::EndSeq;
+
+  out << YAML::Key << "teams" << YAML::Value << YAML::BeginSeq;
+  for (const auto& t : s.teams) {
+    out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id;
+    if (!t.name.empty()) out << YAML::Key << "name" << YAML::Value << t.name;
+    out << YAML::Key << "station" << YAML::Value << t.station.id << YAML::Key << "kind" << YAML::Value << t.kind;
+    field(out, "turnout_s", t.turnout_s);
+    out << YAML::Key << "speed_ms" << YAML::Value << num(t.speed_ms) << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+
+  out << YAML::Key << "plans" << YAML::Value << YAML::BeginSeq;
+  for (const auto& p : s.plans) emitPlan(out, p);
+  out << YAML::EndSeq;
+
+  out << YAML::Key << "monte_carlo" << YAML::Value << YAML::BeginMap << YAML::Key << "replications" << YAML::Value
+      << s.monte_carlo.replications << YAML::Key << "seed" << YAML::Value << s.monte_carlo.seed << YAML::EndMap;
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+void saveScenario(const Scenario& scenario, const std::string& path) {
+  writeFileAtomically(path, scenarioToYaml(scenario));
+}
+
+}  // namespace drillsim

@@ -1,0 +1,200 @@
+#include "scenarios/Substance.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+#include "scenarios/TextFile.hpp"
+
+#ifndef DRILLSIM_DATA_DIR
+#define DRILLSIM_DATA_DIR "data"
+#endif
+
+namespace drillsim {
+
+namespace {
+
+struct Cell {
+  std::string text;
+  int line = 0, column = 0;
+};
+
+// RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes.
+std::vector<std::vector<Cell>> parseCsv(const std::string& s, const std::string& file, Diagnostics& d) {
+  std::vector<std::vector<Cell>> rows(1);
+  Cell cell{"", 1, 1};
+  int line = 1, column = 1;
+  bool quoted = false, fieldStarted = false;
+  auto endCell = [&] {
+    rows.back().push_back(cell);
+    cell = {"", line, column + 1};
+    fieldStarted = false;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
+        cell.text += '"';
+        ++i;
+        ++column;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell.text += c;
+      }
+    } else if (c == '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+    } else if (c == ',') {
+      endCell();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      endCell();
+      rows.emplace_back();
+      ++line;
+      column = 0;
+      cell = {"", line, 1};
+    } else {
+      cell.text += c;
+      fieldStarted = true;
+    }
+    if (c == '\n') column = 1;
+    else ++column;
+  }
+  if (quoted) d.error({file, cell.line, cell.column, {}}, "", "a quoted field is not closed before the end of the file");
+  if (!cell.text.empty() || !rows.back().empty()) rows.back().push_back(cell);
+  // Drop blank lines.
+  rows.erase(std::remove_if(rows.begin(), rows.end(),
+                            [](const std::vector<Cell>& r) { return r.empty() || (r.size() == 1 && r[0].text.empty()); }),
+             rows.end());
+  return rows;
+}
+
+const std::vector<std::string> kColumns = {
+    "id", "name_zh", "name_en", "cas", "molar_mass_g_mol",
+    "aegl1_10min_ppm", "aegl1_30min_ppm", "aegl1_60min_ppm",
+    "aegl2_10min_ppm", "aegl2_30min_ppm", "aegl2_60min_ppm",
+    "aegl3_10min_ppm", "aegl3_30min_ppm", "aegl3_60min_ppm",
+    "erpg1_ppm", "erpg2_ppm", "erpg3_ppm", "idlh_ppm",
+    "probit_a", "probit_b", "probit_n", "probit_conc_unit", "probit_time_unit",
+    "gb18218_critical_t", "gb18218_beta", "heat_of_combustion_mj_kg",
+    "source_aegl", "source_erpg", "source_idlh", "source_probit", "source_gb18218", "notes"};
+
+}  // namespace
+
+std::string defaultSubstanceTablePath() {
+  if (const char* env = std::getenv("DRILLSIM_SUBSTANCES"); env && *env) return env;
+  return std::string(DRILLSIM_DATA_DIR) + "/substances.csv";
+}
+
+std::optional<SubstanceTable> SubstanceTable::load(const std::string& path, Diagnostics& diagnostics) {
+  auto text = readTextFile(path, 1u << 20, "substance table", diagnostics);
+  if (!text) return std::nullopt;
+  return parse(*text, path, diagnostics);
+}
+
+std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, const std::string& file,
+                                                    Diagnostics& diagnostics) {
+  Diagnostics found;
+  auto rows = parseCsv(text, file, found);
+  if (rows.empty()) {
+    found.error({file, 1, 1, {}}, "", "the substance table is empty; expected a header line naming the columns");
+    diagnostics.append(found);
+    return std::nullopt;
+  }
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < rows[0].size(); ++i) {
+    const Cell& h = rows[0][i];
+    if (std::find(kColumns.begin(), kColumns.end(), h.text) == kColumns.end())
+      found.error({file, h.line, h.column, {}}, h.text, "unknown column; " + expectedOneOf(h.text, kColumns));
+    else column[h.text] = i;
+  }
+  for (const char* required : {"id", "molar_mass_g_mol"})
+    if (!column.count(required)) found.error({file, 1, 1, {}}, required, "missing column");
+  SubstanceTable table;
+  table.file_ = file;
+  for (std::size_t r = 1; r < rows.size() && !found.hasErrors(); ++r) {
+    const auto& row = rows[r];
+    Substance s;
+    const int line = row.front().line;
+    s.where = {file, line, 1, {}};
+    auto cell = [&](const std::string& name) -> const Cell* {
+      auto it = column.find(name);
+      if (it == column.end() || it->second >= row.size() || row[it->second].text.empty()) return nullptr;
+      return &row[it->second];
+    };
+    auto number = [&](const std::string& name) -> std::optional<double> {
+      const Cell* c = cell(name);
+      if (!c) return std::nullopt;
+      double v = 0;
+      auto [end, ec] = std::from_chars(c->text.data(), c->text.data() + c->text.size(), v);
+      if (ec != std::errc() || end != c->text.data() + c->text.size() || !std::isfinite(v)) {
+        found.error({file, c->line, c->column, {}}, name, "expected a number or an empty cell, found " + inQuotes(c->text));
+        return std::nullopt;
+      }
+      return v;
+    };
+    auto textOf = [&](const std::string& name) { const Cell* c = cell(name); return c ? c->text : std::string(); };
+    if (row.size() != rows[0].size())
+      found.error(s.where, "", "expected " + std::to_string(rows[0].size()) + " columns like the header, found " +
+                                   std::to_string(row.size()));
+    s.id = textOf("id");
+    if (s.id.empty()) found.error(s.where, "id", "missing; every substance needs an id");
+    else if (table.find(s.id)) found.error(s.where, "id", "duplicate substance " + inQuotes(s.id));
+    s.name_zh = textOf("name_zh");
+    s.name_en = textOf("name_en");
+    s.cas = textOf("cas");
+    s.molar_mass_g_mol = number("molar_mass_g_mol").value_or(0);
+    if (s.molar_mass_g_mol <= 0) found.error(s.where, "molar_mass_g_mol", "expected a molar mass > 0 g/mol");
+    const char* durations[] = {"10min", "30min", "60min"};
+    for (int level = 0; level < 3; ++level)
+      for (int k = 0; k < 3; ++k)
+        s.aegl_ppm[std::size_t(level)][std::size_t(k)] =
+            number("aegl" + std::to_string(level + 1) + "_" + durations[k] + "_ppm");
+    for (int level = 0; level < 3; ++level) s.erpg_ppm[std::size_t(level)] = number("erpg" + std::to_string(level + 1) + "_ppm");
+    s.idlh_ppm = number("idlh_ppm");
+    s.probit_a = number("probit_a");
+    s.probit_b = number("probit_b");
+    s.probit_n = number("probit_n");
+    s.probit_conc_unit = textOf("probit_conc_unit");
+    s.probit_time_unit = textOf("probit_time_unit");
+    if (s.probit_a || s.probit_b || s.probit_n) {
+      if (!(s.probit_a && s.probit_b && s.probit_n))
+        found.error(s.where, "probit_a", "expected all of probit_a, probit_b and probit_n, or none");
+      if (s.probit_conc_unit != "mg/m3" && s.probit_conc_unit != "ppm")
+        found.error(s.where, "probit_conc_unit", "expected mg/m3 or ppm, found " + inQuotes(s.probit_conc_unit));
+      if (s.probit_time_unit != "min" && s.probit_time_unit != "s")
+        found.error(s.where, "probit_time_unit", "expected min or s, found " + inQuotes(s.probit_time_unit));
+      if (textOf("source_probit").empty()) found.error(s.where, "source_probit", "missing; every probit needs its source");
+    }
+    bool anyAegl = false;
+    for (const auto& level : s.aegl_ppm)
+      for (const auto& v : level) anyAegl = anyAegl || v.has_value();
+    if (anyAegl && textOf("source_aegl").empty()) found.error(s.where, "source_aegl", "missing; AEGL values need their source");
+    s.gb18218_critical_t = number("gb18218_critical_t");
+    s.gb18218_beta = number("gb18218_beta");
+    s.heat_of_combustion_mj_kg = number("heat_of_combustion_mj_kg");
+    for (const char* k : {"source_aegl", "source_erpg", "source_idlh", "source_probit", "source_gb18218"})
+      if (!textOf(k).empty()) s.sources[k] = textOf(k);
+    s.notes = textOf("notes");
+    table.items_.push_back(std::move(s));
+  }
+  const bool ok = !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok) return std::nullopt;
+  return table;
+}
+
+const Substance* SubstanceTable::find(const std::string& id) const {
+  auto it = std::find_if(items_.begin(), items_.end(), [&](const Substance& s) { return s.id == id; });
+  return it == items_.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> SubstanceTable::ids() const {
+  std::vector<std::string> out;
+  for (const auto& s : items_) out.push_back(s.id);
+  return out;
+}
+
+}  // namespace drillsim

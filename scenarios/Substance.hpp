@@ -1,0 +1,56 @@
+#pragma once
+// The substance table (data/substances.csv): physical constants, exposure guidelines and probit
+// constants of each hazardous substance, every figure with its source in the same row.
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/Diagnostics.hpp"
+
+namespace drillsim {
+
+struct Substance {
+  std::string id, name_zh, name_en, cas;
+  double molar_mass_g_mol = 0;
+  // aegl_ppm[level-1][d] for level 1..3 and d = 0, 1, 2 for 10, 30, 60 min exposure
+  std::array<std::array<std::optional<double>, 3>, 3> aegl_ppm{};
+  std::array<std::optional<double>, 3> erpg_ppm{};  // ERPG-1, -2, -3 (60 min)
+  std::optional<double> idlh_ppm;
+  // Toxic probit Y = a + b ln(C^n t), with C in probit_conc_unit and t in probit_time_unit
+  std::optional<double> probit_a, probit_b, probit_n;
+  std::string probit_conc_unit, probit_time_unit;
+  std::optional<double> gb18218_critical_t;  // critical quantity Q of GB 18218-2018 [t]
+  std::optional<double> gb18218_beta;        // correction factor beta (SAWS order 40, annex 1)
+  std::optional<double> heat_of_combustion_mj_kg;
+  std::map<std::string, std::string> sources;  // column name ("source_aegl", ...) -> citation
+  std::string notes;
+  Location where;
+
+  /// ppm -> mg/m3 at 25 degC and 1 atm: mg/m3 = ppm x M / 24.45 (molar volume 24.45 L/mol).
+  double mgPerM3(double ppm) const { return ppm * molar_mass_g_mol / 24.45; }
+};
+
+class SubstanceTable {
+ public:
+  static std::optional<SubstanceTable> load(const std::string& path, Diagnostics& diagnostics);
+  /// Parses CSV text; `file` names it in messages.
+  static std::optional<SubstanceTable> parse(const std::string& text, const std::string& file, Diagnostics& diagnostics);
+
+  const Substance* find(const std::string& id) const;
+  const std::vector<Substance>& all() const { return items_; }
+  std::vector<std::string> ids() const;
+  std::string file() const { return file_; }
+
+ private:
+  std::vector<Substance> items_;
+  std::string file_;
+};
+
+/// The bundled table, found next to the program's data (DRILLSIM_DATA_DIR) unless overridden by
+/// the environment variable DRILLSIM_SUBSTANCES.
+std::string defaultSubstanceTablePath();
+
+}  // namespace drillsim

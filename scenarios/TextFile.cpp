@@ -1,0 +1,149 @@
+#include "scenarios/TextFile.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace drillsim {
+
+namespace fs = std::filesystem;
+
+std::string humanBytes(std::uintmax_t bytes) {
+  std::ostringstream os;
+  os.precision(3);
+  if (bytes < 1024) os << bytes << " bytes";
+  else if (bytes < 1024 * 1024) os << double(bytes) / 1024 << " KiB";
+  else os << double(bytes) / (1024.0 * 1024.0) << " MiB";
+  return os.str();
+}
+
+namespace {
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid (RFC 3629).
+std::size_t utf8Length(const std::string& s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  std::size_t n;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
+  if (c == 0xED && b(i + 1) > 0x9F) return 0;  // surrogates
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+  if (c == 0xF4 && b(i + 1) > 0x8F) return 0;  // beyond U+10FFFF
+  return n;
+}
+}  // namespace
+
+std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t maxBytes, const std::string& what,
+                                        Diagnostics& diagnostics) {
+  const Location at{path, 0, 0, {}};
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    diagnostics.error(at, "", "cannot open the " + what + ": no such file");
+    return std::nullopt;
+  }
+  if (fs::is_directory(status)) {
+    diagnostics.error(at, "", "expected a " + what + " file, found a folder");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    diagnostics.error(at, "", "expected a " + what + " file, found a special file");
+    return std::nullopt;
+  }
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > maxBytes) {
+    diagnostics.error(at, "", "the " + what + " is " + humanBytes(size) + "; expected at most " +
+                                  humanBytes(maxBytes) + " (is this the right file?)");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error(at, "", "cannot open the " + what + ": " + std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string content;
+  content.resize(static_cast<std::size_t>(size));
+  in.read(content.data(), static_cast<std::streamsize>(size));
+  content.resize(static_cast<std::size_t>(in.gcount()));
+  if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
+
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < content.size();) {
+    const unsigned char c = static_cast<unsigned char>(content[i]);
+    const std::size_t n = c == 0 ? 0 : utf8Length(content, i);
+    if (n == 0) {
+      Location bad{path, line, column, {}};
+      diagnostics.error(bad, "", c == 0 ? "expected a " + what + " in text, found a binary file (a zero byte)"
+                                        : "expected UTF-8 text, found an invalid byte sequence (save the file as UTF-8)");
+      return std::nullopt;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+  return content;
+}
+
+void writeFileAtomically(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) throw std::runtime_error("cannot save " + path + ": " + std::strerror(errno));
+  auto fail = [&](const char* step) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error("cannot save " + path + " (" + step + "): " + reason + "; the previous file is unchanged");
+  };
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("fsync");
+  // Keep the permissions of the file being replaced.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
+  else ::fchmod(fd, 0644);
+  if (::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error("cannot save " + path + " (close): " + reason + "; the previous file is unchanged");
+  }
+  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error("cannot save " + path + " (rename): " + reason + "; the previous file is unchanged");
+  }
+  // Make the rename itself durable.
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+}  // namespace drillsim

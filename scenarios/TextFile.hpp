@@ -1,0 +1,26 @@
+#pragma once
+// Reading and writing the user's text files safely: size caps checked before reading, binary and
+// badly encoded files refused with the place of the first bad byte, and saves that are atomic
+// (written beside the target, flushed to disk, then renamed over it).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "scenarios/Diagnostics.hpp"
+
+namespace drillsim {
+
+/// Reads `path` as UTF-8 text of at most `maxBytes`. `what` names the file's role in messages
+/// ("scenario", "substance table"). A UTF-8 byte-order mark is dropped.
+std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t maxBytes, const std::string& what,
+                                        Diagnostics& diagnostics);
+
+/// Replaces `path` with `content` atomically: readers see the old file or the new one, never a
+/// part. Throws std::runtime_error naming the path and the system's reason on failure.
+void writeFileAtomically(const std::string& path, const std::string& content);
+
+/// "12.3 MB" style size for messages.
+std::string humanBytes(std::uintmax_t bytes);
+
+}  // namespace drillsim

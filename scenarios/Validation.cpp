@@ -1,0 +1,155 @@
+#include "scenarios/Validation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "scenarios/Lookup.hpp"
+#include "scenarios/ParkLoader.hpp"
+#include "scenarios/ScenarioFile.hpp"
+
+namespace drillsim {
+
+namespace {
+
+class Checker {
+ public:
+  Checker(const Scenario& s, const Park& p, const SubstanceTable& t, Diagnostics& d)
+      : s_(s), p_(p), t_(t), d_(d), zones_(idsOf(p.zones)), shelters_(idsOf(p.shelters)),
+        stations_(idsOf(p.stations)), sources_(idsOf(p.sources)), teams_(idsOf(s.teams)), hazards_(idsOf(s.hazards)) {}
+
+  void run() {
+    for (const auto& src : p_.sources)
+      if (!t_.find(src.substance))
+        d_.error(src.where, "substance", "unknown substance " + inQuotes(src.substance) + " (not in " + t_.file() +
+                                             "); " + expectedOneOf(src.substance, t_.ids()));
+    for (std::size_t i = 0; i < s_.hazards.size(); ++i) checkHazard(s_.hazards[i], "hazards[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < s_.teams.size(); ++i)
+      known(s_.teams[i].station, stations_, "teams[" + std::to_string(i) + "].station", "station");
+    for (std::size_t i = 0; i < s_.plans.size(); ++i) checkPlan(s_.plans[i], "plans[" + std::to_string(i) + "]");
+    checkCapacity();
+    checkReachability();
+  }
+
+ private:
+  bool known(const Ref& r, const std::vector<std::string>& ids, const std::string& key, const std::string& what) {
+    if (r.id.empty() || std::find(ids.begin(), ids.end(), r.id) != ids.end()) return true;
+    d_.error(r.where, key, "unknown " + what + " " + inQuotes(r.id) + "; " + expectedOneOf(r.id, ids));
+    return false;
+  }
+
+  void checkHazard(const Hazard& h, const std::string& key) {
+    if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
+      if (known(r->source, sources_, key + ".source", "hazard source")) {
+        const HazardSource* src = p_.source(r->source.id);
+        const Substance* sub = src ? t_.find(src->substance) : nullptr;
+        if (sub && !sub->aegl_ppm[1][2] && !sub->probit_a)
+          d_.warning(r->source.where, key + ".source",
+                     "substance " + inQuotes(sub->id) + " has no AEGL-2 nor probit in the substance table; its toxic "
+                     "effects cannot be assessed");
+        // The release cannot outlast the inventory: rate x duration beyond it is reported.
+        const double mostReleased_kg = r->rate_kg_s.highest() * r->duration_s.highest();
+        if (src && std::isfinite(mostReleased_kg) && mostReleased_kg > src->inventory_kg)
+          d_.warning(h.where, key, "the release may exceed the inventory of " + src->id + " (up to " +
+                                       std::to_string(static_cast<long>(mostReleased_kg)) + " kg of " +
+                                       std::to_string(static_cast<long>(src->inventory_kg)) +
+                                       " kg); it will stop when the inventory is exhausted");
+      }
+    } else {
+      known(std::get<Fire>(h.detail).zone, zones_, key + ".zone", "zone");
+    }
+  }
+
+  void checkPlan(const Plan& plan, const std::string& key) {
+    std::vector<std::string> parties;
+    for (const auto& n : plan.notify) parties.push_back(n.who);
+    if (plan.notify.empty())
+      d_.warning(plan.where, key + ".notify", "nobody is notified; orders and dispatches will never be released");
+    std::vector<std::string> targets = hazards_;
+    targets.insert(targets.end(), zones_.begin(), zones_.end());
+    for (std::size_t i = 0; i < plan.dispatch.size(); ++i) {
+      const auto& d = plan.dispatch[i];
+      const std::string k = key + ".dispatch[" + std::to_string(i) + "]";
+      known(d.team, teams_, k + ".team", "team");
+      known(d.to, targets, k + ".to", "hazard or zone");
+      known(d.after, parties, k + ".after", "party (not in this plan's notify list)");
+    }
+    for (std::size_t i = 0; i < plan.protect.size(); ++i) {
+      const auto& pr = plan.protect[i];
+      const std::string k = key + ".protect[" + std::to_string(i) + "]";
+      for (std::size_t j = 0; j < pr.zones.size(); ++j)
+        known(pr.zones[j], zones_, k + ".zones[" + std::to_string(j) + "]", "zone");
+      known(pr.after, parties, k + ".after", "party (not in this plan's notify list)");
+    }
+    for (const auto& [zone, shelters] : plan.shelters.map) {
+      const std::string k = key + ".shelters." + zone.id;
+      known(zone, zones_, k, "zone");
+      for (const auto& s : shelters) known(s, shelters_, k, "shelter");
+    }
+  }
+
+  void checkCapacity() {
+    const long people = p_.population(s_.night());
+    const long capacity = p_.shelterCapacity();
+    if (capacity < people)
+      d_.warning({s_.file, 0, 0, {}}, "population",
+                 "the shelters hold " + std::to_string(capacity) + " persons but the park has " +
+                     std::to_string(people) + " (" + s_.population + "); " + std::to_string(people - capacity) +
+                     " cannot be sheltered if everyone evacuates");
+  }
+
+  void checkReachability() {
+    std::set<NodeId> shelterNodes;
+    for (const auto& s : p_.shelters)
+      if (s.node != kNoNode) shelterNodes.insert(s.node);
+    for (const auto& z : p_.zones) {
+      if (z.node == kNoNode) continue;
+      const auto dist = p_.graph.distancesFrom(z.node);
+      const bool reaches = std::any_of(shelterNodes.begin(), shelterNodes.end(),
+                                       [&](NodeId n) { return dist[static_cast<std::size_t>(n)] < RoadGraph::kUnreachable; });
+      const int people = s_.night() ? z.pop_night : z.pop_day;
+      if (!reaches)
+        d_.warning(z.where, "", "no shelter can be reached by road from this zone; its " + std::to_string(people) +
+                                    " persons (" + s_.population + ") can only shelter in place");
+    }
+  }
+
+  const Scenario& s_;
+  const Park& p_;
+  const SubstanceTable& t_;
+  Diagnostics& d_;
+  std::vector<std::string> zones_, shelters_, stations_, sources_, teams_, hazards_;
+};
+
+}  // namespace
+
+void validate(const Scenario& scenario, const Park& park, const SubstanceTable& substances, Diagnostics& diagnostics) {
+  Checker(scenario, park, substances, diagnostics).run();
+}
+
+std::string resolveParkPath(const std::string& scenarioPath, const std::string& park) {
+  namespace fs = std::filesystem;
+  const fs::path p(park);
+  if (p.is_absolute()) return p.lexically_normal().string();
+  return (fs::path(scenarioPath).parent_path() / p).lexically_normal().string();
+}
+
+std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, Diagnostics& diagnostics,
+                                              const std::string& substancesPath) {
+  Diagnostics found;
+  auto scenario = loadScenarioPartial(scenarioPath, found);
+  auto table = SubstanceTable::load(substancesPath.empty() ? defaultSubstanceTablePath() : substancesPath, found);
+  std::optional<Park> park;
+  if (scenario && !scenario->park.empty()) {
+    const std::string parkPath = resolveParkPath(scenarioPath, scenario->park);
+    park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, found);
+  }
+  if (scenario && park && table) validate(*scenario, *park, *table, found);
+  const bool ok = scenario && park && table && !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok) return std::nullopt;
+  return LoadedScenario{std::move(*scenario), std::move(*park), std::move(*table)};
+}
+
+}  // namespace drillsim

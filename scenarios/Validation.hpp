@@ -1,0 +1,33 @@
+#pragma once
+// Checks that need the scenario, the park and the substance table together: every reference
+// resolves, and the physical picture is sane (capacity against population, every zone can reach
+// a shelter). Problems of a single file are found by its loader.
+
+#include <optional>
+#include <string>
+
+#include "scenarios/Diagnostics.hpp"
+#include "scenarios/Park.hpp"
+#include "scenarios/Scenario.hpp"
+#include "scenarios/Substance.hpp"
+
+namespace drillsim {
+
+void validate(const Scenario& scenario, const Park& park, const SubstanceTable& substances, Diagnostics& diagnostics);
+
+/// Everything a run needs, loaded and validated together.
+struct LoadedScenario {
+  Scenario scenario;
+  Park park;
+  SubstanceTable substances;
+};
+
+/// Loads the scenario, its park and the substance table, and validates them. Returns nothing
+/// when any error was found; warnings alone do not stop it. `substancesPath` empty: the default.
+std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, Diagnostics& diagnostics,
+                                              const std::string& substancesPath = "");
+
+/// The park folder of a scenario: its `park` key resolved against the scenario file's folder.
+std::string resolveParkPath(const std::string& scenarioPath, const std::string& park);
+
+}  // namespace drillsim

@@ -1,0 +1,77 @@
+#include "sim/cli/Args.hpp"
+
+#include <algorithm>
+
+#include "scenarios/Diagnostics.hpp"
+
+namespace drillsim::cli {
+
+Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs) {
+  std::vector<std::string> names;
+  for (const auto& s : specs) names.push_back("--" + s.name);
+  bool onlyPositional = false;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (onlyPositional || a.size() < 2 || a.compare(0, 2, "--") != 0) {
+      if (!onlyPositional && a.size() > 1 && a[0] == '-' && a != "-")
+        throw UsageError("unknown option " + inQuotes(a) + "; options start with two dashes (" +
+                         expectedOneOf(a, names) + ")");
+      positional_.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      onlyPositional = true;
+      continue;
+    }
+    std::string name = a.substr(2), value;
+    bool inlineValue = false;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      inlineValue = true;
+    }
+    auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
+    if (spec == specs.end()) throw UsageError("unknown option " + inQuotes("--" + name) + "; " + expectedOneOf("--" + name, names));
+    if (!spec->takesValue) {
+      if (inlineValue) throw UsageError("option --" + name + " takes no value");
+      flags_[name] = true;
+      continue;
+    }
+    if (!inlineValue) {
+      if (i + 1 >= argv.size()) throw UsageError("option --" + name + " needs a value (" + spec->valueName + ")");
+      value = argv[++i];
+    }
+    values_[name] = value;
+  }
+}
+
+std::optional<std::string> Args::value(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Args::value(const std::string& name, const std::string& fallback) const {
+  return value(name).value_or(fallback);
+}
+
+std::string Args::choice(const std::string& name, const std::vector<std::string>& choices,
+                         const std::string& fallback) const {
+  const std::string v = value(name, fallback);
+  if (std::find(choices.begin(), choices.end(), v) == choices.end())
+    throw UsageError("--" + name + ": " + expectedOneOf(v, choices) + ", found " + inQuotes(v));
+  return v;
+}
+
+std::string describeOptions(const std::vector<OptionSpec>& specs) {
+  std::string s = "Options:\n";
+  for (const auto& o : specs) {
+    std::string left = "  --" + o.name + (o.takesValue ? " " + o.valueName : "");
+    if (left.size() < 26) left.resize(26, ' ');
+    else left += "\n" + std::string(26, ' ');
+    s += left + o.help + "\n";
+  }
+  return s;
+}
+
+}  // namespace drillsim::cli

@@ -1,0 +1,28 @@
+#pragma once
+// A subcommand of `drillsim`: its name, one-line summary, help text and behaviour.
+
+#include <string>
+#include <vector>
+
+namespace drillsim {
+class Diagnostics;
+}
+
+namespace drillsim::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  std::string (*help)();
+  int (*run)(const std::vector<std::string>& args);
+};
+
+int runValidate(const std::vector<std::string>& args);
+std::string helpValidate();
+int runInfo(const std::vector<std::string>& args);
+std::string helpInfo();
+
+/// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
+void printDiagnostics(const Diagnostics& diagnostics);
+
+}  // namespace drillsim::cli

@@ -1,0 +1,29 @@
+#pragma once
+// Plain-text tables that stay aligned with Chinese names (CJK characters take two columns).
+
+#include <string>
+#include <vector>
+
+namespace drillsim::cli {
+
+/// Columns a string takes in a terminal: 2 for East Asian wide characters, 1 otherwise.
+std::size_t displayWidth(const std::string& utf8);
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header, std::vector<bool> rightAligned = {});
+  void row(std::vector<std::string> cells);
+  std::string str(const std::string& indent = "  ") const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<bool> right_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+/// 12345 -> "12,345".
+std::string thousands(long long n);
+/// Fixed-point with `digits` decimals.
+std::string fixed(double v, int digits);
+
+}  // namespace drillsim::cli

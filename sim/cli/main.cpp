@@ -1,0 +1,86 @@
+// drillsim: the command-line tool. Each subcommand lives in its own file; main only dispatches
+// and turns escaping exceptions into the documented exit codes.
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "scenarios/Diagnostics.hpp"
+#include "sim/cli/Args.hpp"
+#include "sim/cli/Command.hpp"
+
+namespace drillsim::cli {
+
+namespace {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"validate", "check scenario files, their park and the substance table", helpValidate, runValidate},
+      {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
+  };
+  return list;
+}
+
+std::string usage() {
+  std::string s =
+      "drillsim " DRILLSIM_VERSION " - evacuation and hazard simulation for industrial parks\n\n"
+      "Usage: drillsim COMMAND [ARGS...]\n       drillsim COMMAND --help\n\nCommands:\n";
+  for (const auto& c : commands()) {
+    std::string name = std::string("  ") + c.name;
+    name.resize(14, ' ');
+    s += name + c.summary + "\n";
+  }
+  s += "\nExit codes: 0 success, 2 invalid input, 64 bad command line, 70 internal error.\n";
+  return s;
+}
+
+}  // namespace
+
+void printDiagnostics(const Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics.items()) std::cerr << d.str() << "\n";
+}
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << usage();
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "drillsim " DRILLSIM_VERSION "\n";
+    return kExitOk;
+  }
+  const std::string name = args[0];
+  args.erase(args.begin());
+  for (const auto& c : commands()) {
+    if (name != c.name) continue;
+    if (std::find(args.begin(), args.end(), "--help") != args.end() ||
+        std::find(args.begin(), args.end(), "-h") != args.end()) {
+      std::cout << c.help();
+      return kExitOk;
+    }
+    try {
+      return c.run(args);
+    } catch (const UsageError& e) {
+      std::cerr << "drillsim " << name << ": " << e.what() << "\n(see drillsim " << name << " --help)\n";
+      return kExitUsage;
+    } catch (const InputError& e) {
+      printDiagnostics(e.diagnostics());
+      return kExitInvalidInput;
+    } catch (const std::exception& e) {
+      std::cerr << "drillsim " << name << ": internal error: " << e.what()
+                << "\nThis is a defect in DrillSim; please report it with the command and files used.\n";
+      return kExitInternal;
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.push_back(c.name);
+  std::cerr << "drillsim: unknown command " << inQuotes(name) << "; " << expectedOneOf(name, names) << "\n";
+  return kExitUsage;
+}
+
+}  // namespace drillsim::cli
+
+int main(int argc, char** argv) { return drillsim::cli::main(argc, argv); }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# DrillSim set-up on a fresh Debian 12 machine: install what is missing, build, then
+#   tools/setup.sh main   run the main job on the bundled park
+#   tools/setup.sh test   run every test (ctest)
+#   tools/setup.sh build  only install and build
+# Run as root, or as a user who may sudo. Nothing is downloaded but Debian's packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-main}
+case "$what" in main|test|build) ;; *) echo "usage: tools/setup.sh main|test|build" >&2; exit 64 ;; esac
+
+# Every package the project builds, tests or runs with (README "Dependencies").
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libsimgrid-dev libeigen3-dev libgdal-dev gdal-bin libyaml-cpp-dev
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth fonts-wqy-microhei
+  libgtest-dev libgmock-dev libbenchmark-dev python3
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc)
+mkdir -p build
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRILLSIM_WERROR=ON > build/configure.log 2>&1 ||
+  { cat build/configure.log; exit 1; }
+cmake --build build -j "$jobs"
+
+case "$what" in
+  main)
+    build/sim/drillsim validate data/scenarios/*.yaml
+    for f in data/scenarios/*.yaml; do
+      echo
+      build/sim/drillsim info "$f"
+    done
+    ;;
+  test)
+    ctest --test-dir build --output-on-failure -j "$jobs"
+    ;;
+esac
