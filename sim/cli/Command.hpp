@@ -21,6 +21,8 @@ int runValidate(const std::vector<std::string>& args);
 std::string helpValidate();
 int runInfo(const std::vector<std::string>& args);
 std::string helpInfo();
+int runMap(const std::vector<std::string>& args);
+std::string helpMap();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);

@@ -1,0 +1,233 @@
+#include "sim/map/ParkMap.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace drillsim {
+
+namespace {
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+// Metric coordinates to SVG pixels (y grows downwards in SVG).
+struct Frame {
+  double minX = 0, maxY = 0, scale = 1, margin = 0, top = 0;
+  double x(double xm) const { return margin + (xm - minX) * scale; }
+  double y(double ym) const { return top + (maxY - ym) * scale; }
+};
+
+// A "nice" scale bar length in metres: 1, 2 or 5 times a power of ten near a fifth of the width.
+double niceLength(double metres) {
+  const double p = std::pow(10.0, std::floor(std::log10(metres)));
+  for (double f : {5.0, 2.0, 1.0})
+    if (f * p <= metres) return f * p;
+  return p;
+}
+
+}  // namespace
+
+const char* zoneKindColour(ZoneKind kind) {
+  switch (kind) {
+    case ZoneKind::Chemical: return "#e99a8f";
+    case ZoneKind::Manufacturing: return "#c9b7e3";
+    case ZoneKind::Warehouse: return "#efd08c";
+    case ZoneKind::Office: return "#a9c9ef";
+    case ZoneKind::Dormitory: return "#f2bfd8";
+    case ZoneKind::Residential: return "#f6e7ae";
+    case ZoneKind::School: return "#ffc46b";
+    case ZoneKind::Clinic: return "#ff9f9f";
+    case ZoneKind::Utility: return "#c4c4c4";
+    case ZoneKind::Green: return "#b5dea9";
+  }
+  return "#dddddd";
+}
+
+std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  double minX = inf, minY = inf, maxX = -inf, maxY = -inf;
+  auto extend = [&](Point2 p) {
+    minX = std::min(minX, p.x_m);
+    maxX = std::max(maxX, p.x_m);
+    minY = std::min(minY, p.y_m);
+    maxY = std::max(maxY, p.y_m);
+  };
+  for (const auto& z : park.zones)
+    for (const auto& r : z.outer)
+      for (auto p : r) extend(p);
+  for (const auto& r : park.roads)
+    for (auto p : r.line) extend(p);
+  for (const auto& s : park.shelters) extend(s.position);
+  for (const auto& s : park.stations) extend(s.position);
+  if (!std::isfinite(minX)) minX = minY = 0, maxX = maxY = 1;
+
+  const double legendWidth = 300;
+  Frame f;
+  f.margin = 30;
+  f.top = 70;
+  f.minX = minX;
+  f.maxY = maxY;
+  const double labelRoom = 170;  // labels of features on the east edge must not run into the legend
+  const double mapWidth = options.width_px - legendWidth - 2 * f.margin - labelRoom;
+  f.scale = mapWidth / std::max(1.0, maxX - minX);
+  const double height = f.top + (maxY - minY) * f.scale + 60;
+
+  std::ostringstream svg;
+  svg << R"(<?xml version="1.0" encoding="UTF-8"?>)" << "\n"
+      << R"(<svg xmlns="http://www.w3.org/2000/svg" width=")" << options.width_px << R"(" height=")" << num(height)
+      << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">)" << "\n"
+      << R"(<rect width="100%" height="100%" fill="#fbfbf8"/>)" << "\n";
+  svg << R"(<text x=")" << f.margin << R"(" y="38" font-size="24" font-weight="bold">)" << escape(options.title)
+      << "</text>\n";
+
+  // Zones
+  svg << "<g id=\"zones\" stroke=\"#7a7a7a\" stroke-width=\"0.8\">\n";
+  for (const auto& z : park.zones) {
+    svg << R"(<path fill=")" << zoneKindColour(z.kind) << R"(" fill-rule="evenodd" d=")";
+    auto ring = [&](const Ring& r) {
+      for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << num(f.x(r[i].x_m)) << " " << num(f.y(r[i].y_m));
+      svg << "Z";
+    };
+    for (const auto& r : z.outer) ring(r);
+    for (const auto& r : z.holes) ring(r);
+    svg << R"("><title>)" << escape(z.id + " " + z.name + " (" + z.name_en + "), " + zoneKindNames()[std::size_t(z.kind)] +
+                                      ", day " + std::to_string(z.pop_day) + ", night " + std::to_string(z.pop_night))
+        << "</title></path>\n";
+  }
+  svg << "</g>\n";
+
+  // Roads, widest drawn last so that main roads sit on top of lanes.
+  std::vector<const Road*> roads;
+  for (const auto& r : park.roads) roads.push_back(&r);
+  std::sort(roads.begin(), roads.end(), [](const Road* a, const Road* b) { return a->width_m < b->width_m; });
+  svg << "<g id=\"roads\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n";
+  for (const Road* r : roads) {
+    const double w = std::max(1.2, r->width_m * f.scale);
+    svg << R"(<polyline stroke=")" << (r->width_m >= 12 ? "#5b5b5b" : "#8d8d8d") << R"(" stroke-width=")" << num(w) << "\"";
+    if (r->oneway) svg << R"( stroke-dasharray=")" << num(3 * w) << " " << num(1.5 * w) << "\"";
+    svg << R"( points=")";
+    for (auto p : r->line) svg << num(f.x(p.x_m)) << "," << num(f.y(p.y_m)) << " ";
+    svg << R"("><title>)" << escape(r->id + " " + r->name + " " + num(r->width_m) + " m" + (r->oneway ? ", oneway" : ""))
+        << "</title></polyline>\n";
+  }
+  svg << "</g>\n";
+
+  if (options.zoneLabels) {
+    svg << "<g id=\"zone-labels\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\">\n";
+    for (const auto& z : park.zones)
+      svg << R"(<text x=")" << num(f.x(z.centroid.x_m)) << R"(" y=")" << num(f.y(z.centroid.y_m) + 3) << "\">"
+          << escape(z.id) << "</text>\n";
+    svg << "</g>\n";
+  }
+
+  // Shelters: area proportional to capacity; squares indoor, circles outdoor.
+  svg << "<g id=\"shelters\" stroke=\"#1d5e20\" stroke-width=\"1.5\" font-size=\"12\">\n";
+  for (const auto& s : park.shelters) {
+    const double r = 4 + 0.22 * std::sqrt(double(std::max(0, s.capacity)));
+    const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
+    const std::string title = "<title>" + escape(s.id + " " + s.name + ", " + (s.kind == ShelterKind::Indoor ? "indoor" : "outdoor") +
+                                                 ", capacity " + std::to_string(s.capacity)) + "</title>";
+    if (s.kind == ShelterKind::Indoor)
+      svg << R"(<rect x=")" << num(cx - r) << R"(" y=")" << num(cy - r) << R"(" width=")" << num(2 * r) << R"(" height=")"
+          << num(2 * r) << R"(" fill="#3fa34d" fill-opacity="0.85">)" << title << "</rect>\n";
+    else
+      svg << R"(<circle cx=")" << num(cx) << R"(" cy=")" << num(cy) << R"(" r=")" << num(r)
+          << R"(" fill="#7ed17f" fill-opacity="0.85">)" << title << "</circle>\n";
+    svg << R"(<text x=")" << num(cx + r + 3) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#1d5e20">)"
+        << escape(s.id) << "</text>\n";
+  }
+  svg << "</g>\n";
+
+  svg << "<g id=\"stations\" font-size=\"12\">\n";
+  for (const auto& s : park.stations) {
+    const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
+    svg << R"(<path d="M)" << num(cx) << " " << num(cy - 9) << "L" << num(cx + 9) << " " << num(cy) << "L" << num(cx)
+        << " " << num(cy + 9) << "L" << num(cx - 9) << " " << num(cy) << R"(Z" fill="#2b6cd4" stroke="#123"><title>)"
+        << escape(s.id + " " + s.name) << "</title></path>\n"
+        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#123d80">)" << escape(s.id)
+        << "</text>\n";
+  }
+  svg << "</g>\n";
+
+  svg << "<g id=\"hazard-sources\" font-size=\"12\" font-weight=\"bold\">\n";
+  for (const auto& s : park.sources) {
+    const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
+    const Substance* sub = substances.find(s.substance);
+    std::string name = sub && !sub->name_zh.empty() ? sub->name_zh : s.substance;
+    if (auto paren = name.find("（"); paren != std::string::npos) name.erase(paren);  // drop "(as propane)" notes
+    const std::string label = s.id + " " + name;
+    svg << R"(<path d="M)" << num(cx) << " " << num(cy - 10) << "L" << num(cx + 9) << " " << num(cy + 7) << "L"
+        << num(cx - 9) << " " << num(cy + 7) << R"(Z" fill="#d62828" stroke="#5a0000"><title>)"
+        << escape(s.id + " " + s.name + ", " + s.substance + ", " + num(s.inventory_kg / 1000) + " t") << "</title></path>\n"
+        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 5) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#8a0000">)" << escape(label)
+        << "</text>\n";
+  }
+  svg << "</g>\n";
+
+  // Scale bar and north arrow (the map is drawn in the projected CRS, grid north up).
+  const double barMetres = niceLength((maxX - minX) / 5);
+  const double bx = f.margin, by = height - 25;
+  svg << R"(<g id="scale" font-size="12"><rect x=")" << num(bx) << R"(" y=")" << num(by) << R"(" width=")"
+      << num(barMetres * f.scale) << R"(" height="6" fill="#222"/><text x=")" << num(bx) << R"(" y=")" << num(by - 5)
+      << "\">" << (barMetres >= 1000 ? std::to_string(int(barMetres / 1000)) + " km" : std::to_string(int(barMetres)) + " m") << "</text></g>\n";
+  const double nx = options.width_px - 40, ny = 20;
+  svg << R"(<g id="north"><path d="M)" << num(nx) << " " << num(ny) << "L" << num(nx + 10) << " " << num(ny + 30) << "L"
+      << num(nx) << " " << num(ny + 22) << "L" << num(nx - 10) << " " << num(ny + 30)
+      << R"(Z" fill="#222"/><text x=")" << num(nx) << R"(" y=")" << num(ny + 46)
+      << R"(" font-size="14" text-anchor="middle">N</text></g>)" << "\n";
+
+  // Legend
+  double lx = options.width_px - legendWidth + 10, ly = f.top + 10;
+  svg << "<g id=\"legend\" font-size=\"13\">\n<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Zones</text>\n";
+  for (std::size_t k = 0; k < zoneKindNames().size(); ++k) {
+    ly += 22;
+    svg << R"(<rect x=")" << num(lx) << R"(" y=")" << num(ly - 12) << R"(" width="22" height="14" stroke="#7a7a7a" fill=")"
+        << zoneKindColour(static_cast<ZoneKind>(k)) << R"("/><text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">"
+        << zoneKindNames()[k] << "</text>\n";
+  }
+  ly += 34;
+  svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Features</text>\n";
+  auto item = [&](const std::string& symbol, const std::string& text) {
+    ly += 24;
+    svg << symbol << R"(<text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">" << escape(text) << "</text>\n";
+  };
+  item("<circle cx=\"" + num(lx + 11) + "\" cy=\"" + num(ly + 20) + "\" r=\"8\" fill=\"#7ed17f\" stroke=\"#1d5e20\"/>",
+       "outdoor shelter (area ~ capacity)");
+  item("<rect x=\"" + num(lx + 3) + "\" y=\"" + num(ly + 12) + "\" width=\"16\" height=\"16\" fill=\"#3fa34d\" stroke=\"#1d5e20\"/>",
+       "indoor shelter");
+  item("<path d=\"M" + num(lx + 11) + " " + num(ly + 11) + "l9 9l-9 9l-9 -9Z\" fill=\"#2b6cd4\"/>", "rescue station");
+  item("<path d=\"M" + num(lx + 11) + " " + num(ly + 10) + "l9 17h-18Z\" fill=\"#d62828\"/>", "hazard source");
+  item("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
+           "\" stroke=\"#5b5b5b\" stroke-width=\"5\"/>",
+       "main road (width to scale)");
+  item("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
+           "\" stroke=\"#8d8d8d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
+       "oneway lane");
+  ly += 40;
+  svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">" << escape(park.crs)
+      << ", grid north up</text>\n";
+  svg << "</g>\n</svg>\n";
+  return svg.str();
+}
+
+}  // namespace drillsim

@@ -1,0 +1,24 @@
+#pragma once
+// A map of the park as SVG: zones coloured by kind, roads drawn to their width, shelters sized by
+// capacity, stations and hazard sources, with a legend, scale bar and north arrow. Readable in a
+// browser or a GIS, printable, and the source of the README's picture.
+
+#include <string>
+
+#include "scenarios/Park.hpp"
+#include "scenarios/Substance.hpp"
+
+namespace drillsim {
+
+struct MapOptions {
+  int width_px = 1400;
+  std::string title;
+  bool zoneLabels = true;
+};
+
+std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options);
+
+/// Fill colour of a zone kind (also used by the front end's legend).
+const char* zoneKindColour(ZoneKind kind);
+
+}  // namespace drillsim

@@ -1,0 +1,123 @@
+// The command line as a user meets it: help, exit codes, bad arguments, and hostile files
+// (huge, binary, deeply nested) that must be refused quickly and clearly.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim::test;
+namespace fs = std::filesystem;
+
+TEST(Cli, EveryCommandHasHelp) {
+  for (const char* command : {"validate", "info", "map"}) {
+    const auto r = runDrillsim({command, "--help"});
+    EXPECT_EQ(r.exitCode, 0) << command;
+    EXPECT_NE(r.out.find("Usage: drillsim "), std::string::npos) << command;
+    EXPECT_NE(r.out.find("Exit codes"), std::string::npos) << command;
+  }
+  const auto top = runDrillsim({"--help"});
+  EXPECT_EQ(top.exitCode, 0);
+  EXPECT_NE(top.out.find("validate"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitWith64AndSaySo) {
+  auto r = runDrillsim({"valdate", "x.yaml"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, map (did you mean 'validate'?)\n");
+  r = runDrillsim({"validate", "--strcit", "x.yaml"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean '--strict'?"), std::string::npos) << r.err;
+  r = runDrillsim({"info"});
+  EXPECT_EQ(r.exitCode, 64);
+}
+
+TEST(Cli, ValidatesAndSummarisesTheMiniScenario) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = sourcePath("tests/data/mini/substances.csv");
+  auto r = runDrillsim({"validate", scenario, "--substances", table});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, scenario + ": ok (0 errors, 0 warnings)\n");
+  r = runDrillsim({"info", scenario, "--substances", table});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("  total          2      160        330\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("This scenario uses pop_night: 330 persons."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Shelters: 2, capacity 400 = 121 % of the pop_night population"), std::string::npos) << r.out;
+}
+
+namespace {
+struct TempFile {
+  fs::path path;
+  explicit TempFile(const std::string& name) : path(fs::temp_directory_path() / name) {}
+  ~TempFile() { fs::remove(path); }
+};
+}  // namespace
+
+TEST(Cli, AFiftyMegabyteFileIsRefusedBeforeReading) {
+  TempFile f("drillsim-huge.yaml");
+  {
+    std::ofstream out(f.path);
+    const std::string line = "name: " + std::string(1000, 'x') + "\n";
+    for (int i = 0; i < 50 * 1024; ++i) out << line;
+  }
+  const auto r = runDrillsim({"validate", f.path.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("error: the scenario is 49.2 MiB; expected at most 4 MiB (is this the right file?)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, BinaryAndDeeplyNestedFilesAreRefused) {
+  TempFile bin("drillsim-binary.yaml");
+  {
+    std::ofstream out(bin.path, std::ios::binary);
+    out << "drillsim: 1\n" << std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10);
+  }
+  auto r = runDrillsim({"validate", bin.path.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_NE(r.err.find(":2:8: error: expected a scenario in text, found a binary file (a zero byte)"), std::string::npos)
+      << r.err;
+
+  TempFile deep("drillsim-deep.yaml");
+  std::ofstream(deep.path) << "name: " << std::string(200000, '[') << "\n";
+  r = runDrillsim({"validate", deep.path.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_NE(r.err.find("nested more than"), std::string::npos) << r.err;
+}
+
+TEST(Cli, AMissingFileAndAFolderAreReported) {
+  auto r = runDrillsim({"validate", "/nonexistent/scenario.yaml"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("/nonexistent/scenario.yaml: error: cannot open the scenario: no such file"), std::string::npos)
+      << r.err;
+  r = runDrillsim({"validate", fs::temp_directory_path().string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("expected a scenario file, found a folder"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MapDrawsEveryFeatureOfTheMiniPark) {
+  const fs::path out = fs::temp_directory_path() / "drillsim-mini-map.svg";
+  const auto r = runDrillsim({"map", sourcePath("tests/data/mini/mini.yaml"), "--substances",
+                              sourcePath("tests/data/mini/substances.csv"), "--out", out.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream in(out);
+  const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(out);
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t p = svg.find(what); p != std::string::npos; p = svg.find(what, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+  EXPECT_NE(svg.find("</svg>"), std::string::npos);
+  EXPECT_EQ(count("<title>Z"), 2u);     // two zones
+  EXPECT_EQ(count("<polyline"), 3u);    // three roads
+  EXPECT_EQ(count("stroke-dasharray=\""), 2u);  // the oneway road, and the legend's oneway sample
+  EXPECT_NE(svg.find("<title>Z1 氯碱厂 (chlor-alkali plant), chemical, day 120, night 30</title>"), std::string::npos);
+  EXPECT_NE(svg.find("<title>S2 礼堂, indoor, capacity 100</title>"), std::string::npos);
+  EXPECT_NE(svg.find("HS1 氯气"), std::string::npos);
+}

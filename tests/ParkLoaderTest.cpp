@@ -1,0 +1,165 @@
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "scenarios/ParkLoader.hpp"
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim;
+using drillsim::test::sourcePath;
+namespace fs = std::filesystem;
+
+namespace {
+Park loadOk(const std::string& path, const std::string& crs = "") {
+  Diagnostics d;
+  auto park = loadPark(path, path, ParkOptions{crs, 2.0}, d);
+  EXPECT_TRUE(park.has_value()) << d.str();
+  EXPECT_FALSE(d.hasErrors()) << d.str();
+  return park.value_or(Park{});
+}
+
+// A scratch folder with GeoJSON layers written by the test.
+struct ScratchPark {
+  fs::path dir;
+  explicit ScratchPark(const std::string& name) : dir(fs::temp_directory_path() / ("drillsim-" + name)) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~ScratchPark() { fs::remove_all(dir); }
+  void layer(const std::string& name, const std::string& features) const {
+    std::ofstream(dir / (name + ".geojson")) << R"({"type":"FeatureCollection","features":[)" << features << "]}";
+  }
+  std::string path() const { return dir.string(); }
+};
+
+// Lon/lat of a point x metres east and y metres north of 113.05 E, 33.87 N (local approximation).
+std::string lonlat(double x, double y) {
+  const double lon = 113.05 + x / (111320 * std::cos(33.87 * M_PI / 180)), lat = 33.87 + y / 110540;
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "[%.9f,%.9f]", lon, lat);
+  return buf;
+}
+std::string road(const std::string& id, std::pair<double, double> a, std::pair<double, double> b, int oneway = 0) {
+  return R"({"type":"Feature","properties":{"id":")" + id + R"(","width_m":4,"oneway":)" + std::to_string(oneway) +
+         R"(},"geometry":{"type":"LineString","coordinates":[)" + lonlat(a.first, a.second) + "," +
+         lonlat(b.first, b.second) + "]}}";
+}
+const char* kZone =
+    R"({"type":"Feature","properties":{"id":"Z1","name":"z","kind":"office","pop_day":10,"pop_night":1},
+        "geometry":{"type":"Polygon","coordinates":[[[113.05,33.8701],[113.0505,33.8701],[113.0505,33.8705],[113.05,33.8705],[113.05,33.8701]]]}})";
+std::string shelterAt(double x, double y) {
+  return R"({"type":"Feature","properties":{"id":"S1","name":"s","kind":"outdoor","capacity":100},"geometry":{"type":"Point","coordinates":)" +
+         lonlat(x, y) + "}}";
+}
+}  // namespace
+
+TEST(ParkLoader, LoadsTheMiniParkInUtm) {
+  const Park park = loadOk(sourcePath("tests/data/mini/park"));
+  EXPECT_EQ(park.crs, "EPSG:32649");  // 113.05 E lies in UTM zone 49 (108-114 E)
+  ASSERT_EQ(park.zones.size(), 2u);
+  EXPECT_EQ(park.zones[0].name, "氯碱厂");
+  EXPECT_EQ(park.zones[1].extra.at("floors"), "5");  // attributes DrillSim does not use are kept
+  EXPECT_EQ(park.population(false), 160);
+  EXPECT_EQ(park.population(true), 330);
+  // Zone Z1 is a 200 m x 100 m rectangle (to the accuracy of the local lon/lat conversion).
+  EXPECT_NEAR(park.zones[0].area_m2, 20000, 20000 * 0.005);
+  ASSERT_EQ(park.roads.size(), 3u);
+  EXPECT_NEAR(park.roads[0].length_m, 200, 1.0);
+  EXPECT_NEAR(park.roads[1].length_m, 200, 1.0);
+  EXPECT_TRUE(park.roads[2].oneway);
+  EXPECT_EQ(*park.roads[2].capacity_pps, 2.0);
+  EXPECT_FALSE(park.roads[0].capacity_pps.has_value());
+  EXPECT_EQ(park.graph.nodeCount(), 4u);
+  EXPECT_EQ(park.graph.arcCount(), 5u);  // two two-way roads and one oneway
+  EXPECT_EQ(park.graph.componentCount(), 1);
+  EXPECT_LT(park.shelters[0].access_m, 6.0);
+  EXPECT_EQ(park.sources[0].substance, "chlorine");
+}
+
+TEST(ParkLoader, EndpointsWithinOneMetreAreOneNode) {
+  ScratchPark p("merge");
+  p.layer("zones", kZone);
+  p.layer("roads", road("R1", {0, 0}, {100, 0}) + "," + road("R2", {100.6, 0}, {200, 0}) + "," +
+                       road("R3", {201.5, 0}, {300, 0}));
+  p.layer("shelters", shelterAt(300, 0));
+  const Park park = loadOk(p.path());
+  // R1 and R2 meet (0.6 m apart); R3 starts 1.5 m from R2's end, so it is a separate node.
+  EXPECT_EQ(park.graph.nodeCount(), 5u);
+  EXPECT_EQ(park.graph.componentCount(), 2);
+}
+
+TEST(ParkLoader, OnewayRoadsCanOnlyBeWalkedForward) {
+  ScratchPark p("oneway");
+  p.layer("zones", kZone);
+  p.layer("roads", road("R1", {0, 0}, {100, 0}, 1));
+  p.layer("shelters", shelterAt(100, 0));
+  const Park park = loadOk(p.path());
+  const NodeId a = park.graph.nearestNode({park.roads[0].line.front()});
+  const NodeId b = park.graph.nearestNode({park.roads[0].line.back()});
+  EXPECT_NEAR(park.graph.distancesFrom(a)[std::size_t(b)], park.roads[0].length_m, 1e-9);
+  EXPECT_EQ(park.graph.distancesFrom(b)[std::size_t(a)], RoadGraph::kUnreachable);
+}
+
+TEST(ParkLoader, ReadsAGeoPackageInAChineseCrsToTheSameCoordinates) {
+  // Convert the mini park to one GeoPackage in CGCS2000 / 3-degree Gauss-Kruger CM 114E
+  // (EPSG:4547), the kind of file a Chinese surveying office delivers.
+  GDALAllRegister();
+  const fs::path gpkg = fs::temp_directory_path() / "drillsim-mini.gpkg";
+  fs::remove(gpkg);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+  ASSERT_NE(driver, nullptr);
+  GDALDataset* out = driver->Create(gpkg.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  ASSERT_NE(out, nullptr);
+  OGRSpatialReference cgcs;
+  cgcs.importFromEPSG(4547);
+  cgcs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  for (const char* name : {"zones", "roads", "shelters", "stations", "hazard_sources"}) {
+    const std::string src = sourcePath("tests/data/mini/park/") + name + ".geojson";
+    GDALDataset* in = GDALDataset::Open(src.c_str(), GDAL_OF_VECTOR);
+    ASSERT_NE(in, nullptr);
+    OGRLayer* l = in->GetLayer(0);
+    OGRSpatialReference wgs(*l->GetSpatialRef());
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &cgcs));
+    OGRLayer* o = out->CreateLayer(name, &cgcs, l->GetGeomType(), nullptr);
+    for (int i = 0; i < l->GetLayerDefn()->GetFieldCount(); ++i) o->CreateField(l->GetLayerDefn()->GetFieldDefn(i));
+    for (auto& f : *l) {
+      OGRFeature g(o->GetLayerDefn());
+      g.SetFrom(f.get());
+      g.GetGeometryRef()->transform(ct.get());
+      ASSERT_EQ(o->CreateFeature(&g), OGRERR_NONE);
+    }
+    GDALClose(in);
+  }
+  GDALClose(out);
+
+  const Park fromJson = loadOk(sourcePath("tests/data/mini/park"));
+  const Park fromGpkg = loadOk(gpkg.string());
+  EXPECT_EQ(fromGpkg.crs, "EPSG:32649");
+  ASSERT_EQ(fromGpkg.roads.size(), fromJson.roads.size());
+  for (std::size_t i = 0; i < fromJson.roads.size(); ++i) {
+    // Both end in UTM 49N; the detour through CGCS2000 may differ by the datum shift model, well under a metre.
+    EXPECT_NEAR(fromGpkg.roads[i].line[0].x_m, fromJson.roads[i].line[0].x_m, 1.0);
+    EXPECT_NEAR(fromGpkg.roads[i].line[0].y_m, fromJson.roads[i].line[0].y_m, 1.0);
+  }
+  EXPECT_EQ(fromGpkg.zones[0].name, "氯碱厂");
+  fs::remove(gpkg);
+}
+
+TEST(ParkLoader, AnExplicitCrsIsUsed) {
+  const Park park = loadOk(sourcePath("tests/data/mini/park"), "EPSG:4547");
+  EXPECT_EQ(park.crs, "EPSG:4547");
+  // Gauss-Kruger CM 114E has a false easting of 500 km; the park lies about 90 km west of 114E.
+  EXPECT_GT(park.roads[0].line[0].x_m, 400000);
+  EXPECT_LT(park.roads[0].line[0].x_m, 420000);
+}
+
+TEST(ParkLoader, AGeographicCrsIsRefused) {
+  Diagnostics d;
+  auto park = loadPark(sourcePath("tests/data/mini/park"), "park", ParkOptions{"EPSG:4326", 2.0}, d);
+  EXPECT_FALSE(park);
+  EXPECT_NE(d.str().find("expected a projected CRS in metres"), std::string::npos) << d.str();
+}

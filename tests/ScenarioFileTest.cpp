@@ -1,0 +1,162 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "scenarios/ScenarioFile.hpp"
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim;
+using drillsim::test::sourcePath;
+
+namespace {
+Scenario loadOk(const std::string& path) {
+  Diagnostics d;
+  auto s = loadScenario(path, d);
+  EXPECT_TRUE(s.has_value()) << d.str();
+  EXPECT_FALSE(d.hasErrors()) << d.str();
+  return s.value_or(Scenario{});
+}
+
+std::string parseErrors(const std::string& yaml) {
+  Diagnostics d;
+  auto s = parseScenario(yaml, "s.yaml", d);
+  EXPECT_FALSE(s.has_value());
+  return d.str();
+}
+
+const char* kMinimal = R"(drillsim: 1
+name: t
+park: p
+horizon_s: 600
+plans:
+  - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuate, after: enterprise}]}
+)";
+}  // namespace
+
+TEST(ScenarioFile, ReadsEveryKeyAndDistributionKind) {
+  const Scenario s = loadOk(sourcePath("tests/data/mini/mini.yaml"));
+  EXPECT_EQ(s.name, "测试 — mini park");
+  EXPECT_EQ(s.population, "pop_night");
+  EXPECT_EQ(s.cohort_size, 25);
+  EXPECT_EQ(s.walking.premovement_s, Distribution(LogNormal{120, 0.6}));
+  EXPECT_EQ(s.weather.wind_speed_ms, Distribution(Uniform{1, 5}));
+  EXPECT_EQ(s.weather.wind_from_deg, Distribution(Choice{{45, 180, 270}, {0.5, 0.3, 0.2}}));
+  EXPECT_EQ(s.weather.stability, (NamedChoice{{"D", "E", "F"}, {0.5, 0.3, 0.2}}));
+  EXPECT_EQ(s.weather.terrain, "urban");
+  ASSERT_EQ(s.hazards.size(), 2u);
+  const auto& leak = std::get<ToxicRelease>(s.hazards[0].detail);
+  EXPECT_EQ(leak.source.id, "HS1");
+  EXPECT_EQ(leak.rate_kg_s, Distribution(Triangular{0.5, 1.5, 3}));
+  EXPECT_EQ(*leak.containment_s, Distribution(Normal{900, 200}));
+  const auto& fire = std::get<Fire>(s.hazards[1].detail);
+  EXPECT_EQ(*fire.spread_delay_s, Distribution(Exponential{900}));
+  ASSERT_EQ(s.plans.size(), 2u);
+  EXPECT_EQ(s.plans[0].notify.size(), 2u);
+  EXPECT_EQ(s.plans[0].dispatch[1].to.id, "Z2");
+  EXPECT_EQ(s.plans[1].protect[0].scope, Protect::Scope::List);
+  EXPECT_EQ(s.plans[1].protect[0].action, ProtectiveAction::ShelterInPlace);
+  EXPECT_EQ(s.plans[1].protect[1].scope, Protect::Scope::Threat);
+  ASSERT_EQ(s.plans[1].shelters.kind, ShelterRule::Kind::Map);
+  EXPECT_EQ(s.plans[1].shelters.map[1].second.size(), 2u);
+  EXPECT_EQ(s.plans[1].close_roads_above, "none");
+  EXPECT_EQ(s.monte_carlo.seed, 20200324u);
+  // References keep where they were written, for messages.
+  EXPECT_EQ(leak.source.where.line, 16);
+}
+
+TEST(ScenarioFile, LoadSaveLoadGivesAnEqualScenario) {
+  const Scenario first = loadOk(sourcePath("tests/data/mini/mini.yaml"));
+  const auto dir = std::filesystem::temp_directory_path() / "drillsim-roundtrip";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "saved.yaml").string();
+  saveScenario(first, path);
+  const Scenario second = loadOk(path);
+  EXPECT_EQ(first, second);
+  // And saving again writes the same bytes.
+  EXPECT_EQ(scenarioToYaml(first), scenarioToYaml(second));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ScenarioFile, DefaultsApplyToOmittedKeys) {
+  Diagnostics d;
+  auto s = parseScenario(kMinimal, "s.yaml", d);
+  ASSERT_TRUE(s) << d.str();
+  EXPECT_EQ(s->population, "pop_day");
+  EXPECT_EQ(s->cohort_size, 50);
+  EXPECT_DOUBLE_EQ(s->walking.specific_flow_pms, 1.3);
+  EXPECT_TRUE(d.empty());
+}
+
+TEST(ScenarioFile, UnknownKeyIsReportedWithPlaceAndSuggestion) {
+  std::string yaml = kMinimal;
+  yaml += "horizon: 7200\n";
+  EXPECT_EQ(parseErrors(yaml),
+            "s.yaml:7:1: error: horizon: unknown key 'horizon'; expected one of drillsim, name, park, horizon_s, "
+            "plans, description, crs, population, cohort_size, walking, weather, hazards, ... (14 in all) "
+            "(did you mean 'horizon_s'?)\n");
+}
+
+TEST(ScenarioFile, EveryProblemIsReportedAtOnce) {
+  const std::string yaml = R"(drillsim: 1
+name: t
+park: p
+horizon_s: -5
+cohort_size: many
+walking: {speed_ms: 1.2 m/s}
+plans:
+  - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuat, after: enterprise}]}
+)";
+  EXPECT_EQ(parseErrors(yaml),
+            "s.yaml:4:12: error: horizon_s: expected a number > 0, found -5\n"
+            "s.yaml:5:14: error: cohort_size: expected a whole number from 1 to 100000, found 'many'\n"
+            "s.yaml:6:21: error: walking.speed_ms: expected a number > 0, found '1.2 m/s' (write the number alone: "
+            "the unit is in the key's name)\n"
+            "s.yaml:8:73: error: plans[0].protect[0].action: expected one of evacuate, shelter_in_place (did you mean "
+            "'evacuate'?), found 'evacuat'\n");
+}
+
+TEST(ScenarioFile, DistributionsAreChecked) {
+  const std::string yaml = std::string(kMinimal) + R"(walking:
+  premovement_s: {uniform: [300, 60]}
+weather:
+  wind_speed_ms: {gaussian: {mean: 3, sd: 1}}
+  wind_from_deg: {choice: {values: [0, 90], weights: [1]}}
+)";
+  EXPECT_EQ(parseErrors(yaml),
+            "s.yaml:8:28: error: walking.premovement_s.uniform: expected [low, high] with low <= high, found [300, 60]\n"
+            "s.yaml:10:19: error: weather.wind_speed_ms.gaussian: unknown distribution 'gaussian'; expected one of "
+            "uniform, triangular, normal, lognormal, exponential, choice\n"
+            "s.yaml:11:54: error: weather.wind_from_deg.choice.weights: expected a list of 2 numbers, found a list of 1\n");
+}
+
+TEST(ScenarioFile, NegativeValuesOfANormalAreAWarning) {
+  const std::string yaml = std::string(kMinimal) + "walking: {premovement_s: {normal: {mean: 60, sd: 40}}}\n";
+  Diagnostics d;
+  auto s = parseScenario(yaml, "s.yaml", d);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(d.str(),
+            "s.yaml:7:26: warning: walking.premovement_s: normal(mean 60, sd 40) falls below 0 with probability 6.7 %; "
+            "such draws are taken as 0\n");
+}
+
+TEST(ScenarioFile, NotAMappingAndNotYaml) {
+  EXPECT_EQ(parseErrors("- a\n- b\n"),
+            "s.yaml:1:1: error: expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), "
+            "found a list\n");
+  EXPECT_EQ(parseErrors("name: [unclosed\n"), "s.yaml:2:1: error: not valid YAML: end of sequence flow not found\n");
+  EXPECT_EQ(parseErrors(""),
+            "s.yaml: error: expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), "
+            "found nothing\n");
+}
+
+TEST(ScenarioFile, DeepNestingIsRefusedWithoutCrashing) {
+  const std::string yaml = "name: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  const std::string errors = parseErrors(yaml);
+  EXPECT_NE(errors.find("nested more than"), std::string::npos) << errors;
+}
+
+TEST(ScenarioFile, SaveIsAtomicAndKeepsTheOldFileOnFailure) {
+  const Scenario s = loadOk(sourcePath("tests/data/mini/mini.yaml"));
+  EXPECT_THROW(saveScenario(s, "/nonexistent-folder/x.yaml"), std::runtime_error);
+}

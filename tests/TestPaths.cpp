@@ -1,0 +1,64 @@
+#include "tests/TestPaths.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace drillsim::test {
+
+std::string sourcePath(const std::string& relative) { return std::string(DRILLSIM_SOURCE_DIR) + "/" + relative; }
+std::string binaryPath() { return DRILLSIM_BINARY; }
+
+namespace {
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir) {
+  char outName[] = "/tmp/drillsim-test-out-XXXXXX";
+  char errName[] = "/tmp/drillsim-test-err-XXXXXX";
+  const int outFd = mkstemp(outName), errFd = mkstemp(errName);
+  if (outFd < 0 || errFd < 0) throw std::runtime_error("cannot create temporary files");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, outFd, 1);
+  posix_spawn_file_actions_adddup2(&actions, errFd, 2);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (!workingDir.empty()) posix_spawn_file_actions_addchdir_np(&actions, workingDir.c_str());
+  std::vector<std::string> all{binaryPath()};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(outFd);
+  close(errFd);
+  CommandResult r;
+  if (rc == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) r.exitCode = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  }
+  r.out = slurp(outName);
+  r.err = slurp(errName);
+  unlink(outName);
+  unlink(errName);
+  return r;
+}
+
+}  // namespace drillsim::test

@@ -1,0 +1,21 @@
+#pragma once
+// Paths of the source tree and of the drillsim binary, for tests that read bundled files or run
+// the command line.
+#include <string>
+#include <vector>
+
+namespace drillsim::test {
+
+std::string sourcePath(const std::string& relative);
+std::string binaryPath();
+
+struct CommandResult {
+  int exitCode = -1;     // -1 when killed by a signal
+  int signal = 0;        // the signal that ended it, 0 when it exited
+  std::string out, err;  // stdout and stderr
+};
+
+/// Runs `drillsim` with arguments in `workingDir` (empty: the current folder) and captures its output.
+CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir = "");
+
+}  // namespace drillsim::test
