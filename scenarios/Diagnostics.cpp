@@ -73,21 +73,33 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t bestDistance = std::string::npos;
+  bool tie = false;
   for (const auto& c : candidates) {
-    std::size_t d = editDistance(word, c);
+    const std::size_t d = editDistance(word, c);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
+      tie = false;
+    } else if (d == bestDistance && c != best) {
+      tie = true;
     }
   }
-  // Close enough to be a typo: at most a third of the longer word, and at least one edit allowed.
-  std::size_t limit = std::max<std::size_t>(1, std::max(word.size(), best.size()) / 3);
-  return bestDistance <= limit ? best : std::string();
+  // A suggestion must be unambiguous (AEGL-4 is as close to AEGL-1 as to AEGL-3: which did the
+  // user mean?) and close enough to be a typo: at most a third of the longer word.
+  const std::size_t limit = std::max<std::size_t>(1, std::max(word.size(), best.size()) / 3);
+  return !tie && bestDistance <= limit ? best : std::string();
 }
 
-std::string expectedOneOf(std::string_view found, const std::vector<std::string>& candidates) {
-  if (candidates.empty()) return "expected a defined name, but none is defined";
-  std::string s = "expected one of ";
+std::string expectedOneOf(std::string_view found, const std::vector<std::string>& all) {
+  if (all.empty()) return "expected a defined name, but none is defined";
+  return "expected one of " + namesWithSuggestion(found, all);
+}
+
+std::string namesWithSuggestion(std::string_view found, const std::vector<std::string>& all) {
+  std::vector<std::string> candidates;  // each name once, in the order given
+  for (const auto& c : all)
+    if (std::find(candidates.begin(), candidates.end(), c) == candidates.end()) candidates.push_back(c);
+  std::string s;
   const std::size_t shown = std::min<std::size_t>(candidates.size(), 12);
   for (std::size_t i = 0; i < shown; ++i) s += (i ? ", " : "") + candidates[i];
   if (shown < candidates.size()) s += ", ... (" + std::to_string(candidates.size()) + " in all)";

@@ -65,6 +65,9 @@ class InputError : public std::runtime_error {
 /// The closest of `candidates` to `word` by edit distance, or empty when none is close.
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
+/// "a, b, c (did you mean 'b'?)", each name once, shortened to the first dozen names.
+std::string namesWithSuggestion(std::string_view found, const std::vector<std::string>& candidates);
+
 /// "expected one of a, b, c (did you mean 'b'?)", shortened to the first dozen names.
 std::string expectedOneOf(std::string_view found, const std::vector<std::string>& candidates);
 

@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 
@@ -92,6 +93,25 @@ void extract(const OGRGeometry& g, GeoFeature& f) {
       break;
     default: break;  // the park loader reports the unexpected type
   }
+}
+
+// GEOS says "Self-intersection at or near point 113.05329981 33.870542784999998" (or with the
+// point in brackets); say it in words, rounded, naming the coordinate order (the point is in the
+// layer's own CRS).
+std::string invalidityInWords(const std::string& reason) {
+  if (reason == "no reason given") return "GDAL reports the geometry as not valid";
+  std::size_t cut = reason.find(" at or near point ");
+  std::size_t numbers = cut == std::string::npos ? std::string::npos : cut + 18;
+  if (cut == std::string::npos && (cut = reason.find('[')) != std::string::npos) numbers = cut + 1;
+  std::string what = reason.substr(0, cut);
+  if (what == "Self-intersection") what = "its edges cross each other (self-intersection)";
+  else if (what == "Ring Self-intersection") what = "a ring touches itself (ring self-intersection)";
+  else if (what == "Too few points") what = "it has too few points";
+  double x = 0, y = 0;
+  if (numbers == std::string::npos || std::sscanf(reason.c_str() + numbers, "%lf %lf", &x, &y) != 2) return what;
+  char at[96];
+  std::snprintf(at, sizeof at, " near x/lon %.6f, y/lat %.6f", x, y);
+  return what + at;
 }
 
 bool allFinite(const GeoFeature& f) {
@@ -270,7 +290,7 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
       std::unique_ptr<OGRGeometry> copy(g->clone());
       errors.clear();
       if (wkbFlatten(copy->getGeometryType()) != wkbPoint && !copy->IsValid())
-        f.invalidReason = errors.last() == "no reason given" ? "GDAL reports the geometry as not valid" : errors.last();
+        f.invalidReason = invalidityInWords(errors.last());
       if (copy->transform(ct.get()) != OGRERR_NONE) {
         f.invalidReason = "its coordinates cannot be transformed to " + targetCrs + " (are they longitude, latitude?)";
         f.geometryType = geometryName(copy->getGeometryType());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -24,6 +25,7 @@ class FeatureReader {
  public:
   FeatureReader(const GeoLayer& layer, std::initializer_list<const char*> required, Diagnostics& d)
       : layer_(layer), diagnostics_(d) {
+    if (layer.features.empty()) return;  // an empty collection has no schema; its emptiness is reported
     for (const char* key : required)
       if (std::find(layer.fields.begin(), layer.fields.end(), key) == layer.fields.end()) {
         std::string expected;
@@ -101,8 +103,12 @@ class FeatureReader {
       if (!missing_.count("id")) diagnostics_.error(f.where, "id", "missing; every feature needs an id");
       return {};
     }
-    if (!ids_.insert(*v).second) {
-      diagnostics_.error(f.where, "id", "duplicate id " + inQuotes(*v) + " in layer " + layer_.name);
+    const int number = static_cast<int>(&f - layer_.features.data()) + 1;
+    if (auto [it, inserted] = ids_.emplace(*v, number); !inserted) {
+      Location at = f.where;
+      at.feature = "layer " + layer_.name + ", feature #" + std::to_string(number) + " (id " + *v + ")";
+      diagnostics_.error(at, "id", "duplicate id " + inQuotes(*v) + "; feature #" + std::to_string(it->second) +
+                                       " of the layer already has it");
       return {};
     }
     return *v;
@@ -137,7 +143,8 @@ class FeatureReader {
  private:
   const GeoLayer& layer_;
   Diagnostics& diagnostics_;
-  std::set<std::string> missing_, ids_;
+  std::set<std::string> missing_;
+  std::map<std::string, int> ids_;  // id -> feature number (1-based)
 };
 
 void readZones(const GeoLayer& layer, Park& park, Diagnostics& d) {

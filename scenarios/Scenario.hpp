@@ -151,7 +151,8 @@ struct Scenario {
   std::vector<Plan> plans;
   MonteCarlo monte_carlo;
 
-  std::string file;  // where it was loaded from, as given; not part of its content
+  std::string file;     // where it was loaded from, as given; not part of its content
+  Location park_where;  // where the park key was written
 
   bool night() const { return population == "pop_night"; }
   const Plan* plan(const std::string& id) const;

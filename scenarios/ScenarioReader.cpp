@@ -31,16 +31,16 @@ class ScenarioReader {
                       {"description", "crs", "population", "cohort_size", "walking", "weather", "hazards", "teams",
                        "monte_carlo"}))
       return;
-    if (root["drillsim"]) {
-      auto v = in_.integer(root["drillsim"], "drillsim", 1, 1000000);
-      if (v && *v != kScenarioFormat)
-        in_.error(root["drillsim"], "drillsim",
-                  "expected format version " + std::to_string(kScenarioFormat) + ", found " + std::to_string(*v) +
-                      " (written by a different DrillSim version?)");
-    }
+    if (const YAML::Node v = root["drillsim"]; v && !(v.IsScalar() && v.Scalar() == std::to_string(kScenarioFormat)))
+      in_.error(v, "drillsim",
+                "expected the format version " + std::to_string(kScenarioFormat) + ", found " + YamlInput::describe(v) +
+                    " (a file for another DrillSim version, or not a scenario?)");
     if (root["name"]) s.name = in_.text(root["name"], "name").value_or("");
     if (root["description"]) s.description = in_.text(root["description"], "description").value_or("");
-    if (root["park"]) s.park = in_.text(root["park"], "park").value_or("");
+    if (root["park"]) {
+      s.park = in_.text(root["park"], "park").value_or("");
+      s.park_where = in_.where(root["park"]);
+    }
     if (root["crs"]) s.crs = in_.text(root["crs"], "crs").value_or("");
     if (root["horizon_s"]) s.horizon_s = in_.number(root["horizon_s"], "horizon_s", Bound::above(0)).value_or(s.horizon_s);
     if (root["horizon_s"] && s.horizon_s > 7 * 24 * 3600)
@@ -314,8 +314,83 @@ class ScenarioReader {
 }  // namespace
 
 namespace {
+
+// yaml-cpp's parser messages in words a planner can act on.
+std::string plainYamlMessage(const std::string& msg) {
+  static const std::pair<const char*, const char*> kPlain[] = {
+      {"end of sequence flow not found", "a list opened with '[' is never closed with ']'"},
+      {"end of map flow not found", "a mapping opened with '{' is never closed with '}'"},
+      {"end of map not found", "the indentation is inconsistent here"},
+      {"end of sequence not found", "the items of a list are not aligned"},
+      {"illegal map value", "a ':' where a value cannot start (text containing ': ' needs quotes, or the indentation is off)"},
+  };
+  for (const auto& [from, to] : kPlain)
+    if (msg == from) return std::string(to) + " (parser: " + msg + ")";
+  return msg;
+}
+
+// The first line up to `lastLine` indented with a tab or a no-break space: the usual cause of a
+// parse error in a file edited in a word processor or pasted from an email.
+std::optional<Location> badIndentation(const std::string& text, const std::string& file, int lastLine,
+                                       std::string* what) {
+  int line = 1;
+  for (std::size_t i = 0; i < text.size() && line <= lastLine; ++line) {
+    std::size_t column = 1;
+    for (; i < text.size(); ++column) {
+      if (text[i] == ' ') {
+        ++i;
+      } else if (text[i] == '\t') {
+        *what = "a tab is used for indentation; YAML needs ordinary spaces";
+        return Location{file, line, int(column), {}};
+      } else if (text.compare(i, 2, "\xC2\xA0") == 0) {
+        *what = "a no-break space (U+00A0, often pasted from an email or a web page) is used for indentation; "
+                "use ordinary spaces";
+        return Location{file, line, int(column), {}};
+      } else {
+        break;
+      }
+    }
+    while (i < text.size() && text[i] != '\n') ++i;
+    ++i;
+  }
+  return std::nullopt;
+}
+
+// yaml-cpp reads a quote left open to the end of the file as one long text; find such a quote.
+bool reportUnclosedQuote(const YAML::Node& n, const std::string& text, YamlInput& in, int depth) {
+  if (depth > 64) return false;
+  if (n.IsScalar() && n.Tag() == "!") {
+    const int pos = n.Mark().pos;
+    if (pos < 0 || std::size_t(pos) >= text.size() || (text[std::size_t(pos)] != '"' && text[std::size_t(pos)] != '\''))
+      return false;
+    const char q = text[std::size_t(pos)];
+    for (std::size_t i = std::size_t(pos) + 1; i < text.size(); ++i) {
+      if (q == '"' && text[i] == '\\') ++i;
+      else if (text[i] == q && q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+      else if (text[i] == q) return false;
+    }
+    in.error(n, "", std::string("the text quoted with ") + q + " starting here is never closed; add the closing " + q);
+    return true;
+  }
+  if (n.IsMap()) {
+    for (auto it = n.begin(); it != n.end(); ++it)
+      if (reportUnclosedQuote(it->first, text, in, depth + 1) || reportUnclosedQuote(it->second, text, in, depth + 1))
+        return true;
+  } else if (n.IsSequence()) {
+    for (const auto& item : n)
+      if (reportUnclosedQuote(item, text, in, depth + 1)) return true;
+  }
+  return false;
+}
+
 std::optional<Scenario> parse(const std::string& text, const std::string& file, Diagnostics& diagnostics,
                               bool partial) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '<') {
+    diagnostics.error({file, 1, int(first) + 1, {}}, "",
+                      "this looks like an HTML or XML page, not a scenario (a web page saved instead of the file?)");
+    return std::nullopt;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(text);
@@ -325,14 +400,28 @@ std::optional<Scenario> parse(const std::string& text, const std::string& file, 
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     Location loc{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, {}};
-    diagnostics.error(loc, "", "not valid YAML: " + e.msg);
+    std::string cause;
+    if (auto bad = badIndentation(text, file, loc.line ? loc.line : 1 << 30, &cause)) {
+      diagnostics.error(*bad, "", "not valid YAML: " + cause + " (the parser stopped at line " +
+                                      std::to_string(loc.line) + ": " + e.msg + ")");
+      return std::nullopt;
+    }
+    diagnostics.error(loc, "", "not valid YAML: " + plainYamlMessage(e.msg));
     return std::nullopt;
+  }
+  {
+    Diagnostics quotes;
+    YamlInput in(file, quotes);
+    if (reportUnclosedQuote(root, text, in, 0)) {
+      diagnostics.append(quotes);
+      return std::nullopt;
+    }
   }
   Diagnostics found;
   if (!root.IsMap()) {
     YamlInput in(file, found);
-    in.error(root, "", "expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), found " +
-                           YamlInput::describe(root));
+    const std::string what = root.IsNull() ? "an empty file (or only comments)" : YamlInput::describe(root);
+    in.error(root, "", "expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), found " + what);
     diagnostics.append(found);
     return std::nullopt;
   }

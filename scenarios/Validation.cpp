@@ -39,6 +39,14 @@ class Checker {
     return false;
   }
 
+  void knownParty(const Ref& r, const std::vector<std::string>& parties, const std::string& key) {
+    if (r.id.empty() || std::find(parties.begin(), parties.end(), r.id) != parties.end()) return;
+    d_.error(r.where, key,
+             inQuotes(r.id) + " is not in this plan's notify list; " +
+                 (parties.empty() ? std::string("the list is empty, add it there")
+                                  : "add it there, or name a notified party: " + namesWithSuggestion(r.id, parties)));
+  }
+
   void checkHazard(const Hazard& h, const std::string& key) {
     if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
       if (known(r->source, sources_, key + ".source", "hazard source")) {
@@ -73,14 +81,14 @@ class Checker {
       const std::string k = key + ".dispatch[" + std::to_string(i) + "]";
       known(d.team, teams_, k + ".team", "team");
       known(d.to, targets, k + ".to", "hazard or zone");
-      known(d.after, parties, k + ".after", "party (not in this plan's notify list)");
+      knownParty(d.after, parties, k + ".after");
     }
     for (std::size_t i = 0; i < plan.protect.size(); ++i) {
       const auto& pr = plan.protect[i];
       const std::string k = key + ".protect[" + std::to_string(i) + "]";
       for (std::size_t j = 0; j < pr.zones.size(); ++j)
         known(pr.zones[j], zones_, k + ".zones[" + std::to_string(j) + "]", "zone");
-      known(pr.after, parties, k + ".after", "party (not in this plan's notify list)");
+      knownParty(pr.after, parties, k + ".after");
     }
     for (const auto& [zone, shelters] : plan.shelters.map) {
       const std::string k = key + ".shelters." + zone.id;
@@ -142,8 +150,23 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
   auto table = SubstanceTable::load(substancesPath.empty() ? defaultSubstanceTablePath() : substancesPath, found);
   std::optional<Park> park;
   if (scenario && !scenario->park.empty()) {
+    namespace fs = std::filesystem;
     const std::string parkPath = resolveParkPath(scenarioPath, scenario->park);
-    park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, found);
+    std::error_code ec;
+    if (!fs::exists(parkPath, ec)) {
+      // Name the place in the scenario where the park is given, and what is there instead.
+      std::vector<std::string> siblings;
+      const fs::path parent = fs::path(parkPath).parent_path();
+      for (const auto& e : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec))
+        if (e.is_directory() || e.path().extension() == ".gpkg") siblings.push_back(e.path().filename().string());
+      std::sort(siblings.begin(), siblings.end());
+      const std::string hint = didYouMean(fs::path(parkPath).filename().string(), siblings);
+      found.error(scenario->park_where, "park",
+                  "no folder or GeoPackage " + inQuotes(scenario->park) + " (looked for " + parkPath +
+                      ", relative to the scenario's folder)" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+    } else {
+      park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, found);
+    }
   }
   if (scenario && park && table) validate(*scenario, *park, *table, found);
   const bool ok = scenario && park && table && !found.hasErrors();

@@ -50,7 +50,9 @@ std::string Bound::describe() const {
 Location YamlInput::where(const YAML::Node& node) const {
   Location loc{file_, 0, 0, {}};
   try {
-    const YAML::Mark m = node.Mark();
+    YAML::Mark m = node.Mark();
+    if (node.IsNull())
+      if (auto it = blankValueKeys_.find(m.pos); it != blankValueKeys_.end()) m = it->second;
     if (!m.is_null()) {
       loc.line = m.line + 1;  // yaml-cpp counts from 0
       loc.column = m.column + 1;
@@ -87,6 +89,7 @@ bool YamlInput::checkMap(const YAML::Node& node, const std::string& path,
   for (const char* k : required) known.emplace_back(k);
   for (const char* k : optional) known.emplace_back(k);
   std::map<std::string, int> seen;  // key -> line of its first appearance
+  std::set<std::string> suggested;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
       error(it->first, path, "expected a key name, found " + describe(it->first));
@@ -94,15 +97,20 @@ bool YamlInput::checkMap(const YAML::Node& node, const std::string& path,
     }
     const std::string key = it->first.Scalar();
     const int line = where(it->first).line;
+    if (it->second.IsNull()) blankValueKeys_[it->second.Mark().pos] = it->first.Mark();
     if (auto [pos, inserted] = seen.emplace(key, line); !inserted) {
       error(it->first, join(path, key), "duplicate key; it was already given at line " + std::to_string(pos->second));
       continue;
     }
-    if (std::find(known.begin(), known.end(), key) == known.end())
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
       error(it->first, join(path, key), "unknown key " + inQuotes(key) + "; " + expectedOneOf(key, known));
+      suggested.insert(didYouMean(key, known));
+    }
   }
+  // A required key that an unknown key was taken for ("horizon" for "horizon_s") is already
+  // reported with its fix; saying it is missing as well would be the same mistake twice.
   for (const char* k : required)
-    if (!seen.count(k)) error(node, join(path, k), "missing; this key is required here");
+    if (!seen.count(k) && !suggested.count(k)) error(node, join(path, k), "missing; this key is required here");
   return true;
 }
 
@@ -282,15 +290,24 @@ std::optional<Distribution> YamlInput::distribution(const YAML::Node& node, cons
     return v ? std::optional<Distribution>(Distribution(*v)) : std::nullopt;
   }
   if (!node.IsMap() || node.size() != 1) {
+    std::string found = describe(node);
+    if (node.IsMap()) {
+      found = node.size() == 0 ? "an empty mapping" : "";
+      for (auto it = node.begin(); it != node.end(); ++it)
+        found += (found.empty() ? "" : " and ") + (it->first.IsScalar() ? it->first.Scalar() : std::string("?"));
+      if (node.size() > 1) found = "both " + found + "; keep one";
+    }
     error(node, path,
           "expected a number or one distribution (uniform, triangular, normal, lognormal, exponential, choice), found " +
-              (node.IsMap() ? "a mapping with " + std::to_string(node.size()) + " keys" : describe(node)));
+              found);
     return std::nullopt;
   }
   const auto entry = *node.begin();
   const std::string form = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
   if (std::find(kForms.begin(), kForms.end(), form) == kForms.end()) {
-    error(entry.first, join(path, form), "unknown distribution " + inQuotes(form) + "; " + expectedOneOf(form, kForms));
+    std::string message = "unknown distribution " + inQuotes(form) + "; " + expectedOneOf(form, kForms);
+    if (form == "gaussian" || form == "gauss") message += " (a Gaussian is normal: {mean: m, sd: s})";
+    error(entry.first, join(path, form), message);
     return std::nullopt;
   }
   d = distributionBody(form, entry.second, path);

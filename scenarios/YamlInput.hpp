@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,9 @@ class YamlInput {
 
   std::string file_;
   Diagnostics& diagnostics_;
+  // A blank value ("horizon_s:" with nothing after it) is a null node whose mark points at the
+  // next token; messages about it should point at its key instead. Mark position -> key's mark.
+  std::map<int, YAML::Mark> blankValueKeys_;
 };
 
 }  // namespace drillsim

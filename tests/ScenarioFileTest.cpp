@@ -126,7 +126,7 @@ weather:
   EXPECT_EQ(parseErrors(yaml),
             "s.yaml:8:28: error: walking.premovement_s.uniform: expected [low, high] with low <= high, found [300, 60]\n"
             "s.yaml:10:19: error: weather.wind_speed_ms.gaussian: unknown distribution 'gaussian'; expected one of "
-            "uniform, triangular, normal, lognormal, exponential, choice\n"
+            "uniform, triangular, normal, lognormal, exponential, choice (a Gaussian is normal: {mean: m, sd: s})\n"
             "s.yaml:11:54: error: weather.wind_from_deg.choice.weights: expected a list of 2 numbers, found a list of 1\n");
 }
 
@@ -144,10 +144,11 @@ TEST(ScenarioFile, NotAMappingAndNotYaml) {
   EXPECT_EQ(parseErrors("- a\n- b\n"),
             "s.yaml:1:1: error: expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), "
             "found a list\n");
-  EXPECT_EQ(parseErrors("name: [unclosed\n"), "s.yaml:2:1: error: not valid YAML: end of sequence flow not found\n");
+  EXPECT_EQ(parseErrors("name: [unclosed\n"), "s.yaml:2:1: error: not valid YAML: a list opened with '[' is never closed with ']' (parser: end of "
+            "sequence flow not found)\n");
   EXPECT_EQ(parseErrors(""),
             "s.yaml: error: expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), "
-            "found nothing\n");
+            "found an empty file (or only comments)\n");
 }
 
 TEST(ScenarioFile, DeepNestingIsRefusedWithoutCrashing) {

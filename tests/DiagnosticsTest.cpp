@@ -1,0 +1,43 @@
+#include "scenarios/Diagnostics.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace drillsim;
+
+TEST(Diagnostics, SuggestsOnlyAnUnambiguousCloseName) {
+  EXPECT_EQ(didYouMean("horizon", {"name", "horizon_s", "plans"}), "horizon_s");
+  EXPECT_EQ(didYouMean("evacuat", {"evacuate", "shelter_in_place"}), "evacuate");
+  // AEGL-4 is one edit from AEGL-1, -2 and -3 alike: suggesting the first would be a guess.
+  EXPECT_EQ(didYouMean("AEGL-4", {"AEGL-1", "AEGL-2", "AEGL-3", "none"}), "");
+  EXPECT_EQ(didYouMean("G", {"A", "B", "C", "D", "E", "F"}), "");
+  EXPECT_EQ(didYouMean("warehouse", {"chemical", "office"}), "");
+}
+
+TEST(Diagnostics, CandidateListsNameEachOnceAndStayShort) {
+  EXPECT_EQ(expectedOneOf("X", {"HZ1", "HZ1"}), "expected one of HZ1");
+  std::vector<std::string> many;
+  for (int i = 0; i < 20; ++i) many.push_back("Z" + std::to_string(i));
+  EXPECT_EQ(expectedOneOf("Q", many), "expected one of Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Z8, Z9, Z10, Z11, ... (20 in all)");
+}
+
+TEST(Diagnostics, FoundValuesAreQuotedShortenedAndEscaped) {
+  EXPECT_EQ(inQuotes("abc"), "'abc'");
+  EXPECT_EQ(inQuotes("a\tb"), "'a\\x09b'");
+  EXPECT_EQ(inQuotes(std::string(70, 'x')), "'" + std::string(60, 'x') + "...'");
+  // Chinese text is cut at a character boundary, never inside one.
+  std::string chinese;
+  for (int i = 0; i < 70; ++i) chinese += "氯";
+  std::string shown = inQuotes(chinese);
+  EXPECT_EQ(shown.size(), 1 + 60 * 3 + 3 + 1);
+}
+
+TEST(Diagnostics, FormatsPlaceSeverityKeyAndMessage) {
+  Diagnostics d;
+  d.error({"s.yaml", 3, 7, {}}, "plans[0].id", "duplicate id 'A'");
+  d.warning({"roads.geojson", 0, 0, "layer roads, feature R1"}, "", "ends on the middle of road 'R2'");
+  EXPECT_EQ(d.str(),
+            "s.yaml:3:7: error: plans[0].id: duplicate id 'A'\n"
+            "roads.geojson: layer roads, feature R1: warning: ends on the middle of road 'R2'\n");
+  EXPECT_EQ(d.errorCount(), 1u);
+  EXPECT_EQ(d.warningCount(), 1u);
+}
