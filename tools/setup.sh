@@ -33,7 +33,11 @@ jobs=$(nproc)
 mkdir -p build
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRILLSIM_WERROR=ON > build/configure.log 2>&1 ||
   { cat build/configure.log; exit 1; }
-cmake --build build -j "$jobs"
+if [ "$what" = main ]; then
+  cmake --build build -j "$jobs" --target drillsim
+else
+  cmake --build build -j "$jobs"
+fi
 
 case "$what" in
   main)
