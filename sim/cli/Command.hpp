@@ -23,6 +23,8 @@ int runInfo(const std::vector<std::string>& args);
 std::string helpInfo();
 int runMap(const std::vector<std::string>& args);
 std::string helpMap();
+int runRun(const std::vector<std::string>& args);
+std::string helpRun();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);

@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"validate", "check scenario files, their park and the substance table", helpValidate, runValidate},
       {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
+      {"run", "run one replication of a plan and tell what happened", helpRun, runRun},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
   };
   return list;

@@ -1,0 +1,224 @@
+// The evacuation controller: protective orders, departures, shelter choice, cohorts as comms
+// sharing road capacity, admission and overflow (DESIGN.md sections 3 and 4).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/engine/RunState.hpp"
+
+namespace drillsim {
+
+namespace sg4 = simgrid::s4u;
+
+void EvacuationController::schedule(double time_s, Timer::Kind kind, std::size_t index) {
+  timers_.push_back({time_s, sequence_++, kind, index});
+  std::push_heap(timers_.begin(), timers_.end(), std::greater<>());
+}
+
+void EvacuationController::operator()() {
+  auto mailbox = sg4::Mailbox::by_name("controller");
+  Message* message = nullptr;
+  sg4::CommPtr orders = mailbox->get_async<Message>(&message);
+  bool chainFinished = false;
+  while (!chainFinished || !timers_.empty() || !comms_.empty()) {
+    std::vector<sg4::CommPtr> waitFor = comms_;
+    if (!chainFinished) waitFor.push_back(orders);
+    const double timeout = timers_.empty() ? -1 : std::max(0.0, timers_.front().time_s - s_.now());
+    const ssize_t done = waitFor.empty() ? -1 : sg4::Comm::wait_any_for(waitFor, timeout);
+    if (waitFor.empty()) sg4::this_actor::sleep_until(timers_.front().time_s);
+    // Shares are constant between events, so the usage seen now is the one that held until now.
+    sampleRoadUsage();
+    if (done < 0) {
+      while (!timers_.empty() && timers_.front().time_s <= s_.now()) {
+        std::pop_heap(timers_.begin(), timers_.end(), std::greater<>());
+        const Timer t = timers_.back();
+        timers_.pop_back();
+        onTimer(t);
+      }
+    } else if (!chainFinished && std::size_t(done) == comms_.size()) {
+      if (message->kind == Message::Kind::ChainFinished) chainFinished = true;
+      else onPartyNotified(message->party);
+      if (!chainFinished) orders = mailbox->get_async<Message>(&message);
+    } else {
+      const std::size_t leg = commLegs_[std::size_t(done)];
+      comms_.erase(comms_.begin() + done);
+      commLegs_.erase(commLegs_.begin() + done);
+      arrive(legs_[leg]);
+    }
+  }
+}
+
+void EvacuationController::onPartyNotified(const std::string& party) {
+  const auto& entries = s_.plan.protect;
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    const Protect& entry = entries[e];
+    if (entry.after.id != party) continue;
+    std::vector<int> zones;
+    if (entry.scope == Protect::Scope::All) {
+      for (std::size_t z = 0; z < s_.park.zones.size(); ++z) zones.push_back(int(z));
+    } else if (entry.scope == Protect::Scope::Threat) {
+      zones = s_.hazards.threatZones(s_.now());
+    } else {
+      for (const Ref& r : entry.zones)
+        if (const Zone* z = s_.park.zone(r.id)) zones.push_back(int(z - s_.park.zones.data()));
+    }
+    const std::string what = entry.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place";
+    for (int z : zones) {
+      if (s_.zoneOrder[std::size_t(z)] >= 0) continue;
+      // The first listed entry covering a zone applies to it: an earlier entry of fixed scope not
+      // yet released keeps the zone for itself.
+      bool earlierGoverns = false;
+      for (std::size_t k = 0; k < e && !earlierGoverns; ++k) {
+        const Protect& prior = entries[k];
+        if (prior.scope == Protect::Scope::All) earlierGoverns = true;
+        for (const Ref& r : prior.zones) earlierGoverns = earlierGoverns || r.id == s_.park.zones[std::size_t(z)].id;
+      }
+      if (earlierGoverns) continue;
+      s_.zoneOrder[std::size_t(z)] = int(e);
+      const Zone& zone = s_.park.zones[std::size_t(z)];
+      const int people = s_.scenario.night() ? zone.pop_night : zone.pop_day;
+      s_.log("order", zone.id, what + " (" + std::to_string(people) + " persons), after " + party);
+      if (entry.action == ProtectiveAction::ShelterInPlace) {
+        s_.outcome.metrics.sheltered_in_place += people;
+        continue;
+      }
+      // Split the zone into cohorts of cohort_size (the last one smaller), each with its own
+      // pre-movement time drawn from its own stream.
+      for (int k = 0, left = people; left > 0; ++k) {
+        Cohort c;
+        c.key = zone.id + "/c" + std::to_string(k);
+        c.zone = z;
+        c.persons = std::min(left, s_.scenario.cohort_size);
+        left -= c.persons;
+        c.premovement_s = s_.draw(s_.scenario.walking.premovement_s, "premovement", c.key);
+        s_.cohorts.push_back(c);
+        schedule(s_.now() + c.premovement_s, Timer::Kind::Depart, s_.cohorts.size() - 1);
+      }
+    }
+  }
+}
+
+double EvacuationController::walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const {
+  return (fromAccess_m + r.length_m + s_.park.shelters[std::size_t(shelter)].access_m) / s_.scenario.walking.speed_ms;
+}
+
+int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const {
+  const auto& shelters = s_.park.shelters;
+  auto open = [&](int i) {
+    return s_.occupancy[std::size_t(i)] < shelters[std::size_t(i)].capacity &&
+           s_.platform.route(from, shelters[std::size_t(i)].node) != nullptr;
+  };
+  const ShelterRule& rule = s_.plan.shelters;
+  if (rule.kind == ShelterRule::Kind::Map) {
+    const std::string& zoneId = s_.park.zones[std::size_t(c.zone)].id;
+    for (const auto& [zone, list] : rule.map) {
+      if (zone.id != zoneId) continue;
+      for (std::size_t k = 0; k < list.size(); ++k)
+        if (const Shelter* sh = s_.park.shelter(list[k].id); sh && open(int(sh - shelters.data()))) return int(sh - shelters.data());
+    }
+    // Every listed shelter is full or out of reach (or the zone is not in the map): the nearest open one.
+  }
+  int best = -1;
+  double bestCost = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < int(shelters.size()); ++i) {
+    if (!open(i)) continue;
+    const WalkRoute& r = *s_.platform.route(from, shelters[std::size_t(i)].node);
+    double cost = walkTime(r, fromAccess_m, i);
+    if (rule.kind == ShelterRule::Kind::Fastest) {
+      // Estimated arrival of the cohort's last person: the walk plus the time the most loaded
+      // road on the way needs to pass everyone already committed to it and this cohort.
+      double queue_s = 0;
+      for (int road : r.roads)
+        queue_s = std::max(queue_s, (s_.committed[std::size_t(road)] + c.persons) / s_.platform.capacity_pps(road));
+      cost += queue_s;
+    }
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = i;
+    }
+  }
+  return best;
+}
+
+void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m) {
+  Cohort& c = s_.cohorts[std::size_t(cohort)];
+  const int shelter = chooseShelter(c, from, fromAccess_m);
+  if (shelter < 0) {
+    s_.log("no_shelter", c.key, std::to_string(c.persons) + " persons find no open shelter they can reach");
+    return;
+  }
+  const Shelter& target = s_.park.shelters[std::size_t(shelter)];
+  const WalkRoute* route = s_.platform.route(from, target.node);
+  const double walk_s = walkTime(*route, fromAccess_m, shelter);
+  Leg leg{cohort, shelter, route, s_.outcome.legs.size()};
+  s_.outcome.legs.push_back({c.key, c.persons, from, target.node, route->roads, s_.now(), s_.now() + walk_s, 0, target.id});
+  for (int road : route->roads) s_.committed[std::size_t(road)] += c.persons;
+  legs_.push_back(leg);
+  s_.log("depart", c.key, std::to_string(c.persons) + " persons to " + target.id);
+  schedule(s_.now() + walk_s, route->roads.empty() ? Timer::Kind::ArriveWithoutRoad : Timer::Kind::StartSend,
+           legs_.size() - 1);
+}
+
+void EvacuationController::onTimer(const Timer& t) {
+  switch (t.kind) {
+    case Timer::Kind::Depart: {
+      const Cohort& c = s_.cohorts[t.index];
+      const Zone& z = s_.park.zones[std::size_t(c.zone)];
+      startLeg(int(t.index), z.node, z.access_m);
+      break;
+    }
+    case Timer::Kind::StartSend: {
+      // The front has reached the shelter: the cohort now holds its route's roads until its last
+      // person arrives, sharing each road's capacity with every other cohort on it.
+      const Leg& leg = legs_[t.index];
+      const Cohort& c = s_.cohorts[std::size_t(leg.cohort)];
+      const NodeId from = s_.outcome.legs[leg.record].from_node, to = s_.outcome.legs[leg.record].to_node;
+      comms_.push_back(sg4::Comm::sendto_async(s_.platform.host(from), s_.platform.host(to), std::uint64_t(c.persons)));
+      commLegs_.push_back(t.index);
+      break;
+    }
+    case Timer::Kind::ArriveWithoutRoad: arrive(legs_[t.index]); break;
+  }
+}
+
+void EvacuationController::arrive(Leg leg) {
+  Cohort& c = s_.cohorts[std::size_t(leg.cohort)];
+  auto& record = s_.outcome.legs[leg.record];
+  record.end_s = s_.now();
+  for (int road : leg.route->roads) s_.committed[std::size_t(road)] -= c.persons;
+  const Shelter& shelter = s_.park.shelters[std::size_t(leg.shelter)];
+  int& inside = s_.occupancy[std::size_t(leg.shelter)];
+  const int admitted = std::min(c.persons, shelter.capacity - inside);
+  auto& metrics = s_.outcome.metrics.shelters[shelter.id];
+  if (admitted > 0) {
+    inside += admitted;
+    metrics.admitted += admitted;
+    metrics.peak = std::max(metrics.peak, inside);
+    // The front of the cohort gets in; its persons arrived evenly between front and end.
+    const double span = record.end_s - record.front_s;
+    s_.arrivals.push_back({record.front_s, record.front_s + span * admitted / c.persons, admitted});
+    s_.outcome.occupancy.push_back({s_.now(), shelter.id, inside});
+    s_.log("arrive", c.key, std::to_string(admitted) + " persons into " + shelter.id + " (" + std::to_string(inside) +
+                                "/" + std::to_string(shelter.capacity) + ")");
+  }
+  const int rest = c.persons - std::max(admitted, 0);
+  if (rest == 0) {
+    c.sheltered = true;
+    return;
+  }
+  metrics.overflow += rest;
+  s_.log("overflow", shelter.id, std::to_string(rest) + " persons of " + c.key + " turned away: full");
+  c.persons = rest;
+  startLeg(leg.cohort, shelter.node, shelter.access_m);
+}
+
+void EvacuationController::sampleRoadUsage() {
+  for (std::size_t road = 0; road < s_.committed.size(); ++road) {
+    if (s_.committed[road] <= 0) continue;
+    const double u = s_.platform.link(int(road))->get_usage() / s_.platform.capacity_pps(int(road));
+    auto& peak = s_.outcome.metrics.roads[s_.park.roads[road].id].peak_utilisation;
+    peak = std::max(peak, u);
+  }
+}
+
+}  // namespace drillsim

@@ -1,0 +1,103 @@
+#include "sim/engine/Outcome.hpp"
+
+namespace drillsim {
+
+using nlohmann::json;
+
+namespace {
+json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+std::optional<double> opt(const json& j) { return j.is_null() ? std::nullopt : std::optional<double>(j.get<double>()); }
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+}  // namespace
+
+json metricsJson(const Metrics& m) {
+  json j = {{"clearance_s", m.clearance_s},
+            {"arrival_p50_s", m.arrival_p50_s},
+            {"arrival_p90_s", m.arrival_p90_s},
+            {"arrival_p95_s", m.arrival_p95_s},
+            {"population", m.population},
+            {"sheltered", m.sheltered},
+            {"unsheltered", m.unsheltered},
+            {"sheltered_in_place", m.sheltered_in_place},
+            {"not_ordered", m.not_ordered}};
+  j["shelters"] = json::object();
+  for (const auto& [id, s] : m.shelters) j["shelters"][id] = {{"peak", s.peak}, {"overflow", s.overflow}, {"admitted", s.admitted}};
+  j["teams"] = json::object();
+  for (const auto& [id, t] : m.teams) j["teams"][id] = {{"dispatch_s", opt(t.dispatch_s)}, {"arrival_s", opt(t.arrival_s)}};
+  j["hazards"] = json::object();
+  for (const auto& [id, h] : m.hazards)
+    j["hazards"][id] = {{"contained_s", opt(h.contained_s)}, {"controlled_s", opt(h.controlled_s)}};
+  j["roads"] = json::object();
+  for (const auto& [id, r] : m.roads) j["roads"][id] = {{"peak_utilisation", r.peak_utilisation}};
+  return j;
+}
+
+json replayJson(const Outcome& o) {
+  json legs = json::array();
+  for (const auto& l : o.legs)
+    legs.push_back({{"who", l.who}, {"persons", l.persons}, {"from_node", l.from_node}, {"to_node", l.to_node},
+                    {"roads", l.roads}, {"depart_s", l.depart_s}, {"front_s", l.front_s}, {"end_s", l.end_s},
+                    {"destination", l.destination}});
+  json occupancy = json::array();
+  for (const auto& c : o.occupancy) occupancy.push_back({{"time_s", c.time_s}, {"shelter", c.shelter}, {"persons", c.persons}});
+  json events = json::array();
+  for (const auto& e : o.events)
+    events.push_back({{"time_s", e.time_s}, {"kind", e.kind}, {"entity", e.entity}, {"detail", e.detail}});
+  return {{"drillsim_replay", 1}, {"scenario", o.scenario}, {"plan", o.plan},   {"seed", o.seed},
+          {"replication", o.replication}, {"horizon_s", o.horizon_s}, {"legs", legs}, {"occupancy", occupancy},
+          {"events", events}};
+}
+
+std::string eventsCsv(const std::vector<Event>& events) {
+  std::string s = "time_s,kind,entity,detail\n";
+  char t[32];
+  for (const auto& e : events) {
+    std::snprintf(t, sizeof t, "%.3f", e.time_s);
+    s += std::string(t) + "," + csvField(e.kind) + "," + csvField(e.entity) + "," + csvField(e.detail) + "\n";
+  }
+  return s;
+}
+
+json outcomeJson(const Outcome& o) {
+  json j = replayJson(o);
+  j["metrics"] = metricsJson(o.metrics);
+  return j;
+}
+
+Outcome outcomeFromJson(const json& j) {
+  Outcome o;
+  o.scenario = j.at("scenario");
+  o.plan = j.at("plan");
+  o.seed = j.at("seed");
+  o.replication = j.at("replication");
+  o.horizon_s = j.at("horizon_s");
+  const json& m = j.at("metrics");
+  Metrics& x = o.metrics;
+  x.clearance_s = m.at("clearance_s");
+  x.arrival_p50_s = m.at("arrival_p50_s");
+  x.arrival_p90_s = m.at("arrival_p90_s");
+  x.arrival_p95_s = m.at("arrival_p95_s");
+  x.population = m.at("population");
+  x.sheltered = m.at("sheltered");
+  x.unsheltered = m.at("unsheltered");
+  x.sheltered_in_place = m.at("sheltered_in_place");
+  x.not_ordered = m.at("not_ordered");
+  for (const auto& [id, s] : m.at("shelters").items()) x.shelters[id] = {s.at("peak"), s.at("overflow"), s.at("admitted")};
+  for (const auto& [id, t] : m.at("teams").items()) x.teams[id] = {opt(t.at("dispatch_s")), opt(t.at("arrival_s"))};
+  for (const auto& [id, h] : m.at("hazards").items()) x.hazards[id] = {opt(h.at("contained_s")), opt(h.at("controlled_s"))};
+  for (const auto& [id, r] : m.at("roads").items()) x.roads[id] = {r.at("peak_utilisation")};
+  for (const auto& l : j.at("legs"))
+    o.legs.push_back({l.at("who"), l.at("persons"), l.at("from_node"), l.at("to_node"), l.at("roads"), l.at("depart_s"),
+                      l.at("front_s"), l.at("end_s"), l.at("destination")});
+  for (const auto& c : j.at("occupancy")) o.occupancy.push_back({c.at("time_s"), c.at("shelter"), c.at("persons")});
+  for (const auto& e : j.at("events")) o.events.push_back({e.at("time_s"), e.at("kind"), e.at("entity"), e.at("detail")});
+  return o;
+}
+
+}  // namespace drillsim

@@ -1,0 +1,93 @@
+#pragma once
+// What one replication produces (DESIGN.md section 4, "Outputs of one replication"): the metrics
+// with their stable names (documented in the README), the event log, and the movements needed to
+// replay the run. Times are seconds from hazard onset; absent values ("the team was never
+// dispatched") are empty optionals, written as JSON null.
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drillsim {
+
+struct ShelterOutcome {
+  int peak = 0;      // most persons inside at any time
+  int overflow = 0;  // persons turned away because it was full
+  int admitted = 0;
+};
+
+struct TeamOutcome {
+  std::optional<double> dispatch_s;  // first dispatch order received
+  std::optional<double> arrival_s;   // first arrival on scene
+};
+
+struct HazardOutcome {
+  std::optional<double> contained_s;   // toxic release stopped by a team
+  std::optional<double> controlled_s;  // fire under control
+};
+
+struct RoadOutcome {
+  double peak_utilisation = 0;  // largest share of the walking capacity in use
+};
+
+struct Metrics {
+  double clearance_s = 0;  // last evacuee sheltered; the horizon if one never is; 0 if nobody evacuates
+  double arrival_p50_s = 0, arrival_p90_s = 0, arrival_p95_s = 0;  // over evacuees; unsheltered at the horizon
+  long population = 0;
+  long sheltered = 0;           // evacuees inside a shelter at the horizon
+  long unsheltered = 0;         // evacuees not in a shelter at the horizon (moving, waiting, turned away)
+  long sheltered_in_place = 0;  // persons ordered to shelter in place
+  long not_ordered = 0;         // persons in zones given no protective order
+  std::map<std::string, ShelterOutcome> shelters;
+  std::map<std::string, TeamOutcome> teams;
+  std::map<std::string, HazardOutcome> hazards;
+  std::map<std::string, RoadOutcome> roads;
+};
+
+struct Event {
+  double time_s = 0;
+  std::string kind;    // detected, notified, order, depart, arrive, overflow, no_shelter, dispatch, ...
+  std::string entity;  // id of the party, zone, cohort, shelter, team or hazard
+  std::string detail;
+};
+
+/// One movement of a cohort or a team, for replay: along `roads` from `from_node` to `to_node`.
+struct Leg {
+  std::string who;  // cohort "Z04/c3" or team id
+  int persons = 0;  // 0 for a team
+  int from_node = -1, to_node = -1;
+  std::vector<int> roads;
+  double depart_s = 0;  // leaves (cohort: front starts walking; team: leaves after turn-out)
+  double front_s = 0;   // front reaches the destination
+  double end_s = 0;     // last person (or the vehicle) arrives
+  std::string destination;  // shelter, hazard or zone id
+};
+
+struct Occupancy {
+  double time_s = 0;
+  std::string shelter;
+  int persons = 0;
+};
+
+struct Outcome {
+  std::string scenario, plan;
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+  double horizon_s = 0;
+  Metrics metrics;
+  std::vector<Event> events;
+  std::vector<Leg> legs;
+  std::vector<Occupancy> occupancy;
+};
+
+nlohmann::json metricsJson(const Metrics& m);
+nlohmann::json replayJson(const Outcome& o);
+std::string eventsCsv(const std::vector<Event>& events);
+/// Full round trip, used to bring a replication's outcome back from a child process.
+nlohmann::json outcomeJson(const Outcome& o);
+Outcome outcomeFromJson(const nlohmann::json& j);
+
+}  // namespace drillsim

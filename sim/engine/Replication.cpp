@@ -1,0 +1,106 @@
+#include "sim/engine/Replication.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/engine/RunState.hpp"
+
+namespace drillsim {
+
+namespace sg4 = simgrid::s4u;
+
+namespace {
+
+// Time by which a fraction q of the evacuees had arrived, each arrival segment spreading its
+// persons evenly; evacuees never sheltered count as arriving at the horizon.
+double arrivalQuantile(std::vector<ArrivalSegment> segments, long evacuees, double q, double horizon_s) {
+  if (evacuees <= 0) return 0;
+  const double target = q * double(evacuees);
+  // Sweep over the piecewise-linear cumulative arrivals.
+  std::vector<double> cuts;
+  for (const auto& s : segments) {
+    cuts.push_back(s.front_s);
+    cuts.push_back(s.end_s);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  auto arrivedBy = [&](double t) {
+    double n = 0;
+    for (const auto& s : segments) {
+      if (t >= s.end_s) n += s.persons;
+      else if (t > s.front_s) n += s.persons * (t - s.front_s) / (s.end_s - s.front_s);
+    }
+    return n;
+  };
+  double previousT = 0, previousN = 0;
+  for (double t : cuts) {
+    const double n = arrivedBy(t);
+    if (n >= target - 1e-9) {
+      if (n - previousN <= 0) return t;
+      return previousT + (t - previousT) * (target - previousN) / (n - previousN);
+    }
+    previousT = t;
+    previousN = n;
+  }
+  return horizon_s;
+}
+
+}  // namespace
+
+Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed,
+                       std::uint64_t replication, const HazardEffects& hazards) {
+  RunState s(platform, loaded, plan, seed, replication, hazards);
+  const Park& park = loaded.park;
+  s.outcome.scenario = loaded.scenario.name;
+  s.outcome.plan = plan.id;
+  s.outcome.seed = seed;
+  s.outcome.replication = replication;
+  s.outcome.horizon_s = loaded.scenario.horizon_s;
+  s.occupancy.assign(park.shelters.size(), 0);
+  s.committed.assign(park.roads.size(), 0);
+  s.zoneOrder.assign(park.zones.size(), -1);
+  for (const auto& sh : park.shelters) s.outcome.metrics.shelters[sh.id] = {};
+  for (const auto& r : park.roads) s.outcome.metrics.roads[r.id] = {};
+  for (const auto& h : loaded.scenario.hazards) s.outcome.metrics.hazards[h.id] = {};
+
+  sg4::Host* control = platform.controlHost();
+  sg4::Actor::create("alarm-chain", control, AlarmChain(s));
+  sg4::Actor::create("evacuation", control, EvacuationController(s));
+  std::vector<std::string> dispatched;
+  for (const Dispatch& d : plan.dispatch)
+    if (std::find(dispatched.begin(), dispatched.end(), d.team.id) == dispatched.end()) dispatched.push_back(d.team.id);
+  for (const auto& id : dispatched)
+    if (const Team* t = loaded.scenario.team(id)) {
+      s.outcome.metrics.teams[id] = {};
+      const auto tasks = std::count_if(plan.dispatch.begin(), plan.dispatch.end(),
+                                       [&](const Dispatch& d) { return d.team.id == id; });
+      sg4::Actor::create("team:" + id, control, TeamActor(s, *t, int(tasks)));
+    }
+
+  platform.engine().run_until(loaded.scenario.horizon_s);
+
+  // Metrics at the horizon.
+  Metrics& m = s.outcome.metrics;
+  long evacuees = 0;
+  for (std::size_t z = 0; z < park.zones.size(); ++z) {
+    const int people = loaded.scenario.night() ? park.zones[z].pop_night : park.zones[z].pop_day;
+    m.population += people;
+    if (s.zoneOrder[z] < 0) m.not_ordered += people;
+    else if (plan.protect[std::size_t(s.zoneOrder[z])].action == ProtectiveAction::Evacuate) evacuees += people;
+  }
+  for (const auto& a : s.arrivals) m.sheltered += a.persons;
+  m.unsheltered = evacuees - m.sheltered;
+  double last = 0;
+  for (const auto& a : s.arrivals) last = std::max(last, a.end_s);
+  m.clearance_s = evacuees == 0 ? 0 : m.unsheltered > 0 ? loaded.scenario.horizon_s : last;
+  m.arrival_p50_s = arrivalQuantile(s.arrivals, evacuees, 0.50, loaded.scenario.horizon_s);
+  m.arrival_p90_s = arrivalQuantile(s.arrivals, evacuees, 0.90, loaded.scenario.horizon_s);
+  m.arrival_p95_s = arrivalQuantile(s.arrivals, evacuees, 0.95, loaded.scenario.horizon_s);
+  if (m.unsheltered > 0)
+    s.log("horizon", "", std::to_string(m.unsheltered) + " evacuees not in a shelter at the horizon");
+  std::stable_sort(s.outcome.events.begin(), s.outcome.events.end(),
+                   [](const Event& a, const Event& b) { return a.time_s < b.time_s; });
+  return std::move(s.outcome);
+}
+
+}  // namespace drillsim

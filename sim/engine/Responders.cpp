@@ -1,0 +1,141 @@
+// The alarm chain and the rescue teams: the actors whose procedures a planner writes down.
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <queue>
+
+#include "sim/engine/Replication.hpp"
+#include "sim/engine/RunState.hpp"
+
+namespace drillsim {
+
+namespace sg4 = simgrid::s4u;
+
+double crowdSpeedFactor(double utilisation) { return 1.0 - 0.8 * std::clamp(utilisation, 0.0, 1.0); }
+
+void RunState::post(const std::string& mailbox, Message m) {
+  messages.push_back(std::move(m));
+  sg4::Mailbox::by_name(mailbox)->put_init(&messages.back(), 0)->detach();
+}
+
+double RunState::draw(const Distribution& d, const std::string& purpose, const std::string& entity, double floor) const {
+  RandomStream stream(seed, replication, purpose, entity);
+  return d.sampleAtLeast(stream, floor);
+}
+
+void AlarmChain::operator()() {
+  // The streams are keyed by party, not by plan, so that two plans with the same delay for a
+  // party see the same delay in the same replication (common random numbers).
+  sg4::this_actor::sleep_for(s_.draw(s_.plan.detection_s, "detection", ""));
+  s_.log("detected", "", "the release or fire is detected");
+  for (const Notification& n : s_.plan.notify) {
+    sg4::this_actor::sleep_for(s_.draw(n.delay_s, "notify", n.who));
+    s_.log("notified", n.who, "");
+    s_.post("controller", {Message::Kind::PartyNotified, n.who, ""});
+    for (const Dispatch& d : s_.plan.dispatch)
+      if (d.after.id == n.who) s_.post("team:" + d.team.id, {Message::Kind::Dispatch, n.who, d.to.id});
+  }
+  s_.post("controller", {Message::Kind::ChainFinished, "", ""});
+}
+
+namespace {
+// Node a team drives to for a hazard or zone id.
+NodeId targetNode(const RunState& s, const std::string& target) {
+  if (const Hazard* h = s.scenario.hazard(target)) {
+    if (const auto* r = std::get_if<ToxicRelease>(&h->detail)) {
+      if (const HazardSource* src = s.park.source(r->source.id)) return s.park.graph.nearestNode(src->position);
+    } else if (const Zone* z = s.park.zone(std::get<Fire>(h->detail).zone.id)) {
+      return z->node;
+    }
+  }
+  if (const Zone* z = s.park.zone(target)) return z->node;
+  return kNoNode;
+}
+
+// Fastest drive on the road graph at departure, each road at the team's speed (capped by the
+// road's limit) slowed by the evacuees on it at that moment.
+std::optional<std::pair<double, std::vector<int>>> drive(const RunState& s, const Team& team, NodeId from, NodeId to) {
+  const RoadGraph& g = s.park.graph;
+  std::vector<double> time(g.nodeCount(), std::numeric_limits<double>::infinity());
+  std::vector<int> via(g.nodeCount(), -1);
+  using Item = std::pair<double, NodeId>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+  time[std::size_t(from)] = 0;
+  queue.push({0, from});
+  while (!queue.empty()) {
+    auto [t, u] = queue.top();
+    queue.pop();
+    if (t > time[std::size_t(u)]) continue;
+    for (int a : g.outArcs(u)) {
+      const Arc& arc = g.arcs()[std::size_t(a)];
+      const Road& road = s.park.roads[std::size_t(arc.road)];
+      const double limit = road.speed_ms ? std::min(*road.speed_ms, team.speed_ms) : team.speed_ms;
+      const double u_road = s.platform.link(arc.road)->get_usage() / s.platform.capacity_pps(arc.road);
+      const double nt = t + arc.length_m / (limit * crowdSpeedFactor(u_road));
+      if (nt < time[std::size_t(arc.to)]) {
+        time[std::size_t(arc.to)] = nt;
+        via[std::size_t(arc.to)] = a;
+        queue.push({nt, arc.to});
+      }
+    }
+  }
+  if (!std::isfinite(time[std::size_t(to)])) return std::nullopt;
+  std::vector<int> roads;
+  for (NodeId at = to; at != from; at = g.arcs()[std::size_t(via[std::size_t(at)])].from)
+    roads.push_back(g.arcs()[std::size_t(via[std::size_t(at)])].road);
+  std::reverse(roads.begin(), roads.end());
+  return std::make_pair(time[std::size_t(to)], roads);
+}
+}  // namespace
+
+void TeamActor::operator()() {
+  auto mailbox = sg4::Mailbox::by_name("team:" + team_.id);
+  const Station* station = s_.park.station(team_.station.id);
+  NodeId at = station ? station->node : kNoNode;
+  bool turnedOut = false;
+  auto& metrics = s_.outcome.metrics.teams[team_.id];
+  for (int k = 0; k < tasks_; ++k) {
+    const Message* task = mailbox->get<Message>();
+    s_.log("dispatch", team_.id, "to " + task->target + " (" + task->party + " notified)");
+    if (!metrics.dispatch_s) metrics.dispatch_s = s_.now();
+    if (!turnedOut) {
+      sg4::this_actor::sleep_for(s_.draw(team_.turnout_s, "turnout", team_.id));
+      turnedOut = true;
+    }
+    const NodeId to = targetNode(s_, task->target);
+    const auto route = at == kNoNode || to == kNoNode ? std::nullopt : drive(s_, team_, at, to);
+    if (!route) {
+      s_.log("cannot_reach", team_.id, task->target + " cannot be reached by road");
+      continue;
+    }
+    const double leaves = s_.now();
+    s_.log("drive", team_.id, "leaves for " + task->target);
+    sg4::this_actor::sleep_for(route->first);
+    s_.outcome.legs.push_back({team_.id, 0, at, to, route->second, leaves, s_.now(), s_.now(), task->target});
+    at = to;
+    s_.log("on_scene", team_.id, task->target);
+    if (!metrics.arrival_s) metrics.arrival_s = s_.now();
+    work(task->target);
+  }
+}
+
+void TeamActor::work(const std::string& target) {
+  const Hazard* h = s_.scenario.hazard(target);
+  if (!h) return;  // sent to a zone: the team stays there (first aid, traffic control)
+  auto& outcome = s_.outcome.metrics.hazards[h->id];
+  if (const auto* r = std::get_if<ToxicRelease>(&h->detail); r && r->containment_s && team_.kind == "hazmat") {
+    sg4::this_actor::sleep_for(s_.draw(*r->containment_s, "containment", h->id));
+    if (!outcome.contained_s) {
+      outcome.contained_s = s_.now();
+      s_.log("contained", h->id, "release stopped by " + team_.id);
+    }
+  } else if (const auto* f = std::get_if<Fire>(&h->detail); f && f->control_s && team_.kind == "fire") {
+    sg4::this_actor::sleep_for(s_.draw(*f->control_s, "control", h->id));
+    if (!outcome.controlled_s) {
+      outcome.controlled_s = s_.now();
+      s_.log("controlled", h->id, "fire under control by " + team_.id);
+    }
+  }
+}
+
+}  // namespace drillsim

@@ -1,0 +1,139 @@
+#pragma once
+// The state one replication's actors share: inputs, draws, shelters, cohorts and the outcome
+// being written. All actors run in one thread under SimGrid's cooperative scheduling, so plain
+// members are safe; only the actor that owns a piece of state changes it.
+
+#include <simgrid/s4u.hpp>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "scenarios/Validation.hpp"
+#include "sim/engine/HazardEffects.hpp"
+#include "sim/engine/Outcome.hpp"
+#include "sim/engine/Platform.hpp"
+
+namespace drillsim {
+
+/// An order or a dispatch released by the alarm chain, addressed to the evacuation controller or
+/// to a team through their mailboxes.
+struct Message {
+  enum class Kind { PartyNotified, ChainFinished, Dispatch };
+  Kind kind = Kind::PartyNotified;
+  std::string party;
+  std::string target;  // Dispatch: hazard or zone id
+};
+
+struct Cohort {
+  std::string key;  // "Z04/c3"
+  int zone = -1;
+  int persons = 0;
+  double premovement_s = 0;
+  std::size_t preference = 0;  // next entry of the plan's shelter list to try (map rule)
+  bool sheltered = false;
+};
+
+/// Persons of a cohort reaching a shelter: they arrive evenly from front_s to end_s.
+struct ArrivalSegment {
+  double front_s = 0, end_s = 0;
+  int persons = 0;
+};
+
+struct RunState {
+  RunState(Platform& p, const LoadedScenario& l, const Plan& pl, std::uint64_t s, std::uint64_t r,
+           const HazardEffects& h)
+      : platform(p), loaded(l), park(l.park), scenario(l.scenario), plan(pl), seed(s), replication(r), hazards(h) {}
+
+  Platform& platform;
+  const LoadedScenario& loaded;
+  const Park& park;
+  const Scenario& scenario;
+  const Plan& plan;
+  std::uint64_t seed, replication;
+  const HazardEffects& hazards;
+
+  Outcome outcome;
+  std::vector<int> occupancy;        // per shelter
+  std::vector<double> committed;     // persons walking or queued on each road
+  std::vector<Cohort> cohorts;
+  std::vector<ArrivalSegment> arrivals;
+  std::vector<int> zoneOrder;        // per zone: -1 none, else index of the protect entry applied
+  std::deque<Message> messages;      // storage the mailboxes point into (a deque never moves its items)
+
+  double now() const { return simgrid::s4u::Engine::get_clock(); }
+  void log(const std::string& kind, const std::string& entity, const std::string& detail) {
+    outcome.events.push_back({now(), kind, entity, detail});
+  }
+  /// Posts a message without waiting for the receiver (the alarm chain never blocks on a busy team).
+  void post(const std::string& mailbox, Message m);
+  /// Draws a uniform-based sample from the stream (seed, replication, purpose, entity).
+  double draw(const Distribution& d, const std::string& purpose, const std::string& entity, double floor = 0) const;
+};
+
+/// Actor: detection, then each party of the plan's notify list in order; releases orders and
+/// dispatches as the parties named in them are told.
+class AlarmChain {
+ public:
+  explicit AlarmChain(RunState& s) : s_(s) {}
+  void operator()();
+
+ private:
+  RunState& s_;
+};
+
+/// Actor: one rescue team. Waits for dispatches, turns out, drives, works on scene.
+class TeamActor {
+ public:
+  /// `tasks`: the number of dispatches the plan gives this team; the actor ends after the last.
+  TeamActor(RunState& s, const Team& team, int tasks) : s_(s), team_(team), tasks_(tasks) {}
+  void operator()();
+
+ private:
+  void work(const std::string& target);
+  RunState& s_;
+  const Team& team_;
+  int tasks_;
+};
+
+/// Actor: applies protective orders to zones and moves the cohorts (DESIGN.md section 3: cohorts
+/// are comms started and awaited here, not actors).
+class EvacuationController {
+ public:
+  explicit EvacuationController(RunState& s) : s_(s) {}
+  void operator()();
+
+ private:
+  struct Leg {
+    int cohort;
+    int shelter;
+    const WalkRoute* route;
+    std::size_t record;  // index into outcome.legs
+  };
+  struct Timer {
+    enum class Kind { Depart, StartSend, ArriveWithoutRoad };
+    double time_s;
+    std::size_t sequence;  // ties in time keep the order of scheduling
+    Kind kind;
+    std::size_t index;     // cohort (Depart) or leg
+    bool operator>(const Timer& o) const { return time_s != o.time_s ? time_s > o.time_s : sequence > o.sequence; }
+  };
+
+  void onPartyNotified(const std::string& party);
+  void schedule(double time_s, Timer::Kind kind, std::size_t index);
+  void startLeg(int cohort, NodeId from, double fromAccess_m);
+  void onTimer(const Timer& t);
+  void arrive(Leg leg);  // by value: starting the next leg may grow legs_
+  int chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const;
+  double walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const;
+  void sampleRoadUsage();
+
+  RunState& s_;
+  std::vector<Timer> timers_;  // min-heap
+  std::size_t sequence_ = 0;
+  std::vector<Leg> legs_;
+  std::vector<simgrid::s4u::CommPtr> comms_;  // in flight, in step with commLegs_
+  std::vector<std::size_t> commLegs_;
+};
+
+}  // namespace drillsim
