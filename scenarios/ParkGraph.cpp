@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "scenarios/Park.hpp"
+#include "scenarios/ParkLoader.hpp"
 
 namespace drillsim {
 

@@ -273,8 +273,6 @@ void readSources(const GeoLayer& layer, Park& park, Diagnostics& d) {
 
 }  // namespace
 
-void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>& namedNodes);
-
 std::optional<Park> loadPark(const std::string& path, const std::string& displayPath, const ParkOptions& options,
                              Diagnostics& diagnostics) {
   GeoSource source(path, displayPath);

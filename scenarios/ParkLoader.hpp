@@ -4,6 +4,7 @@
 // projected to a metric CRS, checked feature by feature, and turned into the road graph with
 // zones, shelters and stations attached to their nodes.
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,10 @@ struct ParkOptions {
   std::string crs;                        // metric CRS; empty: the UTM zone of the park's centre
   double area_per_person_m2 = 2.0;        // shelter polygons without a capacity (see README, assumption)
 };
+
+/// Builds park.graph from park.roads and attaches zones, shelters and stations to their nodes
+/// (by `node_ref` into `namedNodes`, else the nearest node); reports problems into `diagnostics`.
+void buildGraph(Park& park, Diagnostics& diagnostics, const std::map<std::string, Point2>& namedNodes = {});
 
 /// `path` is the folder or GeoPackage; `displayPath` is how messages name it.
 std::optional<Park> loadPark(const std::string& path, const std::string& displayPath, const ParkOptions& options,

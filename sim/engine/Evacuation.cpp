@@ -26,8 +26,7 @@ void EvacuationController::operator()() {
     const double timeout = timers_.empty() ? -1 : std::max(0.0, timers_.front().time_s - s_.now());
     const ssize_t done = waitFor.empty() ? -1 : sg4::Comm::wait_any_for(waitFor, timeout);
     if (waitFor.empty()) sg4::this_actor::sleep_until(timers_.front().time_s);
-    // Shares are constant between events, so the usage seen now is the one that held until now.
-    sampleRoadUsage();
+    sampleRoadUsage(done >= 0 && std::size_t(done) < comms_.size() ? done : -1);
     if (done < 0) {
       while (!timers_.empty() && timers_.front().time_s <= s_.now()) {
         std::pop_heap(timers_.begin(), timers_.end(), std::greater<>());
@@ -43,6 +42,7 @@ void EvacuationController::operator()() {
       const std::size_t leg = commLegs_[std::size_t(done)];
       comms_.erase(comms_.begin() + done);
       commLegs_.erase(commLegs_.begin() + done);
+      commRemaining_.erase(commRemaining_.begin() + done);
       arrive(legs_[leg]);
     }
   }
@@ -175,6 +175,7 @@ void EvacuationController::onTimer(const Timer& t) {
       const NodeId from = s_.outcome.legs[leg.record].from_node, to = s_.outcome.legs[leg.record].to_node;
       comms_.push_back(sg4::Comm::sendto_async(s_.platform.host(from), s_.platform.host(to), std::uint64_t(c.persons)));
       commLegs_.push_back(t.index);
+      commRemaining_.push_back(c.persons);
       break;
     }
     case Timer::Kind::ArriveWithoutRoad: arrive(legs_[t.index]); break;
@@ -212,12 +213,23 @@ void EvacuationController::arrive(Leg leg) {
   startLeg(leg.cohort, shelter.node, shelter.access_m);
 }
 
-void EvacuationController::sampleRoadUsage() {
-  for (std::size_t road = 0; road < s_.committed.size(); ++road) {
-    if (s_.committed[road] <= 0) continue;
-    const double u = s_.platform.link(int(road))->get_usage() / s_.platform.capacity_pps(int(road));
+void EvacuationController::sampleRoadUsage(ssize_t finished) {
+  const double dt = s_.now() - lastSample_s_;
+  lastSample_s_ = s_.now();
+  if (dt <= 0) return;
+  // Link::get_usage() is not usable here: at a completion it no longer counts the finished comm,
+  // so the busiest interval would be missed. Each comm's rate over the interval is exact instead.
+  std::vector<double> flow(s_.park.roads.size(), 0.0);
+  for (std::size_t i = 0; i < comms_.size(); ++i) {
+    const double remaining = ssize_t(i) == finished ? 0.0 : comms_[i]->get_remaining();
+    const double rate = (commRemaining_[i] - remaining) / dt;
+    commRemaining_[i] = remaining;
+    for (int road : legs_[commLegs_[i]].route->roads) flow[std::size_t(road)] += rate;
+  }
+  for (std::size_t road = 0; road < flow.size(); ++road) {
+    if (flow[road] <= 0) continue;
     auto& peak = s_.outcome.metrics.roads[s_.park.roads[road].id].peak_utilisation;
-    peak = std::max(peak, u);
+    peak = std::max(peak, flow[road] / s_.platform.capacity_pps(int(road)));
   }
 }
 

@@ -126,14 +126,18 @@ class EvacuationController {
   void arrive(Leg leg);  // by value: starting the next leg may grow legs_
   int chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const;
   double walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const;
-  void sampleRoadUsage();
+  /// Peak utilisation from each comm's progress since the last event (rates are constant between
+  /// events; `finished` is the comm that just completed, or -1).
+  void sampleRoadUsage(ssize_t finished);
 
   RunState& s_;
   std::vector<Timer> timers_;  // min-heap
   std::size_t sequence_ = 0;
   std::vector<Leg> legs_;
-  std::vector<simgrid::s4u::CommPtr> comms_;  // in flight, in step with commLegs_
+  std::vector<simgrid::s4u::CommPtr> comms_;  // in flight, in step with commLegs_ and commRemaining_
   std::vector<std::size_t> commLegs_;
+  std::vector<double> commRemaining_;  // persons still to pass, at the last sample
+  double lastSample_s_ = 0;
 };
 
 }  // namespace drillsim
