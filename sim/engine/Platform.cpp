@@ -11,44 +11,41 @@ namespace drillsim {
 
 namespace sg4 = simgrid::s4u;
 
-std::vector<std::optional<WalkRoute>> shortestRoutesFrom(const Park& park, NodeId source) {
+ShortestPaths::ShortestPaths(const Park& park, NodeId source)
+    : park_(park), source_(source), dist_(park.graph.nodeCount(), RoadGraph::kUnreachable),
+      via_(park.graph.nodeCount(), -1) {
   const RoadGraph& g = park.graph;
-  const std::size_t n = g.nodeCount();
-  std::vector<double> dist(n, RoadGraph::kUnreachable);
-  std::vector<int> viaArc(n, -1);
   using Item = std::pair<double, NodeId>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  dist[std::size_t(source)] = 0;
+  dist_[std::size_t(source)] = 0;
   queue.push({0, source});
   while (!queue.empty()) {
     auto [d, u] = queue.top();
     queue.pop();
-    if (d > dist[std::size_t(u)]) continue;
+    if (d > dist_[std::size_t(u)]) continue;
     for (int a : g.outArcs(u)) {
       const Arc& arc = g.arcs()[std::size_t(a)];
       const double nd = d + arc.length_m;
       // Ties broken by arc index so that routes do not depend on the heap's order.
-      if (nd < dist[std::size_t(arc.to)] || (nd == dist[std::size_t(arc.to)] && a < viaArc[std::size_t(arc.to)])) {
-        dist[std::size_t(arc.to)] = nd;
-        viaArc[std::size_t(arc.to)] = a;
+      if (nd < dist_[std::size_t(arc.to)] || (nd == dist_[std::size_t(arc.to)] && a < via_[std::size_t(arc.to)])) {
+        dist_[std::size_t(arc.to)] = nd;
+        via_[std::size_t(arc.to)] = a;
         queue.push({nd, arc.to});
       }
     }
   }
-  std::vector<std::optional<WalkRoute>> routes(n);
-  for (std::size_t v = 0; v < n; ++v) {
-    if (dist[v] == RoadGraph::kUnreachable) continue;
-    WalkRoute r;
-    r.length_m = dist[v];
-    for (NodeId at = NodeId(v); at != source;) {
-      const Arc& arc = g.arcs()[std::size_t(viaArc[std::size_t(at)])];
-      r.roads.push_back(arc.road);
-      at = arc.from;
-    }
-    std::reverse(r.roads.begin(), r.roads.end());
-    routes[v] = std::move(r);
+}
+
+WalkRoute ShortestPaths::routeTo(NodeId n) const {
+  WalkRoute r;
+  r.length_m = dist_[std::size_t(n)];
+  for (NodeId at = n; at != source_;) {
+    const Arc& arc = park_.graph.arcs()[std::size_t(via_[std::size_t(at)])];
+    r.roads.push_back(arc.road);
+    at = arc.from;
   }
-  return routes;
+  std::reverse(r.roads.begin(), r.roads.end());
+  return r;
 }
 
 Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
@@ -80,21 +77,32 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   zone->add_route(control_->get_netpoint(), control_->get_netpoint(), nullptr, nullptr, {sg4::LinkInRoute(loopback)},
                   false);
 
-  std::set<NodeId> origins, shelters;
+  std::set<NodeId> origins, shelters, named;
   for (const auto& z : park.zones) origins.insert(z.node);
   for (const auto& sh : park.shelters) {
     origins.insert(sh.node);
     shelters.insert(sh.node);
   }
+  for (const auto& plan : s.plans)
+    for (const auto& [zoneRef, list] : plan.shelters.map)
+      for (const auto& ref : list)
+        if (const Shelter* sh = park.shelter(ref.id)) named.insert(sh->node);
   for (NodeId from : origins) {
-    const auto all = shortestRoutesFrom(park, from);
-    for (NodeId to : shelters) {
-      const auto& r = all[std::size_t(to)];
-      if (!r) continue;
-      routes_[{from, to}] = *r;
-      if (r->roads.empty()) continue;  // same node: no road to share, no SimGrid route needed
+    const ShortestPaths paths(park, from);
+    // Routes to the kShelterChoices nearest shelters (and any a plan names): a cohort never walks
+    // past that many shelters, and declaring every pair would grow as zones x shelters.
+    std::vector<std::pair<double, NodeId>> byDistance;
+    for (NodeId to : shelters)
+      if (paths.reaches(to)) byDistance.push_back({paths.length_m(to), to});
+    std::sort(byDistance.begin(), byDistance.end());
+    std::set<NodeId> chosen(named.begin(), named.end());
+    for (std::size_t k = 0; k < byDistance.size() && k < kShelterChoices; ++k) chosen.insert(byDistance[k].second);
+    for (NodeId to : chosen) {
+      if (!paths.reaches(to)) continue;
+      const WalkRoute& r = routes_[{from, to}] = paths.routeTo(to);
+      if (r.roads.empty()) continue;  // same node: no road to share, no SimGrid route needed
       std::vector<sg4::LinkInRoute> path;
-      for (int road : r->roads) path.emplace_back(links_[std::size_t(road)]);
+      for (int road : r.roads) path.emplace_back(links_[std::size_t(road)]);
       zone->add_route(hosts_[std::size_t(from)]->get_netpoint(), hosts_[std::size_t(to)]->get_netpoint(), nullptr,
                       nullptr, path, false);
     }

@@ -20,6 +20,10 @@ struct WalkRoute {
   double length_m = 0;     // along the roads (access walks to and from the roads not included)
 };
 
+/// Shelters a cohort considers from any point: the nearest this many by walking distance, plus
+/// every shelter a plan names. Beyond it, routes would grow as zones x shelters.
+constexpr std::size_t kShelterChoices = 16;
+
 class Platform {
  public:
   /// Creates the SimGrid engine and the platform. One per process: SimGrid refuses a second engine.
@@ -49,8 +53,20 @@ class Platform {
   double buildSeconds_ = 0;
 };
 
-/// Shortest routes by length from `source` over the directed road graph: for each node, the road
-/// indices from source to it (empty for the source itself), or nothing where unreachable.
-std::vector<std::optional<WalkRoute>> shortestRoutesFrom(const Park& park, NodeId source);
+/// Shortest walking distances from one node over the directed road graph (Dijkstra).
+class ShortestPaths {
+ public:
+  ShortestPaths(const Park& park, NodeId source);
+  bool reaches(NodeId n) const { return via_[std::size_t(n)] >= 0 || n == source_; }
+  double length_m(NodeId n) const { return dist_[std::size_t(n)]; }
+  /// The route to `n` (road indices in walking order); call only where reaches(n).
+  WalkRoute routeTo(NodeId n) const;
+
+ private:
+  const Park& park_;
+  NodeId source_;
+  std::vector<double> dist_;
+  std::vector<int> via_;  // arc used to reach each node, -1 for none
+};
 
 }  // namespace drillsim

@@ -1,0 +1,103 @@
+// Prints the cost of one replication, split into platform build and run, for every plan of the
+// bundled scenarios and for synthetic parks 10x and 100x the bundled one (in zones). Each sample
+// runs in its own forked process (one SimGrid engine per process); medians of several samples.
+// Figures only: nothing is asserted, as these machines are shared and timings are noisy.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/engine/Replication.hpp"
+#include "sim/synth/SyntheticPark.hpp"
+
+using namespace drillsim;
+
+namespace {
+
+struct Sample {
+  double build_ms = 0, run_ms = 0;
+  long cohorts = 0;
+};
+
+Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t replication) {
+  int fds[2];
+  if (pipe(fds) != 0) return {};
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    const auto t0 = std::chrono::steady_clock::now();
+    Platform platform(l);
+    const auto t1 = std::chrono::steady_clock::now();
+    NoHazardEffects none;
+    const Outcome o = runReplication(platform, l, plan, 1, replication, none);
+    const auto t2 = std::chrono::steady_clock::now();
+    long cohorts = 0;
+    for (const auto& leg : o.legs) cohorts += leg.persons > 0;
+    Sample s{std::chrono::duration<double, std::milli>(t1 - t0).count(),
+             std::chrono::duration<double, std::milli>(t2 - t1).count(), cohorts};
+    if (write(fds[1], &s, sizeof s) != sizeof s) _exit(2);
+    _exit(0);
+  }
+  close(fds[1]);
+  Sample s;
+  if (read(fds[0], &s, sizeof s) != sizeof s) s = {};
+  close(fds[0]);
+  waitpid(pid, nullptr, 0);
+  return s;
+}
+
+void report(const std::string& name, const LoadedScenario& l, const Plan& plan, int samples) {
+  std::vector<double> build, run;
+  long cohorts = 0;
+  for (int k = 0; k < samples; ++k) {
+    const Sample s = measureOnce(l, plan, std::uint64_t(k));
+    build.push_back(s.build_ms);
+    run.push_back(s.run_ms);
+    cohorts = std::max(cohorts, s.cohorts);
+  }
+  std::sort(build.begin(), build.end());
+  std::sort(run.begin(), run.end());
+  std::printf("%-34s %-4s %6zu %6zu %8d %8ld %10.2f %10.2f\n", name.c_str(), plan.id.c_str(), l.park.zones.size(),
+              l.park.roads.size(), l.park.population(l.scenario.night()), cohorts, build[build.size() / 2],
+              run[run.size() / 2]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int samples = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+  const bool large = !(argc > 2 && std::string(argv[2]) == "--no-large");
+  std::printf("One replication (median of %d samples, each in its own process)\n", samples);
+  std::printf("%-34s %-4s %6s %6s %8s %8s %10s %10s\n", "scenario", "plan", "zones", "roads", "persons", "legs",
+              "build ms", "run ms");
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(DRILLSIM_SOURCE_DIR "/data/scenarios"))
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    Diagnostics d;
+    auto l = loadAndValidate(f, d);
+    if (!l) {
+      std::fprintf(stderr, "%s", d.str().c_str());
+      return 2;
+    }
+    for (const auto& p : l->scenario.plans) report(std::filesystem::path(f).stem().string(), *l, p, samples);
+  }
+  // The bundled park has 44 zones and ~5,000 persons by night: 10x and 100x in zones.
+  for (auto [x, y] : {std::pair{22, 20}, std::pair{70, 63}}) {
+    if (x * y > 1000 && !large) continue;
+    SyntheticOptions o;
+    o.blocksX = x;
+    o.blocksY = y;
+    const LoadedScenario l = syntheticPark(o);
+    for (const auto& p : l.scenario.plans)
+      report("synthetic " + std::to_string(x * y) + " zones", l, p, std::max(1, samples / (x * y > 1000 ? 5 : 1)));
+  }
+  return 0;
+}
