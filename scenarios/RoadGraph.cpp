@@ -1,5 +1,6 @@
 #include "scenarios/RoadGraph.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <queue>
 
@@ -47,27 +48,43 @@ NodeId RoadGraph::nearestNode(Point2 p, double* distance_m) const {
   return best;
 }
 
-std::vector<double> RoadGraph::distancesFrom(NodeId source) const {
-  std::vector<double> dist(nodes_.size(), kUnreachable);
-  if (source < 0 || static_cast<std::size_t>(source) >= nodes_.size()) return dist;
+RoadGraph::PathTree RoadGraph::shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost) const {
+  PathTree t;
+  t.source = source;
+  t.cost.assign(nodes_.size(), kUnreachable);
+  t.via.assign(nodes_.size(), -1);
+  if (source < 0 || static_cast<std::size_t>(source) >= nodes_.size()) return t;
   using Item = std::pair<double, NodeId>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  dist[static_cast<std::size_t>(source)] = 0;
+  t.cost[static_cast<std::size_t>(source)] = 0;
   queue.push({0, source});
   while (!queue.empty()) {
     auto [d, n] = queue.top();
     queue.pop();
-    if (d > dist[static_cast<std::size_t>(n)]) continue;
+    if (d > t.cost[static_cast<std::size_t>(n)]) continue;
     for (int a : out_[static_cast<std::size_t>(n)]) {
       const Arc& arc = arcs_[static_cast<std::size_t>(a)];
-      const double nd = d + arc.length_m;
-      if (nd < dist[static_cast<std::size_t>(arc.to)]) {
-        dist[static_cast<std::size_t>(arc.to)] = nd;
+      const double nd = d + (cost ? cost(arc) : arc.length_m);
+      const std::size_t to = static_cast<std::size_t>(arc.to);
+      if (nd < t.cost[to] || (nd == t.cost[to] && a < t.via[to])) {
+        t.cost[to] = nd;
+        t.via[to] = a;
         queue.push({nd, arc.to});
       }
     }
   }
-  return dist;
+  return t;
+}
+
+std::vector<int> RoadGraph::PathTree::roadsTo(NodeId n, const RoadGraph& g) const {
+  std::vector<int> roads;
+  for (NodeId at = n; at != source;) {
+    const Arc& arc = g.arcs()[static_cast<std::size_t>(via[static_cast<std::size_t>(at)])];
+    roads.push_back(arc.road);
+    at = arc.from;
+  }
+  std::reverse(roads.begin(), roads.end());
+  return roads;
 }
 
 std::vector<int> RoadGraph::components() const {

@@ -3,6 +3,7 @@
 // kNodeMergeDistance_m are one node, DESIGN.md section 6), arcs are roads in each direction a
 // person may use them (one arc for a oneway road, two otherwise).
 
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -37,8 +38,19 @@ class RoadGraph {
 
   /// Nearest node to p (kNoNode when the graph is empty); its distance in *distance_m.
   NodeId nearestNode(Point2 p, double* distance_m = nullptr) const;
+  /// Least-cost paths from `source` along arcs, each arc costing `cost(arc)` (its length when
+  /// not given). Ties are broken by arc index, so paths never depend on the heap's order.
+  struct PathTree {
+    NodeId source = kNoNode;
+    std::vector<double> cost;  // infinity where unreachable
+    std::vector<int> via;      // arc reaching each node, -1 for the source and unreachable nodes
+    bool reaches(NodeId n) const { return cost[static_cast<std::size_t>(n)] < kUnreachable; }
+    /// Road indices from the source to `n`, in travel order; `n` must be reachable.
+    std::vector<int> roadsTo(NodeId n, const RoadGraph& g) const;
+  };
+  PathTree shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost = {}) const;
   /// Shortest walking distances from `source` along arcs (infinity where unreachable).
-  std::vector<double> distancesFrom(NodeId source) const;
+  std::vector<double> distancesFrom(NodeId source) const { return shortestPaths(source).cost; }
   /// Number of weakly connected components (oneway ignored).
   int componentCount() const;
   /// Component label of every node (oneway ignored), labels 0..componentCount()-1.

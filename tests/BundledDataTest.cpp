@@ -13,16 +13,6 @@
 using namespace drillsim;
 namespace fs = std::filesystem;
 
-namespace {
-std::vector<std::string> bundledScenarios() {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(test::sourcePath("data/scenarios")))
-    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-}  // namespace
-
 class BundledScenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BundledScenario, LoadsWithoutErrorsOrWarnings) {
@@ -43,16 +33,16 @@ TEST_P(BundledScenario, RoundTripsThroughSave) {
   EXPECT_EQ(*first, *second);
 }
 
-INSTANTIATE_TEST_SUITE_P(Data, BundledScenario, ::testing::ValuesIn(bundledScenarios()),
+INSTANTIATE_TEST_SUITE_P(Data, BundledScenario, ::testing::ValuesIn(test::bundledScenarioFiles()),
                          [](const ::testing::TestParamInfo<std::string>& param) {
                            return fs::path(param.param).stem().string();
                          });
 
-TEST(BundledData, ThereAreAtLeastThreeScenarios) { EXPECT_GE(bundledScenarios().size(), 3u); }
+TEST(BundledData, ThereAreAtLeastThreeScenarios) { EXPECT_GE(test::bundledScenarioFiles().size(), 3u); }
 
 TEST(BundledData, TheParkIsLargeEnoughConnectedAndEveryZoneReachesAShelter) {
   Diagnostics d;
-  auto loaded = loadAndValidate(bundledScenarios().front(), d);
+  auto loaded = loadAndValidate(test::bundledScenarioFiles().front(), d);
   ASSERT_TRUE(loaded) << d.str();
   const Park& park = loaded->park;
   EXPECT_GE(park.zones.size(), 40u);

@@ -11,7 +11,7 @@ using namespace drillsim::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"validate", "info", "map"}) {
+  for (const char* command : {"validate", "info", "run", "map"}) {
     const auto r = runDrillsim({command, "--help"});
     EXPECT_EQ(r.exitCode, 0) << command;
     EXPECT_NE(r.out.find("Usage: drillsim "), std::string::npos) << command;
@@ -25,7 +25,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, map (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, map (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
@@ -120,4 +120,46 @@ TEST(Cli, MapDrawsEveryFeatureOfTheMiniPark) {
   EXPECT_NE(svg.find("<title>Z1 氯碱厂 (chlor-alkali plant), chemical, day 120, night 30</title>"), std::string::npos);
   EXPECT_NE(svg.find("<title>S2 礼堂, indoor, capacity 100</title>"), std::string::npos);
   EXPECT_NE(svg.find("HS1 氯气"), std::string::npos);
+}
+
+TEST(Cli, RunTellsTheStoryAndWritesItsFiles) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = sourcePath("tests/data/mini/substances.csv");
+  const fs::path out = fs::temp_directory_path() / "drillsim-run-out";
+  fs::remove_all(out);
+  auto r = runDrillsim({"run", scenario, "--plan", "A", "--seed", "4", "--substances", table, "--out", out.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("Plan A  全部疏散   (seed 4, replication 0, horizon 3600 s)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("enterprise notified"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("park_committee notified; orders 2 zone(s) (330 persons) released"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sheltered 330, sheltered in place 0"), std::string::npos) << r.out;
+  for (const char* file : {"metrics.json", "events.csv", "replay.json"}) EXPECT_TRUE(fs::exists(out / file)) << file;
+  std::ifstream events(out / "events.csv");
+  std::string header;
+  std::getline(events, header);
+  EXPECT_EQ(header, "time_s,kind,entity,detail");
+  fs::remove_all(out);
+
+  r = runDrillsim({"run", scenario, "--plan", "A", "--seed", "4", "--substances", table, "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  for (const char* key : {"\"metrics\"", "\"clearance_s\"", "\"arrival_p50_s\"", "\"arrival_p90_s\"", "\"arrival_p95_s\"",
+                          "\"sheltered\"", "\"unsheltered\"", "\"sheltered_in_place\"", "\"shelters\"", "\"peak\"",
+                          "\"overflow\"", "\"teams\"", "\"dispatch_s\"", "\"arrival_s\"", "\"hazards\"",
+                          "\"contained_s\"", "\"roads\"", "\"peak_utilisation\""})
+    EXPECT_NE(r.out.find(key), std::string::npos) << key;
+  // Same seed, same bytes.
+  EXPECT_EQ(r.out, runDrillsim({"run", scenario, "--plan", "A", "--seed", "4", "--substances", table, "--format", "json"}).out);
+}
+
+TEST(Cli, RunRefusesAnUnknownPlanOrABadSeed) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = sourcePath("tests/data/mini/substances.csv");
+  auto r = runDrillsim({"run", scenario, "--plan", "C", "--substances", table});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--plan: unknown plan 'C'; expected one of A, B"), std::string::npos) << r.err;
+  r = runDrillsim({"run", scenario, "--plan", "A", "--seed", "-3", "--substances", table});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--seed: expected a whole number >= 0, found '-3'"), std::string::npos) << r.err;
+  r = runDrillsim({"run", scenario, "--substances", table});
+  EXPECT_EQ(r.exitCode, 64);
 }

@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -16,6 +18,14 @@ namespace drillsim::test {
 
 std::string sourcePath(const std::string& relative) { return std::string(DRILLSIM_SOURCE_DIR) + "/" + relative; }
 std::string binaryPath() { return DRILLSIM_BINARY; }
+
+std::vector<std::string> bundledScenarioFiles() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(sourcePath("data/scenarios")))
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 namespace {
 std::string slurp(const std::string& path) {

@@ -8,6 +8,8 @@ namespace drillsim::test {
 
 std::string sourcePath(const std::string& relative);
 std::string binaryPath();
+/// The bundled scenarios, data/scenarios/*.yaml, sorted.
+std::vector<std::string> bundledScenarioFiles();
 
 struct CommandResult {
   int exitCode = -1;     // -1 when killed by a signal

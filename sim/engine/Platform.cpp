@@ -3,50 +3,11 @@
 #include <xbt/log.h>
 
 #include <chrono>
-#include <functional>
-#include <queue>
 #include <set>
 
 namespace drillsim {
 
 namespace sg4 = simgrid::s4u;
-
-ShortestPaths::ShortestPaths(const Park& park, NodeId source)
-    : park_(park), source_(source), dist_(park.graph.nodeCount(), RoadGraph::kUnreachable),
-      via_(park.graph.nodeCount(), -1) {
-  const RoadGraph& g = park.graph;
-  using Item = std::pair<double, NodeId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  dist_[std::size_t(source)] = 0;
-  queue.push({0, source});
-  while (!queue.empty()) {
-    auto [d, u] = queue.top();
-    queue.pop();
-    if (d > dist_[std::size_t(u)]) continue;
-    for (int a : g.outArcs(u)) {
-      const Arc& arc = g.arcs()[std::size_t(a)];
-      const double nd = d + arc.length_m;
-      // Ties broken by arc index so that routes do not depend on the heap's order.
-      if (nd < dist_[std::size_t(arc.to)] || (nd == dist_[std::size_t(arc.to)] && a < via_[std::size_t(arc.to)])) {
-        dist_[std::size_t(arc.to)] = nd;
-        via_[std::size_t(arc.to)] = a;
-        queue.push({nd, arc.to});
-      }
-    }
-  }
-}
-
-WalkRoute ShortestPaths::routeTo(NodeId n) const {
-  WalkRoute r;
-  r.length_m = dist_[std::size_t(n)];
-  for (NodeId at = n; at != source_;) {
-    const Arc& arc = park_.graph.arcs()[std::size_t(via_[std::size_t(at)])];
-    r.roads.push_back(arc.road);
-    at = arc.from;
-  }
-  std::reverse(r.roads.begin(), r.roads.end());
-  return r;
-}
 
 Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   const auto started = std::chrono::steady_clock::now();
@@ -88,18 +49,18 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
       for (const auto& ref : list)
         if (const Shelter* sh = park.shelter(ref.id)) named.insert(sh->node);
   for (NodeId from : origins) {
-    const ShortestPaths paths(park, from);
+    const RoadGraph::PathTree paths = park.graph.shortestPaths(from);
     // Routes to the kShelterChoices nearest shelters (and any a plan names): a cohort never walks
     // past that many shelters, and declaring every pair would grow as zones x shelters.
     std::vector<std::pair<double, NodeId>> byDistance;
     for (NodeId to : shelters)
-      if (paths.reaches(to)) byDistance.push_back({paths.length_m(to), to});
+      if (paths.reaches(to)) byDistance.push_back({paths.cost[std::size_t(to)], to});
     std::sort(byDistance.begin(), byDistance.end());
     std::set<NodeId> chosen(named.begin(), named.end());
     for (std::size_t k = 0; k < byDistance.size() && k < kShelterChoices; ++k) chosen.insert(byDistance[k].second);
     for (NodeId to : chosen) {
       if (!paths.reaches(to)) continue;
-      const WalkRoute& r = routes_[{from, to}] = paths.routeTo(to);
+      const WalkRoute& r = routes_[{from, to}] = WalkRoute{paths.roadsTo(to, park.graph), paths.cost[std::size_t(to)]};
       if (r.roads.empty()) continue;  // same node: no road to share, no SimGrid route needed
       std::vector<sg4::LinkInRoute> path;
       for (int road : r.roads) path.emplace_back(links_[std::size_t(road)]);

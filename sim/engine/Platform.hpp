@@ -53,20 +53,4 @@ class Platform {
   double buildSeconds_ = 0;
 };
 
-/// Shortest walking distances from one node over the directed road graph (Dijkstra).
-class ShortestPaths {
- public:
-  ShortestPaths(const Park& park, NodeId source);
-  bool reaches(NodeId n) const { return via_[std::size_t(n)] >= 0 || n == source_; }
-  double length_m(NodeId n) const { return dist_[std::size_t(n)]; }
-  /// The route to `n` (road indices in walking order); call only where reaches(n).
-  WalkRoute routeTo(NodeId n) const;
-
- private:
-  const Park& park_;
-  NodeId source_;
-  std::vector<double> dist_;
-  std::vector<int> via_;  // arc used to reach each node, -1 for none
-};
-
 }  // namespace drillsim

@@ -1,8 +1,5 @@
 // The alarm chain and the rescue teams: the actors whose procedures a planner writes down.
 #include <cmath>
-#include <functional>
-#include <limits>
-#include <queue>
 
 #include "sim/engine/Replication.hpp"
 #include "sim/engine/RunState.hpp"
@@ -55,36 +52,14 @@ NodeId targetNode(const RunState& s, const std::string& target) {
 // Fastest drive on the road graph at departure, each road at the team's speed (capped by the
 // road's limit) slowed by the evacuees on it at that moment.
 std::optional<std::pair<double, std::vector<int>>> drive(const RunState& s, const Team& team, NodeId from, NodeId to) {
-  const RoadGraph& g = s.park.graph;
-  std::vector<double> time(g.nodeCount(), std::numeric_limits<double>::infinity());
-  std::vector<int> via(g.nodeCount(), -1);
-  using Item = std::pair<double, NodeId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  time[std::size_t(from)] = 0;
-  queue.push({0, from});
-  while (!queue.empty()) {
-    auto [t, u] = queue.top();
-    queue.pop();
-    if (t > time[std::size_t(u)]) continue;
-    for (int a : g.outArcs(u)) {
-      const Arc& arc = g.arcs()[std::size_t(a)];
-      const Road& road = s.park.roads[std::size_t(arc.road)];
-      const double limit = road.speed_ms ? std::min(*road.speed_ms, team.speed_ms) : team.speed_ms;
-      const double u_road = s.platform.link(arc.road)->get_usage() / s.platform.capacity_pps(arc.road);
-      const double nt = t + arc.length_m / (limit * crowdSpeedFactor(u_road));
-      if (nt < time[std::size_t(arc.to)]) {
-        time[std::size_t(arc.to)] = nt;
-        via[std::size_t(arc.to)] = a;
-        queue.push({nt, arc.to});
-      }
-    }
-  }
-  if (!std::isfinite(time[std::size_t(to)])) return std::nullopt;
-  std::vector<int> roads;
-  for (NodeId at = to; at != from; at = g.arcs()[std::size_t(via[std::size_t(at)])].from)
-    roads.push_back(g.arcs()[std::size_t(via[std::size_t(at)])].road);
-  std::reverse(roads.begin(), roads.end());
-  return std::make_pair(time[std::size_t(to)], roads);
+  const auto tree = s.park.graph.shortestPaths(from, [&](const Arc& arc) {
+    const Road& road = s.park.roads[std::size_t(arc.road)];
+    const double limit = road.speed_ms ? std::min(*road.speed_ms, team.speed_ms) : team.speed_ms;
+    const double u = s.platform.link(arc.road)->get_usage() / s.platform.capacity_pps(arc.road);
+    return arc.length_m / (limit * crowdSpeedFactor(u));
+  });
+  if (!tree.reaches(to)) return std::nullopt;
+  return std::make_pair(tree.cost[std::size_t(to)], tree.roadsTo(to, s.park.graph));
 }
 }  // namespace
 

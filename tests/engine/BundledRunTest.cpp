@@ -12,13 +12,6 @@ using namespace drillsim;
 namespace fs = std::filesystem;
 
 namespace {
-std::vector<std::string> scenarioFiles() {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(test::sourcePath("data/scenarios")))
-    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 std::string runRaw(const std::string& file, const std::string& plan, std::uint64_t seed, std::uint64_t replication) {
   return test::runForkedRaw([&] {
@@ -93,7 +86,7 @@ TEST_P(BundledRun, PlansOfOneReplicationShareTheirDraws) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Data, BundledRun, ::testing::ValuesIn(scenarioFiles()),
+INSTANTIATE_TEST_SUITE_P(Data, BundledRun, ::testing::ValuesIn(test::bundledScenarioFiles()),
                          [](const ::testing::TestParamInfo<std::string>& param) {
                            return fs::path(param.param).stem().string();
                          });
