@@ -48,7 +48,8 @@ NodeId RoadGraph::nearestNode(Point2 p, double* distance_m) const {
   return best;
 }
 
-RoadGraph::PathTree RoadGraph::shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost) const {
+RoadGraph::PathTree RoadGraph::shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost,
+                                             const std::function<bool(NodeId)>& settled) const {
   PathTree t;
   t.source = source;
   t.cost.assign(nodes_.size(), kUnreachable);
@@ -62,6 +63,19 @@ RoadGraph::PathTree RoadGraph::shortestPaths(NodeId source, const std::function<
     auto [d, n] = queue.top();
     queue.pop();
     if (d > t.cost[static_cast<std::size_t>(n)]) continue;
+    if (settled && settled(n)) {
+      // Stop here: forget every node whose cost is not final yet.
+      std::vector<bool> final(nodes_.size(), false);
+      final[static_cast<std::size_t>(n)] = true;
+      for (std::size_t k = 0; k < nodes_.size(); ++k)
+        if (t.cost[k] < d) final[k] = true;
+      for (std::size_t k = 0; k < nodes_.size(); ++k)
+        if (!final[k]) {
+          t.cost[k] = kUnreachable;
+          t.via[k] = -1;
+        }
+      return t;
+    }
     for (int a : out_[static_cast<std::size_t>(n)]) {
       const Arc& arc = arcs_[static_cast<std::size_t>(a)];
       const double nd = d + (cost ? cost(arc) : arc.length_m);

@@ -48,7 +48,10 @@ class RoadGraph {
     /// Road indices from the source to `n`, in travel order; `n` must be reachable.
     std::vector<int> roadsTo(NodeId n, const RoadGraph& g) const;
   };
-  PathTree shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost = {}) const;
+  /// `settled(n)`, when given, is told each node as its cost becomes final, in order of cost, and
+  /// may end the search early by returning true: nodes not yet settled then read as unreachable.
+  PathTree shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost = {},
+                         const std::function<bool(NodeId)>& settled = {}) const;
   /// Shortest walking distances from `source` along arcs (infinity where unreachable).
   std::vector<double> distancesFrom(NodeId source) const { return shortestPaths(source).cost; }
   /// Number of weakly connected components (oneway ignored).

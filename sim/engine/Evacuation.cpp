@@ -98,15 +98,21 @@ void EvacuationController::onPartyNotified(const std::string& party) {
   }
 }
 
+std::function<bool(int)> EvacuationController::closedNow() const {
+  const double t = s_.now();
+  return [this, t](int road) { return s_.hazards.roadClosed(road, t); };
+}
+
 double EvacuationController::walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const {
   return (fromAccess_m + r.length_m + s_.park.shelters[std::size_t(shelter)].access_m) / s_.scenario.walking.speed_ms;
 }
 
 int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const {
   const auto& shelters = s_.park.shelters;
+  const auto closed = closedNow();
   auto open = [&](int i) {
     return s_.occupancy[std::size_t(i)] < shelters[std::size_t(i)].capacity &&
-           s_.platform.route(from, shelters[std::size_t(i)].node) != nullptr;
+           s_.platform.route(from, shelters[std::size_t(i)].node, closed) != nullptr;
   };
   const ShelterRule& rule = s_.plan.shelters;
   if (rule.kind == ShelterRule::Kind::Map) {
@@ -122,7 +128,7 @@ int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fro
   double bestCost = std::numeric_limits<double>::infinity();
   for (int i = 0; i < int(shelters.size()); ++i) {
     if (!open(i)) continue;
-    const WalkRoute& r = *s_.platform.route(from, shelters[std::size_t(i)].node);
+    const WalkRoute& r = *s_.platform.route(from, shelters[std::size_t(i)].node, closed);
     double cost = walkTime(r, fromAccess_m, i);
     if (rule.kind == ShelterRule::Kind::Fastest) {
       // Estimated arrival of the cohort's last person: the walk plus the time the most loaded
@@ -144,11 +150,19 @@ void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m
   Cohort& c = s_.cohorts[std::size_t(cohort)];
   const int shelter = chooseShelter(c, from, fromAccess_m);
   if (shelter < 0) {
-    s_.log("no_shelter", c.key, std::to_string(c.persons) + " persons find no open shelter they can reach");
+    const bool atHome = from == s_.park.zones[std::size_t(c.zone)].node;
+    if (atHome) {
+      // No shelter is open by an open road: the cohort stays in its zone and shelters in place.
+      s_.inPlaceEvacuees += c.persons;
+      s_.outcome.metrics.sheltered_in_place += c.persons;
+      s_.log("shelter_in_place", c.key, std::to_string(c.persons) + " persons: no open route to an open shelter");
+    } else {
+      s_.log("no_shelter", c.key, std::to_string(c.persons) + " persons find no open shelter they can reach");
+    }
     return;
   }
   const Shelter& target = s_.park.shelters[std::size_t(shelter)];
-  const WalkRoute* route = s_.platform.route(from, target.node);
+  const WalkRoute* route = s_.platform.route(from, target.node, closedNow());
   const double walk_s = walkTime(*route, fromAccess_m, shelter);
   Leg leg{cohort, shelter, route, s_.outcome.legs.size()};
   s_.outcome.legs.push_back({c.key, c.persons, from, target.node, route->roads, s_.now(), s_.now() + walk_s, 0, target.id});
@@ -173,7 +187,9 @@ void EvacuationController::onTimer(const Timer& t) {
       const Leg& leg = legs_[t.index];
       const Cohort& c = s_.cohorts[std::size_t(leg.cohort)];
       const NodeId from = s_.outcome.legs[leg.record].from_node, to = s_.outcome.legs[leg.record].to_node;
-      comms_.push_back(sg4::Comm::sendto_async(s_.platform.host(from), s_.platform.host(to), std::uint64_t(c.persons)));
+      comms_.push_back(sg4::Comm::sendto_async(s_.platform.host(from),
+                                               s_.platform.destinationHost(to, leg.route->alternative),
+                                               std::uint64_t(c.persons)));
       commLegs_.push_back(t.index);
       commRemaining_.push_back(c.persons);
       break;

@@ -2,6 +2,7 @@
 
 #include <xbt/log.h>
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -19,6 +20,7 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   // DESIGN.md section 3: CM02 with unit factors and no cross traffic gives max-min fair sharing.
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic:0");
+  if (const char* optim = std::getenv("DRILLSIM_NETWORK_OPTIM")) sg4::Engine::set_config(std::string("network/optim:") + optim);
   sg4::Engine::set_config("contexts/stack-size:64");  // KiB; our actors keep little on their stacks
 
   const Park& park = loaded.park;
@@ -48,8 +50,19 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
     for (const auto& [zoneRef, list] : plan.shelters.map)
       for (const auto& ref : list)
         if (const Shelter* sh = park.shelter(ref.id)) named.insert(sh->node);
+  // Every host exists before the first route is declared.
+  for (NodeId to : shelters)
+    for (int alternative = 1; alternative < kRouteAlternatives; ++alternative)
+      detourHosts_[{to, alternative}] = zone->create_host("n" + std::to_string(to) + "~" + std::to_string(alternative), 1);
   for (NodeId from : origins) {
-    const RoadGraph::PathTree paths = park.graph.shortestPaths(from);
+    // The search stops once the nearest shelters and every named one are settled, so that its cost
+    // stays local however large the park is.
+    std::size_t shelterSettled = 0, namedSettled = 0;
+    const RoadGraph::PathTree paths = park.graph.shortestPaths(from, {}, [&](NodeId n) {
+      shelterSettled += shelters.count(n);
+      namedSettled += named.count(n);
+      return shelterSettled >= kShelterChoices && namedSettled == named.size();
+    });
     // Routes to the kShelterChoices nearest shelters (and any a plan names): a cohort never walks
     // past that many shelters, and declaring every pair would grow as zones x shelters.
     std::vector<std::pair<double, NodeId>> byDistance;
@@ -58,25 +71,53 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
     std::sort(byDistance.begin(), byDistance.end());
     std::set<NodeId> chosen(named.begin(), named.end());
     for (std::size_t k = 0; k < byDistance.size() && k < kShelterChoices; ++k) chosen.insert(byDistance[k].second);
-    for (NodeId to : chosen) {
-      if (!paths.reaches(to)) continue;
-      const WalkRoute& r = routes_[{from, to}] = WalkRoute{paths.roadsTo(to, park.graph), paths.cost[std::size_t(to)]};
-      if (r.roads.empty()) continue;  // same node: no road to share, no SimGrid route needed
-      std::vector<sg4::LinkInRoute> path;
-      for (int road : r.roads) path.emplace_back(links_[std::size_t(road)]);
-      zone->add_route(hosts_[std::size_t(from)]->get_netpoint(), hosts_[std::size_t(to)]->get_netpoint(), nullptr,
-                      nullptr, path, false);
+
+    std::vector<double> penalty(park.roads.size(), 1.0);
+    for (int alternative = 0; alternative < kRouteAlternatives; ++alternative) {
+      std::size_t targetsSettled = 0;
+      const RoadGraph::PathTree tree =
+          alternative == 0 ? paths
+                           : park.graph.shortestPaths(
+                                 from, [&](const Arc& arc) { return arc.length_m * penalty[std::size_t(arc.road)]; },
+                                 [&](NodeId n) { return (targetsSettled += chosen.count(n)) == chosen.size(); });
+      std::vector<WalkRoute> found;
+      for (NodeId to : chosen) {
+        if (!tree.reaches(to)) continue;
+        WalkRoute r{tree.roadsTo(to, park.graph), 0, alternative};
+        for (int road : r.roads) r.length_m += park.roads[std::size_t(road)].length_m;
+        auto& known = routes_[{from, to}];
+        const bool repeat = std::any_of(known.begin(), known.end(), [&](const WalkRoute& w) { return w.roads == r.roads; });
+        for (int road : r.roads) penalty[std::size_t(road)] *= kDetourPenalty;
+        if (repeat) continue;
+        known.push_back(r);
+        if (r.roads.empty()) continue;  // same node: no road to share, no SimGrid route needed
+        sg4::Host* destination = alternative == 0 ? hosts_[std::size_t(to)] : detourHosts_.at({to, alternative});
+        std::vector<sg4::LinkInRoute> path;
+        for (int road : r.roads) path.emplace_back(links_[std::size_t(road)]);
+        zone->add_route(hosts_[std::size_t(from)]->get_netpoint(), destination->get_netpoint(), nullptr, nullptr, path,
+                        false);
+      }
     }
   }
+  for (auto& [pair, list] : routes_)
+    std::stable_sort(list.begin(), list.end(), [](const WalkRoute& a, const WalkRoute& b) { return a.length_m < b.length_m; });
   zone->seal();
   buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 Platform::~Platform() = default;
 
-const WalkRoute* Platform::route(NodeId from, NodeId to) const {
+const WalkRoute* Platform::route(NodeId from, NodeId to, const std::function<bool(int road)>& closed) const {
   auto it = routes_.find({from, to});
-  return it == routes_.end() ? nullptr : &it->second;
+  if (it == routes_.end()) return nullptr;
+  for (const WalkRoute& r : it->second)
+    if (!closed || std::none_of(r.roads.begin(), r.roads.end(), closed)) return &r;
+  return nullptr;
+}
+
+sg4::Host* Platform::destinationHost(NodeId to, int alternative) const {
+  if (alternative == 0) return host(to);
+  return detourHosts_.at({to, alternative});
 }
 
 }  // namespace drillsim

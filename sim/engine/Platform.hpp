@@ -7,6 +7,7 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -18,11 +19,19 @@ namespace drillsim {
 struct WalkRoute {
   std::vector<int> roads;  // road indices in walking order
   double length_m = 0;     // along the roads (access walks to and from the roads not included)
+  int alternative = 0;     // which of the destination's hosts the route is declared to
 };
 
 /// Shelters a cohort considers from any point: the nearest this many by walking distance, plus
 /// every shelter a plan names. Beyond it, routes would grow as zones x shelters.
 constexpr std::size_t kShelterChoices = 16;
+/// Routes declared per origin and shelter: the shortest, and detours found by penalising the
+/// origin's shortest routes (their roads count four times their length). SimGrid fixes one route
+/// per pair of hosts once the platform is sealed, so every detour a run may need when roads close
+/// is declared now, each to its own destination host at the shelter's node (shelters are few;
+/// a full zone's routing table grows as the square of its hosts).
+constexpr int kRouteAlternatives = 3;
+constexpr double kDetourPenalty = 4.0;
 
 class Platform {
  public:
@@ -38,8 +47,11 @@ class Platform {
   simgrid::s4u::Link* link(int road) const { return links_[static_cast<std::size_t>(road)]; }
   /// Walking capacity of a road [persons/s]: capacity_pps, else width x specific flow.
   double capacity_pps(int road) const { return capacity_[static_cast<std::size_t>(road)]; }
-  /// Shortest walking route between two nodes declared on the platform; nullptr if none exists.
-  const WalkRoute* route(NodeId from, NodeId to) const;
+  /// Shortest declared walking route between two nodes that uses no road for which `closed` is
+  /// true (no road is closed when `closed` is empty); nullptr if there is none.
+  const WalkRoute* route(NodeId from, NodeId to, const std::function<bool(int road)>& closed = {}) const;
+  /// The host a route's comm is sent to: the destination's own host or one of its detour hosts.
+  simgrid::s4u::Host* destinationHost(NodeId to, int alternative) const;
   double buildSeconds() const { return buildSeconds_; }
   std::size_t routeCount() const { return routes_.size(); }
 
@@ -49,7 +61,8 @@ class Platform {
   std::vector<simgrid::s4u::Link*> links_;
   std::vector<double> capacity_;
   simgrid::s4u::Host* control_ = nullptr;
-  std::map<std::pair<NodeId, NodeId>, WalkRoute> routes_;
+  std::map<std::pair<NodeId, NodeId>, std::vector<WalkRoute>> routes_;  // shortest first
+  std::map<std::pair<NodeId, int>, simgrid::s4u::Host*> detourHosts_;
   double buildSeconds_ = 0;
 };
 

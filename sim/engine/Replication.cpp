@@ -89,7 +89,7 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
     else if (plan.protect[std::size_t(s.zoneOrder[z])].action == ProtectiveAction::Evacuate) evacuees += people;
   }
   for (const auto& a : s.arrivals) m.sheltered += a.persons;
-  m.unsheltered = evacuees - m.sheltered;
+  m.unsheltered = evacuees - m.sheltered - s.inPlaceEvacuees;
   double last = 0;
   for (const auto& a : s.arrivals) last = std::max(last, a.end_s);
   m.clearance_s = evacuees == 0 ? 0 : m.unsheltered > 0 ? loaded.scenario.horizon_s : last;

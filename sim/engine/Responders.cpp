@@ -1,5 +1,6 @@
 // The alarm chain and the rescue teams: the actors whose procedures a planner writes down.
 #include <cmath>
+#include <limits>
 
 #include "sim/engine/Replication.hpp"
 #include "sim/engine/RunState.hpp"
@@ -52,7 +53,9 @@ NodeId targetNode(const RunState& s, const std::string& target) {
 // Fastest drive on the road graph at departure, each road at the team's speed (capped by the
 // road's limit) slowed by the evacuees on it at that moment.
 std::optional<std::pair<double, std::vector<int>>> drive(const RunState& s, const Team& team, NodeId from, NodeId to) {
+  const double now = s.now();
   const auto tree = s.park.graph.shortestPaths(from, [&](const Arc& arc) {
+    if (s.hazards.roadClosed(arc.road, now)) return std::numeric_limits<double>::infinity();
     const Road& road = s.park.roads[std::size_t(arc.road)];
     const double limit = road.speed_ms ? std::min(*road.speed_ms, team.speed_ms) : team.speed_ms;
     const double u = s.platform.link(arc.road)->get_usage() / s.platform.capacity_pps(arc.road);

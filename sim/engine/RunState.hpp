@@ -59,6 +59,7 @@ struct RunState {
   std::vector<Cohort> cohorts;
   std::vector<ArrivalSegment> arrivals;
   std::vector<int> zoneOrder;        // per zone: -1 none, else index of the protect entry applied
+  long inPlaceEvacuees = 0;          // ordered to evacuate, but sheltered in place: no open route
   std::deque<Message> messages;      // storage the mailboxes point into (a deque never moves its items)
 
   double now() const { return simgrid::s4u::Engine::get_clock(); }
@@ -126,6 +127,8 @@ class EvacuationController {
   void arrive(Leg leg);  // by value: starting the next leg may grow legs_
   int chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const;
   double walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const;
+  /// Roads closed to new movements now.
+  std::function<bool(int)> closedNow() const;
   /// Peak utilisation from each comm's progress since the last event (rates are constant between
   /// events; `finished` is the comm that just completed, or -1).
   void sampleRoadUsage(ssize_t finished);

@@ -199,3 +199,67 @@ TEST(Verification, PeopleStillMovingAtTheHorizonAreCounted) {
   EXPECT_EQ(o.metrics.sheltered + o.metrics.unsheltered + o.metrics.sheltered_in_place + o.metrics.not_ordered,
             o.metrics.population);
 }
+
+namespace {
+// Closes the given roads from the start, as the hazard physics will when a road's concentration
+// exceeds the plan's threshold.
+class ClosedRoads final : public HazardEffects {
+ public:
+  explicit ClosedRoads(std::vector<int> roads) : roads_(std::move(roads)) {}
+  std::vector<int> threatZones(double) const override { return {}; }
+  double concentration_mg_m3(Point2, double) const override { return 0; }
+  bool roadClosed(int road, double) const override {
+    return std::find(roads_.begin(), roads_.end(), road) != roads_.end();
+  }
+
+ private:
+  std::vector<int> roads_;
+};
+
+Outcome simulateClosed(const LoadedScenario& l, std::vector<int> closed) {
+  return runForked([&] {
+    Platform platform(l);
+    ClosedRoads hazards(closed);
+    return runReplication(platform, l, l.scenario.plans[0], 1, 0, hazards);
+  });
+}
+}  // namespace
+
+// Roads closed to new movements: cohorts take a declared detour; teams drive around; with every
+// route closed a cohort shelters in place in its zone.
+TEST(Verification, ClosedRoadsAreAvoidedOrTheZoneSheltersInPlace) {
+  auto l = TestPark()
+               .road("direct", {0, 0}, {200, 0}, 4)
+               .road("up", {0, 0}, {100, 100}, 4)
+               .road("down", {100, 100}, {200, 0}, 4)
+               .zone("Z", {0, 0}, 100)
+               .source("HS", {0, 0}, "Z")
+               .station("ST", {200, 0})
+               .shelter("S", {200, 0}, 1000)
+               .build(1.2, 1.3, 100);
+  Team t;
+  t.id = "T1";
+  t.station = Ref{"ST", {}};
+  t.kind = "fire";
+  t.turnout_s = Distribution(60.0);
+  t.speed_ms = 10;
+  l.scenario.teams.push_back(t);
+  l.scenario.plans[0].dispatch.push_back({Ref{"T1", {}}, Ref{"Z", {}}, Ref{"enterprise", {}}});
+
+  const Outcome open = simulateClosed(l, {});
+  EXPECT_NEAR(open.metrics.clearance_s, 200 / 1.2 + 100 / (4 * 1.3), 1e-6);
+  EXPECT_NEAR(*open.metrics.teams.at("T1").arrival_s, 60 + 200 / 10.0, 1e-6);
+
+  const Outcome detour = simulateClosed(l, {0});
+  const double around = 2 * std::hypot(100.0, 100.0);
+  EXPECT_NEAR(detour.metrics.clearance_s, around / 1.2 + 100 / (4 * 1.3), 1e-6);
+  ASSERT_FALSE(detour.legs.empty());
+  EXPECT_EQ(detour.legs[0].roads, (std::vector<int>{1, 2}));
+  EXPECT_NEAR(*detour.metrics.teams.at("T1").arrival_s, 60 + around / 10.0, 1e-6);
+
+  const Outcome shut = simulateClosed(l, {0, 1});
+  EXPECT_EQ(shut.metrics.sheltered, 0);
+  EXPECT_EQ(shut.metrics.sheltered_in_place, 100);
+  EXPECT_EQ(shut.metrics.unsheltered, 0);
+  EXPECT_FALSE(shut.metrics.teams.at("T1").arrival_s.has_value());
+}
