@@ -5,6 +5,7 @@
 // states plainly that hazards have no effect on movement: no zone is in the threat zone, no road
 // closes, and the concentration is zero everywhere.
 
+#include <string>
 #include <vector>
 
 #include "scenarios/Geometry.hpp"
@@ -20,6 +21,8 @@ class HazardEffects {
   virtual double concentration_mg_m3(Point2 p, double t_s) const = 0;
   /// Whether road `road` is closed to new movements at time t.
   virtual bool roadClosed(int road, double t_s) const = 0;
+  /// A team has stopped the release or controlled the fire `hazard` at time t.
+  virtual void stopped(const std::string& hazard, double t_s) = 0;
 };
 
 class NoHazardEffects final : public HazardEffects {
@@ -27,6 +30,7 @@ class NoHazardEffects final : public HazardEffects {
   std::vector<int> threatZones(double) const override { return {}; }
   double concentration_mg_m3(Point2, double) const override { return 0; }
   bool roadClosed(int, double) const override { return false; }
+  void stopped(const std::string&, double) override {}
 };
 
 }  // namespace drillsim

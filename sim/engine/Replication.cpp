@@ -48,7 +48,7 @@ double arrivalQuantile(std::vector<ArrivalSegment> segments, long evacuees, doub
 }  // namespace
 
 Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed,
-                       std::uint64_t replication, const HazardEffects& hazards) {
+                       std::uint64_t replication, HazardEffects& hazards) {
   RunState s(platform, loaded, plan, seed, replication, hazards);
   const Park& park = loaded.park;
   s.outcome.scenario = loaded.scenario.name;

@@ -16,7 +16,7 @@
 namespace drillsim {
 
 Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed,
-                       std::uint64_t replication, const HazardEffects& hazards);
+                       std::uint64_t replication, HazardEffects& hazards);
 
 /// Vehicle speed factor on a road carrying evacuees: 1 - 0.8 u, with u the share of the road's
 /// walking capacity in use (an assumption of this model, see README "Teams").

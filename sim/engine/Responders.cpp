@@ -105,12 +105,14 @@ void TeamActor::work(const std::string& target) {
     sg4::this_actor::sleep_for(s_.draw(*r->containment_s, "containment", h->id));
     if (!outcome.contained_s) {
       outcome.contained_s = s_.now();
+      s_.hazards.stopped(h->id, s_.now());
       s_.log("contained", h->id, "release stopped by " + team_.id);
     }
   } else if (const auto* f = std::get_if<Fire>(&h->detail); f && f->control_s && team_.kind == "fire") {
     sg4::this_actor::sleep_for(s_.draw(*f->control_s, "control", h->id));
     if (!outcome.controlled_s) {
       outcome.controlled_s = s_.now();
+      s_.hazards.stopped(h->id, s_.now());
       s_.log("controlled", h->id, "fire under control by " + team_.id);
     }
   }

@@ -42,7 +42,7 @@ struct ArrivalSegment {
 
 struct RunState {
   RunState(Platform& p, const LoadedScenario& l, const Plan& pl, std::uint64_t s, std::uint64_t r,
-           const HazardEffects& h)
+           HazardEffects& h)
       : platform(p), loaded(l), park(l.park), scenario(l.scenario), plan(pl), seed(s), replication(r), hazards(h) {}
 
   Platform& platform;
@@ -51,7 +51,7 @@ struct RunState {
   const Scenario& scenario;
   const Plan& plan;
   std::uint64_t seed, replication;
-  const HazardEffects& hazards;
+  HazardEffects& hazards;  // told when a team stops a release
 
   Outcome outcome;
   std::vector<int> occupancy;        // per shelter

@@ -211,6 +211,7 @@ class ClosedRoads final : public HazardEffects {
   bool roadClosed(int road, double) const override {
     return std::find(roads_.begin(), roads_.end(), road) != roads_.end();
   }
+  void stopped(const std::string&, double) override {}
 
  private:
   std::vector<int> roads_;

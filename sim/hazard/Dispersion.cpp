@@ -1,0 +1,230 @@
+#include "sim/hazard/Dispersion.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace drillsim::hazard {
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kPi = 3.14159265358979323846;
+// Molar volume of an ideal gas at 25 degC, 1 atm [L/mol] (R T / p = 8.314462 * 298.15 / 101325).
+constexpr double kMolarVolume_L_mol = 24.45;
+// Search range for threat-zone distances [m]: ALOHA reports nothing beyond 10 km (hazard.md section 2).
+constexpr double kSearchMin_m = 1;
+constexpr double kSearchMax_m = 10000;
+constexpr int kGridPerDecade = 200;
+
+int classIndex(Stability s) { return static_cast<int>(s); }
+
+// Ground-level centreline concentration [kg/m3] at downwind distance x.
+double centreline_kg_m3(double x_m, double Q_kg_s, double u_ms, double H_m, Stability stability, Terrain terrain) {
+  return plumeConcentration_kg_m3(Q_kg_s, u_ms, H_m, 0, 0, briggsSigmas(x_m, stability, terrain));
+}
+
+// The point x [m] downwind and y [m] to the left of the source.
+Point2 toPark(Point2 source, double windFrom_deg, double x_m, double y_m) {
+  const double theta = windFrom_deg * kPi / 180;
+  const double dx = -std::sin(theta), dy = -std::cos(theta);  // unit vector the wind blows toward
+  return {source.x_m + x_m * dx - y_m * dy, source.y_m + x_m * dy + y_m * dx};
+}
+
+// Bisection of the crossing of `level` by f between a and b, where (f(a) >= level) != (f(b) >= level).
+template <class F>
+double bisect(F f, double a, double b, double level) {
+  const bool aAbove = f(a) >= level;
+  for (int i = 0; i < 200 && b - a > 1e-9 * b; ++i) {
+    const double m = 0.5 * (a + b);
+    ((f(m) >= level) == aAbove ? a : b) = m;
+  }
+  return 0.5 * (a + b);
+}
+
+// ISC3 sigma_z = a x^b, x in km, for x up to upTo_km (EPA-454/B-95-003b Table 1-2).
+struct SigmaZSegment {
+  double upTo_km, a, b;
+};
+}  // namespace
+
+std::optional<Stability> stabilityFromLetter(std::string_view letter) {
+  if (letter.size() != 1) return std::nullopt;
+  const char c = letter[0];
+  if (c >= 'A' && c <= 'F') return static_cast<Stability>(c - 'A');
+  if (c >= 'a' && c <= 'f') return static_cast<Stability>(c - 'a');
+  return std::nullopt;
+}
+
+Sigmas briggsSigmas(double x_m, Stability stability, Terrain terrain) {
+  if (!(x_m > 0)) return {0, 0};
+  const double x = x_m;
+  if (terrain == Terrain::Rural) {
+    // Briggs (1973) open-country curves, Boubel, Fox, Turner & Stern, Fundamentals of Air Pollution
+    // 3e, Table 19-7. sigma_y = a x (1 + 0.0001 x)^-1/2 for every class; a per class A..F.
+    static constexpr std::array<double, 6> ay = {0.22, 0.16, 0.11, 0.08, 0.06, 0.04};
+    const double sy = ay[classIndex(stability)] * x / std::sqrt(1 + 0.0001 * x);
+    double sz = 0;
+    switch (stability) {
+      case Stability::A: sz = 0.20 * x; break;
+      case Stability::B: sz = 0.12 * x; break;
+      case Stability::C: sz = 0.08 * x / std::sqrt(1 + 0.0002 * x); break;
+      // 0.0015, not the 0.00015 of some reprints of Briggs (1973): ALOHA technical documentation.
+      case Stability::D: sz = 0.06 * x / std::sqrt(1 + 0.0015 * x); break;
+      case Stability::E: sz = 0.03 * x / (1 + 0.0003 * x); break;
+      case Stability::F: sz = 0.016 * x / (1 + 0.0003 * x); break;
+    }
+    return {sy, sz};
+  }
+  // Briggs (1973) urban curves (McElroy-Pooler St. Louis data), Boubel et al. 3e Table 19-6;
+  // the classes are grouped A-B, C, D, E-F. sigma_y = a x (1 + 0.0004 x)^-1/2.
+  switch (stability) {
+    case Stability::A:
+    case Stability::B: return {0.32 * x / std::sqrt(1 + 0.0004 * x), 0.24 * x * std::sqrt(1 + 0.001 * x)};
+    case Stability::C: return {0.22 * x / std::sqrt(1 + 0.0004 * x), 0.20 * x};
+    case Stability::D: return {0.16 * x / std::sqrt(1 + 0.0004 * x), 0.14 * x / std::sqrt(1 + 0.0003 * x)};
+    case Stability::E:
+    case Stability::F: return {0.11 * x / std::sqrt(1 + 0.0004 * x), 0.08 * x / std::sqrt(1 + 0.0015 * x)};
+  }
+  return {0, 0};
+}
+
+Sigmas pasquillGiffordSigmas(double x_m, Stability stability) {
+  if (!(x_m > 0)) return {0, 0};
+  const double x_km = x_m / 1000;
+  const int k = classIndex(stability);
+  // sigma_y = 465.11628 x tan(TH), TH = 0.017453293 (c - d ln x) [rad], x in km: EPA-454/B-95-003b
+  // (ISC3 User's Guide vol. II) eq. 1-32 and Table 1-1. Class D c = 8.3330 as ISC3 prints it.
+  static constexpr std::array<double, 6> c = {24.1670, 18.3330, 12.5000, 8.3330, 6.2500, 4.1667};
+  static constexpr std::array<double, 6> d = {2.5334, 1.8096, 1.0857, 0.72382, 0.54287, 0.36191};
+  const double th = 0.017453293 * (c[k] - d[k] * std::log(x_km));
+  const double sy = 465.11628 * x_km * std::tan(th);
+
+  // sigma_z = a x^b [m], x in km: EPA-454/B-95-003b Table 1-2 (transcription checked against
+  // src/utils/equation_sets/isc3.jl of aefarrell/GasDispersion.jl). Each row holds up to its bound.
+  static const std::vector<SigmaZSegment> table[6] = {
+      {{0.10, 122.800, 0.94470}, {0.15, 158.080, 1.05420}, {0.20, 170.220, 1.09320}, {0.25, 179.520, 1.12620},
+       {0.30, 217.410, 1.26440}, {0.40, 258.890, 1.40940}, {0.50, 346.750, 1.72830}, {kInf, 453.850, 2.11660}},
+      {{0.20, 90.673, 0.93198}, {0.40, 98.483, 0.98332}, {kInf, 109.300, 1.09710}},
+      {{kInf, 61.141, 0.91465}},
+      {{0.30, 34.459, 0.86974}, {1.00, 32.093, 0.81066}, {3.00, 32.093, 0.64403}, {10.00, 33.504, 0.60486},
+       {30.00, 36.650, 0.56589}, {kInf, 44.053, 0.51179}},
+      {{0.10, 24.260, 0.83660}, {0.30, 23.331, 0.81956}, {1.00, 21.628, 0.75660}, {2.00, 21.628, 0.63077},
+       {4.00, 22.534, 0.57154}, {10.00, 24.703, 0.50527}, {20.00, 26.970, 0.46713}, {40.00, 35.420, 0.37615},
+       {kInf, 47.618, 0.29592}},
+      {{0.20, 15.209, 0.81558}, {0.70, 14.457, 0.78407}, {1.00, 13.953, 0.68465}, {2.00, 13.953, 0.63227},
+       {3.00, 14.823, 0.54503}, {7.00, 16.187, 0.46490}, {15.00, 17.836, 0.41507}, {30.00, 22.651, 0.32681},
+       {60.00, 27.074, 0.27436}, {kInf, 34.219, 0.21716}},
+  };
+  const auto& rows = table[k];
+  const auto row = std::find_if(rows.begin(), rows.end(), [&](const SigmaZSegment& r) { return x_km <= r.upTo_km; });
+  double sz = row->a * std::pow(x_km, row->b);
+  // Table 1-2 footnote: sigma_z is capped at 5000 m (reached by classes A, B and C only).
+  sz = std::min(sz, 5000.0);
+  return {sy, sz};
+}
+
+double plumeConcentration_kg_m3(double Q_kg_s, double u_ms, double H_m, double y_m, double z_m, Sigmas s) {
+  if (!(s.y_m > 0) || !(s.z_m > 0) || !(u_ms > 0)) return 0;
+  const double sy2 = s.y_m * s.y_m, sz2 = s.z_m * s.z_m;
+  const double vertical = std::exp(-(z_m - H_m) * (z_m - H_m) / (2 * sz2)) +  // direct
+                          std::exp(-(z_m + H_m) * (z_m + H_m) / (2 * sz2));   // image source (reflection)
+  return Q_kg_s / (2 * kPi * u_ms * s.y_m * s.z_m) * std::exp(-y_m * y_m / (2 * sy2)) * vertical;
+}
+
+PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg) {
+  const double theta = windFrom_deg * kPi / 180;
+  const double dx = -std::sin(theta), dy = -std::cos(theta);  // unit vector the wind blows toward
+  const double ex = p.x_m - source.x_m, ey = p.y_m - source.y_m;
+  return {ex * dx + ey * dy, -ex * dy + ey * dx};  // left of downwind is (dx, dy) turned +90 degrees
+}
+
+double concentration_mg_m3(const Release& release, const Weather& weather, Point2 source, Point2 p, double t_s,
+                           double z_m) {
+  const double u = weather.windSpeed_ms;
+  if (!(u > 0)) return 0;
+  const PlumeFrame f = plumeFrame(source, p, weather.windFrom_deg);
+  if (!(f.downwind_m > 0)) return 0;
+  const double travel_s = f.downwind_m / u;  // the cloud moves with the mean wind
+  if (t_s < release.start_s + travel_s || t_s > release.stop_s + travel_s) return 0;
+  const Sigmas s = briggsSigmas(f.downwind_m, weather.stability, weather.terrain);
+  return plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6;
+}
+
+double ppm(double mg_m3, double molarMass_g_mol) { return mg_m3 * kMolarVolume_L_mol / molarMass_g_mol; }
+double mgPerM3(double ppm, double molarMass_g_mol) { return ppm * molarMass_g_mol / kMolarVolume_L_mol; }
+
+namespace {
+// The downwind interval [near, far] where the centreline reaches the level; far = 0 when never.
+// near = 0 when it is reached at the start of the search (a ground release near its source).
+struct Reach {
+  double near_m = 0, far_m = 0;
+};
+
+Reach centrelineReach(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
+                      Terrain terrain) {
+  if (!(level_mg_m3 > 0) || !(Q_kg_s > 0) || !(u_ms > 0)) return {};
+  auto c = [&](double x) { return centreline_kg_m3(x, Q_kg_s, u_ms, H_m, stability, terrain) * 1e6; };
+  const int n = 4 * kGridPerDecade;  // 1 m ... 10 km
+  auto grid = [&](int i) { return kSearchMin_m * std::pow(10.0, double(i) / kGridPerDecade); };
+  int first = -1, last = -1;
+  for (int i = 0; i <= n; ++i)
+    if (c(grid(i)) >= level_mg_m3) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  if (last < 0) return {};
+  Reach r;
+  r.near_m = first == 0 ? 0 : bisect(c, grid(first - 1), grid(first), level_mg_m3);
+  r.far_m = last == n ? kSearchMax_m : bisect(c, grid(last), grid(last + 1), level_mg_m3);
+  return r;
+}
+}  // namespace
+
+double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
+                              Terrain terrain) {
+  return centrelineReach(level_mg_m3, Q_kg_s, u_ms, H_m, stability, terrain).far_m;
+}
+
+std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                              int samples) {
+  const double Q = release.rate_kg_s, u = weather.windSpeed_ms, H = release.height_m;
+  const Reach reach = centrelineReach(level_mg_m3, Q, u, H, weather.stability, weather.terrain);
+  if (!(reach.far_m > 0)) return {};
+  const int n = std::max(samples, 2);
+  // Stations on a cosine grid, dense at both ends where the half-width changes fastest.
+  std::vector<double> xs(n + 1), ws(n + 1);
+  for (int k = 0; k <= n; ++k) {
+    xs[k] = reach.near_m + (reach.far_m - reach.near_m) * (1 - std::cos(kPi * k / n)) / 2;
+    const Sigmas s = briggsSigmas(xs[k], weather.stability, weather.terrain);
+    const double ratio = centreline_kg_m3(xs[k], Q, u, H, weather.stability, weather.terrain) * 1e6 / level_mg_m3;
+    // C(x, y) = C(x, 0) exp(-y^2 / 2 sigma_y^2) >= level  <=>  |y| <= sigma_y sqrt(2 ln(C(x, 0) / level)).
+    ws[k] = ratio > 1 ? s.y_m * std::sqrt(2 * std::log(ratio)) : 0;
+  }
+  ws[0] = ws[n] = 0;  // the ends are where the centreline meets the level (or the source)
+  // Counter-clockwise: out along the right-hand edge, back along the left-hand edge.
+  std::vector<Point2> ring;
+  ring.reserve(2 * n + 1);
+  for (int k = 0; k <= n; ++k) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], -ws[k]));
+  for (int k = n - 1; k >= 1; --k) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], ws[k]));
+  ring.push_back(ring.front());
+  return ring;
+}
+
+Stability pasquillClass(double windSpeed_ms, Insolation insolation) {
+  using enum Stability;
+  if (insolation == Insolation::Overcast) return D;  // NOAA READY: D for overcast, day or night
+  // Pasquill (1961) via NOAA READY; columns Strong, Moderate, Slight, NightCloudy, NightClear.
+  // Two-class cells keep the more stable class: A-B -> B, B-C -> C, C-D -> D.
+  static constexpr Stability table[5][5] = {
+      {A, B /*A-B*/, B, E, F},           // u < 2 m/s
+      {B /*A-B*/, B, C, E, F},           // 2 - 3 m/s
+      {B, C /*B-C*/, C, D, E},           // 3 - 5 m/s
+      {C, D /*C-D*/, D, D, D},           // 5 - 6 m/s
+      {C, D, D, D, D},                   // > 6 m/s
+  };
+  const int row = windSpeed_ms < 2 ? 0 : windSpeed_ms < 3 ? 1 : windSpeed_ms < 5 ? 2 : windSpeed_ms < 6 ? 3 : 4;
+  return table[row][static_cast<int>(insolation)];
+}
+
+}  // namespace drillsim::hazard

@@ -1,0 +1,108 @@
+#pragma once
+// Gaussian plume dispersion of a continuous gas release (reference notes: hazard.md section 1).
+// Pure functions: numbers in, numbers out. Coordinates are the park's metric CRS, x east, y north.
+//
+// Validity: the Briggs (1973) sigma curves are fitted from 100 m to 10 km downwind; closer in they
+// are extrapolated (ALOHA warns that the first ~100 m are unreliable). A steady Gaussian plume
+// assumes a passive (neutrally buoyant) gas, a wind of at least ~1 m/s and flat terrain.
+
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "scenarios/Geometry.hpp"
+
+namespace drillsim::hazard {
+
+/// Pasquill-Gifford stability class, A (very unstable) ... F (very stable).
+enum class Stability { A, B, C, D, E, F };
+enum class Terrain { Rural, Urban };
+
+/// "A".."F" (either case) to a class; nullopt for anything else.
+std::optional<Stability> stabilityFromLetter(std::string_view letter);
+
+/// Dispersion coefficients at one downwind distance.
+struct Sigmas {
+  double y_m = 0;  // sigma_y [m], crosswind
+  double z_m = 0;  // sigma_z [m], vertical
+};
+
+/// Briggs (1973) sigmas, open country (Boubel et al. 3e Table 19-7) or urban (Table 19-6, classes
+/// grouped A-B, C, D, E-F). Fitted for 100 m <= x <= 10 km; {0, 0} when x <= 0.
+Sigmas briggsSigmas(double x_m, Stability stability, Terrain terrain);
+
+/// Pasquill-Gifford sigmas as parameterised in ISC3 (EPA-454/B-95-003b, Tables 1-1 and 1-2), rural.
+/// {0, 0} when x <= 0.
+Sigmas pasquillGiffordSigmas(double x_m, Stability stability);
+
+/// Continuous point source, Gaussian plume with full ground reflection (ALOHA technical
+/// documentation NOAA TM NOS OR&R 43 section 4.3; Boubel et al. 3e ch. 19):
+/// C = Q/(2 pi u sy sz) exp(-y^2/2sy^2) [exp(-(z-H)^2/2sz^2) + exp(-(z+H)^2/2sz^2)]  [kg/m3].
+/// Q [kg/s], u [m/s], H release height [m], y crosswind [m], z height [m]. 0 when a sigma <= 0.
+double plumeConcentration_kg_m3(double Q_kg_s, double u_ms, double H_m, double y_m, double z_m, Sigmas s);
+
+/// A point seen from a source in the frame of the plume.
+struct PlumeFrame {
+  double downwind_m = 0;   // along the direction the wind blows toward
+  double crosswind_m = 0;  // positive to the left of an observer facing downwind
+};
+
+/// Meteorological convention: the wind blows FROM windFrom_deg, clockwise from north (0 = from the
+/// north, blowing toward the south; 90 = from the east, blowing toward the west).
+PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg);
+
+/// A continuous release between start_s and stop_s (stop_s may be +infinity).
+struct Release {
+  double rate_kg_s = 0;  // Q
+  double height_m = 0;   // H, effective release height
+  double start_s = 0;
+  double stop_s = std::numeric_limits<double>::infinity();
+};
+
+struct Weather {
+  double windSpeed_ms = 0;  // u, at 10 m
+  double windFrom_deg = 0;  // meteorological direction, clockwise from north
+  Stability stability = Stability::D;
+  Terrain terrain = Terrain::Rural;
+};
+
+/// Concentration [mg/m3] at p and height z at time t: the steady plume (Briggs sigmas), present
+/// only once the cloud has travelled there and until its tail has passed, i.e. for
+/// start + x/u <= t <= stop + x/u with x the downwind distance. Zero upwind and when u <= 0.
+double concentration_mg_m3(const Release& release, const Weather& weather, Point2 source, Point2 p, double t_s,
+                           double z_m = 0);
+
+/// Gas concentration conversions at 25 degC and 1 atm (molar volume 24.45 L/mol).
+double ppm(double mg_m3, double molarMass_g_mol);
+double mgPerM3(double ppm, double molarMass_g_mol);
+
+/// Farthest downwind distance [m] (searched over 1 m ... 10 km) at which the ground-level
+/// centreline steady concentration reaches level [mg/m3]; 0 when it never does, 10 km when it
+/// still does there. For an elevated release the centreline rises then falls: this is the far edge.
+double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
+                              Terrain terrain);
+
+/// Threat zone in the manner of ALOHA: the ground-level area where the steady concentration is at
+/// least level [mg/m3], as a closed ring (first == last) in park coordinates, turned to the wind.
+/// `samples` downwind stations; empty when the level is never reached.
+std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                              int samples = 64);
+
+/// Daytime insolation or night-time cloud, as the columns of the Pasquill table.
+enum class Insolation {
+  Strong,
+  Moderate,
+  Slight,
+  NightCloudy,  // night, thin overcast or > 4/8 low cloud
+  NightClear,   // night, <= 4/8 cloud
+  Overcast,     // heavy overcast, day or night
+};
+
+/// Pasquill (1961) stability class from the surface wind speed (at 10 m) and insolation, as printed
+/// by NOAA READY (https://www.ready.noaa.gov/READYpgclass.php). Where the table gives two classes
+/// (A-B, B-C, C-D) this returns the more stable one, the conservative choice for ground-level
+/// concentrations far downwind. Rows: u < 2, 2 <= u < 3, 3 <= u < 5, 5 <= u < 6, u >= 6 m/s.
+Stability pasquillClass(double windSpeed_ms, Insolation insolation);
+
+}  // namespace drillsim::hazard
