@@ -1,5 +1,6 @@
 // drillsim run: one replication of one plan, as a readable story, JSON metrics, or files to replay.
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -10,6 +11,7 @@
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
 
 namespace drillsim::cli {
 
@@ -44,11 +46,38 @@ std::string clock(double t) {
   return buf;
 }
 
-void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, std::ostream& out) {
+std::string compass(double deg) {
+  static const char* names[] = {"N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
+  return names[int(std::lround(deg / 22.5)) % 16];
+}
+
+void printHazards(const HazardModel& h, std::ostream& out) {
+  const auto& w = h.weather();
+  const char* classes = "ABCDEF";
+  out << "Weather drawn: wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg ("
+      << compass(w.windFrom_deg) << "), Pasquill class " << classes[int(w.stability)] << ", "
+      << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << "\n";
+  for (const auto& r : h.releases()) {
+    out << "Release " << r.hazard << ": " << r.substance->id << " at " << fixed(r.release.rate_kg_s, 2) << " kg/s from "
+        << clock(r.release.start_s) << " until " << clock(r.release.stop_s) << ", height "
+        << fixed(r.release.height_m, 1) << " m; AEGL-2 (60 min) reached ";
+    const double reach = hazard::centrelineDistanceTo_m(r.aegl2_mg_m3, r.release.rate_kg_s, w.windSpeed_ms,
+                                                        r.release.height_m, w.stability, w.terrain);
+    if (reach >= 10000) out << "beyond 10 km downwind (the plume model's range)\n";
+    else out << "up to " << fixed(reach, 0) << " m downwind\n";
+  }
+  // ALOHA's limits (NOAA, "ALOHA's Limitations"): very light winds and stable air are where a
+  // Gaussian plume is least reliable.
+  if (w.windSpeed_ms < 1.3)
+    out << "Caution: wind below 1.3 m/s; the Gaussian plume is unreliable in such light winds.\n";
+  out << "Not modelled yet: doses and harm to people, fire spread and heat.\n";
+}
+
+void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, const HazardModel& h, std::ostream& out) {
   const Metrics& m = o.metrics;
   out << l.scenario.name << "\nPlan " << plan.id << "  " << plan.name << "   (seed " << o.seed << ", replication "
       << o.replication << ", horizon " << fixed(o.horizon_s, 0) << " s)\n";
-  out << "Hazard physics are not in this version: no zone counts as inside the threat zone and no road closes.\n";
+  printHazards(h, out);
 
   out << "\nWhat happened when\n";
   // Orders are logged zone by zone; the story groups them by the party that released them.
@@ -63,19 +92,18 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, std
       lastArrival[shelter] = e.time_s;
       continue;
     }
-    if (e.kind == "depart" || e.kind == "drive") continue;
+    if (e.kind == "depart" || e.kind == "drive" || e.kind == "threat_leaves" || e.kind == "road_reopened") continue;
     if (e.kind == "notified") {
-      int zones = 0;
-      long persons = 0;
-      std::string what;
+      std::map<std::string, std::pair<int, long>> orders;  // action -> zones, persons
       for (const auto& f : o.events)
         if (f.kind == "order" && f.time_s == e.time_s && f.detail.find("after " + e.entity) != std::string::npos) {
-          ++zones;
-          persons += std::stol(f.detail.substr(f.detail.find('(') + 1));
-          what = f.detail.substr(0, f.detail.find(' '));
+          auto& n = orders[f.detail.substr(0, f.detail.find(' '))];
+          ++n.first;
+          n.second += std::stol(f.detail.substr(f.detail.find('(') + 1));
         }
       out << "  " << clock(e.time_s) << "  " << e.entity << " notified";
-      if (zones) out << "; orders " << zones << " zone(s) (" << thousands(persons) << " persons) released";
+      for (const auto& [action, n] : orders)
+        out << "; " << action << ": " << n.first << " zone(s), " << thousands(n.second) << " persons";
       out << "\n";
       continue;
     }
@@ -125,9 +153,9 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, std
     }
     out << teams.str();
   }
-  for (const auto& [id, h] : m.hazards) {
-    if (h.contained_s) out << "  " << id << " contained at " << clock(*h.contained_s) << "\n";
-    if (h.controlled_s) out << "  " << id << " under control at " << clock(*h.controlled_s) << "\n";
+  for (const auto& [id, outcome] : m.hazards) {
+    if (outcome.contained_s) out << "  " << id << " contained at " << clock(*outcome.contained_s) << "\n";
+    if (outcome.controlled_s) out << "  " << id << " under control at " << clock(*outcome.controlled_s) << "\n";
   }
 }
 }  // namespace
@@ -164,7 +192,7 @@ int runRun(const std::vector<std::string>& argv) {
   const std::uint64_t replication = parseCount("replication", args.value("replication", "0"));
 
   Platform platform(*loaded, args.flag("simgrid-log"));
-  NoHazardEffects hazards;
+  HazardModel hazards(*loaded, *plan, seed, replication);
   const Outcome outcome = runReplication(platform, *loaded, *plan, seed, replication, hazards);
 
   if (auto dir = args.value("out")) {
@@ -174,7 +202,7 @@ int runRun(const std::vector<std::string>& argv) {
     writeFileAtomically(*dir + "/replay.json", replayJson(outcome).dump() + "\n");
   }
   if (format == "json") std::cout << nlohmann::json{{"metrics", metricsJson(outcome.metrics)}}.dump(2) << "\n";
-  else printStory(*loaded, *plan, outcome, std::cout);
+  else printStory(*loaded, *plan, outcome, hazards, std::cout);
   std::cout.flush();
   // SimGrid's teardown of a finished engine costs tens of milliseconds and holds nothing we need.
   std::_Exit(kExitOk);

@@ -66,6 +66,9 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   sg4::Host* control = platform.controlHost();
   sg4::Actor::create("alarm-chain", control, AlarmChain(s));
   sg4::Actor::create("evacuation", control, EvacuationController(s));
+  const bool releases = std::any_of(loaded.scenario.hazards.begin(), loaded.scenario.hazards.end(),
+                                    [](const Hazard& h) { return std::holds_alternative<ToxicRelease>(h.detail); });
+  if (releases) sg4::Actor::create("hazard-monitor", control, HazardMonitor(s));
   std::vector<std::string> dispatched;
   for (const Dispatch& d : plan.dispatch)
     if (std::find(dispatched.begin(), dispatched.end(), d.team.id) == dispatched.end()) dispatched.push_back(d.team.id);

@@ -36,6 +36,26 @@ void AlarmChain::operator()() {
   s_.post("controller", {Message::Kind::ChainFinished, "", ""});
 }
 
+void HazardMonitor::operator()() {
+  constexpr double kInterval_s = 60;  // how often the monitor looks; closures themselves act at once
+  std::vector<bool> closed(s_.park.roads.size(), false), threat(s_.park.zones.size(), false);
+  for (double t = 0; t <= s_.scenario.horizon_s; t += kInterval_s) {
+    sg4::this_actor::sleep_until(t);
+    for (std::size_t r = 0; r < closed.size(); ++r) {
+      const bool now = s_.hazards.roadClosed(int(r), t);
+      if (now != closed[r])
+        s_.log(now ? "road_closed" : "road_reopened", s_.park.roads[r].id,
+               now ? "above the plan's closure level (" + s_.plan.close_roads_above + ")" : "");
+      closed[r] = now;
+    }
+    std::vector<bool> inside(threat.size(), false);
+    for (int z : s_.hazards.threatZones(t)) inside[std::size_t(z)] = true;
+    for (std::size_t z = 0; z < threat.size(); ++z)
+      if (inside[z] != threat[z]) s_.log(inside[z] ? "threat_enters" : "threat_leaves", s_.park.zones[z].id, "AEGL-2");
+    threat = inside;
+  }
+}
+
 namespace {
 // Node a team drives to for a hazard or zone id.
 NodeId targetNode(const RunState& s, const std::string& target) {
@@ -51,18 +71,38 @@ NodeId targetNode(const RunState& s, const std::string& target) {
 }
 
 // Fastest drive on the road graph at departure, each road at the team's speed (capped by the
-// road's limit) slowed by the evacuees on it at that moment.
+// road's limit) slowed by the evacuees on it at that moment. Teams keep out of closed roads where
+// they can, but may drive into them (with their protective equipment) when there is no other way:
+// the road to a leak is always closed. A closed road counts ten times its driving time.
+constexpr double kClosedRoadPenalty = 10.0;
+double driveTime(const RunState& s, const Team& team, const Arc& arc) {
+  const Road& road = s.park.roads[std::size_t(arc.road)];
+  const double limit = road.speed_ms ? std::min(*road.speed_ms, team.speed_ms) : team.speed_ms;
+  const double u = s.platform.link(arc.road)->get_usage() / s.platform.capacity_pps(arc.road);
+  return arc.length_m / (limit * crowdSpeedFactor(u));
+}
+
 std::optional<std::pair<double, std::vector<int>>> drive(const RunState& s, const Team& team, NodeId from, NodeId to) {
   const double now = s.now();
   const auto tree = s.park.graph.shortestPaths(from, [&](const Arc& arc) {
-    if (s.hazards.roadClosed(arc.road, now)) return std::numeric_limits<double>::infinity();
-    const Road& road = s.park.roads[std::size_t(arc.road)];
-    const double limit = road.speed_ms ? std::min(*road.speed_ms, team.speed_ms) : team.speed_ms;
-    const double u = s.platform.link(arc.road)->get_usage() / s.platform.capacity_pps(arc.road);
-    return arc.length_m / (limit * crowdSpeedFactor(u));
+    const double penalty = s.hazards.roadClosed(arc.road, now) ? kClosedRoadPenalty : 1.0;
+    return penalty * driveTime(s, team, arc);
   });
   if (!tree.reaches(to)) return std::nullopt;
-  return std::make_pair(tree.cost[std::size_t(to)], tree.roadsTo(to, s.park.graph));
+  // The time actually driven, without the penalty that steered the choice of route.
+  std::vector<int> roads = tree.roadsTo(to, s.park.graph);
+  double time_s = 0;
+  NodeId at = from;
+  for (int road : roads) {
+    for (int a : s.park.graph.outArcs(at)) {
+      const Arc& arc = s.park.graph.arcs()[std::size_t(a)];
+      if (arc.road != road) continue;
+      time_s += driveTime(s, team, arc);
+      at = arc.to;
+      break;
+    }
+  }
+  return std::make_pair(time_s, roads);
 }
 }  // namespace
 

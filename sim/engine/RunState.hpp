@@ -83,6 +83,17 @@ class AlarmChain {
   RunState& s_;
 };
 
+/// Actor: watches the hazards every minute and logs roads closing and reopening and zones entering
+/// and leaving the threat zone, so that the event log tells what the hazards did to the run.
+class HazardMonitor {
+ public:
+  explicit HazardMonitor(RunState& s) : s_(s) {}
+  void operator()();
+
+ private:
+  RunState& s_;
+};
+
 /// Actor: one rescue team. Waits for dispatches, turns out, drives, works on scene.
 class TeamActor {
  public:

@@ -10,7 +10,8 @@ namespace drillsim::hazard {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kPi = 3.14159265358979323846;
-// Molar volume of an ideal gas at 25 degC, 1 atm [L/mol] (R T / p = 8.314462 * 298.15 / 101325).
+// Molar volume at 25 degC, 1 atm [L/mol]: the rounded 24.45 of the OSHA/NIOSH/ACGIH ppm conversions
+// (R T / p itself is 24.465), so that converted limits match the published tables.
 constexpr double kMolarVolume_L_mol = 24.45;
 // Search range for threat-zone distances [m]: ALOHA reports nothing beyond 10 km (hazard.md section 2).
 constexpr double kSearchMin_m = 1;
@@ -217,11 +218,11 @@ Stability pasquillClass(double windSpeed_ms, Insolation insolation) {
   // Pasquill (1961) via NOAA READY; columns Strong, Moderate, Slight, NightCloudy, NightClear.
   // Two-class cells keep the more stable class: A-B -> B, B-C -> C, C-D -> D.
   static constexpr Stability table[5][5] = {
-      {A, B /*A-B*/, B, E, F},           // u < 2 m/s
-      {B /*A-B*/, B, C, E, F},           // 2 - 3 m/s
-      {B, C /*B-C*/, C, D, E},           // 3 - 5 m/s
-      {C, D /*C-D*/, D, D, D},           // 5 - 6 m/s
-      {C, D, D, D, D},                   // > 6 m/s
+      {A, B /*A-B*/, B, E, F},  // u < 2 m/s
+      {B /*A-B*/, B, C, E, F},  // 2 - 3 m/s
+      {B, C /*B-C*/, C, D, E},  // 3 - 5 m/s
+      {C, D /*C-D*/, D, D, D},  // 5 - 6 m/s
+      {C, D, D, D, D},          // > 6 m/s
   };
   const int row = windSpeed_ms < 2 ? 0 : windSpeed_ms < 3 ? 1 : windSpeed_ms < 5 ? 2 : windSpeed_ms < 6 ? 3 : 4;
   return table[row][static_cast<int>(insolation)];

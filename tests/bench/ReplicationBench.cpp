@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
 #include "sim/synth/SyntheticPark.hpp"
 
 using namespace drillsim;
@@ -34,8 +35,8 @@ Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t repl
     const auto t0 = std::chrono::steady_clock::now();
     Platform platform(l);
     const auto t1 = std::chrono::steady_clock::now();
-    NoHazardEffects none;
-    const Outcome o = runReplication(platform, l, plan, 1, replication, none);
+    HazardModel hazards(l, plan, 1, replication);
+    const Outcome o = runReplication(platform, l, plan, 1, replication, hazards);
     const auto t2 = std::chrono::steady_clock::now();
     long cohorts = 0;
     for (const auto& leg : o.legs) cohorts += leg.persons > 0;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
 #include "tests/TestPaths.hpp"
 #include "tests/engine/Forked.hpp"
 
@@ -19,8 +20,8 @@ std::string runRaw(const std::string& file, const std::string& plan, std::uint64
     auto l = loadAndValidate(file, d);
     if (!l) throw std::runtime_error(d.str());
     Platform platform(*l);
-    NoHazardEffects none;
-    return runReplication(platform, *l, *l->scenario.plan(plan), seed, replication, none);
+    HazardModel hazards(*l, *l->scenario.plan(plan), seed, replication);
+    return runReplication(platform, *l, *l->scenario.plan(plan), seed, replication, hazards);
   });
 }
 }  // namespace

@@ -227,7 +227,8 @@ Outcome simulateClosed(const LoadedScenario& l, std::vector<int> closed) {
 }  // namespace
 
 // Roads closed to new movements: cohorts take a declared detour; teams drive around; with every
-// route closed a cohort shelters in place in its zone.
+// route closed a cohort shelters in place in its zone, and a team drives through the closed road
+// (with protective equipment) rather than not at all.
 TEST(Verification, ClosedRoadsAreAvoidedOrTheZoneSheltersInPlace) {
   auto l = TestPark()
                .road("direct", {0, 0}, {200, 0}, 4)
@@ -262,5 +263,7 @@ TEST(Verification, ClosedRoadsAreAvoidedOrTheZoneSheltersInPlace) {
   EXPECT_EQ(shut.metrics.sheltered, 0);
   EXPECT_EQ(shut.metrics.sheltered_in_place, 100);
   EXPECT_EQ(shut.metrics.unsheltered, 0);
-  EXPECT_FALSE(shut.metrics.teams.at("T1").arrival_s.has_value());
+  EXPECT_NEAR(*shut.metrics.teams.at("T1").arrival_s, 60 + around / 10.0, 1e-6);  // via "down" (open) and "up" (closed)
+  const Outcome sealed = simulateClosed(l, {0, 1, 2});
+  EXPECT_NEAR(*sealed.metrics.teams.at("T1").arrival_s, 60 + 200 / 10.0, 1e-6);
 }

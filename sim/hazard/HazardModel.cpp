@@ -1,0 +1,137 @@
+#include "sim/hazard/HazardModel.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "scenarios/RandomStream.hpp"
+
+namespace drillsim {
+
+namespace {
+double draw(const Distribution& d, std::uint64_t seed, std::uint64_t replication, const std::string& purpose,
+            const std::string& entity, double floor) {
+  RandomStream stream(seed, replication, purpose, entity);
+  return d.sampleAtLeast(stream, floor);
+}
+
+double aegl60_mg_m3(const Substance& s, int level) {
+  const auto& v = s.aegl_ppm[std::size_t(level - 1)][2];
+  return v ? s.mgPerM3(*v) : 0;
+}
+}  // namespace
+
+hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t replication) {
+  hazard::Weather w{};
+  w.windSpeed_ms = draw(s.weather.wind_speed_ms, seed, replication, "weather", "wind_speed", 0.1);
+  w.windFrom_deg = std::fmod(draw(s.weather.wind_from_deg, seed, replication, "weather", "wind_from",
+                                  -std::numeric_limits<double>::infinity()),
+                             360.0);
+  if (w.windFrom_deg < 0) w.windFrom_deg += 360;
+  RandomStream stability(seed, replication, "weather", "stability");
+  w.stability = hazard::stabilityFromLetter(s.weather.stability.sample(stability)).value_or(hazard::Stability::D);
+  w.terrain = s.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
+  return w;
+}
+
+double closureLevel_mg_m3(const std::string& level, const Substance& substance) {
+  if (level == "AEGL-1") return aegl60_mg_m3(substance, 1);
+  if (level == "AEGL-2") return aegl60_mg_m3(substance, 2);
+  if (level == "AEGL-3") return aegl60_mg_m3(substance, 3);
+  return 0;
+}
+
+HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed, std::uint64_t replication)
+    : loaded_(loaded), weather_(drawWeather(loaded.scenario, seed, replication)) {
+  for (const Hazard& h : loaded.scenario.hazards) {
+    const auto* r = std::get_if<ToxicRelease>(&h.detail);
+    if (!r) continue;
+    const HazardSource* src = loaded.park.source(r->source.id);
+    const Substance* sub = src ? loaded.substances.find(src->substance) : nullptr;
+    if (!src || !sub) continue;
+    DrawnRelease d;
+    d.hazard = h.id;
+    d.substance = sub;
+    d.source = src->position;
+    d.release.start_s = draw(h.start_s, seed, replication, "start", h.id, 0);
+    d.release.rate_kg_s = draw(r->rate_kg_s, seed, replication, "rate", h.id, 1e-9);
+    d.release.height_m = draw(r->height_m, seed, replication, "height", h.id, 0);
+    // The release stops at the end of its duration or when the inventory is exhausted.
+    const double duration_s = draw(r->duration_s, seed, replication, "duration", h.id, 0);
+    d.release.stop_s = d.release.start_s + std::min(duration_s, src->inventory_kg / d.release.rate_kg_s);
+    d.aegl2_mg_m3 = aegl60_mg_m3(*sub, 2);
+    d.aegl3_mg_m3 = aegl60_mg_m3(*sub, 3);
+    d.closure_mg_m3 = closureLevel_mg_m3(plan.close_roads_above, *sub);
+    if (d.aegl2_mg_m3 > 0)
+      d.aegl2Reach_m = hazard::centrelineDistanceTo_m(d.aegl2_mg_m3, d.release.rate_kg_s, weather_.windSpeed_ms,
+                                                      d.release.height_m, weather_.stability, weather_.terrain);
+    releases_.push_back(d);
+  }
+}
+
+double HazardModel::concentration_mg_m3(const DrawnRelease& r, Point2 p, double t_s) const {
+  return hazard::concentration_mg_m3(r.release, weather_, r.source, p, t_s);
+}
+
+double HazardModel::concentration_mg_m3(Point2 p, double t_s) const {
+  double c = 0;
+  for (const auto& r : releases_) c += concentration_mg_m3(r, p, t_s);
+  return c;
+}
+
+std::vector<int> HazardModel::threatZones(double t_s) const {
+  // A zone is in the threat zone when the concentration reaches the substance's 60 min AEGL-2 now
+  // (ALOHA's AEGL-2 threat zone, at this moment) at its centroid, at a corner, or on the plume's
+  // centreline where it crosses the zone: a plume a few metres wide can cross a zone between its
+  // corners, and a zone holding the source is threatened although its centroid is upwind.
+  constexpr int kAxisSamples = 96;
+  std::vector<int> zones;
+  std::vector<std::vector<Point2>> axes;  // per release: centreline points above AEGL-2 now
+  for (const auto& r : releases_) {
+    std::vector<Point2> axis;
+    if (r.aegl2_mg_m3 > 0) {
+      const double reach = r.aegl2Reach_m;
+      const double towards = (weather_.windFrom_deg + 180) * M_PI / 180;  // direction the plume travels
+      for (int k = 1; k <= kAxisSamples; ++k) {
+        const double x = reach * std::pow(double(k) / kAxisSamples, 2);  // denser near the source
+        const Point2 p{r.source.x_m + x * std::sin(towards), r.source.y_m + x * std::cos(towards)};
+        if (concentration_mg_m3(r, p, t_s) >= r.aegl2_mg_m3) axis.push_back(p);
+      }
+    }
+    axes.push_back(std::move(axis));
+  }
+  for (std::size_t z = 0; z < loaded_.park.zones.size(); ++z) {
+    const Zone& zone = loaded_.park.zones[z];
+    std::vector<Ring> rings = zone.outer;
+    rings.insert(rings.end(), zone.holes.begin(), zone.holes.end());
+    bool inside = false;
+    for (std::size_t i = 0; i < releases_.size() && !inside; ++i) {
+      const auto& r = releases_[i];
+      if (r.aegl2_mg_m3 <= 0) continue;
+      inside = concentration_mg_m3(r, zone.centroid, t_s) >= r.aegl2_mg_m3;
+      for (const auto& ring : zone.outer)
+        for (const auto& corner : ring) inside = inside || concentration_mg_m3(r, corner, t_s) >= r.aegl2_mg_m3;
+      for (const auto& p : axes[i]) inside = inside || contains(rings, p);
+    }
+    if (inside) zones.push_back(int(z));
+  }
+  return zones;
+}
+
+bool HazardModel::roadClosed(int road, double t_s) const {
+  const Road& r = loaded_.park.roads[std::size_t(road)];
+  for (const auto& rel : releases_) {
+    if (rel.closure_mg_m3 <= 0) continue;
+    // Checked at both ends and the middle of the road.
+    const Point2 mid{(r.line.front().x_m + r.line.back().x_m) / 2, (r.line.front().y_m + r.line.back().y_m) / 2};
+    for (Point2 p : {r.line.front(), mid, r.line.back()})
+      if (concentration_mg_m3(rel, p, t_s) >= rel.closure_mg_m3) return true;
+  }
+  return false;
+}
+
+void HazardModel::stopped(const std::string& hazard, double t_s) {
+  for (auto& r : releases_)
+    if (r.hazard == hazard) r.release.stop_s = std::min(r.release.stop_s, t_s);
+}
+
+}  // namespace drillsim

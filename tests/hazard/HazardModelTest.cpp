@@ -1,0 +1,66 @@
+// The hazards of a replication acting on the run: threat zones, road closures, containment.
+#include "sim/hazard/HazardModel.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim;
+
+namespace {
+LoadedScenario mini(double windFrom_deg) {
+  Diagnostics d;
+  auto l = loadAndValidate(test::sourcePath("tests/data/mini/mini.yaml"), d, test::sourcePath("tests/data/mini/substances.csv"));
+  EXPECT_TRUE(l) << d.str();
+  l->scenario.weather.wind_speed_ms = Distribution(2.0);
+  l->scenario.weather.wind_from_deg = Distribution(windFrom_deg);
+  l->scenario.weather.stability = NamedChoice{{"D"}, {}};
+  auto& leak = std::get<ToxicRelease>(l->scenario.hazards[0].detail);
+  leak.rate_kg_s = Distribution(1.0);
+  leak.height_m = Distribution(1.0);
+  leak.duration_s = Distribution(1800.0);
+  return std::move(*l);
+}
+}  // namespace
+
+TEST(HazardModel, WeatherAndReleaseAreDrawnByReplicationNotByPlan) {
+  Diagnostics d;
+  auto l = loadAndValidate(test::sourcePath("data/scenarios/chlorine_night.yaml"), d);
+  ASSERT_TRUE(l) << d.str();
+  const HazardModel a(*l, l->scenario.plans[0], 9, 4), b(*l, l->scenario.plans[2], 9, 4), c(*l, l->scenario.plans[0], 9, 5);
+  EXPECT_EQ(a.weather().windFrom_deg, b.weather().windFrom_deg);
+  EXPECT_EQ(a.weather().windSpeed_ms, b.weather().windSpeed_ms);
+  EXPECT_EQ(a.releases()[0].release.rate_kg_s, b.releases()[0].release.rate_kg_s);
+  EXPECT_NE(a.weather().windSpeed_ms, c.weather().windSpeed_ms);
+}
+
+TEST(HazardModel, TheRoadDownwindClosesAndTheZoneDownwindIsThreatened) {
+  // HS1 stands at (100, 60) m local, 60 m north of road R1 (y = 0); zone Z2 lies to the east.
+  const LoadedScenario north = mini(0);  // wind from the north blows the plume south, over R1
+  const HazardModel h(north, north.scenario.plans[0], 1, 0);  // plan A closes roads above AEGL-3
+  const double t = 600;
+  EXPECT_TRUE(h.roadClosed(0, t));
+  EXPECT_FALSE(h.roadClosed(2, t));  // R3 runs south from x = 400 m, far off the plume's axis
+  const auto threatened = h.threatZones(t);
+  EXPECT_NE(std::find(threatened.begin(), threatened.end(), 0), threatened.end());  // Z1 holds the source
+
+  const LoadedScenario south = mini(180);  // wind from the south: R1 is upwind
+  const HazardModel upwind(south, south.scenario.plans[0], 1, 0);
+  EXPECT_FALSE(upwind.roadClosed(0, t));
+
+  const HazardModel never(north, north.scenario.plans[1], 1, 0);  // plan B: close_roads_above none
+  EXPECT_FALSE(never.roadClosed(0, t));
+}
+
+TEST(HazardModel, ContainmentClearsTheAirOnceTheTailHasPassed) {
+  const LoadedScenario l = mini(0);
+  HazardModel h(l, l.scenario.plans[0], 1, 0);
+  const Point2 source = l.park.sources[0].position;
+  const Point2 onR1{source.x_m, source.y_m - 60};  // 60 m downwind of the source, on R1
+  ASSERT_GT(h.concentration_mg_m3(onR1, 600), 0);
+  h.stopped("L1", 700);
+  // The tail leaves the source at 700 s and reaches R1 60 m / 2 m/s = 30 s later.
+  EXPECT_GT(h.concentration_mg_m3(onR1, 725), 0);
+  EXPECT_EQ(h.concentration_mg_m3(onR1, 735), 0);
+  EXPECT_FALSE(h.roadClosed(0, 800));
+}
