@@ -5,13 +5,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/TestPaths.hpp"
 
 using namespace drillsim::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"validate", "info", "run", "map"}) {
+  for (const char* command : {"validate", "info", "run", "hazard", "map"}) {
     const auto r = runDrillsim({command, "--help"});
     EXPECT_EQ(r.exitCode, 0) << command;
     EXPECT_NE(r.out.find("Usage: drillsim "), std::string::npos) << command;
@@ -25,7 +27,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, map (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, hazard, map (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
@@ -166,4 +168,35 @@ TEST(Cli, RunRefusesAnUnknownPlanOrABadSeed) {
   EXPECT_NE(r.err.find("--seed: expected a whole number >= 0, found '-3'"), std::string::npos) << r.err;
   r = runDrillsim({"run", scenario, "--substances", table});
   EXPECT_EQ(r.exitCode, 64);
+}
+
+TEST(Cli, HazardGivesDistancesAndConcentrationsDownwindOnly) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = sourcePath("tests/data/mini/substances.csv");
+  // Wind from the north: points south of the source are downwind, points north upwind. The
+  // source HS1 lies at about x 689715, y 3749695 in UTM 49N (the park's CRS).
+  auto r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--substances", table, "--wind-speed", "3", "--wind-from",
+                        "0", "--stability", "D", "--rate", "1", "--format", "json", "--at",
+                        "689715,3749195;689715,3750195"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("points").size(), 2u);
+  EXPECT_GT(j["points"][0]["mg_m3"].get<double>(), 0);   // 500 m downwind
+  EXPECT_EQ(j["points"][1]["mg_m3"].get<double>(), 0);   // 500 m upwind
+  const double aegl3 = j["distances_m"]["AEGL-3"], aegl2 = j["distances_m"]["AEGL-2"], aegl1 = j["distances_m"]["AEGL-1"];
+  EXPECT_GT(aegl2, aegl3);  // lower levels reach farther
+  EXPECT_GT(aegl1, aegl2);
+
+  const fs::path svg = fs::temp_directory_path() / "drillsim-threat.svg";
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--substances", table, "--wind-speed", "3", "--wind-from", "0",
+                   "--stability", "D", "--rate", "1", "--svg", svg.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream in(svg);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(svg);
+  EXPECT_NE(text.find("<title>AEGL-2 (60 min)</title>"), std::string::npos);
+
+  r = runDrillsim({"hazard", scenario, "--hazard", "L9", "--substances", table});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--hazard: no toxic release 'L9'; expected one of L1"), std::string::npos) << r.err;
 }

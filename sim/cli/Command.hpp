@@ -25,6 +25,8 @@ int runMap(const std::vector<std::string>& args);
 std::string helpMap();
 int runRun(const std::vector<std::string>& args);
 std::string helpRun();
+int runHazard(const std::vector<std::string>& args);
+std::string helpHazard();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);

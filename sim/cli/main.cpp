@@ -20,6 +20,7 @@ const std::vector<Command>& commands() {
       {"validate", "check scenario files, their park and the substance table", helpValidate, runValidate},
       {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
       {"run", "run one replication of a plan and tell what happened", helpRun, runRun},
+      {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
   };
   return list;

@@ -79,6 +79,8 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     for (auto p : r.line) extend(p);
   for (const auto& s : park.shelters) extend(s.position);
   for (const auto& s : park.stations) extend(s.position);
+  for (const auto& o : options.overlays)
+    for (auto p : o.ring) extend(p);
   if (!std::isfinite(minX)) minX = minY = 0, maxX = maxY = 1;
 
   const double legendWidth = 300;
@@ -90,7 +92,11 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   const double labelRoom = 170;  // labels of features on the east edge must not run into the legend
   const double mapWidth = options.width_px - legendWidth - 2 * f.margin - labelRoom;
   f.scale = mapWidth / std::max(1.0, maxX - minX);
-  const double height = f.top + (maxY - minY) * f.scale + 60;
+  // Tall enough for the map and for the legend beside it.
+  const int noteLines = options.note.empty() ? 0 : 1 + int(std::count(options.note.begin(), options.note.end(), '\n'));
+  const double legendBottom = f.top + 10 + 22.0 * double(zoneKindNames().size()) + 34 +
+                              24.0 * double(6 + options.overlays.size()) + 40 + 16.0 * noteLines + 30;
+  const double height = std::max(f.top + (maxY - minY) * f.scale + 60, legendBottom);
 
   std::ostringstream svg;
   svg << R"(<?xml version="1.0" encoding="UTF-8"?>)" << "\n"
@@ -113,6 +119,19 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     svg << R"("><title>)" << escape(z.id + " " + z.name + " (" + z.name_en + "), " + zoneKindNames()[std::size_t(z.kind)] +
                                       ", day " + std::to_string(z.pop_day) + ", night " + std::to_string(z.pop_night))
         << "</title></path>\n";
+  }
+  svg << "</g>\n";
+
+  // Threat zones over the zones, translucent so that the zones still show through.
+  svg << "<clipPath id=\"map-area\"><rect x=\"0\" y=\"" << num(f.top - 20) << "\" width=\""
+      << num(f.margin + mapWidth + labelRoom) << "\" height=\"" << num(height - f.top - 30) << "\"/></clipPath>\n";
+  svg << "<g id=\"threat-zones\" fill-opacity=\"0.35\" stroke-width=\"1.5\" clip-path=\"url(#map-area)\">\n";
+  for (const auto& o : options.overlays) {
+    if (o.ring.empty()) continue;
+    svg << R"(<path fill=")" << o.colour << R"(" stroke=")" << o.colour << R"(" d=")";
+    for (std::size_t i = 0; i < o.ring.size(); ++i)
+      svg << (i ? "L" : "M") << num(f.x(o.ring[i].x_m)) << " " << num(f.y(o.ring[i].y_m));
+    svg << R"(Z"><title>)" << escape(o.label) << "</title></path>\n";
   }
   svg << "</g>\n";
 
@@ -223,9 +242,24 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   item("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
            "\" stroke=\"#8d8d8d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
        "oneway lane");
+  for (const auto& o : options.overlays)
+    item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"" + o.colour +
+             "\" fill-opacity=\"0.35\" stroke=\"" + o.colour + "\"/>",
+         o.label + (o.ring.empty() ? " (not reached)" : ""));
   ly += 40;
   svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">" << escape(park.crs)
       << ", grid north up</text>\n";
+  if (!options.note.empty()) {
+    std::size_t start = 0;
+    while (start < options.note.size()) {
+      const std::size_t end = options.note.find('\n', start);
+      ly += 16;
+      svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">"
+          << escape(options.note.substr(start, end == std::string::npos ? std::string::npos : end - start)) << "</text>\n";
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  }
   svg << "</g>\n</svg>\n";
   return svg.str();
 }

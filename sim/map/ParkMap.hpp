@@ -10,10 +10,19 @@
 
 namespace drillsim {
 
+/// A threat-zone polygon drawn over the zones (e.g. a plume footprint for one level).
+struct MapOverlay {
+  std::string label;   // for the legend, e.g. "AEGL-2 (60 min)"
+  std::string colour;  // SVG colour
+  Ring ring;
+};
+
 struct MapOptions {
   int width_px = 1400;
   std::string title;
   bool zoneLabels = true;
+  std::vector<MapOverlay> overlays;  // drawn in order, under roads and symbols
+  std::string note;                  // a line under the legend (weather, release)
 };
 
 std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options);
