@@ -70,7 +70,7 @@ void printHazards(const HazardModel& h, std::ostream& out) {
   // Gaussian plume is least reliable.
   if (w.windSpeed_ms < 1.3)
     out << "Caution: wind below 1.3 m/s; the Gaussian plume is unreliable in such light winds.\n";
-  out << "Not modelled yet: doses and harm to people, fire spread and heat.\n";
+  out << "Not modelled yet: fire spread and heat.\n";
 }
 
 void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, const HazardModel& h, std::ostream& out) {
@@ -119,6 +119,24 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
     out << "  evacuees sheltered: 50 % by " << clock(m.arrival_p50_s) << ", 90 % by " << clock(m.arrival_p90_s)
         << ", 95 % by " << clock(m.arrival_p95_s) << "; clearance " << clock(m.clearance_s)
         << (m.unsheltered > 0 ? " (the horizon: not everyone got in)" : "") << "\n";
+
+  if (!h.releases().empty()) {
+    out << "  toxic exposure: " << thousands(m.persons_over_aegl2) << " persons over AEGL-2, "
+        << thousands(m.persons_over_aegl3) << " over AEGL-3 (60 min equivalent loads), expected fatalities "
+        << fixed(m.expected_fatalities, 2) << "\n";
+    std::vector<std::pair<long, std::string>> worst;
+    for (const auto& [id, z] : m.zones)
+      if (z.persons_over_aegl2 > 0) worst.push_back({z.persons_over_aegl2, id});
+    std::sort(worst.rbegin(), worst.rend());
+    if (!worst.empty()) {
+      out << "  most exposed zones (persons over AEGL-2):";
+      for (std::size_t i = 0; i < worst.size() && i < 6; ++i) {
+        const Zone* z = l.park.zone(worst[i].second);
+        out << " " << worst[i].second << " " << (z ? z->name : "") << " " << thousands(worst[i].first) << ";";
+      }
+      out << "\n";
+    }
+  }
 
   out << "\nShelters\n";
   TextTable shelters({"id", "name", "capacity", "peak", "overflow", "first in", "last in"},

@@ -207,6 +207,7 @@ void EvacuationController::arrive(Leg leg) {
   int& inside = s_.occupancy[std::size_t(leg.shelter)];
   const int admitted = std::min(c.persons, shelter.capacity - inside);
   auto& metrics = s_.outcome.metrics.shelters[shelter.id];
+  record.admitted = std::max(admitted, 0);
   if (admitted > 0) {
     inside += admitted;
     metrics.admitted += admitted;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scenarios/Geometry.hpp"
+#include "scenarios/Substance.hpp"
 
 namespace drillsim {
 
@@ -23,6 +24,11 @@ class HazardEffects {
   virtual bool roadClosed(int road, double t_s) const = 0;
   /// A team has stopped the release or controlled the fire `hazard` at time t.
   virtual void stopped(const std::string& hazard, double t_s) = 0;
+
+  /// Toxic releases, one by one, for doses (which add up per substance, not across substances).
+  virtual int releaseCount() const { return 0; }
+  virtual const Substance* releaseSubstance(int) const { return nullptr; }
+  virtual double releaseConcentration_mg_m3(int, Point2, double) const { return 0; }
 };
 
 class NoHazardEffects final : public HazardEffects {

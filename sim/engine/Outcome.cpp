@@ -25,7 +25,10 @@ json metricsJson(const Metrics& m) {
             {"sheltered", m.sheltered},
             {"unsheltered", m.unsheltered},
             {"sheltered_in_place", m.sheltered_in_place},
-            {"not_ordered", m.not_ordered}};
+            {"not_ordered", m.not_ordered},
+            {"persons_over_aegl2", m.persons_over_aegl2},
+            {"persons_over_aegl3", m.persons_over_aegl3},
+            {"expected_fatalities", m.expected_fatalities}};
   j["shelters"] = json::object();
   for (const auto& [id, s] : m.shelters) j["shelters"][id] = {{"peak", s.peak}, {"overflow", s.overflow}, {"admitted", s.admitted}};
   j["teams"] = json::object();
@@ -35,6 +38,11 @@ json metricsJson(const Metrics& m) {
     j["hazards"][id] = {{"contained_s", opt(h.contained_s)}, {"controlled_s", opt(h.controlled_s)}};
   j["roads"] = json::object();
   for (const auto& [id, r] : m.roads) j["roads"][id] = {{"peak_utilisation", r.peak_utilisation}};
+  j["zones"] = json::object();
+  for (const auto& [id, z] : m.zones)
+    j["zones"][id] = {{"persons_over_aegl2", z.persons_over_aegl2},
+                      {"persons_over_aegl3", z.persons_over_aegl3},
+                      {"expected_fatalities", z.expected_fatalities}};
   return j;
 }
 
@@ -43,7 +51,7 @@ json replayJson(const Outcome& o) {
   for (const auto& l : o.legs)
     legs.push_back({{"who", l.who}, {"persons", l.persons}, {"from_node", l.from_node}, {"to_node", l.to_node},
                     {"roads", l.roads}, {"depart_s", l.depart_s}, {"front_s", l.front_s}, {"end_s", l.end_s},
-                    {"destination", l.destination}});
+                    {"destination", l.destination}, {"admitted", l.admitted}});
   json occupancy = json::array();
   for (const auto& c : o.occupancy) occupancy.push_back({{"time_s", c.time_s}, {"shelter", c.shelter}, {"persons", c.persons}});
   json events = json::array();
@@ -88,13 +96,18 @@ Outcome outcomeFromJson(const json& j) {
   x.unsheltered = m.at("unsheltered");
   x.sheltered_in_place = m.at("sheltered_in_place");
   x.not_ordered = m.at("not_ordered");
+  x.persons_over_aegl2 = m.at("persons_over_aegl2");
+  x.persons_over_aegl3 = m.at("persons_over_aegl3");
+  x.expected_fatalities = m.at("expected_fatalities");
+  for (const auto& [id, z] : m.at("zones").items())
+    x.zones[id] = {z.at("persons_over_aegl2"), z.at("persons_over_aegl3"), z.at("expected_fatalities")};
   for (const auto& [id, s] : m.at("shelters").items()) x.shelters[id] = {s.at("peak"), s.at("overflow"), s.at("admitted")};
   for (const auto& [id, t] : m.at("teams").items()) x.teams[id] = {opt(t.at("dispatch_s")), opt(t.at("arrival_s"))};
   for (const auto& [id, h] : m.at("hazards").items()) x.hazards[id] = {opt(h.at("contained_s")), opt(h.at("controlled_s"))};
   for (const auto& [id, r] : m.at("roads").items()) x.roads[id] = {r.at("peak_utilisation")};
   for (const auto& l : j.at("legs"))
     o.legs.push_back({l.at("who"), l.at("persons"), l.at("from_node"), l.at("to_node"), l.at("roads"), l.at("depart_s"),
-                      l.at("front_s"), l.at("end_s"), l.at("destination")});
+                      l.at("front_s"), l.at("end_s"), l.at("destination"), l.at("admitted")});
   for (const auto& c : j.at("occupancy")) o.occupancy.push_back({c.at("time_s"), c.at("shelter"), c.at("persons")});
   for (const auto& e : j.at("events")) o.events.push_back({e.at("time_s"), e.at("kind"), e.at("entity"), e.at("detail")});
   return o;

@@ -29,6 +29,12 @@ struct HazardOutcome {
   std::optional<double> controlled_s;  // fire under control
 };
 
+struct ZoneOutcome {
+  long persons_over_aegl2 = 0;  // persons of this zone whose toxic load reached the 60 min AEGL-2's
+  long persons_over_aegl3 = 0;
+  double expected_fatalities = 0;  // by the substance's probit
+};
+
 struct RoadOutcome {
   double peak_utilisation = 0;  // largest share of the walking capacity in use
 };
@@ -41,10 +47,13 @@ struct Metrics {
   long unsheltered = 0;         // evacuees not in a shelter at the horizon (moving, waiting, turned away)
   long sheltered_in_place = 0;  // persons ordered to shelter in place
   long not_ordered = 0;         // persons in zones given no protective order
+  long persons_over_aegl2 = 0, persons_over_aegl3 = 0;
+  double expected_fatalities = 0;
   std::map<std::string, ShelterOutcome> shelters;
   std::map<std::string, TeamOutcome> teams;
   std::map<std::string, HazardOutcome> hazards;
   std::map<std::string, RoadOutcome> roads;
+  std::map<std::string, ZoneOutcome> zones;  // by the zone the persons came from
 };
 
 struct Event {
@@ -64,6 +73,7 @@ struct Leg {
   double front_s = 0;   // front reaches the destination
   double end_s = 0;     // last person (or the vehicle) arrives
   std::string destination;  // shelter, hazard or zone id
+  int admitted = 0;         // persons the destination shelter took in (cohorts)
 };
 
 struct Occupancy {

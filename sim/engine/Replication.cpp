@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/engine/Exposure.hpp"
 #include "sim/engine/RunState.hpp"
 
 namespace drillsim {
@@ -101,6 +102,7 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   m.arrival_p95_s = arrivalQuantile(s.arrivals, evacuees, 0.95, loaded.scenario.horizon_s);
   if (m.unsheltered > 0)
     s.log("horizon", "", std::to_string(m.unsheltered) + " evacuees not in a shelter at the horizon");
+  assessExposure(s);
   std::stable_sort(s.outcome.events.begin(), s.outcome.events.end(),
                    [](const Event& a, const Event& b) { return a.time_s < b.time_s; });
   return std::move(s.outcome);

@@ -34,6 +34,11 @@ class HazardModel final : public HazardEffects {
   double concentration_mg_m3(Point2 p, double t_s) const override;
   bool roadClosed(int road, double t_s) const override;
   void stopped(const std::string& hazard, double t_s) override;
+  int releaseCount() const override { return int(releases_.size()); }
+  const Substance* releaseSubstance(int i) const override { return releases_[std::size_t(i)].substance; }
+  double releaseConcentration_mg_m3(int i, Point2 p, double t_s) const override {
+    return concentration_mg_m3(releases_[std::size_t(i)], p, t_s);
+  }
 
   const hazard::Weather& weather() const { return weather_; }
   const std::vector<DrawnRelease>& releases() const { return releases_; }

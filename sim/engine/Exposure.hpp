@@ -1,0 +1,23 @@
+#pragma once
+// Toxic exposure of everyone in the park over one replication (DESIGN.md section 4, "Exposure
+// and harm"): each group of persons breathes the concentration where it is (its zone until it
+// leaves, along its route, at its shelter), indoors through the building's air exchange; its
+// toxic load is the integral of C^n dt in the probit's units. Persons whose load reaches the load
+// of the 60 min AEGL-2 or AEGL-3 (ten Berge: the same C^n t) count as over that level; expected
+// fatalities follow the substance's probit.
+
+#include "sim/engine/RunState.hpp"
+
+namespace drillsim {
+
+/// Air changes per hour of a building with doors and windows shut: indoor concentration follows
+/// dC_in/dt = lambda (C_out - C_in). An assumption of this model (typical of closed residential
+/// and office buildings; not taken from a standard) until scenarios can set it.
+constexpr double kAirChangesPerHour = 1.0;
+/// Integration step of the doses [s].
+constexpr double kExposureStep_s = 10.0;
+
+/// Adds persons_over_aegl2/3 and expected_fatalities, in total and per zone, to the outcome.
+void assessExposure(RunState& state);
+
+}  // namespace drillsim
