@@ -91,3 +91,17 @@ INSTANTIATE_TEST_SUITE_P(Data, BundledRun, ::testing::ValuesIn(test::bundledScen
                          [](const ::testing::TestParamInfo<std::string>& param) {
                            return fs::path(param.param).stem().string();
                          });
+
+// The chlorine night: evacuating everyone (plan A) and sheltering the threatened zones in place
+// (plan C) expose people differently in the same replications (same weather, same leak).
+TEST(BundledRunChlorine, EvacuationAndShelteringInPlaceExposeDifferently) {
+  const std::string file = test::sourcePath("data/scenarios/chlorine_night.yaml");
+  bool differs = false;
+  for (std::uint64_t r = 0; r < 6 && !differs; ++r) {
+    const Outcome a = outcomeFromJson(nlohmann::json::parse(runRaw(file, "A", 1, r)));
+    const Outcome c = outcomeFromJson(nlohmann::json::parse(runRaw(file, "C", 1, r)));
+    differs = a.metrics.persons_over_aegl2 != c.metrics.persons_over_aegl2 ||
+              a.metrics.expected_fatalities != c.metrics.expected_fatalities;
+  }
+  EXPECT_TRUE(differs);
+}
