@@ -1,8 +1,11 @@
 #pragma once
 // A subcommand of `drillsim`: its name, one-line summary, help text and behaviour.
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "scenarios/Validation.hpp"
 
 namespace drillsim {
 class Diagnostics;
@@ -30,5 +33,9 @@ std::string helpHazard();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);
+
+/// The one scenario a command works on (its only positional argument, and --substances if
+/// given), loaded and validated; its warnings and errors are printed. Empty when invalid.
+std::optional<LoadedScenario> loadScenarioArgument(const class Args& args);
 
 }  // namespace drillsim::cli

@@ -64,13 +64,10 @@ std::string helpHazard() {
 
 int runHazard(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
   const auto id = args.value("hazard");
   if (!id) throw UsageError("--hazard is required");
   const std::string format = args.choice("format", {"text", "json"}, "text");
-  Diagnostics diagnostics;
-  auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
-  printDiagnostics(diagnostics);
+  auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
   const std::uint64_t seed = args.value("seed") ? std::uint64_t(number(args, "seed", 0, 1e18)) : loaded->scenario.monte_carlo.seed;
   const std::uint64_t replication = args.value("replication") ? std::uint64_t(number(args, "replication", 0, 1e12)) : 0;

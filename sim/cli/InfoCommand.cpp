@@ -167,12 +167,9 @@ std::string helpInfo() {
 
 int runInfo(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
-  const std::string file = args.positional()[0];
-  Diagnostics diagnostics;
-  auto loaded = loadAndValidate(file, diagnostics, args.value("substances", ""));
-  printDiagnostics(diagnostics);
+  auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
+  const std::string file = args.positional()[0];
   const Scenario& s = loaded->scenario;
   std::cout << s.name << "  (" << file << ")\n";
   std::string description = s.description;

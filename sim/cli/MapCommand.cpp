@@ -30,10 +30,7 @@ std::string helpMap() {
 
 int runMap(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
-  Diagnostics diagnostics;
-  auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
-  printDiagnostics(diagnostics);
+  auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
   MapOptions options;
   options.title = args.value("title", loaded->scenario.name);

@@ -191,13 +191,10 @@ std::string helpRun() {
 
 int runRun(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
   const std::string format = args.choice("format", {"text", "json"}, "text");
   const auto planId = args.value("plan");
   if (!planId) throw UsageError("--plan is required");
-  Diagnostics diagnostics;
-  auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
-  printDiagnostics(diagnostics);
+  auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
   const Plan* plan = loaded->scenario.plan(*planId);
   if (!plan) {

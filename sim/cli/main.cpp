@@ -45,6 +45,14 @@ void printDiagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) std::cerr << d.str() << "\n";
 }
 
+std::optional<LoadedScenario> loadScenarioArgument(const Args& args) {
+  if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
+  Diagnostics diagnostics;
+  auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
+  printDiagnostics(diagnostics);
+  return loaded;
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
