@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 
 #include "scenarios/TextFile.hpp"
 
@@ -122,6 +123,38 @@ bool allFinite(const GeoFeature& f) {
 }
 
 }  // namespace
+
+struct LonLatTransform::Impl {
+  std::unique_ptr<OGRCoordinateTransformation> toWgs, fromWgs;
+};
+
+LonLatTransform::LonLatTransform(const std::string& parkCrs) : impl_(std::make_unique<Impl>()) {
+  registerDrivers();
+  GdalErrors errors;
+  OGRSpatialReference park, wgs;
+  if (park.SetFromUserInput(parkCrs.c_str()) != OGRERR_NONE)
+    throw std::runtime_error("unknown CRS '" + parkCrs + "': " + errors.last());
+  wgs.SetWellKnownGeogCS("WGS84");
+  park.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  impl_->toWgs.reset(OGRCreateCoordinateTransformation(&park, &wgs));
+  impl_->fromWgs.reset(OGRCreateCoordinateTransformation(&wgs, &park));
+  if (!impl_->toWgs || !impl_->fromWgs) throw std::runtime_error("cannot transform " + parkCrs + " to WGS 84");
+}
+
+LonLatTransform::~LonLatTransform() = default;
+
+Point2 LonLatTransform::toLonLat(Point2 p) const {
+  double x = p.x_m, y = p.y_m;
+  impl_->toWgs->Transform(1, &x, &y);
+  return {x, y};
+}
+
+Point2 LonLatTransform::fromLonLat(Point2 lonLat) const {
+  double x = lonLat.x_m, y = lonLat.y_m;
+  impl_->fromWgs->Transform(1, &x, &y);
+  return {x, y};
+}
 
 std::string utmCrsFor(double lon, double lat) {
   int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;

@@ -58,6 +58,23 @@ class GeoSource {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Converts between the park's metric CRS and WGS 84 longitude/latitude (RFC 7946 order).
+class LonLatTransform {
+ public:
+  /// Throws std::runtime_error when GDAL does not know `parkCrs`.
+  explicit LonLatTransform(const std::string& parkCrs);
+  ~LonLatTransform();
+  LonLatTransform(const LonLatTransform&) = delete;
+  LonLatTransform& operator=(const LonLatTransform&) = delete;
+  /// Park metres to (lon, lat) in x_m/y_m; and back.
+  Point2 toLonLat(Point2 p) const;
+  Point2 fromLonLat(Point2 lonLat) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 /// EPSG code string of the UTM zone holding a WGS 84 position, e.g. "EPSG:32649".
 std::string utmCrsFor(double lon, double lat);
 

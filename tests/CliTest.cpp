@@ -196,6 +196,28 @@ TEST(Cli, HazardGivesDistancesAndConcentrationsDownwindOnly) {
   fs::remove(svg);
   EXPECT_NE(text.find("<title>AEGL-2 (60 min)</title>"), std::string::npos);
 
+  // GeoJSON in WGS 84 for a GIS: one polygon per level, all south of the source (wind from the
+  // north), which stands near 113.0522 E, 33.8706 N.
+  const fs::path geojson = fs::temp_directory_path() / "drillsim-threat.geojson";
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--substances", table, "--wind-speed", "3", "--wind-from", "0",
+                   "--stability", "D", "--rate", "1", "--geojson", geojson.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream gin(geojson);
+  const auto fc = nlohmann::json::parse(gin);
+  fs::remove(geojson);
+  ASSERT_EQ(fc.at("features").size(), 3u);
+  for (const auto& f : fc["features"])
+    for (const auto& point : f["geometry"]["coordinates"][0]) {
+      EXPECT_NEAR(point[0].get<double>(), 113.052, 0.05);
+      EXPECT_LT(point[1].get<double>(), 33.8707);
+    }
+
+  // --at in longitude, latitude: 500 m south of the source is downwind.
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--substances", table, "--wind-speed", "3", "--wind-from", "0",
+                   "--stability", "D", "--rate", "1", "--format", "json", "--lonlat", "--at", "113.0522,33.8660"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_GT(nlohmann::json::parse(r.out)["points"][0]["mg_m3"].get<double>(), 0);
+
   r = runDrillsim({"hazard", scenario, "--hazard", "L9", "--substances", table});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("--hazard: no toxic release 'L9'; expected one of L1"), std::string::npos) << r.err;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/GeoLayer.hpp"
 #include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
@@ -29,7 +30,9 @@ const std::vector<OptionSpec> kOptions = {
     {"at", true, "points x,y in the park's CRS metres, separated by ';'", "X,Y[;X,Y...]"},
     {"time", true, "time after the release starts [s] for --at (default: the steady state)", "T"},
     {"format", true, "text (default) or json", "FORMAT"},
+    {"lonlat", false, "--at points are longitude,latitude (WGS 84) instead of park metres", ""},
     {"svg", true, "write the park map with the threat zones (AEGL-1/2/3, 60 min) to this file", "FILE.svg"},
+    {"geojson", true, "write the threat zones as GeoJSON polygons (WGS 84) for a GIS", "FILE.geojson"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -127,6 +130,11 @@ int runHazard(const std::vector<std::string>& argv) {
       std::istringstream in(item);
       if (!(in >> x >> comma >> y) || comma != ',')
         throw UsageError("--at: expected points as x,y separated by ';', found '" + item + "'");
+      if (args.flag("lonlat")) {
+        const Point2 p = LonLatTransform(loaded->park.crs).fromLonLat({x, y});
+        x = p.x_m;
+        y = p.y_m;
+      }
       const double c = model.concentration_mg_m3(release, {x, y}, t);
       points.push_back({{"x", x}, {"y", y}, {"t", args.value("time") ? nlohmann::json(t) : nlohmann::json(nullptr)},
                         {"mg_m3", c}, {"ppm", hazard::ppm(c, sub.molar_mass_g_mol)}});
@@ -143,6 +151,28 @@ int runHazard(const std::vector<std::string>& argv) {
          << classes[int(w.stability)] << "\n" << sub.id << " " << fixed(release.release.rate_kg_s, 2) << " kg/s, steady state";
     options.note = note.str();
     writeFileAtomically(*svg, parkMapSvg(loaded->park, loaded->substances, options));
+  }
+  if (auto file = args.value("geojson")) {
+    // RFC 7946: WGS 84 longitude, latitude; one polygon per level reached, most severe last.
+    const LonLatTransform transform(loaded->park.crs);
+    nlohmann::json features = nlohmann::json::array();
+    for (const auto& o : overlays) {
+      if (o.ring.empty()) continue;
+      nlohmann::json ring = nlohmann::json::array();
+      for (Point2 p : o.ring) {
+        const Point2 ll = transform.toLonLat(p);
+        ring.push_back({std::round(ll.x_m * 1e7) / 1e7, std::round(ll.y_m * 1e7) / 1e7});
+      }
+      const std::string level = o.label.substr(0, o.label.find(' '));
+      features.push_back({{"type", "Feature"},
+                          {"properties", {{"hazard", release.hazard}, {"substance", sub.id}, {"level", level},
+                                          {"downwind_m", distances.value(level, 0.0)},
+                                          {"wind_speed_ms", w.windSpeed_ms}, {"wind_from_deg", w.windFrom_deg},
+                                          {"stability", std::string(1, classes[int(w.stability)])},
+                                          {"rate_kg_s", release.release.rate_kg_s}}},
+                          {"geometry", {{"type", "Polygon"}, {"coordinates", {ring}}}}});
+    }
+    writeFileAtomically(*file, nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump() + "\n");
   }
   if (format == "json") std::cout << nlohmann::json{{"points", points}, {"distances_m", distances}}.dump(2) << "\n";
   else std::cout << text.str();
