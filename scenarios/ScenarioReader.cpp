@@ -15,6 +15,8 @@ std::string at(const std::string& path, std::size_t i) { return path + "[" + std
 
 const std::vector<std::string> kStabilityClasses = {"A", "B", "C", "D", "E", "F"};
 const std::vector<std::string> kTerrains = {"rural", "urban"};
+const std::vector<std::string> kSkies = {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear",
+                                         "overcast"};
 const std::vector<std::string> kPopulations = {"pop_day", "pop_night"};
 const std::vector<std::string> kHazardKinds = {"toxic_release", "fire"};
 const std::vector<std::string> kTeamKinds = {"hazmat", "fire", "medical", "police", "engineering"};
@@ -108,7 +110,10 @@ class ScenarioReader {
     if (!in_.checkMap(n, "weather", {}, {"wind_speed_ms", "wind_from_deg", "stability", "terrain"})) return;
     optDist(n, "wind_speed_ms", "weather", w.wind_speed_ms, Bound::above(0));
     optDist(n, "wind_from_deg", "weather", w.wind_from_deg, Bound::none());
-    if (n["stability"]) readStability(n["stability"], w.stability);
+    if (n["stability"]) {
+      readStability(n["stability"], w.stability);
+      w.sky = sky_;
+    }
     if (n["terrain"]) w.terrain = in_.word(n["terrain"], "weather.terrain", kTerrains).value_or(w.terrain);
   }
 
@@ -116,6 +121,11 @@ class ScenarioReader {
     const std::string path = "weather.stability";
     if (n.IsScalar()) {
       if (auto v = in_.word(n, path, kStabilityClasses)) c = NamedChoice{{*v}, {}};
+      return;
+    }
+    if (n.IsMap() && n["pasquill"]) {
+      if (in_.checkMap(n, path, {"pasquill"}, {}))
+        if (auto v = in_.word(n["pasquill"], path + ".pasquill", kSkies)) sky_ = *v;
       return;
     }
     if (!in_.checkMap(n, path, {"choice"}, {}) || !n["choice"]) return;
@@ -309,6 +319,7 @@ class ScenarioReader {
   YamlInput in_;
   std::string file_;
   std::map<std::string, int> hazardIds_, teamIds_, planIds_;
+  std::string sky_;
 };
 
 }  // namespace

@@ -168,7 +168,9 @@ std::string scenarioToYaml(const Scenario& s) {
   field(out, "wind_speed_ms", s.weather.wind_speed_ms);
   field(out, "wind_from_deg", s.weather.wind_from_deg);
   out << YAML::Key << "stability" << YAML::Value;
-  if (s.weather.stability.values.size() == 1 && s.weather.stability.weights.empty()) {
+  if (!s.weather.sky.empty()) {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "pasquill" << YAML::Value << s.weather.sky << YAML::EndMap;
+  } else if (s.weather.stability.values.size() == 1 && s.weather.stability.weights.empty()) {
     out << s.weather.stability.values[0];
   } else {
     out << YAML::Flow << YAML::BeginMap << YAML::Key << "choice" << YAML::Value << YAML::BeginMap << YAML::Key

@@ -161,3 +161,18 @@ TEST(ScenarioFile, SaveIsAtomicAndKeepsTheOldFileOnFailure) {
   const Scenario s = loadOk(sourcePath("tests/data/mini/mini.yaml"));
   EXPECT_THROW(saveScenario(s, "/nonexistent-folder/x.yaml"), std::runtime_error);
 }
+
+TEST(ScenarioFile, StabilityMayComeFromTheSky) {
+  const std::string yaml = std::string(kMinimal) + "weather: {stability: {pasquill: night_clear}}\n";
+  Diagnostics d;
+  auto s = parseScenario(yaml, "s.yaml", d);
+  ASSERT_TRUE(s) << d.str();
+  EXPECT_EQ(s->weather.sky, "night_clear");
+  Diagnostics e;
+  auto again = parseScenario(scenarioToYaml(*s), "saved.yaml", e);
+  ASSERT_TRUE(again) << e.str();
+  EXPECT_EQ(*s, *again);
+  EXPECT_EQ(parseErrors(std::string(kMinimal) + "weather: {stability: {pasquill: night}}\n"),
+            "s.yaml:7:33: error: weather.stability.pasquill: expected one of strong_sun, moderate_sun, slight_sun, "
+            "night_cloudy, night_clear, overcast, found 'night'\n");
+}

@@ -29,6 +29,14 @@ hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t
   if (w.windFrom_deg < 0) w.windFrom_deg += 360;
   RandomStream stability(seed, replication, "weather", "stability");
   w.stability = hazard::stabilityFromLetter(s.weather.stability.sample(stability)).value_or(hazard::Stability::D);
+  if (!s.weather.sky.empty()) {
+    // Pasquill's table, from the drawn wind speed and the scenario's sky.
+    static const std::map<std::string, hazard::Insolation> skies = {
+        {"strong_sun", hazard::Insolation::Strong},          {"moderate_sun", hazard::Insolation::Moderate},
+        {"slight_sun", hazard::Insolation::Slight},          {"night_cloudy", hazard::Insolation::NightCloudy},
+        {"night_clear", hazard::Insolation::NightClear},     {"overcast", hazard::Insolation::Overcast}};
+    w.stability = hazard::pasquillClass(w.windSpeed_ms, skies.at(s.weather.sky));
+  }
   w.terrain = s.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
   return w;
 }

@@ -64,3 +64,17 @@ TEST(HazardModel, ContainmentClearsTheAirOnceTheTailHasPassed) {
   EXPECT_EQ(h.concentration_mg_m3(onR1, 735), 0);
   EXPECT_FALSE(h.roadClosed(0, 800));
 }
+
+// stability: {pasquill: SKY} derives the class from the drawn wind speed by Pasquill's table.
+TEST(HazardModel, StabilityFromTheSkyFollowsPasquillsTable) {
+  LoadedScenario l = mini(0);
+  l.scenario.weather.sky = "night_clear";
+  l.scenario.weather.wind_speed_ms = Distribution(1.5);
+  EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::F);
+  l.scenario.weather.wind_speed_ms = Distribution(4.0);
+  EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::E);
+  l.scenario.weather.sky = "strong_sun";
+  EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::B);
+  l.scenario.weather.sky = "overcast";
+  EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::D);
+}
