@@ -13,7 +13,7 @@ using namespace drillsim::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"validate", "info", "run", "hazard", "map"}) {
+  for (const char* command : {"validate", "info", "run", "hazard", "register", "map"}) {
     const auto r = runDrillsim({command, "--help"});
     EXPECT_EQ(r.exitCode, 0) << command;
     EXPECT_NE(r.out.find("Usage: drillsim "), std::string::npos) << command;
@@ -27,7 +27,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, hazard, map (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, hazard, register, map (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
@@ -221,4 +221,26 @@ TEST(Cli, HazardGivesDistancesAndConcentrationsDownwindOnly) {
   r = runDrillsim({"hazard", scenario, "--hazard", "L9", "--substances", table});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("--hazard: no toxic release 'L9'; expected one of L1"), std::string::npos) << r.err;
+}
+
+TEST(Cli, RegisterGradesTheBundledSourcesByGb18218) {
+  const auto r = runDrillsim({"register", sourcePath("data/scenarios/chlorine_night.yaml"), "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("sources").size(), 5u);
+  const auto& hs1 = j["sources"][0];
+  // 50 t of chlorine: q/Q = 50/5 = 10, beta 4, alpha 2 (100+ persons within 500 m): R = 80, grade 2.
+  EXPECT_EQ(hs1["id"], "HS1");
+  EXPECT_DOUBLE_EQ(hs1["q_over_Q"].get<double>(), 10.0);
+  EXPECT_DOUBLE_EQ(hs1["R"].get<double>(), 80.0);
+  EXPECT_EQ(hs1["grade"], "2 (二级)");
+  // 2 t of hydrogen sulfide is below its critical quantity of 5 t: no grade.
+  const auto& hs5 = j["sources"][4];
+  EXPECT_DOUBLE_EQ(hs5["q_over_Q"].get<double>(), 0.4);
+  EXPECT_FALSE(hs5.contains("grade"));
+  // Lower AEGL levels reach farther.
+  for (const auto& s : j["sources"]) {
+    EXPECT_GE(s["aegl1_m"].get<double>(), s["aegl2_m"].get<double>()) << s["id"];
+    EXPECT_GE(s["aegl2_m"].get<double>(), s["aegl3_m"].get<double>()) << s["id"];
+  }
 }

@@ -30,6 +30,8 @@ int runRun(const std::vector<std::string>& args);
 std::string helpRun();
 int runHazard(const std::vector<std::string>& args);
 std::string helpHazard();
+int runRegister(const std::vector<std::string>& args);
+std::string helpRegister();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);

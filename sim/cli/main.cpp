@@ -21,6 +21,7 @@ const std::vector<Command>& commands() {
       {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
       {"run", "run one replication of a plan and tell what happened", helpRun, runRun},
       {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
+      {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
   };
   return list;
