@@ -1,6 +1,8 @@
 #include "sim/cli/Args.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "scenarios/Diagnostics.hpp"
 
@@ -60,6 +62,39 @@ std::string Args::choice(const std::string& name, const std::vector<std::string>
   const std::string v = value(name, fallback);
   if (std::find(choices.begin(), choices.end(), v) == choices.end())
     throw UsageError("--" + name + ": " + expectedOneOf(v, choices) + ", found " + inQuotes(v));
+  return v;
+}
+
+double Args::number(const std::string& name, double low, double high, double fallback) const {
+  const auto text = value(name);
+  if (!text) return fallback;
+  std::size_t used = 0;
+  double v = std::nan("");
+  try {
+    v = std::stod(*text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text->size() || !(v >= low && v <= high)) {
+    char range[96];
+    std::snprintf(range, sizeof range, "%g to %g", low, high);
+    throw UsageError("--" + name + ": expected a number from " + range + ", found '" + *text + "'");
+  }
+  return v;
+}
+
+std::uint64_t Args::count(const std::string& name, std::uint64_t fallback) const {
+  const auto text = value(name);
+  if (!text) return fallback;
+  std::size_t used = 0;
+  unsigned long long v = 0;
+  try {
+    v = std::stoull(*text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text->size() || text->empty() || (*text)[0] == '-')
+    throw UsageError("--" + name + ": expected a whole number >= 0, found '" + *text + "'");
   return v;
 }
 

@@ -2,6 +2,7 @@
 // Command-line parsing shared by every subcommand: options `--name value` or `--name=value`,
 // flags, and positional arguments; unknown options are usage errors with a did-you-mean.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -39,6 +40,11 @@ class Args {
   std::string value(const std::string& name, const std::string& fallback) const;
   /// One of `choices`, or a UsageError.
   std::string choice(const std::string& name, const std::vector<std::string>& choices, const std::string& fallback) const;
+  /// The option's value as a number in [low, high], or `fallback` when it is absent; a
+  /// UsageError naming the option, the range and what was found otherwise.
+  double number(const std::string& name, double low, double high, double fallback) const;
+  /// The option's value as a whole number >= 0, or `fallback` when absent.
+  std::uint64_t count(const std::string& name, std::uint64_t fallback) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:

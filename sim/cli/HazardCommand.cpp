@@ -36,20 +36,6 @@ const std::vector<OptionSpec> kOptions = {
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
-double number(const Args& args, const std::string& name, double low, double high) {
-  const std::string text = *args.value(name);
-  std::size_t used = 0;
-  double v = std::nan("");
-  try {
-    v = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || !(v >= low && v <= high))
-    throw UsageError("--" + name + ": expected a number from " + fixed(low, 1) + " to " + fixed(high, 1) + ", found '" +
-                     text + "'");
-  return v;
-}
 }  // namespace
 
 std::string helpHazard() {
@@ -72,8 +58,8 @@ int runHazard(const std::vector<std::string>& argv) {
   const std::string format = args.choice("format", {"text", "json"}, "text");
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
-  const std::uint64_t seed = args.value("seed") ? std::uint64_t(number(args, "seed", 0, 1e18)) : loaded->scenario.monte_carlo.seed;
-  const std::uint64_t replication = args.value("replication") ? std::uint64_t(number(args, "replication", 0, 1e12)) : 0;
+  const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
+  const std::uint64_t replication = args.count("replication", 0);
   HazardModel model(*loaded, loaded->scenario.plans.front(), seed, replication);
   const DrawnRelease* found = nullptr;
   std::vector<std::string> ids;
@@ -84,14 +70,14 @@ int runHazard(const std::vector<std::string>& argv) {
   if (!found) throw UsageError("--hazard: no toxic release " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
   DrawnRelease release = *found;
   hazard::Weather w = model.weather();
-  if (args.value("wind-speed")) w.windSpeed_ms = number(args, "wind-speed", 0.1, 60);
-  if (args.value("wind-from")) w.windFrom_deg = number(args, "wind-from", 0, 360);
+  w.windSpeed_ms = args.number("wind-speed", 0.1, 60, w.windSpeed_ms);
+  w.windFrom_deg = args.number("wind-from", 0, 360, w.windFrom_deg);
   if (auto c = args.value("stability")) {
     auto st = hazard::stabilityFromLetter(*c);
     if (!st) throw UsageError("--stability: expected one of A, B, C, D, E, F, found '" + *c + "'");
     w.stability = *st;
   }
-  if (args.value("rate")) release.release.rate_kg_s = number(args, "rate", 1e-6, 1e5);
+  release.release.rate_kg_s = args.number("rate", 1e-6, 1e5, release.release.rate_kg_s);
   // Steady state: the release has been going long enough for the plume to reach every point.
   release.release.start_s = 0;
   release.release.stop_s = std::numeric_limits<double>::infinity();
@@ -121,7 +107,7 @@ int runHazard(const std::vector<std::string>& argv) {
   }
   nlohmann::json points = nlohmann::json::array();
   if (auto at = args.value("at")) {
-    const double t = args.value("time") ? number(args, "time", 0, 1e7) : std::numeric_limits<double>::max() / 4;
+    const double t = args.number("time", 0, 1e7, std::numeric_limits<double>::max() / 4);
     std::stringstream list(*at);
     std::string item;
     while (std::getline(list, item, ';')) {

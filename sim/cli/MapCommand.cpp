@@ -35,15 +35,7 @@ int runMap(const std::vector<std::string>& argv) {
   MapOptions options;
   options.title = args.value("title", loaded->scenario.name);
   options.zoneLabels = !args.flag("no-labels");
-  if (auto w = args.value("width")) {
-    try {
-      options.width_px = std::stoi(*w);
-    } catch (const std::exception&) {
-      options.width_px = 0;
-    }
-    if (options.width_px < 400 || options.width_px > 20000)
-      throw UsageError("--width: expected a whole number of pixels from 400 to 20000, found '" + *w + "'");
-  }
+  options.width_px = int(args.number("width", 400, 20000, options.width_px));
   const std::string svg = parkMapSvg(loaded->park, loaded->substances, options);
   if (auto out = args.value("out")) {
     writeFileAtomically(*out, svg);

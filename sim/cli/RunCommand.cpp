@@ -26,19 +26,6 @@ const std::vector<OptionSpec> kOptions = {
     {"simgrid-log", false, "let SimGrid print its own log (silent by default)", ""},
 };
 
-std::uint64_t parseCount(const std::string& option, const std::string& text) {
-  std::size_t used = 0;
-  unsigned long long v = 0;
-  try {
-    v = std::stoull(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || text[0] == '-')
-    throw UsageError("--" + option + ": expected a whole number >= 0, found '" + text + "'");
-  return v;
-}
-
 std::string clock(double t) {
   const long s = std::lround(t);
   char buf[32];
@@ -202,9 +189,8 @@ int runRun(const std::vector<std::string>& argv) {
     for (const auto& p : loaded->scenario.plans) ids.push_back(p.id);
     throw UsageError("--plan: unknown plan " + inQuotes(*planId) + "; " + expectedOneOf(*planId, ids));
   }
-  const std::uint64_t seed =
-      args.value("seed") ? parseCount("seed", *args.value("seed")) : loaded->scenario.monte_carlo.seed;
-  const std::uint64_t replication = parseCount("replication", args.value("replication", "0"));
+  const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
+  const std::uint64_t replication = args.count("replication", 0);
 
   Platform platform(*loaded, args.flag("simgrid-log"));
   HazardModel hazards(*loaded, *plan, seed, replication);

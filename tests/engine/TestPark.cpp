@@ -83,4 +83,16 @@ LoadedScenario TestPark::build(double walkingSpeed_ms, double specificFlow_pms, 
   return l;
 }
 
+void addTeam(LoadedScenario& l, const std::string& id, const std::string& station, const std::string& kind,
+             double turnout_s, double speed_ms, const std::string& target) {
+  Team t;
+  t.id = id;
+  t.station = Ref{station, {}};
+  t.kind = kind;
+  t.turnout_s = Distribution(turnout_s);
+  t.speed_ms = speed_ms;
+  l.scenario.teams.push_back(t);
+  l.scenario.plans[0].dispatch.push_back({Ref{id, {}}, Ref{target, {}}, Ref{"enterprise", {}}});
+}
+
 }  // namespace drillsim::test

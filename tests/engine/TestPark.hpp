@@ -16,12 +16,16 @@ class TestPark {
   TestPark& station(const std::string& id, Point2 at);
   TestPark& source(const std::string& id, Point2 at, const std::string& zone);
 
-  /// A scenario on this park: detection, notification and pre-movement all zero, one plan "A"
+/// A scenario on this park: detection, notification and pre-movement all zero, one plan "A"
   /// that evacuates every zone to the nearest shelter once the enterprise is told.
   LoadedScenario build(double walkingSpeed_ms = 1.2, double specificFlow_pms = 1.3, int cohortSize = 50) const;
 
  private:
   Park park_;
 };
+
+/// Adds a team to a built scenario, dispatched to `target` once the enterprise is told.
+void addTeam(LoadedScenario& l, const std::string& id, const std::string& station, const std::string& kind,
+             double turnout_s, double speed_ms, const std::string& target);
 
 }  // namespace drillsim::test

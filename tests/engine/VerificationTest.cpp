@@ -137,13 +137,7 @@ LoadedScenario teamPark(int evacuees, double turnout_s) {
                .source("HS", {100, 0}, "Z")
                .shelter("S", {0, 0}, 10000)
                .build(1.2, 1.3, 50);
-  Team t;
-  t.id = "T1";
-  t.station = Ref{"ST", {}};
-  t.kind = "hazmat";
-  t.turnout_s = Distribution(turnout_s);
-  t.speed_ms = 12;
-  l.scenario.teams.push_back(t);
+  test::addTeam(l, "T1", "ST", "hazmat", turnout_s, 12, "L1");
   Hazard h;
   h.id = "L1";
   ToxicRelease r;
@@ -151,7 +145,6 @@ LoadedScenario teamPark(int evacuees, double turnout_s) {
   r.containment_s = Distribution(600.0);
   h.detail = r;
   l.scenario.hazards.push_back(h);
-  l.scenario.plans[0].dispatch.push_back({Ref{"T1", {}}, Ref{"L1", {}}, Ref{"enterprise", {}}});
   return l;
 }
 }  // namespace
@@ -240,14 +233,7 @@ TEST(Verification, ClosedRoadsAreAvoidedOrTheZoneSheltersInPlace) {
                .station("ST", {200, 0})
                .shelter("S", {200, 0}, 1000)
                .build(1.2, 1.3, 100);
-  Team t;
-  t.id = "T1";
-  t.station = Ref{"ST", {}};
-  t.kind = "fire";
-  t.turnout_s = Distribution(60.0);
-  t.speed_ms = 10;
-  l.scenario.teams.push_back(t);
-  l.scenario.plans[0].dispatch.push_back({Ref{"T1", {}}, Ref{"Z", {}}, Ref{"enterprise", {}}});
+  test::addTeam(l, "T1", "ST", "fire", 60, 10, "Z");
 
   const Outcome open = simulateClosed(l, {});
   EXPECT_NEAR(open.metrics.clearance_s, 200 / 1.2 + 100 / (4 * 1.3), 1e-6);
