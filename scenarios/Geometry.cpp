@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace drillsim {
 
@@ -66,6 +67,30 @@ double distanceToSegment(Point2 p, Point2 a, Point2 b) {
   double t = len2 > 0 ? ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / len2 : 0;
   t = std::clamp(t, 0.0, 1.0);
   return distance(p, {a.x_m + t * dx, a.y_m + t * dy});
+}
+
+namespace {
+double cross(Point2 o, Point2 a, Point2 b) { return (a.x_m - o.x_m) * (b.y_m - o.y_m) - (a.y_m - o.y_m) * (b.x_m - o.x_m); }
+bool segmentsCross(Point2 a, Point2 b, Point2 c, Point2 d) {
+  const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+}  // namespace
+
+double gapBetween(const std::vector<Ring>& a, const std::vector<Ring>& b) {
+  for (const auto& ring : a)
+    if (!ring.empty() && contains(b, ring[0])) return 0;
+  for (const auto& ring : b)
+    if (!ring.empty() && contains(a, ring[0])) return 0;
+  double gap = std::numeric_limits<double>::infinity();
+  for (const auto& ra : a)
+    for (const auto& rb : b)
+      for (std::size_t i = 1; i < ra.size(); ++i)
+        for (std::size_t j = 1; j < rb.size(); ++j) {
+          if (segmentsCross(ra[i - 1], ra[i], rb[j - 1], rb[j])) return 0;
+          gap = std::min({gap, distanceToSegment(ra[i - 1], rb[j - 1], rb[j]), distanceToSegment(rb[j - 1], ra[i - 1], ra[i])});
+        }
+  return gap;
 }
 
 }  // namespace drillsim

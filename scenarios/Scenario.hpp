@@ -54,7 +54,9 @@ struct Fire {
   Ref zone;
   Distribution spread_m{100.0};
   std::optional<Distribution> spread_delay_s;
-  std::optional<Distribution> control_s;  // time on scene a fire team needs to control it
+  std::optional<Distribution> control_s;  // time on scene a fire team needs to control one zone
+  // Heat release rate of one burning zone [MW], for its thermal radiation; none: not modelled.
+  std::optional<Distribution> heat_release_mw;
   bool operator==(const Fire&) const = default;
 };
 

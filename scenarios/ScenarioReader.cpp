@@ -186,12 +186,14 @@ class ScenarioReader {
       if (n["containment_s"]) r.containment_s = in_.distribution(n["containment_s"], path + ".containment_s", Bound::atLeast(0));
       h.detail = r;
     } else {
-      in_.checkMap(n, path, {"id", "kind", "zone"}, {"start_s", "spread_m", "spread_delay_s", "control_s"});
+      in_.checkMap(n, path, {"id", "kind", "zone"}, {"start_s", "spread_m", "spread_delay_s", "control_s", "heat_release_mw"});
       Fire f;
       if (n["zone"]) f.zone = ref(n["zone"], path + ".zone");
       optDist(n, "spread_m", path, f.spread_m, Bound::atLeast(0));
       if (n["spread_delay_s"]) f.spread_delay_s = in_.distribution(n["spread_delay_s"], path + ".spread_delay_s", Bound::atLeast(0));
       if (n["control_s"]) f.control_s = in_.distribution(n["control_s"], path + ".control_s", Bound::atLeast(0));
+      if (n["heat_release_mw"])
+        f.heat_release_mw = in_.distribution(n["heat_release_mw"], path + ".heat_release_mw", Bound::above(0));
       h.detail = f;
     }
     h.id = id(n, path, hazardIds_);

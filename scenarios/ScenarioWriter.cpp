@@ -93,6 +93,7 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
     field(out, "spread_m", f.spread_m);
     if (f.spread_delay_s) field(out, "spread_delay_s", *f.spread_delay_s);
     if (f.control_s) field(out, "control_s", *f.control_s);
+    if (f.heat_release_mw) field(out, "heat_release_mw", *f.heat_release_mw);
   }
   out << YAML::EndMap;
 }

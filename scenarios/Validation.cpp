@@ -65,7 +65,14 @@ class Checker {
                                        " kg); it will stop when the inventory is exhausted");
       }
     } else {
-      known(std::get<Fire>(h.detail).zone, zones_, key + ".zone", "zone");
+      const Fire& f = std::get<Fire>(h.detail);
+      known(f.zone, zones_, key + ".zone", "zone");
+      if (!f.heat_release_mw)
+        d_.warning(h.where, key + ".heat_release_mw",
+                   "missing; the fire's thermal radiation is not modelled (no road closes for heat, nobody is "
+                   "exposed to it)");
+      if (!f.spread_delay_s)
+        d_.warning(h.where, key + ".spread_delay_s", "missing; the fire will not spread beyond " + f.zone.id);
     }
   }
 

@@ -57,7 +57,34 @@ void printHazards(const HazardModel& h, std::ostream& out) {
   // Gaussian plume is least reliable.
   if (w.windSpeed_ms < 1.3)
     out << "Caution: wind below 1.3 m/s; the Gaussian plume is unreliable in such light winds.\n";
-  out << "Not modelled yet: fire spread and heat.\n";
+  for (const auto& f : h.fires()) {
+    int links = 0;
+    for (const auto& l : f.links) links += int(l.size());
+    out << "Fire " << f.hazard << ": starts in " << h.zoneId(f.origin) << " at " << clock(f.start_s)
+        << ", spreads to zones within " << fixed(f.spread_m, 0) << " m (" << links << " spread links)";
+    if (f.heatRelease_MW > 0)
+      out << "; " << fixed(f.heatRelease_MW, 0) << " MW per burning zone, 5 kW/m2 up to "
+          << fixed(std::sqrt(kRadiativeFraction * f.heatRelease_MW * 1000 / (4 * M_PI * kHeatClosure_kW_m2)), 0)
+          << " m from its centre\n";
+    else
+      out << "; heat radiation not modelled (no heat_release_mw)\n";
+  }
+}
+
+// The zones with the most persons by `count`, at most six, on one line after `title`.
+template <class Count>
+void printWorst(const LoadedScenario& l, const Metrics& m, Count count, const std::string& title, std::ostream& out) {
+  std::vector<std::pair<long, std::string>> worst;
+  for (const auto& [id, z] : m.zones)
+    if (count(z) > 0) worst.push_back({count(z), id});
+  std::sort(worst.rbegin(), worst.rend());
+  if (worst.empty()) return;
+  out << "  " << title;
+  for (std::size_t i = 0; i < worst.size() && i < 6; ++i) {
+    const Zone* z = l.park.zone(worst[i].second);
+    out << " " << worst[i].second << " " << (z ? z->name : "") << " " << thousands(worst[i].first) << ";";
+  }
+  out << "\n";
 }
 
 void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, const HazardModel& h, std::ostream& out) {
@@ -111,20 +138,23 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
     out << "  toxic exposure: " << thousands(m.persons_over_aegl2) << " persons over AEGL-2, "
         << thousands(m.persons_over_aegl3) << " over AEGL-3 (60 min equivalent loads), expected fatalities "
         << fixed(m.expected_fatalities, 2) << "\n";
-    std::vector<std::pair<long, std::string>> worst;
-    for (const auto& [id, z] : m.zones)
-      if (z.persons_over_aegl2 > 0) worst.push_back({z.persons_over_aegl2, id});
-    std::sort(worst.rbegin(), worst.rend());
-    if (!worst.empty()) {
-      out << "  most exposed zones (persons over AEGL-2):";
-      for (std::size_t i = 0; i < worst.size() && i < 6; ++i) {
-        const Zone* z = l.park.zone(worst[i].second);
-        out << " " << worst[i].second << " " << (z ? z->name : "") << " " << thousands(worst[i].first) << ";";
-      }
-      out << "\n";
-    }
+    printWorst(l, m, [](const ZoneOutcome& z) { return z.persons_over_aegl2; }, "most exposed zones (persons over AEGL-2):", out);
   }
-
+  if (!h.fires().empty()) {
+    out << "  fire: " << m.zones_burnt << " zone(s) burnt";
+    std::vector<std::string> burnt;
+    for (const auto& [id, z] : m.zones)
+      if (z.ignited_s) burnt.push_back(id);
+    if (!burnt.empty()) {
+      out << " (";
+      for (std::size_t i = 0; i < burnt.size(); ++i) out << (i ? ", " : "") << burnt[i] << " at " << clock(*m.zones.at(burnt[i]).ignited_s);
+      out << ")";
+    }
+    out << "; " << thousands(m.persons_over_5kw) << " persons felt 5 kW/m2 or more; " << thousands(m.persons_in_fire)
+        << " persons were still in a zone while it burnt; expected fatalities (toxic and burns) "
+        << fixed(m.expected_fatalities, 2) << "\n";
+    printWorst(l, m, [](const ZoneOutcome& z) { return z.persons_in_fire; }, "still in a burning zone:", out);
+  }
   out << "\nShelters\n";
   TextTable shelters({"id", "name", "capacity", "peak", "overflow", "first in", "last in"},
                      {false, false, true, true, true, false, false});

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "scenarios/Distribution.hpp"
+#include "sim/hazard/Probit.hpp"
 
 namespace drillsim {
 
@@ -22,11 +23,43 @@ LoadUnits unitsOf(const Substance& s) {
   return u;
 }
 
+// Where a walker is at time t on a polyline walked at constant speed from its start at a to its end at b.
+Point2 pointAlong(const std::vector<Point2>& path, double a, double b, double t) {
+  double total = 0;
+  for (std::size_t i = 1; i < path.size(); ++i) total += distance(path[i - 1], path[i]);
+  double along = b > a ? total * (t - a) / (b - a) : total;
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    const double d = distance(path[i - 1], path[i]);
+    if (along <= d && d > 0) {
+      const double f = along / d;
+      return {path[i - 1].x_m + f * (path[i].x_m - path[i - 1].x_m), path[i - 1].y_m + f * (path[i].y_m - path[i - 1].y_m)};
+    }
+    along -= d;
+  }
+  return path.back();
+}
+
+// Heat felt by a group: the highest flux and the burn dose, the sum over its places of
+// I_peak^(4/3) times the time it spent above 1.58 kW/m2 there (the flux tolerable for continuous
+// exposure, API 521 via h2tools.org), at most kHeatExposure_s per place: people move out of the
+// radiation within that time (ALOHA's thermal levels of concern assume 60 s; hazard.md section 4).
+constexpr double kHeatTolerable_kW_m2 = 1.58;
+constexpr double kHeatExposure_s = 60;
+// Indoors, walls shield the radiation until it reaches 37.5 kW/m2, the level taken to damage
+// process equipment and buildings (the usual 37.5 / 12.5 / 5 kW/m2 table; hazard.md section 4).
+constexpr double kHeatThroughWalls_kW_m2 = 37.5;
+struct Heat {
+  double peak_kW_m2 = 0;
+  double dose = 0;  // (kW/m2)^(4/3) s, Eisenberg's V
+};
+
 class Integrator {
  public:
   explicit Integrator(RunState& s) : s_(s), horizon_(s.scenario.horizon_s) {
     steps_ = std::size_t(std::ceil(horizon_ / kExposureStep_s));
+    for (double t : s.hazards.zoneIgnitions()) fires_ = fires_ || t <= horizon_;
   }
+  bool fires() const { return fires_; }
 
   int releases() const { return s_.hazards.releaseCount(); }
 
@@ -44,21 +77,26 @@ class Integrator {
   }
   // ... walking along a polyline from its start at `a` to its end at `b`.
   double walking(int r, const std::vector<Point2>& path, double a, double b) const {
-    double total = 0;
-    for (std::size_t i = 1; i < path.size(); ++i) total += distance(path[i - 1], path[i]);
-    return integrate(r, a, b, [&](double t) {
-      double along = b > a ? total * (t - a) / (b - a) : total;
-      for (std::size_t i = 1; i < path.size(); ++i) {
-        const double d = distance(path[i - 1], path[i]);
-        if (along <= d && d > 0) {
-          const double f = along / d;
-          return s_.hazards.releaseConcentration_mg_m3(
-              r, {path[i - 1].x_m + f * (path[i].x_m - path[i - 1].x_m), path[i - 1].y_m + f * (path[i].y_m - path[i - 1].y_m)}, t);
-        }
-        along -= d;
-      }
-      return s_.hazards.releaseConcentration_mg_m3(r, path.back(), t);
-    });
+    return integrate(r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); });
+  }
+
+  // Heat felt over [a, b] at the place `at(t)`, indoors or out, leaving out the fire of zone
+  // `except` (the group's own zone while it is there).
+  template <class F>
+  void heat(Heat& h, double a, double b, bool indoors, int except, F at) const {
+    if (!fires_ || b <= a) return;
+    double peak = 0, above = 0;
+    for (double t0 = std::floor(a / kExposureStep_s) * kExposureStep_s; t0 < b; t0 += kExposureStep_s) {
+      const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
+      if (hi <= lo) continue;
+      const double t = (lo + hi) / 2;
+      double q = s_.hazards.heatFlux_kW_m2(at(t), t, except);
+      if (indoors && q < kHeatThroughWalls_kW_m2) q = 0;
+      peak = std::max(peak, q);
+      if (q >= kHeatTolerable_kW_m2) above += hi - lo;
+    }
+    h.peak_kW_m2 = std::max(h.peak_kW_m2, peak);
+    if (above > 0) h.dose += std::pow(peak, 4.0 / 3.0) * std::min(above, kHeatExposure_s);
   }
 
  private:
@@ -98,6 +136,7 @@ class Integrator {
   RunState& s_;
   double horizon_;
   std::size_t steps_ = 0;
+  bool fires_ = false;  // some zone burns before the horizon
   std::map<std::pair<int, std::string>, std::vector<double>> indoor_;
 };
 
@@ -105,6 +144,8 @@ struct Group {
   int zone;
   int persons;
   std::vector<double> load;  // per release
+  Heat heat;
+  bool inFire = false;  // in its own zone while the zone burnt
 };
 
 // Walking path of a leg: from its start point over the road nodes to the destination's position.
@@ -130,8 +171,15 @@ void assessExposure(RunState& s) {
   const int n = in.releases();
   Metrics& m = s.outcome.metrics;
   for (const auto& z : s.park.zones) m.zones[z.id] = {};
-  if (n == 0) return;
   const double horizon = s.scenario.horizon_s;
+  const std::vector<double> ignited = s.hazards.zoneIgnitions();
+  for (std::size_t z = 0; z < ignited.size(); ++z)
+    if (ignited[z] <= horizon) {
+      ++m.zones_burnt;
+      m.zones[s.park.zones[z].id].ignited_s = ignited[z];
+    }
+  if (n == 0 && !in.fires()) return;
+  auto burnsBefore = [&](int zone, double t) { return !ignited.empty() && ignited[std::size_t(zone)] < t; };
   std::vector<Group> groups;
 
   // Persons who stay in their zone all along: no order, or shelter in place. They are indoors.
@@ -140,8 +188,9 @@ void assessExposure(RunState& s) {
     const int people = s.scenario.night() ? zone.pop_night : zone.pop_day;
     const int order = s.zoneOrder[z];
     if (order >= 0 && s.plan.protect[std::size_t(order)].action == ProtectiveAction::Evacuate) continue;
-    Group g{int(z), people, std::vector<double>(std::size_t(n), 0.0)};
+    Group g{int(z), people, std::vector<double>(std::size_t(n), 0.0), {}, burnsBefore(int(z), horizon)};
     for (int r = 0; r < n; ++r) g.load[std::size_t(r)] = in.indoors(r, "zone:" + zone.id, zone.centroid, 0, horizon);
+    in.heat(g.heat, 0, horizon, true, int(z), [&](double) { return zone.centroid; });
     groups.push_back(g);
   }
   // Evacuees: indoors in their zone until their cohort leaves, then along each leg, waiting at its
@@ -153,9 +202,11 @@ void assessExposure(RunState& s) {
     const Zone& zone = s.park.zones[std::size_t(c.zone)];
     const auto& legs = legsOf[c.key];
     const int persons = legs.empty() ? c.persons : legs.front()->persons;
-    std::vector<double> load(std::size_t(n), 0.0);
+    Group base{c.zone, persons, std::vector<double>(std::size_t(n), 0.0), {}, false};
     const double leaves = legs.empty() ? horizon : legs.front()->depart_s;
-    for (int r = 0; r < n; ++r) load[std::size_t(r)] += in.indoors(r, "zone:" + zone.id, zone.centroid, 0, leaves);
+    for (int r = 0; r < n; ++r) base.load[std::size_t(r)] += in.indoors(r, "zone:" + zone.id, zone.centroid, 0, leaves);
+    in.heat(base.heat, 0, leaves, true, c.zone, [&](double) { return zone.centroid; });
+    base.inFire = burnsBefore(c.zone, leaves);
     Point2 at = zone.centroid;
     for (std::size_t i = 0; i < legs.size(); ++i) {
       const Leg& leg = *legs[i];
@@ -163,30 +214,38 @@ void assessExposure(RunState& s) {
       const double front = std::min(leg.front_s, horizon);
       const double end = leg.end_s > 0 ? std::min(leg.end_s, horizon) : horizon;
       for (int r = 0; r < n; ++r) {
-        load[std::size_t(r)] += in.walking(r, path, leg.depart_s, front);
-        load[std::size_t(r)] += in.outdoors(r, path.back(), front, end);
+        base.load[std::size_t(r)] += in.walking(r, path, leg.depart_s, front);
+        base.load[std::size_t(r)] += in.outdoors(r, path.back(), front, end);
       }
+      // Walking out of their own burning zone, people are as unplaceable as inside it (persons_in_fire).
+      in.heat(base.heat, leg.depart_s, front, false, i == 0 ? c.zone : -1,
+              [&](double t) { return pointAlong(path, leg.depart_s, front, t); });
+      in.heat(base.heat, front, end, false, -1, [&](double) { return path.back(); });
       at = path.back();
       const int admitted = leg.admitted;
       if (admitted > 0) {
         const Shelter* sh = s.park.shelter(leg.destination);
-        Group g{c.zone, admitted, load};
+        const bool indoor = sh->kind == ShelterKind::Indoor;
+        Group g = base;
+        g.persons = admitted;
         for (int r = 0; r < n; ++r)
-          g.load[std::size_t(r)] += sh->kind == ShelterKind::Indoor
-                                         ? in.indoors(r, "shelter:" + sh->id, sh->position, end, horizon)
-                                         : in.outdoors(r, sh->position, end, horizon);
+          g.load[std::size_t(r)] += indoor ? in.indoors(r, "shelter:" + sh->id, sh->position, end, horizon)
+                                           : in.outdoors(r, sh->position, end, horizon);
+        in.heat(g.heat, end, horizon, indoor, -1, [&](double) { return sh->position; });
         groups.push_back(g);
       }
       if (i + 1 == legs.size()) {
         const int left = leg.persons - admitted;
         if (left > 0) {  // turned away with nowhere to go, or still on the way at the horizon
-          Group g{c.zone, left, load};
+          Group g = base;
+          g.persons = left;
           for (int r = 0; r < n; ++r) g.load[std::size_t(r)] += in.outdoors(r, at, end, horizon);
+          in.heat(g.heat, end, horizon, false, -1, [&](double) { return at; });
           groups.push_back(g);
         }
       }
     }
-    if (legs.empty()) groups.push_back({c.zone, persons, load});
+    if (legs.empty()) groups.push_back(base);
   }
 
   for (const Group& g : groups) {
@@ -207,6 +266,8 @@ void assessExposure(RunState& s) {
       if (sub.probit_a && sub.probit_b && load > 0)
         survive *= 1 - standardNormalCdf(*sub.probit_a + *sub.probit_b * std::log(load) - 5);
     }
+    // Eisenberg's burn probit on the heat dose V = I^(4/3) t (HSE SPC/Tech/OSD/30).
+    if (g.heat.dose > 0) survive *= 1 - hazard::probitToProbability(hazard::eisenbergProbit(1.0, g.heat.dose));
     auto& zone = m.zones[s.park.zones[std::size_t(g.zone)].id];
     const double deaths = g.persons * (1 - survive);
     if (over2) {
@@ -216,6 +277,14 @@ void assessExposure(RunState& s) {
     if (over3) {
       m.persons_over_aegl3 += g.persons;
       zone.persons_over_aegl3 += g.persons;
+    }
+    if (g.heat.peak_kW_m2 >= 5.0) {
+      m.persons_over_5kw += g.persons;
+      zone.persons_over_5kw += g.persons;
+    }
+    if (g.inFire) {
+      m.persons_in_fire += g.persons;
+      zone.persons_in_fire += g.persons;
     }
     m.expected_fatalities += deaths;
     zone.expected_fatalities += deaths;

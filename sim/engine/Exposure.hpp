@@ -4,7 +4,10 @@
 // leaves, along its route, at its shelter), indoors through the building's air exchange; its
 // toxic load is the integral of C^n dt in the probit's units. Persons whose load reaches the load
 // of the 60 min AEGL-2 or AEGL-3 (ten Berge: the same C^n t) count as over that level; expected
-// fatalities follow the substance's probit.
+// fatalities follow the substance's probit. Heat: each group feels the radiant flux of the burning
+// zones where it is (indoors shielded below 37.5 kW/m2); persons at 5 kW/m2 or more are counted,
+// and the burn probit adds to the expected fatalities. Persons still in a zone while it burns are
+// counted apart: a zone-level model cannot place them relative to the flames.
 
 #include "sim/engine/RunState.hpp"
 
@@ -17,7 +20,8 @@ constexpr double kAirChangesPerHour = 1.0;
 /// Integration step of the doses [s].
 constexpr double kExposureStep_s = 10.0;
 
-/// Adds persons_over_aegl2/3 and expected_fatalities, in total and per zone, to the outcome.
+/// Adds persons_over_aegl2/3, persons_over_5kw, persons_in_fire, zones_burnt and expected_fatalities,
+/// in total and per zone, to the outcome.
 void assessExposure(RunState& state);
 
 }  // namespace drillsim

@@ -1,10 +1,11 @@
 #pragma once
 // What the hazards do to a run, seen from the engine: which zones lie in the threat zone (for
-// `protect: {zones: threat}`), the concentration at a point (for exposure) and which roads are
-// closed. The hazard physics (plume, fire spread) implement this; until they do, NoHazardEffects
-// states plainly that hazards have no effect on movement: no zone is in the threat zone, no road
-// closes, and the concentration is zero everywhere.
+// `protect: {zones: threat}`), the concentration and heat flux at a point (for exposure), which
+// roads are closed, and which zones burn. The hazard physics (plume, fire spread) implement this;
+// NoHazardEffects states plainly that hazards have no effect: no zone is in the threat zone, no
+// road closes, nothing burns and the concentration is zero everywhere.
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ class HazardEffects {
   virtual double concentration_mg_m3(Point2 p, double t_s) const = 0;
   /// Whether road `road` is closed to new movements at time t.
   virtual bool roadClosed(int road, double t_s) const = 0;
+  /// Why it is closed, for the event log ("" when open).
+  virtual std::string closureReason(int road, double t_s) const { return roadClosed(road, t_s) ? "closed" : ""; }
   /// A team has stopped the release or controlled the fire `hazard` at time t.
   virtual void stopped(const std::string& hazard, double t_s) = 0;
 
@@ -29,6 +32,20 @@ class HazardEffects {
   virtual int releaseCount() const { return 0; }
   virtual const Substance* releaseSubstance(int) const { return nullptr; }
   virtual double releaseConcentration_mg_m3(int, Point2, double) const { return 0; }
+
+  /// Zones of fire `hazard` burning at time t (ignited and not yet under control).
+  virtual std::vector<int> burningZones(const std::string& /*hazard*/, double /*t_s*/) const { return {}; }
+  /// When zone `zone` ignited in fire `hazard` (given the controls so far); infinity if it has not.
+  virtual double ignitedAt_s(const std::string& /*hazard*/, int /*zone*/) const {
+    return std::numeric_limits<double>::infinity();
+  }
+  /// A fire team has put zone `zone` of fire `hazard` under control at time t: it spreads no more.
+  virtual void controlZone(const std::string& /*hazard*/, int /*zone*/, double /*t_s*/) {}
+  /// Radiant heat flux [kW/m2] at a point at time t from every burning zone, leaving out the
+  /// zone `except` (-1: none), whose own occupants the zone-level model cannot place near the flames.
+  virtual double heatFlux_kW_m2(Point2 /*p*/, double /*t_s*/, int /*except*/ = -1) const { return 0; }
+  /// Earliest ignition of each zone over all fires at the end of the run; infinity if never.
+  virtual std::vector<double> zoneIgnitions() const { return {}; }
 };
 
 class NoHazardEffects final : public HazardEffects {

@@ -28,7 +28,10 @@ json metricsJson(const Metrics& m) {
             {"not_ordered", m.not_ordered},
             {"persons_over_aegl2", m.persons_over_aegl2},
             {"persons_over_aegl3", m.persons_over_aegl3},
-            {"expected_fatalities", m.expected_fatalities}};
+            {"expected_fatalities", m.expected_fatalities},
+            {"zones_burnt", m.zones_burnt},
+            {"persons_over_5kw", m.persons_over_5kw},
+            {"persons_in_fire", m.persons_in_fire}};
   j["shelters"] = json::object();
   for (const auto& [id, s] : m.shelters) j["shelters"][id] = {{"peak", s.peak}, {"overflow", s.overflow}, {"admitted", s.admitted}};
   j["teams"] = json::object();
@@ -42,7 +45,10 @@ json metricsJson(const Metrics& m) {
   for (const auto& [id, z] : m.zones)
     j["zones"][id] = {{"persons_over_aegl2", z.persons_over_aegl2},
                       {"persons_over_aegl3", z.persons_over_aegl3},
-                      {"expected_fatalities", z.expected_fatalities}};
+                      {"expected_fatalities", z.expected_fatalities},
+                      {"persons_over_5kw", z.persons_over_5kw},
+                      {"persons_in_fire", z.persons_in_fire},
+                      {"ignited_s", opt(z.ignited_s)}};
   return j;
 }
 
@@ -99,8 +105,12 @@ Outcome outcomeFromJson(const json& j) {
   x.persons_over_aegl2 = m.at("persons_over_aegl2");
   x.persons_over_aegl3 = m.at("persons_over_aegl3");
   x.expected_fatalities = m.at("expected_fatalities");
+  x.zones_burnt = m.at("zones_burnt");
+  x.persons_over_5kw = m.at("persons_over_5kw");
+  x.persons_in_fire = m.at("persons_in_fire");
   for (const auto& [id, z] : m.at("zones").items())
-    x.zones[id] = {z.at("persons_over_aegl2"), z.at("persons_over_aegl3"), z.at("expected_fatalities")};
+    x.zones[id] = {z.at("persons_over_aegl2"), z.at("persons_over_aegl3"), z.at("expected_fatalities"),
+                   z.at("persons_over_5kw"),   z.at("persons_in_fire"),    opt(z.at("ignited_s"))};
   for (const auto& [id, s] : m.at("shelters").items()) x.shelters[id] = {s.at("peak"), s.at("overflow"), s.at("admitted")};
   for (const auto& [id, t] : m.at("teams").items()) x.teams[id] = {opt(t.at("dispatch_s")), opt(t.at("arrival_s"))};
   for (const auto& [id, h] : m.at("hazards").items()) x.hazards[id] = {opt(h.at("contained_s")), opt(h.at("controlled_s"))};

@@ -32,7 +32,10 @@ struct HazardOutcome {
 struct ZoneOutcome {
   long persons_over_aegl2 = 0;  // persons of this zone whose toxic load reached the 60 min AEGL-2's
   long persons_over_aegl3 = 0;
-  double expected_fatalities = 0;  // by the substance's probit
+  double expected_fatalities = 0;  // by the substance's probit and the burn probit together
+  long persons_over_5kw = 0;       // persons of this zone who felt at least 5 kW/m2
+  long persons_in_fire = 0;        // persons still in this zone while it burnt
+  std::optional<double> ignited_s;  // when this zone caught fire; empty if it did not
 };
 
 struct RoadOutcome {
@@ -48,7 +51,10 @@ struct Metrics {
   long sheltered_in_place = 0;  // persons ordered to shelter in place
   long not_ordered = 0;         // persons in zones given no protective order
   long persons_over_aegl2 = 0, persons_over_aegl3 = 0;
-  double expected_fatalities = 0;
+  double expected_fatalities = 0;  // toxic and burn together
+  long zones_burnt = 0;            // zones that caught fire by the horizon
+  long persons_over_5kw = 0;       // persons who felt a heat flux of at least 5 kW/m2
+  long persons_in_fire = 0;        // persons still in a zone while it burnt (not given a heat dose)
   std::map<std::string, ShelterOutcome> shelters;
   std::map<std::string, TeamOutcome> teams;
   std::map<std::string, HazardOutcome> hazards;

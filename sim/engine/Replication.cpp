@@ -67,9 +67,7 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   sg4::Host* control = platform.controlHost();
   sg4::Actor::create("alarm-chain", control, AlarmChain(s));
   sg4::Actor::create("evacuation", control, EvacuationController(s));
-  const bool releases = std::any_of(loaded.scenario.hazards.begin(), loaded.scenario.hazards.end(),
-                                    [](const Hazard& h) { return std::holds_alternative<ToxicRelease>(h.detail); });
-  if (releases) sg4::Actor::create("hazard-monitor", control, HazardMonitor(s));
+  if (!loaded.scenario.hazards.empty()) sg4::Actor::create("hazard-monitor", control, HazardMonitor(s));
   std::vector<std::string> dispatched;
   for (const Dispatch& d : plan.dispatch)
     if (std::find(dispatched.begin(), dispatched.end(), d.team.id) == dispatched.end()) dispatched.push_back(d.team.id);
@@ -103,6 +101,12 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   if (m.unsheltered > 0)
     s.log("horizon", "", std::to_string(m.unsheltered) + " evacuees not in a shelter at the horizon");
   assessExposure(s);
+  // Ignitions at their exact times (known only now: later controls may have prevented some).
+  for (const Hazard& h : loaded.scenario.hazards)
+    if (std::holds_alternative<Fire>(h.detail))
+      for (std::size_t z = 0; z < park.zones.size(); ++z)
+        if (const double t = hazards.ignitedAt_s(h.id, int(z)); t <= loaded.scenario.horizon_s)
+          s.outcome.events.push_back({t, "ignited", park.zones[z].id, h.id});
   std::stable_sort(s.outcome.events.begin(), s.outcome.events.end(),
                    [](const Event& a, const Event& b) { return a.time_s < b.time_s; });
   return std::move(s.outcome);

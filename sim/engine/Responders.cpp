@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/hazard/FireSpread.hpp"
+
 #include "sim/engine/Replication.hpp"
 #include "sim/engine/RunState.hpp"
 
@@ -42,16 +44,15 @@ void HazardMonitor::operator()() {
   for (double t = 0; t <= s_.scenario.horizon_s; t += kInterval_s) {
     sg4::this_actor::sleep_until(t);
     for (std::size_t r = 0; r < closed.size(); ++r) {
-      const bool now = s_.hazards.roadClosed(int(r), t);
-      if (now != closed[r])
-        s_.log(now ? "road_closed" : "road_reopened", s_.park.roads[r].id,
-               now ? "above the plan's closure level (" + s_.plan.close_roads_above + ")" : "");
+      const std::string why = s_.hazards.closureReason(int(r), t);
+      const bool now = !why.empty();
+      if (now != closed[r]) s_.log(now ? "road_closed" : "road_reopened", s_.park.roads[r].id, why);
       closed[r] = now;
     }
     std::vector<bool> inside(threat.size(), false);
     for (int z : s_.hazards.threatZones(t)) inside[std::size_t(z)] = true;
     for (std::size_t z = 0; z < threat.size(); ++z)
-      if (inside[z] != threat[z]) s_.log(inside[z] ? "threat_enters" : "threat_leaves", s_.park.zones[z].id, "AEGL-2");
+      if (inside[z] != threat[z]) s_.log(inside[z] ? "threat_enters" : "threat_leaves", s_.park.zones[z].id, "");
     threat = inside;
   }
 }
@@ -149,12 +150,56 @@ void TeamActor::work(const std::string& target) {
       s_.log("contained", h->id, "release stopped by " + team_.id);
     }
   } else if (const auto* f = std::get_if<Fire>(&h->detail); f && f->control_s && team_.kind == "fire") {
-    sg4::this_actor::sleep_for(s_.draw(*f->control_s, "control", h->id));
-    if (!outcome.controlled_s) {
-      outcome.controlled_s = s_.now();
-      s_.hazards.stopped(h->id, s_.now());
-      s_.log("controlled", h->id, "fire under control by " + team_.id);
+    controlFire(*h, *f);
+  }
+}
+
+void TeamActor::controlFire(const Hazard& h, const Fire& f) {
+  // Zone by zone, nearest first, each zone's work growing with how long it has burnt: the sampled
+  // time is for a zone caught as it ignites, and it doubles for every kControlGrowth_s of free
+  // burning before the team starts on it (an assumption: no source found gives control time
+  // against burn time for a zone-level model). Teams on the same fire take different zones.
+  constexpr double kControlGrowth_s = 1800;
+  constexpr double kLookAgain_s = 60;  // a team with no zone of its own looks again after this
+  const Zone* origin = s_.park.zone(f.zone.id);
+  Point2 here = origin ? origin->centroid : Point2{};
+  auto& claimed = s_.fireClaims[h.id];
+  while (true) {
+    const double now = s_.now();
+    const std::vector<int> burning = s_.hazards.burningZones(h.id, now);
+    if (burning.empty()) {
+      const double first = origin ? s_.hazards.ignitedAt_s(h.id, int(origin - s_.park.zones.data())) : hazard::kNever;
+      if (first > now && std::isfinite(first)) {  // on scene before the fire started
+        sg4::this_actor::sleep_until(first);
+        continue;
+      }
+      break;
     }
+    int zone = -1;
+    double nearest = std::numeric_limits<double>::infinity();
+    for (int z : burning)
+      if (!claimed.count(z) && distance(here, s_.park.zones[std::size_t(z)].centroid) < nearest) {
+        nearest = distance(here, s_.park.zones[std::size_t(z)].centroid);
+        zone = z;
+      }
+    if (zone < 0) {
+      sg4::this_actor::sleep_for(kLookAgain_s);
+      continue;
+    }
+    const Zone& target = s_.park.zones[std::size_t(zone)];
+    claimed.insert(zone);
+    const double burnt = now - s_.hazards.ignitedAt_s(h.id, zone);
+    const double work = s_.draw(*f.control_s, "control", h.id + "/" + target.id) * (1 + burnt / kControlGrowth_s);
+    sg4::this_actor::sleep_for(work);
+    s_.hazards.controlZone(h.id, zone, s_.now());
+    claimed.erase(zone);
+    s_.log("zone_controlled", target.id, h.id + " in " + target.id + " under control by " + team_.id);
+    here = target.centroid;
+  }
+  auto& outcome = s_.outcome.metrics.hazards[h.id];
+  if (!outcome.controlled_s) {
+    outcome.controlled_s = s_.now();
+    s_.log("controlled", h.id, "fire under control by " + team_.id);
   }
 }
 

@@ -6,6 +6,8 @@
 #include <simgrid/s4u.hpp>
 
 #include <deque>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,7 @@ struct RunState {
   std::vector<int> zoneOrder;        // per zone: -1 none, else index of the protect entry applied
   long inPlaceEvacuees = 0;          // ordered to evacuate, but sheltered in place: no open route
   std::deque<Message> messages;      // storage the mailboxes point into (a deque never moves its items)
+  std::map<std::string, std::set<int>> fireClaims;  // per fire: zones a team is working on
 
   double now() const { return simgrid::s4u::Engine::get_clock(); }
   void log(const std::string& kind, const std::string& entity, const std::string& detail) {
@@ -103,6 +106,7 @@ class TeamActor {
 
  private:
   void work(const std::string& target);
+  void controlFire(const Hazard& h, const Fire& f);
   RunState& s_;
   const Team& team_;
   int tasks_;

@@ -1,5 +1,6 @@
 #include "sim/hazard/HazardModel.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -12,6 +13,25 @@ double draw(const Distribution& d, std::uint64_t seed, std::uint64_t replication
             const std::string& entity, double floor) {
   RandomStream stream(seed, replication, purpose, entity);
   return d.sampleAtLeast(stream, floor);
+}
+
+struct Box {
+  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+};
+Box boxOf(const std::vector<Ring>& rings) {
+  Box b;
+  for (const auto& ring : rings)
+    for (const auto& p : ring) {
+      b.x0 = std::min(b.x0, p.x_m);
+      b.y0 = std::min(b.y0, p.y_m);
+      b.x1 = std::max(b.x1, p.x_m);
+      b.y1 = std::max(b.y1, p.y_m);
+    }
+  return b;
+}
+double boxGap(const Box& a, const Box& b) {
+  const double dx = std::max({0.0, a.x0 - b.x1, b.x0 - a.x1}), dy = std::max({0.0, a.y0 - b.y1, b.y0 - a.y1});
+  return std::hypot(dx, dy);
 }
 
 double aegl60_mg_m3(const Substance& s, int level) {
@@ -48,11 +68,52 @@ double closureLevel_mg_m3(const std::string& level, const Substance& substance) 
   return 0;
 }
 
+DrawnFire drawFire(const Hazard& h, const Park& park, const hazard::Weather& w, std::uint64_t seed,
+                   std::uint64_t replication) {
+  const Fire& f = std::get<Fire>(h.detail);
+  DrawnFire d;
+  d.hazard = h.id;
+  const std::size_t n = park.zones.size();
+  for (std::size_t z = 0; z < n; ++z)
+    if (park.zones[z].id == f.zone.id) d.origin = int(z);
+  d.start_s = draw(h.start_s, seed, replication, "start", h.id, 0);
+  if (f.heat_release_mw) d.heatRelease_MW = draw(*f.heat_release_mw, seed, replication, "heat_release", h.id, 0);
+  d.spread_m = draw(f.spread_m, seed, replication, "spread_m", h.id, 0);
+  d.links.assign(n, {});
+  d.controlled_s.assign(n, hazard::kNever);
+  if (f.spread_delay_s) {
+    const double towards = (w.windFrom_deg + 180) * M_PI / 180;  // direction the wind blows to
+    std::vector<Box> boxes;
+    for (const Zone& z : park.zones) boxes.push_back(boxOf(z.outer));
+    for (std::size_t a = 0; a < n; ++a)
+      for (std::size_t b = 0; b < n; ++b) {
+        if (a == b) continue;
+        const Zone &za = park.zones[a], &zb = park.zones[b];
+        // Bounding boxes farther apart than the spread distance rule a pair out before the exact gap.
+        if (boxGap(boxes[a], boxes[b]) > d.spread_m) continue;
+        const double gap = gapBetween(za.outer, zb.outer);
+        if (gap > d.spread_m) continue;
+        const double dx = zb.centroid.x_m - za.centroid.x_m, dy = zb.centroid.y_m - za.centroid.y_m;
+        const double len = std::hypot(dx, dy);
+        const double cosTheta = len > 0 ? (dx * std::sin(towards) + dy * std::cos(towards)) / len : 0;
+        const double calm = draw(*f.spread_delay_s, seed, replication, "spread", h.id + ":" + za.id + ">" + zb.id, 0);
+        const double factor = hazard::windDelayFactor(hazard::kBuildingSide_m, gap, w.windSpeed_ms,
+                                                      hazard::kFireResistantShare, cosTheta);
+        d.links[a].push_back({int(b), calm * factor});
+      }
+  }
+  d.ignition_s = hazard::ignitionTimes(d.links, d.origin, d.start_s, d.controlled_s);
+  return d;
+}
+
 HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed, std::uint64_t replication)
-    : loaded_(loaded), weather_(drawWeather(loaded.scenario, seed, replication)) {
+    : loaded_(loaded), weather_(drawWeather(loaded.scenario, seed, replication)), closureLevel_(plan.close_roads_above) {
   for (const Hazard& h : loaded.scenario.hazards) {
     const auto* r = std::get_if<ToxicRelease>(&h.detail);
-    if (!r) continue;
+    if (!r) {
+      fires_.push_back(drawFire(h, loaded.park, weather_, seed, replication));
+      continue;
+    }
     const HazardSource* src = loaded.park.source(r->source.id);
     const Substance* sub = src ? loaded.substances.find(src->substance) : nullptr;
     if (!src || !sub) continue;
@@ -120,26 +181,88 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
         for (const auto& corner : ring) inside = inside || concentration_mg_m3(r, corner, t_s) >= r.aegl2_mg_m3;
       for (const auto& p : axes[i]) inside = inside || contains(rings, p);
     }
+    // A zone burning, or one where the radiation reaches the road-closure level at its centroid.
+    for (const auto& f : fires_) inside = inside || (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]);
+    inside = inside || heatFlux_kW_m2(zone.centroid, t_s, int(z)) >= kHeatClosure_kW_m2;
     if (inside) zones.push_back(int(z));
   }
   return zones;
 }
 
-bool HazardModel::roadClosed(int road, double t_s) const {
+std::string HazardModel::closureReason(int road, double t_s) const {
   const Road& r = loaded_.park.roads[std::size_t(road)];
+  // Too hot to walk through anywhere along it (checked at its vertices and the middle of each piece).
+  if (!fires_.empty()) {
+    for (std::size_t i = 0; i < r.line.size(); ++i) {
+      std::vector<Point2> points{r.line[i]};
+      if (i > 0) points.push_back({(r.line[i - 1].x_m + r.line[i].x_m) / 2, (r.line[i - 1].y_m + r.line[i].y_m) / 2});
+      for (Point2 p : points)
+        if (heatFlux_kW_m2(p, t_s) >= kHeatClosure_kW_m2) return "heat flux at least 5 kW/m2";
+    }
+  }
   for (const auto& rel : releases_) {
     if (rel.closure_mg_m3 <= 0) continue;
     // Checked at both ends and the middle of the road.
     const Point2 mid{(r.line.front().x_m + r.line.back().x_m) / 2, (r.line.front().y_m + r.line.back().y_m) / 2};
     for (Point2 p : {r.line.front(), mid, r.line.back()})
-      if (concentration_mg_m3(rel, p, t_s) >= rel.closure_mg_m3) return true;
+      if (concentration_mg_m3(rel, p, t_s) >= rel.closure_mg_m3)
+        return rel.hazard + " above " + closureLevel_ + ", the plan's closure level";
   }
-  return false;
+  return "";
 }
 
 void HazardModel::stopped(const std::string& hazard, double t_s) {
   for (auto& r : releases_)
     if (r.hazard == hazard) r.release.stop_s = std::min(r.release.stop_s, t_s);
+  for (auto& f : fires_)
+    if (f.hazard == hazard)
+      for (std::size_t z = 0; z < f.ignition_s.size(); ++z)
+        if (f.ignition_s[z] <= t_s) controlZone(hazard, int(z), t_s);
+}
+
+std::vector<int> HazardModel::burningZones(const std::string& hazard, double t_s) const {
+  std::vector<int> zones;
+  for (const auto& f : fires_)
+    if (f.hazard == hazard)
+      for (std::size_t z = 0; z < f.ignition_s.size(); ++z)
+        if (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]) zones.push_back(int(z));
+  return zones;
+}
+
+double HazardModel::ignitedAt_s(const std::string& hazard, int zone) const {
+  for (const auto& f : fires_)
+    if (f.hazard == hazard) return f.ignition_s[std::size_t(zone)];
+  return hazard::kNever;
+}
+
+void HazardModel::controlZone(const std::string& hazard, int zone, double t_s) {
+  for (auto& f : fires_) {
+    if (f.hazard != hazard) continue;
+    double& c = f.controlled_s[std::size_t(zone)];
+    c = std::min(c, t_s);
+    f.ignition_s = hazard::ignitionTimes(f.links, f.origin, f.start_s, f.controlled_s);
+  }
+}
+
+double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
+  double q = 0;
+  for (const auto& f : fires_) {
+    if (f.heatRelease_MW <= 0) continue;
+    for (std::size_t z = 0; z < f.ignition_s.size(); ++z) {
+      if (int(z) == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
+      // A point source at the zone's centroid; nearer than 1 m the formula is meaningless.
+      const double r = std::max(1.0, distance(p, loaded_.park.zones[z].centroid));
+      q += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
+    }
+  }
+  return q;
+}
+
+std::vector<double> HazardModel::zoneIgnitions() const {
+  std::vector<double> t(loaded_.park.zones.size(), hazard::kNever);
+  for (const auto& f : fires_)
+    for (std::size_t z = 0; z < t.size(); ++z) t[z] = std::min(t[z], f.ignition_s[z]);
+  return t;
 }
 
 }  // namespace drillsim

@@ -1,9 +1,10 @@
 #pragma once
 // The hazards of one replication acting on the run (DESIGN.md section 4): the scenario's toxic
 // releases as Gaussian plumes under the replication's weather, stopped early when a hazmat team
-// contains them or the inventory runs out. They decide which zones lie in the threat zone, which
-// roads close to new movements under the plan's threshold, and the concentration people breathe.
-// Every random input is drawn from the replication's named streams, never by plan.
+// contains them or the inventory runs out, and its fires spreading from zone to zone until fire
+// teams control them, radiating heat from each burning zone. They decide which zones lie in the
+// threat zone, which roads close to new movements, the concentration people breathe and the heat
+// they feel. Every random input is drawn from the replication's named streams, never by plan.
 
 #include <cstdint>
 #include <map>
@@ -13,6 +14,8 @@
 #include "scenarios/Validation.hpp"
 #include "sim/engine/HazardEffects.hpp"
 #include "sim/hazard/Dispersion.hpp"
+#include "sim/hazard/FireSpread.hpp"
+#include "sim/hazard/Probit.hpp"
 
 namespace drillsim {
 
@@ -26,13 +29,32 @@ struct DrawnRelease {
   double aegl2Reach_m = 0;  // farthest downwind distance of AEGL-2 on the centreline, steady state
 };
 
+/// One fire as drawn for a replication.
+struct DrawnFire {
+  std::string hazard;
+  int origin = -1;  // zone index
+  double start_s = 0;
+  double heatRelease_MW = 0;  // per burning zone; 0: radiation not modelled
+  double spread_m = 0;
+  std::vector<std::vector<hazard::SpreadLink>> links;  // per zone: the neighbours it can ignite
+  std::vector<double> controlled_s;                    // per zone, kNever until a team controls it
+  std::vector<double> ignition_s;                      // per zone, from links and controls so far
+};
+
+/// Heat flux at which roads close to walkers, 5 kW/m2: second-degree burns after about 40 s and
+/// pain after 13 s (EPA Handbook of Chemical Hazard Analysis Procedures 1989, Table 4.2).
+constexpr double kHeatClosure_kW_m2 = 5.0;
+/// Radiative fraction of a burning zone's heat release, typical value 0.3 (NUREG-1805 chapter 5).
+constexpr double kRadiativeFraction = 0.3;
+
 class HazardModel final : public HazardEffects {
  public:
   HazardModel(const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed, std::uint64_t replication);
 
   std::vector<int> threatZones(double t_s) const override;
   double concentration_mg_m3(Point2 p, double t_s) const override;
-  bool roadClosed(int road, double t_s) const override;
+  bool roadClosed(int road, double t_s) const override { return !closureReason(road, t_s).empty(); }
+  std::string closureReason(int road, double t_s) const override;
   void stopped(const std::string& hazard, double t_s) override;
   int releaseCount() const override { return int(releases_.size()); }
   const Substance* releaseSubstance(int i) const override { return releases_[std::size_t(i)].substance; }
@@ -40,7 +62,15 @@ class HazardModel final : public HazardEffects {
     return concentration_mg_m3(releases_[std::size_t(i)], p, t_s);
   }
 
+  std::vector<int> burningZones(const std::string& hazard, double t_s) const override;
+  double ignitedAt_s(const std::string& hazard, int zone) const override;
+  void controlZone(const std::string& hazard, int zone, double t_s) override;
+  double heatFlux_kW_m2(Point2 p, double t_s, int except = -1) const override;
+  std::vector<double> zoneIgnitions() const override;
+
   const hazard::Weather& weather() const { return weather_; }
+  const std::vector<DrawnFire>& fires() const { return fires_; }
+  const std::string& zoneId(int zone) const { return loaded_.park.zones[std::size_t(zone)].id; }
   const std::vector<DrawnRelease>& releases() const { return releases_; }
   /// Concentration of one release [mg/m3] at a point and time (for doses, which are per substance).
   double concentration_mg_m3(const DrawnRelease& r, Point2 p, double t_s) const;
@@ -48,8 +78,16 @@ class HazardModel final : public HazardEffects {
  private:
   const LoadedScenario& loaded_;
   hazard::Weather weather_{};
+  std::string closureLevel_;  // the plan's close_roads_above
   std::vector<DrawnRelease> releases_;
+  std::vector<DrawnFire> fires_;
 };
+
+/// Draws a fire for a replication: its start, heat release, spread distance and the delay of every
+/// spread link (streams start/ID, heat_release/ID, spread_m/ID, spread/ID:FROM>TO), each delay
+/// scaled by Hamada's wind factor for its direction under the drawn wind.
+DrawnFire drawFire(const Hazard& h, const Park& park, const hazard::Weather& w, std::uint64_t seed,
+                   std::uint64_t replication);
 
 /// Draws the replication's weather from the scenario (streams weather/wind_speed, weather/wind_from,
 /// weather/stability).

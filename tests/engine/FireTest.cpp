@@ -1,0 +1,113 @@
+// Fire in the engine: zone-level spread timed by Hamada's wind factor, a fire team controlling it
+// zone by zone, the heat closing roads, and the metrics that say what burnt.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
+#include "tests/engine/Forked.hpp"
+#include "tests/engine/TestPark.hpp"
+
+using namespace drillsim;
+
+namespace {
+// Three 10 m zones in a row 10 m apart on an east-west street, the shelter and station 200 m east
+// of the last. Wind 2 m/s from the west: each spread link points downwind. Nobody is ordered out.
+LoadedScenario row(std::optional<double> heatRelease_MW = std::nullopt) {
+  auto l = test::TestPark()
+               .road("a", {0, 0}, {20, 0}, 4)
+               .road("b", {20, 0}, {40, 0}, 4)
+               .road("c", {40, 0}, {240, 0}, 4)
+               .zone("Z1", {0, 0}, 50)
+               .zone("Z2", {20, 0}, 50)
+               .zone("Z3", {40, 0}, 50)
+               .shelter("S", {240, 0}, 1000)
+               .station("ST", {240, 0})
+               .build();
+  l.scenario.horizon_s = 3600;
+  l.scenario.weather.wind_speed_ms = Distribution(2.0);
+  l.scenario.weather.wind_from_deg = Distribution(270.0);
+  Fire f;
+  f.zone = {"Z1", {}};
+  f.spread_m = Distribution(12.0);  // reaches the next zone (10 m), not the one after (30 m)
+  f.spread_delay_s = Distribution(600.0);
+  f.control_s = Distribution(300.0);
+  if (heatRelease_MW) f.heat_release_mw = Distribution(*heatRelease_MW);
+  l.scenario.hazards.push_back({"F1", Distribution(0.0), f, {}});
+  l.scenario.plans[0].protect.clear();
+  return l;
+}
+
+Outcome simulate(const LoadedScenario& l) {
+  return test::runForked([&] {
+    Platform platform(l);
+    HazardModel hazards(l, l.scenario.plans[0], 1, 0);
+    return runReplication(platform, l, l.scenario.plans[0], 1, 0, hazards);
+  });
+}
+
+bool logged(const Outcome& o, const std::string& kind, const std::string& entity, const std::string& detail = "") {
+  return std::any_of(o.events.begin(), o.events.end(), [&](const Event& e) {
+    return e.kind == kind && e.entity == entity && e.detail.find(detail) != std::string::npos;
+  });
+}
+}  // namespace
+
+TEST(Fire, UnfoughtItSpreadsDownTheRowAtHamadaShortenedDelays) {
+  const Outcome o = simulate(row());
+  const double f = hazard::windDelayFactor(hazard::kBuildingSide_m, 10, 2, hazard::kFireResistantShare, 1);
+  ASSERT_LT(f, 1);
+  EXPECT_EQ(o.metrics.zones_burnt, 3);
+  EXPECT_NEAR(*o.metrics.zones.at("Z1").ignited_s, 0, 1e-9);
+  EXPECT_NEAR(*o.metrics.zones.at("Z2").ignited_s, 600 * f, 1e-9);
+  EXPECT_NEAR(*o.metrics.zones.at("Z3").ignited_s, 1200 * f, 1e-9);
+  EXPECT_TRUE(logged(o, "ignited", "Z3", "F1"));
+  EXPECT_EQ(o.metrics.persons_in_fire, 150);  // nobody was ordered out
+  EXPECT_EQ(o.metrics.zones.at("Z2").persons_in_fire, 50);
+  EXPECT_FALSE(o.metrics.hazards.at("F1").controlled_s);
+}
+
+TEST(Fire, ATeamOnSceneBeforeTheFirstSpreadKeepsItToOneZone) {
+  auto l = row();
+  test::addTeam(l, "FT", "ST", "fire", 60, 10, "F1");
+  const Outcome o = simulate(l);
+  // On scene at turn-out + 240 m / 10 m/s = 84 s; the zone has burnt 84 s, so the 300 s of work
+  // grow by 84 / 1800: under control at 84 + 300 (1 + 84/1800) s, before Z2's ignition at 600 f s.
+  const double arrival = 60 + 240 / 10.0, controlled = arrival + 300 * (1 + arrival / 1800);
+  EXPECT_NEAR(*o.metrics.teams.at("FT").arrival_s, arrival, 1e-6);
+  ASSERT_TRUE(o.metrics.hazards.at("F1").controlled_s);
+  EXPECT_NEAR(*o.metrics.hazards.at("F1").controlled_s, controlled, 1e-6);
+  EXPECT_EQ(o.metrics.zones_burnt, 1);
+  EXPECT_FALSE(o.metrics.zones.at("Z2").ignited_s);
+  EXPECT_TRUE(logged(o, "zone_controlled", "Z1", "FT"));
+}
+
+TEST(Fire, ALateTeamControlsZoneByZoneAndTheWorkGrowsWithBurnTime) {
+  auto l = row();
+  test::addTeam(l, "FT", "ST", "fire", 900, 10, "F1");  // turns out after 15 min
+  const Outcome o = simulate(l);
+  const double f = hazard::windDelayFactor(hazard::kBuildingSide_m, 10, 2, hazard::kFireResistantShare, 1);
+  // On scene at 924 s: Z1 and Z2 (600 f = 462 s) burn. Z1 is nearest: done at 924 + 300 (1 + 924/1800).
+  // Z2 had by then ignited Z3 (at 1200 f = 925 s); the team takes Z2, then Z3.
+  const double arrival = 924, z1 = arrival + 300 * (1 + arrival / 1800);
+  const double z2 = z1 + 300 * (1 + (z1 - 600 * f) / 1800), z3 = z2 + 300 * (1 + (z2 - 1200 * f) / 1800);
+  EXPECT_EQ(o.metrics.zones_burnt, 3);
+  ASSERT_TRUE(o.metrics.hazards.at("F1").controlled_s);
+  EXPECT_NEAR(*o.metrics.hazards.at("F1").controlled_s, z3, 1e-6);
+}
+
+TEST(Fire, HeatClosesTheRoadByTheBurningZoneOnly) {
+  // 10 MW, 30 % radiated: 5 kW/m2 reaches sqrt(0.3 * 10 000 / (4 pi 5)) = 6.9 m from Z1's centre,
+  // which road a touches; road b starts 20 m away (0.6 kW/m2).
+  auto l = row(10.0);
+  l.scenario.hazards[0].detail = [&] {
+    Fire f = std::get<Fire>(l.scenario.hazards[0].detail);
+    f.spread_delay_s.reset();  // no spread: one zone burns
+    return f;
+  }();
+  const Outcome o = simulate(l);
+  EXPECT_TRUE(logged(o, "road_closed", "a", "5 kW/m2"));
+  EXPECT_FALSE(logged(o, "road_closed", "b"));
+  EXPECT_EQ(o.metrics.zones_burnt, 1);
+}
