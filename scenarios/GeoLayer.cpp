@@ -156,6 +156,80 @@ Point2 LonLatTransform::fromLonLat(Point2 lonLat) const {
   return {x, y};
 }
 
+void writeGeoPackageLayer(const std::string& path, const std::string& layer, const std::string& crs,
+                          const std::vector<OutFeature>& features) {
+  registerDrivers();
+  GdalErrors errors;
+  OGRSpatialReference srs;
+  if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw OutputError("unknown CRS '" + crs + "'");
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const fs::path target(path);
+  const fs::path temporary = target.string() + ".writing";
+  std::error_code ec;
+  fs::remove(temporary, ec);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!driver) throw OutputError("GDAL has no GeoPackage driver");
+  Dataset ds;
+  if (fs::exists(target)) {
+    fs::copy_file(target, temporary, ec);
+    if (ec) throw OutputError("cannot copy " + path + ": " + ec.message());
+    ds.reset(GDALDataset::Open(temporary.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+    if (!ds) {
+      fs::remove(temporary, ec);
+      throw OutputError(path + " is not a GeoPackage GDAL can update: " + errors.last());
+    }
+  } else {
+    ds.reset(driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw OutputError("cannot create " + path + ": " + errors.last());
+  }
+  auto fail = [&](const std::string& what) {
+    ds.reset();
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    throw OutputError(what + ": " + errors.last());
+  };
+  for (int i = 0; i < ds->GetLayerCount(); ++i)
+    if (layer == ds->GetLayer(i)->GetName() && ds->DeleteLayer(i) != OGRERR_NONE) fail("cannot replace layer " + layer);
+  const bool points = !features.empty() && features.front().kind == OutFeature::Kind::Point;
+  OGRLayer* out = ds->CreateLayer(layer.c_str(), &srs, points ? wkbPoint : wkbPolygon, nullptr);
+  if (!out) fail("cannot create layer " + layer);
+  if (!features.empty())
+    for (const auto& [name, value] : features.front().attributes) {
+      OGRFieldDefn field(name.c_str(), std::holds_alternative<double>(value) ? OFTReal : OFTString);
+      if (out->CreateField(&field) != OGRERR_NONE) fail("cannot create field " + name);
+    }
+  if (out->StartTransaction() != OGRERR_NONE) fail("cannot write layer " + layer);
+  for (const auto& f : features) {
+    OGRFeature feature(out->GetLayerDefn());
+    for (const auto& [name, value] : f.attributes) {
+      if (const auto* d = std::get_if<double>(&value)) {
+        if (std::isfinite(*d)) feature.SetField(name.c_str(), *d);  // otherwise left null
+      } else
+      {
+        feature.SetField(name.c_str(), std::get<std::string>(value).c_str());
+      }
+    }
+    if (f.kind == OutFeature::Kind::Point && !f.parts.empty() && !f.parts[0].empty()) {
+      OGRPoint p(f.parts[0][0].x_m, f.parts[0][0].y_m);
+      feature.SetGeometry(&p);
+    } else if (f.kind == OutFeature::Kind::Polygon) {
+      OGRPolygon polygon;
+      for (const auto& ring : f.parts) {
+        OGRLinearRing r;
+        for (Point2 p : ring) r.addPoint(p.x_m, p.y_m);
+        r.closeRings();
+        polygon.addRing(&r);
+      }
+      feature.SetGeometry(&polygon);
+    }
+    if (out->CreateFeature(&feature) != OGRERR_NONE) fail("cannot write a feature of " + layer);
+  }
+  if (out->CommitTransaction() != OGRERR_NONE) fail("cannot write layer " + layer);
+  ds.reset();  // closes and flushes the file
+  fs::rename(temporary, target, ec);
+  if (ec) throw OutputError("cannot replace " + path + ": " + ec.message());
+}
+
 std::string utmCrsFor(double lon, double lat) {
   int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;
   zone = std::max(1, std::min(60, zone));

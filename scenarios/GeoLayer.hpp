@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "scenarios/Diagnostics.hpp"
@@ -74,6 +75,23 @@ class LonLatTransform {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// A feature to write: a point (one part of one point) or a polygon (its rings, outer first), in the
+/// layer's CRS, with attributes that are numbers (NaN: null) or text.
+struct OutFeature {
+  enum class Kind { Point, Polygon };
+  Kind kind = Kind::Polygon;
+  std::vector<std::vector<Point2>> parts;
+  std::vector<std::pair<std::string, std::variant<double, std::string>>> attributes;
+};
+
+/// Writes `features` as layer `layer` of the GeoPackage at `path`, in `crs` (any definition GDAL
+/// accepts), replacing a layer of that name and keeping the file's other layers, so that several
+/// commands can fill one GeoPackage that QGIS opens over the park. The file is changed atomically:
+/// a copy is written and renamed over it. Field types follow the first feature. Throws
+/// OutputError with GDAL's reason when it cannot.
+void writeGeoPackageLayer(const std::string& path, const std::string& layer, const std::string& crs,
+                          const std::vector<OutFeature>& features);
 
 /// EPSG code string of the UTM zone holding a WGS 84 position, e.g. "EPSG:32649".
 std::string utmCrsFor(double lon, double lat);

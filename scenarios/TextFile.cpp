@@ -107,12 +107,12 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw std::runtime_error("cannot save " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw OutputError("cannot save " + path + ": " + std::strerror(errno));
   auto fail = [&](const char* step) {
     const std::string reason = std::strerror(errno);
     ::close(fd);
     ::unlink(tmpl.c_str());
-    throw std::runtime_error("cannot save " + path + " (" + step + "): " + reason + "; the previous file is unchanged");
+    throw OutputError("cannot save " + path + " (" + step + "): " + reason + "; the previous file is unchanged");
   };
   std::size_t written = 0;
   while (written < content.size()) {
@@ -131,12 +131,12 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
   if (::close(fd) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(tmpl.c_str());
-    throw std::runtime_error("cannot save " + path + " (close): " + reason + "; the previous file is unchanged");
+    throw OutputError("cannot save " + path + " (close): " + reason + "; the previous file is unchanged");
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(tmpl.c_str());
-    throw std::runtime_error("cannot save " + path + " (rename): " + reason + "; the previous file is unchanged");
+    throw OutputError("cannot save " + path + " (rename): " + reason + "; the previous file is unchanged");
   }
   // Make the rename itself durable.
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "scenarios/Diagnostics.hpp"
@@ -19,6 +20,12 @@ std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t 
 /// Replaces `path` with `content` atomically: readers see the old file or the new one, never a
 /// part. Throws std::runtime_error naming the path and the system's reason on failure.
 void writeFileAtomically(const std::string& path, const std::string& content);
+
+/// An output file could not be written (missing folder, no permission, disk full); the previous
+/// file, if any, is unchanged.
+struct OutputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 /// "12.3 MB" style size for messages.
 std::string humanBytes(std::uintmax_t bytes);

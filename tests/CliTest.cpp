@@ -2,13 +2,16 @@
 // (huge, binary, deeply nested) that must be refused quickly and clearly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/GeoLayer.hpp"
 #include "tests/TestPaths.hpp"
 
+using namespace drillsim;
 using namespace drillsim::test;
 namespace fs = std::filesystem;
 
@@ -243,4 +246,60 @@ TEST(Cli, RegisterGradesTheBundledSourcesByGb18218) {
     EXPECT_GE(s["aegl1_m"].get<double>(), s["aegl2_m"].get<double>()) << s["id"];
     EXPECT_GE(s["aegl2_m"].get<double>(), s["aegl3_m"].get<double>()) << s["id"];
   }
+}
+
+TEST(Cli, RegisterAndThreatZonesFillOneGeoPackage) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  const fs::path gpkg = fs::temp_directory_path() / "drillsim-cli-test.gpkg";
+  fs::remove(gpkg);
+  auto r = runDrillsim({"register", scenario, "--gpkg", gpkg.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--wind-from", "0", "--stability", "D",
+                   "--rate", "1", "--gpkg", gpkg.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  // Read back with the park loader's own reader, in the park's CRS.
+  Diagnostics d;
+  GeoSource source(gpkg.string(), gpkg.filename().string());
+  ASSERT_TRUE(source.open(d)) << d.str();
+  const auto reg = source.read("hazard_register", "EPSG:32649", d);
+  ASSERT_TRUE(reg) << d.str();
+  ASSERT_EQ(reg->features.size(), 5u);
+  EXPECT_EQ(reg->features[0].attributes.at("id"), "HS1");
+  EXPECT_EQ(reg->features[0].attributes.at("grade"), "2 (二级)");
+  const auto zones = source.read("threat_zones_L1", "EPSG:32649", d);
+  ASSERT_TRUE(zones) << d.str();
+  ASSERT_EQ(zones->features.size(), 3u);  // AEGL-1, -2, -3 reached
+  // Wind from the north: the footprints reach south of L1's source (HS1, in the register), not north.
+  const Point2 hs1 = reg->features[0].parts[0][0];
+  double southmost = hs1.y_m, northmost = -1e300;
+  for (const auto& f : zones->features)
+    for (const auto& p : f.parts[0]) {
+      southmost = std::min(southmost, p.y_m);
+      northmost = std::max(northmost, p.y_m);
+    }
+  EXPECT_LT(southmost, hs1.y_m - 100);
+  EXPECT_LT(northmost, hs1.y_m + 1);
+  fs::remove(gpkg);
+
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--gpkg", "/nonexistent-folder/x.gpkg"});
+  EXPECT_EQ(r.exitCode, 73);
+  EXPECT_NE(r.err.find("/nonexistent-folder/x.gpkg"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ThreatProbabilityCoversTheSourceZoneAlways) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  auto r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--probability", "60", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out).at("probability");
+  EXPECT_EQ(j.at("draws"), 60);
+  ASSERT_EQ(j.at("zones").size(), 44u);
+  for (const auto& [id, z] : j.at("zones").items()) {
+    EXPECT_GE(z.at("probability").get<double>(), 0) << id;
+    EXPECT_LE(z.at("probability").get<double>(), 1) << id;
+    EXPECT_LE(z.at("low95").get<double>(), z.at("probability").get<double>()) << id;
+  }
+  EXPECT_DOUBLE_EQ(j["zones"]["Z06"]["probability"].get<double>(), 1.0);  // L1's source HS1 stands in Z06
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--probability", "60", "--wind-from", "90"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--wind-from cannot be combined"), std::string::npos) << r.err;
 }

@@ -16,6 +16,7 @@ enum ExitCode : int {
   kExitOk = 0,
   kExitInvalidInput = 2,   // an input file is unreadable or fails validation
   kExitUsage = 64,         // the command line itself is wrong (sysexits EX_USAGE)
+  kExitCannotWrite = 73,   // an output file cannot be written (sysexits EX_CANTCREAT)
   kExitInternal = 70,      // a defect in DrillSim (sysexits EX_SOFTWARE)
 };
 

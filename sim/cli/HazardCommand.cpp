@@ -1,5 +1,6 @@
 // drillsim hazard: concentrations at points and threat zones of one toxic release, for weather and
 // a release rate given on the command line or drawn from the scenario.
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <limits>
@@ -14,6 +15,7 @@
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/HazardModel.hpp"
+#include "sim/hazard/ThreatProbability.hpp"
 #include "sim/map/ParkMap.hpp"
 
 namespace drillsim::cli {
@@ -33,8 +35,133 @@ const std::vector<OptionSpec> kOptions = {
     {"lonlat", false, "--at points are longitude,latitude (WGS 84) instead of park metres", ""},
     {"svg", true, "write the park map with the threat zones (AEGL-1/2/3, 60 min) to this file", "FILE.svg"},
     {"geojson", true, "write the threat zones as GeoJSON polygons (WGS 84) for a GIS", "FILE.geojson"},
+    {"gpkg", true, "write the threat zones as layer threat_zones_ID of this GeoPackage (park CRS)", "FILE.gpkg"},
+    {"probability", true,
+     "draw N weathers and releases from the scenario: the share in which each zone, shelter and --at point "
+     "lies inside the AEGL-2 footprint",
+     "N"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
+
+// RFC 7946 GeoJSON: WGS 84 longitude, latitude to 1e-7 degree (about 1 cm).
+std::string lonLatGeoJson(const std::vector<OutFeature>& features, const std::string& crs) {
+  const LonLatTransform transform(crs);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : features) {
+    nlohmann::json rings = nlohmann::json::array();
+    for (const auto& part : f.parts) {
+      nlohmann::json ring = nlohmann::json::array();
+      for (Point2 p : part) {
+        const Point2 ll = transform.toLonLat(p);
+        ring.push_back({std::round(ll.x_m * 1e7) / 1e7, std::round(ll.y_m * 1e7) / 1e7});
+      }
+      rings.push_back(ring);
+    }
+    nlohmann::json properties = nlohmann::json::object();
+    for (const auto& [name, value] : f.attributes)
+      std::visit([&](const auto& v) { properties[name] = v; }, value);
+    out.push_back({{"type", "Feature"}, {"properties", properties},
+                   {"geometry", {{"type", "Polygon"}, {"coordinates", rings}}}});
+  }
+  return nlohmann::json{{"type", "FeatureCollection"}, {"features", out}}.dump() + "\n";
+}
+
+// The --at points, in park metres.
+std::vector<Point2> atPoints(const Args& args, const Park& park) {
+  std::vector<Point2> out;
+  const auto at = args.value("at");
+  if (!at) return out;
+  std::stringstream list(*at);
+  std::string item;
+  while (std::getline(list, item, ';')) {
+    double x = 0, y = 0;
+    char comma = 0;
+    std::istringstream in(item);
+    if (!(in >> x >> comma >> y) || comma != ',')
+      throw UsageError("--at: expected points as x,y separated by ';', found '" + item + "'");
+    out.push_back(args.flag("lonlat") ? LonLatTransform(park.crs).fromLonLat({x, y}) : Point2{x, y});
+  }
+  return out;
+}
+
+std::string percent(int k, int n) { return fixed(100.0 * k / std::max(1, n), 1) + " %"; }
+std::string interval(int k, int n) {
+  const auto [lo, hi] = wilsonInterval95(k, n);
+  return fixed(100 * lo, 1) + "-" + fixed(100 * hi, 1) + " %";
+}
+
+// drillsim hazard --probability N: the share of drawn weathers whose AEGL-2 footprint covers each
+// zone, shelter and point.
+int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRelease& release, const std::string& format) {
+  for (const char* fixedOption : {"wind-speed", "wind-from", "stability", "rate", "time"})
+    if (args.value(fixedOption))
+      throw UsageError(std::string("--probability draws the weather and release from the scenario; --") + fixedOption +
+                       " cannot be combined with it");
+  const int n = int(args.count("probability", 100));
+  if (n < 1 || n > 100000) throw UsageError("--probability: expected a number of draws from 1 to 100000");
+  if (release.aegl2_mg_m3 <= 0) throw UsageError("--probability: " + release.substance->id + " has no AEGL-2 (60 min)");
+  const std::uint64_t seed = args.count("seed", loaded.scenario.monte_carlo.seed);
+  const Park& park = loaded.park;
+  const std::vector<Point2> points = atPoints(args, park);
+  const ThreatProbability p = threatProbability(loaded, release.hazard, seed, n, points);
+
+  nlohmann::json zones = nlohmann::json::object(), shelters = nlohmann::json::object(), pts = nlohmann::json::array();
+  std::vector<std::pair<int, std::size_t>> zoneOrder, shelterOrder;
+  std::vector<OutFeature> features;
+  MapOptions map;
+  for (std::size_t z = 0; z < park.zones.size(); ++z) {
+    const auto [lo, hi] = wilsonInterval95(p.zones[z], n);
+    zones[park.zones[z].id] = {{"probability", double(p.zones[z]) / n}, {"low95", lo}, {"high95", hi}};
+    if (p.zones[z] > 0) zoneOrder.push_back({-p.zones[z], z});
+    map.zoneShare[park.zones[z].id] = double(p.zones[z]) / n;
+    features.push_back({OutFeature::Kind::Polygon, park.zones[z].outer,
+                        {{"id", park.zones[z].id}, {"name", park.zones[z].name}, {"probability", double(p.zones[z]) / n},
+                         {"low95", lo}, {"high95", hi}, {"draws", double(n)}}});
+  }
+  for (std::size_t s = 0; s < park.shelters.size(); ++s) {
+    const auto [lo, hi] = wilsonInterval95(p.shelters[s], n);
+    shelters[park.shelters[s].id] = {{"probability", double(p.shelters[s]) / n}, {"low95", lo}, {"high95", hi}};
+    if (p.shelters[s] > 0) shelterOrder.push_back({-p.shelters[s], s});
+  }
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const auto [lo, hi] = wilsonInterval95(p.points[i], n);
+    pts.push_back({{"x", points[i].x_m}, {"y", points[i].y_m}, {"probability", double(p.points[i]) / n}, {"low95", lo}, {"high95", hi}});
+  }
+  if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_probability_" + release.hazard, park.crs, features);
+  if (auto svg = args.value("svg")) {
+    map.title = loaded.scenario.name + " — " + release.hazard + ": chance of lying in the AEGL-2 zone";
+    map.shareLabel = "Share of " + std::to_string(n) + " drawn weathers";
+    map.note = release.substance->id + ", steady AEGL-2 (60 min) footprint of each draw\nseed " + std::to_string(seed);
+    writeFileAtomically(*svg, parkMapSvg(park, loaded.substances, map));
+  }
+  if (format == "json") {
+    std::cout << nlohmann::json{{"probability", {{"hazard", release.hazard}, {"level", "AEGL-2"}, {"draws", n}, {"seed", seed},
+                                                {"zones", zones}, {"shelters", shelters}, {"points", pts}}}}
+                     .dump(2)
+              << "\n";
+    return kExitOk;
+  }
+  std::sort(zoneOrder.begin(), zoneOrder.end());
+  std::sort(shelterOrder.begin(), shelterOrder.end());
+  std::cout << release.hazard << ": " << release.substance->id << " from " << release.hazard << ", " << n
+            << " weathers and releases drawn from the scenario (seed " << seed << ").\n"
+            << "Share of draws whose steady AEGL-2 (60 min) footprint covers each place, with its 95 % interval (Wilson).\n\n";
+  TextTable zt({"zone", "name", "people day", "people night", "share", "95 % interval"}, {false, false, true, true, true, false});
+  for (const auto& [neg, z] : zoneOrder)
+    zt.row({park.zones[z].id, park.zones[z].name, thousands(park.zones[z].pop_day), thousands(park.zones[z].pop_night),
+            percent(p.zones[z], n), interval(p.zones[z], n)});
+  std::cout << "Zones (" << zoneOrder.size() << " of " << park.zones.size() << " ever inside)\n" << zt.str();
+  TextTable st({"shelter", "name", "capacity", "share", "95 % interval"}, {false, false, true, true, false});
+  for (const auto& [neg, s] : shelterOrder)
+    st.row({park.shelters[s].id, park.shelters[s].name, thousands(park.shelters[s].capacity), percent(p.shelters[s], n),
+            interval(p.shelters[s], n)});
+  std::cout << "\nShelters (" << shelterOrder.size() << " of " << park.shelters.size() << " ever inside)\n"
+            << (shelterOrder.empty() ? std::string("  none\n") : st.str());
+  for (std::size_t i = 0; i < points.size(); ++i)
+    std::cout << (i ? "" : "\nPoints\n") << "  at " << fixed(points[i].x_m, 1) << ", " << fixed(points[i].y_m, 1) << ": "
+              << percent(p.points[i], n) << " (" << interval(p.points[i], n) << ")\n";
+  return kExitOk;
+}
 
 }  // namespace
 
@@ -68,6 +195,7 @@ int runHazard(const std::vector<std::string>& argv) {
     if (r.hazard == *id) found = &r;
   }
   if (!found) throw UsageError("--hazard: no toxic release " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
+  if (args.value("probability")) return runProbability(args, *loaded, *found, format);
   DrawnRelease release = *found;
   hazard::Weather w = model.weather();
   w.windSpeed_ms = args.number("wind-speed", 0.1, 60, w.windSpeed_ms);
@@ -106,25 +234,13 @@ int runHazard(const std::vector<std::string>& argv) {
                                        hazard::footprint(mg, release.release, w, release.source)});
   }
   nlohmann::json points = nlohmann::json::array();
-  if (auto at = args.value("at")) {
+  if (args.value("at")) {
     const double t = args.number("time", 0, 1e7, std::numeric_limits<double>::max() / 4);
-    std::stringstream list(*at);
-    std::string item;
-    while (std::getline(list, item, ';')) {
-      double x = 0, y = 0;
-      char comma = 0;
-      std::istringstream in(item);
-      if (!(in >> x >> comma >> y) || comma != ',')
-        throw UsageError("--at: expected points as x,y separated by ';', found '" + item + "'");
-      if (args.flag("lonlat")) {
-        const Point2 p = LonLatTransform(loaded->park.crs).fromLonLat({x, y});
-        x = p.x_m;
-        y = p.y_m;
-      }
-      const double c = model.concentration_mg_m3(release, {x, y}, t);
-      points.push_back({{"x", x}, {"y", y}, {"t", args.value("time") ? nlohmann::json(t) : nlohmann::json(nullptr)},
+    for (Point2 p : atPoints(args, loaded->park)) {
+      const double c = model.concentration_mg_m3(release, p, t);
+      points.push_back({{"x", p.x_m}, {"y", p.y_m}, {"t", args.value("time") ? nlohmann::json(t) : nlohmann::json(nullptr)},
                         {"mg_m3", c}, {"ppm", hazard::ppm(c, sub.molar_mass_g_mol)}});
-      text << "  at " << fixed(x, 1) << ", " << fixed(y, 1) << ": " << fixed(c, 3) << " mg/m3 = "
+      text << "  at " << fixed(p.x_m, 1) << ", " << fixed(p.y_m, 1) << ": " << fixed(c, 3) << " mg/m3 = "
            << fixed(hazard::ppm(c, sub.molar_mass_g_mol), 3) << " ppm\n";
     }
   }
@@ -138,28 +254,19 @@ int runHazard(const std::vector<std::string>& argv) {
     options.note = note.str();
     writeFileAtomically(*svg, parkMapSvg(loaded->park, loaded->substances, options));
   }
-  if (auto file = args.value("geojson")) {
-    // RFC 7946: WGS 84 longitude, latitude; one polygon per level reached, most severe last.
-    const LonLatTransform transform(loaded->park.crs);
-    nlohmann::json features = nlohmann::json::array();
-    for (const auto& o : overlays) {
-      if (o.ring.empty()) continue;
-      nlohmann::json ring = nlohmann::json::array();
-      for (Point2 p : o.ring) {
-        const Point2 ll = transform.toLonLat(p);
-        ring.push_back({std::round(ll.x_m * 1e7) / 1e7, std::round(ll.y_m * 1e7) / 1e7});
-      }
-      const std::string level = o.label.substr(0, o.label.find(' '));
-      features.push_back({{"type", "Feature"},
-                          {"properties", {{"hazard", release.hazard}, {"substance", sub.id}, {"level", level},
-                                          {"downwind_m", distances.value(level, 0.0)},
-                                          {"wind_speed_ms", w.windSpeed_ms}, {"wind_from_deg", w.windFrom_deg},
-                                          {"stability", std::string(1, classes[int(w.stability)])},
-                                          {"rate_kg_s", release.release.rate_kg_s}}},
-                          {"geometry", {{"type", "Polygon"}, {"coordinates", {ring}}}}});
-    }
-    writeFileAtomically(*file, nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump() + "\n");
+  // One polygon per level reached, most severe last, with what drew it.
+  std::vector<OutFeature> footprints;
+  for (const auto& o : overlays) {
+    if (o.ring.empty()) continue;
+    const std::string level = o.label.substr(0, o.label.find(' '));
+    footprints.push_back({OutFeature::Kind::Polygon, {o.ring},
+                          {{"hazard", release.hazard}, {"substance", sub.id}, {"level", level},
+                           {"downwind_m", distances.value(level, 0.0)}, {"wind_speed_ms", w.windSpeed_ms},
+                           {"wind_from_deg", w.windFrom_deg}, {"stability", std::string(1, classes[int(w.stability)])},
+                           {"rate_kg_s", release.release.rate_kg_s}}});
   }
+  if (auto file = args.value("geojson")) writeFileAtomically(*file, lonLatGeoJson(footprints, loaded->park.crs));
+  if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_zones_" + release.hazard, loaded->park.crs, footprints);
   if (format == "json") std::cout << nlohmann::json{{"points", points}, {"distances_m", distances}}.dump(2) << "\n";
   else std::cout << text.str();
   return kExitOk;

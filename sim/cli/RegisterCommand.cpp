@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/GeoLayer.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
@@ -17,6 +19,7 @@ namespace drillsim::cli {
 namespace {
 const std::vector<OptionSpec> kOptions = {
     {"format", true, "text (default) or json", "FORMAT"},
+    {"gpkg", true, "also write the register as layer hazard_register (points) of this GeoPackage", "FILE.gpkg"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -76,6 +79,7 @@ int runRegister(const std::vector<std::string>& argv) {
                    "AEGL-1"},
                   {false, false, false, true, true, true, true, true, true, false, true, true, true});
   std::string within;
+  std::vector<OutFeature> features;
   for (const auto& src : park.sources) {
     const Substance* sub = loaded->substances.find(src.substance);
     const Zone* own = park.zone(src.zone);
@@ -131,11 +135,23 @@ int runRegister(const std::vector<std::string>& argv) {
     entry["zones_within_aegl2"] = zones;
     entry["shelters_within_aegl2"] = shelters;
     sources.push_back(entry);
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    auto number = [&](const char* key) { return entry.contains(key) ? entry[key].get<double>() : none; };
+    features.push_back({OutFeature::Kind::Point, {{src.position}},
+                        {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
+                         {"critical_t", sub->gb18218_critical_t ? *sub->gb18218_critical_t : none},
+                         {"q_over_Q", number("q_over_Q")}, {"alpha", number("alpha")}, {"R", number("R")},
+                         {"grade", entry.value("grade", grade)}, {"persons_within_500m", double(nearby)},
+                         {"aegl1_m", number("aegl1_m")}, {"aegl2_m", number("aegl2_m")}, {"aegl3_m", number("aegl3_m")},
+                         {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
     table.row({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
                sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, grade,
                reach[2], reach[1], reach[0]});
     within += "  " + src.id + ": " + std::to_string(zones.size()) + " zone(s) within the AEGL-2 reach" +
               (zones.empty() ? "" : " (" + list + ")") + "; shelters: " + (shelterList.empty() ? "none" : shelterList) + "\n";
+  }
+  if (auto file = args.value("gpkg")) {
+    writeGeoPackageLayer(*file, "hazard_register", park.crs, features);
   }
   if (format == "json") {
     std::cout << nlohmann::json{{"sources", sources}}.dump(2) << "\n";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenarios/Diagnostics.hpp"
+#include "scenarios/TextFile.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 
@@ -81,6 +82,9 @@ int main(int argc, char** argv) {
     } catch (const InputError& e) {
       printDiagnostics(e.diagnostics());
       return kExitInvalidInput;
+    } catch (const OutputError& e) {
+      std::cerr << "drillsim " << name << ": " << e.what() << "\n";
+      return kExitCannotWrite;
     } catch (const std::exception& e) {
       std::cerr << "drillsim " << name << ": internal error: " << e.what()
                 << "\nThis is a defect in DrillSim; please report it with the command and files used.\n";

@@ -95,7 +95,8 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   // Tall enough for the map and for the legend beside it.
   const int noteLines = options.note.empty() ? 0 : 1 + int(std::count(options.note.begin(), options.note.end(), '\n'));
   const double legendBottom = f.top + 10 + 22.0 * double(zoneKindNames().size()) + 34 +
-                              24.0 * double(6 + options.overlays.size()) + 40 + 16.0 * noteLines + 30;
+                              24.0 * double(6 + options.overlays.size()) + 40 + 16.0 * noteLines + 30 +
+                              (options.zoneShare.empty() ? 0 : 34 + 24.0 * 5);
   const double height = std::max(f.top + (maxY - minY) * f.scale + 60, legendBottom);
 
   std::ostringstream svg;
@@ -109,7 +110,9 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   // Zones
   svg << "<g id=\"zones\" stroke=\"#7a7a7a\" stroke-width=\"0.8\">\n";
   for (const auto& z : park.zones) {
-    svg << R"(<path fill=")" << zoneKindColour(z.kind) << R"(" fill-rule="evenodd" d=")";
+    // Under shares the zones are plain, so that the shading alone carries the figure.
+    svg << R"(<path fill=")" << (options.zoneShare.empty() ? zoneKindColour(z.kind) : std::string("#f1f1ec"))
+        << R"(" fill-rule="evenodd" d=")";
     auto ring = [&](const Ring& r) {
       for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << num(f.x(r[i].x_m)) << " " << num(f.y(r[i].y_m));
       svg << "Z";
@@ -121,6 +124,22 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
         << "</title></path>\n";
   }
   svg << "</g>\n";
+
+  // Shares (probabilities) over the zones, in five bands of one red.
+  const double bandOpacity[] = {0.12, 0.3, 0.48, 0.66, 0.84};
+  auto band = [](double share) { return std::min(4, int(share * 5)); };
+  if (!options.zoneShare.empty()) {
+    svg << "<g id=\"zone-shares\" stroke=\"#8b0000\" stroke-width=\"0.8\">\n";
+    for (const auto& z : park.zones) {
+      const auto it = options.zoneShare.find(z.id);
+      if (it == options.zoneShare.end() || it->second <= 0) continue;
+      svg << R"(<path fill="#c00000" fill-opacity=")" << num(bandOpacity[band(it->second)]) << R"(" d=")";
+      for (const auto& r : z.outer)
+        for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << num(f.x(r[i].x_m)) << " " << num(f.y(r[i].y_m));
+      svg << R"(Z"><title>)" << escape(z.id + " " + z.name + ": " + num(it->second * 100) + " %") << "</title></path>\n";
+    }
+    svg << "</g>\n";
+  }
 
   // Threat zones over the zones, translucent so that the zones still show through.
   svg << "<clipPath id=\"map-area\"><rect x=\"0\" y=\"" << num(f.top - 20) << "\" width=\""
@@ -217,8 +236,12 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
 
   // Legend
   double lx = options.width_px - legendWidth + 10, ly = f.top + 10;
-  svg << "<g id=\"legend\" font-size=\"13\">\n<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Zones</text>\n";
-  for (std::size_t k = 0; k < zoneKindNames().size(); ++k) {
+  svg << "<g id=\"legend\" font-size=\"13\">\n";
+  if (options.zoneShare.empty())
+    svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Zones</text>\n";
+  else
+    ly -= 34;  // no zone kinds: the features head the legend
+  for (std::size_t k = 0; k < zoneKindNames().size() && options.zoneShare.empty(); ++k) {
     ly += 22;
     svg << R"(<rect x=")" << num(lx) << R"(" y=")" << num(ly - 12) << R"(" width="22" height="14" stroke="#7a7a7a" fill=")"
         << zoneKindColour(static_cast<ZoneKind>(k)) << R"("/><text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">"
@@ -246,6 +269,16 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"" + o.colour +
              "\" fill-opacity=\"0.35\" stroke=\"" + o.colour + "\"/>",
          o.label + (o.ring.empty() ? " (not reached)" : ""));
+  if (!options.zoneShare.empty()) {
+    ly += 34;
+    svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"14\" font-weight=\"bold\">"
+        << escape(options.shareLabel) << "</text>\n";
+    const char* bands[] = {"above 0 to 20 %", "20 to 40 %", "40 to 60 %", "60 to 80 %", "80 to 100 %"};
+    for (int b = 0; b < 5; ++b)
+      item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"#c00000\" fill-opacity=\"" +
+               num(bandOpacity[b]) + "\" stroke=\"#8b0000\"/>",
+           bands[b]);
+  }
   ly += 40;
   svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">" << escape(park.crs)
       << ", grid north up</text>\n";

@@ -3,6 +3,7 @@
 // capacity, stations and hazard sources, with a legend, scale bar and north arrow. Readable in a
 // browser or a GIS, printable, and the source of the README's picture.
 
+#include <map>
 #include <string>
 
 #include "scenarios/Park.hpp"
@@ -23,6 +24,10 @@ struct MapOptions {
   bool zoneLabels = true;
   std::vector<MapOverlay> overlays;  // drawn in order, under roads and symbols
   std::string note;                  // a line under the legend (weather, release)
+  // Zones shaded by a share from 0 to 1 (e.g. the probability of lying in a threat zone), drawn
+  // over the zones in five bands with `shareLabel` heading their legend; empty: none.
+  std::map<std::string, double> zoneShare;
+  std::string shareLabel;
 };
 
 std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options);

@@ -1,0 +1,62 @@
+// The share of drawn weathers whose AEGL-2 footprint covers a place, and its interval.
+#include "sim/hazard/ThreatProbability.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim;
+
+namespace {
+LoadedScenario mini(Distribution windFrom) {
+  Diagnostics d;
+  auto l = loadAndValidate(test::sourcePath("tests/data/mini/mini.yaml"), d, test::sourcePath("tests/data/mini/substances.csv"));
+  EXPECT_TRUE(l) << d.str();
+  l->scenario.weather.wind_speed_ms = Distribution(2.0);
+  l->scenario.weather.wind_from_deg = std::move(windFrom);
+  l->scenario.weather.stability = NamedChoice{{"D"}, {}};
+  auto& leak = std::get<ToxicRelease>(l->scenario.hazards[0].detail);
+  leak.rate_kg_s = Distribution(1.0);
+  leak.height_m = Distribution(1.0);
+  return std::move(*l);
+}
+}  // namespace
+
+TEST(ThreatProbability, OneWindDirectionGivesCertaintyDownwindAndNothingUpwind) {
+  const LoadedScenario l = mini(Distribution(0.0));  // from the north: the plume goes south
+  const Point2 source = l.park.sources[0].position;
+  const std::vector<Point2> points{{source.x_m, source.y_m - 200}, {source.x_m, source.y_m + 200}};
+  const ThreatProbability p = threatProbability(l, "L1", 7, 50, points);
+  EXPECT_EQ(p.points[0], 50);
+  EXPECT_EQ(p.points[1], 0);
+}
+
+TEST(ThreatProbability, TwoEqualDirectionsGiveAboutHalfWithinTheBinomialSpread) {
+  // Wind from the north or the south with equal weight: a point 200 m south of the source is
+  // covered in the draws from the north. 400 draws: the share lies within 4 standard errors
+  // (4 x 0.025) of one half, and the Wilson interval holds one half.
+  const LoadedScenario l = mini(Distribution(Choice{{0.0, 180.0}, {1.0, 1.0}}));
+  const Point2 source = l.park.sources[0].position;
+  const ThreatProbability p = threatProbability(l, "L1", 11, 400, {{source.x_m, source.y_m - 200}});
+  EXPECT_NEAR(p.points[0] / 400.0, 0.5, 4 * std::sqrt(0.25 / 400));
+  const auto [lo, hi] = wilsonInterval95(p.points[0], 400);
+  EXPECT_LT(lo, 0.5);
+  EXPECT_GT(hi, 0.5);
+}
+
+// Wilson (1927) score interval, checked by hand: k = 0, n = 10 gives [0, z^2 / (n + z^2)] = [0, 0.2775];
+// k = 5, n = 10 gives 0.5 -+ 0.2634, the interval 0.2366 to 0.7634 quoted in textbooks.
+TEST(ThreatProbability, WilsonIntervalByHand) {
+  const double z = 1.959963984540054;
+  auto [lo0, hi0] = wilsonInterval95(0, 10);
+  EXPECT_NEAR(lo0, 0, 1e-12);
+  EXPECT_NEAR(hi0, z * z / (10 + z * z), 1e-12);
+  auto [lo5, hi5] = wilsonInterval95(5, 10);
+  const double half = z * std::sqrt(0.025 + z * z / 400) / (1 + z * z / 10);
+  EXPECT_NEAR(lo5, 0.5 - half, 1e-12);
+  EXPECT_NEAR(hi5, 0.5 + half, 1e-12);
+  EXPECT_NEAR(lo5, 0.2366, 1e-4);
+  EXPECT_NEAR(hi5, 0.7634, 1e-4);
+}
