@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -30,7 +31,8 @@ const std::vector<OptionSpec> kOptions = {
     {"stability", true, "Pasquill class A-F", "C"},
     {"rate", true, "release rate [kg/s]", "KG_S"},
     {"at", true, "points x,y in the park's CRS metres, separated by ';'", "X,Y[;X,Y...]"},
-    {"time", true, "time after the release starts [s] for --at (default: the steady state)", "T"},
+    {"time", true, "time after the release starts [s], for --at and the threat zones (default: the steady state)", "T"},
+    {"stop", true, "the release stops this long after it starts [s]: contained or exhausted (default: never)", "S"},
     {"format", true, "text (default) or json", "FORMAT"},
     {"lonlat", false, "--at points are longitude,latitude (WGS 84) instead of park metres", ""},
     {"svg", true, "write the park map with the threat zones (AEGL-1/2/3, 60 min) to this file", "FILE.svg"},
@@ -208,7 +210,8 @@ int runHazard(const std::vector<std::string>& argv) {
   release.release.rate_kg_s = args.number("rate", 1e-6, 1e5, release.release.rate_kg_s);
   // Steady state: the release has been going long enough for the plume to reach every point.
   release.release.start_s = 0;
-  release.release.stop_s = std::numeric_limits<double>::infinity();
+  release.release.stop_s = args.number("stop", 0, 1e7, std::numeric_limits<double>::infinity());
+  const std::optional<double> at_s = args.value("time") ? std::optional<double>(args.number("time", 0, 1e7, 0)) : std::nullopt;
 
   const Substance& sub = *release.substance;
   const char* levels[] = {"AEGL-1", "AEGL-2", "AEGL-3"};
@@ -231,14 +234,15 @@ int runHazard(const std::vector<std::string>& argv) {
     text << "  " << levels[level - 1] << " (60 min, " << fixed(*ppm, 2) << " ppm): "
          << (reach >= 10000 ? std::string("beyond 10 km") : fixed(reach, 0) + " m downwind") << "\n";
     overlays.insert(overlays.begin(), {std::string(levels[level - 1]) + " (60 min)", colours[level - 1],
-                                       hazard::footprint(mg, release.release, w, release.source)});
+                                       at_s ? hazard::footprintAt(mg, release.release, w, release.source, *at_s)
+                                            : hazard::footprint(mg, release.release, w, release.source)});
   }
   nlohmann::json points = nlohmann::json::array();
   if (args.value("at")) {
-    const double t = args.number("time", 0, 1e7, std::numeric_limits<double>::max() / 4);
+    const double t = at_s.value_or(std::numeric_limits<double>::max() / 4);
     for (Point2 p : atPoints(args, loaded->park)) {
       const double c = model.concentration_mg_m3(release, p, t);
-      points.push_back({{"x", p.x_m}, {"y", p.y_m}, {"t", args.value("time") ? nlohmann::json(t) : nlohmann::json(nullptr)},
+      points.push_back({{"x", p.x_m}, {"y", p.y_m}, {"t", at_s ? nlohmann::json(t) : nlohmann::json(nullptr)},
                         {"mg_m3", c}, {"ppm", hazard::ppm(c, sub.molar_mass_g_mol)}});
       text << "  at " << fixed(p.x_m, 1) << ", " << fixed(p.y_m, 1) << ": " << fixed(c, 3) << " mg/m3 = "
            << fixed(hazard::ppm(c, sub.molar_mass_g_mol), 3) << " ppm\n";
@@ -250,7 +254,9 @@ int runHazard(const std::vector<std::string>& argv) {
     options.overlays = overlays;
     std::ostringstream note;
     note << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-         << classes[int(w.stability)] << "\n" << sub.id << " " << fixed(release.release.rate_kg_s, 2) << " kg/s, steady state";
+         << classes[int(w.stability)] << "\n" << sub.id << " " << fixed(release.release.rate_kg_s, 2) << " kg/s"
+         << (std::isfinite(release.release.stop_s) ? ", stopped at " + fixed(release.release.stop_s, 0) + " s" : "")
+         << (at_s ? ", " + fixed(*at_s, 0) + " s after the start" : ", steady state");
     options.note = note.str();
     writeFileAtomically(*svg, parkMapSvg(loaded->park, loaded->substances, options));
   }

@@ -187,29 +187,55 @@ double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, do
   return centrelineReach(level_mg_m3, Q_kg_s, u_ms, H_m, stability, terrain).far_m;
 }
 
-std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
-                              int samples) {
+namespace {
+// The footprint between downwind distances x0 and x1 (within the centreline's reach): a ring whose
+// ends are cut straight across the wind where the window is narrower than the reach.
+std::vector<Point2> footprintBetween(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                                     int samples, const Reach& reach, double x0, double x1) {
+  if (!(x1 > x0)) return {};
   const double Q = release.rate_kg_s, u = weather.windSpeed_ms, H = release.height_m;
-  const Reach reach = centrelineReach(level_mg_m3, Q, u, H, weather.stability, weather.terrain);
-  if (!(reach.far_m > 0)) return {};
   const int n = std::max(samples, 2);
   // Stations on a cosine grid, dense at both ends where the half-width changes fastest.
   std::vector<double> xs(n + 1), ws(n + 1);
   for (int k = 0; k <= n; ++k) {
-    xs[k] = reach.near_m + (reach.far_m - reach.near_m) * (1 - std::cos(kPi * k / n)) / 2;
+    xs[k] = x0 + (x1 - x0) * (1 - std::cos(kPi * k / n)) / 2;
     const Sigmas s = briggsSigmas(xs[k], weather.stability, weather.terrain);
     const double ratio = centreline_kg_m3(xs[k], Q, u, H, weather.stability, weather.terrain) * 1e6 / level_mg_m3;
     // C(x, y) = C(x, 0) exp(-y^2 / 2 sigma_y^2) >= level  <=>  |y| <= sigma_y sqrt(2 ln(C(x, 0) / level)).
     ws[k] = ratio > 1 ? s.y_m * std::sqrt(2 * std::log(ratio)) : 0;
   }
-  ws[0] = ws[n] = 0;  // the ends are where the centreline meets the level (or the source)
+  // Where the window meets the reach, the centreline meets the level (or the source): width 0.
+  if (x0 <= reach.near_m) ws[0] = 0;
+  if (x1 >= reach.far_m) ws[n] = 0;
   // Counter-clockwise: out along the right-hand edge, back along the left-hand edge.
   std::vector<Point2> ring;
-  ring.reserve(2 * n + 1);
+  ring.reserve(2 * n + 3);
   for (int k = 0; k <= n; ++k) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], -ws[k]));
-  for (int k = n - 1; k >= 1; --k) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], ws[k]));
+  for (int k = n; k >= 0; --k)
+    if (ws[k] > 0 || (k != 0 && k != n)) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], ws[k]));
   ring.push_back(ring.front());
   return ring;
+}
+}  // namespace
+
+std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                              int samples) {
+  const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
+                                      weather.stability, weather.terrain);
+  if (!(reach.far_m > 0)) return {};
+  return footprintBetween(level_mg_m3, release, weather, source, samples, reach, reach.near_m, reach.far_m);
+}
+
+std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                                double t_s, int samples) {
+  const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
+                                      weather.stability, weather.terrain);
+  if (!(reach.far_m > 0)) return {};
+  // The cloud at t lies between u (t - stop) and u (t - start) downwind (travel time x / u).
+  const double u = weather.windSpeed_ms;
+  const double x0 = std::max(reach.near_m, u * (t_s - release.stop_s));
+  const double x1 = std::min(reach.far_m, u * (t_s - release.start_s));
+  return footprintBetween(level_mg_m3, release, weather, source, samples, reach, x0, x1);
 }
 
 Stability pasquillClass(double windSpeed_ms, Insolation insolation) {

@@ -89,6 +89,13 @@ double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, do
 std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                               int samples = 64);
 
+/// The threat zone at time t [s] of a release that started at start_s and stopped at stop_s: the
+/// steady footprint between the downwind distances the cloud occupies then, u (t - stop_s) to
+/// u (t - start_s), cut straight across the wind at those distances (the travel-time gating of
+/// concentration_mg_m3). Empty when no part of the cloud is at the level at t.
+std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                                double t_s, int samples = 64);
+
 /// Daytime insolation or night-time cloud, as the columns of the Pasquill table.
 enum class Insolation {
   Strong,

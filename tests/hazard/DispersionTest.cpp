@@ -235,6 +235,39 @@ TEST(PlumeFootprint, ElevatedReleaseLeavesTheGroundNearTheSourceOutside) {
   EXPECT_TRUE(contains({ring}, {80, -1500}));
 }
 
+TEST(PlumeFootprint, ContainedEarlyTheCloudDriftsOffAndTheZoneShrinks) {
+  // Wind 2 m/s from the north, class D: a 1 kg/s ground release reaches 50 mg/m3 some way south.
+  const Weather w{2, 0, Stability::D, Terrain::Rural};
+  const double level = 50;
+  const Release open{1.0, 0, 0, 1e9}, contained{1.0, 0, 0, 300};
+  const double far = centrelineDistanceTo_m(level, 1.0, 2, 0, Stability::D, Terrain::Rural);
+  ASSERT_GT(far, 600);
+  // Long after the start, an unstopped release gives the steady footprint.
+  const auto steady = footprint(level, open, w, {0, 0});
+  const auto late = footprintAt(level, open, w, {0, 0}, 1e6);
+  ASSERT_EQ(steady.size(), late.size());
+  for (std::size_t i = 0; i < steady.size(); ++i) {
+    EXPECT_NEAR(steady[i].x_m, late[i].x_m, 1e-9);
+    EXPECT_NEAR(steady[i].y_m, late[i].y_m, 1e-9);
+  }
+  // 100 s in, the cloud has reached 200 m: the zone stops there, cut across the wind.
+  const auto early = footprintAt(level, open, w, {0, 0}, 100);
+  double south = 0;
+  for (Point2 p : early) south = std::min(south, p.y_m);
+  EXPECT_NEAR(south, -200, 1e-9);
+  // Stopped at 300 s, at 450 s the cloud's tail has left the first 300 m: u (t - stop).
+  const auto tail = footprintAt(level, contained, w, {0, 0}, 450);
+  ASSERT_FALSE(tail.empty());
+  double north = -1e300;
+  for (Point2 p : tail) north = std::max(north, p.y_m);
+  EXPECT_NEAR(north, -300, 1e-9);
+  EXPECT_LT(ringArea(tail), ringArea(footprintAt(level, open, w, {0, 0}, 450)));
+  EXPECT_FALSE(contains({tail}, {0, -100}));
+  EXPECT_TRUE(contains({tail}, {0, -400}));
+  // Once the tail is past the far end, nothing is left.
+  EXPECT_TRUE(footprintAt(level, contained, w, {0, 0}, 300 + far / 2 + 1).empty());
+}
+
 TEST(Dispersion, UnitsAndLetters) {
   EXPECT_NEAR(ppm(117.2, 30), 117.2 * 24.45 / 30, 1e-12);
   EXPECT_NEAR(mgPerM3(ppm(80, 70.9), 70.9), 80, 1e-12);
