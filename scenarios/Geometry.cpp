@@ -77,6 +77,14 @@ bool segmentsCross(Point2 a, Point2 b, Point2 c, Point2 d) {
 }
 }  // namespace
 
+double distanceToArea(Point2 p, const std::vector<Ring>& outer) {
+  if (contains(outer, p)) return 0;
+  double best = std::numeric_limits<double>::infinity();
+  for (const auto& ring : outer)
+    for (std::size_t i = 1; i < ring.size(); ++i) best = std::min(best, distanceToSegment(p, ring[i - 1], ring[i]));
+  return best;
+}
+
 double gapBetween(const std::vector<Ring>& a, const std::vector<Ring>& b) {
   for (const auto& ring : a)
     if (!ring.empty() && contains(b, ring[0])) return 0;

@@ -23,6 +23,8 @@ Point2 centroid(const std::vector<Ring>& outer, const std::vector<Ring>& holes, 
 bool contains(const std::vector<Ring>& rings, Point2 p);
 /// Shortest distance from p to the segment ab.
 double distanceToSegment(Point2 p, Point2 a, Point2 b);
+/// Shortest distance from p to an area given by its outer rings: 0 inside it.
+double distanceToArea(Point2 p, const std::vector<Ring>& outer);
 /// Shortest distance between two areas given by their outer rings: 0 when they touch, overlap or
 /// one holds the other.
 double gapBetween(const std::vector<Ring>& a, const std::vector<Ring>& b);

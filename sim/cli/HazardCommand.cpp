@@ -30,6 +30,7 @@ const std::vector<OptionSpec> kOptions = {
     {"wind-from", true, "direction the wind blows from [deg clockwise from north]", "DEG"},
     {"stability", true, "Pasquill class A-F", "C"},
     {"rate", true, "release rate [kg/s]", "KG_S"},
+    {"heat-release", true, "for a fire: heat release of one burning zone [MW], instead of the drawn one", "MW"},
     {"at", true, "points x,y in the park's CRS metres, separated by ';'", "X,Y[;X,Y...]"},
     {"time", true, "time after the release starts [s], for --at and the threat zones (default: the steady state)", "T"},
     {"stop", true, "the release stops this long after it starts [s]: contained or exhausted (default: never)", "S"},
@@ -165,19 +166,82 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   return kExitOk;
 }
 
+// The line at distance r around a zone, traced along rays from its centroid (exact for a zone
+// that every such ray leaves once, as convex blocks do).
+Ring outline(const Zone& zone, double r) {
+  Ring ring;
+  for (int k = 0; k <= 120; ++k) {
+    const double a = 2 * M_PI * k / 120, dx = std::cos(a), dy = std::sin(a);
+    auto at = [&](double t) { return Point2{zone.centroid.x_m + t * dx, zone.centroid.y_m + t * dy}; };
+    double lo = 0, hi = r + 1;
+    while (distanceToArea(at(hi), zone.outer) < r) hi *= 2;
+    for (int i = 0; i < 60; ++i) {
+      const double mid = (lo + hi) / 2;
+      (distanceToArea(at(mid), zone.outer) < r ? lo : hi) = mid;
+    }
+    ring.push_back(at(hi));
+  }
+  return ring;
+}
+
+// drillsim hazard --hazard FIRE: how far the heat of one burning zone reaches, by the point-source
+// model, for each of the usual thresholds.
+int runFireHeat(const Args& args, const LoadedScenario& loaded, const DrawnFire& fire, const std::string& format) {
+  const Zone& zone = loaded.park.zones[std::size_t(fire.origin)];
+  const double q_MW = args.number("heat-release", 1e-3, 1e6, fire.heatRelease_MW);
+  struct Level {
+    double kW_m2;
+    const char* meaning;
+    const char* colour;
+  };
+  // hazard.md section 4: 37.5 damage to process equipment, 12.5 piloted ignition of wood, 5 pain
+  // and second-degree burns within a minute (EPA 1989 Table 4.2); roads close at 5.
+  const Level levels[] = {{37.5, "damage to process equipment; lethal within a minute", "#d00000"},
+                          {12.5, "piloted ignition of wood, melting of plastics", "#f07f00"},
+                          {5.0, "pain within 13 s, second-degree burns within 40 s; roads close", "#f2c200"}};
+  std::ostringstream text;
+  nlohmann::json distances = nlohmann::json::object();
+  std::vector<MapOverlay> overlays;
+  text << fire.hazard << ": fire starting in " << zone.id << " " << zone.name << ", "
+       << (q_MW > 0 ? fixed(q_MW, 0) + " MW per burning zone, " + fixed(100 * kRadiativeFraction, 0) + " % radiated"
+                    : std::string("no heat release given (heat_release_mw): its radiation is not modelled"))
+       << "\nPoint source at the zone's edge nearest each place (NUREG-1805 ch. 5); it overstates the flux within a\n"
+       << "few fire diameters. Distances from the zone's edge:\n";
+  for (const Level& l : levels) {
+    const double r = q_MW > 0 ? std::sqrt(kRadiativeFraction * q_MW * 1000 / (4 * M_PI * l.kW_m2)) : 0;
+    distances[fixed(l.kW_m2, 1) + " kW/m2"] = r;
+    text << "  " << fixed(l.kW_m2, 1) << " kW/m2 (" << l.meaning << "): up to " << fixed(r, 0) << " m\n";
+    overlays.push_back({fixed(l.kW_m2, 1) + " kW/m2", l.colour, r > 0 ? outline(zone, r) : Ring{}});
+  }
+  std::reverse(overlays.begin(), overlays.end());  // widest first, under the hotter rings
+  if (auto svg = args.value("svg")) {
+    MapOptions options;
+    options.title = loaded.scenario.name + " — " + fire.hazard + " heat of one burning zone";
+    options.overlays = overlays;
+    options.note = fixed(q_MW, 0) + " MW, " + fixed(100 * kRadiativeFraction, 0) + " % radiated, from the edge of " + zone.id;
+    writeFileAtomically(*svg, parkMapSvg(loaded.park, loaded.substances, options));
+  }
+  if (format == "json") std::cout << nlohmann::json{{"distances_m", distances}, {"heat_release_mw", q_MW}}.dump(2) << "\n";
+  else std::cout << text.str();
+  return kExitOk;
+}
+
 }  // namespace
 
 std::string helpHazard() {
   return "Usage: drillsim hazard SCENARIO.yaml --hazard ID [options]\n\n"
          "For one toxic release: the downwind distance to each AEGL level (60 min) and, with --at,\n"
-         "the ground-level concentration at points; with --svg, the threat zones drawn over the park.\n"
-         "Weather and release come from the scenario's distributions (--seed, --replication) unless\n"
-         "given with --wind-speed, --wind-from, --stability and --rate. Gaussian plume with Briggs\n"
-         "coefficients; see the README for its limits (light winds, the first 100 m, 10 km).\n\n" +
+         "the ground-level concentration at points; with --svg, --geojson or --gpkg, the threat zones\n"
+         "over the park (steady, or at --time T of a release stopped at --stop S). Weather and release\n"
+         "come from the scenario's distributions (--seed, --replication) unless given with --wind-speed,\n"
+         "--wind-from, --stability and --rate. With --probability N: over N drawn weathers, the share\n"
+         "in which each zone, shelter and --at point lies inside the AEGL-2 footprint. Gaussian plume\n"
+         "with Briggs coefficients; see the README for its limits (light winds, the first 100 m, 10 km).\n"
+         "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n" +
          describeOptions(kOptions) +
          "\n--format json prints {\"points\": [{\"x\":..., \"y\":..., \"t\":..., \"mg_m3\":..., \"ppm\":...}],\n"
          "\"distances_m\": {\"AEGL-1\":..., ...}}.\n"
-         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line.\n";
+         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n";
 }
 
 int runHazard(const std::vector<std::string>& argv) {
@@ -196,7 +260,11 @@ int runHazard(const std::vector<std::string>& argv) {
     ids.push_back(r.hazard);
     if (r.hazard == *id) found = &r;
   }
-  if (!found) throw UsageError("--hazard: no toxic release " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
+  for (const auto& f : model.fires()) {
+    ids.push_back(f.hazard);
+    if (f.hazard == *id) return runFireHeat(args, *loaded, f, format);
+  }
+  if (!found) throw UsageError("--hazard: no hazard " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
   if (args.value("probability")) return runProbability(args, *loaded, *found, format);
   DrawnRelease release = *found;
   hazard::Weather w = model.weather();

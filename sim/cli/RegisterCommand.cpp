@@ -44,14 +44,7 @@ std::string gradeFor(double r) {
   return "4 (四级)";
 }
 
-double distanceToZone(Point2 p, const Zone& z) {
-  std::vector<Ring> rings = z.outer;
-  if (contains(rings, p)) return 0;
-  double best = std::numeric_limits<double>::infinity();
-  for (const auto& ring : z.outer)
-    for (std::size_t i = 1; i < ring.size(); ++i) best = std::min(best, distanceToSegment(p, ring[i - 1], ring[i]));
-  return best;
-}
+double distanceToZone(Point2 p, const Zone& z) { return distanceToArea(p, z.outer); }
 }  // namespace
 
 std::string helpRegister() {

@@ -98,9 +98,13 @@ void EvacuationController::onPartyNotified(const std::string& party) {
   }
 }
 
-std::function<bool(int)> EvacuationController::closedNow() const {
+std::function<bool(int)> EvacuationController::closedNow(int fleeing) const {
   const double t = s_.now();
-  return [this, t](int road) { return s_.hazards.roadClosed(road, t); };
+  return [this, t, fleeing](int road) { return s_.hazards.roadClosedFor(road, t, fleeing); };
+}
+
+int EvacuationController::fleeing(const Cohort& c, NodeId from) const {
+  return from == s_.park.zones[std::size_t(c.zone)].node ? c.zone : -1;
 }
 
 double EvacuationController::walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const {
@@ -109,7 +113,7 @@ double EvacuationController::walkTime(const WalkRoute& r, double fromAccess_m, i
 
 int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const {
   const auto& shelters = s_.park.shelters;
-  const auto closed = closedNow();
+  const auto closed = closedNow(fleeing(c, from));
   auto open = [&](int i) {
     return s_.occupancy[std::size_t(i)] < shelters[std::size_t(i)].capacity &&
            s_.platform.route(from, shelters[std::size_t(i)].node, closed) != nullptr;
@@ -162,7 +166,7 @@ void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m
     return;
   }
   const Shelter& target = s_.park.shelters[std::size_t(shelter)];
-  const WalkRoute* route = s_.platform.route(from, target.node, closedNow());
+  const WalkRoute* route = s_.platform.route(from, target.node, closedNow(fleeing(c, from)));
   const double walk_s = walkTime(*route, fromAccess_m, shelter);
   Leg leg{cohort, shelter, route, s_.outcome.legs.size()};
   s_.outcome.legs.push_back({c.key, c.persons, from, target.node, route->roads, s_.now(), s_.now() + walk_s, 0, target.id});

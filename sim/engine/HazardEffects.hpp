@@ -23,6 +23,9 @@ class HazardEffects {
   virtual double concentration_mg_m3(Point2 p, double t_s) const = 0;
   /// Whether road `road` is closed to new movements at time t.
   virtual bool roadClosed(int road, double t_s) const = 0;
+  /// Whether road `road` is closed at time t to people leaving zone `fleeing`: the heat of their own
+  /// burning zone does not stop them getting away from it. -1: closed as for anyone.
+  virtual bool roadClosedFor(int road, double t_s, int /*fleeing*/) const { return roadClosed(road, t_s); }
   /// Why it is closed, for the event log ("" when open).
   virtual std::string closureReason(int road, double t_s) const { return roadClosed(road, t_s) ? "closed" : ""; }
   /// A team has stopped the release or controlled the fire `hazard` at time t.

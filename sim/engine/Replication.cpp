@@ -94,10 +94,12 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   m.unsheltered = evacuees - m.sheltered - s.inPlaceEvacuees;
   double last = 0;
   for (const auto& a : s.arrivals) last = std::max(last, a.end_s);
-  m.clearance_s = evacuees == 0 ? 0 : m.unsheltered > 0 ? loaded.scenario.horizon_s : last;
-  m.arrival_p50_s = arrivalQuantile(s.arrivals, evacuees, 0.50, loaded.scenario.horizon_s);
-  m.arrival_p90_s = arrivalQuantile(s.arrivals, evacuees, 0.90, loaded.scenario.horizon_s);
-  m.arrival_p95_s = arrivalQuantile(s.arrivals, evacuees, 0.95, loaded.scenario.horizon_s);
+  // Over the evacuees who set out; those held in place by closed roads are counted apart.
+  const long setOut = evacuees - s.inPlaceEvacuees;
+  m.clearance_s = setOut <= 0 ? 0 : m.unsheltered > 0 ? loaded.scenario.horizon_s : last;
+  m.arrival_p50_s = arrivalQuantile(s.arrivals, setOut, 0.50, loaded.scenario.horizon_s);
+  m.arrival_p90_s = arrivalQuantile(s.arrivals, setOut, 0.90, loaded.scenario.horizon_s);
+  m.arrival_p95_s = arrivalQuantile(s.arrivals, setOut, 0.95, loaded.scenario.horizon_s);
   if (m.unsheltered > 0)
     s.log("horizon", "", std::to_string(m.unsheltered) + " evacuees not in a shelter at the horizon");
   assessExposure(s);

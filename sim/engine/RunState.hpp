@@ -142,8 +142,10 @@ class EvacuationController {
   void arrive(Leg leg);  // by value: starting the next leg may grow legs_
   int chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const;
   double walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const;
-  /// Roads closed to new movements now.
-  std::function<bool(int)> closedNow() const;
+  /// Roads closed to new movements now, for people leaving zone `fleeing` (-1: anyone).
+  std::function<bool(int)> closedNow(int fleeing = -1) const;
+  /// The cohort's zone when it sets out from home, whose own fire does not hold it back; else -1.
+  int fleeing(const Cohort& c, NodeId from) const;
   /// Peak utilisation from each comm's progress since the last event (rates are constant between
   /// events; `finished` is the comm that just completed, or -1).
   void sampleRoadUsage(ssize_t finished);

@@ -189,7 +189,7 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
   return zones;
 }
 
-std::string HazardModel::closureReason(int road, double t_s) const {
+std::string HazardModel::closureReason(int road, double t_s, int fleeing) const {
   const Road& r = loaded_.park.roads[std::size_t(road)];
   // Too hot to walk through anywhere along it (checked at its vertices and the middle of each piece).
   if (!fires_.empty()) {
@@ -197,7 +197,7 @@ std::string HazardModel::closureReason(int road, double t_s) const {
       std::vector<Point2> points{r.line[i]};
       if (i > 0) points.push_back({(r.line[i - 1].x_m + r.line[i].x_m) / 2, (r.line[i - 1].y_m + r.line[i].y_m) / 2});
       for (Point2 p : points)
-        if (heatFlux_kW_m2(p, t_s) >= kHeatClosure_kW_m2) return "heat flux at least 5 kW/m2";
+        if (heatFlux_kW_m2(p, t_s, fleeing) >= kHeatClosure_kW_m2) return "heat flux at least 5 kW/m2";
     }
   }
   for (const auto& rel : releases_) {
@@ -250,8 +250,9 @@ double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
     if (f.heatRelease_MW <= 0) continue;
     for (std::size_t z = 0; z < f.ignition_s.size(); ++z) {
       if (int(z) == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
-      // A point source at the zone's centroid; nearer than 1 m the formula is meaningless.
-      const double r = std::max(1.0, distance(p, loaded_.park.zones[z].centroid));
+      // A point source at the zone's edge nearest to p: where in the zone the flames stand is not
+      // known, so each place is given the worst case. Nearer than 1 m the formula is meaningless.
+      const double r = std::max(1.0, distanceToArea(p, loaded_.park.zones[z].outer));
       q += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
     }
   }

@@ -54,7 +54,9 @@ class HazardModel final : public HazardEffects {
   std::vector<int> threatZones(double t_s) const override;
   double concentration_mg_m3(Point2 p, double t_s) const override;
   bool roadClosed(int road, double t_s) const override { return !closureReason(road, t_s).empty(); }
-  std::string closureReason(int road, double t_s) const override;
+  bool roadClosedFor(int road, double t_s, int fleeing) const override { return !closureReason(road, t_s, fleeing).empty(); }
+  std::string closureReason(int road, double t_s) const override { return closureReason(road, t_s, -1); }
+  std::string closureReason(int road, double t_s, int fleeing) const;
   void stopped(const std::string& hazard, double t_s) override;
   int releaseCount() const override { return int(releases_.size()); }
   const Substance* releaseSubstance(int i) const override { return releases_[std::size_t(i)].substance; }

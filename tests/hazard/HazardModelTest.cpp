@@ -19,6 +19,7 @@ LoadedScenario mini(double windFrom_deg) {
   leak.rate_kg_s = Distribution(1.0);
   leak.height_m = Distribution(1.0);
   leak.duration_s = Distribution(1800.0);
+  std::get<Fire>(l->scenario.hazards[1].detail).heat_release_mw.reset();  // toxic closures only
   return std::move(*l);
 }
 }  // namespace
