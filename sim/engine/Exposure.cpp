@@ -39,10 +39,11 @@ Point2 pointAlong(const std::vector<Point2>& path, double a, double b, double t)
   return path.back();
 }
 
-// Heat felt by a group: the highest flux and the burn dose, the sum over its places of
-// I_peak^(4/3) times the time it spent above 1.58 kW/m2 there (the flux tolerable for continuous
-// exposure, API 521 via h2tools.org), at most kHeatExposure_s per place: people move out of the
-// radiation within that time (ALOHA's thermal levels of concern assume 60 s; hazard.md section 4).
+// Heat felt by a group: the highest flux and the burn dose V, the sum over its places of the
+// integral of I^(4/3) dt while the flux is above 1.58 kW/m2 (tolerable for continuous exposure,
+// API 521 via h2tools.org), scaled down to kHeatExposure_s at one place when it lasts longer:
+// people move out of the radiation within that time (ALOHA's thermal levels of concern assume
+// 60 s; hazard.md section 4).
 constexpr double kHeatTolerable_kW_m2 = 1.58;
 constexpr double kHeatExposure_s = 60;
 // Indoors, walls shield the radiation until it reaches 37.5 kW/m2, the level taken to damage
@@ -85,7 +86,7 @@ class Integrator {
   template <class F>
   void heat(Heat& h, double a, double b, bool indoors, int except, F at) const {
     if (!fires_ || b <= a) return;
-    double peak = 0, above = 0;
+    double peak = 0, above = 0, dose = 0;
     for (double t0 = std::floor(a / kExposureStep_s) * kExposureStep_s; t0 < b; t0 += kExposureStep_s) {
       const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
       if (hi <= lo) continue;
@@ -93,10 +94,13 @@ class Integrator {
       double q = s_.hazards.heatFlux_kW_m2(at(t), t, except);
       if (indoors && q < kHeatThroughWalls_kW_m2) q = 0;
       peak = std::max(peak, q);
-      if (q >= kHeatTolerable_kW_m2) above += hi - lo;
+      if (q >= kHeatTolerable_kW_m2) {
+        above += hi - lo;
+        dose += std::pow(q, 4.0 / 3.0) * (hi - lo);
+      }
     }
     h.peak_kW_m2 = std::max(h.peak_kW_m2, peak);
-    if (above > 0) h.dose += std::pow(peak, 4.0 / 3.0) * std::min(above, kHeatExposure_s);
+    if (above > 0) h.dose += dose * std::min(1.0, kHeatExposure_s / above);
   }
 
  private:

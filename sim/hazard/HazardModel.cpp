@@ -250,13 +250,17 @@ double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
     if (f.heatRelease_MW <= 0) continue;
     for (std::size_t z = 0; z < f.ignition_s.size(); ++z) {
       if (int(z) == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
-      // A point source at the zone's edge nearest to p: where in the zone the flames stand is not
-      // known, so each place is given the worst case. Nearer than 1 m the formula is meaningless.
-      const double r = std::max(1.0, distanceToArea(p, loaded_.park.zones[z].outer));
+      // Where in the zone the flames stand is not known: each place is given the worst case, the
+      // fire at the zone's edge nearest to it.
+      const double r = fireDistance_m(f.heatRelease_MW, distanceToArea(p, loaded_.park.zones[z].outer));
       q += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
     }
   }
   return q;
+}
+
+double fireDistance_m(double heatRelease_MW, double fromEdge_m) {
+  return fromEdge_m + std::sqrt(heatRelease_MW * 1000 / (M_PI * kFireHeatPerArea_kW_m2));
 }
 
 std::vector<double> HazardModel::zoneIgnitions() const {

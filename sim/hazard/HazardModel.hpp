@@ -46,6 +46,13 @@ struct DrawnFire {
 constexpr double kHeatClosure_kW_m2 = 5.0;
 /// Radiative fraction of a burning zone's heat release, typical value 0.3 (NUREG-1805 chapter 5).
 constexpr double kRadiativeFraction = 0.3;
+/// Heat release per unit area of the fire [kW/m2], which sizes it: a disc of Q / 500 kW/m2. Our
+/// assumption, in the range EN 1991-1-2 Annex E gives for buildings (not re-verified here). With
+/// it the point-source flux at the disc's rim is chi_r 500 / 4 = 37.5 kW/m2 whatever Q.
+constexpr double kFireHeatPerArea_kW_m2 = 500;
+/// Distance [m] from the centre of a burning zone's fire, a disc of Q / kFireHeatPerArea_kW_m2
+/// placed in the zone as near to the place as it goes, to a place `fromEdge_m` from the zone.
+double fireDistance_m(double heatRelease_MW, double fromEdge_m);
 
 class HazardModel final : public HazardEffects {
  public:

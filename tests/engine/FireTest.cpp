@@ -98,8 +98,9 @@ TEST(Fire, ALateTeamControlsZoneByZoneAndTheWorkGrowsWithBurnTime) {
 }
 
 TEST(Fire, HeatClosesTheRoadByTheBurningZoneOnly) {
-  // 10 MW, 30 % radiated: 5 kW/m2 reaches sqrt(0.3 * 10 000 / (4 pi 5)) = 6.9 m from Z1's edge;
-  // road a starts inside Z1, road b starts 15 m from its edge (1.1 kW/m2).
+  // 10 MW, 30 % radiated, from a fire disc of radius sqrt(10 000 / (500 pi)) = 2.5 m at Z1's edge:
+  // 5 kW/m2 reaches sqrt(0.3 * 10 000 / (4 pi 5)) - 2.5 = 4.4 m beyond the edge. Road a starts
+  // inside Z1; road b starts 15 m from its edge (0.8 kW/m2).
   auto l = row(10.0);
   l.scenario.hazards[0].detail = [&] {
     Fire f = std::get<Fire>(l.scenario.hazards[0].detail);
