@@ -283,7 +283,8 @@ int runHazard(const std::vector<std::string>& argv) {
   // Steady state: the release has been going long enough for the plume to reach every point.
   release.release.start_s = 0;
   release.release.stop_s = args.number("stop", 0, 1e7, std::numeric_limits<double>::infinity());
-  const std::optional<double> at_s = args.value("time") ? std::optional<double>(args.number("time", 0, 1e7, 0)) : std::nullopt;
+  std::optional<double> at_s;
+  if (args.value("time")) at_s = args.number("time", 0, 1e7, 0);
 
   const Substance& sub = *release.substance;
   const char* levels[] = {"AEGL-1", "AEGL-2", "AEGL-3"};
