@@ -16,6 +16,7 @@
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/HazardModel.hpp"
+#include "sim/batch/Statistics.hpp"
 #include "sim/hazard/ThreatProbability.hpp"
 #include "sim/map/ParkMap.hpp"
 
@@ -89,7 +90,7 @@ std::vector<Point2> atPoints(const Args& args, const Park& park) {
 
 std::string percent(int k, int n) { return fixed(100.0 * k / std::max(1, n), 1) + " %"; }
 std::string interval(int k, int n) {
-  const auto [lo, hi] = wilsonInterval95(k, n);
+  const auto [lo, hi] = stats::wilsonInterval(k, n);
   return fixed(100 * lo, 1) + "-" + fixed(100 * hi, 1) + " %";
 }
 
@@ -113,7 +114,7 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   std::vector<OutFeature> features;
   MapOptions map;
   for (std::size_t z = 0; z < park.zones.size(); ++z) {
-    const auto [lo, hi] = wilsonInterval95(p.zones[z], n);
+    const auto [lo, hi] = stats::wilsonInterval(p.zones[z], n);
     zones[park.zones[z].id] = {{"probability", double(p.zones[z]) / n}, {"low95", lo}, {"high95", hi}};
     if (p.zones[z] > 0) zoneOrder.push_back({-p.zones[z], z});
     map.zoneShare[park.zones[z].id] = double(p.zones[z]) / n;
@@ -122,12 +123,12 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
                          {"low95", lo}, {"high95", hi}, {"draws", double(n)}}});
   }
   for (std::size_t s = 0; s < park.shelters.size(); ++s) {
-    const auto [lo, hi] = wilsonInterval95(p.shelters[s], n);
+    const auto [lo, hi] = stats::wilsonInterval(p.shelters[s], n);
     shelters[park.shelters[s].id] = {{"probability", double(p.shelters[s]) / n}, {"low95", lo}, {"high95", hi}};
     if (p.shelters[s] > 0) shelterOrder.push_back({-p.shelters[s], s});
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
-    const auto [lo, hi] = wilsonInterval95(p.points[i], n);
+    const auto [lo, hi] = stats::wilsonInterval(p.points[i], n);
     pts.push_back({{"x", points[i].x_m}, {"y", points[i].y_m}, {"probability", double(p.points[i]) / n}, {"low95", lo}, {"high95", hi}});
   }
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_probability_" + release.hazard, park.crs, features);

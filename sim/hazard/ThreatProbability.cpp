@@ -45,13 +45,4 @@ ThreatProbability threatProbability(const LoadedScenario& loaded, const std::str
   return p;
 }
 
-std::pair<double, double> wilsonInterval95(int k, int n) {
-  if (n <= 0) return {0, 1};
-  constexpr double z = 1.959963984540054;  // standard normal 97.5 % quantile
-  const double p = double(k) / n, z2n = z * z / n;
-  const double centre = (p + z2n / 2) / (1 + z2n);
-  const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z2n);
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
-
 }  // namespace drillsim

@@ -32,8 +32,5 @@ bool footprintTouches(const std::vector<Point2>& footprint, const Zone& zone);
 ThreatProbability threatProbability(const LoadedScenario& loaded, const std::string& hazard, std::uint64_t seed,
                                     int replications, const std::vector<Point2>& points);
 
-/// Wilson score interval (95 %) of a binomial proportion k / n (Wilson 1927): the honest interval
-/// near 0 and 1, where the normal approximation fails.
-std::pair<double, double> wilsonInterval95(int k, int n);
 
 }  // namespace drillsim
