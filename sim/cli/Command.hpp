@@ -32,6 +32,10 @@ int runHazard(const std::vector<std::string>& args);
 std::string helpHazard();
 int runRegister(const std::vector<std::string>& args);
 std::string helpRegister();
+int runBatch(const std::vector<std::string>& args);
+std::string helpBatch();
+int runCompare(const std::vector<std::string>& args);
+std::string helpCompare();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);

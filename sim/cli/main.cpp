@@ -21,6 +21,8 @@ const std::vector<Command>& commands() {
       {"validate", "check scenario files, their park and the substance table", helpValidate, runValidate},
       {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
       {"run", "run one replication of a plan and tell what happened", helpRun, runRun},
+      {"batch", "Monte Carlo replications of the plans, stored in a GeoPackage", helpBatch, runBatch},
+      {"compare", "compare the plans of a batch: intervals, paired differences", helpCompare, runCompare},
       {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
       {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},

@@ -1,0 +1,130 @@
+#include "sim/batch/Batch.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
+
+namespace drillsim {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+struct Child {
+  pid_t pid = -1;
+  int fd = -1;
+  BatchTask task;
+  std::string output;
+  Clock::time_point started;
+};
+
+// In the child: one replication, its metrics written to `fd` as JSON; never returns.
+[[noreturn]] void runChild(Platform& platform, const LoadedScenario& loaded, const BatchTask& task,
+                           std::uint64_t seed, int fd) {
+  int code = 0;
+  std::string text;
+  try {
+    const Plan* plan = loaded.scenario.plan(task.plan);
+    if (!plan) throw std::runtime_error("no plan " + task.plan);
+    HazardModel hazards(loaded, *plan, seed, std::uint64_t(task.replication));
+    const Outcome o = runReplication(platform, loaded, *plan, seed, std::uint64_t(task.replication), hazards);
+    text = metricsJson(o.metrics).dump();
+  } catch (const std::exception& e) {
+    text = std::string("ERROR ") + e.what();
+    code = 3;
+  }
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) _exit(4);
+    done += std::size_t(n);
+  }
+  close(fd);
+  _exit(code);  // not exit(): no destructors, no SimGrid cleanup (DESIGN.md section 3)
+}
+
+ReplicationRow finish(Child& c, int status, bool timedOut) {
+  ReplicationRow row{c.task.plan, c.task.replication, "ok", "", nullptr};
+  if (timedOut) {
+    row.status = "timeout";
+    row.error = "exceeded the time limit";
+  } else if (WIFSIGNALED(status)) {
+    row.status = "failed";
+    row.error = std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    row.status = "failed";
+    row.error = c.output.rfind("ERROR ", 0) == 0 ? c.output.substr(6) : "exit status " + std::to_string(WEXITSTATUS(status));
+  } else {
+    row.metrics = nlohmann::json::parse(c.output, nullptr, false);
+    if (row.metrics.is_discarded()) {
+      row.metrics = nullptr;
+      row.status = "failed";
+      row.error = "unreadable result";
+    }
+  }
+  return row;
+}
+}  // namespace
+
+void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vector<BatchTask>& tasks,
+              const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
+              const std::atomic<bool>& stop) {
+  std::vector<Child> running;
+  std::size_t next = 0;
+  const auto limit = std::chrono::duration<double>(options.timeLimit_s);
+  while ((next < tasks.size() || !running.empty()) && !stop) {
+    while (next < tasks.size() && int(running.size()) < std::max(1, options.jobs)) {
+      int fds[2];
+      if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+      std::fflush(nullptr);
+      const pid_t pid = fork();
+      if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+      if (pid == 0) {
+        close(fds[0]);
+        for (const Child& other : running) close(other.fd);
+        signal(SIGINT, SIG_IGN);  // the parent decides what an interrupt stops
+        runChild(platform, loaded, tasks[next], options.seed, fds[1]);
+      }
+      close(fds[1]);
+      fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+      running.push_back({pid, fds[0], tasks[next], "", Clock::now()});
+      ++next;
+    }
+    std::vector<pollfd> polls;
+    for (const Child& c : running) polls.push_back({c.fd, POLLIN, 0});
+    poll(polls.data(), polls.size(), 200);
+    for (std::size_t i = running.size(); i-- > 0;) {
+      Child& c = running[i];
+      bool ended = false;
+      if (polls[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buf[65536];
+        const ssize_t n = read(c.fd, buf, sizeof buf);
+        if (n > 0) c.output.append(buf, std::size_t(n));
+        else ended = true;  // end of file (or an error): the child has finished writing
+      }
+      const bool timedOut = !ended && Clock::now() - c.started > limit;
+      if (!ended && !timedOut) continue;
+      if (timedOut) kill(c.pid, SIGKILL);
+      int status = 0;
+      waitpid(c.pid, &status, 0);
+      close(c.fd);
+      ReplicationRow row = finish(c, status, timedOut);
+      running.erase(running.begin() + std::ptrdiff_t(i));
+      onResult(std::move(row));
+    }
+  }
+  for (Child& c : running) {  // stopped: what was still running is dropped, not recorded
+    kill(c.pid, SIGKILL);
+    waitpid(c.pid, nullptr, 0);
+    close(c.fd);
+  }
+}
+
+}  // namespace drillsim

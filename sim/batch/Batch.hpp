@@ -1,0 +1,39 @@
+#pragma once
+// A Monte Carlo batch (DESIGN.md sections 3 and 5): the platform is built once in this process;
+// every (plan, replication) runs in a child forked from it (SimGrid allows one engine per
+// process), at most `jobs` at a time. Replications are taken in replication-major order so that
+// a batch stopped early holds complete pairs of plans. A child that crashes, or outlives the time
+// limit, is recorded as failed with its seed and the batch goes on.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/batch/ResultStore.hpp"
+#include "sim/engine/Platform.hpp"
+
+namespace drillsim {
+
+struct BatchTask {
+  std::string plan;
+  int replication = 0;
+};
+
+struct BatchOptions {
+  std::uint64_t seed = 1;
+  int jobs = 1;
+  double timeLimit_s = 300;  // wall-clock per replication
+};
+
+/// Runs `tasks` and hands each result to `onResult` in this process as it arrives (in no fixed
+/// order). Returns early, killing the children still running, when `stop` becomes true; their
+/// tasks are not reported.
+void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vector<BatchTask>& tasks,
+              const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
+              const std::atomic<bool>& stop);
+
+}  // namespace drillsim

@@ -1,0 +1,79 @@
+#pragma once
+// The durable results of a Monte Carlo batch (DESIGN.md section 5): a GeoPackage, SQLite inside,
+// written through GDAL. It holds the batch's settings, one row per (plan, replication) with its
+// status and every scalar metric, and, once the batch is summarised, layers QGIS opens: per-zone
+// and per-shelter summaries for each plan. Rows are committed in transactions, so a batch killed
+// at any moment leaves a readable store that `--resume` completes without losing or repeating a
+// replication.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "scenarios/GeoLayer.hpp"
+#include "scenarios/Validation.hpp"
+
+namespace drillsim {
+
+/// The scalar metrics of a replication by their stable names, in the order the table stores them;
+/// NaN where the metric did not happen (e.g. a team never arrived).
+std::vector<std::pair<std::string, double>> scalarMetrics(const nlohmann::json& metrics);
+/// Their names alone, in the same order.
+const std::vector<std::string>& scalarMetricNames();
+
+struct BatchSettings {
+  std::string scenarioFile;
+  std::string scenarioHash;  // FNV-1a 64 of the scenario file's bytes, hexadecimal
+  std::string program;       // DrillSim version
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::vector<std::string> plans;
+};
+
+struct ReplicationRow {
+  std::string plan;
+  int replication = 0;
+  std::string status;  // ok | failed | timeout
+  std::string error;   // why it failed
+  nlohmann::json metrics;  // the replication's full metrics (null when it failed)
+};
+
+class ResultStore {
+ public:
+  /// Creates a new store; throws OutputError when the file exists or cannot be created.
+  static ResultStore create(const std::string& path, const BatchSettings& settings);
+  /// Opens an existing store to add rows; throws InputError-like std::runtime_error when it is not
+  /// a DrillSim results store.
+  static ResultStore open(const std::string& path, bool update);
+  ~ResultStore();
+  ResultStore(ResultStore&&) noexcept;
+  ResultStore& operator=(ResultStore&&) noexcept;
+
+  const BatchSettings& settings() const { return settings_; }
+  /// Every row stored, in plan then replication order.
+  std::vector<ReplicationRow> rows() const;
+  /// Adds rows in one transaction (committed when this returns).
+  void add(const std::vector<ReplicationRow>& rows);
+
+ private:
+  ResultStore() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  BatchSettings settings_;
+};
+
+/// The summary layers of a batch for a GIS, from its rows: zone_summary (the zones' polygons, one
+/// feature per plan and zone: mean persons over AEGL-2, share of replications with anyone over
+/// AEGL-2, mean expected fatalities, share of replications it burnt) and shelter_summary (points:
+/// mean peak, share overflowing, mean overflow).
+std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const std::vector<ReplicationRow>& rows,
+                                                                          const Park& park);
+
+/// FNV-1a 64 of a file's bytes as 16 hexadecimal digits ("" when unreadable).
+std::string fileHash(const std::string& path);
+
+}  // namespace drillsim

@@ -1,0 +1,238 @@
+// drillsim batch: many replications of several plans under common random numbers, stored durably
+// in a GeoPackage that `drillsim compare` reads and a GIS opens.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <set>
+#include <thread>
+
+#include "scenarios/TextFile.hpp"
+#include "sim/batch/Batch.hpp"
+#include "sim/batch/ResultStore.hpp"
+#include "sim/cli/Args.hpp"
+#include "sim/cli/Command.hpp"
+
+namespace drillsim::cli {
+
+namespace {
+const std::vector<OptionSpec> kOptions = {
+    {"plans", true, "plans to run, separated by commas (default: every plan)", "A,B,..."},
+    {"replications", true, "replications per plan (default: the scenario's monte_carlo.replications)", "N"},
+    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "S"},
+    {"jobs", true, "replications run at once (default: the machine's cores)", "J"},
+    {"out", true, "results GeoPackage (default: SCENARIO-NAME.results.gpkg here)", "FILE.gpkg"},
+    {"resume", false, "finish the batch stored in --out, running only what it lacks", ""},
+    {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
+    {"time-limit", true, "wall-clock seconds one replication may take before it is stopped (default 300)", "S"},
+    {"quiet", false, "no progress bar", ""},
+    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+};
+
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int) { interrupted = true; }
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::string item;
+  for (char c : text + ",") {
+    if (c == ',') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else if (c != ' ') {
+      item += c;
+    }
+  }
+  return out;
+}
+
+std::string duration(double s) {
+  char buf[32];
+  const long t = std::lround(s);
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+  return buf;
+}
+
+std::string csvNumber(double v) {
+  if (std::isnan(v)) return "";
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+}  // namespace
+
+std::string batchCsv(const std::vector<ReplicationRow>& rows) {
+  std::string s = "plan,replication,status";
+  for (const auto& name : scalarMetricNames()) s += "," + name;
+  s += "\n";
+  for (const auto& r : rows) {
+    s += r.plan + "," + std::to_string(r.replication) + "," + r.status;
+    if (r.metrics.is_object()) {
+      for (const auto& [name, value] : scalarMetrics(r.metrics)) s += "," + csvNumber(value);
+    } else {
+      s += std::string(scalarMetricNames().size(), ',');
+    }
+    s += "\n";
+  }
+  return s;
+}
+
+std::string helpBatch() {
+  return "Usage: drillsim batch SCENARIO.yaml [options]\n\n"
+         "Runs every plan (or --plans) for N replications under common random numbers: replication r\n"
+         "draws the same weather, release, pre-movement and team delays under every plan. The platform\n"
+         "is built once; each replication runs in its own child process, --jobs at a time. Results go\n"
+         "to a GeoPackage, committed as they come: interrupt with Ctrl-C (or lose the machine) and\n"
+         "--resume finishes the batch without repeating or losing a replication. A replication that\n"
+         "crashes or passes --time-limit is stored as failed; re-run it alone with\n"
+         "`drillsim run SCENARIO --plan P --seed S --replication R`. Results are identical whatever\n"
+         "--jobs is. Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
+         "zone_summary and shelter_summary).\n\n" +
+         describeOptions(kOptions) +
+         "\nExit codes: 0 done, 2 the scenario is invalid or does not match the stored batch, 64 bad command\n"
+         "line, 73 the results cannot be written, 130 interrupted (what finished is kept).\n";
+}
+
+int runBatch(const std::vector<std::string>& argv) {
+  Args args(argv, kOptions);
+  auto loaded = loadScenarioArgument(args);
+  if (!loaded) return kExitInvalidInput;
+  const Scenario& sc = loaded->scenario;
+  const std::string scenarioFile = args.positional()[0];
+  const std::string out = args.value("out").value_or(std::filesystem::path(scenarioFile).stem().string() + ".results.gpkg");
+
+  std::vector<std::string> allPlans;
+  for (const auto& p : sc.plans) allPlans.push_back(p.id);
+  BatchSettings settings;
+  settings.scenarioFile = scenarioFile;
+  settings.scenarioHash = fileHash(scenarioFile);
+  settings.program = "drillsim " DRILLSIM_VERSION;
+  settings.seed = args.count("seed", sc.monte_carlo.seed);
+  settings.replications = int(args.count("replications", std::uint64_t(sc.monte_carlo.replications)));
+  if (settings.replications < 1 || settings.replications > 10000000)
+    throw UsageError("--replications: expected a whole number from 1 to 10000000");
+  settings.plans = args.value("plans") ? splitList(*args.value("plans")) : allPlans;
+  for (const auto& p : settings.plans)
+    if (!sc.plan(p)) throw UsageError("--plans: no plan " + inQuotes(p) + "; " + expectedOneOf(p, allPlans));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const int jobs = int(args.count("jobs", cores));
+  if (jobs < 1 || jobs > 1024) throw UsageError("--jobs: expected a whole number from 1 to 1024");
+  BatchOptions options;
+  options.seed = settings.seed;
+  options.jobs = jobs;
+  options.timeLimit_s = args.number("time-limit", 1, 1e6, 300);
+
+  std::optional<ResultStore> store;
+  if (args.flag("resume")) {
+    if (!std::filesystem::exists(out)) throw UsageError("--resume: " + out + " does not exist; run without --resume to start it");
+    try {
+      store = ResultStore::open(out, true);
+    } catch (const std::runtime_error& e) {
+      std::cerr << "drillsim batch: " << e.what() << "\n";
+      return kExitInvalidInput;
+    }
+    const BatchSettings& stored = store->settings();
+    std::string mismatch;
+    if (stored.scenarioHash != settings.scenarioHash)
+      mismatch = "the scenario file has changed since the batch began (" + stored.scenarioHash + " then, " + settings.scenarioHash + " now)";
+    else if (args.value("seed") && stored.seed != settings.seed)
+      mismatch = "it was run with seed " + std::to_string(stored.seed);
+    else if (args.value("replications") && stored.replications != settings.replications)
+      mismatch = "it has " + std::to_string(stored.replications) + " replications per plan";
+    else if (args.value("plans") && stored.plans != settings.plans)
+      mismatch = "it runs other plans";
+    if (!mismatch.empty()) {
+      std::cerr << "drillsim batch: cannot resume " << out << ": " << mismatch << "; start a new batch with another --out\n";
+      return kExitInvalidInput;
+    }
+    settings = stored;
+    options.seed = stored.seed;
+  } else {
+    store = ResultStore::create(out, settings);
+  }
+
+  std::set<std::pair<std::string, int>> done;
+  for (const auto& r : store->rows()) done.insert({r.plan, r.replication});
+  std::vector<BatchTask> tasks;
+  for (int r = 0; r < settings.replications; ++r)
+    for (const auto& p : settings.plans)
+      if (!done.count({p, r})) tasks.push_back({p, r});
+  const std::size_t total = std::size_t(settings.replications) * settings.plans.size();
+
+  Platform platform(*loaded);
+  interrupted = false;
+  struct sigaction action {};
+  action.sa_handler = onInterrupt;
+  sigemptyset(&action.sa_mask);
+  struct sigaction previous {};
+  sigaction(SIGINT, &action, &previous);
+  sigaction(SIGTERM, &action, nullptr);
+
+  const bool bar = !args.flag("quiet") && isatty(STDERR_FILENO);
+  const auto start = std::chrono::steady_clock::now();
+  auto lastFlush = start;
+  std::vector<ReplicationRow> pending;
+  std::size_t finished = done.size(), failed = 0, thisRun = 0;
+  auto flush = [&] {
+    store->add(pending);
+    pending.clear();
+    lastFlush = std::chrono::steady_clock::now();
+  };
+  auto progress = [&] {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double rate = elapsed > 0 ? double(thisRun) / elapsed : 0;
+    const double share = total ? double(finished) / double(total) : 1;
+    std::string line = "\r[";
+    for (int i = 0; i < 30; ++i) line += i < int(share * 30) ? '#' : '.';
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "] %zu/%zu  %.1f rep/s  left %s%s ", finished, total, rate,
+                  rate > 0 ? duration(double(total - finished) / rate).c_str() : "?",
+                  failed ? (", " + std::to_string(failed) + " failed").c_str() : "");
+    std::cerr << line << buf << std::flush;
+  };
+  drillsim::runBatch(platform, *loaded, tasks, options,
+           [&](ReplicationRow row) {
+             failed += row.status != "ok";
+             ++finished;
+             ++thisRun;
+             pending.push_back(std::move(row));
+             if (pending.size() >= 64 || std::chrono::steady_clock::now() - lastFlush > std::chrono::milliseconds(500)) flush();
+             if (bar) progress();
+           },
+           interrupted);
+  flush();
+  sigaction(SIGINT, &previous, nullptr);
+  if (bar) {
+    progress();
+    std::cerr << "\n";
+  }
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (interrupted) {
+    std::cerr << "drillsim batch: interrupted; " << finished << " of " << total << " replications are stored in " << out
+              << ".\nFinish it with: drillsim batch " << scenarioFile << " --out " << out << " --resume\n";
+    return 130;
+  }
+  const std::vector<ReplicationRow> rows = store->rows();
+  store.reset();  // closes the GeoPackage before its summary layers are written
+  const auto [zones, shelters] = summaryLayers(rows, loaded->park);
+  writeGeoPackageLayer(out, "zone_summary", loaded->park.crs, zones);
+  writeGeoPackageLayer(out, "shelter_summary", loaded->park.crs, shelters);
+  if (auto csv = args.value("csv")) writeFileAtomically(*csv, batchCsv(rows));
+  long failedAll = 0;
+  for (const auto& r : rows) failedAll += r.status != "ok";
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? double(thisRun) / elapsed : 0.0);
+  std::cout << sc.name << ": " << rows.size() << " replications (" << settings.plans.size() << " plans x "
+            << settings.replications << ", seed " << settings.seed << ") in " << out << "; " << thisRun
+            << " run now in " << duration(elapsed) << " (" << rate << "/s, " << jobs << " jobs)"
+            << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column)" : "") << "\n"
+            << "Compare the plans with: drillsim compare " << out << "\n";
+  return kExitOk;
+}
+
+}  // namespace drillsim::cli
