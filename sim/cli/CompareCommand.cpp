@@ -69,7 +69,11 @@ const std::vector<Threshold> kThresholds = {
     {"unsheltered", 0, "P(evacuees left outside at the horizon)"},
 };
 
-std::string num(double v, int digits) { return std::isnan(v) ? "-" : fixed(v, digits); }
+std::string num(double v, int digits) {
+  if (std::isnan(v)) return "-";
+  if (std::abs(v) < 0.5 * std::pow(10.0, -digits)) v = 0;  // no "-0"
+  return fixed(v, digits);
+}
 }  // namespace
 
 std::string helpCompare() {
@@ -166,7 +170,8 @@ int runCompare(const std::vector<std::string>& argv) {
       const stats::Paired d = isBase ? stats::Paired{} : stats::paired(a, b, level);
       std::string verdict;
       if (!isBase && d.n > 1) {
-        const bool same = std::abs(d.meanDifference) <= d.halfWidth;
+        // Differences of rounding size (the same run under both plans, summed in another order) are none.
+        const bool same = std::abs(d.meanDifference) <= std::max(d.halfWidth, 1e-9 * (1 + std::abs(s.mean)));
         verdict = same ? "same" : (d.meanDifference < 0) == (info.better < 0) ? "better" : "worse";
         if (!same && info.better == 0) verdict = d.meanDifference < 0 ? "lower" : "higher";
       }
