@@ -190,8 +190,11 @@ void writeGeoPackageLayer(const std::string& path, const std::string& layer, con
   };
   for (int i = 0; i < ds->GetLayerCount(); ++i)
     if (layer == ds->GetLayer(i)->GetName() && ds->DeleteLayer(i) != OGRERR_NONE) fail("cannot replace layer " + layer);
-  const bool points = !features.empty() && features.front().kind == OutFeature::Kind::Point;
-  OGRLayer* out = ds->CreateLayer(layer.c_str(), &srs, points ? wkbPoint : wkbPolygon, nullptr);
+  const OutFeature::Kind kind = features.empty() ? OutFeature::Kind::Polygon : features.front().kind;
+  const OGRwkbGeometryType type = kind == OutFeature::Kind::Point  ? wkbPoint
+                                  : kind == OutFeature::Kind::Line ? wkbLineString
+                                                                   : wkbPolygon;
+  OGRLayer* out = ds->CreateLayer(layer.c_str(), &srs, type, nullptr);
   if (!out) fail("cannot create layer " + layer);
   if (!features.empty())
     for (const auto& [name, value] : features.front().attributes) {
@@ -212,6 +215,10 @@ void writeGeoPackageLayer(const std::string& path, const std::string& layer, con
     if (f.kind == OutFeature::Kind::Point && !f.parts.empty() && !f.parts[0].empty()) {
       OGRPoint p(f.parts[0][0].x_m, f.parts[0][0].y_m);
       feature.SetGeometry(&p);
+    } else if (f.kind == OutFeature::Kind::Line && !f.parts.empty()) {
+      OGRLineString line;
+      for (Point2 p : f.parts[0]) line.addPoint(p.x_m, p.y_m);
+      feature.SetGeometry(&line);
     } else if (f.kind == OutFeature::Kind::Polygon) {
       OGRPolygon polygon;
       for (const auto& ring : f.parts) {

@@ -76,10 +76,11 @@ class LonLatTransform {
   std::unique_ptr<Impl> impl_;
 };
 
-/// A feature to write: a point (one part of one point) or a polygon (its rings, outer first), in the
+/// A feature to write: a point (one part of one point), a line (one part) or a polygon (its rings,
+/// outer first), in the
 /// layer's CRS, with attributes that are numbers (NaN: null) or text.
 struct OutFeature {
-  enum class Kind { Point, Polygon };
+  enum class Kind { Point, Line, Polygon };
   Kind kind = Kind::Polygon;
   std::vector<std::vector<Point2>> parts;
   std::vector<std::pair<std::string, std::variant<double, std::string>>> attributes;

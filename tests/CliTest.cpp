@@ -30,7 +30,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, map (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, map, synth (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
@@ -302,4 +302,23 @@ TEST(Cli, ThreatProbabilityCoversTheSourceZoneAlways) {
   r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--probability", "60", "--wind-from", "90"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("--wind-from cannot be combined"), std::string::npos) << r.err;
+}
+
+TEST(Cli, SynthWritesAParkEveryCommandReads) {
+  const fs::path dir = fs::temp_directory_path() / "drillsim-synth-test";
+  fs::remove_all(dir);
+  auto r = runDrillsim({"synth", "--zones", "30", "--seed", "3", "--out", dir.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("30 zones"), std::string::npos) << r.out;
+  r = runDrillsim({"validate", (dir / "synthetic.yaml").string()});
+  EXPECT_EQ(r.exitCode, 0) << r.err << r.out;
+  EXPECT_NE(r.out.find("ok (0 errors, 0 warnings)"), std::string::npos) << r.out << r.err;
+  r = runDrillsim({"run", (dir / "synthetic.yaml").string(), "--plan", "A", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto m = nlohmann::json::parse(r.out).at("metrics");
+  EXPECT_EQ(m.at("population").get<long>(), m.at("sheltered").get<long>() + m.at("unsheltered").get<long>() +
+                                                m.at("sheltered_in_place").get<long>() + m.at("not_ordered").get<long>());
+  fs::remove_all(dir);
+  r = runDrillsim({"synth", "--zones", "0", "--out", dir.string()});
+  EXPECT_EQ(r.exitCode, 64);
 }

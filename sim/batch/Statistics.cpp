@@ -103,9 +103,10 @@ Interval quantileInterval(const std::vector<double>& x, double p) {
     if (cdf[std::size_t(k - 1)] <= 0.025) l = k;
   for (long k = n; k >= 1; --k)
     if (cdf[std::size_t(k - 1)] >= 0.975) u = k;
+  // Too few values to bound a side: that side is open (the quantile may lie beyond the sample).
   Interval i;
-  i.low = l >= 1 ? x[std::size_t(l - 1)] : x.front();
-  i.high = u <= n ? x[std::size_t(u - 1)] : x.back();
+  i.low = l >= 1 ? x[std::size_t(l - 1)] : -std::numeric_limits<double>::infinity();
+  i.high = u <= n ? x[std::size_t(u - 1)] : std::numeric_limits<double>::infinity();
   return i;
 }
 }  // namespace

@@ -31,7 +31,7 @@ struct Quantile {
   double p = 0.5;
   double value = 0;     // linear interpolation between order statistics (Hyndman & Fan type 7)
   Interval interval95;  // order statistics x_(l), x_(u) with P(l <= B < u) >= 0.95, B ~ Bin(n, p);
-                        // the sample's range when n is too small for 95 %
+                        // a side is +-infinity when the sample is too small to bound it
 };
 
 struct Summary {

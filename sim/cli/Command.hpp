@@ -36,6 +36,8 @@ int runBatch(const std::vector<std::string>& args);
 std::string helpBatch();
 int runCompare(const std::vector<std::string>& args);
 std::string helpCompare();
+int runSynth(const std::vector<std::string>& args);
+std::string helpSynth();
 
 /// Prints diagnostics to stderr, warnings and errors alike, each on its own line.
 void printDiagnostics(const Diagnostics& diagnostics);

@@ -71,6 +71,7 @@ const std::vector<Threshold> kThresholds = {
 
 std::string num(double v, int digits) {
   if (std::isnan(v)) return "-";
+  if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
   if (std::abs(v) < 0.5 * std::pow(10.0, -digits)) v = 0;  // no "-0"
   return fixed(v, digits);
 }
@@ -194,13 +195,16 @@ int runCompare(const std::vector<std::string>& argv) {
       nlohmann::json j = {{"metric", metric}, {"plan", plan}, {"n", s.n}, {"mean", s.mean}, {"half_width95", s.halfWidth95},
                           {"sd", s.sd}, {"replications_needed", needed}};
       for (const auto& qq : q)
-        j["p" + std::to_string(int(std::lround(qq.p * 100)))] = {{"value", qq.value}, {"low95", qq.interval95.low}, {"high95", qq.interval95.high}};
+        j["p" + std::to_string(int(std::lround(qq.p * 100)))] = {
+            {"value", qq.value},
+            {"low95", std::isfinite(qq.interval95.low) ? nlohmann::json(qq.interval95.low) : nlohmann::json(nullptr)},
+            {"high95", std::isfinite(qq.interval95.high) ? nlohmann::json(qq.interval95.high) : nlohmann::json(nullptr)}};
       if (!isBase) j["vs_baseline"] = {{"difference", d.meanDifference}, {"half_width", d.halfWidth}, {"level", level},
                                        {"correlation", d.correlation}, {"unpaired_half_width", d.unpairedHalfWidth},
                                        {"verdict", verdict}};
       out.push_back(j);
       auto c = [](double v) {
-        if (std::isnan(v)) return std::string();
+        if (!std::isfinite(v)) return std::string();
         char buf[40];
         std::snprintf(buf, sizeof buf, "%.10g", v);
         return std::string(buf);

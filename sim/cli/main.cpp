@@ -26,6 +26,7 @@ const std::vector<Command>& commands() {
       {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
       {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
+      {"synth", "write a synthetic park and scenario of a given size", helpSynth, runSynth},
   };
   return list;
 }

@@ -46,6 +46,9 @@ TEST(Statistics, SummaryByHand) {
   // narrower pair reaches 0.95).
   EXPECT_EQ(s.quantiles[0].interval95.low, 2);
   EXPECT_EQ(s.quantiles[0].interval95.high, 9);
+  // With 8 values nothing bounds the P95 from above: at most 1 - 0.95^8 = 34 % of samples of 8
+  // have a value above it.
+  EXPECT_TRUE(std::isinf(s.quantiles[2].interval95.high));
   const auto e = ecdf({3, 1, 3, 2});
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(e[2], (std::pair<double, double>{3, 1.0}));

@@ -1,6 +1,8 @@
 // Prints the cost of one replication, split into platform build and run, for every plan of the
 // bundled scenarios and for synthetic parks 10x and 100x the bundled one (in zones). Each sample
 // runs in its own forked process (one SimGrid engine per process); medians of several samples.
+// Then batch throughput: replications per second with one and two jobs, as `drillsim batch` runs
+// them (one platform, a forked child per replication).
 // Figures only: nothing is asserted, as these machines are shared and timings are noisy.
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/batch/Batch.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
 #include "sim/synth/SyntheticPark.hpp"
@@ -69,6 +72,41 @@ void report(const std::string& name, const LoadedScenario& l, const Plan& plan, 
               run[run.size() / 2]);
 }
 
+// Replications per second of a batch of `replications` of the first plan with `jobs` workers,
+// measured in a forked child that builds the platform once (as `drillsim batch` does).
+double batchRate(const LoadedScenario& l, int replications, int jobs) {
+  int fds[2];
+  if (pipe(fds) != 0) return 0;
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    Platform platform(l);
+    std::vector<BatchTask> tasks;
+    for (int r = 0; r < replications; ++r) tasks.push_back({l.scenario.plans.front().id, r});
+    BatchOptions options;
+    options.jobs = jobs;
+    std::atomic<bool> stop{false};
+    const auto t0 = std::chrono::steady_clock::now();
+    runBatch(platform, l, tasks, options, [](ReplicationRow) {}, stop);
+    const double rate = replications / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (write(fds[1], &rate, sizeof rate) != sizeof rate) _exit(2);
+    _exit(0);
+  }
+  close(fds[1]);
+  double rate = 0;
+  if (read(fds[0], &rate, sizeof rate) != sizeof rate) rate = 0;
+  close(fds[0]);
+  waitpid(pid, nullptr, 0);
+  return rate;
+}
+
+void reportBatch(const std::string& name, const LoadedScenario& l, int replications) {
+  const double one = batchRate(l, replications, 1), two = batchRate(l, replications, 2);
+  std::printf("%-34s %6zu %8d %10.1f %10.1f %8.2f\n", name.c_str(), l.park.zones.size(), replications, one, two,
+              one > 0 ? two / one : 0.0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -99,6 +137,20 @@ int main(int argc, char** argv) {
     const LoadedScenario l = syntheticPark(o);
     for (const auto& p : l.scenario.plans)
       report("synthetic " + std::to_string(x * y) + " zones", l, p, std::max(1, samples / (x * y > 1000 ? 5 : 1)));
+  }
+
+  std::printf("\nBatch throughput, first plan (replications per second)\n");
+  std::printf("%-34s %6s %8s %10s %10s %8s\n", "scenario", "zones", "reps", "1 job", "2 jobs", "ratio");
+  for (const auto& f : files) {
+    Diagnostics d;
+    if (auto l = loadAndValidate(f, d)) reportBatch(std::filesystem::path(f).stem().string(), *l, 20 * samples);
+  }
+  for (auto [x, y] : {std::pair{22, 20}, std::pair{70, 63}}) {
+    if (x * y > 1000 && !large) continue;
+    SyntheticOptions o;
+    o.blocksX = x;
+    o.blocksY = y;
+    reportBatch("synthetic " + std::to_string(x * y) + " zones", syntheticPark(o), x * y > 1000 ? 4 : 4 * samples);
   }
   return 0;
 }
