@@ -199,6 +199,9 @@ int runCompare(const std::vector<std::string>& argv) {
             {"value", qq.value},
             {"low95", std::isfinite(qq.interval95.low) ? nlohmann::json(qq.interval95.low) : nlohmann::json(nullptr)},
             {"high95", std::isfinite(qq.interval95.high) ? nlohmann::json(qq.interval95.high) : nlohmann::json(nullptr)}};
+      nlohmann::json e = nlohmann::json::array();
+      for (const auto& [x, share] : stats::ecdf(sample)) e.push_back({x, share});
+      j["ecdf"] = e;
       if (!isBase) j["vs_baseline"] = {{"difference", d.meanDifference}, {"half_width", d.halfWidth}, {"level", level},
                                        {"correlation", d.correlation}, {"unpaired_half_width", d.unpairedHalfWidth},
                                        {"verdict", verdict}};

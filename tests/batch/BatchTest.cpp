@@ -186,3 +186,24 @@ TEST(Batch, CommonRandomNumbersNarrowThePairedComparison) {
   }
   EXPECT_EQ(compared, 3);
 }
+
+TEST(Batch, AFailingOrOverlongReplicationIsRecordedAndTheBatchGoesOn) {
+  auto l = test::TestPark().road("R", {0, 0}, {40, 0}, 2.0).zone("Z", {0, 0}, 1).shelter("S", {40, 0}, 10).build();
+  const std::string text = inChild([&] {
+    Platform platform(l);
+    std::atomic<bool> stop{false};
+    std::string statuses;
+    BatchOptions options;
+    // Plan "X" does not exist: the child reports the error; replication 1 of plan A runs normally.
+    runBatch(platform, l, {{"X", 0}, {"A", 1}}, options, [&](ReplicationRow row) {
+      statuses += row.plan + ":" + row.status + ":" + row.error + ";";
+    }, stop);
+    // A limit far below any run's time: stopped and recorded as a timeout.
+    options.timeLimit_s = 1e-6;
+    runBatch(platform, l, {{"A", 2}}, options, [&](ReplicationRow row) { statuses += row.plan + ":" + row.status + ";"; }, stop);
+    return statuses;
+  });
+  EXPECT_NE(text.find("X:failed:no plan X;"), std::string::npos) << text;
+  EXPECT_NE(text.find("A:ok:;"), std::string::npos) << text;
+  EXPECT_NE(text.find("A:timeout;"), std::string::npos) << text;
+}
