@@ -31,6 +31,7 @@ const std::vector<OptionSpec> kOptions = {
     {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
     {"time-limit", true, "wall-clock seconds one replication may take before it is stopped (default 300)", "S"},
     {"quiet", false, "no progress bar", ""},
+    {"progress-fd", true, "also write progress as JSON lines to this open file descriptor (for the front end)", "FD"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -174,6 +175,13 @@ int runBatch(const std::vector<std::string>& argv) {
   sigaction(SIGTERM, &action, nullptr);
 
   const bool bar = !args.flag("quiet") && isatty(STDERR_FILENO);
+  // Machine-readable progress: {"done": D, "total": T, "failed": F, "rate": R} per line.
+  FILE* progressOut = nullptr;
+  if (args.value("progress-fd")) {
+    const int fd = int(args.count("progress-fd", 0));
+    progressOut = fd > 2 ? fdopen(fd, "w") : nullptr;
+    if (!progressOut) throw UsageError("--progress-fd: expected an open file descriptor above 2");
+  }
   const auto start = std::chrono::steady_clock::now();
   auto lastFlush = start;
   std::vector<ReplicationRow> pending;
@@ -203,9 +211,16 @@ int runBatch(const std::vector<std::string>& argv) {
              pending.push_back(std::move(row));
              if (pending.size() >= 64 || std::chrono::steady_clock::now() - lastFlush > std::chrono::milliseconds(500)) flush();
              if (bar) progress();
+             if (progressOut) {
+               const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+               std::fprintf(progressOut, "{\"done\": %zu, \"total\": %zu, \"failed\": %zu, \"rate\": %.3f}\n", finished,
+                            total, failed, elapsed > 0 ? double(thisRun) / elapsed : 0.0);
+               std::fflush(progressOut);
+             }
            },
            interrupted);
   flush();
+  if (progressOut) std::fclose(progressOut);
   sigaction(SIGINT, &previous, nullptr);
   if (bar) {
     progress();

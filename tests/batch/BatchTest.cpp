@@ -207,3 +207,23 @@ TEST(Batch, AFailingOrOverlongReplicationIsRecordedAndTheBatchGoesOn) {
   EXPECT_NE(text.find("A:ok:;"), std::string::npos) << text;
   EXPECT_NE(text.find("A:timeout;"), std::string::npos) << text;
 }
+
+TEST(Batch, ProgressGoesAsJsonLinesToTheDescriptorAsked) {
+  const fs::path out = scratch("progress.gpkg"), lines = scratch("progress.jsonl");
+  const std::string command = "'" + test::binaryPath() + "' batch '" + test::sourcePath("tests/data/mini/mini.yaml") +
+                              "' --substances '" + test::sourcePath("tests/data/mini/substances.csv") +
+                              "' --replications 3 --out '" + out.string() + "' --progress-fd 3 3>'" + lines.string() +
+                              "' >/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::istringstream in(readFile(lines));
+  std::string line;
+  long last = 0, count = 0;
+  while (std::getline(in, line)) {
+    const auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j.at("total").get<long>(), 6);
+    EXPECT_EQ(j.at("done").get<long>(), last + 1);
+    last = j.at("done").get<long>();
+    ++count;
+  }
+  EXPECT_EQ(count, 6);
+}
