@@ -14,7 +14,8 @@ case "$what" in main|test|build) ;; *) echo "usage: tools/setup.sh main|test|bui
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libeigen3-dev libgdal-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev
-  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth fonts-wqy-microhei
+  libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
+  fonts-wqy-microhei
   libgtest-dev libgmock-dev libbenchmark-dev python3
 )
 missing=()
