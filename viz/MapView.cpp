@@ -16,13 +16,6 @@ ImU32 colour(const char* hex, int alpha = 255) {
   std::sscanf(hex, "#%02x%02x%02x", &r, &g, &b);
   return IM_COL32(r, g, b, alpha);
 }
-
-double niceLength(double metres) {
-  const double p = std::pow(10.0, std::floor(std::log10(metres)));
-  for (double f : {5.0, 2.0, 1.0})
-    if (f * p <= metres) return f * p;
-  return p;
-}
 }  // namespace
 
 ImVec2 MapView::toScreen(Point2 p) const {

@@ -37,15 +37,14 @@ struct Frame {
   double y(double ym) const { return top + (maxY - ym) * scale; }
 };
 
-// A "nice" scale bar length in metres: 1, 2 or 5 times a power of ten near a fifth of the width.
+}  // namespace
+
 double niceLength(double metres) {
   const double p = std::pow(10.0, std::floor(std::log10(metres)));
   for (double f : {5.0, 2.0, 1.0})
     if (f * p <= metres) return f * p;
   return p;
 }
-
-}  // namespace
 
 const char* zoneKindColour(ZoneKind kind) {
   switch (kind) {

@@ -34,5 +34,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
 
 /// Fill colour of a zone kind (also used by the front end's legend).
 const char* zoneKindColour(ZoneKind kind);
+/// A "nice" scale-bar length in metres: 1, 2 or 5 times a power of ten, at most `metres`.
+double niceLength(double metres);
 
 }  // namespace drillsim
