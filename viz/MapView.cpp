@@ -73,7 +73,7 @@ void MapView::draw() {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), true);
-  dl->AddRectFilled(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), IM_COL32(251, 251, 248, 255));
+  // The background is the window's own (one full-window fill fewer: software rendering is fill-bound).
   const Zone* under = nullptr;
   const Point2 mouse = toPark(io.MousePos);
   for (const auto& z : park_.zones) {
@@ -91,12 +91,12 @@ void MapView::draw() {
     for (std::size_t i = 1; i < r.line.size(); ++i)
       dl->AddLine(toScreen(r.line[i - 1]), toScreen(r.line[i]), r.width_m >= 12 ? IM_COL32(91, 91, 91, 255) : IM_COL32(141, 141, 141, 255), w);
   }
-  if (pixelsPerMetre_ > 0.15)
-    for (const auto& z : park_.zones) {
-      const ImVec2 c = toScreen(z.centroid);
-      const ImVec2 t = ImGui::CalcTextSize(z.id.c_str());
-      dl->AddText(ImVec2(c.x - t.x / 2, c.y - t.y / 2), IM_COL32(60, 60, 60, 255), z.id.c_str());
-    }
+  for (const auto& z : park_.zones) {
+    if (std::sqrt(z.area_m2) * pixelsPerMetre_ < 36) continue;  // too small on screen for its id
+    const ImVec2 c = toScreen(z.centroid);
+    const ImVec2 t = ImGui::CalcTextSize(z.id.c_str());
+    dl->AddText(ImVec2(c.x - t.x / 2, c.y - t.y / 2), IM_COL32(60, 60, 60, 255), z.id.c_str());
+  }
   for (const auto& s : park_.shelters) {
     const ImVec2 c = toScreen(s.position);
     const float r = std::clamp(float(std::sqrt(double(s.capacity)) * 0.25 * std::sqrt(pixelsPerMetre_ * 4)), 4.0f, 30.0f);
