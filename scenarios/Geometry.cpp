@@ -77,6 +77,22 @@ bool segmentsCross(Point2 a, Point2 b, Point2 c, Point2 d) {
 }
 }  // namespace
 
+void Bounds::add(Point2 p) {
+  minX = std::min(minX, p.x_m);
+  minY = std::min(minY, p.y_m);
+  maxX = std::max(maxX, p.x_m);
+  maxY = std::max(maxY, p.y_m);
+}
+
+void Bounds::add(const std::vector<Point2>& points) {
+  for (Point2 p : points) add(p);
+}
+
+double Bounds::gapTo(const Bounds& o) const {
+  const double dx = std::max({0.0, minX - o.maxX, o.minX - maxX}), dy = std::max({0.0, minY - o.maxY, o.minY - maxY});
+  return std::hypot(dx, dy);
+}
+
 double distanceToArea(Point2 p, const std::vector<Ring>& outer) {
   if (contains(outer, p)) return 0;
   double best = std::numeric_limits<double>::infinity();

@@ -2,6 +2,7 @@
 // Plane geometry in the park's metric CRS (metres). Small and exact enough for zones of a park;
 // nothing here is geodesic.
 
+#include <limits>
 #include <vector>
 
 namespace drillsim {
@@ -23,6 +24,15 @@ Point2 centroid(const std::vector<Ring>& outer, const std::vector<Ring>& holes, 
 bool contains(const std::vector<Ring>& rings, Point2 p);
 /// Shortest distance from p to the segment ab.
 double distanceToSegment(Point2 p, Point2 a, Point2 b);
+/// An axis-aligned bounding box; empty until a point is added.
+struct Bounds {
+  double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
+  void add(Point2 p);
+  void add(const std::vector<Point2>& points);
+  bool empty() const { return !(minX <= maxX); }
+  /// Distance between two boxes: 0 when they touch or overlap.
+  double gapTo(const Bounds& o) const;
+};
 /// Shortest distance from p to an area given by its outer rings: 0 inside it.
 double distanceToArea(Point2 p, const std::vector<Ring>& outer);
 /// Shortest distance between two areas given by their outer rings: 0 when they touch, overlap or

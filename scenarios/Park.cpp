@@ -27,4 +27,15 @@ long Park::shelterCapacity() const {
   return total;
 }
 
+Bounds parkBounds(const Park& park) {
+  Bounds b;
+  for (const auto& z : park.zones)
+    for (const auto& r : z.outer) b.add(r);
+  for (const auto& r : park.roads) b.add(r.line);
+  for (const auto& s : park.shelters) b.add(s.position);
+  for (const auto& s : park.stations) b.add(s.position);
+  for (const auto& h : park.sources) b.add(h.position);
+  return b;
+}
+
 }  // namespace drillsim

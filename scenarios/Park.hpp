@@ -99,4 +99,7 @@ struct Park {
   long shelterCapacity() const;
 };
 
+/// The park's extent: zones, roads, shelters, stations and hazard sources.
+Bounds parkBounds(const Park& park);
+
 }  // namespace drillsim

@@ -28,24 +28,12 @@ Point2 MapView::toPark(ImVec2 s) const {
           centre_.y_m - (s.y - origin_.y - size_.y / 2) / pixelsPerMetre_};
 }
 
-void MapView::fitTo(ImVec2 origin, ImVec2 size) {
-  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-  auto extend = [&](Point2 p) {
-    x0 = std::min(x0, p.x_m);
-    y0 = std::min(y0, p.y_m);
-    x1 = std::max(x1, p.x_m);
-    y1 = std::max(y1, p.y_m);
-  };
-  for (const auto& z : park_.zones)
-    for (const auto& r : z.outer)
-      for (Point2 p : r) extend(p);
-  for (const auto& r : park_.roads)
-    for (Point2 p : r.line) extend(p);
-  if (!std::isfinite(x0)) return;
-  centre_ = {(x0 + x1) / 2, (y0 + y1) / 2};
+void MapView::fitTo(ImVec2 size) {
+  const Bounds box = parkBounds(park_);
+  if (box.empty()) return;
+  centre_ = {(box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2};
   const double margin = 0.92;
-  pixelsPerMetre_ = margin * std::min(size.x / std::max(1.0, x1 - x0), size.y / std::max(1.0, y1 - y0));
-  (void)origin;
+  pixelsPerMetre_ = margin * std::min(size.x / std::max(1.0, box.maxX - box.minX), size.y / std::max(1.0, box.maxY - box.minY));
 }
 
 void MapView::draw() {
@@ -53,7 +41,7 @@ void MapView::draw() {
   size_ = ImGui::GetContentRegionAvail();
   if (size_.x < 10 || size_.y < 10) return;
   if (fitPending_) {
-    fitTo(origin_, size_);
+    fitTo(size_);
     fitPending_ = false;
   }
   ImGui::InvisibleButton("map", size_, ImGuiButtonFlags_MouseButtonLeft);

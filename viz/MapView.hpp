@@ -26,7 +26,7 @@ class MapView {
  private:
   ImVec2 toScreen(Point2 p) const;
   Point2 toPark(ImVec2 s) const;
-  void fitTo(ImVec2 origin, ImVec2 size);
+  void fitTo(ImVec2 size);
 
   const Park& park_;
   Point2 centre_{};

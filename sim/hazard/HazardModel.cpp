@@ -15,25 +15,6 @@ double draw(const Distribution& d, std::uint64_t seed, std::uint64_t replication
   return d.sampleAtLeast(stream, floor);
 }
 
-struct Box {
-  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-};
-Box boxOf(const std::vector<Ring>& rings) {
-  Box b;
-  for (const auto& ring : rings)
-    for (const auto& p : ring) {
-      b.x0 = std::min(b.x0, p.x_m);
-      b.y0 = std::min(b.y0, p.y_m);
-      b.x1 = std::max(b.x1, p.x_m);
-      b.y1 = std::max(b.y1, p.y_m);
-    }
-  return b;
-}
-double boxGap(const Box& a, const Box& b) {
-  const double dx = std::max({0.0, a.x0 - b.x1, b.x0 - a.x1}), dy = std::max({0.0, a.y0 - b.y1, b.y0 - a.y1});
-  return std::hypot(dx, dy);
-}
-
 double aegl60_mg_m3(const Substance& s, int level) {
   const auto& v = s.aegl_ppm[std::size_t(level - 1)][2];
   return v ? s.mgPerM3(*v) : 0;
@@ -83,14 +64,15 @@ DrawnFire drawFire(const Hazard& h, const Park& park, const hazard::Weather& w, 
   d.controlled_s.assign(n, hazard::kNever);
   if (f.spread_delay_s) {
     const double towards = (w.windFrom_deg + 180) * M_PI / 180;  // direction the wind blows to
-    std::vector<Box> boxes;
-    for (const Zone& z : park.zones) boxes.push_back(boxOf(z.outer));
+    std::vector<Bounds> boxes(n);
+    for (std::size_t z = 0; z < n; ++z)
+      for (const auto& ring : park.zones[z].outer) boxes[z].add(ring);
     for (std::size_t a = 0; a < n; ++a)
       for (std::size_t b = 0; b < n; ++b) {
         if (a == b) continue;
         const Zone &za = park.zones[a], &zb = park.zones[b];
         // Bounding boxes farther apart than the spread distance rule a pair out before the exact gap.
-        if (boxGap(boxes[a], boxes[b]) > d.spread_m) continue;
+        if (boxes[a].gapTo(boxes[b]) > d.spread_m) continue;
         const double gap = gapBetween(za.outer, zb.outer);
         if (gap > d.spread_m) continue;
         const double dx = zb.centroid.x_m - za.centroid.x_m, dy = zb.centroid.y_m - za.centroid.y_m;

@@ -63,24 +63,10 @@ const char* zoneKindColour(ZoneKind kind) {
 }
 
 std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options) {
-  constexpr double inf = std::numeric_limits<double>::infinity();
-  double minX = inf, minY = inf, maxX = -inf, maxY = -inf;
-  auto extend = [&](Point2 p) {
-    minX = std::min(minX, p.x_m);
-    maxX = std::max(maxX, p.x_m);
-    minY = std::min(minY, p.y_m);
-    maxY = std::max(maxY, p.y_m);
-  };
-  for (const auto& z : park.zones)
-    for (const auto& r : z.outer)
-      for (auto p : r) extend(p);
-  for (const auto& r : park.roads)
-    for (auto p : r.line) extend(p);
-  for (const auto& s : park.shelters) extend(s.position);
-  for (const auto& s : park.stations) extend(s.position);
-  for (const auto& o : options.overlays)
-    for (auto p : o.ring) extend(p);
-  if (!std::isfinite(minX)) minX = minY = 0, maxX = maxY = 1;
+  Bounds box = parkBounds(park);
+  for (const auto& o : options.overlays) box.add(o.ring);
+  if (box.empty()) box = {0, 0, 1, 1};
+  const double minX = box.minX, minY = box.minY, maxX = box.maxX, maxY = box.maxY;
 
   const double legendWidth = 300;
   Frame f;
