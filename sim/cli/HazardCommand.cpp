@@ -207,12 +207,10 @@ int runFireHeat(const Args& args, const LoadedScenario& loaded, const DrawnFire&
        << (q_MW > 0 ? fixed(q_MW, 0) + " MW per burning zone, " + fixed(100 * kRadiativeFraction, 0) + " % radiated"
                     : std::string("no heat release given (heat_release_mw): its radiation is not modelled"))
        << "\nPoint source at the centre of a fire of " << fixed(kFireHeatPerArea_kW_m2, 0) << " kW/m2 ("
-       << fixed(2 * fireDistance_m(q_MW, 0), 0) << " m across) standing at the zone's edge nearest each place\n"
+       << fixed(2 * fireRadius_m(q_MW), 0) << " m across) standing at the zone's edge nearest each place\n"
        << "(NUREG-1805 ch. 5). Distances from the zone's edge:\n";
   for (const Level& l : levels) {
-    const double r = q_MW > 0 ? std::max(0.0, std::sqrt(kRadiativeFraction * q_MW * 1000 / (4 * M_PI * l.kW_m2)) -
-                                                   fireDistance_m(q_MW, 0))
-                              : 0;
+    const double r = heatReach_m(q_MW, l.kW_m2);
     distances[fixed(l.kW_m2, 1) + " kW/m2"] = r;
     text << "  " << fixed(l.kW_m2, 1) << " kW/m2 (" << l.meaning << "): "
          << (r > 0.5 ? "up to " + fixed(r, 0) + " m" : std::string("at the zone's edge only")) << "\n";

@@ -64,9 +64,7 @@ void printHazards(const HazardModel& h, std::ostream& out) {
         << ", spreads to zones within " << fixed(f.spread_m, 0) << " m (" << links << " spread links)";
     if (f.heatRelease_MW > 0)
       out << "; " << fixed(f.heatRelease_MW, 0) << " MW per burning zone, 5 kW/m2 up to "
-          << fixed(std::max(0.0, std::sqrt(kRadiativeFraction * f.heatRelease_MW * 1000 / (4 * M_PI * kHeatClosure_kW_m2)) -
-                                     fireDistance_m(f.heatRelease_MW, 0)),
-                   0)
+          << fixed(heatReach_m(f.heatRelease_MW, kHeatClosure_kW_m2), 0)
           << " m from its edge\n";
     else
       out << "; heat radiation not modelled (no heat_release_mw)\n";

@@ -56,9 +56,10 @@ struct Heat {
 
 class Integrator {
  public:
-  explicit Integrator(RunState& s) : s_(s), horizon_(s.scenario.horizon_s) {
+  // `ignitions`: each zone's ignition time (HazardEffects::zoneIgnitions).
+  Integrator(RunState& s, const std::vector<double>& ignitions) : s_(s), horizon_(s.scenario.horizon_s) {
     steps_ = std::size_t(std::ceil(horizon_ / kExposureStep_s));
-    for (double t : s.hazards.zoneIgnitions()) fires_ = fires_ || t <= horizon_;
+    for (double t : ignitions) fires_ = fires_ || t <= horizon_;
   }
   bool fires() const { return fires_; }
 
@@ -171,12 +172,12 @@ std::vector<Point2> legPath(const RunState& s, const Leg& leg, Point2 start) {
 }  // namespace
 
 void assessExposure(RunState& s) {
-  Integrator in(s);
+  const std::vector<double> ignited = s.hazards.zoneIgnitions();
+  Integrator in(s, ignited);
   const int n = in.releases();
   Metrics& m = s.outcome.metrics;
   for (const auto& z : s.park.zones) m.zones[z.id] = {};
   const double horizon = s.scenario.horizon_s;
-  const std::vector<double> ignited = s.hazards.zoneIgnitions();
   for (std::size_t z = 0; z < ignited.size(); ++z)
     if (ignited[z] <= horizon) {
       ++m.zones_burnt;

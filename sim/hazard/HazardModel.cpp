@@ -84,7 +84,8 @@ DrawnFire drawFire(const Hazard& h, const Park& park, const hazard::Weather& w, 
         d.links[a].push_back({int(b), calm * factor});
       }
   }
-  d.ignition_s = hazard::ignitionTimes(d.links, d.origin, d.start_s, d.controlled_s);
+  d.fireRadius_m = fireRadius_m(d.heatRelease_MW);
+  d.spread();
   return d;
 }
 
@@ -196,18 +197,27 @@ std::string HazardModel::closureReason(int road, double t_s, int fleeing) const 
 void HazardModel::stopped(const std::string& hazard, double t_s) {
   for (auto& r : releases_)
     if (r.hazard == hazard) r.release.stop_s = std::min(r.release.stop_s, t_s);
-  for (auto& f : fires_)
-    if (f.hazard == hazard)
-      for (std::size_t z = 0; z < f.ignition_s.size(); ++z)
-        if (f.ignition_s[z] <= t_s) controlZone(hazard, int(z), t_s);
+  for (auto& f : fires_) {
+    if (f.hazard != hazard) continue;
+    for (int z : f.ignited)
+      if (f.ignition_s[std::size_t(z)] <= t_s) f.controlled_s[std::size_t(z)] = std::min(f.controlled_s[std::size_t(z)], t_s);
+    f.spread();
+  }
+}
+
+void DrawnFire::spread() {
+  ignition_s = hazard::ignitionTimes(links, origin, start_s, controlled_s);
+  ignited.clear();
+  for (std::size_t z = 0; z < ignition_s.size(); ++z)
+    if (ignition_s[z] < hazard::kNever) ignited.push_back(int(z));
 }
 
 std::vector<int> HazardModel::burningZones(const std::string& hazard, double t_s) const {
   std::vector<int> zones;
   for (const auto& f : fires_)
     if (f.hazard == hazard)
-      for (std::size_t z = 0; z < f.ignition_s.size(); ++z)
-        if (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]) zones.push_back(int(z));
+      for (int z : f.ignited)
+        if (f.ignition_s[std::size_t(z)] <= t_s && t_s < f.controlled_s[std::size_t(z)]) zones.push_back(z);
   return zones;
 }
 
@@ -222,7 +232,7 @@ void HazardModel::controlZone(const std::string& hazard, int zone, double t_s) {
     if (f.hazard != hazard) continue;
     double& c = f.controlled_s[std::size_t(zone)];
     c = std::min(c, t_s);
-    f.ignition_s = hazard::ignitionTimes(f.links, f.origin, f.start_s, f.controlled_s);
+    f.spread();
   }
 }
 
@@ -230,25 +240,31 @@ double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
   double q = 0;
   for (const auto& f : fires_) {
     if (f.heatRelease_MW <= 0) continue;
-    for (std::size_t z = 0; z < f.ignition_s.size(); ++z) {
-      if (int(z) == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
+    for (int zi : f.ignited) {
+      const std::size_t z = std::size_t(zi);
+      if (zi == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
       // Where in the zone the flames stand is not known: each place is given the worst case, the
       // fire at the zone's edge nearest to it.
-      const double r = fireDistance_m(f.heatRelease_MW, distanceToArea(p, loaded_.park.zones[z].outer));
+      const double r = f.fireRadius_m + distanceToArea(p, loaded_.park.zones[z].outer);
       q += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
     }
   }
   return q;
 }
 
-double fireDistance_m(double heatRelease_MW, double fromEdge_m) {
-  return fromEdge_m + std::sqrt(heatRelease_MW * 1000 / (M_PI * kFireHeatPerArea_kW_m2));
+double fireRadius_m(double heatRelease_MW) { return std::sqrt(heatRelease_MW * 1000 / (M_PI * kFireHeatPerArea_kW_m2)); }
+
+double heatReach_m(double heatRelease_MW, double flux_kW_m2) {
+  if (!(heatRelease_MW > 0)) return 0;
+  // q = chi_r Q / (4 pi R^2) solved for R, less the disc's radius (R is from its centre).
+  const double r = std::sqrt(kRadiativeFraction * heatRelease_MW * 1000 / (4 * M_PI * flux_kW_m2));
+  return std::max(0.0, r - fireRadius_m(heatRelease_MW));
 }
 
 std::vector<double> HazardModel::zoneIgnitions() const {
   std::vector<double> t(loaded_.park.zones.size(), hazard::kNever);
   for (const auto& f : fires_)
-    for (std::size_t z = 0; z < t.size(); ++z) t[z] = std::min(t[z], f.ignition_s[z]);
+    for (int z : f.ignited) t[std::size_t(z)] = std::min(t[std::size_t(z)], f.ignition_s[std::size_t(z)]);
   return t;
 }
 

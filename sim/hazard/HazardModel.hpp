@@ -39,6 +39,10 @@ struct DrawnFire {
   std::vector<std::vector<hazard::SpreadLink>> links;  // per zone: the neighbours it can ignite
   std::vector<double> controlled_s;                    // per zone, kNever until a team controls it
   std::vector<double> ignition_s;                      // per zone, from links and controls so far
+  std::vector<int> ignited;                            // zones with a finite ignition_s, for the hot paths
+  double fireRadius_m = 0;                             // of the fire disc, from heatRelease_MW
+  /// Recomputes ignition_s and ignited from the links and the controls so far.
+  void spread();
 };
 
 /// Heat flux at which roads close to walkers, 5 kW/m2: second-degree burns after about 40 s and
@@ -50,9 +54,11 @@ constexpr double kRadiativeFraction = 0.3;
 /// assumption, in the range EN 1991-1-2 Annex E gives for buildings (not re-verified here). With
 /// it the point-source flux at the disc's rim is chi_r 500 / 4 = 37.5 kW/m2 whatever Q.
 constexpr double kFireHeatPerArea_kW_m2 = 500;
-/// Distance [m] from the centre of a burning zone's fire, a disc of Q / kFireHeatPerArea_kW_m2
-/// placed in the zone as near to the place as it goes, to a place `fromEdge_m` from the zone.
-double fireDistance_m(double heatRelease_MW, double fromEdge_m);
+/// Radius [m] of a burning zone's fire, a disc of Q / kFireHeatPerArea_kW_m2; the point source
+/// stands at its centre, the disc placed in the zone as near to each place as it goes.
+double fireRadius_m(double heatRelease_MW);
+/// How far beyond a burning zone's edge [m] the flux reaches `flux_kW_m2` (0: not beyond the edge).
+double heatReach_m(double heatRelease_MW, double flux_kW_m2);
 
 class HazardModel final : public HazardEffects {
  public:
