@@ -35,6 +35,15 @@ std::uint64_t splitmix64(std::uint64_t& x) {
 constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 }  // namespace
 
+std::uint64_t fnv1a64(std::string_view bytes) {
+  std::uint64_t h = kFnvOffset;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
 RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view purpose,
                            std::string_view entity) {
   std::uint64_t h = fnv1a(fnv1a(fnv1a(fnv1a(kFnvOffset, seed), replication), purpose), entity);

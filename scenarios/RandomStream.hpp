@@ -15,6 +15,10 @@
 
 namespace drillsim {
 
+/// 64-bit FNV-1a of bytes (Fowler, Noll, Vo), the hash the streams are keyed with; also used to
+/// fingerprint files.
+std::uint64_t fnv1a64(std::string_view bytes);
+
 class RandomStream {
  public:
   RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view purpose,

@@ -59,3 +59,10 @@ TEST(RandomStream, StreamsOfDifferentEntitiesAreUncorrelated) {
   // The sample correlation of independent streams has standard error 1/sqrt(n).
   EXPECT_LT(std::abs(corr), 5 / std::sqrt(double(n)));
 }
+
+// Published FNV-1a 64 test vectors (Fowler, Noll, Vo: isthe.com/chongo/tech/comp/fnv).
+TEST(RandomStream, Fnv1a64MatchesThePublishedVectors) {
+  EXPECT_EQ(drillsim::fnv1a64(""), 0xcbf29ce484222325ULL);
+  EXPECT_EQ(drillsim::fnv1a64("a"), 0xaf63dc4c8601ec8cULL);
+  EXPECT_EQ(drillsim::fnv1a64("foobar"), 0x85944171f73967e8ULL);
+}

@@ -12,6 +12,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "scenarios/RandomStream.hpp"
 #include "scenarios/TextFile.hpp"
 
 namespace drillsim {
@@ -60,14 +61,24 @@ std::vector<std::pair<std::string, double>> scalarMetrics(const nlohmann::json& 
 std::string fileHash(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "";
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64 offset basis
-  for (std::istreambuf_iterator<char> it(in), end; it != end; ++it) {
-    h ^= static_cast<unsigned char>(*it);
-    h *= 1099511628211ull;  // FNV 64 prime
-  }
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(fnv1a64(bytes)));
   return buf;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::string item;
+  for (char c : text + ",") {
+    if (c == ',') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else if (c != ' ') {
+      item += c;
+    }
+  }
+  return out;
 }
 
 struct ResultStore::Impl {
@@ -156,15 +167,7 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
   } catch (const std::exception&) {
     throw std::runtime_error(path + ": its batch_settings table has no valid seed or replications");
   }
-  std::string plan;
-  for (char c : values["plans"] + ",") {
-    if (c == ',') {
-      if (!plan.empty()) s.plans.push_back(plan);
-      plan.clear();
-    } else {
-      plan += c;
-    }
-  }
+  s.plans = splitList(values["plans"]);
   return store;
 }
 

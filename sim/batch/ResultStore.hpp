@@ -75,5 +75,7 @@ std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const 
 
 /// FNV-1a 64 of a file's bytes as 16 hexadecimal digits ("" when unreadable).
 std::string fileHash(const std::string& path);
+/// "A, B,C" -> {"A", "B", "C"}: the plans of a batch as the command line and the store write them.
+std::vector<std::string> splitList(const std::string& text);
 
 }  // namespace drillsim

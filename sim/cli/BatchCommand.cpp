@@ -38,20 +38,6 @@ const std::vector<OptionSpec> kOptions = {
 std::atomic<bool> interrupted{false};
 extern "C" void onInterrupt(int) { interrupted = true; }
 
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::string item;
-  for (char c : text + ",") {
-    if (c == ',') {
-      if (!item.empty()) out.push_back(item);
-      item.clear();
-    } else if (c != ' ') {
-      item += c;
-    }
-  }
-  return out;
-}
-
 std::string duration(double s) {
   char buf[32];
   const long t = std::lround(s);
