@@ -20,6 +20,7 @@
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "tests/TestPaths.hpp"
+#include "tests/engine/Forked.hpp"
 #include "tests/engine/TestPark.hpp"
 
 using namespace drillsim;
@@ -43,28 +44,6 @@ fs::path scratch(const std::string& name) {
   return p;
 }
 
-// Runs `body` in a forked child (SimGrid allows one engine per process) and returns what it wrote.
-std::string inChild(const std::function<std::string()>& body) {
-  int fds[2];
-  if (pipe(fds) != 0) return "";
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    const std::string text = body();
-    if (write(fds[1], text.data(), text.size()) != ssize_t(text.size())) _exit(4);
-    _exit(0);
-  }
-  close(fds[1]);
-  std::string text;
-  char buf[4096];
-  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, std::size_t(n));
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
-  return text;
-}
 }  // namespace
 
 // One person, one 40 m road of 2 m, pre-movement uniform on [60, 180] s: the clearance is
@@ -76,7 +55,7 @@ TEST(Batch, TheMeanIntervalCoversTheKnownAnswerAsOftenAsPromised) {
   l.scenario.walking.premovement_s = Distribution(Uniform{60, 180});
   const double truth = 120 + 40 / 1.2 + 1 / (2 * 1.3);
   constexpr int kBatches = 200, kReplications = 10;
-  const std::string text = inChild([&] {
+  const std::string text = test::runForkedText([&] {
     Platform platform(l);
     int covered = 0;
     std::atomic<bool> stop{false};
@@ -189,7 +168,7 @@ TEST(Batch, CommonRandomNumbersNarrowThePairedComparison) {
 
 TEST(Batch, AFailingOrOverlongReplicationIsRecordedAndTheBatchGoesOn) {
   auto l = test::TestPark().road("R", {0, 0}, {40, 0}, 2.0).zone("Z", {0, 0}, 1).shelter("S", {40, 0}, 10).build();
-  const std::string text = inChild([&] {
+  const std::string text = test::runForkedText([&] {
     Platform platform(l);
     std::atomic<bool> stop{false};
     std::string statuses;

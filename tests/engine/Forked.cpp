@@ -8,7 +8,7 @@
 
 namespace drillsim::test {
 
-std::string runForkedRaw(const std::function<Outcome()>& simulate) {
+std::string runForkedText(const std::function<std::string()>& body) {
   int fds[2];
   if (pipe(fds) != 0) {
     ADD_FAILURE() << "pipe failed";
@@ -21,7 +21,7 @@ std::string runForkedRaw(const std::function<Outcome()>& simulate) {
     std::string text;
     int code = 0;
     try {
-      text = outcomeJson(simulate()).dump();
+      text = body();
     } catch (const std::exception& e) {
       text = std::string("ERROR ") + e.what();
       code = 3;
@@ -46,6 +46,10 @@ std::string runForkedRaw(const std::function<Outcome()>& simulate) {
     return {};
   }
   return text;
+}
+
+std::string runForkedRaw(const std::function<Outcome()>& simulate) {
+  return runForkedText([&] { return outcomeJson(simulate()).dump(); });
 }
 
 Outcome runForked(const std::function<Outcome()>& simulate) {

@@ -15,4 +15,8 @@ Outcome runForked(const std::function<Outcome()>& simulate);
 /// As runForked, and also returns the child's serialised outcome, for byte-for-byte comparisons.
 std::string runForkedRaw(const std::function<Outcome()>& simulate);
 
+/// Runs `body` in a child process and returns the text it produced; fails the test (and returns
+/// "") when the child crashes or `body` throws.
+std::string runForkedText(const std::function<std::string()>& body);
+
 }  // namespace drillsim::test

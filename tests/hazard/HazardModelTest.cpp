@@ -4,24 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "tests/TestPaths.hpp"
+#include "tests/hazard/MiniLeak.hpp"
 
 using namespace drillsim;
 
 namespace {
-LoadedScenario mini(double windFrom_deg) {
-  Diagnostics d;
-  auto l = loadAndValidate(test::sourcePath("tests/data/mini/mini.yaml"), d, test::sourcePath("tests/data/mini/substances.csv"));
-  EXPECT_TRUE(l) << d.str();
-  l->scenario.weather.wind_speed_ms = Distribution(2.0);
-  l->scenario.weather.wind_from_deg = Distribution(windFrom_deg);
-  l->scenario.weather.stability = NamedChoice{{"D"}, {}};
-  auto& leak = std::get<ToxicRelease>(l->scenario.hazards[0].detail);
-  leak.rate_kg_s = Distribution(1.0);
-  leak.height_m = Distribution(1.0);
-  leak.duration_s = Distribution(1800.0);
-  std::get<Fire>(l->scenario.hazards[1].detail).heat_release_mw.reset();  // toxic closures only
-  return std::move(*l);
-}
+LoadedScenario mini(double windFrom_deg) { return test::miniLeak(Distribution(windFrom_deg)); }
 }  // namespace
 
 TEST(HazardModel, WeatherAndReleaseAreDrawnByReplicationNotByPlan) {

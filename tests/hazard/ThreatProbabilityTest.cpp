@@ -8,22 +8,12 @@
 #include "sim/batch/Statistics.hpp"
 
 #include "tests/TestPaths.hpp"
+#include "tests/hazard/MiniLeak.hpp"
 
 using namespace drillsim;
 
 namespace {
-LoadedScenario mini(Distribution windFrom) {
-  Diagnostics d;
-  auto l = loadAndValidate(test::sourcePath("tests/data/mini/mini.yaml"), d, test::sourcePath("tests/data/mini/substances.csv"));
-  EXPECT_TRUE(l) << d.str();
-  l->scenario.weather.wind_speed_ms = Distribution(2.0);
-  l->scenario.weather.wind_from_deg = std::move(windFrom);
-  l->scenario.weather.stability = NamedChoice{{"D"}, {}};
-  auto& leak = std::get<ToxicRelease>(l->scenario.hazards[0].detail);
-  leak.rate_kg_s = Distribution(1.0);
-  leak.height_m = Distribution(1.0);
-  return std::move(*l);
-}
+LoadedScenario mini(Distribution windFrom) { return test::miniLeak(std::move(windFrom)); }
 }  // namespace
 
 TEST(ThreatProbability, OneWindDirectionGivesCertaintyDownwindAndNothingUpwind) {
