@@ -49,6 +49,10 @@ void attach(T& feature, const char* what, RoadGraph& graph, const std::map<std::
 }
 }  // namespace
 
+void attachToNearestNode(Park& park, Shelter& shelter, Diagnostics& d) {
+  attach(shelter, "shelter", park.graph, {}, shelter.position, d);
+}
+
 void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>& namedNodes) {
   RoadGraph& g = park.graph;
   for (std::size_t i = 0; i < park.roads.size(); ++i) {

@@ -22,6 +22,9 @@ struct ParkOptions {
 /// (by `node_ref` into `namedNodes`, else the nearest node); reports problems into `diagnostics`.
 void buildGraph(Park& park, Diagnostics& diagnostics, const std::map<std::string, Point2>& namedNodes = {});
 
+/// Attaches a shelter (added or moved after loading) to its nearest road node; warns when far.
+void attachToNearestNode(Park& park, Shelter& shelter, Diagnostics& diagnostics);
+
 /// `path` is the folder or GeoPackage; `displayPath` is how messages name it.
 std::optional<Park> loadPark(const std::string& path, const std::string& displayPath, const ParkOptions& options,
                              Diagnostics& diagnostics);

@@ -134,6 +134,24 @@ struct Plan {
   }
 };
 
+/// One change this scenario makes to the park's shelters layer, so that a shelter layout can be
+/// studied without touching the park's geodata: an id the park has is moved, resized, renamed or
+/// removed; a new id adds a shelter (it needs a position and a capacity). Positions are WGS 84
+/// longitude and latitude, so that they do not depend on the park's metric CRS.
+struct ShelterChange {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<std::string> kind;  // indoor | outdoor
+  std::optional<int> capacity;      // persons
+  std::optional<double> lon, lat;   // degrees, both or neither
+  bool remove = false;
+  Location where;
+  bool operator==(const ShelterChange& o) const {
+    return id == o.id && name == o.name && kind == o.kind && capacity == o.capacity && lon == o.lon && lat == o.lat &&
+           remove == o.remove;
+  }
+};
+
 struct MonteCarlo {
   int replications = 100;
   std::uint64_t seed = 1;
@@ -154,6 +172,7 @@ struct Scenario {
   std::vector<Hazard> hazards;
   std::vector<Team> teams;
   std::vector<Plan> plans;
+  std::vector<ShelterChange> shelter_changes;
   MonteCarlo monte_carlo;
 
   std::string file;     // where it was loaded from, as given; not part of its content
@@ -168,7 +187,8 @@ struct Scenario {
     return format == o.format && name == o.name && description == o.description && park == o.park &&
            crs == o.crs && horizon_s == o.horizon_s && population == o.population &&
            cohort_size == o.cohort_size && walking == o.walking && weather == o.weather &&
-           hazards == o.hazards && teams == o.teams && plans == o.plans && monte_carlo == o.monte_carlo;
+           hazards == o.hazards && teams == o.teams && plans == o.plans && shelter_changes == o.shelter_changes &&
+           monte_carlo == o.monte_carlo;
   }
 };
 

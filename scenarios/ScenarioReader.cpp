@@ -1,6 +1,7 @@
 // Reading a scenario from YAML: structure, types, distributions and the scenario's own ids.
 #include <yaml-cpp/depthguard.h>
 
+#include <cmath>
 #include <set>
 
 #include "scenarios/ScenarioFile.hpp"
@@ -31,7 +32,7 @@ class ScenarioReader {
     if (!in_.checkMap(root, "",
                       {"drillsim", "name", "park", "horizon_s", "plans"},
                       {"description", "crs", "population", "cohort_size", "walking", "weather", "hazards", "teams",
-                       "monte_carlo"}))
+                       "shelter_changes", "monte_carlo"}))
       return;
     if (const YAML::Node v = root["drillsim"]; v && !(v.IsScalar() && v.Scalar() == std::to_string(kScenarioFormat)))
       in_.error(v, "drillsim",
@@ -63,6 +64,10 @@ class ScenarioReader {
       if (root["plans"].IsSequence() && root["plans"].size() == 0)
         in_.error(root["plans"], "plans", "expected at least one plan, found an empty list");
     }
+    if (root["shelter_changes"])
+      readList(root["shelter_changes"], "shelter_changes", [&](const YAML::Node& n, const std::string& p) {
+        readShelterChange(n, p, s.shelter_changes);
+      });
     if (root["monte_carlo"]) readMonteCarlo(root["monte_carlo"], s.monte_carlo);
   }
 
@@ -311,6 +316,30 @@ class ScenarioReader {
     }
   }
 
+  void readShelterChange(const YAML::Node& n, const std::string& path, std::vector<ShelterChange>& out) {
+    if (!in_.checkMap(n, path, {"id"}, {"name", "kind", "capacity", "lon", "lat", "remove"})) return;
+    ShelterChange c;
+    c.id = id(n, path, shelterIds_);
+    c.where = in_.where(n);
+    if (n["name"]) c.name = in_.text(n["name"], path + ".name");
+    if (n["kind"]) c.kind = in_.word(n["kind"], path + ".kind", {"indoor", "outdoor"});
+    if (n["capacity"]) {
+      if (auto v = in_.integer(n["capacity"], path + ".capacity", 0, 10000000)) c.capacity = int(*v);
+    }
+    if (n["lon"]) c.lon = in_.number(n["lon"], path + ".lon");
+    if (n["lat"]) c.lat = in_.number(n["lat"], path + ".lat");
+    if (c.lon && std::abs(*c.lon) > 180) in_.error(n["lon"], path + ".lon", "expected a longitude from -180 to 180 degrees, found " + n["lon"].Scalar());
+    if (c.lat && std::abs(*c.lat) > 90) in_.error(n["lat"], path + ".lat", "expected a latitude from -90 to 90 degrees, found " + n["lat"].Scalar());
+    if (n["lon"].IsDefined() != n["lat"].IsDefined())
+      in_.error(n, path, std::string("expected both lon and lat, found only ") + (n["lon"] ? "lon" : "lat"));
+    if (n["remove"]) {
+      c.remove = in_.word(n["remove"], path + ".remove", {"true", "false"}).value_or("false") == "true";
+      if (c.remove && (n["name"] || n["kind"] || n["capacity"] || n["lon"] || n["lat"]))
+        in_.error(n["remove"], path + ".remove", "a removed shelter takes no other change; found remove: true with other keys");
+    }
+    out.push_back(std::move(c));
+  }
+
   void readMonteCarlo(const YAML::Node& n, MonteCarlo& mc) {
     if (!in_.checkMap(n, "monte_carlo", {}, {"replications", "seed"})) return;
     if (n["replications"])
@@ -320,7 +349,7 @@ class ScenarioReader {
 
   YamlInput in_;
   std::string file_;
-  std::map<std::string, int> hazardIds_, teamIds_, planIds_;
+  std::map<std::string, int> hazardIds_, teamIds_, planIds_, shelterIds_;
   std::string sky_;
 };
 

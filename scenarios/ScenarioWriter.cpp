@@ -204,6 +204,20 @@ std::string scenarioToYaml(const Scenario& s) {
   for (const auto& p : s.plans) emitPlan(out, p);
   out << YAML::EndSeq;
 
+  if (!s.shelter_changes.empty()) {
+    out << YAML::Key << "shelter_changes" << YAML::Value << YAML::BeginSeq;
+    for (const auto& c : s.shelter_changes) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << c.id;
+      if (c.remove) out << YAML::Key << "remove" << YAML::Value << "true";
+      if (c.name) out << YAML::Key << "name" << YAML::Value << *c.name;
+      if (c.kind) out << YAML::Key << "kind" << YAML::Value << *c.kind;
+      if (c.capacity) out << YAML::Key << "capacity" << YAML::Value << *c.capacity;
+      if (c.lon && c.lat) out << YAML::Key << "lon" << YAML::Value << num(*c.lon) << YAML::Key << "lat" << YAML::Value << num(*c.lat);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+
   out << YAML::Key << "monte_carlo" << YAML::Value << YAML::BeginMap << YAML::Key << "replications" << YAML::Value
       << s.monte_carlo.replications << YAML::Key << "seed" << YAML::Value << s.monte_carlo.seed << YAML::EndMap;
   out << YAML::EndMap;

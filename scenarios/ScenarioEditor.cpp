@@ -1,0 +1,302 @@
+#include "scenarios/ScenarioEditor.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "scenarios/GeoLayer.hpp"
+#include "scenarios/ParkLoader.hpp"
+#include "scenarios/ScenarioFile.hpp"
+#include "scenarios/ShelterLayout.hpp"
+#include "scenarios/Validation.hpp"
+
+namespace drillsim {
+
+ScenarioEditor::ScenarioEditor(Scenario scenario, Park basePark, SubstanceTable substances, std::string path)
+    : scenario_(std::move(scenario)),
+      saved_(scenario_),
+      base_(std::move(basePark)),
+      substances_(std::move(substances)),
+      path_(std::move(path)) {
+  refresh();
+}
+
+std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diagnostics& diagnostics) {
+  auto scenario = loadScenarioPartial(path, diagnostics);
+  if (!scenario) return std::nullopt;
+  auto table = SubstanceTable::load(defaultSubstanceTablePath(), diagnostics);
+  const std::string parkPath = resolveParkPath(path, scenario->park);
+  if (scenario->park.empty() || !std::filesystem::exists(parkPath)) {
+    diagnostics.error(scenario->park_where, "park", "no folder or GeoPackage " + inQuotes(scenario->park) +
+                                                        " (looked for " + parkPath + ")");
+    return std::nullopt;
+  }
+  auto park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, diagnostics);
+  if (!park || !table) return std::nullopt;
+  return ScenarioEditor(std::move(*scenario), std::move(*park), std::move(*table), path);
+}
+
+void ScenarioEditor::refresh() {
+  Diagnostics found;
+  // The same checks as the command line: the file's own structure (as it would be saved), then
+  // the references and the physical picture against the park.
+  parseScenario(scenarioToYaml(scenario_), path_, found);
+  park_ = base_;
+  applyShelterChanges(scenario_.shelter_changes, park_, found);
+  validate(scenario_, park_, substances_, found);
+  Diagnostics shown;
+  const bool edited = dirty();
+  for (Diagnostic item : found.items()) {
+    // Line numbers refer to the file on disk, which an unsaved edit no longer matches; the key
+    // path still names the place.
+    if (edited) item.where.line = item.where.column = 0;
+    if (std::none_of(shown.items().begin(), shown.items().end(),
+                     [&](const Diagnostic& o) { return o.key == item.key && o.message == item.message; }))
+      shown.add(std::move(item));
+  }
+  problems_ = std::move(shown);
+}
+
+void ScenarioEditor::change(const std::string& label, Scenario next, bool merge) {
+  if (next == scenario_) return;
+  if (!(merge && !undo_.empty() && undo_.back().label == label)) undo_.push_back({label, scenario_});
+  redo_.clear();
+  scenario_ = std::move(next);
+  refresh();
+}
+
+bool ScenarioEditor::undo() {
+  if (undo_.empty()) return false;
+  redo_.push_back({undo_.back().label, scenario_});
+  scenario_ = std::move(undo_.back().before);
+  undo_.pop_back();
+  refresh();
+  return true;
+}
+
+bool ScenarioEditor::redo() {
+  if (redo_.empty()) return false;
+  undo_.push_back({redo_.back().label, scenario_});
+  scenario_ = std::move(redo_.back().before);
+  redo_.pop_back();
+  refresh();
+  return true;
+}
+
+std::string ScenarioEditor::freeId(const std::string& prefix, const std::vector<std::string>& taken) {
+  for (int n = 1;; ++n) {
+    std::string id = prefix + (n < 10 ? "0" : "") + std::to_string(n);
+    if (std::find(taken.begin(), taken.end(), id) == taken.end()) return id;
+  }
+}
+
+ShelterChange& ScenarioEditor::changeFor(Scenario& s, const std::string& id) {
+  auto it = std::find_if(s.shelter_changes.begin(), s.shelter_changes.end(),
+                         [&](const ShelterChange& c) { return c.id == id && !c.remove; });
+  if (it != s.shelter_changes.end()) return *it;
+  s.shelter_changes.push_back(ShelterChange{});
+  s.shelter_changes.back().id = id;
+  return s.shelter_changes.back();
+}
+
+std::string ScenarioEditor::addShelter(Point2 at_m, int capacity, const std::string& name) {
+  std::vector<std::string> taken;
+  for (const auto& s : base_.shelters) taken.push_back(s.id);
+  for (const auto& c : scenario_.shelter_changes) taken.push_back(c.id);
+  const std::string id = freeId("S", taken);
+  Scenario next = scenario_;
+  ShelterChange& c = changeFor(next, id);
+  const Point2 ll = LonLatTransform(park_.crs).toLonLat(at_m);
+  c.lon = ll.x_m;
+  c.lat = ll.y_m;
+  c.capacity = std::max(0, capacity);
+  c.kind = "outdoor";
+  c.name = name.empty() ? "新避难场所 " + id : name;
+  change("add shelter " + id, std::move(next));
+  return id;
+}
+
+void ScenarioEditor::moveShelter(const std::string& id, Point2 at_m, bool continuing) {
+  if (!park_.shelter(id)) return;
+  Scenario next = scenario_;
+  ShelterChange& c = changeFor(next, id);
+  const Point2 ll = LonLatTransform(park_.crs).toLonLat(at_m);
+  c.lon = ll.x_m;
+  c.lat = ll.y_m;
+  change("move shelter " + id, std::move(next), continuing);
+}
+
+void ScenarioEditor::setShelterCapacity(const std::string& id, int capacity) {
+  if (!park_.shelter(id)) return;
+  Scenario next = scenario_;
+  changeFor(next, id).capacity = std::max(0, capacity);
+  change("capacity of shelter " + id, std::move(next));
+}
+
+void ScenarioEditor::setShelterName(const std::string& id, const std::string& name) {
+  if (!park_.shelter(id)) return;
+  Scenario next = scenario_;
+  changeFor(next, id).name = name;
+  change("name of shelter " + id, std::move(next));
+}
+
+void ScenarioEditor::setShelterKind(const std::string& id, ShelterKind kind) {
+  if (!park_.shelter(id)) return;
+  Scenario next = scenario_;
+  changeFor(next, id).kind = kind == ShelterKind::Indoor ? "indoor" : "outdoor";
+  change("kind of shelter " + id, std::move(next));
+}
+
+void ScenarioEditor::removeShelter(const std::string& id) {
+  if (!park_.shelter(id)) return;
+  Scenario next = scenario_;
+  auto& changes = next.shelter_changes;
+  changes.erase(std::remove_if(changes.begin(), changes.end(), [&](const ShelterChange& c) { return c.id == id; }),
+                changes.end());
+  if (base_.shelter(id)) {  // the park's own shelter: the scenario says it is gone
+    ShelterChange c;
+    c.id = id;
+    c.remove = true;
+    changes.push_back(std::move(c));
+  }
+  for (Plan& p : next.plans) {
+    auto& map = p.shelters.map;
+    for (auto& [zone, prefs] : map)
+      prefs.erase(std::remove_if(prefs.begin(), prefs.end(), [&](const Ref& r) { return r.id == id; }), prefs.end());
+    map.erase(std::remove_if(map.begin(), map.end(), [](const auto& e) { return e.second.empty(); }), map.end());
+  }
+  change("remove shelter " + id, std::move(next));
+}
+
+void ScenarioEditor::setSettings(const Scenario& from) {
+  Scenario next = scenario_;
+  next.name = from.name;
+  next.description = from.description;
+  next.horizon_s = from.horizon_s;
+  next.population = from.population;
+  next.cohort_size = from.cohort_size;
+  next.walking = from.walking;
+  next.monte_carlo = from.monte_carlo;
+  change("scenario settings", std::move(next));
+}
+
+void ScenarioEditor::setWeather(const Weather& weather) {
+  Scenario next = scenario_;
+  next.weather = weather;
+  change("weather", std::move(next));
+}
+
+void ScenarioEditor::setHazard(std::size_t i, const Hazard& hazard) {
+  if (i >= scenario_.hazards.size()) return;
+  Scenario next = scenario_;
+  next.hazards[i] = hazard;
+  change("hazard " + hazard.id, std::move(next));
+}
+
+std::string ScenarioEditor::addHazard(const Hazard& hazard) {
+  std::vector<std::string> taken;
+  for (const auto& h : scenario_.hazards) taken.push_back(h.id);
+  Scenario next = scenario_;
+  next.hazards.push_back(hazard);
+  if (hazard.id.empty() || std::count(taken.begin(), taken.end(), hazard.id))
+    next.hazards.back().id = freeId(std::holds_alternative<Fire>(hazard.detail) ? "F" : "L", taken);
+  const std::string id = next.hazards.back().id;
+  change("add hazard " + id, std::move(next));
+  return id;
+}
+
+void ScenarioEditor::removeHazard(std::size_t i) {
+  if (i >= scenario_.hazards.size()) return;
+  Scenario next = scenario_;
+  const std::string id = next.hazards[i].id;
+  next.hazards.erase(next.hazards.begin() + long(i));
+  for (Plan& p : next.plans)
+    p.dispatch.erase(std::remove_if(p.dispatch.begin(), p.dispatch.end(), [&](const Dispatch& d) { return d.to.id == id; }),
+                     p.dispatch.end());
+  change("remove hazard " + id, std::move(next));
+}
+
+void ScenarioEditor::setTeam(std::size_t i, const Team& team) {
+  if (i >= scenario_.teams.size()) return;
+  Scenario next = scenario_;
+  const std::string old = next.teams[i].id;
+  next.teams[i] = team;
+  if (team.id != old)  // a renamed team keeps its dispatches
+    for (Plan& p : next.plans)
+      for (Dispatch& d : p.dispatch)
+        if (d.team.id == old) d.team.id = team.id;
+  change("team " + team.id, std::move(next));
+}
+
+std::string ScenarioEditor::addTeam(const Team& team) {
+  std::vector<std::string> taken;
+  for (const auto& t : scenario_.teams) taken.push_back(t.id);
+  Scenario next = scenario_;
+  next.teams.push_back(team);
+  if (team.id.empty() || std::count(taken.begin(), taken.end(), team.id)) next.teams.back().id = freeId("T", taken);
+  const std::string id = next.teams.back().id;
+  change("add team " + id, std::move(next));
+  return id;
+}
+
+void ScenarioEditor::removeTeam(std::size_t i) {
+  if (i >= scenario_.teams.size()) return;
+  Scenario next = scenario_;
+  const std::string id = next.teams[i].id;
+  next.teams.erase(next.teams.begin() + long(i));
+  for (Plan& p : next.plans)
+    p.dispatch.erase(std::remove_if(p.dispatch.begin(), p.dispatch.end(), [&](const Dispatch& d) { return d.team.id == id; }),
+                     p.dispatch.end());
+  change("remove team " + id, std::move(next));
+}
+
+void ScenarioEditor::setPlan(std::size_t i, const Plan& plan) {
+  if (i >= scenario_.plans.size()) return;
+  Scenario next = scenario_;
+  next.plans[i] = plan;
+  change("plan " + plan.id, std::move(next));
+}
+
+std::string ScenarioEditor::duplicatePlan(std::size_t i) {
+  if (i >= scenario_.plans.size()) return "";
+  std::vector<std::string> taken;
+  for (const auto& p : scenario_.plans) taken.push_back(p.id);
+  Scenario next = scenario_;
+  Plan copy = next.plans[i];
+  copy.id = freeId(copy.id + "_", taken);
+  copy.name = copy.name + " (copy)";
+  next.plans.insert(next.plans.begin() + long(i) + 1, copy);
+  change("duplicate plan " + scenario_.plans[i].id, std::move(next));
+  return copy.id;
+}
+
+bool ScenarioEditor::removePlan(std::size_t i) {
+  if (i >= scenario_.plans.size() || scenario_.plans.size() == 1) return false;
+  Scenario next = scenario_;
+  const std::string id = next.plans[i].id;
+  next.plans.erase(next.plans.begin() + long(i));
+  change("remove plan " + id, std::move(next));
+  return true;
+}
+
+void ScenarioEditor::save() {
+  saveScenario(scenario_, path_);
+  saved_ = scenario_;
+  refresh();
+}
+
+void ScenarioEditor::saveAs(const std::string& path) {
+  namespace fs = std::filesystem;
+  Scenario next = scenario_;
+  const fs::path parkAbs = fs::absolute(resolveParkPath(path_, scenario_.park));
+  const fs::path folder = fs::absolute(path).parent_path();
+  next.park = fs::path(scenario_.park).is_absolute() ? scenario_.park : parkAbs.lexically_relative(folder).string();
+  saveScenario(next, path);
+  scenario_ = next;
+  saved_ = next;
+  path_ = path;
+  for (Step& s : undo_) s.before.park = next.park;
+  for (Step& s : redo_) s.before.park = next.park;
+  refresh();
+}
+
+}  // namespace drillsim

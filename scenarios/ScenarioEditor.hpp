@@ -1,0 +1,102 @@
+#pragma once
+// Editing a scenario as the front end does (DESIGN.md section 8): every change is one of the named
+// operations below, each one undo step; after each the scenario is checked exactly as the command
+// line checks a file (written to YAML, read back, validated against the park), so the problem list
+// is the one `drillsim validate` would print. The park's geodata is never written: shelters are
+// added, moved, resized and removed through the scenario's `shelter_changes`. No GUI code here.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/Diagnostics.hpp"
+#include "scenarios/Park.hpp"
+#include "scenarios/Scenario.hpp"
+#include "scenarios/Substance.hpp"
+
+namespace drillsim {
+
+class ScenarioEditor {
+ public:
+  /// `basePark` is the park as its geodata has it (without the scenario's shelter changes).
+  ScenarioEditor(Scenario scenario, Park basePark, SubstanceTable substances, std::string path);
+
+  /// Opens a scenario file: nothing when it or its park cannot be read at all (the reasons in
+  /// `diagnostics`); a scenario with validation problems opens, so that they can be mended.
+  static std::optional<ScenarioEditor> open(const std::string& path, Diagnostics& diagnostics);
+
+  const Scenario& scenario() const { return scenario_; }
+  /// The park with the scenario's shelter changes applied.
+  const Park& park() const { return park_; }
+  const Park& basePark() const { return base_; }
+  const SubstanceTable& substances() const { return substances_; }
+  /// What `drillsim validate` would report for the scenario as it is now.
+  const Diagnostics& problems() const { return problems_; }
+  const std::string& path() const { return path_; }
+  /// True when the scenario differs from the file on disk.
+  bool dirty() const { return !(scenario_ == saved_); }
+
+  // Shelters, through shelter_changes. Positions are in the park's metric CRS.
+  /// Adds a shelter at `at_m` and returns its new id (S01, S02, ... the first unused).
+  std::string addShelter(Point2 at_m, int capacity, const std::string& name = "");
+  /// `continuing`: part of the same gesture as the last move of this shelter (a drag), merged
+  /// into one undo step.
+  void moveShelter(const std::string& id, Point2 at_m, bool continuing = false);
+  void setShelterCapacity(const std::string& id, int capacity);
+  void setShelterName(const std::string& id, const std::string& name);
+  void setShelterKind(const std::string& id, ShelterKind kind);
+  /// Removes the shelter and every mention of it in the plans' shelter maps.
+  void removeShelter(const std::string& id);
+
+  // The scenario's own parts. Settings are everything but the lists.
+  void setSettings(const Scenario& from);
+  void setWeather(const Weather& weather);
+  void setHazard(std::size_t i, const Hazard& hazard);
+  std::string addHazard(const Hazard& hazard);
+  /// Also removes dispatches to this hazard.
+  void removeHazard(std::size_t i);
+  void setTeam(std::size_t i, const Team& team);
+  std::string addTeam(const Team& team);
+  /// Also removes the team's dispatches.
+  void removeTeam(std::size_t i);
+  void setPlan(std::size_t i, const Plan& plan);
+  /// A copy of plan i with a new id; returns the id.
+  std::string duplicatePlan(std::size_t i);
+  /// The last plan cannot be removed (a scenario needs one); returns false then.
+  bool removePlan(std::size_t i);
+
+  bool canUndo() const { return !undo_.empty(); }
+  bool canRedo() const { return !redo_.empty(); }
+  std::string undoLabel() const { return undo_.empty() ? "" : undo_.back().label; }
+  std::string redoLabel() const { return redo_.empty() ? "" : redo_.back().label; }
+  bool undo();
+  bool redo();
+
+  /// Saves atomically to the scenario's own file. Throws OutputError when it cannot be written;
+  /// the scenario and its unsaved state are then unchanged.
+  void save();
+  /// Saves to another file and edits that one from now on; the `park` key is rewritten relative
+  /// to the new file's folder.
+  void saveAs(const std::string& path);
+
+  /// An id `prefix` + number not used by any of `taken`, numbered from 1 with at least two digits.
+  static std::string freeId(const std::string& prefix, const std::vector<std::string>& taken);
+
+ private:
+  struct Step {
+    std::string label;
+    Scenario before;
+  };
+  void change(const std::string& label, Scenario next, bool merge = false);
+  void refresh();
+  ShelterChange& changeFor(Scenario& s, const std::string& id);
+
+  Scenario scenario_, saved_;
+  Park base_, park_;
+  SubstanceTable substances_;
+  std::string path_;
+  Diagnostics problems_;
+  std::vector<Step> undo_, redo_;
+};
+
+}  // namespace drillsim

@@ -1,0 +1,276 @@
+// The editor's operations (what the front end calls) and the scenario's shelter changes.
+#include "scenarios/ScenarioEditor.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "scenarios/GeoLayer.hpp"
+#include "scenarios/ScenarioFile.hpp"
+#include "scenarios/Validation.hpp"
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim;
+using drillsim::test::sourcePath;
+
+namespace {
+namespace fs = std::filesystem;
+
+std::string readAll(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A folder of the test's own (tests run in parallel).
+fs::path testDir() {
+  const auto dir = fs::temp_directory_path() /
+                   ("drillsim-editor-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// The bundled chlorine scenario copied next to a folder `parks/` that links to the bundled park,
+// so that its relative park path still resolves; `extra` is appended to the file.
+std::string copyOfChlorine(const fs::path& dir, const std::string& extra = "") {
+  fs::create_directories(dir / "parks");
+  fs::create_directory_symlink(sourcePath("data/parks/baofeng"), dir / "parks" / "baofeng");
+  fs::create_directories(dir / "scenarios");
+  const std::string path = (dir / "scenarios" / "chlorine.yaml").string();
+  std::ofstream(path) << readAll(sourcePath("data/scenarios/chlorine_night.yaml")) << extra;
+  return path;
+}
+
+ScenarioEditor openOk(const std::string& path) {
+  Diagnostics d;
+  auto e = ScenarioEditor::open(path, d);
+  EXPECT_TRUE(e.has_value()) << d.str();
+  EXPECT_FALSE(d.hasErrors()) << d.str();
+  return std::move(*e);
+}
+}  // namespace
+
+TEST(ShelterChanges, MoveResizeRemoveAndAddReachTheValidatedPark) {
+  const fs::path dir = testDir();
+  const std::string path = copyOfChlorine(dir, R"(shelter_changes:
+  - {id: S03, capacity: 1234}
+  - {id: S05, remove: true}
+  - {id: S13, name: 新建避难点, kind: indoor, capacity: 400, lon: 113.0500, lat: 33.8680}
+  - {id: S04, lon: 113.0400, lat: 33.8700}
+)");
+  Diagnostics d;
+  auto loaded = loadAndValidate(path, d);
+  ASSERT_TRUE(loaded) << d.str();
+  const Park& park = loaded->park;
+  EXPECT_EQ(park.shelters.size(), 12u);  // 12 - S05 + S13
+  EXPECT_EQ(park.shelter("S03")->capacity, 1234);
+  EXPECT_EQ(park.shelter("S05"), nullptr);
+  const Shelter* added = park.shelter("S13");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->name, "新建避难点");
+  EXPECT_EQ(added->kind, ShelterKind::Indoor);
+  EXPECT_NE(added->node, kNoNode);
+  // The added shelter sits where its lon/lat say, to within a centimetre, and S04 moved there.
+  LonLatTransform ll(park.crs);
+  EXPECT_NEAR(distance(added->position, ll.fromLonLat({113.05, 33.868})), 0, 0.01);
+  EXPECT_NEAR(distance(park.shelter("S04")->position, ll.fromLonLat({113.04, 33.87})), 0, 0.01);
+  EXPECT_NEAR(ll.toLonLat(added->position).x_m, 113.05, 1e-9);
+}
+
+TEST(ShelterChanges, BadChangesAreReportedAtTheirPlace) {
+  const fs::path dir = testDir();
+  const std::string path = copyOfChlorine(dir, R"(shelter_changes:
+  - {id: S99, remove: true}
+  - {id: S20, capacity: 100}
+  - {id: S03, lon: 200, lat: 33.87}
+  - {id: S04, lat: 33.87}
+  - {id: S06, remove: true, capacity: 3}
+)");
+  Diagnostics d;
+  EXPECT_FALSE(loadAndValidate(path, d));
+  const std::string all = d.str();
+  EXPECT_NE(all.find("chlorine.yaml:78:5: error: shelter_changes[0].id: cannot remove shelter 'S99'"), std::string::npos) << all;
+  EXPECT_NE(all.find("shelter_changes[1]: the park has no shelter 'S20', so this change adds one and needs lon, lat and capacity"),
+            std::string::npos) << all;
+  EXPECT_NE(all.find("shelter_changes[2].lon: expected a longitude from -180 to 180 degrees, found 200"), std::string::npos) << all;
+  EXPECT_NE(all.find("shelter_changes[3]: expected both lon and lat, found only lat"), std::string::npos) << all;
+  EXPECT_NE(all.find("shelter_changes[4].remove: a removed shelter takes no other change"), std::string::npos) << all;
+}
+
+TEST(ShelterChanges, SaveAndLoadGiveTheSameScenario) {
+  Scenario s;
+  s.name = "t";
+  s.park = "p";
+  s.plans.push_back(Plan{});
+  s.plans.back().id = "A";
+  ShelterChange add;
+  add.id = "S13";
+  add.name = "新";
+  add.kind = "indoor";
+  add.capacity = 10;
+  add.lon = 113.0500012345678;
+  add.lat = 33.86800098765;
+  ShelterChange gone;
+  gone.id = "S02";
+  gone.remove = true;
+  s.shelter_changes = {add, gone};
+  Diagnostics d;
+  auto back = parseScenario(scenarioToYaml(s), "s.yaml", d);
+  ASSERT_TRUE(back) << d.str();
+  EXPECT_EQ(back->shelter_changes, s.shelter_changes);
+}
+
+TEST(ScenarioEditor, ShelterOperationsUndoRedoAndDirty) {
+  const fs::path dir = testDir();
+  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  EXPECT_FALSE(e.dirty());
+  EXPECT_FALSE(e.canUndo());
+  const Point2 at = e.park().shelter("S03")->position;
+  const std::string id = e.addShelter({at.x_m + 150, at.y_m}, 600);
+  EXPECT_EQ(id, "S13");
+  EXPECT_TRUE(e.dirty());
+  ASSERT_NE(e.park().shelter("S13"), nullptr);
+  EXPECT_EQ(e.park().shelter("S13")->capacity, 600);
+  EXPECT_NEAR(e.park().shelter("S13")->position.x_m, at.x_m + 150, 0.01);
+
+  // A drag of 3 steps is one undo step.
+  e.moveShelter("S03", {at.x_m + 10, at.y_m}, false);
+  e.moveShelter("S03", {at.x_m + 20, at.y_m}, true);
+  e.moveShelter("S03", {at.x_m + 30, at.y_m + 5}, true);
+  EXPECT_NEAR(e.park().shelter("S03")->position.x_m, at.x_m + 30, 0.01);
+  e.setShelterCapacity("S03", 50);
+  EXPECT_EQ(e.park().shelter("S03")->capacity, 50);
+  EXPECT_EQ(e.undoLabel(), "capacity of shelter S03");
+  ASSERT_TRUE(e.undo());
+  EXPECT_EQ(e.park().shelter("S03")->capacity, 900);
+  EXPECT_EQ(e.undoLabel(), "move shelter S03");
+  ASSERT_TRUE(e.undo());
+  EXPECT_NEAR(distance(e.park().shelter("S03")->position, at), 0, 0.01);
+  ASSERT_TRUE(e.undo());
+  EXPECT_EQ(e.park().shelter("S13"), nullptr);
+  EXPECT_FALSE(e.dirty());  // back where the file is
+  EXPECT_FALSE(e.canUndo());
+  ASSERT_TRUE(e.redo());
+  ASSERT_TRUE(e.redo());
+  EXPECT_NEAR(e.park().shelter("S03")->position.x_m, at.x_m + 30, 0.01);
+  EXPECT_EQ(e.redoLabel(), "capacity of shelter S03");
+  e.setShelterName("S13", "东门广场");  // a new operation clears what could be redone
+  EXPECT_FALSE(e.canRedo());
+  EXPECT_EQ(e.park().shelter("S13")->name, "东门广场");
+}
+
+TEST(ScenarioEditor, RemovingAShelterRemovesItFromThePlansShelterMaps) {
+  const fs::path dir = testDir();
+  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  Plan p = e.scenario().plans[0];
+  p.shelters.kind = ShelterRule::Kind::Map;
+  p.shelters.map = {{Ref{"Z01", {}}, {Ref{"S03", {}}, Ref{"S04", {}}}}, {Ref{"Z02", {}}, {Ref{"S03", {}}}}};
+  e.setPlan(0, p);
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  e.removeShelter("S03");
+  EXPECT_EQ(e.park().shelter("S03"), nullptr);
+  const auto& map = e.scenario().plans[0].shelters.map;
+  ASSERT_EQ(map.size(), 1u);
+  EXPECT_EQ(map[0].first.id, "Z01");
+  ASSERT_EQ(map[0].second.size(), 1u);
+  EXPECT_EQ(map[0].second[0].id, "S04");
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  // An added shelter, removed again, leaves no trace in the scenario.
+  const std::string id = e.addShelter(e.park().shelter("S04")->position, 100);
+  e.removeShelter(id);
+  for (const auto& c : e.scenario().shelter_changes) EXPECT_NE(c.id, id);
+}
+
+TEST(ScenarioEditor, ProblemsAreThoseOfTheCommandLine) {
+  const fs::path dir = testDir();
+  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  Plan p = e.scenario().plans[1];
+  p.dispatch.push_back(Dispatch{Ref{"HZ9", {}}, Ref{"L1", {}}, Ref{"enterprise", {}}});
+  e.setPlan(1, p);
+  ASSERT_TRUE(e.problems().hasErrors());
+  bool named = false;
+  for (const auto& item : e.problems().items())
+    if (item.key.rfind("plans[1].dispatch", 0) == 0 && item.message.find("unknown team 'HZ9'") != std::string::npos)
+      named = true;
+  EXPECT_TRUE(named) << e.problems().str();
+  // A value the file format refuses is reported as loading the saved file would report it.
+  Scenario settings = e.scenario();
+  settings.cohort_size = 0;
+  e.setSettings(settings);
+  EXPECT_NE(e.problems().str().find("cohort_size: expected"), std::string::npos) << e.problems().str();
+  e.undo();
+  e.undo();
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+}
+
+TEST(ScenarioEditor, RemovingATeamOrHazardRemovesItsDispatches) {
+  const fs::path dir = testDir();
+  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ASSERT_FALSE(e.scenario().teams.empty());
+  const std::string team = e.scenario().teams[0].id;
+  Team renamed = e.scenario().teams[0];
+  renamed.id = "HZX";
+  e.setTeam(0, renamed);
+  for (const auto& p : e.scenario().plans)
+    for (const auto& dsp : p.dispatch) EXPECT_NE(dsp.team.id, team);
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  e.removeTeam(0);
+  for (const auto& p : e.scenario().plans)
+    for (const auto& dsp : p.dispatch) EXPECT_NE(dsp.team.id, "HZX");
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  const std::string hazard = e.scenario().hazards[0].id;
+  e.removeHazard(0);
+  for (const auto& p : e.scenario().plans)
+    for (const auto& dsp : p.dispatch) EXPECT_NE(dsp.to.id, hazard);
+}
+
+TEST(ScenarioEditor, PlansDuplicateAndTheLastOneStays) {
+  const fs::path dir = testDir();
+  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  const std::size_t n = e.scenario().plans.size();
+  const std::string id = e.duplicatePlan(0);
+  EXPECT_EQ(id, "A_01");
+  ASSERT_EQ(e.scenario().plans.size(), n + 1);
+  EXPECT_EQ(e.scenario().plans[1].id, "A_01");
+  EXPECT_EQ(e.scenario().plans[1].protect, e.scenario().plans[0].protect);
+  while (e.scenario().plans.size() > 1) ASSERT_TRUE(e.removePlan(0));
+  EXPECT_FALSE(e.removePlan(0));
+  EXPECT_EQ(e.scenario().plans.size(), 1u);
+}
+
+TEST(ScenarioEditor, SaveIsAtomicAndSaveAsKeepsTheParkReachable) {
+  const fs::path dir = testDir();
+  const std::string path = copyOfChlorine(dir);
+  ScenarioEditor e = openOk(path);
+  e.setShelterCapacity("S03", 1111);
+  e.save();
+  EXPECT_FALSE(e.dirty());
+  {
+    Diagnostics d;
+    auto loaded = loadAndValidate(path, d);
+    ASSERT_TRUE(loaded) << d.str();
+    EXPECT_EQ(loaded->park.shelter("S03")->capacity, 1111);
+    EXPECT_EQ(loaded->scenario, e.scenario());
+  }
+  // Save as into another folder: the relative park path is rewritten so the copy still loads.
+  fs::create_directories(dir / "elsewhere" / "deeper");
+  const std::string other = (dir / "elsewhere" / "deeper" / "copy.yaml").string();
+  e.setShelterCapacity("S03", 2222);
+  e.saveAs(other);
+  EXPECT_EQ(e.path(), other);
+  EXPECT_EQ(e.scenario().park, "../../parks/baofeng");
+  Diagnostics d;
+  auto copy = loadAndValidate(other, d);
+  ASSERT_TRUE(copy) << d.str();
+  EXPECT_EQ(copy->park.shelter("S03")->capacity, 2222);
+  // A save that cannot be written throws and leaves the editor's state as it was (a folder
+  // stands where the file was; this fails for root too).
+  e.setShelterCapacity("S03", 3333);
+  fs::remove(other);
+  fs::create_directory(other);
+  EXPECT_THROW(e.save(), std::exception);
+  EXPECT_TRUE(e.dirty());
+  EXPECT_TRUE(fs::is_directory(other));
+}
