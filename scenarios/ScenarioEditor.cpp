@@ -36,6 +36,7 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
 }
 
 void ScenarioEditor::refresh() {
+  ++revision_;
   Diagnostics found;
   // The same checks as the command line: the file's own structure (as it would be saved), then
   // the references and the physical picture against the park.

@@ -35,6 +35,8 @@ class ScenarioEditor {
   const std::string& path() const { return path_; }
   /// True when the scenario differs from the file on disk.
   bool dirty() const { return !(scenario_ == saved_); }
+  /// Counts every change, undo and redo: views holding a copy of a part reload it when it moves.
+  long revision() const { return revision_; }
 
   // Shelters, through shelter_changes. Positions are in the park's metric CRS.
   /// Adds a shelter at `at_m` and returns its new id (S01, S02, ... the first unused).
@@ -97,6 +99,7 @@ class ScenarioEditor {
   std::string path_;
   Diagnostics problems_;
   std::vector<Step> undo_, redo_;
+  long revision_ = 0;
 };
 
 }  // namespace drillsim

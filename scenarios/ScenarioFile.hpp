@@ -27,6 +27,13 @@ std::string scenarioToYaml(const Scenario& scenario);
 /// Returns nothing only when the file is unreadable or not a YAML mapping.
 std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics);
 
+/// One distribution in the file's notation, e.g. "{lognormal: {median: 120, sigma: 0.6}}" or "60".
+std::string distributionToYaml(const Distribution& d);
+/// Reads a distribution written in the file's notation, with the file's checks (every value
+/// `lowerBound`: 0 none, 1 at least 0, 2 above 0). Nothing, and the reason in `error`, when it is
+/// not one.
+std::optional<Distribution> distributionFromYaml(const std::string& text, int lowerBound, std::string& error);
+
 /// Atomic save; throws std::runtime_error with the path and reason on failure.
 void saveScenario(const Scenario& scenario, const std::string& path);
 

@@ -477,6 +477,25 @@ std::optional<Scenario> parse(const std::string& text, const std::string& file, 
 }
 }  // namespace
 
+std::optional<Distribution> distributionFromYaml(const std::string& text, int lowerBound, std::string& error) {
+  Diagnostics d;
+  std::optional<Distribution> result;
+  try {
+    const YAML::Node node = YAML::Load(text);
+    YamlInput in("", d);
+    const Bound bound = lowerBound == 2 ? Bound::above(0) : lowerBound == 1 ? Bound::atLeast(0) : Bound::none();
+    result = in.distribution(node, "value", bound);
+  } catch (const YAML::Exception& e) {
+    error = "not valid YAML: " + plainYamlMessage(e.msg);
+    return std::nullopt;
+  }
+  if (!result || d.hasErrors()) {
+    error = d.empty() ? "expected a number or a distribution" : d.items().front().message;
+    return std::nullopt;
+  }
+  return result;
+}
+
 std::optional<Scenario> parseScenario(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
   return parse(text, file, diagnostics, false);
 }

@@ -224,6 +224,12 @@ std::string scenarioToYaml(const Scenario& s) {
   return std::string(out.c_str()) + "\n";
 }
 
+std::string distributionToYaml(const Distribution& d) {
+  YAML::Emitter out;
+  emit(out, d);
+  return out.c_str();
+}
+
 void saveScenario(const Scenario& scenario, const std::string& path) {
   writeFileAtomically(path, scenarioToYaml(scenario));
 }

@@ -274,3 +274,23 @@ TEST(ScenarioEditor, SaveIsAtomicAndSaveAsKeepsTheParkReachable) {
   EXPECT_TRUE(e.dirty());
   EXPECT_TRUE(fs::is_directory(other));
 }
+
+TEST(ScenarioEditor, DistributionsReadAndWriteInTheFileNotation) {
+  std::string error;
+  auto d = distributionFromYaml("{lognormal: {median: 120, sigma: 0.6}}", 1, error);
+  ASSERT_TRUE(d) << error;
+  EXPECT_EQ(*d, Distribution(LogNormal{120, 0.6}));
+  EXPECT_EQ(distributionToYaml(*d), "{lognormal: {median: 120, sigma: 0.6}}");
+  EXPECT_EQ(distributionToYaml(Distribution(60.0)), "60");
+  auto back = distributionFromYaml(distributionToYaml(Distribution(Uniform{1, 5})), 0, error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_EQ(*back, Distribution(Uniform{1, 5}));
+  EXPECT_FALSE(distributionFromYaml("{uniform: [5, 1]}", 0, error));
+  EXPECT_NE(error.find("low <= high"), std::string::npos) << error;
+  EXPECT_FALSE(distributionFromYaml("-3", 2, error));
+  EXPECT_NE(error.find("> 0"), std::string::npos) << error;
+  EXPECT_FALSE(distributionFromYaml("{lognormal: [1, 2}", 0, error));
+  EXPECT_NE(error.find("not valid YAML"), std::string::npos) << error;
+  EXPECT_FALSE(distributionFromYaml("{gamma: {k: 2}}", 0, error));
+  EXPECT_FALSE(error.empty());
+}
