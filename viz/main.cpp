@@ -1,5 +1,5 @@
-// drillsim-gui: the planner's desk (DESIGN.md section 8). This first view is the park map; with
-// --screenshot it renders once without a person (under Xvfb) and saves a PNG.
+// drillsim-gui: the planner's desk (DESIGN.md section 8). With --screenshot it renders a view
+// without a person (under Xvfb), waiting for what the view loads in the background, and saves a PNG.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -14,35 +14,56 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/TextFile.hpp"
-#include "scenarios/Validation.hpp"
+#include "viz/App.hpp"
 #include "viz/Fonts.hpp"
-#include "viz/MapView.hpp"
 #include "viz/Screenshot.hpp"
 
 namespace {
 const char* kUsage =
-    "Usage: drillsim-gui SCENARIO.yaml [--screenshot FILE.png] [--view map] [--size WxH] [--frames N]\n\n"
-    "The park map of the scenario: drag to pan, wheel to zoom, F to fit. With --screenshot the\n"
-    "window is drawn, saved as a PNG and closed (run it under xvfb-run on a machine without a\n"
-    "display). --frames N draws N frames as fast as it can, prints their mean and worst time and\n"
-    "exits (a benchmark; with --screenshot the last frame is saved).\n\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 70 no OpenGL\n"
-    "window could be opened, 73 the picture cannot be written.\n";
+    "Usage: drillsim-gui SCENARIO.yaml [options]\n\n"
+    "The planner's desk: the park map and the scenario's editor, Monte Carlo batches, plan\n"
+    "comparison and replay. Mouse: drag to pan (or to move a shelter), wheel to zoom, F to fit.\n"
+    "Keys: Ctrl+S save, Ctrl+Z undo, Ctrl+Y redo, Ctrl+Q quit, Space play/pause in the replay.\n\n"
+    "Options:\n"
+    "  --view V              editor (also: map), batch, compare or replay (default editor)\n"
+    "  --results FILE.gpkg   open a batch's results in the comparison\n"
+    "  --plan ID             plan to replay (default the first)\n"
+    "  --replication R       replication to replay: a number, or median, p95 or worst by clearance\n"
+    "                        time (these need --results)\n"
+    "  --time T              replay clock [s] (default 0)\n"
+    "  --select ID           select a feature (zone, shelter, station, source) in the editor\n"
+    "  --run-batch N         start a batch of N replications per plan at once (the Batch view)\n"
+    "  --screenshot FILE.png draw the view, save it as a PNG and exit (run under xvfb-run without a display)\n"
+    "  --size WxH            window size (default 1400x900)\n"
+    "  --frames N            draw N frames as fast as possible, print their mean and worst time, exit\n\n"
+    "Exit codes: 0 done, 2 the scenario cannot be opened, 64 bad command line, 70 no OpenGL window\n"
+    "could be opened, 73 the picture cannot be written.\n";
 
 void glfwError(int code, const char* text) { std::fprintf(stderr, "drillsim-gui: GLFW error %d: %s\n", code, text); }
+
+[[noreturn]] void usage(const std::string& message) {
+  std::fprintf(stderr, "drillsim-gui: %s\n%s", message.c_str(), kUsage);
+  std::exit(64);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string scenarioPath, screenshot, view = "map";
-  int width = 1400, height = 900, benchmarkFrames = 0;
+  using drillsim::viz::View;
+  std::string scenarioPath, screenshot, view = "editor", results, plan, replication, select;
+  int width = 1400, height = 900, benchmarkFrames = 0, runBatch = 0;
+  double time_s = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "drillsim-gui: %s needs a value\n%s", a.c_str(), kUsage);
-        std::exit(64);
-      }
+      if (i + 1 >= argc) usage(a + " needs a value");
       return argv[++i];
+    };
+    auto count = [&](int lo, int hi) {
+      const std::string v = next();
+      char* end = nullptr;
+      const long n = std::strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end || n < lo || n > hi) usage(a + ": expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found '" + v + "'");
+      return int(n);
     };
     if (a == "--help" || a == "-h") {
       std::cout << kUsage;
@@ -50,91 +71,136 @@ int main(int argc, char** argv) {
     } else if (a == "--screenshot") {
       screenshot = next();
     } else if (a == "--frames") {
-      benchmarkFrames = std::atoi(next().c_str());
-      if (benchmarkFrames < 1 || benchmarkFrames > 100000) {
-        std::fprintf(stderr, "drillsim-gui: --frames: expected a number from 1 to 100000\n");
-        return 64;
-      }
+      benchmarkFrames = count(1, 100000);
+    } else if (a == "--run-batch") {
+      runBatch = count(1, 1000000);
     } else if (a == "--view") {
       view = next();
+      if (view == "map") view = "editor";
+      if (view != "editor" && view != "batch" && view != "compare" && view != "replay")
+        usage("--view: expected editor, map, batch, compare or replay, found '" + view + "'");
+    } else if (a == "--results") {
+      results = next();
+    } else if (a == "--plan") {
+      plan = next();
+    } else if (a == "--replication") {
+      replication = next();
+    } else if (a == "--select") {
+      select = next();
+    } else if (a == "--time") {
+      const std::string v = next();
+      char* end = nullptr;
+      time_s = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || time_s < 0) usage("--time: expected seconds >= 0, found '" + v + "'");
     } else if (a == "--size") {
       if (std::sscanf(next().c_str(), "%dx%d", &width, &height) != 2 || width < 200 || height < 200 || width > 8000 ||
-          height > 8000) {
-        std::fprintf(stderr, "drillsim-gui: --size: expected WxH, e.g. 1400x900\n");
-        return 64;
-      }
+          height > 8000)
+        usage("--size: expected WxH, e.g. 1400x900");
     } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "drillsim-gui: unknown option %s\n%s", a.c_str(), kUsage);
-      return 64;
+      usage("unknown option " + a);
     } else if (scenarioPath.empty()) {
       scenarioPath = a;
     } else {
-      std::fprintf(stderr, "drillsim-gui: expected one scenario file\n%s", kUsage);
-      return 64;
+      usage("expected one scenario file");
     }
   }
-  if (scenarioPath.empty()) {
-    std::fprintf(stderr, "%s", kUsage);
-    return 64;
-  }
-  if (view != "map") {
-    std::fprintf(stderr, "drillsim-gui: --view: only 'map' exists so far\n");
-    return 64;
-  }
+  if (scenarioPath.empty()) usage("expected a scenario file");
+  const bool ranked = replication == "median" || replication == "p95" || replication == "worst";
+  if (ranked && results.empty()) usage("--replication " + replication + " needs --results");
+  if (!replication.empty() && !ranked && replication.find_first_not_of("0123456789") != std::string::npos)
+    usage("--replication: expected a number, median, p95 or worst, found '" + replication + "'");
+
   drillsim::Diagnostics d;
-  auto loaded = drillsim::loadAndValidate(scenarioPath, d);
+  auto editor = drillsim::ScenarioEditor::open(scenarioPath, d);
   if (!d.empty()) std::fprintf(stderr, "%s", d.str().c_str());
-  if (!loaded) return 2;
+  if (!editor) return 2;
+  drillsim::viz::App app(std::move(*editor));
 
   glfwSetErrorCallback(glfwError);
   if (!glfwInit()) return 70;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  GLFWwindow* window = glfwCreateWindow(width, height, ("DrillSim — " + loaded->scenario.name).c_str(), nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(width, height, ("DrillSim — " + app.editor().scenario().name).c_str(), nullptr, nullptr);
   if (!window) {
     glfwTerminate();
     return 70;
   }
   glfwMakeContextCurrent(window);
-  glfwSwapInterval(screenshot.empty() && benchmarkFrames == 0 ? 1 : 0);
+  const bool headless = !screenshot.empty() || benchmarkFrames > 0;
+  glfwSwapInterval(headless ? 0 : 1);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini next to the user's files
   ImGui::StyleColorsLight();
-  ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImVec4(251 / 255.f, 251 / 255.f, 248 / 255.f, 1.f);
-  std::vector<std::string> texts = {loaded->scenario.name, "DrillSim —"};
-  for (const auto& z : loaded->park.zones) texts.push_back(z.name);
-  for (const auto& s : loaded->park.shelters) texts.push_back(s.name);
-  for (const auto& h : loaded->park.sources) texts.push_back(h.name);
-  for (const auto& p : loaded->scenario.plans) texts.push_back(p.name);
-  const std::string font = drillsim::viz::loadFonts(texts, 16.0f);
-  if (font.empty()) std::fprintf(stderr, "drillsim-gui: the font fonts-wqy-microhei is missing; Chinese names will not show\n");
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(251 / 255.f, 251 / 255.f, 248 / 255.f, 1.f);
+  style.FrameBorderSize = 1.0f;  // fields and check boxes visible on the light background
+  style.Colors[ImGuiCol_FrameBg] = ImVec4(1.f, 1.f, 1.f, 1.f);
+  style.Colors[ImGuiCol_Border] = ImVec4(0.62f, 0.62f, 0.60f, 1.f);
+  drillsim::viz::FontBook fonts(16.0f);
+  if (fonts.load(app.texts()).empty())
+    std::fprintf(stderr, "drillsim-gui: the font fonts-wqy-microhei is missing; Chinese names will not show\n");
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 
-  drillsim::viz::MapView map(loaded->park);
-  map.setTooltips(screenshot.empty());
+  app.setTooltips(!headless);
+  if (!results.empty()) app.openResults(results);
+  if (view == "batch") app.setView(View::Batch);
+  if (view == "compare") app.setView(View::Compare);
+  if (!select.empty()) {
+    const drillsim::Park& park = app.editor().park();
+    using K = drillsim::viz::Feature::Kind;
+    const K kind = park.shelter(select) ? K::Shelter : park.zone(select) ? K::Zone : park.station(select) ? K::Station
+                 : park.source(select) ? K::Source : K::None;
+    if (kind == K::None) usage("--select: no zone, shelter, station or hazard source '" + select + "' in the park");
+    app.select(drillsim::viz::Selection(drillsim::viz::Feature{kind, select}));
+  }
+  if (runBatch > 0) {
+    app.setView(View::Batch);
+    app.setBatchReplications(runBatch);
+    app.startBatch();
+  }
+  if (view == "replay") {
+    app.finishLoading();  // the results, to rank the replications
+    if (plan.empty()) plan = app.editor().scenario().plans.front().id;
+    if (!app.editor().scenario().plan(plan)) usage("--plan: no plan '" + plan + "' in the scenario");
+    int r = 0;
+    if (ranked) {
+      r = app.rankedReplication(plan, "clearance_s", replication == "median" ? 0.5 : replication == "p95" ? 0.95 : 1.0);
+      if (r < 0) usage("--replication " + replication + ": the results hold no replication of plan " + plan);
+      std::printf("replaying plan %s replication %d (%s clearance time)\n", plan.c_str(), r, replication.c_str());
+    } else if (!replication.empty()) {
+      r = std::atoi(replication.c_str());
+    }
+    app.openReplay(plan, r);
+    app.setView(View::Replay);
+  }
+
   int frames = 0, code = 0;
   double worst_ms = 0, total_ms = 0;
-  while (!glfwWindowShouldClose(window)) {
+  bool loaded = false;
+  const auto started = std::chrono::steady_clock::now();
+  while (!app.closeConfirmed()) {
     const auto frameStart = std::chrono::steady_clock::now();
     glfwPollEvents();
+    if (glfwWindowShouldClose(window)) {
+      glfwSetWindowShouldClose(window, GLFW_FALSE);
+      app.requestClose();
+    }
+    if (headless && !loaded && runBatch == 0) {  // wait for what the view loads beside the window
+      app.finishLoading();
+      if (view == "replay") app.setReplayTime(time_s);
+      loaded = true;
+    }
+    if (fonts.needs(app.texts())) {  // a new name with characters the atlas lacks
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      fonts.load(app.texts());
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::Begin("Map", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::TextUnformatted(loaded->scenario.name.c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("  %zu zones, %zu roads, %zu shelters  |  drag to pan, wheel to zoom", loaded->park.zones.size(),
-                        loaded->park.roads.size(), loaded->park.shelters.size());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Fit (F)") || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F))) map.fit();
-    map.draw();
-    ImGui::End();
+    app.frame();
     ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window, &fw, &fh);
@@ -153,13 +219,16 @@ int main(int argc, char** argv) {
         glfwSwapBuffers(window);
         continue;
       }
-      std::printf("%d frames of %dx%d, %zu zones: mean %.2f ms, worst %.2f ms\n", benchmarkFrames, fw, fh,
-                  loaded->park.zones.size(), total_ms / benchmarkFrames, worst_ms);
+      std::printf("%d frames of %dx%d, %zu zones, view %s: mean %.2f ms, worst %.2f ms\n", benchmarkFrames, fw, fh,
+                  app.editor().park().zones.size(), view.c_str(), total_ms / benchmarkFrames, worst_ms);
       if (!screenshot.empty()) drillsim::viz::saveFramebufferPng(screenshot, fw, fh);
       break;
     }
-    // The first frames lay the window out; the third is the one a person would see.
-    if (!screenshot.empty() && ++frames == 3) {
+    // The first frames lay the window out; the third is the one a person would see. A batch is
+    // shown once it has reported progress (or after 60 s).
+    const bool batchShown = runBatch == 0 || app.batchProgressShown() ||
+                            std::chrono::steady_clock::now() - started > std::chrono::seconds(60);
+    if (!screenshot.empty() && ++frames >= 3 && batchShown) {
       try {
         drillsim::viz::saveFramebufferPng(screenshot, fw, fh);
       } catch (const std::exception& e) {

@@ -1,0 +1,400 @@
+#include "viz/App.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <thread>
+
+#include "scenarios/ShelterLayout.hpp"
+
+namespace drillsim::viz {
+
+namespace fs = std::filesystem;
+
+App::App(ScenarioEditor editor)
+    : editor_(std::move(editor)), map_(editor_.park()), compareMap_(editor_.park()), replayMap_(editor_.park()) {
+  batchPlans_.assign(editor_.scenario().plans.size(), 1);
+  batchSeed_ = std::to_string(editor_.scenario().monte_carlo.seed);
+  batchJobs_ = int(std::max(1L, std::min(8L, ::sysconf(_SC_NPROCESSORS_ONLN))));
+  batchOut_ = defaultResultsPath();
+}
+
+App::~App() {
+  run_.reset();  // waits for a run still writing
+  std::error_code ec;
+  for (const auto& dir : replayDirs_) fs::remove_all(dir, ec);
+}
+
+std::string App::defaultResultsPath() const {
+  const fs::path scenario(editor_.path());
+  char stamp[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  return (scenario.parent_path() / "results" / (scenario.stem().string() + "-" + stamp + ".gpkg")).string();
+}
+
+std::vector<std::string> App::texts() const {
+  const Scenario& s = editor_.scenario();
+  std::vector<std::string> t = {s.name, s.description, "DrillSim —", "新避难场所", "（副本）"};
+  for (const auto& z : editor_.park().zones) t.push_back(z.name);
+  for (const auto& x : editor_.park().shelters) t.push_back(x.name);
+  for (const auto& x : editor_.park().stations) t.push_back(x.name);
+  for (const auto& x : editor_.park().sources) t.push_back(x.name);
+  for (const auto& x : editor_.park().roads) t.push_back(x.name);
+  for (const auto& p : s.plans) t.push_back(p.name);
+  for (const auto& x : s.teams) t.push_back(x.name);
+  return t;
+}
+
+bool App::busy() const {
+  return (compare_ && compare_->running()) || (run_ && run_->running()) || (batch_ && batch_->running());
+}
+
+void App::finishLoading() {
+  for (int i = 0; i < 3; ++i) {  // a batch's end starts the comparison; a comparison may start nothing more
+    if (batch_) batch_->wait();
+    pollChildren();
+    if (compare_) compare_->wait();
+    if (run_) run_->wait();
+    pollChildren();
+  }
+}
+
+void App::select(const Selection& s) {
+  sel_ = s;
+  map_.setSelected(s.kind == Selection::Kind::Feature ? s.feature : Feature{});
+}
+
+bool App::requestClose() {
+  if (!editor_.dirty() && !batchRunning()) return closeConfirmed_ = true;
+  closeAsked_ = true;
+  return false;
+}
+
+void App::saveOrAsk() {
+  try {
+    editor_.save();
+    message_ = "saved " + editor_.path();
+  } catch (const std::exception& e) {
+    message_ = std::string("NOT saved: ") + e.what();
+  }
+}
+
+void App::openScenario(const std::string& path) {
+  Diagnostics d;
+  auto opened = ScenarioEditor::open(path, d);
+  if (!opened) {
+    openError_ = d.str();
+    return;
+  }
+  editor_ = std::move(*opened);
+  for (MapView* m : {&map_, &compareMap_, &replayMap_}) {
+    m->setPark(editor_.park());
+    m->fit();
+  }
+  select({});
+  batchPlans_.assign(editor_.scenario().plans.size(), 1);
+  batchSeed_ = std::to_string(editor_.scenario().monte_carlo.seed);
+  batchOut_ = defaultResultsPath();
+  comparison_ = nlohmann::json();
+  replay_ = ReplayPlayer();
+  openError_.clear();
+  openAsked_ = false;
+  message_ = "opened " + path;
+}
+
+void App::shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl) return;
+  if (ImGui::IsKeyPressed(GLFW_KEY_S)) saveOrAsk();
+  if (io.WantTextInput) return;  // text fields have their own undo
+  if (ImGui::IsKeyPressed(GLFW_KEY_Z) && !io.KeyShift) editor_.undo();
+  if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && io.KeyShift)) editor_.redo();
+  if (ImGui::IsKeyPressed(GLFW_KEY_Q)) requestClose();
+}
+
+void App::menuBar() {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open scenario...")) {
+      openAsked_ = true;
+      pathInput_ = editor_.path();
+    }
+    if (ImGui::MenuItem("Save", "Ctrl+S")) saveOrAsk();
+    if (ImGui::MenuItem("Save as...")) {
+      saveAsAsked_ = true;
+      pathInput_ = editor_.path();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestClose();
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem(("Undo " + editor_.undoLabel()).c_str(), "Ctrl+Z", false, editor_.canUndo())) editor_.undo();
+    if (ImGui::MenuItem(("Redo " + editor_.redoLabel()).c_str(), "Ctrl+Y", false, editor_.canRedo())) editor_.redo();
+    ImGui::EndMenu();
+  }
+  ImGui::TextDisabled("|");
+  ImGui::TextUnformatted(editor_.scenario().name.c_str());
+  ImGui::TextDisabled("%s%s", fs::path(editor_.path()).filename().c_str(), editor_.dirty() ? "  (unsaved changes)" : "");
+  if (!message_.empty()) ImGui::TextDisabled("| %s", message_.c_str());
+  ImGui::EndMenuBar();
+}
+
+void App::modals() {
+  if (closeAsked_) ImGui::OpenPopup("Unsaved changes");
+  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (editor_.dirty()) ImGui::Text("The scenario has changes that are not saved.");
+    if (batchRunning()) ImGui::Text("A batch is running; quitting stops it (what finished is kept, --resume completes it).");
+    if (editor_.dirty() && ImGui::Button("Save and quit")) {
+      saveOrAsk();
+      if (!editor_.dirty()) closeConfirmed_ = true;
+      closeAsked_ = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(editor_.dirty() ? "Quit without saving" : "Quit")) {
+      closeConfirmed_ = true;
+      closeAsked_ = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+      closeAsked_ = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (openAsked_) ImGui::OpenPopup("Open scenario");
+  if (ImGui::BeginPopupModal("Open scenario", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::SetNextItemWidth(600);
+    ImGui::InputText("scenario file", &pathInput_);
+    if (editor_.dirty()) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "The changes to this scenario are not saved; save them first or they are lost.");
+    if (!openError_.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", openError_.c_str());
+    if (ImGui::Button(editor_.dirty() ? "Open, losing the changes" : "Open")) openScenario(pathInput_);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || !openAsked_) {
+      openAsked_ = false;
+      openError_.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (saveAsAsked_) ImGui::OpenPopup("Save as");
+  if (ImGui::BeginPopupModal("Save as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::SetNextItemWidth(600);
+    ImGui::InputText("new file", &pathInput_);
+    const bool exists = fs::exists(pathInput_) && fs::path(pathInput_) != fs::path(editor_.path());
+    if (exists) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "A file of that name exists and will be replaced.");
+    if (ImGui::Button(exists ? "Replace" : "Save")) {
+      try {
+        editor_.saveAs(pathInput_);
+        message_ = "saved " + pathInput_;
+        saveAsAsked_ = false;
+      } catch (const std::exception& e) {
+        message_ = std::string("NOT saved: ") + e.what();
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) saveAsAsked_ = false;
+    if (!saveAsAsked_) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void App::frame() {
+  pollChildren();
+  shortcuts();
+  if (editor_.revision() != draftRevision_ || !(sel_ == draftSelection_)) reloadDraft();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin("DrillSim", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar);
+  menuBar();
+  if (ImGui::BeginTabBar("views")) {
+    const struct {
+      View v;
+      const char* name;
+    } tabs[] = {{View::Editor, "Map & editor"}, {View::Batch, "Batch"}, {View::Compare, "Compare plans"}, {View::Replay, "Replay"}};
+    for (const auto& t : tabs) {
+      const ImGuiTabItemFlags flags = viewChanged_ && view_ == t.v ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(t.name, nullptr, flags)) {
+        if (!viewChanged_) view_ = t.v;
+        switch (t.v) {
+          case View::Editor: editorView(); break;
+          case View::Batch: batchView(); break;
+          case View::Compare: compareView(); break;
+          case View::Replay: replayView(); break;
+        }
+        ImGui::EndTabItem();
+      }
+    }
+    viewChanged_ = false;
+    ImGui::EndTabBar();
+  }
+  modals();
+  ImGui::End();
+}
+
+void App::editorView() {
+  map_.setPark(editor_.park());
+  map_.setEditing(true);
+  map_.setZoneFill({});
+  map_.setRoadColours({});
+  map_.setShelterOccupancy({});
+  map_.setOverlay({});
+  const float side = std::min(460.0f, ImGui::GetContentRegionAvail().x * 0.4f);
+  ImGui::BeginChild("side", ImVec2(side, 0), false);
+  outline();
+  properties();
+  problems();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  bool add = map_.addShelterMode();
+  if (ImGui::Checkbox("Add a shelter by clicking the map", &add)) map_.setAddShelterMode(add);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90);
+  ImGui::InputInt("capacity of a new one", &newShelterCapacity_, 0);
+  newShelterCapacity_ = std::clamp(newShelterCapacity_, 0, 10000000);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Fit (F)") || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F))) map_.fit();
+  ImGui::TextDisabled("Drag a shelter to move it; drag elsewhere to pan, wheel to zoom; click a feature to edit it.");
+  map_.draw();
+  ImGui::EndGroup();
+  const MapEvent& e = map_.event();
+  if (e.addShelter) {
+    const std::string id = editor_.addShelter(e.at, newShelterCapacity_);
+    map_.setAddShelterMode(false);
+    select(Selection(Feature{Feature::Kind::Shelter, id}));
+  }
+  if (!e.dragShelter.empty()) {
+    editor_.moveShelter(e.dragShelter, e.at, e.dragContinues);
+    select(Selection(Feature{Feature::Kind::Shelter, e.dragShelter}));
+  }
+  if (e.clicked.kind != Feature::Kind::None) select(Selection(e.clicked));
+  if (e.clickedEmpty) select({});
+}
+
+void App::outline() {
+  const Scenario& s = editor_.scenario();
+  ImGui::BeginChild("outline", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.3f), true);
+  auto item = [&](const std::string& label, const Selection& target) {
+    if (ImGui::Selectable(label.c_str(), sel_ == target)) select(target);
+  };
+  item("Scenario settings", {Selection::Kind::Settings});
+  item("Weather", {Selection::Kind::Weather});
+  if (ImGui::TreeNodeEx("Hazards", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (std::size_t i = 0; i < s.hazards.size(); ++i)
+      item(s.hazards[i].id + "  " + s.hazards[i].kindName() + "##h" + std::to_string(i), {Selection::Kind::Hazard, i});
+    if (ImGui::SmallButton("+ toxic release")) {
+      Hazard h;
+      ToxicRelease r;
+      r.source.id = editor_.park().sources.empty() ? "" : editor_.park().sources.front().id;
+      h.detail = r;
+      editor_.addHazard(h);
+      select({Selection::Kind::Hazard, editor_.scenario().hazards.size() - 1});
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+ fire")) {
+      Hazard h;
+      Fire f;
+      f.zone.id = editor_.park().zones.empty() ? "" : editor_.park().zones.front().id;
+      h.detail = f;
+      editor_.addHazard(h);
+      select({Selection::Kind::Hazard, editor_.scenario().hazards.size() - 1});
+    }
+    ImGui::TreePop();
+  }
+  if (ImGui::TreeNodeEx("Teams", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (std::size_t i = 0; i < s.teams.size(); ++i)
+      item(s.teams[i].id + "  " + s.teams[i].name + "##t" + std::to_string(i), {Selection::Kind::Team, i});
+    if (ImGui::SmallButton("+ team")) {
+      Team t;
+      t.station.id = editor_.park().stations.empty() ? "" : editor_.park().stations.front().id;
+      t.kind = "hazmat";
+      editor_.addTeam(t);
+      select({Selection::Kind::Team, editor_.scenario().teams.size() - 1});
+    }
+    ImGui::TreePop();
+  }
+  if (ImGui::TreeNodeEx("Plans", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (std::size_t i = 0; i < s.plans.size(); ++i)
+      item(s.plans[i].id + "  " + s.plans[i].name + "##p" + std::to_string(i), {Selection::Kind::Plan, i});
+    ImGui::TreePop();
+  }
+  if (ImGui::TreeNode("Shelters")) {
+    for (const auto& x : editor_.park().shelters)
+      item(x.id + "  " + x.name + "  (" + std::to_string(x.capacity) + ")", Selection(Feature{Feature::Kind::Shelter, x.id}));
+    ImGui::TreePop();
+  }
+  ImGui::EndChild();
+}
+
+void App::problems() {
+  const Diagnostics& d = editor_.problems();
+  ImGui::Text("Problems: %zu errors, %zu warnings", d.errorCount(), d.warningCount());
+  ImGui::BeginChild("problems", ImVec2(0, 0), true);
+  if (d.empty()) ImGui::TextDisabled("None: `drillsim validate` would accept this scenario.");
+  for (std::size_t i = 0; i < d.items().size(); ++i) {
+    const Diagnostic& item = d.items()[i];
+    const bool error = item.severity == Severity::Error;
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.6f, 0.4f, 0.0f, 1));
+    const std::string where = !item.key.empty() ? item.key : item.where.feature;
+    const std::string label = std::string(error ? "error: " : "warning: ") + where + ": " + item.message + "##d" + std::to_string(i);
+    ImGui::PushTextWrapPos(0);
+    if (ImGui::Selectable(label.c_str(), false)) jumpTo(item);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
+}
+
+void App::jumpTo(const Diagnostic& d) {
+  auto indexAfter = [&](const std::string& prefix) -> std::optional<std::size_t> {
+    if (d.key.rfind(prefix + "[", 0) != 0) return std::nullopt;
+    return std::size_t(std::stoul(d.key.substr(prefix.size() + 1)));
+  };
+  if (auto i = indexAfter("plans")) return select({Selection::Kind::Plan, *i});
+  if (auto i = indexAfter("hazards")) return select({Selection::Kind::Hazard, *i});
+  if (auto i = indexAfter("teams")) return select({Selection::Kind::Team, *i});
+  if (auto i = indexAfter("shelter_changes"); i && *i < editor_.scenario().shelter_changes.size()) {
+    const std::string id = editor_.scenario().shelter_changes[*i].id;
+    if (const Shelter* s = editor_.park().shelter(id)) map_.centreOn(s->position);
+    return select(Selection(Feature{Feature::Kind::Shelter, id}));
+  }
+  if (d.key.rfind("weather", 0) == 0) return select({Selection::Kind::Weather});
+  // Geodata: "layer shelters, feature S03".
+  const std::string& f = d.where.feature;
+  const auto at = f.find(", feature ");
+  if (at != std::string::npos) {
+    const std::string layer = f.substr(f.find(' ') + 1, at - f.find(' ') - 1), id = f.substr(at + 10);
+    const Park& park = editor_.park();
+    Feature target;
+    if (layer == "zones" && park.zone(id)) {
+      target = {Feature::Kind::Zone, id};
+      map_.centreOn(park.zone(id)->centroid);
+    } else if (layer == "shelters" && park.shelter(id)) {
+      target = {Feature::Kind::Shelter, id};
+      map_.centreOn(park.shelter(id)->position);
+    } else if (layer == "stations" && park.station(id)) {
+      target = {Feature::Kind::Station, id};
+      map_.centreOn(park.station(id)->position);
+    } else if (layer == "roads") {
+      target = {Feature::Kind::Road, id};
+    }
+    if (target.kind != Feature::Kind::None) return select(Selection(target));
+  }
+  select({Selection::Kind::Settings});
+}
+
+}  // namespace drillsim::viz

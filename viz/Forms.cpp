@@ -1,0 +1,448 @@
+// The editor's forms: each edits the draft (a copy of the scenario) and, when a field is left
+// after an edit or a choice is made, commits the part through one ScenarioEditor operation.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "scenarios/GeoLayer.hpp"
+#include "scenarios/ScenarioFile.hpp"
+#include "viz/App.hpp"
+
+namespace drillsim::viz {
+
+namespace {
+const ImVec4 kErrorColour(0.75f, 0.1f, 0.1f, 1);
+
+bool done() { return ImGui::IsItemDeactivatedAfterEdit(); }
+
+void heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextUnformatted(text);
+  ImGui::Separator();
+}
+
+bool textField(const char* label, std::string& v) {
+  ImGui::InputText(label, &v);
+  return done();
+}
+
+bool numberField(const char* label, double& v, const char* format = "%.6g") {
+  ImGui::InputDouble(label, &v, 0, 0, format);
+  return done();
+}
+
+bool intField(const char* label, int& v) {
+  ImGui::InputInt(label, &v, 0);
+  return done();
+}
+
+// A choice among words; `value` may be one not in the list (shown as it is, so nothing is lost).
+bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, value.c_str())) {
+    for (const auto& c : choices)
+      if (ImGui::Selectable(c.c_str(), c == value)) {
+        changed = c != value;
+        value = c;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+std::vector<std::string> ids(const auto& items) {
+  std::vector<std::string> out;
+  for (const auto& x : items) out.push_back(x.id);
+  return out;
+}
+
+std::string joined(const std::vector<Ref>& refs) {
+  std::string s;
+  for (const auto& r : refs) s += (s.empty() ? "" : ", ") + r.id;
+  return s;
+}
+
+std::vector<Ref> refsFrom(const std::string& text) {
+  std::vector<Ref> refs;
+  std::string cur;
+  for (char c : text + ",") {
+    if (c == ',' || c == ' ' || c == ';') {
+      if (!cur.empty()) refs.push_back(Ref{cur, {}});
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return refs;
+}
+}  // namespace
+
+void App::reloadDraft() {
+  draft_ = editor_.scenario();
+  draftRevision_ = editor_.revision();
+  draftSelection_ = sel_;
+  fieldText_.clear();
+  fieldError_.clear();
+}
+
+bool App::distField(const char* label, const std::string& key, Distribution& d, int lowerBound) {
+  auto [it, fresh] = fieldText_.try_emplace(key, distributionToYaml(d));
+  ImGui::InputText((std::string(label) + "##" + key).c_str(), &it->second);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A number, or {uniform: [a, b]}, {triangular: [min, mode, max]}, {normal: {mean: m, sd: s}},\n"
+                      "{lognormal: {median: m, sigma: s}}, {exponential: {mean: m}}, {choice: {values: [...], weights: [...]}}");
+  bool committed = false;
+  if (done()) {
+    std::string error;
+    if (auto parsed = distributionFromYaml(it->second, lowerBound, error)) {
+      d = *parsed;
+      fieldError_.erase(key);
+      committed = true;
+    } else {
+      fieldError_[key] = error;
+    }
+  }
+  if (auto e = fieldError_.find(key); e != fieldError_.end()) ImGui::TextColored(kErrorColour, "%s (not applied)", e->second.c_str());
+  return committed;
+}
+
+bool App::optionalDistField(const char* label, const std::string& key, std::optional<Distribution>& d, int lowerBound,
+                            const Distribution& initial) {
+  bool on = d.has_value();
+  bool committed = false;
+  if (ImGui::Checkbox(("##on" + key).c_str(), &on)) {
+    if (on) d = initial;
+    else d.reset();
+    fieldText_.erase(key);
+    committed = true;
+  }
+  ImGui::SameLine();
+  if (d) {
+    committed |= distField(label, key, *d, lowerBound);
+  } else {
+    ImGui::TextDisabled("%s: not modelled", label);
+  }
+  return committed;
+}
+
+void App::properties() {
+  ImGui::BeginChild("properties", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.62f), true);
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+  switch (sel_.kind) {
+    case Selection::Kind::None: ImGui::TextDisabled("Select a part of the scenario above, or a feature on the map."); break;
+    case Selection::Kind::Settings: settingsForm(); break;
+    case Selection::Kind::Weather: weatherForm(); break;
+    case Selection::Kind::Hazard: if (sel_.index < draft_.hazards.size()) hazardForm(sel_.index); break;
+    case Selection::Kind::Team: if (sel_.index < draft_.teams.size()) teamForm(sel_.index); break;
+    case Selection::Kind::Plan: if (sel_.index < draft_.plans.size()) planForm(sel_.index); break;
+    case Selection::Kind::Feature: featureForm(); break;
+  }
+  ImGui::PopItemWidth();
+  ImGui::EndChild();
+}
+
+void App::settingsForm() {
+  Scenario& s = draft_;
+  ImGui::TextUnformatted("Scenario settings");
+  bool c = textField("name", s.name);
+  ImGui::InputTextMultiline("description", &s.description, ImVec2(0, 60));
+  c |= done();
+  c |= numberField("horizon [s]", s.horizon_s, "%.0f");
+  c |= wordField("population", s.population, {"pop_day", "pop_night"});
+  c |= intField("persons per cohort", s.cohort_size);
+  c |= numberField("walking speed [m/s]", s.walking.speed_ms, "%.2f");
+  c |= numberField("specific flow [persons/m/s]", s.walking.specific_flow_pms, "%.2f");
+  c |= distField("pre-movement time [s]", "premovement", s.walking.premovement_s, 1);
+  c |= intField("replications", s.monte_carlo.replications);
+  std::string seed = std::to_string(s.monte_carlo.seed);
+  if (textField("seed", seed)) {
+    try {
+      s.monte_carlo.seed = std::stoull(seed);
+      c = true;
+    } catch (const std::exception&) {
+      fieldError_["seed"] = "expected a whole number >= 0";
+    }
+  }
+  if (fieldError_.count("seed")) ImGui::TextColored(kErrorColour, "%s", fieldError_["seed"].c_str());
+  if (c) editor_.setSettings(s);
+}
+
+void App::weatherForm() {
+  Weather& w = draft_.weather;
+  ImGui::TextUnformatted("Weather (drawn for each replication)");
+  bool c = distField("wind speed at 10 m [m/s]", "wind_speed", w.wind_speed_ms, 2);
+  c |= distField("wind from [deg]", "wind_from", w.wind_from_deg, 0);
+  std::string mode = w.sky.empty() ? "class" : "from the sky (Pasquill)";
+  if (wordField("stability", mode, {"class", "from the sky (Pasquill)"})) {
+    if (mode == "class") w.sky.clear();
+    else w.sky = "night_clear";
+    c = true;
+  }
+  if (!w.sky.empty()) {
+    c |= wordField("sky", w.sky, {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"});
+  } else if (w.stability.values.size() == 1) {
+    c |= wordField("Pasquill-Gifford class", w.stability.values[0], {"A", "B", "C", "D", "E", "F"});
+  } else {
+    std::string all;
+    for (const auto& v : w.stability.values) all += v + " ";
+    ImGui::TextDisabled("classes drawn from %s(a choice; edit it in the file)", all.c_str());
+  }
+  c |= wordField("terrain", w.terrain, {"rural", "urban"});
+  if (c) editor_.setWeather(w);
+}
+
+void App::hazardForm(std::size_t i) {
+  Hazard& h = draft_.hazards[i];
+  const std::string k = "hazard" + std::to_string(i) + ".";
+  ImGui::Text("Hazard %s (%s)", h.id.c_str(), h.kindName().c_str());
+  bool c = textField("id", h.id);
+  c |= distField("start [s]", k + "start", h.start_s, 1);
+  if (auto* r = std::get_if<ToxicRelease>(&h.detail)) {
+    c |= wordField("source", r->source.id, ids(editor_.park().sources));
+    if (const HazardSource* src = editor_.park().source(r->source.id))
+      ImGui::TextDisabled("%s: %s, %.0f kg", src->name.c_str(), src->substance.c_str(), src->inventory_kg);
+    c |= distField("release rate [kg/s]", k + "rate", r->rate_kg_s, 2);
+    c |= distField("duration [s]", k + "duration", r->duration_s, 2);
+    c |= distField("height [m]", k + "height", r->height_m, 1);
+    c |= optionalDistField("containment on scene [s]", k + "containment", r->containment_s, 2, Distribution(900.0));
+  } else if (auto* f = std::get_if<Fire>(&h.detail)) {
+    c |= wordField("zone", f->zone.id, ids(editor_.park().zones));
+    c |= distField("spread distance [m]", k + "spread", f->spread_m, 1);
+    c |= optionalDistField("spread delay [s]", k + "delay", f->spread_delay_s, 2, Distribution(LogNormal{1800, 0.5}));
+    c |= optionalDistField("control on scene [s]", k + "control", f->control_s, 2, Distribution(LogNormal{1800, 0.5}));
+    c |= optionalDistField("heat release [MW]", k + "heat", f->heat_release_mw, 2, Distribution(300.0));
+  }
+  if (c) editor_.setHazard(i, h);
+  ImGui::Separator();
+  if (ImGui::Button("Remove this hazard (and its dispatches)")) {
+    editor_.removeHazard(i);
+    select({});
+  }
+}
+
+void App::teamForm(std::size_t i) {
+  Team& t = draft_.teams[i];
+  const std::string k = "team" + std::to_string(i) + ".";
+  ImGui::Text("Team %s", t.id.c_str());
+  bool c = textField("id", t.id);
+  c |= textField("name", t.name);
+  c |= wordField("station", t.station.id, ids(editor_.park().stations));
+  c |= wordField("kind", t.kind, {"hazmat", "fire", "medical", "police", "engineering"});
+  c |= distField("turn-out [s]", k + "turnout", t.turnout_s, 1);
+  c |= numberField("speed on empty roads [m/s]", t.speed_ms, "%.1f");
+  if (c) editor_.setTeam(i, t);
+  ImGui::Separator();
+  if (ImGui::Button("Remove this team (and its dispatches)")) {
+    editor_.removeTeam(i);
+    select({});
+  }
+}
+
+void App::planForm(std::size_t i) {
+  Plan& p = draft_.plans[i];
+  const std::string k = "plan" + std::to_string(i) + ".";
+  ImGui::Text("Plan %s", p.id.c_str());
+  bool c = textField("id", p.id);
+  c |= textField("name", p.name);
+  c |= distField("detection [s]", k + "detection", p.detection_s, 1);
+  std::vector<std::string> parties;
+  for (const auto& n : p.notify) parties.push_back(n.who);
+
+  heading("Alarm chain (who is told, how long after detection)");
+  for (std::size_t j = 0; j < p.notify.size(); ++j) {
+    ImGui::PushID(int(j));
+    ImGui::SetNextItemWidth(150);
+    c |= textField("##who", p.notify[j].who);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(190);
+    c |= distField("delay [s]", k + "notify" + std::to_string(j), p.notify[j].delay_s, 1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) {
+      p.notify.erase(p.notify.begin() + long(j));
+      c = true;
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("+ party")) {
+    p.notify.push_back(Notification{"emergency_bureau", Distribution(300.0), {}});
+    c = true;
+  }
+
+  heading("Dispatch (team, to a hazard or zone, after whom)");
+  std::vector<std::string> targets = ids(draft_.hazards);
+  for (const auto& z : editor_.park().zones) targets.push_back(z.id);
+  for (std::size_t j = 0; j < p.dispatch.size(); ++j) {
+    ImGui::PushID(int(j) + 1000);
+    ImGui::SetNextItemWidth(110);
+    c |= wordField("##team", p.dispatch[j].team.id, ids(draft_.teams));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    c |= wordField("##to", p.dispatch[j].to.id, targets);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    c |= wordField("##after", p.dispatch[j].after.id, parties);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) {
+      p.dispatch.erase(p.dispatch.begin() + long(j));
+      c = true;
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("+ dispatch") && !draft_.teams.empty()) {
+    p.dispatch.push_back(Dispatch{Ref{draft_.teams.front().id, {}}, Ref{targets.empty() ? "" : targets.front(), {}},
+                                  Ref{parties.empty() ? "" : parties.front(), {}}});
+    c = true;
+  }
+
+  heading("Protective actions (zones, action, after whom)");
+  for (std::size_t j = 0; j < p.protect.size(); ++j) {
+    Protect& a = p.protect[j];
+    ImGui::PushID(int(j) + 2000);
+    std::string scope = a.scope == Protect::Scope::All ? "all" : a.scope == Protect::Scope::Threat ? "threat" : "list";
+    ImGui::SetNextItemWidth(80);
+    if (wordField("##scope", scope, {"all", "threat", "list"})) {
+      a.scope = scope == "all" ? Protect::Scope::All : scope == "threat" ? Protect::Scope::Threat : Protect::Scope::List;
+      c = true;
+    }
+    ImGui::SameLine();
+    std::string action = a.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place";
+    ImGui::SetNextItemWidth(140);
+    if (wordField("##action", action, {"evacuate", "shelter_in_place"})) {
+      a.action = action == "evacuate" ? ProtectiveAction::Evacuate : ProtectiveAction::ShelterInPlace;
+      c = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140);
+    c |= wordField("##after", a.after.id, parties);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) {
+      p.protect.erase(p.protect.begin() + long(j));
+      c = true;
+      ImGui::PopID();
+      break;
+    }
+    if (a.scope == Protect::Scope::List) {
+      auto [it, fresh] = fieldText_.try_emplace(k + "zones" + std::to_string(j), joined(a.zones));
+      ImGui::SetNextItemWidth(380);
+      ImGui::InputText("zones", &it->second);
+      if (done()) {
+        a.zones = refsFrom(it->second);
+        c = true;
+      }
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("+ action")) {
+    p.protect.push_back(Protect{Protect::Scope::All, {}, ProtectiveAction::Evacuate, Ref{parties.empty() ? "" : parties.front(), {}}, {}});
+    c = true;
+  }
+
+  heading("Shelters and roads");
+  std::string rule = p.shelters.kind == ShelterRule::Kind::Nearest ? "nearest" : p.shelters.kind == ShelterRule::Kind::Fastest ? "fastest" : "map";
+  if (wordField("shelter assignment", rule, {"nearest", "fastest", "map"})) {
+    p.shelters.kind = rule == "nearest" ? ShelterRule::Kind::Nearest : rule == "fastest" ? ShelterRule::Kind::Fastest : ShelterRule::Kind::Map;
+    c = true;
+  }
+  if (p.shelters.kind == ShelterRule::Kind::Map) {
+    for (std::size_t j = 0; j < p.shelters.map.size(); ++j) {
+      auto& [zone, prefs] = p.shelters.map[j];
+      ImGui::PushID(int(j) + 3000);
+      ImGui::SetNextItemWidth(90);
+      c |= wordField("##zone", zone.id, ids(editor_.park().zones));
+      ImGui::SameLine();
+      auto [it, fresh] = fieldText_.try_emplace(k + "map" + std::to_string(j), joined(prefs));
+      ImGui::SetNextItemWidth(220);
+      ImGui::InputText("shelters in order", &it->second);
+      if (done()) {
+        prefs = refsFrom(it->second);
+        c = true;
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton("x")) {
+        p.shelters.map.erase(p.shelters.map.begin() + long(j));
+        c = true;
+        ImGui::PopID();
+        break;
+      }
+      ImGui::PopID();
+    }
+    if (ImGui::SmallButton("+ zone") && !editor_.park().zones.empty() && !editor_.park().shelters.empty()) {
+      p.shelters.map.emplace_back(Ref{editor_.park().zones.front().id, {}},
+                                  std::vector<Ref>{Ref{editor_.park().shelters.front().id, {}}});
+      c = true;
+    }
+  }
+  c |= wordField("close roads above", p.close_roads_above, {"AEGL-1", "AEGL-2", "AEGL-3", "none"});
+  if (c) editor_.setPlan(i, p);
+  ImGui::Separator();
+  if (ImGui::Button("Duplicate this plan")) {
+    editor_.duplicatePlan(i);
+    select({Selection::Kind::Plan, i + 1});
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(editor_.scenario().plans.size() < 2);
+  if (ImGui::Button("Remove this plan")) {
+    editor_.removePlan(i);
+    select({});
+  }
+  ImGui::EndDisabled();
+}
+
+void App::featureForm() {
+  const Park& park = editor_.park();
+  const Feature& f = sel_.feature;
+  if (f.kind == Feature::Kind::Shelter) {
+    const Shelter* s = park.shelter(f.id);
+    if (!s) {
+      ImGui::TextDisabled("Shelter %s is gone.", f.id.c_str());
+      return;
+    }
+    ImGui::Text("Shelter %s%s", s->id.c_str(), editor_.basePark().shelter(s->id) ? "" : " (added by this scenario)");
+    auto [it, fresh] = fieldText_.try_emplace("shelter.name", s->name);
+    ImGui::InputText("name", &it->second);
+    if (done()) editor_.setShelterName(s->id, it->second);
+    int kind = s->kind == ShelterKind::Indoor ? 0 : 1;
+    if (ImGui::Combo("kind", &kind, "indoor\0outdoor\0")) editor_.setShelterKind(s->id, kind == 0 ? ShelterKind::Indoor : ShelterKind::Outdoor);
+    int capacity = s->capacity;
+    if (intField("capacity [persons]", capacity)) editor_.setShelterCapacity(s->id, std::max(0, capacity));
+    const Point2 ll = LonLatTransform(park.crs).toLonLat(s->position);
+    ImGui::Text("at %.6f E, %.6f N; %.0f m from its road node", ll.x_m, ll.y_m, s->access_m);
+    ImGui::TextDisabled("Drag it on the map to move it.");
+    if (ImGui::Button("Remove this shelter")) {
+      editor_.removeShelter(s->id);
+      select({});
+    }
+    ImGui::TextDisabled("Changes are kept in the scenario's shelter_changes;\nthe park's geodata is not written.");
+    return;
+  }
+  ImGui::TextDisabled("Park geodata: edit it in a GIS (QGIS); DrillSim reads it, never writes it.");
+  if (f.kind == Feature::Kind::Zone) {
+    if (const Zone* z = park.zone(f.id)) {
+      ImGui::Text("Zone %s %s", z->id.c_str(), z->name.c_str());
+      ImGui::Text("%s, %.0f m2", zoneKindNames()[std::size_t(z->kind)].c_str(), z->area_m2);
+      ImGui::Text("day %d, night %d persons; %.0f m to its road node", z->pop_day, z->pop_night, z->access_m);
+      for (const auto& [key, value] : z->extra) ImGui::TextDisabled("%s: %s", key.c_str(), value.c_str());
+    }
+  } else if (f.kind == Feature::Kind::Station) {
+    if (const Station* s = park.station(f.id)) ImGui::Text("Rescue station %s %s", s->id.c_str(), s->name.c_str());
+  } else if (f.kind == Feature::Kind::Source) {
+    if (const HazardSource* h = park.source(f.id)) {
+      ImGui::Text("Hazard source %s %s", h->id.c_str(), h->name.c_str());
+      ImGui::Text("%s, %.0f kg, in zone %s", h->substance.c_str(), h->inventory_kg, h->zone.c_str());
+    }
+  } else if (f.kind == Feature::Kind::Road) {
+    for (const auto& r : park.roads)
+      if (r.id == f.id) {
+        ImGui::Text("Road %s %s", r.id.c_str(), r.name.c_str());
+        ImGui::Text("%.1f m wide, %.0f m long%s", r.width_m, r.length_m, r.oneway ? ", one way" : "");
+      }
+  }
+}
+
+}  // namespace drillsim::viz
