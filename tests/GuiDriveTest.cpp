@@ -1,0 +1,130 @@
+// The editor driven as a person drives it: an ImGui context without a window (no renderer is
+// needed to lay out and hit-test), the mouse pressed, moved and released over the map, and the
+// scenario checked after each gesture: a shelter dragged, a shelter added by a click, undo.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "viz/App.hpp"
+#include "tests/TestPaths.hpp"
+
+namespace fs = std::filesystem;
+using namespace drillsim;
+using namespace drillsim::viz;
+
+namespace {
+class Desk {
+ public:
+  explicit Desk(const std::string& scenario) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1400, 900);
+    io.DeltaTime = 1.0f / 60;
+    io.Fonts->AddFontDefault();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; nothing draws it
+    Diagnostics d;
+    auto editor = ScenarioEditor::open(scenario, d);
+    EXPECT_TRUE(editor) << d.str();
+    app = std::make_unique<App>(std::move(*editor));
+    app->setTooltips(false);
+    for (int i = 0; i < 3; ++i) frame();  // lay out and fit the map
+  }
+  ~Desk() {
+    app.reset();
+    ImGui::DestroyContext();
+  }
+  void frame() {
+    ImGui::NewFrame();
+    app->frame();
+    ImGui::Render();
+  }
+  void mouse(ImVec2 at, bool down) {
+    ImGui::GetIO().MousePos = at;
+    ImGui::GetIO().MouseDown[0] = down;
+    frame();
+  }
+  // Press at `from`, move in steps to `to`, release.
+  void drag(ImVec2 from, ImVec2 to) {
+    mouse(from, false);
+    mouse(from, true);
+    for (int k = 1; k <= 5; ++k) mouse(ImVec2(from.x + (to.x - from.x) * float(k) / 5, from.y + (to.y - from.y) * float(k) / 5), true);
+    mouse(to, false);
+  }
+  void click(ImVec2 at) {
+    mouse(at, false);
+    mouse(at, true);
+    mouse(at, false);
+  }
+  std::unique_ptr<App> app;
+};
+
+std::string scenarioCopy() {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("drillsim-drive-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "parks");
+  fs::create_directories(dir / "scenarios");
+  fs::create_directory_symlink(test::sourcePath("data/parks/baofeng"), dir / "parks" / "baofeng");
+  fs::copy_file(test::sourcePath("data/scenarios/chlorine_night.yaml"), dir / "scenarios" / "chlorine.yaml");
+  return (dir / "scenarios" / "chlorine.yaml").string();
+}
+}  // namespace
+
+TEST(GuiDrive, DraggingAShelterMovesItInOneUndoStep) {
+  Desk desk(scenarioCopy());
+  ScenarioEditor& e = desk.app->editor();
+  const Point2 before = e.park().shelter("S03")->position;
+  const ImVec2 at = desk.app->map().toScreen(before);
+  const double ppm = desk.app->map().pixelsPerMetre();
+  desk.drag(at, ImVec2(at.x + 40, at.y - 20));
+  const Point2 after = e.park().shelter("S03")->position;
+  // 40 px east and 20 px north, in metres at the map's scale (to within a pixel).
+  EXPECT_NEAR(after.x_m - before.x_m, 40 / ppm, 1 / ppm);
+  EXPECT_NEAR(after.y_m - before.y_m, 20 / ppm, 1 / ppm);
+  EXPECT_TRUE(e.dirty());
+  EXPECT_EQ(e.undoLabel(), "move shelter S03");
+  ASSERT_TRUE(e.undo());
+  EXPECT_FALSE(e.canUndo());  // the whole drag was one step
+  EXPECT_NEAR(distance(e.park().shelter("S03")->position, before), 0, 0.01);
+  // Dragging where there is no shelter pans the map instead and changes nothing.
+  const ImVec2 empty(at.x + 20, at.y + 150);
+  ASSERT_NE(desk.app->map().pick(empty).kind, Feature::Kind::Shelter);
+  desk.drag(empty, ImVec2(empty.x + 50, empty.y));
+  EXPECT_FALSE(e.dirty());
+  EXPECT_NEAR(desk.app->map().toScreen(before).x, at.x + 50, 0.5);
+}
+
+TEST(GuiDrive, AClickInAddModeAddsAShelterThere) {
+  Desk desk(scenarioCopy());
+  ScenarioEditor& e = desk.app->editor();
+  const std::size_t n = e.park().shelters.size();
+  desk.app->map().setAddShelterMode(true);
+  const Point2 z = e.park().zone("Z22")->centroid;
+  desk.click(desk.app->map().toScreen(z));
+  ASSERT_EQ(e.park().shelters.size(), n + 1);
+  const Shelter& added = e.park().shelters.back();
+  EXPECT_EQ(added.id, "S13");
+  EXPECT_EQ(added.capacity, 500);  // the capacity field's default
+  EXPECT_NEAR(distance(added.position, z), 0, 1 / desk.app->map().pixelsPerMetre());
+  EXPECT_FALSE(desk.app->map().addShelterMode());  // one click, one shelter
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  // A click on a zone selects it; nothing changes.
+  desk.click(desk.app->map().toScreen(e.park().zone("Z30")->centroid));
+  EXPECT_EQ(e.park().shelters.size(), n + 1);
+  // Unsaved: closing the window asks first instead of closing.
+  EXPECT_FALSE(desk.app->requestClose());
+  desk.frame();
+  EXPECT_FALSE(desk.app->closeConfirmed());
+  EXPECT_TRUE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));  // the question
+}
+
+TEST(GuiDrive, WithNothingUnsavedTheWindowClosesAtOnce) {
+  Desk desk(scenarioCopy());
+  EXPECT_TRUE(desk.app->requestClose());
+  EXPECT_TRUE(desk.app->closeConfirmed());
+}
