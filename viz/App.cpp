@@ -110,14 +110,26 @@ void App::openScenario(const std::string& path) {
   message_ = "opened " + path;
 }
 
+void App::requestPicture() {
+  const fs::path scenario(editor_.path());
+  char stamp[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  const fs::path folder = scenario.parent_path() / "pictures";
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  pictureRequest_ = (folder / (scenario.stem().string() + "-" + stamp + ".png")).string();
+}
+
 void App::shortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsKeyPressed(GLFW_KEY_F12)) requestPicture();
   if (!io.KeyCtrl) return;
   if (ImGui::IsKeyPressed(GLFW_KEY_S)) saveOrAsk();
+  if (ImGui::IsKeyPressed(GLFW_KEY_Q)) requestClose();
   if (io.WantTextInput) return;  // text fields have their own undo
   if (ImGui::IsKeyPressed(GLFW_KEY_Z) && !io.KeyShift) editor_.undo();
   if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && io.KeyShift)) editor_.redo();
-  if (ImGui::IsKeyPressed(GLFW_KEY_Q)) requestClose();
 }
 
 void App::menuBar() {
@@ -132,6 +144,7 @@ void App::menuBar() {
       saveAsAsked_ = true;
       pathInput_ = editor_.path();
     }
+    if (ImGui::MenuItem("Save a picture of the window", "F12")) requestPicture();
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestClose();
     ImGui::EndMenu();

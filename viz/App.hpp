@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -72,6 +73,9 @@ class App {
   /// Applies whatever a Batch view's settings are (headless: a batch of N with default settings).
   void startBatch();
   void setBatchReplications(int n) { batchReplications_ = n; }
+  /// A picture of the window the person asked for (F12): where to save it, once; "" for none.
+  std::string takePictureRequest() { return std::exchange(pictureRequest_, std::string()); }
+  void pictureSaved(const std::string& message) { message_ = message; }
   bool batchRunning() const { return batch_ && batch_->running(); }
   /// The running batch has reported progress at least once and is at least 20 % done.
   bool batchProgressShown() const { return batchRunning() && batchTotal_ > 0 && batchDone_ * 5 >= batchTotal_; }
@@ -100,6 +104,7 @@ class App {
   void reloadDraft();
   void jumpTo(const Diagnostic& d);
   void saveOrAsk();
+  void requestPicture();
   void openScenario(const std::string& path);
   void applyCompareFill();
   std::string defaultResultsPath() const;
@@ -118,7 +123,8 @@ class App {
   long draftRevision_ = -1;
   Selection draftSelection_;
   std::map<std::string, std::string> fieldText_, fieldError_;
-  std::string message_;  // last save/open result, shown in the status line
+  std::string message_;
+  std::string pictureRequest_;  // last save/open result, shown in the status line
   bool closeAsked_ = false, closeConfirmed_ = false;
   bool openAsked_ = false, saveAsAsked_ = false;
   std::string pathInput_;

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "viz/App.hpp"
@@ -38,6 +39,16 @@ const char* kUsage =
     "  --frames N            draw N frames as fast as possible, print their mean and worst time, exit\n\n"
     "Exit codes: 0 done, 2 the scenario cannot be opened, 64 bad command line, 70 no OpenGL window\n"
     "could be opened, 73 the picture cannot be written.\n";
+
+// ImGui 1.86 reads keys as they are at each frame, so a press and release that both fall between
+// two slow frames (software rendering) is lost; as its GLFW backend does for mouse clicks, keys
+// pressed since the last frame are held down for one frame.
+// The modifiers are those held when the key went down.
+std::vector<std::pair<int, int>> pressedSinceLastFrame;  // key, modifiers
+void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  if (action == GLFW_PRESS && key >= 0 && key < 512) pressedSinceLastFrame.push_back({key, mods});
+}
 
 void glfwError(int code, const char* text) { std::fprintf(stderr, "drillsim-gui: GLFW error %d: %s\n", code, text); }
 
@@ -142,6 +153,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "drillsim-gui: the font fonts-wqy-microhei is missing; Chinese names will not show\n");
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
+  glfwSetKeyCallback(window, keyCallback);  // chains to ImGui's
 
   app.setTooltips(!headless);
   if (!results.empty()) app.openResults(results);
@@ -197,10 +209,20 @@ int main(int argc, char** argv) {
       fonts.load(app.texts());
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    const auto latched = std::exchange(pressedSinceLastFrame, {});
+    ImGuiIO& io = ImGui::GetIO();
+    for (auto [key, mods] : latched) io.KeysDown[key] = true;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    for (auto [key, mods] : latched) {  // after NewFrame, which takes the modifiers from the backend's state
+      if (mods & GLFW_MOD_CONTROL) io.KeyCtrl = true;
+      if (mods & GLFW_MOD_SHIFT) io.KeyShift = true;
+    }
     app.frame();
+    for (auto [key, mods] : latched) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
+    io.KeyCtrl = glfwGetKey(window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
+    io.KeyShift = glfwGetKey(window, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
     ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window, &fw, &fh);
@@ -208,6 +230,14 @@ int main(int argc, char** argv) {
     glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (const std::string picture = app.takePictureRequest(); !picture.empty()) {
+      try {
+        drillsim::viz::saveFramebufferPng(picture, fw, fh);
+        app.pictureSaved("picture saved: " + picture);
+      } catch (const std::exception& e) {
+        app.pictureSaved(std::string("picture NOT saved: ") + e.what());
+      }
+    }
     if (benchmarkFrames > 0) {
       glFinish();  // the frame's time includes the GPU's (Mesa's) drawing
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count();
