@@ -231,7 +231,7 @@ void App::frame() {
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::Begin("DrillSim", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBackground);
   menuBar();
   if (ImGui::BeginTabBar("views")) {
     const struct {

@@ -326,7 +326,7 @@ void App::compareView() {
   ImGui::Text("%s: %d replications stored. Differences: plan minus %s, same replications; green better, red worse, grey: cannot tell.",
               fs::path(resultsPath_).filename().c_str(), replicationsInStore_, baseline_.c_str());
   const int columns = 1 + int(resultPlans_.size());
-  if (ImGui::BeginTable("overview", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+  if (ImGui::BeginTable("overview", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
                         ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("metric (mean; difference)");
@@ -367,7 +367,6 @@ void App::compareView() {
       }
   const float padL = 50, padB = 22;
   const ImVec2 a(origin.x + padL, origin.y + 4), b(origin.x + size.x, origin.y + size.y - padB);
-  dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255));
   dl->AddRect(a, b, IM_COL32(150, 150, 150, 255));
   if (std::isfinite(lo)) {
     if (hi <= lo) hi = lo + 1;

@@ -150,6 +150,11 @@ void MapView::draw(float height) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), true);
+  // Anti-aliasing triples the triangles of every outline and road; on a park of hundreds of
+  // zones, mostly a few pixels wide, software rendering cannot afford it and the eye cannot tell.
+  const ImDrawListFlags drawFlags = dl->Flags;
+  if (park_->zones.size() + park_->roads.size() > 600)
+    dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex | ImDrawListFlags_AntiAliasedFill);
   // The background is the window's own (one full-window fill fewer: software rendering is fill-bound).
   const auto& zones = park_->zones;
   for (std::size_t k = 0; k < zones.size(); ++k) {
@@ -228,6 +233,7 @@ void MapView::draw(float height) {
     dl->AddTriangleFilled(ImVec2(c.x, c.y - 9), ImVec2(c.x + 9, c.y + 7), ImVec2(c.x - 9, c.y + 7), IM_COL32(214, 40, 40, 255));
     dl->AddText(ImVec2(c.x + 11, c.y - 7), IM_COL32(150, 20, 20, 255), h.id.c_str());  // names in the tooltip
   }
+  dl->Flags = drawFlags;
   // Scale bar (bottom left), north arrow (top right), legend (bottom right).
   const double bar = niceLength(size_.x * 0.2 / pixelsPerMetre_);
   const ImVec2 b0(origin_.x + 20, origin_.y + size_.y - 24);

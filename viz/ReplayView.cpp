@@ -164,32 +164,37 @@ void App::replayView() {
   }
   const std::size_t now = replay_.eventsSoFar();
   ImGui::Text("Event log: %zu of %zu so far", now, o.events.size());
-  if (ImGui::BeginTable("events", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable("events", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("time");
     ImGui::TableSetupColumn("event");
     ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
-    for (std::size_t i = 0; i < o.events.size(); ++i) {
-      const Event& e = o.events[i];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      const bool past = i < now;
-      if (!past) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.6f, 0.6f, 1));
-      if (ImGui::Selectable((clock(e.time_s) + "##e" + std::to_string(i)).c_str(), i + 1 == now, ImGuiSelectableFlags_SpanAllColumns)) {
-        replay_.setTime(e.time_s);
-        replay_.playing = false;
+    // Only the rows in sight are laid out (and the current one, to scroll to it).
+    ImGuiListClipper clipper;
+    clipper.Begin(int(o.events.size()));
+    if (now > 0) clipper.ForceDisplayRangeByIndices(int(now) - 1, int(now));
+    while (clipper.Step())
+      for (std::size_t i = std::size_t(clipper.DisplayStart); i < std::size_t(clipper.DisplayEnd); ++i) {
+        const Event& e = o.events[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const bool past = i < now;
+        if (!past) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.6f, 0.6f, 1));
+        if (ImGui::Selectable((clock(e.time_s) + "##e" + std::to_string(i)).c_str(), i + 1 == now, ImGuiSelectableFlags_SpanAllColumns)) {
+          replay_.setTime(e.time_s);
+          replay_.playing = false;
+        }
+        if (i + 1 == now && now != logScrolledTo_) {
+          ImGui::SetScrollHereY(0.5f);
+          logScrolledTo_ = now;
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.kind.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%s %s", e.entity.c_str(), e.detail.c_str());
+        if (!past) ImGui::PopStyleColor();
       }
-      if (i + 1 == now && now != logScrolledTo_) {
-        ImGui::SetScrollHereY(0.5f);
-        logScrolledTo_ = now;
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.kind.c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%s %s", e.entity.c_str(), e.detail.c_str());
-      if (!past) ImGui::PopStyleColor();
-    }
     ImGui::EndTable();
   }
   ImGui::EndChild();
