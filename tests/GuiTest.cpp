@@ -163,3 +163,14 @@ TEST(Gui, ABatchRunsBesideTheWindowWithAProgressBar) {
   // Results go next to the scenario, in results/.
   EXPECT_TRUE(fs::exists(scenario.parent_path() / "results"));
 }
+
+TEST(Gui, TheEditorShowsPersonsByZoneAndAWeatherDrawsThreatZones) {
+  const Image img = screenshot(drillsim::test::sourcePath("data/scenarios/chlorine_night.yaml"),
+                               "--view editor --zones-by-persons --threat-draw 3");
+  const auto counts = colourCounts(img);
+  auto n = [&](unsigned c) { return counts.count(c) ? counts.at(c) : 0L; };
+  // The most populous zone in the ramp's darkest colour (ColorBrewer YlOrRd's last class).
+  EXPECT_GT(n(rgb(189, 0, 38)), 500);
+  // Draw 3's steady AEGL-2 footprint, outlined in orange.
+  EXPECT_GT(n(rgb(230, 120, 0)), 50);
+}

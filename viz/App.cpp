@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "scenarios/ShelterLayout.hpp"
+#include "sim/hazard/HazardModel.hpp"
 
 namespace drillsim::viz {
 
@@ -261,10 +262,28 @@ void App::frame() {
 void App::editorView() {
   map_.setPark(editor_.park());
   map_.setEditing(true);
-  map_.setZoneFill({});
   map_.setRoadColours({});
   map_.setShelterOccupancy({});
-  map_.setOverlay({});
+  if (editorFill_ == 1) {  // persons in each zone, for the scenario's time of day
+    const bool night = editor_.scenario().night();
+    int top = 1;
+    for (const auto& z : editor_.park().zones) top = std::max(top, night ? z.pop_night : z.pop_day);
+    std::vector<ImU32> fills;
+    for (const auto& z : editor_.park().zones) {
+      const int n = night ? z.pop_night : z.pop_day;
+      fills.push_back(n == 0 ? IM_COL32(245, 245, 240, 255) : rampColour(double(n) / top));
+    }
+    map_.setZoneFill(std::move(fills), std::string(night ? "persons by night" : "persons by day") + ": white 0, dark red " +
+                                           std::to_string(top));
+  } else {
+    map_.setZoneFill({});
+  }
+  if (showThreat_) {
+    updateThreatPreview();
+    map_.setOverlay([this](ImDrawList* dl) { drawThreatRings(dl, map_, threatRings_); });
+  } else {
+    map_.setOverlay({});
+  }
   const float side = std::min(460.0f, ImGui::GetContentRegionAvail().x * 0.4f);
   ImGui::BeginChild("side", ImVec2(side, 0), false);
   outline();
@@ -281,6 +300,18 @@ void App::editorView() {
   newShelterCapacity_ = std::clamp(newShelterCapacity_, 0, 10000000);
   ImGui::SameLine();
   if (ImGui::SmallButton("Fit (F)") || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F))) map_.fit();
+  ImGui::SetNextItemWidth(110);
+  ImGui::Combo("zones by", &editorFill_, "kind\0persons\0");
+  ImGui::SameLine();
+  ImGui::Checkbox("threat zones (steady) of weather draw", &showThreat_);
+  if (showThreat_) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("##draw", &threatDraw_);
+    threatDraw_ = std::max(0, threatDraw_);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", threatWeather_.c_str());
+  }
   ImGui::TextDisabled("Drag a shelter to move it; drag elsewhere to pan, wheel to zoom; click a feature to edit it.");
   map_.draw();
   ImGui::EndGroup();
@@ -296,6 +327,30 @@ void App::editorView() {
   }
   if (e.clicked.kind != Feature::Kind::None) select(Selection(e.clicked));
   if (e.clickedEmpty) select({});
+}
+
+void App::updateThreatPreview() {
+  if (threatRevision_ == editor_.revision() && threatDrawShown_ == threatDraw_) return;
+  threatRevision_ = editor_.revision();
+  threatDrawShown_ = threatDraw_;
+  threatRings_.clear();
+  const Scenario& s = editor_.scenario();
+  if (editor_.problems().hasErrors() || s.plans.empty()) {
+    threatWeather_ = "(mend the scenario's errors first)";
+    return;
+  }
+  // The weather and release rates of replication `threatDraw_`, as a batch draws them (the plan
+  // does not change them); the steady footprints, as `drillsim hazard` draws them.
+  const LoadedScenario loaded{s, editor_.park(), editor_.substances()};
+  const HazardModel model(loaded, s.plans.front(), s.monte_carlo.seed, std::uint64_t(threatDraw_));
+  const hazard::Weather& w = model.weather();
+  for (const auto& r : model.releases())
+    for (const auto& [level, mg] : {std::pair<const char*, double>{"AEGL-2", r.aegl2_mg_m3}, {"AEGL-3", r.aegl3_mg_m3}})
+      if (mg > 0) threatRings_.push_back({r.hazard, level, hazard::footprint(mg, r.release, w, r.source)});
+  char text[128];
+  std::snprintf(text, sizeof text, "wind %.1f m/s from %.0f deg, class %c; AEGL-2 orange, AEGL-3 red", w.windSpeed_ms,
+                w.windFrom_deg, "ABCDEF"[int(w.stability)]);
+  threatWeather_ = model.releases().empty() ? "(no toxic release in the scenario)" : text;
 }
 
 void App::outline() {

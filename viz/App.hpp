@@ -38,6 +38,9 @@ struct Selection {
   bool operator==(const Selection&) const = default;
 };
 
+/// Draws threat zones on a map: a light fill and the outline, AEGL-3 red and AEGL-2 orange.
+void drawThreatRings(ImDrawList* dl, const MapView& map, const std::vector<ThreatRing>& rings);
+
 class App {
  public:
   explicit App(ScenarioEditor editor);
@@ -58,6 +61,12 @@ class App {
   /// Loads one replication into the replay (runs `drillsim run --out` in the background).
   void openReplay(const std::string& plan, int replication);
   void setReplayTime(double t) { replay_.setTime(t); }
+  /// The editor's map: zones by persons instead of kind; the steady threat zones of a weather draw.
+  void setZonesByPersons(bool on) { editorFill_ = on ? 1 : 0; }
+  void showThreatZones(int draw) {
+    showThreat_ = true;
+    threatDraw_ = draw;
+  }
   /// Something is still loading beside the window (headless screenshots wait for it).
   bool busy() const;
   /// Waits for what loads in the background (headless mode).
@@ -130,6 +139,14 @@ class App {
   std::string pathInput_;
   std::string openError_;
   int newShelterCapacity_ = 500;
+  int editorFill_ = 0;  // zones by kind (0) or by persons (1)
+  bool showThreat_ = false;
+  int threatDraw_ = 0;  // the replication whose weather and release the preview shows
+  long threatRevision_ = -1;
+  int threatDrawShown_ = -1;
+  std::vector<ThreatRing> threatRings_;
+  std::string threatWeather_;
+  void updateThreatPreview();
 
   // Batch
   std::unique_ptr<ChildProcess> batch_;

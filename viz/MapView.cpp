@@ -182,7 +182,8 @@ void MapView::draw(float height) {
   for (const auto& s : park_->shelters) points.push_back(toScreen(s.position));
   for (const auto& s : park_->stations) points.push_back(toScreen(s.position));
   for (const auto& h : park_->sources) points.push_back(toScreen(h.position));
-  for (const auto& z : zones) {
+  for (std::size_t k = 0; k < zones.size(); ++k) {
+    const Zone& z = zones[k];
     if (std::sqrt(z.area_m2) * pixelsPerMetre_ < 36 || z.outer.empty()) continue;  // too small on screen for its id
     const ImVec2 t = ImGui::CalcTextSize(z.id.c_str());
     ImVec2 c = toScreen(z.centroid);
@@ -199,7 +200,10 @@ void MapView::draw(float height) {
       }
       c = ImVec2(left + 4, top + 3);
     }
-    dl->AddText(c, IM_COL32(60, 60, 60, 255), z.id.c_str());
+    // Dark text, or white on a dark fill (Rec. 709 luma below a half).
+    const ImU32 fill = k < zoneFill_.size() ? zoneFill_[k] : hexColour(zoneKindColour(z.kind));
+    const double luma = 0.2126 * (fill & 0xFF) + 0.7152 * ((fill >> 8) & 0xFF) + 0.0722 * ((fill >> 16) & 0xFF);
+    dl->AddText(c, luma < 128 ? IM_COL32(255, 255, 255, 255) : IM_COL32(60, 60, 60, 255), z.id.c_str());
   }
   for (const auto& s : park_->shelters) {
     const ImVec2 c = toScreen(s.position);

@@ -69,6 +69,18 @@ bool ReplayPlayer::load(const std::string& dir, const LoadedScenario& loaded, st
     error = path + ": not a DrillSim replay (" + e.what() + ")";
     return false;
   }
+  utilisation_.assign(loaded.park.roads.size(), 0.0);
+  try {  // metrics.json: {"metrics": {"roads": {id: {"peak_utilisation": u}}}}; optional for the replay
+    std::ifstream m(dir + "/metrics.json");
+    if (m) {
+      const auto metrics = nlohmann::json::parse(m);
+      const auto& roads = metrics.contains("metrics") ? metrics["metrics"]["roads"] : metrics["roads"];
+      for (std::size_t r = 0; r < loaded.park.roads.size(); ++r)
+        if (roads.contains(loaded.park.roads[r].id)) utilisation_[r] = roads[loaded.park.roads[r].id].value("peak_utilisation", 0.0);
+    }
+  } catch (const std::exception&) {
+    utilisation_.assign(loaded.park.roads.size(), 0.0);
+  }
   const Plan* plan = loaded.scenario.plan(outcome_.plan);
   if (!plan) {
     error = path + ": plan " + outcome_.plan + " is not in the scenario";

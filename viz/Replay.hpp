@@ -53,6 +53,8 @@ class ReplayPlayer {
   std::set<int> burningZones() const;
   /// Road indices closed now (from the run's road_closed / road_reopened events).
   std::set<int> closedRoads() const;
+  /// Each road's peak utilisation in this run (share of its walking capacity), by road index.
+  const std::vector<double>& roadUtilisation() const { return utilisation_; }
   /// Index of the first event after the current time (events before it have happened).
   std::size_t eventsSoFar() const;
 
@@ -64,6 +66,7 @@ class ReplayPlayer {
   Outcome outcome_;
   std::vector<std::vector<Point2>> routes_;  // per leg
   std::vector<double> routeLength_;
+  std::vector<double> utilisation_;
   double t_ = 0;
 };
 

@@ -25,6 +25,25 @@ std::string clock(double t) {
 }
 }  // namespace
 
+void drawThreatRings(ImDrawList* dl, const MapView& map, const std::vector<ThreatRing>& rings) {
+  for (const auto& r : rings) {
+    std::vector<ImVec2> pts;
+    for (const auto& p : r.ring) pts.push_back(map.toScreen(p));
+    if (pts.size() < 3) continue;
+    const bool three = r.level == "AEGL-3";
+    // Footprints are not convex: a light fill as a fan of triangles about their mean point, and
+    // the outline.
+    const ImU32 fill = three ? IM_COL32(200, 0, 0, 60) : IM_COL32(255, 140, 0, 50);
+    ImVec2 c(0, 0);
+    for (const auto& q : pts) c = ImVec2(c.x + q.x / float(pts.size()), c.y + q.y / float(pts.size()));
+    const ImDrawListFlags flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;  // no seams between the fan's triangles
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) dl->AddTriangleFilled(c, pts[i], pts[i + 1], fill);
+    dl->Flags = flags;
+    dl->AddPolyline(pts.data(), int(pts.size()), three ? IM_COL32(180, 0, 0, 255) : IM_COL32(230, 120, 0, 255), 0, 2.0f);
+  }
+}
+
 void App::openReplay(const std::string& plan, int replication) {
   if (run_ && run_->running()) return;
   replayPlan_ = plan;
@@ -107,25 +126,18 @@ void App::replayView() {
   replayMap_.setEditing(false);
   replayMap_.setAddShelterMode(false);
   replayMap_.setZoneFill(std::move(fills), burning.empty() ? "" : "orange: burning zones");
-  replayMap_.setRoadColours({});
+  // Roads by the run's peak utilisation: grey below a tenth of their capacity, then the ramp.
+  std::vector<ImU32> roads;
+  for (std::size_t r = 0; r < editor_.park().roads.size(); ++r) {
+    const double u = r < replay_.roadUtilisation().size() ? replay_.roadUtilisation()[r] : 0;
+    roads.push_back(u < 0.1 ? IM_COL32(141, 141, 141, 255) : rampColour(u));
+  }
+  replayMap_.setRoadColours(std::move(roads));
   replayMap_.setShelterOccupancy(replay_.occupancy());
   const auto rings = replay_.threatRings();
   const auto movers = replay_.movers();
   replayMap_.setOverlay([this, rings, movers, closed](ImDrawList* dl) {
-    for (const auto& r : rings) {
-      std::vector<ImVec2> pts;
-      for (const auto& p : r.ring) pts.push_back(replayMap_.toScreen(p));
-      const bool three = r.level == "AEGL-3";
-      // Footprints are not convex: a light fill as a fan of triangles, and the outline.
-      const ImU32 fill = three ? IM_COL32(200, 0, 0, 60) : IM_COL32(255, 140, 0, 50);
-      ImVec2 c(0, 0);  // footprints are star-shaped about their mean point
-      for (const auto& q : pts) c = ImVec2(c.x + q.x / float(pts.size()), c.y + q.y / float(pts.size()));
-      const ImDrawListFlags flags = dl->Flags;
-      dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;  // no seams between the fan's triangles
-      for (std::size_t i = 0; i + 1 < pts.size(); ++i) dl->AddTriangleFilled(c, pts[i], pts[i + 1], fill);
-      dl->Flags = flags;
-      dl->AddPolyline(pts.data(), int(pts.size()), three ? IM_COL32(180, 0, 0, 255) : IM_COL32(230, 120, 0, 255), 0, 2.0f);
-    }
+    drawThreatRings(dl, replayMap_, rings);
     // Closed roads over the threat zones, so that they stay visible.
     for (int r : closed) {
       const Road& road = editor_.park().roads[std::size_t(r)];
@@ -146,7 +158,7 @@ void App::replayView() {
   });
   const float logWidth = std::min(520.0f, ImGui::GetContentRegionAvail().x * 0.38f);
   ImGui::BeginChild("replay map", ImVec2(ImGui::GetContentRegionAvail().x - logWidth, 0));
-  ImGui::TextDisabled("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 threat zones; red roads: closed");
+  ImGui::TextDisabled("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 threat zones; red roads: closed; roads yellow to dark red: the run's peak use of their capacity");
   replayMap_.draw();
   ImGui::EndChild();
   ImGui::SameLine();

@@ -33,6 +33,9 @@ const char* kUsage =
     "                        time (these need --results)\n"
     "  --time T              replay clock [s] (default 0)\n"
     "  --select ID           select a feature (zone, shelter, station, source) in the editor\n"
+    "  --zones-by-persons    colour the editor's zones by their persons instead of their kind\n"
+    "  --threat-draw R       show in the editor the steady threat zones under the weather and release\n"
+    "                        rates of replication R\n"
     "  --run-batch N         start a batch of N replications per plan at once (the Batch view)\n"
     "  --screenshot FILE.png draw the view, save it as a PNG and exit (run under xvfb-run without a display)\n"
     "  --size WxH            window size (default 1400x900)\n"
@@ -61,7 +64,8 @@ void glfwError(int code, const char* text) { std::fprintf(stderr, "drillsim-gui:
 int main(int argc, char** argv) {
   using drillsim::viz::View;
   std::string scenarioPath, screenshot, view = "editor", results, plan, replication, select;
-  int width = 1400, height = 900, benchmarkFrames = 0, runBatch = 0;
+  int width = 1400, height = 900, benchmarkFrames = 0, runBatch = 0, threatDraw = -1;
+  bool zonesByPersons = false;
   double time_s = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -83,6 +87,10 @@ int main(int argc, char** argv) {
       screenshot = next();
     } else if (a == "--frames") {
       benchmarkFrames = count(1, 100000);
+    } else if (a == "--threat-draw") {
+      threatDraw = count(0, 1000000000);
+    } else if (a == "--zones-by-persons") {
+      zonesByPersons = true;
     } else if (a == "--run-batch") {
       runBatch = count(1, 1000000);
     } else if (a == "--view") {
@@ -167,6 +175,8 @@ int main(int argc, char** argv) {
     if (kind == K::None) usage("--select: no zone, shelter, station or hazard source '" + select + "' in the park");
     app.select(drillsim::viz::Selection(drillsim::viz::Feature{kind, select}));
   }
+  if (threatDraw >= 0) app.showThreatZones(threatDraw);
+  app.setZonesByPersons(zonesByPersons);
   if (runBatch > 0) {
     app.setView(View::Batch);
     app.setBatchReplications(runBatch);
