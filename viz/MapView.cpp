@@ -177,6 +177,27 @@ void MapView::draw(float height) {
     for (std::size_t i = 1; i < r.line.size(); ++i) dl->AddLine(toScreen(r.line[i - 1]), toScreen(r.line[i]), c, w);
   }
   if (overlay_) overlay_(dl);
+  // Labels are placed greedily so that none covers another (zone ids first, then the point
+  // features' ids beside their symbols: right, left, above, below or at a corner, else left out).
+  std::vector<ImVec4> placed;  // x0, y0, x1, y1 of the labels drawn
+  auto overlaps = [&](ImVec2 at, ImVec2 size) {
+    return std::any_of(placed.begin(), placed.end(), [&](const ImVec4& r) {
+      return at.x < r.z && at.x + size.x > r.x && at.y < r.w && at.y + size.y > r.y;
+    });
+  };
+  auto pointLabel = [&](ImVec2 c, float r, const std::string& text, ImU32 colour) {
+    const ImVec2 t = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 candidates[] = {{c.x + r + 2, c.y - t.y / 2},       {c.x - r - 2 - t.x, c.y - t.y / 2},
+                                 {c.x - t.x / 2, c.y - r - 2 - t.y},   {c.x - t.x / 2, c.y + r + 10},
+                                 {c.x + r, c.y - r - t.y},             {c.x + r, c.y + r},
+                                 {c.x - r - t.x, c.y - r - t.y},       {c.x - r - t.x, c.y + r}};
+    for (const ImVec2& at : candidates)
+      if (!overlaps(at, t)) {
+        placed.push_back(ImVec4(at.x, at.y, at.x + t.x, at.y + t.y));
+        dl->AddText(at, colour, text.c_str());
+        return;
+      }
+  };
   // Zone ids at the centroid, or in the zone's top-left corner when a point feature sits there.
   std::vector<ImVec2> points;
   for (const auto& s : park_->shelters) points.push_back(toScreen(s.position));
@@ -204,10 +225,18 @@ void MapView::draw(float height) {
     const ImU32 fill = k < zoneFill_.size() ? zoneFill_[k] : hexColour(zoneKindColour(z.kind));
     const double luma = 0.2126 * (fill & 0xFF) + 0.7152 * ((fill >> 8) & 0xFF) + 0.0722 * ((fill >> 16) & 0xFF);
     dl->AddText(c, luma < 128 ? IM_COL32(255, 255, 255, 255) : IM_COL32(60, 60, 60, 255), z.id.c_str());
+    placed.push_back(ImVec4(c.x, c.y, c.x + t.x, c.y + t.y));
   }
+  auto shelterRadius = [&](const Shelter& s) {
+    return std::clamp(float(std::sqrt(double(s.capacity)) * 0.25 * std::sqrt(pixelsPerMetre_ * 4)), 4.0f, 30.0f);
+  };
+  auto symbol = [&](ImVec2 c, float r) { placed.push_back(ImVec4(c.x - r, c.y - r, c.x + r, c.y + r)); };
+  for (const auto& s : park_->shelters) symbol(toScreen(s.position), shelterRadius(s));
+  for (const auto& s : park_->stations) symbol(toScreen(s.position), 8);
+  for (const auto& h : park_->sources) symbol(toScreen(h.position), 9);
   for (const auto& s : park_->shelters) {
     const ImVec2 c = toScreen(s.position);
-    const float r = std::clamp(float(std::sqrt(double(s.capacity)) * 0.25 * std::sqrt(pixelsPerMetre_ * 4)), 4.0f, 30.0f);
+    const float r = shelterRadius(s);
     if (s.kind == ShelterKind::Indoor) {
       dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32(63, 163, 77, 255));
       dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32(29, 94, 32, 255));
@@ -216,7 +245,6 @@ void MapView::draw(float height) {
       dl->AddCircle(c, r, IM_COL32(29, 94, 32, 255));
     }
     if (selected_.kind == Feature::Kind::Shelter && selected_.id == s.id) dl->AddCircle(c, r + 5, IM_COL32(20, 90, 200, 255), 0, 3);
-    dl->AddText(ImVec2(c.x + r + 2, c.y - 7), IM_COL32(29, 94, 32, 255), s.id.c_str());
     if (auto it = occupancy_.find(s.id); it != occupancy_.end() && s.capacity > 0) {
       // Occupancy bar: grey frame the shelter's capacity, fill the persons inside, red when full.
       const double share = double(it->second) / s.capacity;
@@ -230,13 +258,15 @@ void MapView::draw(float height) {
   for (const auto& st : park_->stations) {
     const ImVec2 c = toScreen(st.position);
     dl->AddQuadFilled(ImVec2(c.x, c.y - 8), ImVec2(c.x + 8, c.y), ImVec2(c.x, c.y + 8), ImVec2(c.x - 8, c.y), IM_COL32(43, 108, 212, 255));
-    dl->AddText(ImVec2(c.x + 10, c.y - 7), IM_COL32(43, 108, 212, 255), st.id.c_str());
   }
   for (const auto& h : park_->sources) {
     const ImVec2 c = toScreen(h.position);
     dl->AddTriangleFilled(ImVec2(c.x, c.y - 9), ImVec2(c.x + 9, c.y + 7), ImVec2(c.x - 9, c.y + 7), IM_COL32(214, 40, 40, 255));
-    dl->AddText(ImVec2(c.x + 11, c.y - 7), IM_COL32(150, 20, 20, 255), h.id.c_str());  // names in the tooltip
   }
+  // Ids beside the symbols, the hazard sources' first (names are in the tooltips).
+  for (const auto& h : park_->sources) pointLabel(toScreen(h.position), 9, h.id, IM_COL32(150, 20, 20, 255));
+  for (const auto& st : park_->stations) pointLabel(toScreen(st.position), 8, st.id, IM_COL32(43, 108, 212, 255));
+  for (const auto& x : park_->shelters) pointLabel(toScreen(x.position), shelterRadius(x), x.id, IM_COL32(29, 94, 32, 255));
   dl->Flags = drawFlags;
   // Scale bar (bottom left), north arrow (top right), legend (bottom right).
   const double bar = niceLength(size_.x * 0.2 / pixelsPerMetre_);
