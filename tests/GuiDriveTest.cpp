@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "viz/App.hpp"
 #include "tests/TestPaths.hpp"
@@ -127,4 +128,36 @@ TEST(GuiDrive, WithNothingUnsavedTheWindowClosesAtOnce) {
   Desk desk(scenarioCopy());
   EXPECT_TRUE(desk.app->requestClose());
   EXPECT_TRUE(desk.app->closeConfirmed());
+}
+
+TEST(ChildProcess, OutputProgressAndExitCodeOfACommandBesideTheWindow) {
+  ChildProcess child;
+  ASSERT_TRUE(child.start({"/bin/sh", "-c", "echo out; echo err >&2; echo '{\"done\": 1}' >&3; echo '{\"done\": 2}' >&3; exit 3"},
+                          true))
+      << child.error();
+  child.wait();
+  EXPECT_FALSE(child.running());
+  EXPECT_EQ(child.exitCode(), 3);
+  EXPECT_EQ(child.out(), "out\n");
+  EXPECT_EQ(child.err(), "err\n");
+  EXPECT_EQ(child.takeProgressLines(), (std::vector<std::string>{"{\"done\": 1}", "{\"done\": 2}"}));
+  EXPECT_TRUE(child.takeFinished());
+  EXPECT_FALSE(child.takeFinished());  // once
+}
+
+TEST(ChildProcess, ACommandThatCannotStartSaysWhy) {
+  ChildProcess child;
+  EXPECT_FALSE(child.start({"/nonexistent/drillsim"}, false));
+  EXPECT_NE(child.error().find("cannot start /nonexistent/drillsim"), std::string::npos) << child.error();
+  EXPECT_FALSE(child.running());
+}
+
+TEST(ChildProcess, InterruptStopsIt) {
+  ChildProcess child;
+  ASSERT_TRUE(child.start({"/bin/sh", "-c", "trap 'exit 130' INT; while true; do sleep 0.05; done"}, false));
+  ::usleep(200000);  // let the shell set its trap
+  EXPECT_TRUE(child.poll());
+  child.interrupt();
+  child.wait();
+  EXPECT_EQ(child.exitCode(), 130);
 }

@@ -104,8 +104,15 @@ void App::openScenario(const std::string& path) {
   batchPlans_.assign(editor_.scenario().plans.size(), 1);
   batchSeed_ = std::to_string(editor_.scenario().monte_carlo.seed);
   batchOut_ = defaultResultsPath();
+  // Results and replays belong to the scenario that was open.
   comparison_ = nlohmann::json();
+  resultsPath_.clear();
+  resultPlans_.clear();
+  zoneSummary_.clear();
+  replayRanks_.clear();
+  resultsSeed_.reset();
   replay_ = ReplayPlayer();
+  replayPlan_.clear();
   openError_.clear();
   openAsked_ = false;
   message_ = "opened " + path;

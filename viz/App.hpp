@@ -166,6 +166,8 @@ class App {
   std::map<std::string, std::map<std::string, std::map<std::string, double>>> zoneSummary_;  // plan, zone, metric
   std::string selectedMetric_ = "clearance_s", fillPlan_, fillMetric_ = "p_any_over_aegl2";
   int replicationsInStore_ = 0;
+  std::optional<std::uint64_t> resultsSeed_;  // the loaded batch's seed: its replications are replayed with it
+  std::string resultsScenarioHash_;           // the scenario file's hash when the batch ran
   // plan -> metric -> (value, replication) of every stored replication, to pick runs to replay
   std::map<std::string, std::map<std::string, std::vector<std::pair<double, int>>>> replayRanks_;
 
@@ -175,7 +177,8 @@ class App {
   int replayReplication_ = 0;
   ReplayPlayer replay_;
   std::vector<std::pair<double, std::string>> bookmarks_;
-  std::size_t logScrolledTo_ = 0;  // the event the log last scrolled to
+  std::size_t logScrolledTo_ = 0;
+  bool replayStale_ = false;  // the scenario changed since the batch whose run is replayed  // the event the log last scrolled to
   std::vector<std::string> replayDirs_;  // made for runs to replay, removed on exit
 };
 

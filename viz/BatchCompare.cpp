@@ -151,10 +151,13 @@ void App::openResults(const std::string& path) {
   comparison_ = nlohmann::json();
   zoneSummary_.clear();
   resultPlans_.clear();
+  resultsSeed_.reset();
   compareError_.clear();
   try {
     const ResultStore store = ResultStore::open(path, false);
     resultPlans_ = store.settings().plans;
+    resultsSeed_ = store.settings().seed;
+    resultsScenarioHash_ = store.settings().scenarioHash;
     const auto rows = store.rows();
     replicationsInStore_ = int(rows.size());
     const auto layers = summaryLayers(rows, editor_.park());

@@ -107,6 +107,7 @@ void ChildProcess::wait() {
     for (int fd : {outFd_, errFd_, progressFd_})
       if (fd >= 0) fds[n++] = {fd, POLLIN, 0};
     if (n > 0) ::poll(fds, nfds_t(n), 100);
+    else ::usleep(20000);  // pipes closed, the child not yet ended
     const bool alive = poll();
     if (!alive && n == 0) break;
   }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "sim/batch/ResultStore.hpp"
 #include "viz/App.hpp"
 
 namespace drillsim::viz {
@@ -57,7 +58,9 @@ void App::openReplay(const std::string& plan, int replication) {
   std::error_code ec;
   fs::create_directories(replayDir_, ec);
   replayDirs_.push_back(replayDir_);
-  std::string seed = batchSeed_.empty() ? std::to_string(editor_.scenario().monte_carlo.seed) : batchSeed_;
+  // A batch's replication is replayed with the batch's seed; otherwise the scenario's.
+  const std::string seed = std::to_string(resultsSeed_.value_or(editor_.scenario().monte_carlo.seed));
+  replayStale_ = resultsSeed_ && !resultsScenarioHash_.empty() && fileHash(editor_.path()) != resultsScenarioHash_;
   run_ = std::make_unique<ChildProcess>();
   if (!run_->start({drillsimCommand(), "run", editor_.path(), "--plan", plan, "--replication", std::to_string(replication),
                     "--seed", seed, "--out", replayDir_},
@@ -90,6 +93,10 @@ void App::replayView() {
     }
   }
   if (run_ && run_->running()) ImGui::TextDisabled("running the replication...");
+  if (replayStale_)
+    ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1),
+                       "The scenario has changed since the loaded batch ran: this replay runs it as it is now, "
+                       "so it may differ from the batch's replication.");
   if (!replayError_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", replayError_.c_str());
   if (!replay_.loaded()) {
     ImGui::TextDisabled("Choose a plan and a replication (or the median or P95 run of a batch) and run it.");
