@@ -152,6 +152,20 @@ struct ShelterChange {
   }
 };
 
+/// A change this scenario makes to attributes of one park feature (the geodata stays as it is):
+/// zones' name, kind, pop_day, pop_night; roads' name, width_m, speed_ms, capacity_pps; hazard
+/// sources' name, inventory_kg.
+struct FeatureChange {
+  std::string layer;  // zones | roads | hazard_sources
+  std::string id;
+  std::map<std::string, double> numbers;     // attribute -> value
+  std::map<std::string, std::string> texts;  // attribute -> value (name, kind)
+  Location where;
+  bool operator==(const FeatureChange& o) const {
+    return layer == o.layer && id == o.id && numbers == o.numbers && texts == o.texts;
+  }
+};
+
 struct MonteCarlo {
   int replications = 100;
   std::uint64_t seed = 1;
@@ -173,6 +187,7 @@ struct Scenario {
   std::vector<Team> teams;
   std::vector<Plan> plans;
   std::vector<ShelterChange> shelter_changes;
+  std::vector<FeatureChange> park_changes;
   MonteCarlo monte_carlo;
 
   std::string file;     // where it was loaded from, as given; not part of its content
@@ -188,6 +203,7 @@ struct Scenario {
            crs == o.crs && horizon_s == o.horizon_s && population == o.population &&
            cohort_size == o.cohort_size && walking == o.walking && weather == o.weather &&
            hazards == o.hazards && teams == o.teams && plans == o.plans && shelter_changes == o.shelter_changes &&
+           park_changes == o.park_changes &&
            monte_carlo == o.monte_carlo;
   }
 };

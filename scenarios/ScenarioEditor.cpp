@@ -42,7 +42,7 @@ void ScenarioEditor::refresh() {
   // the references and the physical picture against the park.
   parseScenario(scenarioToYaml(scenario_), path_, found);
   park_ = base_;
-  applyShelterChanges(scenario_.shelter_changes, park_, found);
+  applyParkChanges(scenario_, park_, found);
   validate(scenario_, park_, substances_, found);
   Diagnostics shown;
   const bool edited = dirty();
@@ -166,6 +166,68 @@ void ScenarioEditor::removeShelter(const std::string& id) {
     map.erase(std::remove_if(map.begin(), map.end(), [](const auto& e) { return e.second.empty(); }), map.end());
   }
   change("remove shelter " + id, std::move(next));
+}
+
+const FeatureChange* ScenarioEditor::featureChange(const std::string& layer, const std::string& id) const {
+  for (const auto& c : scenario_.park_changes)
+    if (c.layer == layer && c.id == id) return &c;
+  return nullptr;
+}
+
+void ScenarioEditor::setFeatureNumber(const std::string& layer, const std::string& id, const std::string& attribute,
+                                      double value) {
+  setFeature(layer, id, attribute, value, std::nullopt);
+}
+
+void ScenarioEditor::setFeatureText(const std::string& layer, const std::string& id, const std::string& attribute,
+                                    const std::string& value) {
+  setFeature(layer, id, attribute, std::nullopt, value);
+}
+
+void ScenarioEditor::setFeature(const std::string& layer, const std::string& id, const std::string& attribute,
+                                const std::optional<double>& number, const std::optional<std::string>& text) {
+  // The geodata's own value: a change back to it is no change.
+  std::optional<double> baseNumber;
+  std::optional<std::string> baseText;
+  if (layer == "zones") {
+    const Zone* z = base_.zone(id);
+    if (!z) return;
+    if (attribute == "pop_day") baseNumber = z->pop_day;
+    if (attribute == "pop_night") baseNumber = z->pop_night;
+    if (attribute == "name") baseText = z->name;
+    if (attribute == "kind") baseText = zoneKindNames()[std::size_t(z->kind)];
+  } else if (layer == "roads") {
+    auto it = std::find_if(base_.roads.begin(), base_.roads.end(), [&](const Road& r) { return r.id == id; });
+    if (it == base_.roads.end()) return;
+    if (attribute == "width_m") baseNumber = it->width_m;
+    if (attribute == "speed_ms") baseNumber = it->speed_ms;
+    if (attribute == "capacity_pps") baseNumber = it->capacity_pps;
+    if (attribute == "name") baseText = it->name;
+  } else if (layer == "hazard_sources") {
+    const HazardSource* h = base_.source(id);
+    if (!h) return;
+    if (attribute == "inventory_kg") baseNumber = h->inventory_kg;
+    if (attribute == "name") baseText = h->name;
+  } else {
+    return;
+  }
+  Scenario next = scenario_;
+  auto& changes = next.park_changes;
+  auto it = std::find_if(changes.begin(), changes.end(), [&](const FeatureChange& c) { return c.layer == layer && c.id == id; });
+  if (it == changes.end()) {
+    changes.push_back(FeatureChange{layer, id, {}, {}, {}});
+    it = changes.end() - 1;
+  }
+  if (number) {
+    if (baseNumber && *baseNumber == *number) it->numbers.erase(attribute);
+    else it->numbers[attribute] = *number;
+  }
+  if (text) {
+    if (baseText && *baseText == *text) it->texts.erase(attribute);
+    else it->texts[attribute] = *text;
+  }
+  if (it->numbers.empty() && it->texts.empty()) changes.erase(it);
+  change(attribute + " of " + id, std::move(next));
 }
 
 void ScenarioEditor::setSettings(const Scenario& from) {

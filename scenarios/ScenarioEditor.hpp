@@ -50,6 +50,13 @@ class ScenarioEditor {
   /// Removes the shelter and every mention of it in the plans' shelter maps.
   void removeShelter(const std::string& id);
 
+  // Attributes of zones, roads and hazard sources, through park_changes (see FeatureChange):
+  // a value equal to the geodata's drops the change.
+  void setFeatureNumber(const std::string& layer, const std::string& id, const std::string& attribute, double value);
+  void setFeatureText(const std::string& layer, const std::string& id, const std::string& attribute, const std::string& value);
+  /// The scenario's change to a feature, if it has one.
+  const FeatureChange* featureChange(const std::string& layer, const std::string& id) const;
+
   // The scenario's own parts. Settings are everything but the lists.
   void setSettings(const Scenario& from);
   void setWeather(const Weather& weather);
@@ -92,6 +99,8 @@ class ScenarioEditor {
   void change(const std::string& label, Scenario next, bool merge = false);
   void refresh();
   ShelterChange& changeFor(Scenario& s, const std::string& id);
+  void setFeature(const std::string& layer, const std::string& id, const std::string& attribute,
+                  const std::optional<double>& number, const std::optional<std::string>& text);
 
   Scenario scenario_, saved_;
   Park base_, park_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "scenarios/Park.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "scenarios/YamlInput.hpp"
@@ -23,6 +24,7 @@ const std::vector<std::string> kHazardKinds = {"toxic_release", "fire"};
 const std::vector<std::string> kTeamKinds = {"hazmat", "fire", "medical", "police", "engineering"};
 const std::vector<std::string> kActions = {"evacuate", "shelter_in_place"};
 const std::vector<std::string> kClosureLevels = {"AEGL-1", "AEGL-2", "AEGL-3", "none"};
+const std::vector<std::string> kFeatureLayers = {"zones", "roads", "hazard_sources"};
 
 class ScenarioReader {
  public:
@@ -32,7 +34,7 @@ class ScenarioReader {
     if (!in_.checkMap(root, "",
                       {"drillsim", "name", "park", "horizon_s", "plans"},
                       {"description", "crs", "population", "cohort_size", "walking", "weather", "hazards", "teams",
-                       "shelter_changes", "monte_carlo"}))
+                       "shelter_changes", "park_changes", "monte_carlo"}))
       return;
     if (const YAML::Node v = root["drillsim"]; v && !(v.IsScalar() && v.Scalar() == std::to_string(kScenarioFormat)))
       in_.error(v, "drillsim",
@@ -67,6 +69,10 @@ class ScenarioReader {
     if (root["shelter_changes"])
       readList(root["shelter_changes"], "shelter_changes", [&](const YAML::Node& n, const std::string& p) {
         readShelterChange(n, p, s.shelter_changes);
+      });
+    if (root["park_changes"])
+      readList(root["park_changes"], "park_changes", [&](const YAML::Node& n, const std::string& p) {
+        readFeatureChange(n, p, s.park_changes);
       });
     if (root["monte_carlo"]) readMonteCarlo(root["monte_carlo"], s.monte_carlo);
   }
@@ -340,6 +346,47 @@ class ScenarioReader {
     out.push_back(std::move(c));
   }
 
+  void readFeatureChange(const YAML::Node& n, const std::string& path, std::vector<FeatureChange>& out) {
+    if (!n.IsMap() || !n["layer"]) {
+      in_.checkMap(n, path, {"layer", "id"}, {});
+      return;
+    }
+    FeatureChange c;
+    c.where = in_.where(n);
+    c.layer = in_.word(n["layer"], path + ".layer", kFeatureLayers).value_or("");
+    if (c.layer.empty()) return;
+    const bool zones = c.layer == "zones", roads = c.layer == "roads";
+    if (zones) {
+      if (!in_.checkMap(n, path, {"layer", "id"}, {"name", "kind", "pop_day", "pop_night"})) return;
+    } else if (roads) {
+      if (!in_.checkMap(n, path, {"layer", "id"}, {"name", "width_m", "speed_ms", "capacity_pps"})) return;
+    } else if (!in_.checkMap(n, path, {"layer", "id"}, {"name", "inventory_kg"})) {
+      return;
+    }
+    if (n["id"]) c.id = in_.text(n["id"], path + ".id").value_or("");
+    const std::string key = c.layer + "/" + c.id;
+    if (auto [pos, inserted] = featureChangeIds_.emplace(key, in_.where(n).line); !inserted)
+      in_.error(n["id"], path + ".id", "a second change to " + c.layer + " " + inQuotes(c.id) + "; the first is at line " +
+                                           std::to_string(pos->second) + " (put the attributes in one change)");
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string k = it->first.Scalar();
+      const std::string q = path + "." + k;
+      if (k == "layer" || k == "id") continue;
+      if (k == "name") {
+        if (auto v = in_.text(it->second, q)) c.texts[k] = *v;
+      } else if (k == "kind") {
+        if (auto v = in_.word(it->second, q, zoneKindNames())) c.texts[k] = *v;
+      } else if (k == "pop_day" || k == "pop_night") {
+        if (auto v = in_.integer(it->second, q, 0, 10000000)) c.numbers[k] = double(*v);
+      } else if (k == "inventory_kg") {
+        if (auto v = in_.number(it->second, q, Bound::atLeast(0))) c.numbers[k] = *v;
+      } else if (auto v = in_.number(it->second, q, Bound::above(0))) {  // width_m, speed_ms, capacity_pps
+        c.numbers[k] = *v;
+      }
+    }
+    out.push_back(std::move(c));
+  }
+
   void readMonteCarlo(const YAML::Node& n, MonteCarlo& mc) {
     if (!in_.checkMap(n, "monte_carlo", {}, {"replications", "seed"})) return;
     if (n["replications"])
@@ -349,7 +396,7 @@ class ScenarioReader {
 
   YamlInput in_;
   std::string file_;
-  std::map<std::string, int> hazardIds_, teamIds_, planIds_, shelterIds_;
+  std::map<std::string, int> hazardIds_, teamIds_, planIds_, shelterIds_, featureChangeIds_;
   std::string sky_;
 };
 

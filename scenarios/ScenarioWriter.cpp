@@ -218,6 +218,18 @@ std::string scenarioToYaml(const Scenario& s) {
     out << YAML::EndSeq;
   }
 
+  if (!s.park_changes.empty()) {
+    out << YAML::Key << "park_changes" << YAML::Value << YAML::BeginSeq;
+    for (const auto& c : s.park_changes) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "layer" << YAML::Value << c.layer << YAML::Key << "id"
+          << YAML::Value << c.id;
+      for (const auto& [k, v] : c.texts) out << YAML::Key << k << YAML::Value << v;
+      for (const auto& [k, v] : c.numbers) out << YAML::Key << k << YAML::Value << num(v);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+
   out << YAML::Key << "monte_carlo" << YAML::Value << YAML::BeginMap << YAML::Key << "replications" << YAML::Value
       << s.monte_carlo.replications << YAML::Key << "seed" << YAML::Value << s.monte_carlo.seed << YAML::EndMap;
   out << YAML::EndMap;

@@ -64,4 +64,66 @@ void applyShelterChanges(const std::vector<ShelterChange>& changes, Park& park, 
   }
 }
 
+namespace {
+template <class T>
+T* byId(std::vector<T>& items, const std::string& id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+template <class T>
+void unknown(const std::vector<T>& items, const FeatureChange& c, const std::string& key, Diagnostics& d) {
+  std::vector<std::string> ids;
+  for (const auto& x : items) ids.push_back(x.id);
+  d.error(c.where, key, "the park has no " + c.layer + " feature " + inQuotes(c.id) + "; " + expectedOneOf(c.id, ids));
+}
+}  // namespace
+
+void applyFeatureChanges(const std::vector<FeatureChange>& changes, Park& park, Diagnostics& d) {
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const FeatureChange& c = changes[i];
+    const std::string key = "park_changes[" + std::to_string(i) + "].id";
+    auto number = [&](const char* k, auto& target) {
+      if (auto it = c.numbers.find(k); it != c.numbers.end()) target = static_cast<std::remove_reference_t<decltype(target)>>(it->second);
+    };
+    if (c.layer == "zones") {
+      Zone* z = byId(park.zones, c.id);
+      if (!z) {
+        unknown(park.zones, c, key, d);
+        continue;
+      }
+      if (c.texts.count("name")) z->name = c.texts.at("name");
+      if (c.texts.count("kind")) {
+        const auto& names = zoneKindNames();
+        z->kind = ZoneKind(std::find(names.begin(), names.end(), c.texts.at("kind")) - names.begin());
+      }
+      number("pop_day", z->pop_day);
+      number("pop_night", z->pop_night);
+    } else if (c.layer == "roads") {
+      Road* r = byId(park.roads, c.id);
+      if (!r) {
+        unknown(park.roads, c, key, d);
+        continue;
+      }
+      if (c.texts.count("name")) r->name = c.texts.at("name");
+      number("width_m", r->width_m);
+      if (c.numbers.count("speed_ms")) r->speed_ms = c.numbers.at("speed_ms");
+      if (c.numbers.count("capacity_pps")) r->capacity_pps = c.numbers.at("capacity_pps");
+    } else if (c.layer == "hazard_sources") {
+      HazardSource* h = byId(park.sources, c.id);
+      if (!h) {
+        unknown(park.sources, c, key, d);
+        continue;
+      }
+      if (c.texts.count("name")) h->name = c.texts.at("name");
+      number("inventory_kg", h->inventory_kg);
+    }
+  }
+}
+
+void applyParkChanges(const Scenario& scenario, Park& park, Diagnostics& d) {
+  applyFeatureChanges(scenario.park_changes, park, d);
+  applyShelterChanges(scenario.shelter_changes, park, d);
+}
+
 }  // namespace drillsim

@@ -174,7 +174,7 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
                       ", relative to the scenario's folder)" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     } else {
       park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, found);
-      if (park) applyShelterChanges(scenario->shelter_changes, *park, found);
+      if (park) applyParkChanges(*scenario, *park, found);
     }
   }
   if (scenario && park && table) validate(*scenario, *park, *table, found);

@@ -294,3 +294,74 @@ TEST(ScenarioEditor, DistributionsReadAndWriteInTheFileNotation) {
   EXPECT_FALSE(distributionFromYaml("{gamma: {k: 2}}", 0, error));
   EXPECT_FALSE(error.empty());
 }
+
+TEST(ParkChanges, ZonesRoadsAndSourcesChangeForThisScenarioOnly) {
+  const fs::path dir = testDir();
+  const std::string path = copyOfChlorine(dir, R"(park_changes:
+  - {layer: zones, id: Z08, pop_night: 300, kind: dormitory, name: 新宿舍}
+  - {layer: roads, id: R012, width_m: 3.5}
+  - {layer: hazard_sources, id: HS1, inventory_kg: 20000}
+)");
+  Diagnostics d;
+  auto loaded = loadAndValidate(path, d);
+  ASSERT_TRUE(loaded) << d.str();
+  const Zone* z = loaded->park.zone("Z08");
+  EXPECT_EQ(z->pop_night, 300);
+  EXPECT_EQ(z->kind, ZoneKind::Dormitory);
+  EXPECT_EQ(z->name, "新宿舍");
+  for (const auto& r : loaded->park.roads) {
+    if (r.id == "R012") {
+      EXPECT_EQ(r.width_m, 3.5);
+    }
+  }
+  EXPECT_EQ(loaded->park.source("HS1")->inventory_kg, 20000);
+  Diagnostics again;
+  auto back = parseScenario(scenarioToYaml(loaded->scenario), "s.yaml", again);
+  ASSERT_TRUE(back) << again.str();
+  EXPECT_EQ(back->park_changes, loaded->scenario.park_changes);
+}
+
+TEST(ParkChanges, BadChangesAreReportedAtTheirPlace) {
+  const fs::path dir = testDir();
+  const std::string path = copyOfChlorine(dir, R"(park_changes:
+  - {layer: zones, id: Z99, pop_day: 3}
+  - {layer: roads, id: R012, width_m: 0}
+  - {layer: zone, id: Z01}
+  - {layer: zones, id: Z02, kind: factory}
+  - {layer: hazard_sources, id: HS1, pop_day: 3}
+  - {layer: zones, id: Z02, pop_day: 1}
+)");
+  Diagnostics d;
+  EXPECT_FALSE(loadAndValidate(path, d));
+  const std::string all = d.str();
+  EXPECT_NE(all.find("park_changes[0].id: the park has no zones feature 'Z99'"), std::string::npos) << all;
+  EXPECT_NE(all.find("park_changes[1].width_m: expected a number > 0, found 0"), std::string::npos) << all;
+  EXPECT_NE(all.find("park_changes[2].layer: expected one of zones, roads, hazard_sources (did you mean 'zones'?)"),
+            std::string::npos) << all;
+  EXPECT_NE(all.find("park_changes[3].kind: expected one of"), std::string::npos) << all;
+  EXPECT_NE(all.find("park_changes[4].pop_day: unknown key 'pop_day'"), std::string::npos) << all;
+  EXPECT_NE(all.find("park_changes[5].id: a second change to zones 'Z02'"), std::string::npos) << all;
+}
+
+TEST(ScenarioEditor, FeatureAttributesChangeThroughTheScenario) {
+  const fs::path dir = testDir();
+  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  const int night = e.park().zone("Z08")->pop_night;
+  e.setFeatureNumber("zones", "Z08", "pop_night", night + 100);
+  EXPECT_EQ(e.park().zone("Z08")->pop_night, night + 100);
+  EXPECT_EQ(e.basePark().zone("Z08")->pop_night, night);  // the geodata as it was
+  ASSERT_NE(e.featureChange("zones", "Z08"), nullptr);
+  e.setFeatureText("zones", "Z08", "kind", "school");
+  EXPECT_EQ(e.park().zone("Z08")->kind, ZoneKind::School);
+  // Back to the geodata's values: no change is left.
+  e.setFeatureNumber("zones", "Z08", "pop_night", night);
+  e.setFeatureText("zones", "Z08", "kind", zoneKindNames()[std::size_t(e.basePark().zone("Z08")->kind)]);
+  EXPECT_EQ(e.featureChange("zones", "Z08"), nullptr);
+  EXPECT_FALSE(e.dirty());
+  e.setFeatureNumber("roads", "R012", "width_m", 2.5);
+  e.setFeatureNumber("hazard_sources", "HS1", "inventory_kg", 1000);
+  EXPECT_EQ(e.park().source("HS1")->inventory_kg, 1000);
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
+  e.undo();
+  EXPECT_NE(e.park().source("HS1")->inventory_kg, 1000);
+}

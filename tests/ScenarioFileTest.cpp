@@ -93,7 +93,7 @@ TEST(ScenarioFile, UnknownKeyIsReportedWithPlaceAndSuggestion) {
   yaml += "horizon: 7200\n";
   EXPECT_EQ(parseErrors(yaml),
             "s.yaml:7:1: error: horizon: unknown key 'horizon'; expected one of drillsim, name, park, horizon_s, "
-            "plans, description, crs, population, cohort_size, walking, weather, hazards, ... (15 in all) "
+            "plans, description, crs, population, cohort_size, walking, weather, hazards, ... (16 in all) "
             "(did you mean 'horizon_s'?)\n");
 }
 

@@ -421,27 +421,54 @@ void App::featureForm() {
     ImGui::TextDisabled("Changes are kept in the scenario's shelter_changes;\nthe park's geodata is not written.");
     return;
   }
-  ImGui::TextDisabled("Park geodata: edit it in a GIS (QGIS); DrillSim reads it, never writes it.");
+  // Zones, roads and hazard sources: their attributes through the scenario's park_changes.
+  auto changed = [&](const char* layer) {
+    if (editor_.featureChange(layer, f.id))
+      ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.7f, 1), "Changed by this scenario (park_changes); the geodata is not written.");
+    else
+      ImGui::TextDisabled("As in the park's geodata; a change here is kept in the scenario.");
+  };
+  auto name = [&](const char* layer, const std::string& current) {
+    auto [it, fresh] = fieldText_.try_emplace("feature.name", current);
+    ImGui::InputText("name", &it->second);
+    if (done()) editor_.setFeatureText(layer, f.id, "name", it->second);
+  };
   if (f.kind == Feature::Kind::Zone) {
     if (const Zone* z = park.zone(f.id)) {
-      ImGui::Text("Zone %s %s", z->id.c_str(), z->name.c_str());
-      ImGui::Text("%s, %.0f m2", zoneKindNames()[std::size_t(z->kind)].c_str(), z->area_m2);
-      ImGui::Text("day %d, night %d persons; %.0f m to its road node", z->pop_day, z->pop_night, z->access_m);
+      ImGui::Text("Zone %s, %.0f m2, %.0f m to its road node", z->id.c_str(), z->area_m2, z->access_m);
+      name("zones", z->name);
+      std::string kind = zoneKindNames()[std::size_t(z->kind)];
+      if (wordField("kind", kind, zoneKindNames())) editor_.setFeatureText("zones", z->id, "kind", kind);
+      int day = z->pop_day, night = z->pop_night;
+      if (intField("persons by day", day)) editor_.setFeatureNumber("zones", z->id, "pop_day", std::max(0, day));
+      if (intField("persons by night", night)) editor_.setFeatureNumber("zones", z->id, "pop_night", std::max(0, night));
+      changed("zones");
       for (const auto& [key, value] : z->extra) ImGui::TextDisabled("%s: %s", key.c_str(), value.c_str());
-    }
-  } else if (f.kind == Feature::Kind::Station) {
-    if (const Station* s = park.station(f.id)) ImGui::Text("Rescue station %s %s", s->id.c_str(), s->name.c_str());
-  } else if (f.kind == Feature::Kind::Source) {
-    if (const HazardSource* h = park.source(f.id)) {
-      ImGui::Text("Hazard source %s %s", h->id.c_str(), h->name.c_str());
-      ImGui::Text("%s, %.0f kg, in zone %s", h->substance.c_str(), h->inventory_kg, h->zone.c_str());
     }
   } else if (f.kind == Feature::Kind::Road) {
     for (const auto& r : park.roads)
       if (r.id == f.id) {
-        ImGui::Text("Road %s %s", r.id.c_str(), r.name.c_str());
-        ImGui::Text("%.1f m wide, %.0f m long%s", r.width_m, r.length_m, r.oneway ? ", one way" : "");
+        ImGui::Text("Road %s, %.0f m long%s", r.id.c_str(), r.length_m, r.oneway ? ", one way" : "");
+        name("roads", r.name);
+        double width = r.width_m;
+        if (numberField("width [m]", width, "%.1f") && width > 0) editor_.setFeatureNumber("roads", r.id, "width_m", width);
+        if (width <= 0) ImGui::TextColored(kErrorColour, "a width must be > 0 (not applied)");
+        changed("roads");
       }
+  } else if (f.kind == Feature::Kind::Source) {
+    if (const HazardSource* h = park.source(f.id)) {
+      ImGui::Text("Hazard source %s: %s, in zone %s", h->id.c_str(), h->substance.c_str(), h->zone.c_str());
+      name("hazard_sources", h->name);
+      double inventory = h->inventory_kg;
+      if (numberField("inventory [kg]", inventory, "%.0f") && inventory >= 0)
+        editor_.setFeatureNumber("hazard_sources", h->id, "inventory_kg", inventory);
+      changed("hazard_sources");
+    }
+  } else if (f.kind == Feature::Kind::Station) {
+    if (const Station* st = park.station(f.id)) {
+      ImGui::Text("Rescue station %s %s", st->id.c_str(), st->name.c_str());
+      ImGui::TextDisabled("Teams start here; a station is moved in the park's geodata (a GIS).");
+    }
   }
 }
 
