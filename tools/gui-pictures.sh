@@ -10,9 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
-build=${DRILLSIM_BUILD:-build}
+build=$(realpath "${DRILLSIM_BUILD:-build}")
 gui=$build/viz/drillsim-gui
 cli=$build/sim/drillsim
+docs=$PWD/docs
 work=$(mktemp -d /tmp/drillsim-gui-pictures.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 xvfb() { xvfb-run -a -s '-screen 0 1600x1000x24' "$@"; }
@@ -28,11 +29,16 @@ reps=200 frames=100
 "$cli" batch "$scenario" --replications $reps --out "$work/results.gpkg" --quiet
 
 if [ $quick = 0 ]; then
-  xvfb "$gui" "$scenario" --view editor --select S03 --screenshot docs/gui-editor.png
-  xvfb "$gui" "$scenario" --run-batch 200 --screenshot docs/gui-batch.png
-  xvfb "$gui" "$scenario" --view compare --results "$work/results.gpkg" --screenshot docs/gui-compare.png
-  xvfb "$gui" "$scenario" --view replay --results "$work/results.gpkg" --plan A --replication p95 --time 900 \
-    --screenshot docs/gui-replay.png
+  # From the scenario's folder, so that the pictures show short relative paths.
+  (
+    cd "$work/scenarios"
+    xvfb "$gui" chlorine_night.yaml --view editor --select S03 --screenshot "$docs/gui-editor.png"
+    xvfb "$gui" chlorine_night.yaml --run-batch 200 --screenshot "$docs/gui-batch.png"
+    cp ../results.gpkg chlorine_night-200.gpkg
+    xvfb "$gui" chlorine_night.yaml --view compare --results chlorine_night-200.gpkg --screenshot "$docs/gui-compare.png"
+    xvfb "$gui" chlorine_night.yaml --view replay --results chlorine_night-200.gpkg --plan A --replication p95 --time 900 \
+      --screenshot "$docs/gui-replay.png"
+  )
   echo "Wrote docs/gui-editor.png, docs/gui-batch.png, docs/gui-compare.png, docs/gui-replay.png"
 fi
 
