@@ -221,14 +221,14 @@ int main(int argc, char** argv) {
     }
     const auto latched = std::exchange(pressedSinceLastFrame, {});
     ImGuiIO& io = ImGui::GetIO();
-    for (auto [key, mods] : latched) io.KeysDown[key] = true;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    for (auto [key, mods] : latched) {  // after NewFrame, which takes the modifiers from the backend's state
+    for (auto [key, mods] : latched) {  // before NewFrame, which derives io.KeyMods from these
+      io.KeysDown[key] = true;
       if (mods & GLFW_MOD_CONTROL) io.KeyCtrl = true;
       if (mods & GLFW_MOD_SHIFT) io.KeyShift = true;
     }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
     app.frame();
     for (auto [key, mods] : latched) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
     io.KeyCtrl = glfwGetKey(window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
