@@ -157,6 +157,7 @@ class App {
   double batchRate_ = 0, batchStarted_ = 0;
   bool batchResume_ = false;
   std::string batchStatus_;
+  std::vector<std::string> earlierBatches_;  // results/*.gpkg next to the scenario, newest first
 
   // Compare
   std::unique_ptr<ChildProcess> compare_;

@@ -266,6 +266,31 @@ void App::batchView() {
   }
   if (!batchStatus_.empty() && !batchRunning()) ImGui::TextWrapped("%s", batchStatus_.c_str());
   ImGui::EndChild();
+
+  // Earlier batches of this scenario, newest first, to open in the comparison.
+  ImGui::SameLine();
+  ImGui::BeginChild("earlier batches", ImVec2(0, 0), true);
+  ImGui::TextUnformatted("Batches in results/ next to the scenario (click to compare)");
+  std::vector<std::pair<fs::file_time_type, fs::path>> files;
+  std::error_code ec;
+  const fs::path folder = fs::path(editor_.path()).parent_path() / "results";
+  if (ImGui::GetFrameCount() % 60 == 0 || earlierBatches_.empty()) {  // the folder is read once a second or so
+    for (const auto& e : fs::directory_iterator(folder, ec))
+      if (e.path().extension() == ".gpkg") files.push_back({e.last_write_time(ec), e.path()});
+    std::sort(files.rbegin(), files.rend());
+    earlierBatches_.clear();
+    for (const auto& f : files) earlierBatches_.push_back(f.second.string());
+  }
+  if (earlierBatches_.empty()) ImGui::TextDisabled("none yet");
+  for (const auto& path : earlierBatches_) {
+    const bool running = batchRunning() && fs::path(path) == fs::path(batchOut_);
+    if (ImGui::Selectable((fs::path(path).filename().string() + (running ? "  (running)" : "")).c_str(), path == resultsPath_) &&
+        !running) {
+      openResults(path);
+      setView(View::Compare);
+    }
+  }
+  ImGui::EndChild();
 }
 
 void App::applyCompareFill() {
