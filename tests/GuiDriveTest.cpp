@@ -74,20 +74,10 @@ class Desk {
   std::unique_ptr<App> app;
 };
 
-std::string scenarioCopy() {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("drillsim-drive-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "parks");
-  fs::create_directories(dir / "scenarios");
-  fs::create_directory_symlink(test::sourcePath("data/parks/baofeng"), dir / "parks" / "baofeng");
-  fs::copy_file(test::sourcePath("data/scenarios/chlorine_night.yaml"), dir / "scenarios" / "chlorine.yaml");
-  return (dir / "scenarios" / "chlorine.yaml").string();
-}
 }  // namespace
 
 TEST(GuiDrive, DraggingAShelterMovesItInOneUndoStep) {
-  Desk desk(scenarioCopy());
+  Desk desk(test::chlorineScenarioCopy());
   ScenarioEditor& e = desk.app->editor();
   const Point2 before = e.park().shelter("S03")->position;
   const ImVec2 at = desk.app->map().toScreen(before);
@@ -114,7 +104,7 @@ TEST(GuiDrive, DraggingAShelterMovesItInOneUndoStep) {
 }
 
 TEST(GuiDrive, AClickInAddModeAddsAShelterThere) {
-  Desk desk(scenarioCopy());
+  Desk desk(test::chlorineScenarioCopy());
   ScenarioEditor& e = desk.app->editor();
   const std::size_t n = e.park().shelters.size();
   desk.app->map().setAddShelterMode(true);
@@ -140,7 +130,7 @@ TEST(GuiDrive, AClickInAddModeAddsAShelterThere) {
 }
 
 TEST(GuiDrive, WithNothingUnsavedTheWindowClosesAtOnce) {
-  Desk desk(scenarioCopy());
+  Desk desk(test::chlorineScenarioCopy());
   EXPECT_TRUE(desk.app->requestClose());
   EXPECT_TRUE(desk.app->closeConfirmed());
 }

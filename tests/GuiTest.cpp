@@ -36,19 +36,6 @@ std::map<unsigned, long> colourCounts(const Image& img) {
   return counts;
 }
 
-// A folder of the test's own with the bundled chlorine scenario and a link to the bundled park,
-// so that what the GUI writes (results, saves) stays out of the source tree.
-fs::path scenarioCopy() {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("drillsim-gui-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "parks");
-  fs::create_directories(dir / "scenarios");
-  fs::create_directory_symlink(drillsim::test::sourcePath("data/parks/baofeng"), dir / "parks" / "baofeng");
-  fs::copy_file(drillsim::test::sourcePath("data/scenarios/chlorine_night.yaml"), dir / "scenarios" / "chlorine.yaml");
-  return dir / "scenarios" / "chlorine.yaml";
-}
-
 // Runs drillsim-gui under Xvfb with a 1200x800 window and reads its screenshot.
 Image screenshot(const std::string& scenario, const std::string& options) {
   const fs::path out = fs::temp_directory_path() /
@@ -115,7 +102,7 @@ TEST(Gui, TheEditorShowsTheParkAndTheSelectedShelter) {
 }
 
 TEST(Gui, TheComparisonDrawsEveryPlansDistribution) {
-  const fs::path scenario = scenarioCopy();
+  const fs::path scenario = drillsim::test::chlorineScenarioCopy();
   const fs::path results = scenario.parent_path() / "r.gpkg";
   const auto batch = drillsim::test::runDrillsim({"batch", scenario.string(), "--plans", "A,C", "--replications", "20",
                                                   "--out", results.string(), "--quiet"});
@@ -134,7 +121,7 @@ TEST(Gui, TheComparisonDrawsEveryPlansDistribution) {
 }
 
 TEST(Gui, TheReplayShowsCohortsWalkingAndTheThreatZone) {
-  const fs::path scenario = scenarioCopy();
+  const fs::path scenario = drillsim::test::chlorineScenarioCopy();
   auto replayFolders = [] {
     int n = 0;
     for (const auto& e : fs::directory_iterator(fs::temp_directory_path()))
@@ -151,7 +138,7 @@ TEST(Gui, TheReplayShowsCohortsWalkingAndTheThreatZone) {
 }
 
 TEST(Gui, ABatchRunsBesideTheWindowWithAProgressBar) {
-  const fs::path scenario = scenarioCopy();
+  const fs::path scenario = drillsim::test::chlorineScenarioCopy();
   // The picture is taken once the batch has done 20 % of its replications, while it runs.
   const Image img = screenshot(scenario.string(), "--run-batch 100");
   const auto counts = colourCounts(img);

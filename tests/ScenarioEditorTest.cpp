@@ -17,31 +17,6 @@ using drillsim::test::sourcePath;
 namespace {
 namespace fs = std::filesystem;
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// A folder of the test's own (tests run in parallel).
-fs::path testDir() {
-  const auto dir = fs::temp_directory_path() /
-                   ("drillsim-editor-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-// The bundled chlorine scenario copied next to a folder `parks/` that links to the bundled park,
-// so that its relative park path still resolves; `extra` is appended to the file.
-std::string copyOfChlorine(const fs::path& dir, const std::string& extra = "") {
-  fs::create_directories(dir / "parks");
-  fs::create_directory_symlink(sourcePath("data/parks/baofeng"), dir / "parks" / "baofeng");
-  fs::create_directories(dir / "scenarios");
-  const std::string path = (dir / "scenarios" / "chlorine.yaml").string();
-  std::ofstream(path) << readAll(sourcePath("data/scenarios/chlorine_night.yaml")) << extra;
-  return path;
-}
-
 ScenarioEditor openOk(const std::string& path) {
   Diagnostics d;
   auto e = ScenarioEditor::open(path, d);
@@ -52,8 +27,7 @@ ScenarioEditor openOk(const std::string& path) {
 }  // namespace
 
 TEST(ShelterChanges, MoveResizeRemoveAndAddReachTheValidatedPark) {
-  const fs::path dir = testDir();
-  const std::string path = copyOfChlorine(dir, R"(shelter_changes:
+  const std::string path = test::chlorineScenarioCopy(R"(shelter_changes:
   - {id: S03, capacity: 1234}
   - {id: S05, remove: true}
   - {id: S13, name: 新建避难点, kind: indoor, capacity: 400, lon: 113.0500, lat: 33.8680}
@@ -79,8 +53,7 @@ TEST(ShelterChanges, MoveResizeRemoveAndAddReachTheValidatedPark) {
 }
 
 TEST(ShelterChanges, BadChangesAreReportedAtTheirPlace) {
-  const fs::path dir = testDir();
-  const std::string path = copyOfChlorine(dir, R"(shelter_changes:
+  const std::string path = test::chlorineScenarioCopy(R"(shelter_changes:
   - {id: S99, remove: true}
   - {id: S20, capacity: 100}
   - {id: S03, lon: 200, lat: 33.87}
@@ -122,8 +95,7 @@ TEST(ShelterChanges, SaveAndLoadGiveTheSameScenario) {
 }
 
 TEST(ScenarioEditor, ShelterOperationsUndoRedoAndDirty) {
-  const fs::path dir = testDir();
-  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ScenarioEditor e = openOk(test::chlorineScenarioCopy());
   EXPECT_FALSE(e.dirty());
   EXPECT_FALSE(e.canUndo());
   const Point2 at = e.park().shelter("S03")->position;
@@ -161,8 +133,7 @@ TEST(ScenarioEditor, ShelterOperationsUndoRedoAndDirty) {
 }
 
 TEST(ScenarioEditor, RemovingAShelterRemovesItFromThePlansShelterMaps) {
-  const fs::path dir = testDir();
-  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ScenarioEditor e = openOk(test::chlorineScenarioCopy());
   Plan p = e.scenario().plans[0];
   p.shelters.kind = ShelterRule::Kind::Map;
   p.shelters.map = {{Ref{"Z01", {}}, {Ref{"S03", {}}, Ref{"S04", {}}}}, {Ref{"Z02", {}}, {Ref{"S03", {}}}}};
@@ -183,8 +154,7 @@ TEST(ScenarioEditor, RemovingAShelterRemovesItFromThePlansShelterMaps) {
 }
 
 TEST(ScenarioEditor, ProblemsAreThoseOfTheCommandLine) {
-  const fs::path dir = testDir();
-  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ScenarioEditor e = openOk(test::chlorineScenarioCopy());
   EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
   Plan p = e.scenario().plans[1];
   p.dispatch.push_back(Dispatch{Ref{"HZ9", {}}, Ref{"L1", {}}, Ref{"enterprise", {}}});
@@ -206,8 +176,7 @@ TEST(ScenarioEditor, ProblemsAreThoseOfTheCommandLine) {
 }
 
 TEST(ScenarioEditor, RemovingATeamOrHazardRemovesItsDispatches) {
-  const fs::path dir = testDir();
-  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ScenarioEditor e = openOk(test::chlorineScenarioCopy());
   ASSERT_FALSE(e.scenario().teams.empty());
   const std::string team = e.scenario().teams[0].id;
   Team renamed = e.scenario().teams[0];
@@ -227,8 +196,7 @@ TEST(ScenarioEditor, RemovingATeamOrHazardRemovesItsDispatches) {
 }
 
 TEST(ScenarioEditor, PlansDuplicateAndTheLastOneStays) {
-  const fs::path dir = testDir();
-  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ScenarioEditor e = openOk(test::chlorineScenarioCopy());
   const std::size_t n = e.scenario().plans.size();
   const std::string id = e.duplicatePlan(0);
   EXPECT_EQ(id, "A_01");
@@ -241,8 +209,8 @@ TEST(ScenarioEditor, PlansDuplicateAndTheLastOneStays) {
 }
 
 TEST(ScenarioEditor, SaveIsAtomicAndSaveAsKeepsTheParkReachable) {
-  const fs::path dir = testDir();
-  const std::string path = copyOfChlorine(dir);
+  const std::string path = test::chlorineScenarioCopy();
+  const fs::path dir = fs::path(path).parent_path().parent_path();
   ScenarioEditor e = openOk(path);
   e.setShelterCapacity("S03", 1111);
   e.save();
@@ -296,8 +264,7 @@ TEST(ScenarioEditor, DistributionsReadAndWriteInTheFileNotation) {
 }
 
 TEST(ParkChanges, ZonesRoadsAndSourcesChangeForThisScenarioOnly) {
-  const fs::path dir = testDir();
-  const std::string path = copyOfChlorine(dir, R"(park_changes:
+  const std::string path = test::chlorineScenarioCopy(R"(park_changes:
   - {layer: zones, id: Z08, pop_night: 300, kind: dormitory, name: 新宿舍}
   - {layer: roads, id: R012, width_m: 3.5}
   - {layer: hazard_sources, id: HS1, inventory_kg: 20000}
@@ -322,8 +289,7 @@ TEST(ParkChanges, ZonesRoadsAndSourcesChangeForThisScenarioOnly) {
 }
 
 TEST(ParkChanges, BadChangesAreReportedAtTheirPlace) {
-  const fs::path dir = testDir();
-  const std::string path = copyOfChlorine(dir, R"(park_changes:
+  const std::string path = test::chlorineScenarioCopy(R"(park_changes:
   - {layer: zones, id: Z99, pop_day: 3}
   - {layer: roads, id: R012, width_m: 0}
   - {layer: zone, id: Z01}
@@ -344,8 +310,7 @@ TEST(ParkChanges, BadChangesAreReportedAtTheirPlace) {
 }
 
 TEST(ScenarioEditor, FeatureAttributesChangeThroughTheScenario) {
-  const fs::path dir = testDir();
-  ScenarioEditor e = openOk(copyOfChlorine(dir));
+  ScenarioEditor e = openOk(test::chlorineScenarioCopy());
   const int night = e.park().zone("Z08")->pop_night;
   e.setFeatureNumber("zones", "Z08", "pop_night", night + 100);
   EXPECT_EQ(e.park().zone("Z08")->pop_night, night + 100);

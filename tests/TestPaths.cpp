@@ -1,5 +1,7 @@
 #include "tests/TestPaths.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -35,6 +37,19 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 }  // namespace
+
+std::string chlorineScenarioCopy(const std::string& extra) {
+  namespace fs = std::filesystem;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path dir = fs::temp_directory_path() / ("drillsim-" + std::string(test->test_suite_name()) + "-" + test->name());
+  fs::remove_all(dir);
+  fs::create_directories(dir / "parks");
+  fs::create_directories(dir / "scenarios");
+  fs::create_directory_symlink(sourcePath("data/parks/baofeng"), dir / "parks" / "baofeng");
+  const std::string path = (dir / "scenarios" / "chlorine.yaml").string();
+  std::ofstream(path) << slurp(sourcePath("data/scenarios/chlorine_night.yaml")) << extra;
+  return path;
+}
 
 CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir) {
   char outName[] = "/tmp/drillsim-test-out-XXXXXX";

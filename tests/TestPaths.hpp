@@ -17,6 +17,12 @@ struct CommandResult {
   std::string out, err;  // stdout and stderr
 };
 
+/// A folder of the running test's own (tests run in parallel), emptied, holding `parks/baofeng`
+/// (a link to the bundled park) and `scenarios/chlorine.yaml` (the bundled night chlorine scenario
+/// with `extra` appended), so that the scenario's relative park path resolves and whatever the test
+/// writes stays out of the source tree. Returns the scenario's path.
+std::string chlorineScenarioCopy(const std::string& extra = "");
+
 /// Runs `drillsim` with arguments in `workingDir` (empty: the current folder) and captures its output.
 CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir = "");
 
