@@ -38,6 +38,10 @@ struct Selection {
   bool operator==(const Selection&) const = default;
 };
 
+/// A choice among words as a combo box; true when the person chose another. `value` may be one not
+/// in the list (shown as it is, so nothing is lost).
+bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices);
+
 /// Draws threat zones on a map: a light fill and the outline, AEGL-3 red and AEGL-2 orange.
 void drawThreatRings(ImDrawList* dl, const MapView& map, const std::vector<ThreatRing>& rings);
 

@@ -323,14 +323,7 @@ void App::compareView() {
   if (!resultPlans_.empty()) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    if (ImGui::BeginCombo("baseline", baseline_.c_str())) {
-      for (const auto& p : resultPlans_)
-        if (ImGui::Selectable(p.c_str(), p == baseline_) && p != baseline_) {
-          baseline_ = p;
-          openResults(resultsPath_);
-        }
-      ImGui::EndCombo();
-    }
+    if (wordField("baseline", baseline_, resultPlans_)) openResults(resultsPath_);
   }
   if (!compareError_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", compareError_.c_str());
   if (compare_ && compare_->running()) ImGui::TextDisabled("comparing...");
@@ -494,18 +487,10 @@ void App::compareView() {
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::SetNextItemWidth(90);
-  if (ImGui::BeginCombo("plan##fill", fillPlan_.c_str())) {
-    for (const auto& p : resultPlans_)
-      if (ImGui::Selectable(p.c_str(), p == fillPlan_)) fillPlan_ = p;
-    ImGui::EndCombo();
-  }
+  wordField("plan##fill", fillPlan_, resultPlans_);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(230);
-  if (ImGui::BeginCombo("zones coloured by", fillMetric_.c_str())) {
-    for (const auto& m : kZoneMetrics)
-      if (ImGui::Selectable(m.c_str(), m == fillMetric_)) fillMetric_ = m;
-    ImGui::EndCombo();
-  }
+  wordField("zones coloured by", fillMetric_, kZoneMetrics);
   const int median = rankedReplication(fillPlan_, selectedMetric_, 0.5), p95 = rankedReplication(fillPlan_, selectedMetric_, 0.95);
   if (median >= 0) {
     if (ImGui::SmallButton(("Replay the median run of " + fillPlan_ + " by " + selectedMetric_).c_str())) {

@@ -38,20 +38,6 @@ bool intField(const char* label, int& v) {
   return done();
 }
 
-// A choice among words; `value` may be one not in the list (shown as it is, so nothing is lost).
-bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices) {
-  bool changed = false;
-  if (ImGui::BeginCombo(label, value.c_str())) {
-    for (const auto& c : choices)
-      if (ImGui::Selectable(c.c_str(), c == value)) {
-        changed = c != value;
-        value = c;
-      }
-    ImGui::EndCombo();
-  }
-  return changed;
-}
-
 std::vector<std::string> ids(const auto& items) {
   std::vector<std::string> out;
   for (const auto& x : items) out.push_back(x.id);
@@ -78,6 +64,19 @@ std::vector<Ref> refsFrom(const std::string& text) {
   return refs;
 }
 }  // namespace
+
+bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, value.c_str())) {
+    for (const auto& c : choices)
+      if (ImGui::Selectable(c.c_str(), c == value)) {
+        changed = c != value;
+        value = c;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
 
 void App::reloadDraft() {
   draft_ = editor_.scenario();
