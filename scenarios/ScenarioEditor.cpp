@@ -11,6 +11,24 @@
 
 namespace drillsim {
 
+namespace {
+// Appends `item` to `items`, with a free id of `prefix` when it has none or a taken one; returns its id.
+template <class T>
+std::string appendWithFreeId(std::vector<T>& items, T item, const std::string& prefix) {
+  std::vector<std::string> taken;
+  for (const auto& x : items) taken.push_back(x.id);
+  if (item.id.empty() || std::count(taken.begin(), taken.end(), item.id)) item.id = ScenarioEditor::freeId(prefix, taken);
+  items.push_back(std::move(item));
+  return items.back().id;
+}
+
+// Removes the dispatches of every plan that `drop` matches.
+template <class F>
+void dropDispatches(Scenario& s, F drop) {
+  for (Plan& p : s.plans) p.dispatch.erase(std::remove_if(p.dispatch.begin(), p.dispatch.end(), drop), p.dispatch.end());
+}
+}  // namespace
+
 ScenarioEditor::ScenarioEditor(Scenario scenario, Park basePark, SubstanceTable substances, std::string path)
     : scenario_(std::move(scenario)),
       saved_(scenario_),
@@ -256,13 +274,9 @@ void ScenarioEditor::setHazard(std::size_t i, const Hazard& hazard) {
 }
 
 std::string ScenarioEditor::addHazard(const Hazard& hazard) {
-  std::vector<std::string> taken;
-  for (const auto& h : scenario_.hazards) taken.push_back(h.id);
   Scenario next = scenario_;
-  next.hazards.push_back(hazard);
-  if (hazard.id.empty() || std::count(taken.begin(), taken.end(), hazard.id))
-    next.hazards.back().id = freeId(std::holds_alternative<Fire>(hazard.detail) ? "F" : "L", taken);
-  const std::string id = next.hazards.back().id;
+  const std::string id =
+      appendWithFreeId(next.hazards, hazard, std::holds_alternative<Fire>(hazard.detail) ? "F" : "L");
   change("add hazard " + id, std::move(next));
   return id;
 }
@@ -272,9 +286,7 @@ void ScenarioEditor::removeHazard(std::size_t i) {
   Scenario next = scenario_;
   const std::string id = next.hazards[i].id;
   next.hazards.erase(next.hazards.begin() + long(i));
-  for (Plan& p : next.plans)
-    p.dispatch.erase(std::remove_if(p.dispatch.begin(), p.dispatch.end(), [&](const Dispatch& d) { return d.to.id == id; }),
-                     p.dispatch.end());
+  dropDispatches(next, [&](const Dispatch& d) { return d.to.id == id; });
   change("remove hazard " + id, std::move(next));
 }
 
@@ -291,12 +303,8 @@ void ScenarioEditor::setTeam(std::size_t i, const Team& team) {
 }
 
 std::string ScenarioEditor::addTeam(const Team& team) {
-  std::vector<std::string> taken;
-  for (const auto& t : scenario_.teams) taken.push_back(t.id);
   Scenario next = scenario_;
-  next.teams.push_back(team);
-  if (team.id.empty() || std::count(taken.begin(), taken.end(), team.id)) next.teams.back().id = freeId("T", taken);
-  const std::string id = next.teams.back().id;
+  const std::string id = appendWithFreeId(next.teams, team, "T");
   change("add team " + id, std::move(next));
   return id;
 }
@@ -306,9 +314,7 @@ void ScenarioEditor::removeTeam(std::size_t i) {
   Scenario next = scenario_;
   const std::string id = next.teams[i].id;
   next.teams.erase(next.teams.begin() + long(i));
-  for (Plan& p : next.plans)
-    p.dispatch.erase(std::remove_if(p.dispatch.begin(), p.dispatch.end(), [&](const Dispatch& d) { return d.team.id == id; }),
-                     p.dispatch.end());
+  dropDispatches(next, [&](const Dispatch& d) { return d.team.id == id; });
   change("remove team " + id, std::move(next));
 }
 
