@@ -201,6 +201,7 @@ int main(int argc, char** argv) {
   int frames = 0, code = 0;
   double worst_ms = 0, total_ms = 0;
   bool loaded = false;
+  std::string fontsCheckedFor;
   const auto started = std::chrono::steady_clock::now();
   while (!app.closeConfirmed()) {
     const auto frameStart = std::chrono::steady_clock::now();
@@ -214,10 +215,15 @@ int main(int argc, char** argv) {
       if (view == "replay") app.setReplayTime(time_s);
       loaded = true;
     }
-    if (fonts.needs(app.texts())) {  // a new name with characters the atlas lacks
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      fonts.load(app.texts());
-      ImGui_ImplOpenGL3_CreateFontsTexture();
+    // A new name with characters the atlas lacks: looked for only when the scenario has changed.
+    const std::string textsKey = app.editor().path() + "#" + std::to_string(app.editor().revision());
+    if (textsKey != fontsCheckedFor) {
+      fontsCheckedFor = textsKey;
+      if (const auto texts = app.texts(); fonts.needs(texts)) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        fonts.load(texts);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+      }
     }
     const auto latched = std::exchange(pressedSinceLastFrame, {});
     ImGuiIO& io = ImGui::GetIO();
