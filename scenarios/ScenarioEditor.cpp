@@ -53,8 +53,16 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
   return ScenarioEditor(std::move(*scenario), std::move(*park), std::move(*table), path);
 }
 
-void ScenarioEditor::refresh() {
+void ScenarioEditor::refresh(bool check) {
   ++revision_;
+  if (!check) {  // a step of a gesture: the park as it now is; the checks wait for its end
+    park_ = base_;
+    Diagnostics ignored;
+    applyParkChanges(scenario_, park_, ignored);
+    unchecked_ = true;
+    return;
+  }
+  unchecked_ = false;
   Diagnostics found;
   // The same checks as the command line: the file's own structure (as it would be saved), then
   // the references and the physical picture against the park.
@@ -77,10 +85,15 @@ void ScenarioEditor::refresh() {
 
 void ScenarioEditor::change(const std::string& label, Scenario next, bool merge) {
   if (next == scenario_) return;
-  if (!(merge && !undo_.empty() && undo_.back().label == label)) undo_.push_back({label, scenario_});
+  const bool continuing = merge && !undo_.empty() && undo_.back().label == label;
+  if (!continuing) undo_.push_back({label, scenario_});
   redo_.clear();
   scenario_ = std::move(next);
-  refresh();
+  refresh(!continuing);
+}
+
+void ScenarioEditor::finishGesture() {
+  if (unchecked_) refresh(true);
 }
 
 bool ScenarioEditor::undo() {

@@ -32,6 +32,8 @@ class ScenarioEditor {
   const SubstanceTable& substances() const { return substances_; }
   /// What `drillsim validate` would report for the scenario as it is now.
   const Diagnostics& problems() const { return problems_; }
+  /// True while a gesture's steps have not been checked yet (problems() is from before it).
+  bool checkPending() const { return unchecked_; }
   const std::string& path() const { return path_; }
   /// True when the scenario differs from the file on disk.
   bool dirty() const { return !(scenario_ == saved_); }
@@ -42,8 +44,11 @@ class ScenarioEditor {
   /// Adds a shelter at `at_m` and returns its new id (S01, S02, ... the first unused).
   std::string addShelter(Point2 at_m, int capacity, const std::string& name = "");
   /// `continuing`: part of the same gesture as the last move of this shelter (a drag), merged
-  /// into one undo step.
+  /// into one undo step. Its checks wait for finishGesture (a check of a large park takes longer
+  /// than a frame); the park is updated at once.
   void moveShelter(const std::string& id, Point2 at_m, bool continuing = false);
+  /// The end of a gesture (the drag released): runs the checks its steps skipped.
+  void finishGesture();
   void setShelterCapacity(const std::string& id, int capacity);
   void setShelterName(const std::string& id, const std::string& name);
   void setShelterKind(const std::string& id, ShelterKind kind);
@@ -97,7 +102,8 @@ class ScenarioEditor {
     Scenario before;
   };
   void change(const std::string& label, Scenario next, bool merge = false);
-  void refresh();
+  /// Applies the park changes and, with `check`, runs the command line's checks.
+  void refresh(bool check = true);
   ShelterChange& changeFor(Scenario& s, const std::string& id);
   void setFeature(const std::string& layer, const std::string& id, const std::string& attribute,
                   const std::optional<double>& number, const std::optional<std::string>& text);
@@ -109,6 +115,7 @@ class ScenarioEditor {
   Diagnostics problems_;
   std::vector<Step> undo_, redo_;
   long revision_ = 0;
+  bool unchecked_ = false;
 };
 
 }  // namespace drillsim

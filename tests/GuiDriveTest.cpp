@@ -88,6 +88,7 @@ TEST(GuiDrive, DraggingAShelterMovesItInOneUndoStep) {
   EXPECT_NEAR(after.x_m - before.x_m, 40 / ppm, 1 / ppm);
   EXPECT_NEAR(after.y_m - before.y_m, 20 / ppm, 1 / ppm);
   EXPECT_TRUE(e.dirty());
+  EXPECT_FALSE(e.checkPending());  // checked once the drag was released
   EXPECT_EQ(e.undoLabel(), "move shelter S03");
   desk.ctrlKey(90);  // Ctrl+Z (GLFW_KEY_Z)
   EXPECT_FALSE(e.canUndo());  // the whole drag was one step

@@ -111,6 +111,11 @@ TEST(ScenarioEditor, ShelterOperationsUndoRedoAndDirty) {
   e.moveShelter("S03", {at.x_m + 20, at.y_m}, true);
   e.moveShelter("S03", {at.x_m + 30, at.y_m + 5}, true);
   EXPECT_NEAR(e.park().shelter("S03")->position.x_m, at.x_m + 30, 0.01);
+  // The drag's steps move the park at once; the checks wait for the gesture's end.
+  EXPECT_TRUE(e.checkPending());
+  e.finishGesture();
+  EXPECT_FALSE(e.checkPending());
+  EXPECT_FALSE(e.problems().hasErrors()) << e.problems().str();
   e.setShelterCapacity("S03", 50);
   EXPECT_EQ(e.park().shelter("S03")->capacity, 50);
   EXPECT_EQ(e.undoLabel(), "capacity of shelter S03");

@@ -332,6 +332,7 @@ void App::editorView() {
     editor_.moveShelter(e.dragShelter, e.at, e.dragContinues);
     select(Selection(Feature{Feature::Kind::Shelter, e.dragShelter}));
   }
+  if (!e.dragEnded.empty()) editor_.finishGesture();
   if (e.clicked.kind != Feature::Kind::None) select(Selection(e.clicked));
   if (e.clickedEmpty) select({});
 }
@@ -417,7 +418,8 @@ void App::outline() {
 
 void App::problems() {
   const Diagnostics& d = editor_.problems();
-  ImGui::Text("Problems: %zu errors, %zu warnings", d.errorCount(), d.warningCount());
+  ImGui::Text("Problems: %zu errors, %zu warnings%s", d.errorCount(), d.warningCount(),
+              editor_.checkPending() ? " (checked again when the drag ends)" : "");
   ImGui::BeginChild("problems", ImVec2(0, 0), true);
   if (d.empty()) ImGui::TextDisabled("None: `drillsim validate` would accept this scenario.");
   for (std::size_t i = 0; i < d.items().size(); ++i) {

@@ -137,6 +137,7 @@ void MapView::draw(float height) {
         event_.clickedEmpty = true;
       }
     }
+    if (!dragging_.empty() && dragMoved_) event_.dragEnded = dragging_;
     dragging_.clear();
   }
   if (hovered && io.MouseWheel != 0) {  // zoom about the cursor

@@ -32,6 +32,7 @@ struct MapEvent {
   bool addShelter = false;      // in add-shelter mode: a click at `at`
   std::string dragShelter;      // a shelter being dragged to `at` (editing only)
   bool dragContinues = false;   // not the drag's first step
+  std::string dragEnded;        // a shelter drag was released this frame
   Point2 at;
 };
 
