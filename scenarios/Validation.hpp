@@ -22,6 +22,12 @@ struct LoadedScenario {
   SubstanceTable substances;
 };
 
+/// Walking capacity of a road [persons/s]: its capacity_pps, else its width times the scenario's
+/// specific flow (DESIGN.md section 6).
+inline double walkingCapacity_pps(const Road& road, const Scenario& scenario) {
+  return road.capacity_pps ? *road.capacity_pps : road.width_m * scenario.walking.specific_flow_pms;
+}
+
 /// Loads the scenario, its park and the substance table, and validates them. Returns nothing
 /// when any error was found; warnings alone do not stop it. `substancesPath` empty: the default.
 std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, Diagnostics& diagnostics,

@@ -31,7 +31,7 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   control_ = zone->create_host("control", 1);
   for (std::size_t i = 0; i < park.roads.size(); ++i) {
     const Road& r = park.roads[i];
-    const double capacity = r.capacity_pps ? *r.capacity_pps : r.width_m * s.walking.specific_flow_pms;
+    const double capacity = walkingCapacity_pps(r, s);
     capacity_.push_back(capacity);
     links_.push_back(zone->create_link("r" + std::to_string(i) + ":" + r.id, capacity)->set_latency(0));
   }
