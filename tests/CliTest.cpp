@@ -16,7 +16,7 @@ using namespace drillsim::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"validate", "info", "run", "hazard", "register", "map"}) {
+  for (const char* command : {"validate", "info", "run", "hazard", "register", "map", "bound", "batch", "compare", "synth"}) {
     const auto r = runDrillsim({command, "--help"});
     EXPECT_EQ(r.exitCode, 0) << command;
     EXPECT_NE(r.out.find("Usage: drillsim "), std::string::npos) << command;
@@ -30,7 +30,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, map, synth (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, bound, map, synth (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
@@ -321,4 +321,55 @@ TEST(Cli, SynthWritesAParkEveryCommandReads) {
   fs::remove_all(dir);
   r = runDrillsim({"synth", "--zones", "0", "--out", dir.string()});
   EXPECT_EQ(r.exitCode, 64);
+}
+
+// drillsim bound: JSON as documented, the plan's clearance never below its bound, and a clear
+// answer when the shelters cannot hold everyone.
+TEST(Cli, BoundPrintsTheBoundItsBottlenecksAndThePlansEfficiency) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = sourcePath("tests/data/mini/substances.csv");
+  auto r = runDrillsim({"bound", scenario, "--substances", table, "--format", "json", "--no-premovement"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j.at("feasible").get<bool>());
+  EXPECT_EQ(j.at("persons").get<double>(), 330);
+  EXPECT_GT(j.at("bound_s").get<double>(), 0);
+  EXPECT_TRUE(j.at("bottlenecks").is_array());
+  EXPECT_EQ(j.at("clock"), "order");
+  const double noPremovement = j.at("bound_s");
+  r = runDrillsim({"bound", scenario, "--substances", table, "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_GT(nlohmann::json::parse(r.out).at("bound_s").get<double>(), noPremovement);
+
+  r = runDrillsim({"bound", scenario, "--substances", table, "--format", "json", "--plan", "A", "--replication", "4"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("clock"), "onset");
+  EXPECT_LE(j.at("bound_s").get<double>(), j.at("plan").at("clearance_s").get<double>());
+  EXPECT_LE(j.at("plan").at("efficiency").get<double>(), 1.0);
+  r = runDrillsim({"bound", scenario, "--substances", table, "--plan", "A"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("plan efficiency"), std::string::npos) << r.out;
+  r = runDrillsim({"bound", scenario, "--substances", table, "--plan", "Q"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--plan: unknown plan 'Q'; expected one of A, B"), std::string::npos) << r.err;
+  r = runDrillsim({"bound", scenario, "--substances", table, "--step", "0"});
+  EXPECT_EQ(r.exitCode, 64);
+}
+
+TEST(Cli, BoundSaysWhenTheSheltersCannotHoldEveryone) {
+  // The bundled night scenario with five shelters struck off: 3,950 places for 5,446 persons.
+  const std::string scenario = chlorineScenarioCopy(
+      "shelter_changes: [{id: S01, remove: true}, {id: S06, remove: true}, {id: S08, remove: true},\n"
+      "                  {id: S09, remove: true}, {id: S10, remove: true}]\n");
+  auto r = runDrillsim({"bound", scenario, "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j.at("feasible").get<bool>());
+  EXPECT_TRUE(j.at("bound_s").is_null());
+  EXPECT_LE(j.at("placeable").get<double>(), 3950);
+  r = runDrillsim({"bound", scenario});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("No bound: only "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" of 5,446 persons can reach a shelter with room"), std::string::npos) << r.out;
 }

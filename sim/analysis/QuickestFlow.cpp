@@ -149,6 +149,7 @@ struct Expanded {
   std::vector<int> tail;                     // per arc index / 2: its tail node
   std::vector<int> shelterArc;               // per sink of the network: its arc into the super sink
   std::vector<std::vector<int>> arrivalArcs; // per step: arcs into a shelter arriving in it
+  std::vector<std::pair<int, int>> supplyArcs;  // arcs from the source, with their road node
   explicit Expanded(int nodes) : flow(nodes) {}
 
   /// Lets in arrivals before step `k` and brings the maximum flow up to date.
@@ -191,7 +192,7 @@ Expanded buildExpanded(const FlowNetwork& net, long steps, double step_s) {
   std::map<std::pair<int, long>, double> ready;
   for (const auto& s : net.supplies) ready[{s.node, stepsOf(s.release_s, step_s)}] += s.persons;
   for (const auto& [where, persons] : ready)
-    if (where.second < steps) add(e.source, at(where.first, where.second), persons, -1);
+    if (where.second < steps) e.supplyArcs.push_back({add(e.source, at(where.first, where.second), persons, -1), where.first});
   return e;
 }
 
@@ -257,6 +258,7 @@ struct Search {
   std::unique_ptr<Expanded> network;
   long steps = 0;
   std::vector<char> cut;
+  std::map<int, double> shortBy;  // per road node: persons not yet in a shelter at that horizon
   int solves = 0;
   bool reachedLimit = false;
 };
@@ -283,6 +285,9 @@ Search fewestSteps(const FlowNetwork& net, double step_s, long failing, long gue
     }
     for (long k = lo;;) {
       out.cut = e->flow.reachable(e->source);
+      out.shortBy.clear();
+      for (const auto& [arc, node] : e->supplyArcs)
+        if (e->flow.residual(arc) > 1e-6) out.shortBy[node] += e->flow.residual(arc);
       if (k == hi) break;
       ++k;
       ++out.solves;
@@ -301,6 +306,12 @@ Search fewestSteps(const FlowNetwork& net, double step_s, long failing, long gue
     margin *= 2;
     hi += margin;
   }
+}
+
+/// A cohort's pre-movement time, drawn as the simulator draws it (RunState::draw).
+double premovementOf(const Scenario& s, std::uint64_t seed, std::uint64_t replication, const std::string& cohort) {
+  RandomStream stream(seed, replication, "premovement", cohort);
+  return s.walking.premovement_s.sampleAtLeast(stream, 0);
 }
 
 }  // namespace
@@ -339,10 +350,12 @@ QuickestFlowResult quickestTransshipment(const FlowNetwork& net, const QuickestF
   // Bottlenecks: the arcs of the minimum cut one step short of the bound.
   std::map<int, double> byRoad;
   for (std::size_t half = 0; half < e.roadArc.size(); ++half) {
-    if (e.roadArc[half] < 0) continue;
-    if (fine.cut[std::size_t(e.tail[half])] && !fine.cut[std::size_t(e.flow.head(int(half * 2)))])
-      byRoad[net.arcs[std::size_t(e.roadArc[half])].road] += options.step_s;
+    const int arc = int(half * 2);
+    if (!fine.cut[std::size_t(e.tail[half])] || fine.cut[std::size_t(e.flow.head(arc))]) continue;
+    if (e.roadArc[half] >= 0) byRoad[net.arcs[std::size_t(e.roadArc[half])].road] += options.step_s;
   }
+  for (const auto& [node, persons] : fine.shortBy) r.lastOut.push_back({node, persons});
+  std::stable_sort(r.lastOut.begin(), r.lastOut.end(), [](auto& a, auto& b) { return a.second > b.second; });
   for (const auto& [road, seconds] : byRoad) r.bottlenecks.push_back({road, -1, seconds});
   std::stable_sort(r.bottlenecks.begin(), r.bottlenecks.end(),
                    [](const FlowBottleneck& a, const FlowBottleneck& b) { return a.saturated_s > b.saturated_s; });
@@ -384,12 +397,8 @@ std::vector<Release> orderAtZero(const LoadedScenario& loaded, std::uint64_t see
     for (int k = 0, left = people; left > 0; ++k) {
       const int persons = std::min(left, s.cohort_size);
       left -= persons;
-      double ready = 0;
-      if (premovement) {
-        RandomStream stream(seed, replication, "premovement", zone.id + "/c" + std::to_string(k));
-        ready = s.walking.premovement_s.sampleAtLeast(stream, 0);
-      }
-      out.push_back({int(z), double(persons), ready});
+      const std::string key = zone.id + "/c" + std::to_string(k);
+      out.push_back({int(z), double(persons), premovement ? premovementOf(s, seed, replication, key) : 0, key});
     }
   }
   return out;
@@ -403,9 +412,15 @@ std::vector<Release> releasesOf(const LoadedScenario& loaded, const Outcome& out
     if (leg.persons <= 0 || slash == std::string::npos || seen[leg.who]) continue;
     seen[leg.who] = true;  // the first leg of a cohort leaves its zone; later ones leave a full shelter
     const Zone* z = loaded.park.zone(leg.who.substr(0, slash));
-    if (z) out.push_back({int(z - loaded.park.zones.data()), double(leg.persons), leg.depart_s});
+    if (z) out.push_back({int(z - loaded.park.zones.data()), double(leg.persons), leg.depart_s, leg.who});
   }
   return out;
+}
+
+std::vector<Release> withoutPremovement(const LoadedScenario& loaded, std::vector<Release> releases,
+                                        std::uint64_t seed, std::uint64_t replication) {
+  for (Release& r : releases) r.ready_s -= premovementOf(loaded.scenario, seed, replication, r.cohort);
+  return releases;
 }
 
 }  // namespace drillsim

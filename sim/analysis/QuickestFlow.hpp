@@ -81,6 +81,9 @@ struct QuickestFlowResult {
   long steps = 0;           // K
   int maxFlowSolves = 0;
   std::vector<FlowBottleneck> bottlenecks;  // roads by time saturated (longest first), then shelters
+  /// Where the last persons start: per road node, the persons that no flow gets into a shelter
+  /// one step before the bound (the zones that set it).
+  std::vector<std::pair<int, double>> lastOut;
   std::vector<double> shelterPersons;       // per sink: persons one optimal flow shelters there
 };
 
@@ -92,6 +95,7 @@ struct Release {
   int zone = -1;
   double persons = 0;
   double ready_s = 0;
+  std::string cohort;  // the simulator's cohort key, "Z04/c3"
 };
 
 /// The scenario's evacuation network (its roads, walking speed, specific flow and shelters) for
@@ -107,5 +111,10 @@ std::vector<Release> orderAtZero(const LoadedScenario& loaded, std::uint64_t see
 
 /// The evacuees of a simulated run and when they left their zones: each cohort's first leg.
 std::vector<Release> releasesOf(const LoadedScenario& loaded, const Outcome& outcome);
+
+/// The same releases as if nobody lingered: each cohort ready when its order came, its
+/// pre-movement draw (seed, replication, "premovement", cohort) taken off.
+std::vector<Release> withoutPremovement(const LoadedScenario& loaded, std::vector<Release> releases,
+                                        std::uint64_t seed, std::uint64_t replication);
 
 }  // namespace drillsim

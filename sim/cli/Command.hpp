@@ -36,6 +36,8 @@ int runBatch(const std::vector<std::string>& args);
 std::string helpBatch();
 int runCompare(const std::vector<std::string>& args);
 std::string helpCompare();
+int runBound(const std::vector<std::string>& args);
+std::string helpBound();
 int runSynth(const std::vector<std::string>& args);
 std::string helpSynth();
 
@@ -45,5 +47,8 @@ void printDiagnostics(const Diagnostics& diagnostics);
 /// The one scenario a command works on (its only positional argument, and --substances if
 /// given), loaded and validated; its warnings and errors are printed. Empty when invalid.
 std::optional<LoadedScenario> loadScenarioArgument(const class Args& args);
+
+/// The scenario's plan `id` given with --plan, or a UsageError listing the plans there are.
+const Plan& planArgument(const LoadedScenario& loaded, const std::string& id);
 
 }  // namespace drillsim::cli

@@ -26,13 +26,6 @@ const std::vector<OptionSpec> kOptions = {
     {"simgrid-log", false, "let SimGrid print its own log (silent by default)", ""},
 };
 
-std::string clock(double t) {
-  const long s = std::lround(t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T+%02ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  return buf;
-}
-
 std::string compass(double deg) {
   static const char* names[] = {"N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
   return names[int(std::lround(deg / 22.5)) % 16];
@@ -213,12 +206,7 @@ int runRun(const std::vector<std::string>& argv) {
   if (!planId) throw UsageError("--plan is required");
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
-  const Plan* plan = loaded->scenario.plan(*planId);
-  if (!plan) {
-    std::vector<std::string> ids;
-    for (const auto& p : loaded->scenario.plans) ids.push_back(p.id);
-    throw UsageError("--plan: unknown plan " + inQuotes(*planId) + "; " + expectedOneOf(*planId, ids));
-  }
+  const Plan* plan = &planArgument(*loaded, *planId);
   const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
   const std::uint64_t replication = args.count("replication", 0);
 

@@ -1,5 +1,6 @@
 #include "sim/cli/TextTable.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace drillsim::cli {
@@ -66,6 +67,13 @@ std::string thousands(long long n) {
 std::string fixed(double v, int digits) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+std::string clock(double t) {
+  const long s = std::lround(t);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "T+%02ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
   return buf;
 }
 

@@ -25,5 +25,7 @@ class TextTable {
 std::string thousands(long long n);
 /// Fixed-point with `digits` decimals.
 std::string fixed(double v, int digits);
+/// Seconds from onset as a clock: 754.2 -> "T+00:12:34".
+std::string clock(double t);
 
 }  // namespace drillsim::cli

@@ -25,6 +25,7 @@ const std::vector<Command>& commands() {
       {"compare", "compare the plans of a batch: intervals, paired differences", helpCompare, runCompare},
       {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
       {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
+      {"bound", "the quickest-flow bound: the least clearance time any plan could reach", helpBound, runBound},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
       {"synth", "write a synthetic park and scenario of a given size", helpSynth, runSynth},
   };
@@ -56,6 +57,13 @@ std::optional<LoadedScenario> loadScenarioArgument(const Args& args) {
   auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
   printDiagnostics(diagnostics);
   return loaded;
+}
+
+const Plan& planArgument(const LoadedScenario& loaded, const std::string& id) {
+  if (const Plan* plan = loaded.scenario.plan(id)) return *plan;
+  std::vector<std::string> ids;
+  for (const auto& p : loaded.scenario.plans) ids.push_back(p.id);
+  throw UsageError("--plan: unknown plan " + inQuotes(id) + "; " + expectedOneOf(id, ids));
 }
 
 int main(int argc, char** argv) {

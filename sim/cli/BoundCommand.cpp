@@ -1,0 +1,228 @@
+// drillsim bound: the quickest-flow lower bound on clearance time (sim/analysis/QuickestFlow.hpp),
+// for everyone ordered out at once, or for the evacuees of one run of a plan.
+#include <algorithm>
+#include <iostream>
+
+#include "sim/analysis/QuickestFlow.hpp"
+#include "sim/cli/Args.hpp"
+#include "sim/cli/Command.hpp"
+#include "sim/cli/TextTable.hpp"
+#include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
+
+namespace drillsim::cli {
+
+namespace {
+const std::vector<OptionSpec> kOptions = {
+    {"plan", true, "bound the evacuees of this plan's run, leaving when they did, and compare", "ID"},
+    {"seed", true, "random seed of the pre-movement draws (default: the scenario's monte_carlo.seed)", "N"},
+    {"replication", true, "which replication's draws to use (default 0)", "R"},
+    {"no-premovement", false, "everyone ready to walk the moment the order reaches them", ""},
+    {"step", true, "time step of the time-expanded network in seconds (default 1)", "S"},
+    {"format", true, "text (default) or json", "FORMAT"},
+    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"simgrid-log", false, "let SimGrid print its own log (silent by default)", ""},
+};
+
+struct Inputs {
+  std::uint64_t seed = 0, replication = 0;
+  bool premovement = true;
+  const Plan* plan = nullptr;
+  std::optional<Outcome> run;  // with --plan
+};
+
+/// The zones among the releases whose evacuees start from road node `node`, as "Z04 name, Z05 name".
+std::string zonesAt(const LoadedScenario& l, const std::vector<Release>& releases, int node) {
+  std::string text;
+  std::vector<int> seen;
+  for (const auto& r : releases) {
+    const Zone& z = l.park.zones[std::size_t(r.zone)];
+    if (z.node != node || std::find(seen.begin(), seen.end(), r.zone) != seen.end()) continue;
+    seen.push_back(r.zone);
+    text += (text.empty() ? "" : ", ") + z.id + " " + z.name;
+  }
+  return text;
+}
+
+nlohmann::json toJson(const LoadedScenario& l, const Inputs& in, const std::vector<Release>& releases,
+                      const QuickestFlowResult& r) {
+  using nlohmann::json;
+  json j;
+  j["bound_s"] = r.feasible ? json(r.bound_s) : json(nullptr);
+  j["step_s"] = r.step_s;
+  j["feasible"] = r.feasible;
+  j["persons"] = r.persons;
+  j["placeable"] = r.placeable;
+  j["clock"] = in.run ? "onset" : "order";
+  j["premovement"] = in.premovement;
+  j["seed"] = in.seed;
+  j["replication"] = in.replication;
+  double last = 0;
+  for (const auto& rel : releases) last = std::max(last, rel.ready_s);
+  j["last_ready_s"] = last;
+  json bottlenecks = json::array();
+  for (const auto& b : r.bottlenecks) {
+    if (b.road >= 0) {
+      const Road& road = l.park.roads[std::size_t(b.road)];
+      bottlenecks.push_back({{"road", road.id}, {"name", road.name}, {"capacity_pps", walkingCapacity_pps(road, l.scenario)},
+                             {"saturated_s", b.saturated_s}});
+    } else {
+      const Shelter& sh = l.park.shelters[std::size_t(b.shelter)];
+      bottlenecks.push_back({{"shelter", sh.id}, {"name", sh.name}, {"capacity", sh.capacity}});
+    }
+  }
+  j["bottlenecks"] = bottlenecks;
+  json lastOut = json::array();
+  for (const auto& [node, persons] : r.lastOut) lastOut.push_back({{"zones", zonesAt(l, releases, node)}, {"persons", persons}});
+  j["last_out"] = lastOut;
+  json shelters = json::array();
+  const auto net = evacuationNetwork(l, {});
+  for (std::size_t k = 0; k < net.sinks.size(); ++k) {
+    const Shelter& sh = l.park.shelters[std::size_t(net.sinks[k].shelter)];
+    shelters.push_back({{"id", sh.id}, {"capacity", sh.capacity}, {"persons", r.shelterPersons[k]}});
+  }
+  j["shelters"] = shelters;
+  if (in.run) {
+    const Metrics& m = in.run->metrics;
+    j["plan"] = {{"id", in.plan->id},
+                 {"clearance_s", m.clearance_s},
+                 {"unsheltered", m.unsheltered},
+                 {"efficiency", r.feasible && m.clearance_s > 0 ? json(r.bound_s / m.clearance_s) : json(nullptr)}};
+  }
+  return j;
+}
+
+void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Release>& releases,
+               const QuickestFlowResult& r, std::ostream& out) {
+  const Scenario& s = l.scenario;
+  double last = 0;
+  for (const auto& rel : releases) last = std::max(last, rel.ready_s);
+  std::vector<int> zones;
+  for (const auto& rel : releases)
+    if (std::find(zones.begin(), zones.end(), rel.zone) == zones.end()) zones.push_back(rel.zone);
+  out << s.name << "\nQuickest-flow bound on clearance\n\n";
+  if (in.run) {
+    out << "Evacuees of plan " << in.plan->id << " " << in.plan->name << " (seed " << in.seed << ", replication "
+        << in.replication << "): " << thousands(std::lround(r.persons)) << " persons from " << zones.size()
+        << " zones,\n  " << (in.premovement ? "each leaving when it did in the run" : "each ready when its order came")
+        << "; times from the onset.\n";
+  } else {
+    out << "Everyone: " << thousands(std::lround(r.persons)) << " persons (" << (s.night() ? "pop_night" : "pop_day")
+        << ") from " << zones.size() << " zones, ordered out at T+0; times from the order.\n";
+    if (in.premovement)
+      out << "  Pre-movement " << s.walking.premovement_s.describe() << " s, drawn per cohort of "
+          << s.cohort_size << " as replication " << in.replication << " of seed " << in.seed << " draws it.\n";
+    else
+      out << "  No pre-movement: everyone walks at once.\n";
+  }
+  out << "\n";
+  if (!r.feasible) {
+    if (r.reachedStepLimit)
+      out << "No bound found within " << thousands(r.steps) << " steps of " << fixed(r.step_s, 1)
+          << " s; try a longer --step.\n";
+    else
+      out << "No bound: only " << thousands(std::lround(r.placeable)) << " of " << thousands(std::lround(r.persons))
+          << " persons can reach a shelter with room at all (shelter capacity or roads are missing).\n";
+    return;
+  }
+  out << "Bound: " << thousands(std::lround(r.bound_s)) << " s (" << clock(r.bound_s)
+      << "). No routing and no choice of shelters can have everyone in a shelter sooner\n"
+      << "  on these roads and shelters with these departures. (Times are rounded down to the step of "
+      << fixed(r.step_s, 1) << " s,\n  so the bound errs low, and never high by a full step: the optimum is above "
+      << thousands(std::lround(r.bound_s - r.step_s)) << " s.)\n";
+  out << "  The last person is ready at " << clock(last) << "; the best routing needs "
+      << thousands(std::lround(r.bound_s - last)) << " s more to have everyone in.\n";
+  if (in.run) {
+    const Metrics& m = in.run->metrics;
+    out << "Plan " << in.plan->id << " cleared at " << thousands(std::lround(m.clearance_s)) << " s ("
+        << clock(m.clearance_s) << ")";
+    if (m.unsheltered > 0) out << ", the horizon, with " << thousands(m.unsheltered) << " persons not in a shelter";
+    if (m.clearance_s > 0) out << ": plan efficiency " << fixed(100 * r.bound_s / m.clearance_s, 0) << " %";
+    out << ".\n";
+  }
+
+  out << "\nBottlenecks (at capacity in the minimum cut one step short of the bound)\n";
+  TextTable roads({"road", "name", "capacity", "at capacity"}, {false, false, true, true});
+  std::vector<std::string> fullShelters;
+  for (const auto& b : r.bottlenecks) {
+    if (b.road >= 0) {
+      const Road& road = l.park.roads[std::size_t(b.road)];
+      roads.row({road.id, road.name, fixed(walkingCapacity_pps(road, s), 1) + " p/s",
+                 thousands(std::lround(b.saturated_s)) + " s"});
+    } else {
+      const Shelter& sh = l.park.shelters[std::size_t(b.shelter)];
+      fullShelters.push_back(sh.id + " " + sh.name + " (" + thousands(sh.capacity) + ")");
+    }
+  }
+  bool anyRoad = std::any_of(r.bottlenecks.begin(), r.bottlenecks.end(), [](auto& b) { return b.road >= 0; });
+  out << (anyRoad ? roads.str() : "  no road\n");
+  if (!r.lastOut.empty()) {
+    out << "  The last ones in start from:";
+    for (std::size_t i = 0; i < r.lastOut.size() && i < 8; ++i) out << " " << zonesAt(l, releases, r.lastOut[i].first) << ";";
+    out << "\n";
+  }
+  if (!fullShelters.empty()) {
+    out << "  Shelters whose capacity binds:";
+    for (const auto& f : fullShelters) out << " " << f << ";";
+    out << "\n";
+  }
+
+  out << "\nOne optimal assignment to shelters\n";
+  TextTable table({"shelter", "name", "capacity", "persons"}, {false, false, true, true});
+  const auto net = evacuationNetwork(l, {});
+  for (std::size_t k = 0; k < net.sinks.size(); ++k) {
+    const Shelter& sh = l.park.shelters[std::size_t(net.sinks[k].shelter)];
+    if (r.shelterPersons[k] > 0.5)
+      table.row({sh.id, sh.name, thousands(sh.capacity), thousands(std::lround(r.shelterPersons[k]))});
+  }
+  out << table.str();
+}
+}  // namespace
+
+std::string helpBound() {
+  return "Usage: drillsim bound SCENARIO.yaml [options]\n\n"
+         "The least possible clearance time: when the last evacuee could be in a shelter if every\n"
+         "person took the best route to the best shelter, given road capacities, walking times,\n"
+         "shelter capacities and when each person is ready to leave. Computed exactly as a quickest\n"
+         "transshipment on the time-expanded network (as EVACNET does), with the roads and\n"
+         "shelters whose capacity holds it there.\n\n"
+         "Without --plan: everyone in every zone, ordered out at T+0, each cohort ready after the\n"
+         "pre-movement time the simulator draws for it. With --plan: the evacuees of that plan's\n"
+         "run (seed, replication), leaving when they did, against the clearance the plan reached\n"
+         "(plan efficiency = bound / clearance).\n\n" +
+         describeOptions(kOptions) +
+         "\n--format json prints {\"bound_s\": ..., \"bottlenecks\": [...], ...} (bound_s null when\n"
+         "not everyone can reach a shelter with room).\n"
+         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line or unknown plan.\n";
+}
+
+int runBound(const std::vector<std::string>& argv) {
+  Args args(argv, kOptions);
+  const std::string format = args.choice("format", {"text", "json"}, "text");
+  const double step = args.number("step", 0.1, 600, 1.0);
+  auto loaded = loadScenarioArgument(args);
+  if (!loaded) return kExitInvalidInput;
+  Inputs in;
+  in.seed = args.count("seed", loaded->scenario.monte_carlo.seed);
+  in.replication = args.count("replication", 0);
+  in.premovement = !args.flag("no-premovement");
+  std::vector<Release> releases;
+  if (auto id = args.value("plan")) {
+    in.plan = &planArgument(*loaded, *id);
+    Platform platform(*loaded, args.flag("simgrid-log"));
+    HazardModel hazards(*loaded, *in.plan, in.seed, in.replication);
+    in.run = runReplication(platform, *loaded, *in.plan, in.seed, in.replication, hazards);
+    releases = releasesOf(*loaded, *in.run);
+    if (!in.premovement) releases = withoutPremovement(*loaded, releases, in.seed, in.replication);
+  } else {
+    releases = orderAtZero(*loaded, in.seed, in.replication, in.premovement);
+  }
+  const QuickestFlowResult result = quickestTransshipment(evacuationNetwork(*loaded, releases), {step});
+  if (format == "json") std::cout << toJson(*loaded, in, releases, result).dump(2) << "\n";
+  else printText(*loaded, in, releases, result, std::cout);
+  std::cout.flush();
+  // As `run`: SimGrid's teardown of a finished engine holds nothing we need.
+  std::_Exit(kExitOk);
+}
+
+}  // namespace drillsim::cli
