@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scenarios/Diagnostics.hpp"
 #include "scenarios/Scenario.hpp"
@@ -26,6 +27,14 @@ std::string scenarioToYaml(const Scenario& scenario);
 /// references of a broken file are still checked and every problem is reported in one pass.
 /// Returns nothing only when the file is unreadable or not a YAML mapping.
 std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics);
+
+/// A shelter layout file: a proposed set of changes to the park's shelters, in the notation of a
+/// scenario's `shelter_changes` (moved, resized, renamed, removed or added shelters).
+struct ShelterLayoutFile {
+  std::string file, name, description;
+  std::vector<ShelterChange> changes;
+};
+std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics);
 
 /// One distribution in the file's notation, e.g. "{lognormal: {median: 120, sigma: 0.6}}" or "60".
 std::string distributionToYaml(const Distribution& d);

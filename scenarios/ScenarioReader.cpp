@@ -30,6 +30,15 @@ class ScenarioReader {
  public:
   ScenarioReader(const std::string& file, Diagnostics& d) : in_(file, d), file_(file) {}
 
+  void readLayout(const YAML::Node& root, ShelterLayoutFile& layout) {
+    if (!in_.checkMap(root, "", {"shelter_changes"}, {"name", "description"})) return;
+    if (root["name"]) layout.name = in_.text(root["name"], "name").value_or("");
+    if (root["description"]) layout.description = in_.text(root["description"], "description").value_or("");
+    readList(root["shelter_changes"], "shelter_changes", [&](const YAML::Node& n, const std::string& p) {
+      readShelterChange(n, p, layout.changes);
+    });
+  }
+
   void read(const YAML::Node& root, Scenario& s) {
     if (!in_.checkMap(root, "",
                       {"drillsim", "name", "park", "horizon_s", "plans"},
@@ -472,8 +481,8 @@ bool reportUnclosedQuote(const YAML::Node& n, const std::string& text, YamlInput
   return false;
 }
 
-std::optional<Scenario> parse(const std::string& text, const std::string& file, Diagnostics& diagnostics,
-                              bool partial) {
+/// The YAML of a scenario or layout file, or nothing with the reason in `diagnostics`.
+std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '<') {
     diagnostics.error({file, 1, int(first) + 1, {}}, "",
@@ -506,6 +515,14 @@ std::optional<Scenario> parse(const std::string& text, const std::string& file, 
       return std::nullopt;
     }
   }
+  return root;
+}
+
+std::optional<Scenario> parse(const std::string& text, const std::string& file, Diagnostics& diagnostics,
+                              bool partial) {
+  const auto parsed = parseYaml(text, file, diagnostics);
+  if (!parsed) return std::nullopt;
+  const YAML::Node& root = *parsed;
   Diagnostics found;
   if (!root.IsMap()) {
     YamlInput in(file, found);
@@ -551,6 +568,28 @@ std::optional<Scenario> loadScenario(const std::string& path, Diagnostics& diagn
   auto text = readTextFile(path, kMaxScenarioBytes, "scenario", diagnostics);
   if (!text) return std::nullopt;
   return parse(*text, path, diagnostics, false);
+}
+
+std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics) {
+  auto text = readTextFile(path, kMaxScenarioBytes, "shelter layout", diagnostics);
+  if (!text) return std::nullopt;
+  const auto root = parseYaml(*text, path, diagnostics);
+  if (!root) return std::nullopt;
+  Diagnostics found;
+  if (!root->IsMap()) {
+    YamlInput in(path, found);
+    in.error(*root, "", "expected a shelter layout (a mapping with shelter_changes: [...]), found " +
+                            (root->IsNull() ? std::string("an empty file (or only comments)") : YamlInput::describe(*root)));
+    diagnostics.append(found);
+    return std::nullopt;
+  }
+  ShelterLayoutFile layout;
+  layout.file = path;
+  ScenarioReader(path, found).readLayout(*root, layout);
+  const bool ok = !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok) return std::nullopt;
+  return layout;
 }
 
 std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics) {

@@ -152,9 +152,15 @@ std::string resolveParkPath(const std::string& scenarioPath, const std::string& 
 }
 
 std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, Diagnostics& diagnostics,
-                                              const std::string& substancesPath) {
+                                              const std::string& substancesPath, const std::string& layoutPath) {
   Diagnostics found;
   auto scenario = loadScenarioPartial(scenarioPath, found);
+  if (!layoutPath.empty()) {
+    const auto layout = loadShelterLayout(layoutPath, found);
+    if (!layout) scenario.reset();
+    else if (scenario)
+      scenario->shelter_changes.insert(scenario->shelter_changes.end(), layout->changes.begin(), layout->changes.end());
+  }
   auto table = SubstanceTable::load(substancesPath.empty() ? defaultSubstanceTablePath() : substancesPath, found);
   std::optional<Park> park;
   if (scenario && !scenario->park.empty()) {

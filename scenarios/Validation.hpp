@@ -30,8 +30,10 @@ inline double walkingCapacity_pps(const Road& road, const Scenario& scenario) {
 
 /// Loads the scenario, its park and the substance table, and validates them. Returns nothing
 /// when any error was found; warnings alone do not stop it. `substancesPath` empty: the default.
+/// `layoutPath`, when given, is a shelter layout file whose changes apply after the scenario's own.
 std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, Diagnostics& diagnostics,
-                                              const std::string& substancesPath = "");
+                                              const std::string& substancesPath = "",
+                                              const std::string& layoutPath = "");
 
 /// The park folder of a scenario: its `park` key resolved against the scenario file's folder.
 std::string resolveParkPath(const std::string& scenarioPath, const std::string& park);

@@ -36,6 +36,8 @@ int runBatch(const std::vector<std::string>& args);
 std::string helpBatch();
 int runCompare(const std::vector<std::string>& args);
 std::string helpCompare();
+int runShelters(const std::vector<std::string>& args);
+std::string helpShelters();
 int runBound(const std::vector<std::string>& args);
 std::string helpBound();
 int runSynth(const std::vector<std::string>& args);

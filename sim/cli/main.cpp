@@ -25,6 +25,7 @@ const std::vector<Command>& commands() {
       {"compare", "compare the plans of a batch: intervals, paired differences", helpCompare, runCompare},
       {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
       {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
+      {"shelters", "evaluate a layout of shelters for the shelter committee", helpShelters, runShelters},
       {"bound", "the quickest-flow bound: the least clearance time any plan could reach", helpBound, runBound},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
       {"synth", "write a synthetic park and scenario of a given size", helpSynth, runSynth},

@@ -80,7 +80,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   // Tall enough for the map and for the legend beside it.
   const int noteLines = options.note.empty() ? 0 : 1 + int(std::count(options.note.begin(), options.note.end(), '\n'));
   const double legendBottom = f.top + 10 + 22.0 * double(zoneKindNames().size()) + 34 +
-                              24.0 * double(6 + options.overlays.size()) + 40 + 16.0 * noteLines + 30 +
+                              24.0 * double(8 + options.overlays.size()) + 40 + 16.0 * noteLines + 30 +
                               (options.zoneShare.empty() ? 0 : 34 + 24.0 * 5);
   const double height = std::max(f.top + (maxY - minY) * f.scale + 60, legendBottom);
 
@@ -164,6 +164,13 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   }
 
   // Shelters: area proportional to capacity; squares indoor, circles outdoor.
+  if (!options.links.empty()) {
+    svg << "<g id=\"links\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\" fill=\"none\">\n";
+    for (const auto& l : options.links)
+      svg << "<line x1=\"" << num(f.x(l.from.x_m)) << "\" y1=\"" << num(f.y(l.from.y_m)) << "\" x2=\"" << num(f.x(l.to.x_m))
+          << "\" y2=\"" << num(f.y(l.to.y_m)) << "\" stroke=\"" << (l.flagged ? "#c00000" : "#1d5e20") << "\"/>\n";
+    svg << "</g>\n";
+  }
   svg << "<g id=\"shelters\" stroke=\"#1d5e20\" stroke-width=\"1.5\" font-size=\"12\">\n";
   for (const auto& s : park.shelters) {
     const double r = 4 + 0.22 * std::sqrt(double(std::max(0, s.capacity)));
@@ -250,6 +257,14 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   item("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
            "\" stroke=\"#8d8d8d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
        "oneway lane");
+  if (!options.links.empty()) {
+    auto line = [&](const char* colour) {
+      return "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
+             "\" stroke=\"" + colour + "\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\"/>";
+    };
+    item(line("#1d5e20"), options.linksLabel);
+    if (!options.flaggedLabel.empty()) item(line("#c00000"), options.flaggedLabel);
+  }
   for (const auto& o : options.overlays)
     item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"" + o.colour +
              "\" fill-opacity=\"0.35\" stroke=\"" + o.colour + "\"/>",

@@ -28,6 +28,14 @@ struct MapOptions {
   // over the zones in five bands with `shareLabel` heading their legend; empty: none.
   std::map<std::string, double> zoneShare;
   std::string shareLabel;
+  // Lines from place to place over the roads (e.g. each zone to its shelter), with one legend
+  // entry `linksLabel`; a link whose flag is set is drawn in red (e.g. longer than a radius).
+  struct Link {
+    Point2 from, to;
+    bool flagged = false;
+  };
+  std::vector<Link> links;
+  std::string linksLabel, flaggedLabel;
 };
 
 std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options);

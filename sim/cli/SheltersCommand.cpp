@@ -1,0 +1,414 @@
+// drillsim shelters evaluate: evidence for the shelter committee on one layout of shelters
+// (sim/analysis/ShelterEvaluation.hpp), as text, JSON, or a Markdown report with a map and a
+// GeoPackage layer.
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "scenarios/GeoLayer.hpp"
+#include "scenarios/TextFile.hpp"
+#include "sim/analysis/ShelterEvaluation.hpp"
+#include "sim/batch/Batch.hpp"
+#include "sim/batch/Statistics.hpp"
+#include "sim/cli/Args.hpp"
+#include "sim/cli/Command.hpp"
+#include "sim/cli/TextTable.hpp"
+#include "sim/hazard/ThreatProbability.hpp"
+#include "sim/map/ParkMap.hpp"
+
+namespace drillsim::cli {
+
+namespace {
+const std::vector<OptionSpec> kOptions = {
+    {"layout", true, "a shelter layout file (shelter_changes: [...]) applied over the scenario's shelters", "FILE"},
+    {"plan", true, "the plan whose shelter rule and runs are evaluated (default: the first)", "ID"},
+    {"replications", true, "Monte Carlo runs per population for overflow (default 200; 0: none)", "N"},
+    {"threat-draws", true, "weather draws for the chance of lying in an AEGL-2 zone (default 500)", "N"},
+    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
+    {"jobs", true, "worker processes for the runs (default: the processors)", "J"},
+    {"radius", true, "service radius in metres (default 500)", "M"},
+    {"area-per-person", true, "usable area per person in m2 (default 1.5, GB 21734-2008 5.4)", "M2"},
+    {"out", true, "folder for report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
+    {"format", true, "text (default) or json", "FORMAT"},
+    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+};
+
+struct Settings {
+  std::string layout;
+  const Plan* plan = nullptr;
+  long replications = 200;
+  int threatDraws = 500;
+  std::uint64_t seed = 0;
+  int jobs = 1;
+  double radius_m = kServiceRadius_m;
+  double areaPerPerson_m2 = kAreaPerPerson_m2;
+};
+
+struct Population {
+  NominalDemand demand;
+  ShelterRuns runs;
+};
+
+struct Evaluation {
+  Population day, night;
+  std::vector<std::string> threatHazards;           // toxic releases evaluated
+  std::vector<std::vector<double>> threatShare;      // per hazard, per shelter
+  std::vector<std::string> findings;
+};
+
+std::string percent(double share) { return fixed(100 * share, 0) + " %"; }
+
+std::string overflowText(const ShelterRuns& r, std::size_t s) {
+  if (r.runs == 0) return "";
+  const auto [low, high] = stats::wilsonInterval(r.overflowing[s], r.runs);
+  return percent(double(r.overflowing[s]) / double(r.runs)) + " [" + fixed(100 * low, 0) + "-" + fixed(100 * high, 0) + "]";
+}
+
+/// Runs `replications` of the plan for the given population and collects their metrics.
+ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
+  if (s.replications <= 0) return {};
+  LoadedScenario variant = base;
+  variant.scenario.population = night ? "pop_night" : "pop_day";
+  std::vector<BatchTask> tasks;
+  for (long r = 0; r < s.replications; ++r) tasks.push_back({s.plan->id, int(r)});
+  BatchOptions options;
+  options.seed = s.seed;
+  options.jobs = s.jobs;
+  std::vector<nlohmann::json> metrics(std::size_t(s.replications));
+  std::atomic<bool> stop{false};
+  std::fflush(nullptr);
+  runBatch(platform, variant, tasks, options,
+           [&](ReplicationRow row) {
+             if (row.status == "ok") metrics[std::size_t(row.replication)] = std::move(row.metrics);
+           },
+           stop);
+  return shelterRuns(base.park, metrics);
+}
+
+void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
+  const Park& park = l.park;
+  const long capacity = park.shelterCapacity();
+  for (const Population* p : {&e.day, &e.night}) {
+    const char* when = p->demand.night ? "night" : "day";
+    const long pop = p->demand.population;
+    if (pop > 0 && double(capacity) < kMinShelterShare * double(pop))
+      e.findings.push_back("Shelter capacity " + thousands(capacity) + " is below 15 % of the " + when + " population (" +
+                           thousands(pop) + "): the code for fixed shelters is not met.");
+    if (capacity < pop)
+      e.findings.push_back("Shelter capacity " + thousands(capacity) + " cannot hold the whole " + when + " population (" +
+                           thousands(pop) + ") if everyone evacuates.");
+    if (p->demand.unreachable > 0)
+      e.findings.push_back(thousands(p->demand.unreachable) + " persons (" + when + ") reach no shelter by road.");
+    for (std::size_t k = 0; k < park.shelters.size(); ++k) {
+      const Shelter& sh = park.shelters[k];
+      const long demand = p->demand.demand[k];
+      if (demand > sh.capacity)
+        e.findings.push_back(sh.id + " " + sh.name + ": by " + when + " its nominal catchment sends " + thousands(demand) +
+                             " persons to " + thousands(sh.capacity) + " places (" + fixed(double(demand) / sh.capacity, 1) +
+                             "x); the rest must walk on to another shelter.");
+      if (p->runs.runs > 0 && p->runs.overflowing[k] * 10 >= p->runs.runs)
+        e.findings.push_back(sh.id + " " + sh.name + ": turns people away in " + overflowText(p->runs, k) + " of " +
+                             when + " runs (mean " + thousands(std::lround(p->runs.meanOverflow[k])) + " persons).");
+      const auto& w = p->demand.walk[k];
+      if (w.beyondRadius > 0)
+        e.findings.push_back(sh.id + " " + sh.name + ": " + thousands(w.beyondRadius) + " of its " + when +
+                             " users walk farther than " + fixed(s.radius_m, 0) + " m (P95 " + fixed(w.p95_m, 0) +
+                             " m, farthest " + fixed(w.max_m, 0) + " m, " + fixed(w.max_m / l.scenario.walking.speed_ms / 60, 0) +
+                             " min).");
+    }
+  }
+  for (std::size_t h = 0; h < e.threatHazards.size(); ++h)
+    for (std::size_t k = 0; k < park.shelters.size(); ++k)
+      if (e.threatShare[h][k] >= 0.05)
+        e.findings.push_back(park.shelters[k].id + " " + park.shelters[k].name + ": lies in the AEGL-2 zone of " +
+                             e.threatHazards[h] + " in " + percent(e.threatShare[h][k]) + " of weather draws.");
+  for (const Shelter& sh : park.shelters)
+    if (sh.area_m2 > 0 && sh.capacity * s.areaPerPerson_m2 > sh.area_m2)
+      e.findings.push_back(sh.id + " " + sh.name + ": its " + thousands(std::lround(sh.area_m2)) + " m2 hold only " +
+                           thousands(long(sh.area_m2 / s.areaPerPerson_m2)) + " persons at " + fixed(s.areaPerPerson_m2, 1) +
+                           " m2 each, not its capacity " + thousands(sh.capacity) + ".");
+}
+
+std::string nearestSource(const Park& park, const Shelter& sh) {
+  const HazardSource* best = nullptr;
+  double bestD = 0;
+  for (const auto& src : park.sources) {
+    const double d = distance(src.position, sh.position);
+    if (!best || d < bestD) {
+      best = &src;
+      bestD = d;
+    }
+  }
+  return best ? best->id + " " + fixed(bestD, 0) + " m" : "";
+}
+
+/// The tables of the evaluation; `md` gives Markdown tables, else aligned text.
+std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation& e, bool md) {
+  const Park& park = l.park;
+  std::ostringstream out;
+  auto emit = [&](const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<bool>& right) {
+    if (md) {
+      out << "|";
+      for (const auto& h : header) out << " " << h << " |";
+      out << "\n|";
+      for (std::size_t c = 0; c < header.size(); ++c) out << (right[c] ? "---:|" : "---|");
+      out << "\n";
+      for (const auto& r : rows) {
+        out << "|";
+        for (const auto& c : r) out << " " << c << " |";
+        out << "\n";
+      }
+    } else {
+      TextTable t(header, right);
+      for (const auto& r : rows) t.row(r);
+      out << t.str();
+    }
+  };
+  // Shelters, standards and hazards.
+  {
+    std::vector<std::string> header = {"shelter", "name", "kind", "capacity", "area m2", "holds at " + fixed(s.areaPerPerson_m2, 1) + " m2", "nearest source"};
+    std::vector<bool> right = {false, false, false, true, true, true, false};
+    for (const auto& h : e.threatHazards) {
+      header.push_back("P(AEGL-2 " + h + ")");
+      right.push_back(true);
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t k = 0; k < park.shelters.size(); ++k) {
+      const Shelter& sh = park.shelters[k];
+      std::vector<std::string> r = {sh.id, sh.name, sh.kind == ShelterKind::Indoor ? "indoor" : "outdoor",
+                                    thousands(sh.capacity), sh.area_m2 > 0 ? thousands(std::lround(sh.area_m2)) : "-",
+                                    sh.area_m2 > 0 ? thousands(long(sh.area_m2 / s.areaPerPerson_m2)) : "-",
+                                    nearestSource(park, sh)};
+      for (std::size_t h = 0; h < e.threatHazards.size(); ++h) r.push_back(percent(e.threatShare[h][k]));
+      rows.push_back(r);
+    }
+    emit(header, rows, right);
+  }
+  for (const Population* p : {&e.day, &e.night}) {
+    out << "\n" << (md ? "### " : "") << (p->demand.night ? "Night" : "Day") << " (" << (p->demand.night ? "pop_night" : "pop_day")
+        << ", " << thousands(p->demand.population) << " persons)\n" << (md ? "\n" : "");
+    std::vector<std::string> header = {"shelter", "capacity", "zones", "demand", "demand/cap", "walk P50", "walk P95",
+                                       "beyond " + fixed(s.radius_m, 0) + " m"};
+    std::vector<bool> right = {false, true, false, true, true, true, true, true};
+    if (p->runs.runs > 0) {
+      header.insert(header.end(), {"P(overflow) [95 % CI]", "mean admitted", "mean peak"});
+      right.insert(right.end(), {true, true, true});
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t k = 0; k < park.shelters.size(); ++k) {
+      const Shelter& sh = park.shelters[k];
+      std::string zones;
+      for (int z : p->demand.catchment[k]) zones += (zones.empty() ? "" : " ") + park.zones[std::size_t(z)].id;
+      const auto& w = p->demand.walk[k];
+      std::vector<std::string> r = {sh.id, thousands(sh.capacity), zones.empty() ? "-" : zones,
+                                    thousands(p->demand.demand[k]),
+                                    sh.capacity > 0 ? percent(double(p->demand.demand[k]) / sh.capacity) : "-",
+                                    fixed(w.p50_m, 0) + " m", fixed(w.p95_m, 0) + " m", thousands(w.beyondRadius)};
+      if (p->runs.runs > 0) {
+        r.push_back(overflowText(p->runs, k));
+        r.push_back(thousands(std::lround(p->runs.meanAdmitted[k])));
+        r.push_back(thousands(std::lround(p->runs.meanPeak[k])));
+      }
+      rows.push_back(r);
+    }
+    emit(header, rows, right);
+    if (p->runs.runs > 0) {
+      const auto c = stats::summarise(p->runs.clearance_s);
+      const auto u = stats::summarise(p->runs.unsheltered);
+      out << (md ? "\n" : "") << "  Over " << p->runs.runs << " runs of plan " << s.plan->id << ": clearance mean "
+          << thousands(std::lround(c.mean)) << " s (P95 " << thousands(std::lround(c.quantiles[2].value))
+          << " s); unsheltered at the horizon mean " << fixed(u.mean, 1) << ".\n";
+    }
+  }
+  return out.str();
+}
+
+std::string header(const LoadedScenario& l, const Settings& s) {
+  std::ostringstream out;
+  out << "Shelter evaluation: " << l.scenario.name << "\n";
+  if (!s.layout.empty()) out << "Layout: " << s.layout << " (applied over the scenario's shelters)\n";
+  const auto& rule = s.plan->shelters;
+  out << "Plan " << s.plan->id << " " << s.plan->name << "; shelter rule "
+      << (rule.kind == ShelterRule::Kind::Map ? "map (listed shelters first)"
+                                              : rule.kind == ShelterRule::Kind::Fastest ? "fastest" : "nearest")
+      << "; seed " << s.seed << "\n";
+  out << "Standards: fixed shelters hold >= 15 % of the planned population; service radius " << fixed(s.radius_m, 0)
+      << " m; " << fixed(s.areaPerPerson_m2, 1) << " m2 per person (GB 21734-2008 5.4)\n";
+  const long cap = l.park.shelterCapacity();
+  const long day = l.park.population(false), night = l.park.population(true);
+  out << "Capacity " << thousands(cap) << " in " << l.park.shelters.size() << " shelters: " << percent(double(cap) / double(std::max(1L, day)))
+      << " of the day population (" << thousands(day) << "), " << percent(double(cap) / double(std::max(1L, night)))
+      << " of the night population (" << thousands(night) << ")\n";
+  out << "Catchment: each zone's nominal shelter under the plan on empty roads; demand: its persons. P(overflow):\n"
+         "share of Monte Carlo runs in which the shelter turned anyone away.\n";
+  return out.str();
+}
+
+nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluation& e) {
+  using nlohmann::json;
+  json j;
+  j["scenario"] = l.scenario.name;
+  j["layout"] = s.layout;
+  j["plan"] = s.plan->id;
+  j["seed"] = s.seed;
+  j["radius_m"] = s.radius_m;
+  j["area_per_person_m2"] = s.areaPerPerson_m2;
+  j["capacity"] = l.park.shelterCapacity();
+  j["findings"] = e.findings;
+  json shelters = json::array();
+  for (std::size_t k = 0; k < l.park.shelters.size(); ++k) {
+    const Shelter& sh = l.park.shelters[k];
+    json o = {{"id", sh.id}, {"name", sh.name}, {"capacity", sh.capacity}, {"area_m2", sh.area_m2}};
+    json sources = json::object();
+    for (const auto& src : l.park.sources) sources[src.id] = distance(src.position, sh.position);
+    o["source_distance_m"] = sources;
+    json threat = json::object();
+    for (std::size_t h = 0; h < e.threatHazards.size(); ++h) threat[e.threatHazards[h]] = e.threatShare[h][k];
+    o["p_in_aegl2"] = threat;
+    for (const Population* p : {&e.day, &e.night}) {
+      json zones = json::array();
+      for (int z : p->demand.catchment[k]) zones.push_back(l.park.zones[std::size_t(z)].id);
+      const auto& w = p->demand.walk[k];
+      json pop = {{"catchment", zones}, {"demand", p->demand.demand[k]}, {"walk_p50_m", w.p50_m},
+                  {"walk_p95_m", w.p95_m}, {"walk_max_m", w.max_m}, {"beyond_radius", w.beyondRadius}};
+      if (p->runs.runs > 0) {
+        pop["runs"] = p->runs.runs;
+        pop["p_overflow"] = double(p->runs.overflowing[k]) / double(p->runs.runs);
+        pop["mean_admitted"] = p->runs.meanAdmitted[k];
+        pop["mean_peak"] = p->runs.meanPeak[k];
+        pop["mean_overflow"] = p->runs.meanOverflow[k];
+      }
+      o[p->demand.night ? "night" : "day"] = pop;
+    }
+    shelters.push_back(o);
+  }
+  j["shelters"] = shelters;
+  return j;
+}
+
+void writeOutputs(const std::string& dir, const LoadedScenario& l, const Settings& s, const Evaluation& e) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw OutputError("cannot create the folder " + dir + ": " + ec.message());
+  // The map: each zone's nominal night shelter, red where the walk is beyond the radius.
+  MapOptions map;
+  map.title = "Shelter catchments by night: " + l.scenario.name;
+  map.linksLabel = "zone to its shelter (night)";
+  map.flaggedLabel = "walk beyond " + fixed(s.radius_m, 0) + " m";
+  for (std::size_t z = 0; z < l.park.zones.size(); ++z) {
+    const int sh = e.night.demand.zoneShelter[z];
+    if (sh < 0 || l.park.zones[z].pop_night <= 0) continue;
+    map.links.push_back({l.park.zones[z].centroid, l.park.shelters[std::size_t(sh)].position,
+                         e.night.demand.zoneWalk_m[z] > s.radius_m});
+  }
+  writeFileAtomically(dir + "/map.svg", parkMapSvg(l.park, l.substances, map));
+  std::ostringstream md;
+  md << "# " << header(l, s).substr(0, header(l, s).find('\n')) << "\n\n";
+  std::string h = header(l, s);
+  md << h.substr(h.find('\n') + 1) << "\n![Shelter catchments by night](map.svg)\n\n## Findings\n\n";
+  if (e.findings.empty()) md << "Nothing above the thresholds.\n";
+  for (const auto& f : e.findings) md << "- " << f << "\n";
+  md << "\n## Shelters\n\n" << tables(l, s, e, true);
+  writeFileAtomically(dir + "/report.md", md.str());
+  writeFileAtomically(dir + "/evaluation.json", toJson(l, s, e).dump(2) + "\n");
+  std::vector<OutFeature> features;
+  for (std::size_t k = 0; k < l.park.shelters.size(); ++k) {
+    const Shelter& sh = l.park.shelters[k];
+    OutFeature f{OutFeature::Kind::Point, {{sh.position}}, {}};
+    f.attributes = {{"shelter", sh.id}, {"name", sh.name}, {"capacity", double(sh.capacity)},
+                    {"demand_day", double(e.day.demand.demand[k])}, {"demand_night", double(e.night.demand.demand[k])},
+                    {"walk_p95_day_m", e.day.demand.walk[k].p95_m}, {"walk_p95_night_m", e.night.demand.walk[k].p95_m},
+                    {"beyond_radius_day", double(e.day.demand.walk[k].beyondRadius)},
+                    {"beyond_radius_night", double(e.night.demand.walk[k].beyondRadius)}};
+    auto share = [](const ShelterRuns& r, std::size_t i) {
+      return r.runs ? double(r.overflowing[i]) / double(r.runs) : std::nan("");
+    };
+    f.attributes.push_back({"p_overflow_day", share(e.day.runs, k)});
+    f.attributes.push_back({"p_overflow_night", share(e.night.runs, k)});
+    for (std::size_t hz = 0; hz < e.threatHazards.size(); ++hz)
+      f.attributes.push_back({"p_aegl2_" + e.threatHazards[hz], e.threatShare[hz][k]});
+    features.push_back(std::move(f));
+  }
+  writeGeoPackageLayer(dir + "/shelters.gpkg", "shelter_evaluation", l.park.crs, features);
+}
+
+int evaluate(const Args& args) {
+  Diagnostics diagnostics;
+  if (args.positional().size() != 2) throw UsageError("expected exactly one scenario file after 'evaluate'");
+  Settings s;
+  s.layout = args.value("layout", "");
+  auto loaded = loadAndValidate(args.positional()[1], diagnostics, args.value("substances", ""), s.layout);
+  printDiagnostics(diagnostics);
+  if (!loaded) return kExitInvalidInput;
+  s.plan = args.value("plan") ? &planArgument(*loaded, *args.value("plan")) : &loaded->scenario.plans.front();
+  s.replications = long(args.count("replications", 200));
+  s.threatDraws = int(args.count("threat-draws", 500));
+  s.seed = args.count("seed", loaded->scenario.monte_carlo.seed);
+  s.jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  s.radius_m = args.number("radius", 1, 100000, kServiceRadius_m);
+  s.areaPerPerson_m2 = args.number("area-per-person", 0.1, 100, kAreaPerPerson_m2);
+  const std::string format = args.choice("format", {"text", "json"}, "text");
+
+  Evaluation e;
+  e.day.demand = nominalDemand(*loaded, *s.plan, false, s.radius_m);
+  e.night.demand = nominalDemand(*loaded, *s.plan, true, s.radius_m);
+  for (const Hazard& h : loaded->scenario.hazards) {
+    if (!std::holds_alternative<ToxicRelease>(h.detail) || s.threatDraws <= 0) continue;
+    const auto t = threatProbability(*loaded, h.id, s.seed, s.threatDraws, {});
+    e.threatHazards.push_back(h.id);
+    std::vector<double> share;
+    for (int hits : t.shelters) share.push_back(double(hits) / double(std::max(1, t.replications)));
+    e.threatShare.push_back(share);
+  }
+  if (s.replications > 0) {
+    Platform platform(*loaded);
+    e.day.runs = monteCarlo(platform, *loaded, s, false);
+    e.night.runs = monteCarlo(platform, *loaded, s, true);
+  }
+  addFindings(*loaded, s, e);
+  if (format == "json") {
+    std::cout << toJson(*loaded, s, e).dump(2) << "\n";
+  } else {
+    std::cout << header(*loaded, s) << "\nFindings\n";
+    if (e.findings.empty()) std::cout << "  nothing above the thresholds\n";
+    for (const auto& f : e.findings) std::cout << "  - " << f << "\n";
+    std::cout << "\nShelters\n" << tables(*loaded, s, e, false);
+  }
+  if (auto dir = args.value("out")) {
+    writeOutputs(*dir, *loaded, s, e);
+    if (format == "text") std::cout << "\nReport: " << *dir << "/report.md (map.svg, evaluation.json, shelters.gpkg)\n";
+  }
+  std::cout.flush();
+  std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need
+}
+}  // namespace
+
+std::string helpShelters() {
+  return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n\n"
+         "Evidence for the shelter committee on the scenario's shelters (or on a proposed layout\n"
+         "with --layout), by day and by night: each shelter's catchment under the plan and its\n"
+         "demand against capacity, its users' walking distances against the service radius, its\n"
+         "capacity against its area, its distance to the hazard sources and the chance of lying in\n"
+         "an AEGL-2 zone over the weather, and, over Monte Carlo runs of the plan, how often it\n"
+         "overflows. Findings first, then the tables.\n\n"
+         "A layout file holds `shelter_changes:` in the scenario's notation (optionally `name:` and\n"
+         "`description:`): moved, resized, renamed, removed or added shelters.\n\n" +
+         describeOptions(kOptions) +
+         "\nExit codes: 0 done, 2 the scenario or layout is invalid, 64 bad command line,\n"
+         "73 the output cannot be written.\n";
+}
+
+int runShelters(const std::vector<std::string>& argv) {
+  Args args(argv, kOptions);
+  if (args.positional().empty()) throw UsageError("expected a subcommand: evaluate");
+  const std::string sub = args.positional()[0];
+  if (sub == "evaluate") return evaluate(args);
+  throw UsageError("unknown subcommand " + inQuotes(sub) + "; " + expectedOneOf(sub, {"evaluate"}));
+}
+
+}  // namespace drillsim::cli

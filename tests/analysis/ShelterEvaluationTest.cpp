@@ -1,0 +1,107 @@
+// Shelter evaluation: nominal catchments and demand by hand, the runs' overflow counts, and the
+// command as a committee member uses it (a report, a proposed layout, a broken layout file).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sim/analysis/ShelterEvaluation.hpp"
+#include "tests/TestPaths.hpp"
+#include "tests/engine/TestPark.hpp"
+
+using namespace drillsim;
+namespace fs = std::filesystem;
+
+namespace {
+// A road west-east: zone A at 0 m, shelter N (near, 100 places) at 300 m, zone B at 900 m,
+// shelter F (far, 1,000 places) at 1,000 m. Walking distances: A->N 300, B->F 100, B->N 600.
+LoadedScenario line() {
+  return test::TestPark()
+      .road("R1", {0, 0}, {300, 0}, 5)
+      .road("R2", {300, 0}, {900, 0}, 5)
+      .road("R3", {900, 0}, {1000, 0}, 5)
+      .zone("A", {0, 0}, 400)
+      .zone("B", {900, 0}, 50)
+      .shelter("N", {300, 0}, 100)
+      .shelter("F", {1000, 0}, 1000)
+      .build();
+}
+}  // namespace
+
+TEST(ShelterEvaluation, NearestCatchmentDemandAndWalks) {
+  const auto l = line();
+  const auto d = nominalDemand(l, l.scenario.plans[0], true, 250);
+  EXPECT_EQ(d.population, 450);
+  EXPECT_EQ(d.unreachable, 0);
+  ASSERT_EQ(d.zoneShelter, (std::vector<int>{0, 1}));
+  EXPECT_DOUBLE_EQ(d.zoneWalk_m[0], 300);
+  EXPECT_DOUBLE_EQ(d.zoneWalk_m[1], 100);
+  EXPECT_EQ(d.demand, (std::vector<long>{400, 50}));
+  EXPECT_DOUBLE_EQ(d.walk[0].p95_m, 300);
+  EXPECT_EQ(d.walk[0].beyondRadius, 400);  // all of A walk 300 m > 250 m
+  EXPECT_EQ(d.walk[1].beyondRadius, 0);
+}
+
+TEST(ShelterEvaluation, AMapPlanSendsZonesToTheirListedShelter) {
+  auto l = line();
+  Plan& p = l.scenario.plans[0];
+  p.shelters.kind = ShelterRule::Kind::Map;
+  p.shelters.map = {{Ref{"B", {}}, {Ref{"N", {}}}}};  // A is not listed: nearest
+  const auto d = nominalDemand(l, p, false, 500);
+  EXPECT_EQ(d.zoneShelter, (std::vector<int>{0, 0}));
+  EXPECT_EQ(d.demand, (std::vector<long>{450, 0}));
+  EXPECT_DOUBLE_EQ(d.zoneWalk_m[1], 600);
+  // Weighted by persons: 400 walk 300 m, 50 walk 600 m; P50 300, P95 600.
+  EXPECT_DOUBLE_EQ(d.walk[0].p50_m, 300);
+  EXPECT_DOUBLE_EQ(d.walk[0].p95_m, 600);
+  EXPECT_EQ(d.walk[0].beyondRadius, 50);
+}
+
+TEST(ShelterEvaluation, RunsCountOverflowsAndMeans) {
+  const auto l = line();
+  auto run = [](int overflowN, int admittedN) {
+    return nlohmann::json{{"clearance_s", 900}, {"unsheltered", 0}, {"persons_over_aegl2", 3},
+                          {"shelters",
+                           {{"N", {{"peak", admittedN}, {"overflow", overflowN}, {"admitted", admittedN}}},
+                            {"F", {{"peak", 10}, {"overflow", 0}, {"admitted", 10}}}}}};
+  };
+  const auto r = shelterRuns(l.park, {run(300, 100), run(0, 80), nullptr, run(100, 100)});
+  EXPECT_EQ(r.runs, 3);
+  EXPECT_EQ(r.overflowing, (std::vector<long>{2, 0}));
+  EXPECT_DOUBLE_EQ(r.meanOverflow[0], 400.0 / 3);
+  EXPECT_DOUBLE_EQ(r.meanAdmitted[0], 280.0 / 3);
+  EXPECT_EQ(r.clearance_s.size(), 3u);
+}
+
+TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
+  const std::string scenario = test::sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = test::sourcePath("tests/data/mini/substances.csv");
+  const fs::path dir = fs::temp_directory_path() / ("drillsim-shelters-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto r = test::runDrillsim({"shelters", "evaluate", scenario, "--substances", table, "--replications", "20",
+                              "--threat-draws", "40", "--out", dir.string(), "--jobs", "2"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("Findings"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("P(overflow)"), std::string::npos) << r.out;
+  for (const char* f : {"report.md", "map.svg", "evaluation.json", "shelters.gpkg"}) EXPECT_TRUE(fs::exists(dir / f)) << f;
+  std::ifstream in(dir / "evaluation.json");
+  const auto j = nlohmann::json::parse(in);
+  ASSERT_EQ(j.at("shelters").size(), 2u);
+  EXPECT_EQ(j.at("shelters")[0].at("night").at("runs"), 20);
+  const long before = j.at("capacity");
+
+  // A proposed layout: S2 doubled. The same command reads it, and a broken layout is refused
+  // with its place.
+  const fs::path layout = dir / "bigger.yaml";
+  std::ofstream(layout) << "name: S2 doubled\nshelter_changes:\n  - {id: S2, capacity: 200}\n";
+  r = test::runDrillsim({"shelters", "evaluate", scenario, "--substances", table, "--replications", "0",
+                         "--threat-draws", "0", "--layout", layout.string(), "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("capacity").get<long>(), before + 100);
+  std::ofstream(layout) << "shelter_changes:\n  - {id: S2, capacty: 200}\n";
+  r = test::runDrillsim({"shelters", "evaluate", scenario, "--substances", table, "--layout", layout.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find(layout.string() + ":2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("capacty"), std::string::npos) << r.err;
+  fs::remove_all(dir);
+}
