@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/ShelterEvaluation.hpp"
 #include "sim/batch/Batch.hpp"
@@ -37,7 +38,7 @@ const std::vector<OptionSpec> kOptions = {
 };
 
 struct Settings {
-  std::string layout;
+  std::string layout, layoutName;
   const Plan* plan = nullptr;
   long replications = 200;
   int threatDraws = 500;
@@ -230,7 +231,9 @@ std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation&
 std::string header(const LoadedScenario& l, const Settings& s) {
   std::ostringstream out;
   out << "Shelter evaluation: " << l.scenario.name << "\n";
-  if (!s.layout.empty()) out << "Layout: " << s.layout << " (applied over the scenario's shelters)\n";
+  if (!s.layout.empty())
+    out << "Layout: " << (s.layoutName.empty() ? "" : s.layoutName + " (") << s.layout
+        << (s.layoutName.empty() ? "" : ")") << ", applied over the scenario's shelters\n";
   const auto& rule = s.plan->shelters;
   out << "Plan " << s.plan->id << " " << s.plan->name << "; shelter rule "
       << (rule.kind == ShelterRule::Kind::Map ? "map (listed shelters first)"
@@ -253,6 +256,7 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluati
   json j;
   j["scenario"] = l.scenario.name;
   j["layout"] = s.layout;
+  j["layout_name"] = s.layoutName;
   j["plan"] = s.plan->id;
   j["seed"] = s.seed;
   j["radius_m"] = s.radius_m;
@@ -345,6 +349,10 @@ int evaluate(const Args& args) {
   auto loaded = loadAndValidate(args.positional()[1], diagnostics, args.value("substances", ""), s.layout);
   printDiagnostics(diagnostics);
   if (!loaded) return kExitInvalidInput;
+  if (!s.layout.empty()) {
+    Diagnostics again;  // read and checked above; only its name is wanted here
+    if (const auto layout = loadShelterLayout(s.layout, again)) s.layoutName = layout->name;
+  }
   s.plan = args.value("plan") ? &planArgument(*loaded, *args.value("plan")) : &loaded->scenario.plans.front();
   s.replications = long(args.count("replications", 200));
   s.threatDraws = int(args.count("threat-draws", 500));
