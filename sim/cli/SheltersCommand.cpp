@@ -2,6 +2,11 @@
 // (sim/analysis/ShelterEvaluation.hpp), as text, JSON, or a Markdown report with a map and a
 // GeoPackage layer.
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -32,8 +37,9 @@ const std::vector<OptionSpec> kOptions = {
     {"jobs", true, "worker processes for the runs (default: the processors)", "J"},
     {"radius", true, "service radius in metres (default 500)", "M"},
     {"area-per-person", true, "usable area per person in m2 (default 1.5, GB 21734-2008 5.4)", "M2"},
-    {"out", true, "folder for report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
-    {"format", true, "text (default) or json", "FORMAT"},
+    {"out", true, "evaluate: folder for report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
+    {"population", true, "compare: day or night (default: the scenario's population)", "WHICH"},
+    {"format", true, "text (default), json; compare also md", "FORMAT"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -68,9 +74,11 @@ std::string overflowText(const ShelterRuns& r, std::size_t s) {
   return percent(double(r.overflowing[s]) / double(r.runs)) + " [" + fixed(100 * low, 0) + "-" + fixed(100 * high, 0) + "]";
 }
 
-/// Runs `replications` of the plan for the given population and collects their metrics.
-ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
-  if (s.replications <= 0) return {};
+/// Runs `replications` of the plan for the given population: their metrics by replication (null
+/// where a run failed).
+std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
+  std::vector<nlohmann::json> metrics(std::size_t(std::max(0L, s.replications)));
+  if (s.replications <= 0) return metrics;
   LoadedScenario variant = base;
   variant.scenario.population = night ? "pop_night" : "pop_day";
   std::vector<BatchTask> tasks;
@@ -78,7 +86,6 @@ ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Set
   BatchOptions options;
   options.seed = s.seed;
   options.jobs = s.jobs;
-  std::vector<nlohmann::json> metrics(std::size_t(s.replications));
   std::atomic<bool> stop{false};
   std::fflush(nullptr);
   runBatch(platform, variant, tasks, options,
@@ -86,7 +93,12 @@ ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Set
              if (row.status == "ok") metrics[std::size_t(row.replication)] = std::move(row.metrics);
            },
            stop);
-  return shelterRuns(base.park, metrics);
+  return metrics;
+}
+
+ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
+  if (s.replications <= 0) return {};
+  return shelterRuns(base.park, runMetrics(platform, base, s, night));
 }
 
 void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
@@ -394,10 +406,218 @@ int evaluate(const Args& args) {
   std::cout.flush();
   std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need
 }
+
+/// The metrics of `replications` runs of a plan on one layout ("" : the scenario's own shelters),
+/// by replication (null where a run failed). Each layout is a different platform, and a process
+/// holds one SimGrid engine: the runs are made from a child process, which sends them back as JSON.
+std::vector<nlohmann::json> runsOnLayout(const std::string& scenario, const std::string& substances,
+                                         const std::string& layout, const std::string& plan, bool night,
+                                         long replications, std::uint64_t seed, int jobs) {
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    close(fds[0]);
+    int code = 0;
+    try {
+      Diagnostics d;
+      auto loaded = loadAndValidate(scenario, d, substances, layout);
+      if (!loaded) _exit(2);
+      Settings s;
+      s.plan = loaded->scenario.plan(plan);
+      s.replications = replications;
+      s.seed = seed;
+      s.jobs = jobs;
+      Platform platform(*loaded);
+      const auto metrics = runMetrics(platform, *loaded, s, night);
+      const std::string text = nlohmann::json(metrics).dump();
+      for (std::size_t at = 0; at < text.size();) {
+        const ssize_t n = write(fds[1], text.data() + at, text.size() - at);
+        if (n <= 0) _exit(4);
+        at += std::size_t(n);
+      }
+    } catch (...) {
+      code = 3;
+    }
+    _exit(code);  // no SimGrid cleanup (DESIGN.md section 3)
+  }
+  close(fds[1]);
+  std::string text;
+  char buf[65536];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, std::size_t(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("the runs on layout " + (layout.empty() ? std::string("(current)") : layout) + " failed");
+  return nlohmann::json::parse(text).get<std::vector<nlohmann::json>>();
+}
+
+int compareLayouts(const Args& args) {
+  if (args.positional().size() < 3)
+    throw UsageError("expected a scenario file and at least one layout file after 'compare'");
+  const std::string scenario = args.positional()[1];
+  const std::string substances = args.value("substances", "");
+  std::vector<std::string> layouts = {""}, names = {"current"};
+  Diagnostics diagnostics;
+  auto base = loadAndValidate(scenario, diagnostics, substances);
+  for (std::size_t i = 2; i < args.positional().size(); ++i) {
+    const std::string file = args.positional()[i];
+    auto withLayout = loadAndValidate(scenario, diagnostics, substances, file);
+    Diagnostics again;
+    const auto layout = withLayout ? loadShelterLayout(file, again) : std::nullopt;
+    layouts.push_back(file);
+    names.push_back(layout && !layout->name.empty() ? layout->name : std::filesystem::path(file).stem().string());
+    if (!withLayout) base.reset();
+  }
+  printDiagnostics(diagnostics);
+  if (!base) return kExitInvalidInput;
+  const Plan& plan = args.value("plan") ? planArgument(*base, *args.value("plan")) : base->scenario.plans.front();
+  const long replications = long(std::max<std::uint64_t>(2, args.count("replications", 200)));
+  const std::uint64_t seed = args.count("seed", base->scenario.monte_carlo.seed);
+  const int jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  const bool night = args.choice("population", {"day", "night"}, base->scenario.night() ? "night" : "day") == "night";
+  const std::string format = args.choice("format", {"text", "json", "md"}, "text");
+
+  std::vector<std::vector<nlohmann::json>> runs;
+  for (const auto& layout : layouts)
+    runs.push_back(runsOnLayout(scenario, substances, layout, plan.id, night, replications, seed, jobs));
+
+  // Paired over the replications that ran on every layout.
+  std::vector<std::size_t> both;
+  for (std::size_t r = 0; r < std::size_t(replications); ++r)
+    if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
+  struct Metric {
+    std::string key, label;
+    std::function<double(const nlohmann::json&)> value;
+  };
+  const std::vector<Metric> metrics = {
+      {"clearance_s", "clearance [s]", [](const nlohmann::json& m) { return m.at("clearance_s").get<double>(); }},
+      {"arrival_p95_s", "95 % sheltered [s]", [](const nlohmann::json& m) { return m.at("arrival_p95_s").get<double>(); }},
+      {"unsheltered", "unsheltered at the horizon", [](const nlohmann::json& m) { return m.at("unsheltered").get<double>(); }},
+      {"persons_over_aegl2", "persons over AEGL-2", [](const nlohmann::json& m) { return m.at("persons_over_aegl2").get<double>(); }},
+      {"any_overflow", "P(a shelter overflows)", [](const nlohmann::json& m) {
+         for (const auto& [id, sh] : m.at("shelters").items())
+           if (sh.at("overflow").get<double>() > 0) return 1.0;
+         return 0.0;
+       }},
+  };
+  const double level = 1 - 0.05 / double(layouts.size() - 1);  // Bonferroni over the proposals
+  nlohmann::json out = {{"scenario", base->scenario.name}, {"plan", plan.id}, {"population", night ? "pop_night" : "pop_day"},
+                        {"replications", both.size()}, {"seed", seed}, {"confidence", level}, {"layouts", nlohmann::json::array()}};
+  for (std::size_t k = 0; k < layouts.size(); ++k) out["layouts"].push_back({{"name", names[k]}, {"file", layouts[k]}});
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& m : metrics) {
+    std::vector<std::vector<double>> v(layouts.size());
+    for (std::size_t k = 0; k < layouts.size(); ++k)
+      for (std::size_t r : both) v[k].push_back(m.value(runs[k][r]));
+    nlohmann::json row = {{"metric", m.key}, {"label", m.label}, {"means", nlohmann::json::array()}, {"differences", nlohmann::json::array()}};
+    for (std::size_t k = 0; k < layouts.size(); ++k) row["means"].push_back(stats::summarise(v[k]).mean);
+    for (std::size_t k = 1; k < layouts.size(); ++k) {
+      const auto p = stats::paired(v[0], v[k], level);
+      const bool same = std::fabs(p.meanDifference) <= p.halfWidth;
+      row["differences"].push_back({{"layout", names[k]}, {"mean", p.meanDifference}, {"half_width", p.halfWidth},
+                                    {"verdict", same ? "same" : p.meanDifference < 0 ? "better" : "worse"}});
+    }
+    rows.push_back(row);
+  }
+  out["metrics"] = rows;
+  // Overflow per shelter, for shelters of any layout.
+  std::vector<std::string> shelterIds;
+  for (const auto& layoutRuns : runs)
+    for (std::size_t r : both)
+      for (const auto& [id, sh] : layoutRuns[r].at("shelters").items())
+        if (std::find(shelterIds.begin(), shelterIds.end(), id) == shelterIds.end()) shelterIds.push_back(id);
+  std::sort(shelterIds.begin(), shelterIds.end());
+  nlohmann::json overflow = nlohmann::json::array();
+  for (const auto& id : shelterIds) {
+    nlohmann::json o = {{"shelter", id}, {"p_overflow", nlohmann::json::array()}};
+    for (std::size_t k = 0; k < layouts.size(); ++k) {
+      long n = 0, hits = 0;
+      for (std::size_t r : both)
+        if (const auto it = runs[k][r].at("shelters").find(id); it != runs[k][r].at("shelters").end()) {
+          ++n;
+          hits += it->at("overflow").get<double>() > 0;
+        }
+      o["p_overflow"].push_back(n ? nlohmann::json(double(hits) / double(n)) : nlohmann::json(nullptr));
+    }
+    overflow.push_back(o);
+  }
+  out["shelters"] = overflow;
+
+  if (format == "json") {
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  const bool md = format == "md";
+  std::cout << (md ? "# " : "") << "Shelter layouts compared: " << base->scenario.name << "\n" << (md ? "\n" : "")
+            << "Plan " << plan.id << " " << plan.name << ", " << (night ? "pop_night" : "pop_day") << ", " << both.size()
+            << " replications of seed " << seed << " on every layout (common random numbers: the same weather, leak\n"
+            << "and pre-movement draws); differences are paired, layout minus current, with "
+            << fixed(100 * level, 1) << " % intervals.\n";
+  for (std::size_t k = 1; k < layouts.size(); ++k) std::cout << (md ? "- " : "  ") << names[k] << ": " << layouts[k] << "\n";
+  std::cout << "\n";
+  std::vector<std::string> header = {"metric", "current"};
+  for (std::size_t k = 1; k < layouts.size(); ++k) {
+    header.push_back(names[k]);
+    header.push_back("difference [CI]");
+    header.push_back("verdict");
+  }
+  std::vector<std::vector<std::string>> table;
+  for (const auto& row : rows) {
+    const bool share = row["metric"] == "any_overflow";
+    auto show = [&](double x) { return share ? fixed(100 * x, 0) + " %" : thousands(std::lround(x)); };
+    auto showDiff = [&](double x) { return share ? fixed(100 * x, 0) + " pts" : fixed(x, 0); };
+    std::vector<std::string> cells = {row["label"], show(row["means"][0])};
+    for (std::size_t k = 1; k < layouts.size(); ++k) {
+      const auto& d = row["differences"][k - 1];
+      const double m = d["mean"], h = d["half_width"];
+      cells.push_back(show(row["means"][k]));
+      cells.push_back(showDiff(m) + " [" + showDiff(m - h) + ", " + showDiff(m + h) + "]");
+      cells.push_back(d["verdict"]);
+    }
+    table.push_back(cells);
+  }
+  std::vector<std::string> sheltersHeader = {"shelter P(overflow)"};
+  for (const auto& n : names) sheltersHeader.push_back(n);
+  std::vector<std::vector<std::string>> sheltersTable;
+  for (const auto& o : overflow) {
+    std::vector<std::string> cells = {o["shelter"]};
+    for (const auto& p : o["p_overflow"]) cells.push_back(p.is_null() ? "-" : fixed(100 * p.get<double>(), 0) + " %");
+    sheltersTable.push_back(cells);
+  }
+  auto emit = [&](const std::vector<std::string>& h, const std::vector<std::vector<std::string>>& rowsText) {
+    if (md) {
+      std::cout << "|";
+      for (const auto& c : h) std::cout << " " << c << " |";
+      std::cout << "\n|";
+      for (std::size_t c = 0; c < h.size(); ++c) std::cout << (c ? "---:|" : "---|");
+      std::cout << "\n";
+      for (const auto& r : rowsText) {
+        std::cout << "|";
+        for (const auto& c : r) std::cout << " " << c << " |";
+        std::cout << "\n";
+      }
+    } else {
+      std::vector<bool> right(h.size(), true);
+      right[0] = false;
+      TextTable t(h, right);
+      for (const auto& r : rowsText) t.row(r);
+      std::cout << t.str();
+    }
+  };
+  emit(header, table);
+  std::cout << "\n";
+  emit(sheltersHeader, sheltersTable);
+  return kExitOk;
+}
 }  // namespace
 
 std::string helpShelters() {
-  return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n\n"
+  return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n"
+         "       drillsim shelters compare SCENARIO.yaml LAYOUT.yaml... [options]\n\n"
          "Evidence for the shelter committee on the scenario's shelters (or on a proposed layout\n"
          "with --layout), by day and by night: each shelter's catchment under the plan and its\n"
          "demand against capacity, its users' walking distances against the service radius, its\n"
@@ -405,7 +625,10 @@ std::string helpShelters() {
          "an AEGL-2 zone over the weather, and, over Monte Carlo runs of the plan, how often it\n"
          "overflows. Findings first, then the tables.\n\n"
          "A layout file holds `shelter_changes:` in the scenario's notation (optionally `name:` and\n"
-         "`description:`): moved, resized, renamed, removed or added shelters.\n\n" +
+         "`description:`): moved, resized, renamed, removed or added shelters.\n\n"
+         "compare runs the plan on the current shelters and on each layout with the same random\n"
+         "numbers, and gives the paired differences in clearance, unsheltered persons, persons over\n"
+         "AEGL-2 and the chance that a shelter overflows, and each shelter's overflow probability.\n\n" +
          describeOptions(kOptions) +
          "\nExit codes: 0 done, 2 the scenario or layout is invalid, 64 bad command line,\n"
          "73 the output cannot be written.\n";
@@ -413,10 +636,11 @@ std::string helpShelters() {
 
 int runShelters(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().empty()) throw UsageError("expected a subcommand: evaluate");
+  if (args.positional().empty()) throw UsageError("expected a subcommand: evaluate or compare");
   const std::string sub = args.positional()[0];
   if (sub == "evaluate") return evaluate(args);
-  throw UsageError("unknown subcommand " + inQuotes(sub) + "; " + expectedOneOf(sub, {"evaluate"}));
+  if (sub == "compare") return compareLayouts(args);
+  throw UsageError("unknown subcommand " + inQuotes(sub) + "; " + expectedOneOf(sub, {"evaluate", "compare"}));
 }
 
 }  // namespace drillsim::cli

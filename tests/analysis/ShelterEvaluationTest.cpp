@@ -105,3 +105,38 @@ TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
   EXPECT_NE(r.err.find("capacty"), std::string::npos) << r.err;
   fs::remove_all(dir);
 }
+
+// Layouts are compared under common random numbers: a layout that changes nothing (a shelter
+// renamed) differs from the current one by exactly zero in every replication; one that doubles
+// a shelter does not shelter fewer people.
+TEST(ShelterEvaluation, LayoutsAreComparedOnTheSameRandomNumbers) {
+  const std::string scenario = test::sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = test::sourcePath("tests/data/mini/substances.csv");
+  const fs::path dir = fs::temp_directory_path() / ("drillsim-layouts-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "renamed.yaml") << "shelter_changes: [{id: S2, name: 大礼堂}]\n";
+  std::ofstream(dir / "bigger.yaml") << "name: S1 doubled\nshelter_changes: [{id: S1, capacity: 600}]\n";
+  const auto r = test::runDrillsim({"shelters", "compare", scenario, (dir / "renamed.yaml").string(),
+                                    (dir / "bigger.yaml").string(), "--substances", table, "--replications", "12",
+                                    "--format", "json", "--jobs", "2"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("replications"), 12);
+  EXPECT_EQ(j.at("layouts")[2].at("name"), "S1 doubled");
+  for (const auto& m : j.at("metrics")) {
+    SCOPED_TRACE(m.at("metric").get<std::string>());
+    const auto& renamed = m.at("differences")[0];
+    EXPECT_EQ(renamed.at("mean").get<double>(), 0.0);
+    EXPECT_EQ(renamed.at("half_width").get<double>(), 0.0);
+    EXPECT_EQ(renamed.at("verdict"), "same");
+    if (m.at("metric") == "unsheltered") {
+      EXPECT_LE(m.at("differences")[1].at("mean").get<double>(), 0.0);
+    }
+  }
+  const auto text = test::runDrillsim({"shelters", "compare", scenario, (dir / "bigger.yaml").string(), "--substances",
+                                       table, "--replications", "4"});
+  ASSERT_EQ(text.exitCode, 0) << text.err;
+  EXPECT_NE(text.out.find("S1 doubled"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("difference [CI]"), std::string::npos) << text.out;
+  fs::remove_all(dir);
+}
