@@ -100,6 +100,10 @@ ShelterRuns shelterRuns(const Park& park, const std::vector<nlohmann::json>& met
     r.clearance_s.push_back(m.at("clearance_s").get<double>());
     r.unsheltered.push_back(m.at("unsheltered").get<double>());
     r.overAegl2.push_back(m.at("persons_over_aegl2").get<double>());
+    if (const auto b = m.find("bound_s"); b != m.end() && b->is_number() && r.clearance_s.back() > 0) {
+      r.bound_s.push_back(b->get<double>());
+      r.efficiency.push_back(b->get<double>() / r.clearance_s.back());
+    }
     const auto& shelters = m.at("shelters");
     for (std::size_t s = 0; s < n; ++s) {
       const auto it = shelters.find(park.shelters[s].id);

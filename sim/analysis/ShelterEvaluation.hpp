@@ -54,6 +54,9 @@ struct ShelterRuns {
   std::vector<double> meanPeak;
   std::vector<double> meanOverflow;
   std::vector<double> clearance_s, unsheltered, overAegl2;  // per run
+  /// Runs whose metrics carry the quickest-flow bound for their own departures ("bound_s"):
+  /// the bound and the plan's efficiency (bound / clearance) in each.
+  std::vector<double> bound_s, efficiency;
 };
 
 /// Reads the shelters' outcomes from the runs' metrics (as `metricsJson` writes them).

@@ -28,7 +28,8 @@ struct Child {
 
 // In the child: one replication, its metrics written to `fd` as JSON; never returns.
 [[noreturn]] void runChild(Platform& platform, const LoadedScenario& loaded, const BatchTask& task,
-                           std::uint64_t seed, int fd) {
+                           const BatchOptions& options, int fd) {
+  const std::uint64_t seed = options.seed;
   int code = 0;
   std::string text;
   try {
@@ -36,7 +37,9 @@ struct Child {
     if (!plan) throw std::runtime_error("no plan " + task.plan);
     HazardModel hazards(loaded, *plan, seed, std::uint64_t(task.replication));
     const Outcome o = runReplication(platform, loaded, *plan, seed, std::uint64_t(task.replication), hazards);
-    text = metricsJson(o.metrics).dump();
+    nlohmann::json metrics = metricsJson(o.metrics);
+    if (options.annotate) options.annotate(o, metrics);
+    text = metrics.dump();
   } catch (const std::exception& e) {
     text = std::string("ERROR ") + e.what();
     code = 3;
@@ -90,7 +93,7 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vecto
         close(fds[0]);
         for (const Child& other : running) close(other.fd);
         signal(SIGINT, SIG_IGN);  // the parent decides what an interrupt stops
-        runChild(platform, loaded, tasks[next], options.seed, fds[1]);
+        runChild(platform, loaded, tasks[next], options, fds[1]);
       }
       close(fds[1]);
       fcntl(fds[0], F_SETFD, FD_CLOEXEC);

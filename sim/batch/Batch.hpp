@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sim/batch/ResultStore.hpp"
+#include "sim/engine/Outcome.hpp"
 #include "sim/engine/Platform.hpp"
 
 namespace drillsim {
@@ -27,6 +28,9 @@ struct BatchOptions {
   std::uint64_t seed = 1;
   int jobs = 1;
   double timeLimit_s = 300;  // wall-clock per replication
+  /// Called in the child with the replication's outcome and the metrics about to be sent back,
+  /// to add figures computed from what only the child holds (e.g. its departures).
+  std::function<void(const Outcome&, nlohmann::json& metrics)> annotate;
 };
 
 /// Runs `tasks` and hands each result to `onResult` in this process as it arrives (in no fixed

@@ -89,6 +89,11 @@ TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
   ASSERT_EQ(j.at("shelters").size(), 2u);
   EXPECT_EQ(j.at("shelters")[0].at("night").at("runs"), 20);
   const long before = j.at("capacity");
+  // Each of the first runs is set against the quickest-flow bound for its own departures.
+  const auto& efficiency = j.at("efficiency_night");
+  EXPECT_EQ(efficiency.at("runs"), 20);
+  EXPECT_GT(efficiency.at("lowest").get<double>(), 0.0);
+  EXPECT_LE(efficiency.at("mean").get<double>(), 1.0);
 
   // A proposed layout: S2 doubled. The same command reads it, and a broken layout is refused
   // with its place.
