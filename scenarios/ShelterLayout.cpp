@@ -18,7 +18,10 @@ void applyShelterChanges(const std::vector<ShelterChange>& changes, Park& park, 
   }
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const ShelterChange& c = changes[i];
-    const std::string key = "shelter_changes[" + std::to_string(i) + "]";
+    // Numbered within the file that wrote it: a layout file's changes follow the scenario's own.
+    const auto inSameFile = std::count_if(changes.begin(), changes.begin() + std::ptrdiff_t(i),
+                                          [&](const ShelterChange& o) { return o.where.file == c.where.file; });
+    const std::string key = "shelter_changes[" + std::to_string(inSameFile) + "]";
     auto it = std::find_if(park.shelters.begin(), park.shelters.end(), [&](const Shelter& s) { return s.id == c.id; });
     if (c.remove) {
       if (it == park.shelters.end()) {

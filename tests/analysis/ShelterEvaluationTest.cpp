@@ -108,6 +108,19 @@ TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find(layout.string() + ":2:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("capacty"), std::string::npos) << r.err;
+  // A change the park cannot make is named by its place in the layout file itself.
+  std::ofstream(layout) << "shelter_changes:\n  - {id: S1, capacity: 400}\n  - {id: S9, remove: true}\n";
+  r = test::runDrillsim({"shelters", "evaluate", scenario, "--substances", table, "--layout", layout.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find(layout.string() + ":3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("shelter_changes[1].id: cannot remove shelter 'S9'"), std::string::npos) << r.err;
+  // Numbered within the layout even when the scenario has changes of its own.
+  const std::string withOwn = test::chlorineScenarioCopy("shelter_changes: [{id: S05, capacity: 300}]\n");
+  std::ofstream(layout) << "shelter_changes:\n  - {id: S99, remove: true}\n";
+  r = test::runDrillsim({"shelters", "evaluate", withOwn, "--layout", layout.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find(layout.string() + ":2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("shelter_changes[0].id: cannot remove shelter 'S99'"), std::string::npos) << r.err;
   fs::remove_all(dir);
 }
 
