@@ -33,8 +33,12 @@ std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics
 struct ShelterLayoutFile {
   std::string file, name, description;
   std::vector<ShelterChange> changes;
+  std::vector<double> costs;  // candidate sites only: per change, 0 when not given
 };
 std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics);
+/// Candidate sites for new shelters: `candidates: [{id, capacity, lon, lat, name, kind, cost}]`
+/// (id, capacity and position required; cost optional, in any one currency).
+std::optional<ShelterLayoutFile> loadCandidateSites(const std::string& path, Diagnostics& diagnostics);
 
 /// One distribution in the file's notation, e.g. "{lognormal: {median: 120, sigma: 0.6}}" or "60".
 std::string distributionToYaml(const Distribution& d);

@@ -39,6 +39,19 @@ class ScenarioReader {
     });
   }
 
+  void readCandidates(const YAML::Node& root, ShelterLayoutFile& sites) {
+    if (!in_.checkMap(root, "", {"candidates"}, {"name", "description"})) return;
+    if (root["name"]) sites.name = in_.text(root["name"], "name").value_or("");
+    if (root["description"]) sites.description = in_.text(root["description"], "description").value_or("");
+    readList(root["candidates"], "candidates", [&](const YAML::Node& n, const std::string& p) {
+      if (!in_.checkMap(n, p, {"id", "capacity", "lon", "lat"}, {"name", "kind", "cost"})) return;
+      readShelterChange(n, p, sites.changes, true);
+      double cost = 0;
+      if (n["cost"]) cost = in_.number(n["cost"], p + ".cost", Bound::atLeast(0)).value_or(0);
+      sites.costs.push_back(cost);
+    });
+  }
+
   void read(const YAML::Node& root, Scenario& s) {
     if (!in_.checkMap(root, "",
                       {"drillsim", "name", "park", "horizon_s", "plans"},
@@ -331,8 +344,9 @@ class ScenarioReader {
     }
   }
 
-  void readShelterChange(const YAML::Node& n, const std::string& path, std::vector<ShelterChange>& out) {
-    if (!in_.checkMap(n, path, {"id"}, {"name", "kind", "capacity", "lon", "lat", "remove"})) return;
+  void readShelterChange(const YAML::Node& n, const std::string& path, std::vector<ShelterChange>& out,
+                         bool candidate = false) {
+    if (!candidate && !in_.checkMap(n, path, {"id"}, {"name", "kind", "capacity", "lon", "lat", "remove"})) return;
     ShelterChange c;
     c.id = id(n, path, shelterIds_);
     c.where = in_.where(n);
@@ -590,6 +604,28 @@ std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diag
   diagnostics.append(found);
   if (!ok) return std::nullopt;
   return layout;
+}
+
+std::optional<ShelterLayoutFile> loadCandidateSites(const std::string& path, Diagnostics& diagnostics) {
+  auto text = readTextFile(path, kMaxScenarioBytes, "candidate sites", diagnostics);
+  if (!text) return std::nullopt;
+  const auto root = parseYaml(*text, path, diagnostics);
+  if (!root) return std::nullopt;
+  Diagnostics found;
+  if (!root->IsMap()) {
+    YamlInput in(path, found);
+    in.error(*root, "", "expected candidate sites (a mapping with candidates: [...]), found " +
+                            (root->IsNull() ? std::string("an empty file (or only comments)") : YamlInput::describe(*root)));
+    diagnostics.append(found);
+    return std::nullopt;
+  }
+  ShelterLayoutFile sites;
+  sites.file = path;
+  ScenarioReader(path, found).readCandidates(*root, sites);
+  const bool ok = !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok) return std::nullopt;
+  return sites;
 }
 
 std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics) {

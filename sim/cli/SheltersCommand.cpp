@@ -14,10 +14,12 @@
 #include <thread>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/RandomStream.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/QuickestFlow.hpp"
 #include "sim/analysis/ShelterEvaluation.hpp"
+#include "sim/analysis/Siting.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
@@ -37,6 +39,9 @@ const std::vector<OptionSpec> kOptions = {
     {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
     {"jobs", true, "worker processes for the runs (default: the processors)", "J"},
     {"bound-runs", true, "runs (the first ones) whose clearance is set against the quickest-flow bound (default 20)", "N"},
+    {"sites", true, "site: how many candidate sites to choose (default 1)", "K"},
+    {"finalists", true, "site: best sets confirmed by Monte Carlo (default 3)", "N"},
+    {"screen-draws", true, "site: pre-movement draws averaged by the screening surrogate (default 4)", "N"},
     {"radius", true, "service radius in metres (default 500)", "M"},
     {"area-per-person", true, "usable area per person in m2 (default 1.5, GB 21734-2008 5.4)", "M2"},
     {"out", true, "evaluate: folder for report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
@@ -643,11 +648,122 @@ int compareLayouts(const Args& args) {
   emit(sheltersHeader, sheltersTable);
   return kExitOk;
 }
+
+/// A candidate set as a layout file, for the runs that confirm it.
+std::string layoutYaml(const ShelterLayoutFile& candidates, const std::vector<int>& set) {
+  std::ostringstream y;
+  y.precision(10);
+  y << "shelter_changes:\n";
+  for (int c : set) {
+    const ShelterChange& ch = candidates.changes[std::size_t(c)];
+    y << "  - {id: \"" << ch.id << "\", capacity: " << ch.capacity.value_or(0) << ", lon: " << ch.lon.value_or(0)
+      << ", lat: " << ch.lat.value_or(0);
+    if (ch.kind) y << ", kind: " << *ch.kind;
+    y << "}\n";
+  }
+  return y.str();
+}
+
+int siteShelters(const Args& args) {
+  if (args.positional().size() != 3) throw UsageError("expected a scenario file and a candidate sites file after 'site'");
+  const std::string scenario = args.positional()[1], sitesFile = args.positional()[2];
+  const std::string substances = args.value("substances", "");
+  Diagnostics diagnostics;
+  auto base = loadAndValidate(scenario, diagnostics, substances);
+  const auto candidates = loadCandidateSites(sitesFile, diagnostics);
+  printDiagnostics(diagnostics);
+  if (!base || !candidates) return kExitInvalidInput;
+  SitingOptions options;
+  options.sites = int(std::max<std::uint64_t>(1, args.count("sites", 1)));
+  options.finalists = int(std::max<std::uint64_t>(1, args.count("finalists", 3)));
+  options.draws = int(std::max<std::uint64_t>(1, args.count("screen-draws", 4)));
+  if (options.sites > int(candidates->changes.size()))
+    throw UsageError("--sites: " + std::to_string(options.sites) + " sites asked for, but the file offers " +
+                     std::to_string(candidates->changes.size()));
+  const Plan& plan = args.value("plan") ? planArgument(*base, *args.value("plan")) : base->scenario.plans.front();
+  const long replications = long(std::max<std::uint64_t>(2, args.count("replications", 100)));
+  const std::uint64_t seed = args.count("seed", base->scenario.monte_carlo.seed);
+  const int jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  const bool night = base->scenario.night();
+
+  const SitingResult found = chooseSites(*base, *candidates, options);
+  auto names = [&](const std::vector<int>& set) {
+    std::string t;
+    for (int c : set) {
+      const auto& ch = candidates->changes[std::size_t(c)];
+      t += (t.empty() ? "" : " + ") + ch.id + (ch.name ? " " + *ch.name : "");
+    }
+    return t;
+  };
+  std::cout << "Shelter siting: " << base->scenario.name << "\n" << options.sites << " of " << candidates->changes.size()
+            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << (night ? "pop_night" : "pop_day") << "\n\n"
+            << "Screening (" << found.evaluations << " layouts): the quickest-flow bound for everyone ordered out at T+0,\n"
+            << "averaged over " << options.draws << " pre-movement draws (time step " << fixed(options.step_s, 0) << " s)\n";
+  TextTable screen({"layout", "surrogate", "cost"}, {false, true, true});
+  screen.row({"current", thousands(std::lround(found.current_s)) + " s", ""});
+  for (const auto& f : found.finalists) {
+    double cost = 0;
+    for (int c : f.candidates) cost += candidates->costs[std::size_t(c)];
+    screen.row({names(f.candidates), std::isfinite(f.score_s) ? thousands(std::lround(f.score_s)) + " s" : "not everyone placed",
+                fixed(cost, 0)});
+  }
+  std::cout << screen.str();
+
+  // Confirmation: the plan on the current shelters and on each finalist, same random numbers.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("drillsim-site-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::vector<std::vector<nlohmann::json>> runs;
+  runs.push_back(runsOnLayout(scenario, substances, "", plan.id, night, replications, seed, jobs));
+  for (std::size_t f = 0; f < found.finalists.size(); ++f) {
+    const std::string file = (dir / ("finalist" + std::to_string(f) + ".yaml")).string();
+    writeFileAtomically(file, layoutYaml(*candidates, found.finalists[f].candidates));
+    runs.push_back(runsOnLayout(scenario, substances, file, plan.id, night, replications, seed, jobs));
+  }
+  fs::remove_all(dir);
+  std::vector<std::size_t> both;
+  for (std::size_t r = 0; r < std::size_t(replications); ++r)
+    if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
+  std::vector<std::vector<double>> p95(runs.size());
+  for (std::size_t k = 0; k < runs.size(); ++k)
+    for (std::size_t r : both) p95[k].push_back(runs[k][r].at("arrival_p95_s").get<double>());
+  // How sure the ranking is: the share of bootstrap resamples of the replications (resampled
+  // together, so the pairing stays) in which each layout has the lowest mean.
+  const int resamples = 2000;
+  std::vector<int> wins(runs.size(), 0);
+  RandomStream stream(seed, 0, "siting-bootstrap", "");
+  for (int b = 0; b < resamples && !both.empty(); ++b) {
+    std::vector<double> sum(runs.size(), 0);
+    for (std::size_t i = 0; i < both.size(); ++i) {
+      const std::size_t pick = std::min(both.size() - 1, std::size_t(stream.uniform01() * double(both.size())));
+      for (std::size_t k = 0; k < runs.size(); ++k) sum[k] += p95[k][pick];
+    }
+    ++wins[std::size_t(std::min_element(sum.begin(), sum.end()) - sum.begin())];
+  }
+  std::cout << "\nConfirmation: plan " << plan.id << ", " << both.size() << " replications of seed " << seed
+            << " on every layout (common random numbers); 95 % sheltered [s], paired against current\n";
+  TextTable confirm({"layout", "mean", "difference [95 % CI]", "verdict", "P(best)"}, {false, true, true, false, true});
+  confirm.row({"current", thousands(std::lround(stats::summarise(p95[0]).mean)), "", "",
+               fixed(100.0 * wins[0] / resamples, 0) + " %"});
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    const auto d = stats::paired(p95[0], p95[k], 1 - 0.05 / double(runs.size() - 1));
+    const bool same = std::fabs(d.meanDifference) <= d.halfWidth;
+    confirm.row({names(found.finalists[k - 1].candidates), thousands(std::lround(stats::summarise(p95[k]).mean)),
+                 fixed(d.meanDifference, 0) + " [" + fixed(d.meanDifference - d.halfWidth, 0) + ", " +
+                     fixed(d.meanDifference + d.halfWidth, 0) + "]",
+                 same ? "same" : d.meanDifference < 0 ? "better" : "worse", fixed(100.0 * wins[k] / resamples, 0) + " %"});
+  }
+  std::cout << confirm.str();
+  std::cout << "\nP(best): share of " << resamples << " paired bootstrap resamples of the replications in which the\n"
+               "layout has the lowest mean time for 95 % to be sheltered.\n";
+  return kExitOk;
+}
 }  // namespace
 
 std::string helpShelters() {
   return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n"
-         "       drillsim shelters compare SCENARIO.yaml LAYOUT.yaml... [options]\n\n"
+         "       drillsim shelters compare SCENARIO.yaml LAYOUT.yaml... [options]\n"
+         "       drillsim shelters site SCENARIO.yaml CANDIDATES.yaml --sites K [options]\n\n"
          "Evidence for the shelter committee on the scenario's shelters (or on a proposed layout\n"
          "with --layout), by day and by night: each shelter's catchment under the plan and its\n"
          "demand against capacity, its users' walking distances against the service radius, its\n"
@@ -658,7 +774,11 @@ std::string helpShelters() {
          "`description:`): moved, resized, renamed, removed or added shelters.\n\n"
          "compare runs the plan on the current shelters and on each layout with the same random\n"
          "numbers, and gives the paired differences in clearance, unsheltered persons, persons over\n"
-         "AEGL-2 and the chance that a shelter overflows, and each shelter's overflow probability.\n\n" +
+         "AEGL-2 and the chance that a shelter overflows, and each shelter's overflow probability.\n\n"
+         "site chooses K of the candidate sites (candidates: [{id, capacity, lon, lat, name, kind,\n"
+         "cost}]) to add: a quickest-flow surrogate screens them (greedy, then swaps), and Monte\n"
+         "Carlo runs of the plan confirm the finalists against the current shelters, with how sure\n"
+         "the ranking is.\n\n" +
          describeOptions(kOptions) +
          "\nExit codes: 0 done, 2 the scenario or layout is invalid, 64 bad command line,\n"
          "73 the output cannot be written.\n";
@@ -666,11 +786,12 @@ std::string helpShelters() {
 
 int runShelters(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().empty()) throw UsageError("expected a subcommand: evaluate or compare");
+  if (args.positional().empty()) throw UsageError("expected a subcommand: evaluate, compare or site");
   const std::string sub = args.positional()[0];
   if (sub == "evaluate") return evaluate(args);
   if (sub == "compare") return compareLayouts(args);
-  throw UsageError("unknown subcommand " + inQuotes(sub) + "; " + expectedOneOf(sub, {"evaluate", "compare"}));
+  if (sub == "site") return siteShelters(args);
+  throw UsageError("unknown subcommand " + inQuotes(sub) + "; " + expectedOneOf(sub, {"evaluate", "compare", "site"}));
 }
 
 }  // namespace drillsim::cli
