@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scenarios/ScenarioFile.hpp"
 #include "sim/analysis/ShelterEvaluation.hpp"
 #include "tests/TestPaths.hpp"
 #include "tests/engine/TestPark.hpp"
@@ -157,4 +158,19 @@ TEST(ShelterEvaluation, LayoutsAreComparedOnTheSameRandomNumbers) {
   EXPECT_NE(text.out.find("S1 doubled"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("difference [CI]"), std::string::npos) << text.out;
   fs::remove_all(dir);
+}
+
+// The example layout and candidate sites shipped with the park load, and apply cleanly.
+TEST(ShelterEvaluation, TheBundledLayoutAndCandidatesLoad) {
+  Diagnostics d;
+  const auto layout = test::sourcePath("data/layouts/s09-south.yaml");
+  auto l = loadAndValidate(test::sourcePath("data/scenarios/chlorine_night.yaml"), d, "", layout);
+  ASSERT_TRUE(l) << d.str();
+  EXPECT_FALSE(d.hasErrors());
+  EXPECT_TRUE(l->park.shelter("S13"));
+  EXPECT_EQ(l->park.shelter("S05")->capacity, 600);
+  const auto sites = loadCandidateSites(test::sourcePath("data/layouts/candidates.yaml"), d);
+  ASSERT_TRUE(sites) << d.str();
+  EXPECT_EQ(sites->changes.size(), 5u);
+  EXPECT_EQ(sites->costs[1], 60);
 }
