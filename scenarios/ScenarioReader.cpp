@@ -584,48 +584,40 @@ std::optional<Scenario> loadScenario(const std::string& path, Diagnostics& diagn
   return parse(*text, path, diagnostics, false);
 }
 
-std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics) {
-  auto text = readTextFile(path, kMaxScenarioBytes, "shelter layout", diagnostics);
+namespace {
+/// A shelter layout or candidate sites file: `what` names it in messages, `listKey` is its list,
+/// `read` is the reader's method for its keys.
+std::optional<ShelterLayoutFile> loadShelterList(const std::string& path, Diagnostics& diagnostics, const std::string& what,
+                                                 const std::string& listKey,
+                                                 void (ScenarioReader::*read)(const YAML::Node&, ShelterLayoutFile&)) {
+  auto text = readTextFile(path, kMaxScenarioBytes, what, diagnostics);
   if (!text) return std::nullopt;
   const auto root = parseYaml(*text, path, diagnostics);
   if (!root) return std::nullopt;
   Diagnostics found;
+  ShelterLayoutFile file;
+  file.file = path;
   if (!root->IsMap()) {
     YamlInput in(path, found);
-    in.error(*root, "", "expected a shelter layout (a mapping with shelter_changes: [...]), found " +
+    in.error(*root, "", "expected a mapping with " + listKey + ": [...] (" + what + "), found " +
                             (root->IsNull() ? std::string("an empty file (or only comments)") : YamlInput::describe(*root)));
-    diagnostics.append(found);
-    return std::nullopt;
+  } else {
+    ScenarioReader reader(path, found);
+    (reader.*read)(*root, file);
   }
-  ShelterLayoutFile layout;
-  layout.file = path;
-  ScenarioReader(path, found).readLayout(*root, layout);
   const bool ok = !found.hasErrors();
   diagnostics.append(found);
   if (!ok) return std::nullopt;
-  return layout;
+  return file;
+}
+}  // namespace
+
+std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics) {
+  return loadShelterList(path, diagnostics, "shelter layout", "shelter_changes", &ScenarioReader::readLayout);
 }
 
 std::optional<ShelterLayoutFile> loadCandidateSites(const std::string& path, Diagnostics& diagnostics) {
-  auto text = readTextFile(path, kMaxScenarioBytes, "candidate sites", diagnostics);
-  if (!text) return std::nullopt;
-  const auto root = parseYaml(*text, path, diagnostics);
-  if (!root) return std::nullopt;
-  Diagnostics found;
-  if (!root->IsMap()) {
-    YamlInput in(path, found);
-    in.error(*root, "", "expected candidate sites (a mapping with candidates: [...]), found " +
-                            (root->IsNull() ? std::string("an empty file (or only comments)") : YamlInput::describe(*root)));
-    diagnostics.append(found);
-    return std::nullopt;
-  }
-  ShelterLayoutFile sites;
-  sites.file = path;
-  ScenarioReader(path, found).readCandidates(*root, sites);
-  const bool ok = !found.hasErrors();
-  diagnostics.append(found);
-  if (!ok) return std::nullopt;
-  return sites;
+  return loadShelterList(path, diagnostics, "candidate sites", "candidates", &ScenarioReader::readCandidates);
 }
 
 std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics) {
