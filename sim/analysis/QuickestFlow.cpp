@@ -38,6 +38,7 @@ class MaxFlow {
   void setCapacity(int arc, double capacity) { cap_[std::size_t(arc)] = capacity; }
   int arcCount() const { return int(to_.size()); }
   int head(int arc) const { return to_[std::size_t(arc)]; }
+  int tail(int arc) const { return to_[std::size_t(arc ^ 1)]; }  // the head of its reverse
 
   double solve(int source, int sink) {
     double total = 0;
@@ -146,7 +147,6 @@ struct Expanded {
   long steps = 0, open = 0;  // arrivals before step `open` are let in
   double value = 0;
   std::vector<int> roadArc;                  // per arc index / 2: index into FlowNetwork::arcs, or -1
-  std::vector<int> tail;                     // per arc index / 2: its tail node
   std::vector<int> shelterArc;               // per sink of the network: its arc into the super sink
   std::vector<std::vector<int>> arrivalArcs; // per step: arcs into a shelter arriving in it
   std::vector<std::pair<int, int>> supplyArcs;  // arcs from the source, with their road node
@@ -171,7 +171,6 @@ Expanded buildExpanded(const FlowNetwork& net, long steps, double step_s) {
   e.sink = e.source + 1;
   auto add = [&](int from, int to, double cap, int road) {
     e.roadArc.push_back(road);
-    e.tail.push_back(from);
     return e.flow.addArc(from, to, cap);
   };
   for (int v = 0; v < net.nodes; ++v)
@@ -351,7 +350,7 @@ QuickestFlowResult quickestTransshipment(const FlowNetwork& net, const QuickestF
   std::map<int, double> byRoad;
   for (std::size_t half = 0; half < e.roadArc.size(); ++half) {
     const int arc = int(half * 2);
-    if (!fine.cut[std::size_t(e.tail[half])] || fine.cut[std::size_t(e.flow.head(arc))]) continue;
+    if (!fine.cut[std::size_t(e.flow.tail(arc))] || fine.cut[std::size_t(e.flow.head(arc))]) continue;
     if (e.roadArc[half] >= 0) byRoad[net.arcs[std::size_t(e.roadArc[half])].road] += options.step_s;
   }
   for (const auto& [node, persons] : fine.shortBy) r.lastOut.push_back({node, persons});
@@ -360,7 +359,7 @@ QuickestFlowResult quickestTransshipment(const FlowNetwork& net, const QuickestF
   std::stable_sort(r.bottlenecks.begin(), r.bottlenecks.end(),
                    [](const FlowBottleneck& a, const FlowBottleneck& b) { return a.saturated_s > b.saturated_s; });
   for (std::size_t k = 0; k < net.sinks.size(); ++k)
-    if (fine.cut[std::size_t(e.tail[std::size_t(e.shelterArc[k] / 2)])] && !fine.cut[std::size_t(e.sink)])
+    if (fine.cut[std::size_t(e.flow.tail(e.shelterArc[k]))] && !fine.cut[std::size_t(e.sink)])
       r.bottlenecks.push_back({-1, net.sinks[k].shelter, 0});
   return r;
 }

@@ -45,7 +45,7 @@ std::string zonesAt(const LoadedScenario& l, const std::vector<Release>& release
 }
 
 nlohmann::json toJson(const LoadedScenario& l, const Inputs& in, const std::vector<Release>& releases,
-                      const QuickestFlowResult& r) {
+                      const FlowNetwork& net, const QuickestFlowResult& r) {
   using nlohmann::json;
   json j;
   j["bound_s"] = r.feasible ? json(r.bound_s) : json(nullptr);
@@ -76,7 +76,6 @@ nlohmann::json toJson(const LoadedScenario& l, const Inputs& in, const std::vect
   for (const auto& [node, persons] : r.lastOut) lastOut.push_back({{"zones", zonesAt(l, releases, node)}, {"persons", persons}});
   j["last_out"] = lastOut;
   json shelters = json::array();
-  const auto net = evacuationNetwork(l, {});
   for (std::size_t k = 0; k < net.sinks.size(); ++k) {
     const Shelter& sh = l.park.shelters[std::size_t(net.sinks[k].shelter)];
     shelters.push_back({{"id", sh.id}, {"capacity", sh.capacity}, {"persons", r.shelterPersons[k]}});
@@ -93,7 +92,7 @@ nlohmann::json toJson(const LoadedScenario& l, const Inputs& in, const std::vect
 }
 
 void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Release>& releases,
-               const QuickestFlowResult& r, std::ostream& out) {
+               const FlowNetwork& net, const QuickestFlowResult& r, std::ostream& out) {
   const Scenario& s = l.scenario;
   double last = 0;
   for (const auto& rel : releases) last = std::max(last, rel.ready_s);
@@ -169,7 +168,6 @@ void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Rele
 
   out << "\nOne optimal assignment to shelters\n";
   TextTable table({"shelter", "name", "capacity", "persons"}, {false, false, true, true});
-  const auto net = evacuationNetwork(l, {});
   for (std::size_t k = 0; k < net.sinks.size(); ++k) {
     const Shelter& sh = l.park.shelters[std::size_t(net.sinks[k].shelter)];
     if (r.shelterPersons[k] > 0.5)
@@ -217,9 +215,10 @@ int runBound(const std::vector<std::string>& argv) {
   } else {
     releases = orderAtZero(*loaded, in.seed, in.replication, in.premovement);
   }
-  const QuickestFlowResult result = quickestTransshipment(evacuationNetwork(*loaded, releases), {step});
-  if (format == "json") std::cout << toJson(*loaded, in, releases, result).dump(2) << "\n";
-  else printText(*loaded, in, releases, result, std::cout);
+  const FlowNetwork net = evacuationNetwork(*loaded, releases);
+  const QuickestFlowResult result = quickestTransshipment(net, {step});
+  if (format == "json") std::cout << toJson(*loaded, in, releases, net, result).dump(2) << "\n";
+  else printText(*loaded, in, releases, net, result, std::cout);
   std::cout.flush();
   // As `run`: SimGrid's teardown of a finished engine holds nothing we need.
   std::_Exit(kExitOk);
