@@ -26,6 +26,15 @@ struct Child {
   Clock::time_point started;
 };
 
+/// Writes all of `text` to `fd`; in a child, which then ends with status 4 if it cannot.
+void writeAllOrExit(int fd, const std::string& text) {
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) _exit(4);
+    done += std::size_t(n);
+  }
+}
+
 // In the child: one replication, its metrics written to `fd` as JSON; never returns.
 [[noreturn]] void runChild(Platform& platform, const LoadedScenario& loaded, const BatchTask& task,
                            const BatchOptions& options, int fd) {
@@ -44,11 +53,7 @@ struct Child {
     text = std::string("ERROR ") + e.what();
     code = 3;
   }
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) _exit(4);
-    done += std::size_t(n);
-  }
+  writeAllOrExit(fd, text);
   close(fd);
   _exit(code);  // not exit(): no destructors, no SimGrid cleanup (DESIGN.md section 3)
 }
@@ -128,6 +133,55 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vecto
     waitpid(c.pid, nullptr, 0);
     close(c.fd);
   }
+}
+
+std::vector<nlohmann::json> planMetrics(Platform& platform, const LoadedScenario& loaded, const std::string& plan,
+                                        long replications, const BatchOptions& options) {
+  std::vector<nlohmann::json> metrics(std::size_t(std::max(0L, replications)));
+  std::vector<BatchTask> tasks;
+  for (long r = 0; r < replications; ++r) tasks.push_back({plan, int(r)});
+  const std::atomic<bool> stop{false};
+  runBatch(platform, loaded, tasks, options,
+           [&](ReplicationRow row) {
+             if (row.status == "ok") metrics[std::size_t(row.replication)] = std::move(row.metrics);
+           },
+           stop);
+  return metrics;
+}
+
+std::vector<nlohmann::json> planMetricsOnLayout(const std::string& scenarioPath, const std::string& substancesPath,
+                                                const std::string& layoutPath, bool night, const std::string& plan,
+                                                long replications, const BatchOptions& options) {
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    close(fds[0]);
+    try {
+      Diagnostics d;
+      auto loaded = loadAndValidate(scenarioPath, d, substancesPath, layoutPath);
+      if (!loaded) _exit(2);
+      loaded->scenario.population = night ? "pop_night" : "pop_day";
+      Platform platform(*loaded);
+      writeAllOrExit(fds[1], nlohmann::json(planMetrics(platform, *loaded, plan, replications, options)).dump());
+    } catch (...) {
+      _exit(3);
+    }
+    _exit(0);  // not exit(): no SimGrid cleanup (DESIGN.md section 3)
+  }
+  close(fds[1]);
+  std::string text;
+  char buf[65536];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, std::size_t(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("the runs on " + (layoutPath.empty() ? std::string("the current shelters") : layoutPath) +
+                             " failed");
+  return nlohmann::json::parse(text).get<std::vector<nlohmann::json>>();
 }
 
 }  // namespace drillsim

@@ -40,4 +40,16 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vecto
               const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
               const std::atomic<bool>& stop);
 
+/// Replications 0 .. n-1 of one plan: their metrics by replication (null where a run failed).
+std::vector<nlohmann::json> planMetrics(Platform& platform, const LoadedScenario& loaded, const std::string& plan,
+                                        long replications, const BatchOptions& options);
+
+/// As planMetrics, for the scenario at `scenarioPath` with a shelter layout file applied (none
+/// when `layoutPath` is empty) and the given population. Each layout is its own platform, and a
+/// process holds one SimGrid engine: the runs are made from a child process, which sends their
+/// metrics back. Throws std::runtime_error when the child fails.
+std::vector<nlohmann::json> planMetricsOnLayout(const std::string& scenarioPath, const std::string& substancesPath,
+                                                const std::string& layoutPath, bool night, const std::string& plan,
+                                                long replications, const BatchOptions& options);
+
 }  // namespace drillsim

@@ -38,6 +38,10 @@ int runCompare(const std::vector<std::string>& args);
 std::string helpCompare();
 int runShelters(const std::vector<std::string>& args);
 std::string helpShelters();
+/// The `shelters compare` and `shelters site` subcommands (ShelterLayoutsCommand.cpp); `args`
+/// as parsed by `shelters`, their subcommand first.
+int compareLayouts(const Args& args);
+int siteShelters(const Args& args);
 int runBound(const std::vector<std::string>& args);
 std::string helpBound();
 int runSynth(const std::vector<std::string>& args);

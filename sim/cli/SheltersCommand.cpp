@@ -1,12 +1,7 @@
-// drillsim shelters evaluate: evidence for the shelter committee on one layout of shelters
-// (sim/analysis/ShelterEvaluation.hpp), as text, JSON, or a Markdown report with a map and a
-// GeoPackage layer.
-#include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <functional>
-#include <sys/wait.h>
-#include <unistd.h>
+// drillsim shelters: the subcommands' options and dispatch, and `evaluate`: evidence for the
+// shelter committee on one layout of shelters (sim/analysis/ShelterEvaluation.hpp), as text, JSON,
+// or a Markdown report with a map and a GeoPackage layer. `compare` and `site` live in
+// ShelterLayoutsCommand.cpp.
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -14,12 +9,10 @@
 #include <thread>
 
 #include "scenarios/GeoLayer.hpp"
-#include "scenarios/RandomStream.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/QuickestFlow.hpp"
 #include "sim/analysis/ShelterEvaluation.hpp"
-#include "sim/analysis/Siting.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
@@ -85,20 +78,16 @@ std::string overflowText(const ShelterRuns& r, std::size_t s) {
   return percent(double(r.overflowing[s]) / double(r.runs)) + " [" + fixed(100 * low, 0) + "-" + fixed(100 * high, 0) + "]";
 }
 
-/// Runs `replications` of the plan for the given population: their metrics by replication (null
-/// where a run failed).
+/// Runs `replications` of the plan for the given population: their metrics by replication, each
+/// of the first s.boundRuns with the quickest-flow bound for its own departures ("bound_s").
 std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
-  std::vector<nlohmann::json> metrics(std::size_t(std::max(0L, s.replications)));
-  if (s.replications <= 0) return metrics;
   LoadedScenario variant = base;
   variant.scenario.population = night ? "pop_night" : "pop_day";
-  std::vector<BatchTask> tasks;
-  for (long r = 0; r < s.replications; ++r) tasks.push_back({s.plan->id, int(r)});
   BatchOptions options;
   options.seed = s.seed;
   options.jobs = s.jobs;
-  // The plan's efficiency: the quickest-flow bound for each run's own evacuees and departures,
-  // computed in the child that holds them.
+  // The plan's efficiency: the bound for each run's own evacuees and departures, computed in the
+  // child that holds them.
   const long boundRuns = s.boundRuns;
   options.annotate = [&variant, boundRuns](const Outcome& o, nlohmann::json& m) {
     if (long(o.replication) >= boundRuns) return;
@@ -107,14 +96,7 @@ std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario&
     const auto b = quickestTransshipment(evacuationNetwork(variant, releases), {kEvaluationBoundStep_s});
     m["bound_s"] = b.feasible ? nlohmann::json(b.bound_s) : nlohmann::json(nullptr);
   };
-  std::atomic<bool> stop{false};
-  std::fflush(nullptr);
-  runBatch(platform, variant, tasks, options,
-           [&](ReplicationRow row) {
-             if (row.status == "ok") metrics[std::size_t(row.replication)] = std::move(row.metrics);
-           },
-           stop);
-  return metrics;
+  return planMetrics(platform, variant, s.plan->id, s.replications, options);
 }
 
 ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
@@ -185,22 +167,9 @@ std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation&
   std::ostringstream out;
   auto emit = [&](const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                   const std::vector<bool>& right) {
-    if (md) {
-      out << "|";
-      for (const auto& h : header) out << " " << h << " |";
-      out << "\n|";
-      for (std::size_t c = 0; c < header.size(); ++c) out << (right[c] ? "---:|" : "---|");
-      out << "\n";
-      for (const auto& r : rows) {
-        out << "|";
-        for (const auto& c : r) out << " " << c << " |";
-        out << "\n";
-      }
-    } else {
-      TextTable t(header, right);
-      for (const auto& r : rows) t.row(r);
-      out << t.str();
-    }
+    TextTable t(header, right);
+    for (const auto& r : rows) t.row(r);
+    out << t.str(md);
   };
   // Shelters, standards and hazards.
   {
@@ -442,322 +411,6 @@ int evaluate(const Args& args) {
   std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need
 }
 
-/// The metrics of `replications` runs of a plan on one layout ("" : the scenario's own shelters),
-/// by replication (null where a run failed). Each layout is a different platform, and a process
-/// holds one SimGrid engine: the runs are made from a child process, which sends them back as JSON.
-std::vector<nlohmann::json> runsOnLayout(const std::string& scenario, const std::string& substances,
-                                         const std::string& layout, const std::string& plan, bool night,
-                                         long replications, std::uint64_t seed, int jobs) {
-  int fds[2];
-  if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
-  if (pid == 0) {
-    close(fds[0]);
-    int code = 0;
-    try {
-      Diagnostics d;
-      auto loaded = loadAndValidate(scenario, d, substances, layout);
-      if (!loaded) _exit(2);
-      Settings s;
-      s.plan = loaded->scenario.plan(plan);
-      s.replications = replications;
-      s.seed = seed;
-      s.jobs = jobs;
-      Platform platform(*loaded);
-      const auto metrics = runMetrics(platform, *loaded, s, night);
-      const std::string text = nlohmann::json(metrics).dump();
-      for (std::size_t at = 0; at < text.size();) {
-        const ssize_t n = write(fds[1], text.data() + at, text.size() - at);
-        if (n <= 0) _exit(4);
-        at += std::size_t(n);
-      }
-    } catch (...) {
-      code = 3;
-    }
-    _exit(code);  // no SimGrid cleanup (DESIGN.md section 3)
-  }
-  close(fds[1]);
-  std::string text;
-  char buf[65536];
-  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, std::size_t(n));
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error("the runs on layout " + (layout.empty() ? std::string("(current)") : layout) + " failed");
-  return nlohmann::json::parse(text).get<std::vector<nlohmann::json>>();
-}
-
-int compareLayouts(const Args& args) {
-  if (args.positional().size() < 3)
-    throw UsageError("expected a scenario file and at least one layout file after 'compare'");
-  const std::string scenario = args.positional()[1];
-  const std::string substances = args.value("substances", "");
-  std::vector<std::string> layouts = {""}, names = {"current"};
-  Diagnostics diagnostics;
-  auto base = loadAndValidate(scenario, diagnostics, substances);
-  for (std::size_t i = 2; i < args.positional().size(); ++i) {
-    const std::string file = args.positional()[i];
-    auto withLayout = loadAndValidate(scenario, diagnostics, substances, file);
-    Diagnostics again;
-    const auto layout = withLayout ? loadShelterLayout(file, again) : std::nullopt;
-    layouts.push_back(file);
-    names.push_back(layout && !layout->name.empty() ? layout->name : std::filesystem::path(file).stem().string());
-    if (!withLayout) base.reset();
-  }
-  printDiagnostics(diagnostics);
-  if (!base) return kExitInvalidInput;
-  const Plan& plan = args.value("plan") ? planArgument(*base, *args.value("plan")) : base->scenario.plans.front();
-  const long replications = long(std::max<std::uint64_t>(2, args.count("replications", 200)));
-  const std::uint64_t seed = args.count("seed", base->scenario.monte_carlo.seed);
-  const int jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
-  const bool night = args.choice("population", {"day", "night"}, base->scenario.night() ? "night" : "day") == "night";
-  const std::string format = args.choice("format", {"text", "json", "md"}, "text");
-
-  std::vector<std::vector<nlohmann::json>> runs;
-  for (const auto& layout : layouts)
-    runs.push_back(runsOnLayout(scenario, substances, layout, plan.id, night, replications, seed, jobs));
-
-  // Paired over the replications that ran on every layout.
-  std::vector<std::size_t> both;
-  for (std::size_t r = 0; r < std::size_t(replications); ++r)
-    if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
-  struct Metric {
-    std::string key, label;
-    std::function<double(const nlohmann::json&)> value;
-  };
-  const std::vector<Metric> metrics = {
-      {"clearance_s", "clearance [s]", [](const nlohmann::json& m) { return m.at("clearance_s").get<double>(); }},
-      {"arrival_p95_s", "95 % sheltered [s]", [](const nlohmann::json& m) { return m.at("arrival_p95_s").get<double>(); }},
-      {"unsheltered", "unsheltered at the horizon", [](const nlohmann::json& m) { return m.at("unsheltered").get<double>(); }},
-      {"persons_over_aegl2", "persons over AEGL-2", [](const nlohmann::json& m) { return m.at("persons_over_aegl2").get<double>(); }},
-      {"any_overflow", "P(a shelter overflows)", [](const nlohmann::json& m) {
-         for (const auto& [id, sh] : m.at("shelters").items())
-           if (sh.at("overflow").get<double>() > 0) return 1.0;
-         return 0.0;
-       }},
-  };
-  const double level = 1 - 0.05 / double(layouts.size() - 1);  // Bonferroni over the proposals
-  nlohmann::json out = {{"scenario", base->scenario.name}, {"plan", plan.id}, {"population", night ? "pop_night" : "pop_day"},
-                        {"replications", both.size()}, {"seed", seed}, {"confidence", level}, {"layouts", nlohmann::json::array()}};
-  for (std::size_t k = 0; k < layouts.size(); ++k) out["layouts"].push_back({{"name", names[k]}, {"file", layouts[k]}});
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& m : metrics) {
-    std::vector<std::vector<double>> v(layouts.size());
-    for (std::size_t k = 0; k < layouts.size(); ++k)
-      for (std::size_t r : both) v[k].push_back(m.value(runs[k][r]));
-    nlohmann::json row = {{"metric", m.key}, {"label", m.label}, {"means", nlohmann::json::array()}, {"differences", nlohmann::json::array()}};
-    for (std::size_t k = 0; k < layouts.size(); ++k) row["means"].push_back(stats::summarise(v[k]).mean);
-    for (std::size_t k = 1; k < layouts.size(); ++k) {
-      const auto p = stats::paired(v[0], v[k], level);
-      const bool same = std::fabs(p.meanDifference) <= p.halfWidth;
-      row["differences"].push_back({{"layout", names[k]}, {"mean", p.meanDifference}, {"half_width", p.halfWidth},
-                                    {"verdict", same ? "same" : p.meanDifference < 0 ? "better" : "worse"}});
-    }
-    rows.push_back(row);
-  }
-  out["metrics"] = rows;
-  // Overflow per shelter, for shelters of any layout.
-  std::vector<std::string> shelterIds;
-  for (const auto& layoutRuns : runs)
-    for (std::size_t r : both)
-      for (const auto& [id, sh] : layoutRuns[r].at("shelters").items())
-        if (std::find(shelterIds.begin(), shelterIds.end(), id) == shelterIds.end()) shelterIds.push_back(id);
-  std::sort(shelterIds.begin(), shelterIds.end());
-  nlohmann::json overflow = nlohmann::json::array();
-  for (const auto& id : shelterIds) {
-    nlohmann::json o = {{"shelter", id}, {"p_overflow", nlohmann::json::array()}};
-    for (std::size_t k = 0; k < layouts.size(); ++k) {
-      long n = 0, hits = 0;
-      for (std::size_t r : both)
-        if (const auto it = runs[k][r].at("shelters").find(id); it != runs[k][r].at("shelters").end()) {
-          ++n;
-          hits += it->at("overflow").get<double>() > 0;
-        }
-      o["p_overflow"].push_back(n ? nlohmann::json(double(hits) / double(n)) : nlohmann::json(nullptr));
-    }
-    overflow.push_back(o);
-  }
-  out["shelters"] = overflow;
-
-  if (format == "json") {
-    std::cout << out.dump(2) << "\n";
-    return kExitOk;
-  }
-  const bool md = format == "md";
-  std::cout << (md ? "# " : "") << "Shelter layouts compared: " << base->scenario.name << "\n" << (md ? "\n" : "")
-            << "Plan " << plan.id << " " << plan.name << ", " << (night ? "pop_night" : "pop_day") << ", " << both.size()
-            << " replications of seed " << seed << " on every layout (common random numbers: the same weather, leak\n"
-            << "and pre-movement draws); differences are paired, layout minus current, with "
-            << fixed(100 * level, 1) << " % intervals.\n";
-  for (std::size_t k = 1; k < layouts.size(); ++k) std::cout << (md ? "- " : "  ") << names[k] << ": " << layouts[k] << "\n";
-  std::cout << "\n";
-  std::vector<std::string> header = {"metric", "current"};
-  for (std::size_t k = 1; k < layouts.size(); ++k) {
-    header.push_back(names[k]);
-    header.push_back("difference [CI]");
-    header.push_back("verdict");
-  }
-  std::vector<std::vector<std::string>> table;
-  for (const auto& row : rows) {
-    const bool share = row["metric"] == "any_overflow";
-    auto show = [&](double x) { return share ? fixed(100 * x, 0) + " %" : thousands(std::lround(x)); };
-    auto showDiff = [&](double x) { return share ? fixed(100 * x, 0) + " pts" : fixed(x, 0); };
-    std::vector<std::string> cells = {row["label"], show(row["means"][0])};
-    for (std::size_t k = 1; k < layouts.size(); ++k) {
-      const auto& d = row["differences"][k - 1];
-      const double m = d["mean"], h = d["half_width"];
-      cells.push_back(show(row["means"][k]));
-      cells.push_back(showDiff(m) + " [" + showDiff(m - h) + ", " + showDiff(m + h) + "]");
-      cells.push_back(d["verdict"]);
-    }
-    table.push_back(cells);
-  }
-  std::vector<std::string> sheltersHeader = {"shelter P(overflow)"};
-  for (const auto& n : names) sheltersHeader.push_back(n);
-  std::vector<std::vector<std::string>> sheltersTable;
-  for (const auto& o : overflow) {
-    std::vector<std::string> cells = {o["shelter"]};
-    for (const auto& p : o["p_overflow"]) cells.push_back(p.is_null() ? "-" : fixed(100 * p.get<double>(), 0) + " %");
-    sheltersTable.push_back(cells);
-  }
-  auto emit = [&](const std::vector<std::string>& h, const std::vector<std::vector<std::string>>& rowsText) {
-    if (md) {
-      std::cout << "|";
-      for (const auto& c : h) std::cout << " " << c << " |";
-      std::cout << "\n|";
-      for (std::size_t c = 0; c < h.size(); ++c) std::cout << (c ? "---:|" : "---|");
-      std::cout << "\n";
-      for (const auto& r : rowsText) {
-        std::cout << "|";
-        for (const auto& c : r) std::cout << " " << c << " |";
-        std::cout << "\n";
-      }
-    } else {
-      std::vector<bool> right(h.size(), true);
-      right[0] = false;
-      TextTable t(h, right);
-      for (const auto& r : rowsText) t.row(r);
-      std::cout << t.str();
-    }
-  };
-  emit(header, table);
-  std::cout << "\n";
-  emit(sheltersHeader, sheltersTable);
-  return kExitOk;
-}
-
-/// A candidate set as a layout file, for the runs that confirm it.
-std::string layoutYaml(const ShelterLayoutFile& candidates, const std::vector<int>& set) {
-  std::ostringstream y;
-  y.precision(10);
-  y << "shelter_changes:\n";
-  for (int c : set) {
-    const ShelterChange& ch = candidates.changes[std::size_t(c)];
-    y << "  - {id: \"" << ch.id << "\", capacity: " << ch.capacity.value_or(0) << ", lon: " << ch.lon.value_or(0)
-      << ", lat: " << ch.lat.value_or(0);
-    if (ch.kind) y << ", kind: " << *ch.kind;
-    y << "}\n";
-  }
-  return y.str();
-}
-
-int siteShelters(const Args& args) {
-  if (args.positional().size() != 3) throw UsageError("expected a scenario file and a candidate sites file after 'site'");
-  const std::string scenario = args.positional()[1], sitesFile = args.positional()[2];
-  const std::string substances = args.value("substances", "");
-  Diagnostics diagnostics;
-  auto base = loadAndValidate(scenario, diagnostics, substances);
-  const auto candidates = loadCandidateSites(sitesFile, diagnostics);
-  printDiagnostics(diagnostics);
-  if (!base || !candidates) return kExitInvalidInput;
-  SitingOptions options;
-  options.sites = int(std::max<std::uint64_t>(1, args.count("sites", 1)));
-  options.finalists = int(std::max<std::uint64_t>(1, args.count("finalists", 3)));
-  options.draws = int(std::max<std::uint64_t>(1, args.count("screen-draws", 4)));
-  if (options.sites > int(candidates->changes.size()))
-    throw UsageError("--sites: " + std::to_string(options.sites) + " sites asked for, but the file offers " +
-                     std::to_string(candidates->changes.size()));
-  const Plan& plan = args.value("plan") ? planArgument(*base, *args.value("plan")) : base->scenario.plans.front();
-  const long replications = long(std::max<std::uint64_t>(2, args.count("replications", 100)));
-  const std::uint64_t seed = args.count("seed", base->scenario.monte_carlo.seed);
-  const int jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
-  const bool night = base->scenario.night();
-
-  const SitingResult found = chooseSites(*base, *candidates, options);
-  auto names = [&](const std::vector<int>& set) {
-    std::string t;
-    for (int c : set) {
-      const auto& ch = candidates->changes[std::size_t(c)];
-      t += (t.empty() ? "" : " + ") + ch.id + (ch.name ? " " + *ch.name : "");
-    }
-    return t;
-  };
-  std::cout << "Shelter siting: " << base->scenario.name << "\n" << options.sites << " of " << candidates->changes.size()
-            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << (night ? "pop_night" : "pop_day") << "\n\n"
-            << "Screening (" << found.evaluations << " layouts): the quickest-flow bound for everyone ordered out at T+0,\n"
-            << "averaged over " << options.draws << " pre-movement draws (time step " << fixed(options.step_s, 0) << " s)\n";
-  TextTable screen({"layout", "surrogate", "cost"}, {false, true, true});
-  screen.row({"current", thousands(std::lround(found.current_s)) + " s", ""});
-  for (const auto& f : found.finalists) {
-    double cost = 0;
-    for (int c : f.candidates) cost += candidates->costs[std::size_t(c)];
-    screen.row({names(f.candidates), std::isfinite(f.score_s) ? thousands(std::lround(f.score_s)) + " s" : "not everyone placed",
-                fixed(cost, 0)});
-  }
-  std::cout << screen.str();
-
-  // Confirmation: the plan on the current shelters and on each finalist, same random numbers.
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("drillsim-site-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::vector<std::vector<nlohmann::json>> runs;
-  runs.push_back(runsOnLayout(scenario, substances, "", plan.id, night, replications, seed, jobs));
-  for (std::size_t f = 0; f < found.finalists.size(); ++f) {
-    const std::string file = (dir / ("finalist" + std::to_string(f) + ".yaml")).string();
-    writeFileAtomically(file, layoutYaml(*candidates, found.finalists[f].candidates));
-    runs.push_back(runsOnLayout(scenario, substances, file, plan.id, night, replications, seed, jobs));
-  }
-  fs::remove_all(dir);
-  std::vector<std::size_t> both;
-  for (std::size_t r = 0; r < std::size_t(replications); ++r)
-    if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
-  std::vector<std::vector<double>> p95(runs.size());
-  for (std::size_t k = 0; k < runs.size(); ++k)
-    for (std::size_t r : both) p95[k].push_back(runs[k][r].at("arrival_p95_s").get<double>());
-  // How sure the ranking is: the share of bootstrap resamples of the replications (resampled
-  // together, so the pairing stays) in which each layout has the lowest mean.
-  const int resamples = 2000;
-  std::vector<int> wins(runs.size(), 0);
-  RandomStream stream(seed, 0, "siting-bootstrap", "");
-  for (int b = 0; b < resamples && !both.empty(); ++b) {
-    std::vector<double> sum(runs.size(), 0);
-    for (std::size_t i = 0; i < both.size(); ++i) {
-      const std::size_t pick = std::min(both.size() - 1, std::size_t(stream.uniform01() * double(both.size())));
-      for (std::size_t k = 0; k < runs.size(); ++k) sum[k] += p95[k][pick];
-    }
-    ++wins[std::size_t(std::min_element(sum.begin(), sum.end()) - sum.begin())];
-  }
-  std::cout << "\nConfirmation: plan " << plan.id << ", " << both.size() << " replications of seed " << seed
-            << " on every layout (common random numbers); 95 % sheltered [s], paired against current\n";
-  TextTable confirm({"layout", "mean", "difference [95 % CI]", "verdict", "P(best)"}, {false, true, true, false, true});
-  confirm.row({"current", thousands(std::lround(stats::summarise(p95[0]).mean)), "", "",
-               fixed(100.0 * wins[0] / resamples, 0) + " %"});
-  for (std::size_t k = 1; k < runs.size(); ++k) {
-    const auto d = stats::paired(p95[0], p95[k], 1 - 0.05 / double(runs.size() - 1));
-    const bool same = std::fabs(d.meanDifference) <= d.halfWidth;
-    confirm.row({names(found.finalists[k - 1].candidates), thousands(std::lround(stats::summarise(p95[k]).mean)),
-                 fixed(d.meanDifference, 0) + " [" + fixed(d.meanDifference - d.halfWidth, 0) + ", " +
-                     fixed(d.meanDifference + d.halfWidth, 0) + "]",
-                 same ? "same" : d.meanDifference < 0 ? "better" : "worse", fixed(100.0 * wins[k] / resamples, 0) + " %"});
-  }
-  std::cout << confirm.str();
-  std::cout << "\nP(best): share of " << resamples << " paired bootstrap resamples of the replications in which the\n"
-               "layout has the lowest mean time for 95 % to be sheltered.\n";
-  return kExitOk;
-}
 }  // namespace
 
 std::string helpShelters() {

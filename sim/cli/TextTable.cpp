@@ -55,6 +55,19 @@ std::string TextTable::str(const std::string& indent) const {
   return out;
 }
 
+std::string TextTable::markdown() const {
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string s = "|";
+    for (const auto& c : cells) s += " " + c + " |";
+    return s + "\n";
+  };
+  std::string out = line(header_) + "|";
+  for (std::size_t c = 0; c < header_.size(); ++c) out += right_[c] ? "---:|" : "---|";
+  out += "\n";
+  for (const auto& r : rows_) out += line(r);
+  return out;
+}
+
 std::string thousands(long long n) {
   std::string digits = std::to_string(n < 0 ? -n : n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {

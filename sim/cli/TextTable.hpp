@@ -14,6 +14,10 @@ class TextTable {
   explicit TextTable(std::vector<std::string> header, std::vector<bool> rightAligned = {});
   void row(std::vector<std::string> cells);
   std::string str(const std::string& indent = "  ") const;
+  /// The same table in Markdown (pipes; right-aligned columns marked ---:).
+  std::string markdown() const;
+  /// markdown() when `md`, else str().
+  std::string str(bool md) const { return md ? markdown() : str(); }
 
  private:
   std::vector<std::string> header_;
