@@ -214,8 +214,9 @@ double placeable(const FlowNetwork& net) {
   return f.solve(source, sink);
 }
 
-/// Fewest steps in which the last release could reach any shelter: the search starts there.
-long earliestSteps(const FlowNetwork& net, double step_s) {
+/// Fewest steps in which the releases could bring `needed` persons to a shelter if each walked
+/// alone to its nearest one: the search starts there.
+long earliestSteps(const FlowNetwork& net, double step_s, double needed) {
   // Steps from each node to its nearest shelter, by Dijkstra on the reversed arcs.
   std::vector<long> toShelter(std::size_t(net.nodes), std::numeric_limits<long>::max());
   using Item = std::pair<long, int>;
@@ -242,10 +243,19 @@ long earliestSteps(const FlowNetwork& net, double step_s) {
       }
     }
   }
-  long k = 1;
+  // Each release's earliest arrival; the horizon must reach the one that completes the share.
+  std::vector<std::pair<long, double>> arrivals;
   for (const auto& s : net.supplies)
     if (s.persons > 0 && toShelter[std::size_t(s.node)] != std::numeric_limits<long>::max())
-      k = std::max(k, stepsOf(s.release_s, step_s) + toShelter[std::size_t(s.node)] + 1);
+      arrivals.push_back({stepsOf(s.release_s, step_s) + toShelter[std::size_t(s.node)] + 1, s.persons});
+  std::sort(arrivals.begin(), arrivals.end());
+  long k = 1;
+  double arrived = 0;
+  for (const auto& [steps, persons] : arrivals) {
+    k = std::max(k, steps);
+    arrived += persons;
+    if (arrived >= needed) break;
+  }
   return k;
 }
 
@@ -321,17 +331,18 @@ QuickestFlowResult quickestTransshipment(const FlowNetwork& net, const QuickestF
   r.persons = totalPersons(net);
   r.placeable = placeable(net);
   r.shelterPersons.assign(net.sinks.size(), 0);
-  const double needed = r.persons - 1e-7 * std::max(1.0, r.persons);
+  const double share = std::clamp(options.share, 0.0, 1.0);
+  const double needed = share * r.persons - 1e-7 * std::max(1.0, r.persons);
   r.feasible = r.placeable >= needed;
   if (!r.feasible || r.persons <= 0) return r;
 
   // A coarse solve (steps eight times longer, a network eight times smaller) guesses where the
   // fine one ends; the fine search then needs only a few steps around the guess.
   const double coarse_s = 8 * options.step_s;
-  const long coarseFailing = earliestSteps(net, coarse_s) - 1;
+  const long coarseFailing = earliestSteps(net, coarse_s, needed) - 1;
   const Search coarse = fewestSteps(net, coarse_s, coarseFailing, coarseFailing + 1, options.maxSteps, needed);
   r.maxFlowSolves += coarse.solves;
-  const long failing = earliestSteps(net, options.step_s) - 1;
+  const long failing = earliestSteps(net, options.step_s, needed) - 1;
   const long guess = coarse.reachedLimit ? failing + 1 : std::max(failing + 1, coarse.steps * 8);
   Search fine = fewestSteps(net, options.step_s, failing, guess, options.maxSteps, needed);
   r.maxFlowSolves += fine.solves;

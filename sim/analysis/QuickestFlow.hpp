@@ -16,8 +16,9 @@
 // continuous one, so the clearance found, K Δ for the fewest steps K that get everyone in, is not
 // above the continuous optimum except in its last step, which is counted whole: the continuous
 // optimum lies above K Δ - Δ, and equals K Δ when every time is a multiple of Δ and the last step
-// is full. The fewest steps are found by doubling and then bisection, each step count decided by
-// one maximum flow (Dinic's algorithm).
+// is full. A coarse solve at 8 Δ guesses the fewest steps; the fine search then raises the horizon
+// one step at a time from just below the guess, each step's maximum flow (Dinic's algorithm)
+// carrying on into the next.
 //
 // Bottlenecks are read from the minimum cut one step short of the bound: the road arcs and
 // shelters in it are saturated by every maximum flow of that horizon, so they are what holds the
@@ -61,6 +62,9 @@ struct FlowNetwork {
 
 struct QuickestFlowOptions {
   double step_s = 1.0;
+  /// The share of the persons to shelter: 1 for clearance, 0.95 for the time by which 95 % can be
+  /// in (a lower bound on a plan's P95 arrival time in the same way).
+  double share = 1.0;
   /// The search gives up beyond this many steps (the time-expanded network grows with it).
   long maxSteps = 200000;
 };
@@ -73,10 +77,10 @@ struct FlowBottleneck {
 
 struct QuickestFlowResult {
   double persons = 0;       // to move
-  double placeable = 0;     // that can reach a shelter with room at all (== persons when feasible)
-  bool feasible = false;    // everyone can be sheltered
+  double placeable = 0;     // that can reach a shelter with room at all (>= the share when feasible)
+  bool feasible = false;    // everyone (the share asked for) can be sheltered
   bool reachedStepLimit = false;
-  double bound_s = 0;       // K Δ: the clearance bound (meaningful when feasible)
+  double bound_s = 0;       // K Δ: the clearance bound, or the share's (meaningful when feasible)
   double step_s = 1.0;
   long steps = 0;           // K
   int maxFlowSolves = 0;

@@ -55,6 +55,29 @@ TEST(QuickestFlow, SinglePathIsTransitPlusPersonsOverCapacity) {
   EXPECT_GT(r.bound_s, exact - 1.0);
 }
 
+// A share of the persons: the time by which 95 % can be in is τ + 0.95 N/u on one path. With
+// two groups released at 0 and 500 s, 90 % (the first group of 360 and 0 of the second) are in
+// by 100 + 180 = 280 s, but the 95 % needs 20 of the late group: 500 + 100 + 10 = 610 s.
+TEST(QuickestFlow, AShareOfThePersonsIsShelteredSooner) {
+  FlowNetwork net;
+  net.nodes = 2;
+  net.arcs = {arc(0, 1, 100, 2)};
+  net.sinks = {{1, 0, 1000, 0}};
+  net.supplies = {{0, 0, 400}};
+  QuickestFlowOptions o;
+  o.share = 0.95;
+  EXPECT_DOUBLE_EQ(quickestTransshipment(net, o).bound_s, 100 + 380 / 2.0);
+  net.supplies = {{0, 0, 360}, {0, 500, 40}};
+  o.share = 0.9;
+  EXPECT_DOUBLE_EQ(quickestTransshipment(net, o).bound_s, 100 + 360 / 2.0);
+  o.share = 0.95;
+  EXPECT_DOUBLE_EQ(quickestTransshipment(net, o).bound_s, 500 + 100 + 20 / 2.0);
+  // Space for 95 % only: the 95 % bound is found, the clearance is infeasible.
+  net.sinks = {{1, 0, 380, 0}};
+  EXPECT_TRUE(quickestTransshipment(net, o).feasible);
+  EXPECT_FALSE(quickestTransshipment(net).feasible);
+}
+
 // Two parallel roads (EVACNET's classic example shape): a short narrow one (10 s, 1 p/s) and a
 // long wide one (40 s, 2 p/s). Using both from the start, (T - 10) + 2 (T - 40) = 600 gives
 // T = 230 s; both roads are bottlenecks.
