@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/ScenarioFile.hpp"
 
 namespace drillsim {
 
@@ -200,41 +202,48 @@ void readRoads(const GeoLayer& layer, Park& park, Diagnostics& d) {
   }
 }
 
+/// A shelter feature: a point with a capacity, or a polygon whose capacity, when not given, comes
+/// from its area. Also read for candidate sites, whose name and kind may be left out.
+Shelter readShelter(FeatureReader& r, const GeoFeature& f, const ParkOptions& options, bool named, Diagnostics& d) {
+  Shelter s;
+  s.where = f.where;
+  s.id = r.id(f);
+  s.name = r.text(f, "name", named).value_or(s.id);
+  s.name_en = r.text(f, "name_en", false).value_or("");
+  if (auto kind = r.text(f, "kind", named)) {
+    if (*kind == "indoor") s.kind = ShelterKind::Indoor;
+    else if (*kind == "outdoor") s.kind = ShelterKind::Outdoor;
+    else d.error(f.where, "kind", expectedOneOf(*kind, {"indoor", "outdoor"}) + ", found " + inQuotes(*kind));
+  }
+  s.node_ref = r.text(f, "node", false);
+  const bool polygon = f.geometryType == "Polygon" || f.geometryType == "MultiPolygon";
+  auto capacity = r.count(f, "capacity", !polygon);
+  if (r.geometry(f, {"Point", "Polygon", "MultiPolygon"})) {
+    if (polygon) {
+      std::vector<Ring> outer, holes;
+      std::size_t part = 0;
+      for (int rings : f.ringsPerPolygon)
+        for (int k = 0; k < rings; ++k, ++part) (k == 0 ? outer : holes).push_back(f.parts[part]);
+      s.position = centroid(outer, holes, &s.area_m2);
+      if (!capacity) {
+        capacity = static_cast<int>(std::floor(s.area_m2 / options.area_per_person_m2));
+        d.warning(f.where, "capacity",
+                  "not given; taken as " + std::to_string(*capacity) + " persons from the area " + fmt(s.area_m2, 7) +
+                      " m2 at " + fmt(options.area_per_person_m2) + " m2 per person (give capacity to override)");
+      }
+    } else {
+      s.position = f.parts.empty() ? Point2{} : f.parts[0][0];
+    }
+  }
+  s.capacity = capacity.value_or(0);
+  return s;
+}
+
 void readShelters(const GeoLayer& layer, Park& park, const ParkOptions& options, Diagnostics& d) {
   FeatureReader r(layer, {"id", "name", "kind"}, d);
   for (const auto& f : layer.features) {
-    Shelter s;
-    s.where = f.where;
-    s.id = r.id(f);
-    s.name = r.text(f, "name", true).value_or(s.id);
-    s.name_en = r.text(f, "name_en", false).value_or("");
-    if (auto kind = r.text(f, "kind", true)) {
-      if (*kind == "indoor") s.kind = ShelterKind::Indoor;
-      else if (*kind == "outdoor") s.kind = ShelterKind::Outdoor;
-      else d.error(f.where, "kind", expectedOneOf(*kind, {"indoor", "outdoor"}) + ", found " + inQuotes(*kind));
-    }
-    s.node_ref = r.text(f, "node", false);
+    Shelter s = readShelter(r, f, options, true, d);
     s.extra = r.extra(f, {"id", "name", "name_en", "kind", "capacity", "node"});
-    const bool polygon = f.geometryType == "Polygon" || f.geometryType == "MultiPolygon";
-    auto capacity = r.count(f, "capacity", !polygon);
-    if (r.geometry(f, {"Point", "Polygon", "MultiPolygon"})) {
-      if (polygon) {
-        std::vector<Ring> outer, holes;
-        std::size_t part = 0;
-        for (int rings : f.ringsPerPolygon)
-          for (int k = 0; k < rings; ++k, ++part) (k == 0 ? outer : holes).push_back(f.parts[part]);
-        s.position = centroid(outer, holes, &s.area_m2);
-        if (!capacity) {
-          capacity = static_cast<int>(std::floor(s.area_m2 / options.area_per_person_m2));
-          d.warning(f.where, "capacity",
-                    "not given; taken as " + std::to_string(*capacity) + " persons from the area " + fmt(s.area_m2, 7) +
-                        " m2 at " + fmt(options.area_per_person_m2) + " m2 per person (give capacity to override)");
-        }
-      } else {
-        s.position = f.parts.empty() ? Point2{} : f.parts[0][0];
-      }
-    }
-    s.capacity = capacity.value_or(0);
     park.shelters.push_back(std::move(s));
   }
 }
@@ -331,6 +340,52 @@ std::optional<Park> loadPark(const std::string& path, const std::string& display
   diagnostics.append(found);
   if (!ok) return std::nullopt;
   return park;
+}
+
+std::optional<ShelterLayoutFile> loadCandidateLayer(const std::string& path, const std::string& parkCrs,
+                                                    Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  // A GeoPackage holds a layer `candidates`; a GeoJSON file is its folder's layer of its name.
+  const bool package = fs::path(path).extension() == ".gpkg";
+  const std::string parent = fs::path(path).parent_path().string();
+  const std::string folder = package ? path : parent.empty() ? "." : parent;
+  const std::string name = package ? "candidates" : fs::path(path).stem().string();
+  GeoSource source(folder, package ? path : folder);
+  if (!source.open(diagnostics)) return std::nullopt;
+  if (!source.hasLayer(name) || (!package && !fs::exists(path))) {
+    diagnostics.error({path, 0, 0, {}}, "",
+                      package ? "the GeoPackage has no layer candidates; expected the candidate sites in a layer of that name"
+                              : "no such file; expected a GeoJSON file of candidate sites");
+    return std::nullopt;
+  }
+  Diagnostics found;
+  auto layer = source.read(name, parkCrs, found);
+  if (layer && layer->features.empty())
+    found.error({path, 0, 0, "layer " + name}, "", "the layer is empty; expected at least one candidate site");
+  ShelterLayoutFile out;
+  out.file = path;
+  if (layer) {
+    FeatureReader r(*layer, {"id"}, found);
+    const LonLatTransform lonLat(parkCrs);
+    for (const auto& f : layer->features) {
+      const Shelter s = readShelter(r, f, ParkOptions{}, false, found);
+      ShelterChange c;
+      c.where = f.where;
+      c.id = s.id;
+      if (r.raw(f, "name")) c.name = s.name;
+      if (r.raw(f, "kind")) c.kind = s.kind == ShelterKind::Indoor ? "indoor" : "outdoor";
+      c.capacity = s.capacity;
+      const Point2 ll = lonLat.toLonLat(s.position);
+      c.lon = ll.x_m;
+      c.lat = ll.y_m;
+      out.changes.push_back(c);
+      out.costs.push_back(r.number(f, "cost", false, 0, false).value_or(0));
+    }
+  }
+  const bool ok = !found.hasErrors();
+  diagnostics.append(found);
+  if (!ok) return std::nullopt;
+  return out;
 }
 
 }  // namespace drillsim

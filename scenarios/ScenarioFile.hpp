@@ -39,6 +39,12 @@ std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diag
 /// Candidate sites for new shelters: `candidates: [{id, capacity, lon, lat, name, kind, cost}]`
 /// (id, capacity and position required; cost optional, in any one currency).
 std::optional<ShelterLayoutFile> loadCandidateSites(const std::string& path, Diagnostics& diagnostics);
+/// Candidate sites as a GIS layer: a GeoJSON file, or the layer `candidates` of a GeoPackage, of
+/// points (or polygons, whose capacity may come from their area as for the park's shelters) with
+/// attributes id, capacity and optionally name, kind, cost. Positions are read in `parkCrs`.
+/// Defined with the park loader, whose feature checks it shares.
+std::optional<ShelterLayoutFile> loadCandidateLayer(const std::string& path, const std::string& parkCrs,
+                                                    Diagnostics& diagnostics);
 
 /// One distribution in the file's notation, e.g. "{lognormal: {median: 120, sigma: 0.6}}" or "60".
 std::string distributionToYaml(const Distribution& d);

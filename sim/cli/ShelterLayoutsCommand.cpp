@@ -12,6 +12,7 @@
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/Siting.hpp"
+#include "sim/engine/Outcome.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
@@ -191,58 +192,146 @@ std::string layoutYaml(const ShelterLayoutFile& candidates, const std::vector<in
   return y.str();
 }
 
+namespace {
+/// The candidates file: a YAML list, or a GIS point (or polygon) layer read in the park's CRS.
+std::optional<ShelterLayoutFile> candidateSites(const std::string& file, const Park& park, Diagnostics& d) {
+  const std::string ext = std::filesystem::path(file).extension().string();
+  if (ext == ".geojson" || ext == ".json" || ext == ".gpkg") return loadCandidateLayer(file, park.crs, d);
+  return loadCandidateSites(file, d);
+}
+
+/// Shares of `resamples` paired bootstrap resamples of the replications (every layout resampled
+/// together, so the pairing stays) in which each layout has the lowest mean, and in which each
+/// mean is at most `target` (when given).
+struct Bootstrap {
+  std::vector<double> best, meetsTarget;
+};
+Bootstrap bootstrap(const std::vector<std::vector<double>>& values, std::optional<double> target, std::uint64_t seed,
+                    int resamples) {
+  const std::size_t layouts = values.size(), n = values.front().size();
+  Bootstrap b;
+  b.best.assign(layouts, 0);
+  b.meetsTarget.assign(layouts, 0);
+  RandomStream stream(seed, 0, "siting-bootstrap", "");
+  for (int r = 0; r < resamples && n > 0; ++r) {
+    std::vector<double> sum(layouts, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t pick = std::min(n - 1, std::size_t(stream.uniform01() * double(n)));
+      for (std::size_t k = 0; k < layouts; ++k) sum[k] += values[k][pick];
+    }
+    b.best[std::size_t(std::min_element(sum.begin(), sum.end()) - sum.begin())] += 1.0 / resamples;
+    for (std::size_t k = 0; k < layouts; ++k)
+      if (target && sum[k] / double(n) <= *target) b.meetsTarget[k] += 1.0 / resamples;
+  }
+  return b;
+}
+}  // namespace
+
 int siteShelters(const Args& args) {
   if (args.positional().size() != 3) throw UsageError("expected a scenario file and a candidate sites file after 'site'");
   const std::string scenario = args.positional()[1], sitesFile = args.positional()[2];
   const std::string substances = args.value("substances", "");
   Diagnostics diagnostics;
   auto base = loadAndValidate(scenario, diagnostics, substances);
-  const auto candidates = loadCandidateSites(sitesFile, diagnostics);
+  const auto candidates = base ? candidateSites(sitesFile, base->park, diagnostics) : std::nullopt;
   printDiagnostics(diagnostics);
   if (!base || !candidates) return kExitInvalidInput;
   SitingOptions options;
+  const bool exposure = args.choice("objective", {"arrival", "exposure"}, "arrival") == "exposure";
+  options.objective = exposure ? SitingObjective::Exposure : SitingObjective::Arrival;
+  if (args.value("target")) {
+    if (args.value("sites")) throw UsageError("--sites and --target: give one (K sites, or the cheapest set meeting a target)");
+    options.target = args.number("target", 0, 1e9, 0);
+  }
   options.sites = int(std::max<std::uint64_t>(1, args.count("sites", 1)));
   options.finalists = int(std::max<std::uint64_t>(1, args.count("finalists", 3)));
   options.draws = int(std::max<std::uint64_t>(1, args.count("screen-draws", 4)));
-  if (options.sites > int(candidates->changes.size()))
+  options.threatDraws = int(std::max<std::uint64_t>(1, args.count("threat-draws", 200)));
+  if (!options.target && options.sites > int(candidates->changes.size()))
     throw UsageError("--sites: " + std::to_string(options.sites) + " sites asked for, but the file offers " +
                      std::to_string(candidates->changes.size()));
+  if (exposure && std::none_of(base->scenario.hazards.begin(), base->scenario.hazards.end(),
+                               [](const Hazard& h) { return std::holds_alternative<ToxicRelease>(h.detail); }))
+    throw UsageError("--objective exposure: the scenario has no toxic release; expected one whose AEGL-2 zone the "
+                     "sites should avoid, or --objective arrival");
   const Plan& plan = args.value("plan") ? planArgument(*base, *args.value("plan")) : base->scenario.plans.front();
   const long replications = long(std::max<std::uint64_t>(2, args.count("replications", 100)));
   const std::uint64_t seed = args.count("seed", base->scenario.monte_carlo.seed);
-  const int jobs = jobsArgument(args);
   const bool night = base->scenario.night();
 
-  const SitingResult found = chooseSites(*base, *candidates, options);
+  BatchOptions batch;
+  batch.seed = seed;
+  batch.jobs = jobsArgument(args);
+  // The plan's departures in the first runs on the current shelters: the arrival surrogate's
+  // releases (they do not depend on where the shelters are).
+  {
+    BatchOptions first = batch;
+    const LoadedScenario& loaded = *base;
+    first.annotate = [&loaded](const Outcome& o, nlohmann::json& m) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const Release& r : releasesOf(loaded, o)) out.push_back({r.zone, r.persons, r.ready_s, r.cohort});
+      m["departures"] = out;
+    };
+    for (const auto& m : planMetricsOnLayout(scenario, substances, "", night, plan.id, options.draws, first)) {
+      if (m.is_null()) throw std::runtime_error("a run of plan " + plan.id + " failed while reading its departures");
+      std::vector<Release> releases;
+      for (const auto& r : m.at("departures")) releases.push_back({r[0], r[1], r[2], r[3]});
+      options.departures.push_back(std::move(releases));
+    }
+  }
+  const SitingResult found = chooseSites(*base, *candidates, plan, options);
   auto names = [&](const std::vector<int>& set) {
     std::string t;
     for (int c : set) {
       const auto& ch = candidates->changes[std::size_t(c)];
       t += (t.empty() ? "" : " + ") + ch.id + (ch.name ? " " + *ch.name : "");
     }
-    return t;
+    return t.empty() ? std::string("current") : t;
   };
-  std::cout << "Shelter siting: " << base->scenario.name << "\n" << options.sites << " of " << candidates->changes.size()
-            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << (night ? "pop_night" : "pop_day") << "\n\n"
-            << "Screening (" << found.evaluations << " layouts): the quickest-flow bound for everyone ordered out at T+0,\n"
-            << "averaged over " << options.draws << " pre-movement draws (time step " << fixed(options.step_s, 0) << " s)\n";
-  TextTable screen({"layout", "surrogate", "cost"}, {false, true, true});
-  screen.row({"current", thousands(std::lround(found.current_s)) + " s", ""});
-  for (const auto& f : found.finalists) {
-    double cost = 0;
-    for (int c : f.candidates) cost += candidates->costs[std::size_t(c)];
-    screen.row({names(f.candidates), std::isfinite(f.score_s) ? thousands(std::lround(f.score_s)) + " s" : "not everyone placed",
-                fixed(cost, 0)});
-  }
+  // The objective's surrogate and its Monte Carlo metric, in words and units.
+  const std::string unit = exposure ? "persons" : "s";
+  auto shown = [&](double v) {
+    return std::isfinite(v) ? (exposure ? fixed(v, 1) : thousands(std::lround(v))) + " " + unit : "not everyone placed";
+  };
+  std::cout << "Shelter siting: " << base->scenario.name << "\n"
+            << (options.target ? "the cheapest set" : std::to_string(options.sites)) << " of " << candidates->changes.size()
+            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << (night ? "pop_night" : "pop_day") << "\n"
+            << "Objective: " << (exposure ? "persons over AEGL-2" : "time for 95 % to be sheltered");
+  if (options.target) std::cout << ", target at most " << shown(*options.target);
+  std::cout << "\n\nScreening (" << found.evaluations << " layouts): "
+            << (exposure ? "persons the plan's catchments send to shelters inside an AEGL-2 zone,\nover " +
+                               std::to_string(options.threatDraws) + " weather draws (ties: the arrival bound)"
+                         : "the quickest-flow bound for 95 % of the evacuees given the plan's own\ndepartures, "
+                           "averaged over its first " + std::to_string(options.draws) + " runs (time step " +
+                               fixed(options.step_s, 0) + " s)")
+            << "\n";
+  TextTable screen({"layout", "surrogate", "95 % in (bound)", "cost"}, {false, true, true, true});
+  auto screenRow = [&](const std::string& name, const SiteSet& s) {
+    screen.row({name, shown(s.score), std::isfinite(s.arrival_s) ? thousands(std::lround(s.arrival_s)) + " s" : "-",
+                fixed(s.cost, 0)});
+  };
+  screenRow("current", found.current);
+  if (options.target) screenRow("all " + std::to_string(candidates->changes.size()) + " candidates", found.all);
+  for (const auto& f : found.finalists) screenRow(names(f.candidates), f);
   std::cout << screen.str();
+  if (options.target && found.targetMet && found.finalists.empty())
+    std::cout << "\nThe current shelters already meet the target by the surrogate: no site is needed by this\n"
+                 "screen. The surrogate is optimistic; the runs below say whether the plan meets it.\n";
+  if (options.target && !found.targetMet) {
+    std::cout << "\nNo set of these candidates meets the target by the surrogate: with all of them it is "
+              << shown(found.all.score) << ".\n";
+    if (!exposure)
+      std::cout << "The surrogate is a lower bound on the time for 95 % to be sheltered given the plan's own\n"
+                   "departures, so the plan's mean over those runs misses the target on every layout made\n"
+                   "from these candidates.\n"
+                   "Sites nearer the zones that are last in, wider roads, or an earlier alarm are needed.\n";
+    return kExitOk;
+  }
 
   // Confirmation: the plan on the current shelters and on each finalist, same random numbers.
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("drillsim-site-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  BatchOptions batch;
-  batch.seed = seed;
-  batch.jobs = jobs;
   std::vector<std::vector<nlohmann::json>> runs;
   runs.push_back(planMetricsOnLayout(scenario, substances, "", night, plan.id, replications, batch));
   for (std::size_t f = 0; f < found.finalists.size(); ++f) {
@@ -254,38 +343,42 @@ int siteShelters(const Args& args) {
   std::vector<std::size_t> both;
   for (std::size_t r = 0; r < std::size_t(replications); ++r)
     if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
-  std::vector<std::vector<double>> p95(runs.size());
+  const std::string metric = exposure ? "persons_over_aegl2" : "arrival_p95_s";
+  std::vector<std::vector<double>> values(runs.size());
   for (std::size_t k = 0; k < runs.size(); ++k)
-    for (std::size_t r : both) p95[k].push_back(runs[k][r].at("arrival_p95_s").get<double>());
-  // How sure the ranking is: the share of bootstrap resamples of the replications (resampled
-  // together, so the pairing stays) in which each layout has the lowest mean.
+    for (std::size_t r : both) values[k].push_back(runs[k][r].at(metric).get<double>());
   const int resamples = 2000;
-  std::vector<int> wins(runs.size(), 0);
-  RandomStream stream(seed, 0, "siting-bootstrap", "");
-  for (int b = 0; b < resamples && !both.empty(); ++b) {
-    std::vector<double> sum(runs.size(), 0);
-    for (std::size_t i = 0; i < both.size(); ++i) {
-      const std::size_t pick = std::min(both.size() - 1, std::size_t(stream.uniform01() * double(both.size())));
-      for (std::size_t k = 0; k < runs.size(); ++k) sum[k] += p95[k][pick];
-    }
-    ++wins[std::size_t(std::min_element(sum.begin(), sum.end()) - sum.begin())];
-  }
+  const Bootstrap sure = bootstrap(values, options.target, seed, resamples);
+
   std::cout << "\nConfirmation: plan " << plan.id << ", " << both.size() << " replications of seed " << seed
-            << " on every layout (common random numbers); 95 % sheltered [s], paired against current\n";
-  TextTable confirm({"layout", "mean", "difference [95 % CI]", "verdict", "P(best)"}, {false, true, true, false, true});
-  confirm.row({"current", thousands(std::lround(stats::summarise(p95[0]).mean)), "", "",
-               fixed(100.0 * wins[0] / resamples, 0) + " %"});
+            << " on every layout (common random numbers); " << (exposure ? "persons over AEGL-2" : "95 % sheltered [s]")
+            << ", paired against current\n";
+  std::vector<std::string> header = {"layout", "cost", "mean", "difference [95 % CI]", "verdict", "P(best)"};
+  if (options.target) header.push_back("P(mean meets target)");
+  TextTable confirm(header, {false, true, true, true, false, true, true});
+  auto mean = [&](std::size_t k) {
+    return exposure ? fixed(stats::summarise(values[k]).mean, 1) : thousands(std::lround(stats::summarise(values[k]).mean));
+  };
+  auto percentOf = [](double share) { return fixed(100.0 * share, 0) + " %"; };
+  std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.best[0])};
+  if (options.target) first.push_back(percentOf(sure.meetsTarget[0]));
+  confirm.row(first);
   for (std::size_t k = 1; k < runs.size(); ++k) {
-    const auto d = stats::paired(p95[0], p95[k], 1 - 0.05 / double(runs.size() - 1));
+    const auto d = stats::paired(values[0], values[k], 1 - 0.05 / double(runs.size() - 1));
     const bool same = std::fabs(d.meanDifference) <= d.halfWidth;
-    confirm.row({names(found.finalists[k - 1].candidates), thousands(std::lround(stats::summarise(p95[k]).mean)),
-                 fixed(d.meanDifference, 0) + " [" + fixed(d.meanDifference - d.halfWidth, 0) + ", " +
-                     fixed(d.meanDifference + d.halfWidth, 0) + "]",
-                 same ? "same" : d.meanDifference < 0 ? "better" : "worse", fixed(100.0 * wins[k] / resamples, 0) + " %"});
+    const int digits = exposure ? 1 : 0;
+    std::vector<std::string> row = {
+        names(found.finalists[k - 1].candidates), fixed(found.finalists[k - 1].cost, 0), mean(k),
+        fixed(d.meanDifference, digits) + " [" + fixed(d.meanDifference - d.halfWidth, digits) + ", " +
+            fixed(d.meanDifference + d.halfWidth, digits) + "]",
+        same ? "same" : d.meanDifference < 0 ? "better" : "worse", percentOf(sure.best[k])};
+    if (options.target) row.push_back(percentOf(sure.meetsTarget[k]));
+    confirm.row(row);
   }
   std::cout << confirm.str();
   std::cout << "\nP(best): share of " << resamples << " paired bootstrap resamples of the replications in which the\n"
-               "layout has the lowest mean time for 95 % to be sheltered.\n";
+               "layout has the lowest mean"
+            << (options.target ? "; P(mean meets target): in which its mean is at most the target" : "") << ".\n";
   return kExitOk;
 }
 

@@ -28,11 +28,13 @@ const std::vector<OptionSpec> kOptions = {
     {"layout", true, "a shelter layout file (shelter_changes: [...]) applied over the scenario's shelters", "FILE"},
     {"plan", true, "the plan whose shelter rule and runs are evaluated (default: the first)", "ID"},
     {"replications", true, "Monte Carlo runs per population for overflow (default 200; 0: none)", "N"},
-    {"threat-draws", true, "weather draws for the chance of lying in an AEGL-2 zone (default 500)", "N"},
+    {"threat-draws", true, "weather draws for the chance of lying in an AEGL-2 zone (default 500; site 200)", "N"},
     {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
     {"jobs", true, "worker processes for the runs (default: the processors)", "J"},
     {"bound-runs", true, "runs (the first ones) whose clearance is set against the quickest-flow bound (default 20)", "N"},
     {"sites", true, "site: how many candidate sites to choose (default 1)", "K"},
+    {"target", true, "site: choose the cheapest set whose surrogate is at most this (seconds, or persons for exposure)", "X"},
+    {"objective", true, "site: arrival (time for 95 % to be sheltered, default) or exposure (persons over AEGL-2)", "WHICH"},
     {"finalists", true, "site: best sets confirmed by Monte Carlo (default 3)", "N"},
     {"screen-draws", true, "site: pre-movement draws averaged by the screening surrogate (default 4)", "N"},
     {"radius", true, "service radius in metres (default 500)", "M"},
@@ -416,7 +418,7 @@ int evaluate(const Args& args) {
 std::string helpShelters() {
   return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n"
          "       drillsim shelters compare SCENARIO.yaml LAYOUT.yaml... [options]\n"
-         "       drillsim shelters site SCENARIO.yaml CANDIDATES.yaml --sites K [options]\n\n"
+         "       drillsim shelters site SCENARIO.yaml CANDIDATES --sites K | --target X [options]\n\n"
          "Evidence for the shelter committee on the scenario's shelters (or on a proposed layout\n"
          "with --layout), by day and by night: each shelter's catchment under the plan and its\n"
          "demand against capacity, its users' walking distances against the service radius, its\n"
@@ -428,10 +430,14 @@ std::string helpShelters() {
          "compare runs the plan on the current shelters and on each layout with the same random\n"
          "numbers, and gives the paired differences in clearance, unsheltered persons, persons over\n"
          "AEGL-2 and the chance that a shelter overflows, and each shelter's overflow probability.\n\n"
-         "site chooses K of the candidate sites (candidates: [{id, capacity, lon, lat, name, kind,\n"
-         "cost}]) to add: a quickest-flow surrogate screens them (greedy, then swaps), and Monte\n"
-         "Carlo runs of the plan confirm the finalists against the current shelters, with how sure\n"
-         "the ranking is.\n\n" +
+         "site chooses K of the candidate sites to add, or with --target the cheapest set that meets\n"
+         "the target. CANDIDATES is a YAML file (candidates: [{id, capacity, lon, lat, name, kind,\n"
+         "cost}]), a GeoJSON file or a GeoPackage with a layer `candidates` (points or polygons with\n"
+         "id, capacity, name, kind, cost). --objective arrival minimises the time for 95 % to be\n"
+         "sheltered (surrogate: the quickest-flow bound); exposure, the persons over AEGL-2\n"
+         "(surrogate: persons sheltering inside an AEGL-2 zone over the weather). The surrogate\n"
+         "screens the sets; Monte Carlo runs of the plan confirm the finalists against the current\n"
+         "shelters, with how sure the ranking is.\n\n" +
          describeOptions(kOptions) +
          "\nExit codes: 0 done, 2 the scenario or layout is invalid, 64 bad command line,\n"
          "73 the output cannot be written.\n";
