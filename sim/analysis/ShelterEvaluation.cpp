@@ -102,6 +102,7 @@ ShelterRuns shelterRuns(const Park& park, const std::vector<nlohmann::json>& met
     r.overAegl2.push_back(m.at("persons_over_aegl2").get<double>());
     if (const auto b = m.find("bound_s"); b != m.end() && b->is_number() && r.clearance_s.back() > 0) {
       r.bound_s.push_back(b->get<double>());
+      r.boundedClearance_s.push_back(r.clearance_s.back());
       r.efficiency.push_back(b->get<double>() / r.clearance_s.back());
     }
     const auto& shelters = m.at("shelters");

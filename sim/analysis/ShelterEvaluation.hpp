@@ -56,7 +56,7 @@ struct ShelterRuns {
   std::vector<double> clearance_s, unsheltered, overAegl2;  // per run
   /// Runs whose metrics carry the quickest-flow bound for their own departures ("bound_s"):
   /// the bound and the plan's efficiency (bound / clearance) in each.
-  std::vector<double> bound_s, efficiency;
+  std::vector<double> bound_s, efficiency, boundedClearance_s;  // the last: those runs' clearance
 };
 
 /// Reads the shelters' outcomes from the runs' metrics (as `metricsJson` writes them).

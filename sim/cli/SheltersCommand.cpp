@@ -70,6 +70,13 @@ struct Evaluation {
   std::vector<std::string> threatHazards;           // toxic releases evaluated
   std::vector<std::vector<double>> threatShare;      // per hazard, per shelter
   std::vector<std::string> findings;
+  /// Every plan's clearance against the bound, over its first s.boundRuns runs with the
+  /// scenario's population.
+  struct PlanEfficiency {
+    const Plan* plan = nullptr;
+    ShelterRuns runs;
+  };
+  std::vector<PlanEfficiency> plans;
 };
 
 std::string percent(double share) { return fixed(100 * share, 0) + " %"; }
@@ -104,6 +111,43 @@ std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario&
 ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
   if (s.replications <= 0) return {};
   return shelterRuns(base.park, runMetrics(platform, base, s, night));
+}
+
+/// Each plan's first s.boundRuns runs with the scenario's population, each against its bound.
+std::vector<Evaluation::PlanEfficiency> planEfficiencies(Platform& platform, const LoadedScenario& base, Settings s) {
+  std::vector<Evaluation::PlanEfficiency> out;
+  if (s.boundRuns <= 0) return out;
+  s.replications = s.boundRuns;
+  for (const Plan& plan : base.scenario.plans) {
+    s.plan = &plan;
+    out.push_back({&plan, shelterRuns(base.park, runMetrics(platform, base, s, base.scenario.night()))});
+  }
+  return out;
+}
+
+/// The plans' efficiency table (empty when no runs were made).
+std::string planEfficiencyTable(const LoadedScenario& l, const Evaluation& e, bool md) {
+  if (e.plans.empty()) return "";
+  std::ostringstream out;
+  out << (md ? "\n## Plan efficiency\n\n" : "\nPlan efficiency\n") << "Each plan's first "
+      << e.plans.front().runs.runs << " runs (" << l.scenario.population
+      << "), each set against the quickest-flow bound for its own departures (bound / clearance).\n"
+      << (md ? "\n" : "");
+  TextTable t({"plan", "name", "runs bounded", "mean clearance", "mean bound", "efficiency", "lowest"},
+              {false, false, true, true, true, true, true});
+  for (const auto& p : e.plans) {
+    const auto c = stats::summarise(p.runs.boundedClearance_s);
+    const auto b = stats::summarise(p.runs.bound_s);
+    const auto eff = stats::summarise(p.runs.efficiency);
+    const bool any = !p.runs.efficiency.empty();
+    t.row({p.plan->id, p.plan->name, std::to_string(p.runs.efficiency.size()),
+           any ? thousands(std::lround(c.mean)) + " s" : "-", any ? thousands(std::lround(b.mean)) + " s" : "-",
+           any ? percent(eff.mean) : "-", any ? percent(eff.min) : "-"});
+  }
+  out << t.str(md);
+  out << (md ? "\n" : "") << "Runs bounded: those in which anyone evacuated. A run that leaves anyone unsheltered has\n"
+      << "the horizon as its clearance: a low efficiency.\n";
+  return out.str();
 }
 
 void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
@@ -308,6 +352,19 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluati
     shelters.push_back(o);
   }
   j["shelters"] = shelters;
+  json plans = json::array();
+  for (const auto& p : e.plans) {
+    json o = {{"plan", p.plan->id}, {"runs", p.runs.runs}, {"runs_bounded", p.runs.efficiency.size()},
+              {"mean_clearance_s", stats::summarise(p.runs.clearance_s).mean}};
+    if (!p.runs.efficiency.empty()) {
+      o["mean_bounded_clearance_s"] = stats::summarise(p.runs.boundedClearance_s).mean;
+      o["mean_bound_s"] = stats::summarise(p.runs.bound_s).mean;
+      o["mean"] = stats::summarise(p.runs.efficiency).mean;
+      o["lowest"] = stats::summarise(p.runs.efficiency).min;
+    }
+    plans.push_back(o);
+  }
+  j["plan_efficiency"] = plans;
   return j;
 }
 
@@ -334,7 +391,7 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
   md << h.substr(h.find('\n') + 1) << "\n![Shelter catchments by night](map.svg)\n\n## Findings\n\n";
   if (e.findings.empty()) md << "Nothing above the thresholds.\n";
   for (const auto& f : e.findings) md << "- " << f << "\n";
-  md << "\n## Shelters\n\n" << tables(l, s, e, true);
+  md << "\n## Shelters\n\n" << tables(l, s, e, true) << planEfficiencyTable(l, e, true);
   writeFileAtomically(dir + "/report.md", md.str());
   writeFileAtomically(dir + "/evaluation.json", toJson(l, s, e).dump(2) + "\n");
   std::vector<OutFeature> features;
@@ -395,6 +452,7 @@ int evaluate(const Args& args) {
     Platform platform(*loaded);
     e.day.runs = monteCarlo(platform, *loaded, s, false);
     e.night.runs = monteCarlo(platform, *loaded, s, true);
+    e.plans = planEfficiencies(platform, *loaded, s);
   }
   addFindings(*loaded, s, e);
   if (format == "json") {
@@ -403,7 +461,7 @@ int evaluate(const Args& args) {
     std::cout << header(*loaded, s) << "\nFindings\n";
     if (e.findings.empty()) std::cout << "  nothing above the thresholds\n";
     for (const auto& f : e.findings) std::cout << "  - " << f << "\n";
-    std::cout << "\nShelters\n" << tables(*loaded, s, e, false);
+    std::cout << "\nShelters\n" << tables(*loaded, s, e, false) << planEfficiencyTable(*loaded, e, false);
   }
   if (auto dir = args.value("out")) {
     writeOutputs(*dir, *loaded, s, e);

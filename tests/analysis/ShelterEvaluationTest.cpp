@@ -95,6 +95,18 @@ TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
   EXPECT_EQ(efficiency.at("runs"), 20);
   EXPECT_GT(efficiency.at("lowest").get<double>(), 0.0);
   EXPECT_LE(efficiency.at("mean").get<double>(), 1.0);
+  // And every plan of the scenario against its own bound.
+  const auto& plans = j.at("plan_efficiency");
+  ASSERT_EQ(plans.size(), 2u);
+  EXPECT_EQ(plans[1].at("plan"), "B");
+  for (const auto& p : plans) {
+    EXPECT_EQ(p.at("runs"), 20);
+    if (p.at("runs_bounded").get<int>() > 0) {
+      EXPECT_GT(p.at("mean").get<double>(), 0.0);
+      EXPECT_LE(p.at("mean").get<double>(), 1.0);
+      EXPECT_LE(p.at("mean_bound_s").get<double>(), p.at("mean_bounded_clearance_s").get<double>());
+    }
+  }
 
   // A proposed layout: S2 doubled. The same command reads it, and a broken layout is refused
   // with its place.
