@@ -16,7 +16,7 @@ using namespace drillsim::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"validate", "info", "run", "hazard", "register", "map", "bound", "shelters", "batch", "compare", "synth"}) {
+  for (const char* command : {"validate", "info", "run", "hazard", "register", "map", "bound", "drill", "shelters", "batch", "compare", "synth"}) {
     const auto r = runDrillsim({command, "--help"});
     EXPECT_EQ(r.exitCode, 0) << command;
     EXPECT_NE(r.out.find("Usage: drillsim "), std::string::npos) << command;
@@ -30,7 +30,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, shelters, bound, map, synth (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, shelters, bound, drill, map, synth (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;

@@ -44,6 +44,8 @@ int compareLayouts(const Args& args);
 int siteShelters(const Args& args);
 int runBound(const std::vector<std::string>& args);
 std::string helpBound();
+int runDrill(const std::vector<std::string>& args);
+std::string helpDrill();
 int runSynth(const std::vector<std::string>& args);
 std::string helpSynth();
 

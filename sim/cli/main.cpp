@@ -27,6 +27,7 @@ const std::vector<Command>& commands() {
       {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
       {"shelters", "evaluate a layout of shelters for the shelter committee", helpShelters, runShelters},
       {"bound", "the quickest-flow bound: the least clearance time any plan could reach", helpBound, runBound},
+      {"drill", "a drill script (MSEL) with target times and an evaluation guide", helpDrill, runDrill},
       {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
       {"synth", "write a synthetic park and scenario of a given size", helpSynth, runSynth},
   };

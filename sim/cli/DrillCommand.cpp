@@ -1,0 +1,152 @@
+// drillsim drill: a drill script (MSEL), its evaluation guide and the representative run to replay,
+// from a batch of runs of one plan (sim/analysis/DrillScript.hpp).
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "scenarios/TextFile.hpp"
+#include "sim/analysis/DrillDocument.hpp"
+#include "sim/analysis/DrillScript.hpp"
+#include "sim/batch/Batch.hpp"
+#include "sim/batch/ResultStore.hpp"
+#include "sim/cli/Args.hpp"
+#include "sim/cli/Command.hpp"
+#include "sim/cli/TextTable.hpp"
+#include "sim/engine/Replication.hpp"
+#include "sim/hazard/HazardModel.hpp"
+
+namespace drillsim::cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"plan", true, "the plan to drill (required)", "ID"},
+    {"kind", true, "tabletop (default), functional or full-scale", "KIND"},
+    {"replications", true, "runs behind the windows (default 200)", "N"},
+    {"worst", false, "draw the injects from the P90 run by clearance instead of the median one", ""},
+    {"name", true, "the exercise's name (default: the scenario's name and the kind)", "TEXT"},
+    {"out", true, "folder for msel.csv, drill.html, drill.json and replay.json", "DIR"},
+    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
+    {"jobs", true, "worker processes (default: the processors)", "J"},
+    {"format", true, "text (default) or json", "FORMAT"},
+    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+};
+
+DrillKind kindArgument(const Args& args) {
+  const std::string k = args.choice("kind", {"tabletop", "functional", "full-scale"}, "tabletop");
+  return k == "functional" ? DrillKind::Functional : k == "full-scale" ? DrillKind::FullScale : DrillKind::Tabletop;
+}
+
+/// The drawn hazard and weather of the representative run, for the document's header.
+std::vector<std::string> situation(const LoadedScenario& l, const HazardModel& hazards) {
+  std::vector<std::string> out;
+  const auto& w = hazards.weather();
+  out.push_back("wind from " + fixed(w.windFrom_deg, 0) + " deg at " + fixed(w.windSpeed_ms, 1) + " m/s, stability class " +
+                std::string(1, char('A' + int(w.stability))));
+  for (const DrawnRelease& r : hazards.releases())
+    out.push_back(r.hazard + ": " + (r.substance ? r.substance->name_zh + " " + r.substance->name_en : std::string("release")) + " at " +
+                  fixed(r.release.rate_kg_s, 2) + " kg/s; AEGL-2 (60 min) reaches " + thousands(std::lround(r.aegl2Reach_m)) +
+                  " m downwind");
+  for (const Hazard& h : l.scenario.hazards)
+    if (const auto* f = std::get_if<Fire>(&h.detail)) out.push_back(h.id + ": fire in zone " + f->zone.id);
+  return out;
+}
+
+}  // namespace
+
+std::string helpDrill() {
+  return "Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n\n"
+         "Writes a drill script for a plan: the Master Scenario Events List (MSEL) of timed injects\n"
+         "that controllers hand to players, each with the action expected of them and its completion\n"
+         "window (P50 and P90 over a batch of runs), contingency injects where the runs show a common\n"
+         "failure (a shelter full, a road closed, a team arriving after the threat spread), and an\n"
+         "evaluation guide with targets and P/S/M/U rating boxes. The injects follow the event chain of\n"
+         "one representative run (the median by clearance, or the P90 with --worst), written as a\n"
+         "replay file for the front end.\n\n" +
+         describeOptions(kOptions) +
+         "\nWith --out DIR: msel.csv, drill.html (print it from a browser), drill.json and replay.json.\n"
+         "Exit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be\n"
+         "written.\n";
+}
+
+int runDrill(const std::vector<std::string>& argv) {
+  Args args(argv, kOptions);
+  const auto planId = args.value("plan");
+  if (!planId) throw UsageError("--plan is required");
+  const DrillKind kind = kindArgument(args);
+  const std::string format = args.choice("format", {"text", "json"}, "text");
+  auto loaded = loadScenarioArgument(args);
+  if (!loaded) return kExitInvalidInput;
+  const Plan& plan = planArgument(*loaded, *planId);
+  const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
+  const long replications = long(std::max<std::uint64_t>(1, args.count("replications", 200)));
+  const bool worst = args.flag("worst");
+
+  // The batch: each run's milestones, read in its worker.
+  Platform platform(*loaded);
+  BatchOptions options;
+  options.seed = seed;
+  options.jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  const LoadedScenario& scenario = *loaded;
+  options.annotate = [&scenario](const Outcome& o, nlohmann::json& m) {
+    m["milestones"] = milestonesJson(milestonesOf(scenario, o));
+  };
+  const auto metrics = planMetrics(platform, *loaded, plan.id, replications, options);
+  std::vector<Milestones> runs;
+  std::vector<std::optional<double>> clearance;
+  for (const auto& m : metrics) {
+    clearance.push_back(m.is_null() ? std::nullopt : std::optional<double>(m.at("clearance_s").get<double>()));
+    if (!m.is_null()) runs.push_back(milestonesFromJson(m.at("milestones")));
+  }
+  const auto chosen = representativeRun(clearance, worst);
+  if (!chosen) throw std::runtime_error("no run of plan " + plan.id + " finished");
+
+  // The representative run again, in this process, for its events and its replay.
+  HazardModel hazards(*loaded, plan, seed, *chosen);
+  const Outcome run = runReplication(platform, *loaded, plan, seed, *chosen, hazards);
+  const DrillScript script = buildDrillScript(*loaded, plan, kind, windowsOf(runs), run);
+
+  DrillHeader header;
+  header.name = args.value("name", loaded->scenario.name + " — " + drillKindName(kind) + " exercise");
+  header.scenarioName = loaded->scenario.name;
+  header.scenarioFile = args.positional().front();
+  header.scenarioHash = fileHash(args.positional().front());
+  header.version = DRILLSIM_VERSION;
+  header.seed = seed;
+  header.replication = *chosen;
+  header.representative = worst ? "the P90 run by clearance" : "the median run by clearance";
+  header.runs = long(runs.size());
+  header.situation = situation(*loaded, hazards);
+
+  if (auto dir = args.value("out")) {
+    std::error_code ec;
+    std::filesystem::create_directories(*dir, ec);
+    if (ec) throw OutputError("cannot create the folder " + *dir + ": " + ec.message());
+    writeFileAtomically(*dir + "/msel.csv", mselCsv(script));
+    writeFileAtomically(*dir + "/drill.html", drillHtml(header, script));
+    writeFileAtomically(*dir + "/drill.json", drillJson(header, script).dump(2) + "\n");
+    writeFileAtomically(*dir + "/replay.json", replayJson(run).dump() + "\n");
+  }
+  if (format == "json") {
+    std::cout << drillJson(header, script).dump(2) << "\n";
+  } else {
+    std::cout << header.name << "\nPlan " << plan.id << " " << plan.name << "; injects from replication " << *chosen
+              << " (" << header.representative << " of " << runs.size() << "); windows P50 / P90 over the runs\n";
+    for (const auto& line : header.situation) std::cout << "  " << line << "\n";
+    std::cout << "\n";
+    TextTable t({"no.", "time", "to", "synopsis", "expected action", "obj.", "window P50 / P90"},
+                {true, false, false, false, false, false, false});
+    for (const Inject& i : script.injects)
+      t.row({std::to_string(i.number) + (i.contingency ? "C" : ""), drillClock(i.time_s), i.to, i.synopsis, i.action,
+             i.objective, i.window ? drillClock(i.window->p50_s) + " / " + drillClock(i.window->p90_s) : "-"});
+    std::cout << t.str();
+    if (auto dir = args.value("out"))
+      std::cout << "\nWritten: " << *dir << "/drill.html (MSEL and evaluation guide, printable), msel.csv, drill.json, "
+                << "replay.json\n";
+  }
+  std::cout.flush();
+  std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need
+}
+
+}  // namespace drillsim::cli

@@ -1,0 +1,186 @@
+// The drill script: milestones read from a run, windows and the representative run by hand, and
+// the command on the mini park, whose injects follow the representative run's event chain and
+// whose windows are recomputed here from the runs' own metrics.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sim/analysis/DrillDocument.hpp"
+#include "sim/analysis/DrillScript.hpp"
+#include "sim/batch/Statistics.hpp"
+#include "tests/TestPaths.hpp"
+
+using namespace drillsim;
+namespace fs = std::filesystem;
+
+TEST(DrillScript, WindowsAreType7QuantilesOverTheRunsThatHadTheMilestone) {
+  std::vector<Milestones> runs = {{{"a", 10}, {"b", 5}}, {{"a", 20}}, {{"a", 30}}, {{"a", 40}, {"b", 7}}, {}};
+  const Windows w = windowsOf(runs);
+  // a: 10, 20, 30, 40 -> P50 = 25, P90 = 30 + 0.7 (40 - 30) = 37.
+  EXPECT_EQ(w.at("a").runs, 5);
+  EXPECT_EQ(w.at("a").happened, 4);
+  EXPECT_DOUBLE_EQ(w.at("a").p50_s, 25);
+  EXPECT_DOUBLE_EQ(w.at("a").p90_s, 37);
+  EXPECT_DOUBLE_EQ(w.at("b").p50_s, 6);
+  EXPECT_DOUBLE_EQ(w.at("b").share(), 0.4);
+}
+
+TEST(DrillScript, TheRepresentativeRunIsTheMedianOrTheP90ByClearance) {
+  // Clearances by replication: 50, failed, 10, 40, 30, 20 -> sorted 10 (r2), 20 (r5), 30 (r4), 40 (r3), 50 (r0).
+  const std::vector<std::optional<double>> c = {50, std::nullopt, 10, 40, 30, 20};
+  EXPECT_EQ(representativeRun(c, false), std::optional<std::size_t>(4));  // lower median of 5: the 3rd
+  EXPECT_EQ(representativeRun(c, true), std::optional<std::size_t>(0));   // ceil(0.9 * 5) = 5th
+  EXPECT_EQ(representativeRun({std::nullopt}, false), std::nullopt);
+}
+
+TEST(DrillScript, MilestonesOfARun) {
+  LoadedScenario l;
+  Zone z;
+  z.id = "Z1";
+  l.park.zones.push_back(z);
+  Outcome o;
+  o.events = {{30, "detected", "", ""},
+              {60, "notified", "enterprise", ""},
+              {90, "order", "Z1", "evacuate (100 persons), after enterprise"},
+              {95, "order", "Z2", "evacuate (50 persons), after enterprise"},
+              {100, "dispatch", "T1", "to L1"},
+              {120, "threat_enters", "Z2", ""},
+              {300, "on_scene", "T1", "L1"},
+              {400, "overflow", "S1", "5 persons of Z1/c0 turned away: full"},
+              {500, "overflow", "S1", "again"}};
+  // Z1: two cohorts, all admitted (one after an overflow); Z2: one cohort, 10 of 50 never in.
+  Leg a{"Z1/c0", 50, 0, 1, {}, 90, 200, 400, "S1", 45};
+  Leg b{"Z1/c0", 5, 1, 2, {}, 400, 450, 460, "S2", 5};
+  Leg c{"Z1/c1", 50, 0, 1, {}, 90, 200, 350, "S1", 50};
+  Leg d{"Z2/c0", 50, 0, 1, {}, 95, 200, 380, "S1", 40};
+  o.legs = {a, b, c, d};
+  o.metrics.sheltered = 140;
+  o.metrics.unsheltered = 10;
+  o.metrics.arrival_p95_s = 455;
+  const Milestones m = milestonesOf(l, o);
+  EXPECT_DOUBLE_EQ(m.at("detected"), 30);
+  EXPECT_DOUBLE_EQ(m.at("notified/enterprise"), 60);
+  EXPECT_DOUBLE_EQ(m.at("orders/enterprise"), 95);  // the last order given after it
+  EXPECT_DOUBLE_EQ(m.at("on_scene/T1"), 300);
+  EXPECT_DOUBLE_EQ(m.at("full/S1"), 400);  // the first time
+  EXPECT_DOUBLE_EQ(m.at("cleared/Z1"), 460);
+  EXPECT_EQ(m.count("cleared/Z2"), 0u);
+  EXPECT_DOUBLE_EQ(m.at("sheltered95"), 455);
+  EXPECT_EQ(m.count("evacuated"), 0u);  // 10 never got in
+  // The threat reached Z2 (no hazard source there) at 120 s, before T1 was on scene.
+  EXPECT_DOUBLE_EQ(m.at("late/T1"), 120);
+  EXPECT_EQ(milestonesFromJson(milestonesJson(m)), m);
+}
+
+namespace {
+std::vector<std::string> csvRows(const std::string& text) {
+  std::vector<std::string> rows;
+  std::string row;
+  bool quoted = false;
+  for (char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    if (ch == '\n' && !quoted) {
+      rows.push_back(row);
+      row.clear();
+    } else {
+      row += ch;
+    }
+  }
+  return rows;
+}
+}  // namespace
+
+// The command on the mini park: documents written; non-contingency injects in time order, each
+// standing for an event of the replay, in the replay's order; windows equal to P50/P90 recomputed
+// from each run's metrics as `drillsim run` prints them.
+TEST(DrillScript, TheCommandFollowsTheEventChainAndItsWindowsMatchTheRuns) {
+  const std::string scenario = test::sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = test::sourcePath("tests/data/mini/substances.csv");
+  const fs::path dir = fs::temp_directory_path() / ("drillsim-drill-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const int n = 24;
+  auto r = test::runDrillsim({"drill", scenario, "--substances", table, "--plan", "A", "--kind", "functional",
+                              "--replications", std::to_string(n), "--out", dir.string(), "--jobs", "2"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  for (const char* f : {"msel.csv", "drill.html", "drill.json", "replay.json"}) EXPECT_TRUE(fs::exists(dir / f)) << f;
+  std::ifstream in(dir / "drill.json");
+  const auto drill = nlohmann::json::parse(in);
+  std::ifstream rin(dir / "replay.json");
+  const auto replay = nlohmann::json::parse(rin);
+  EXPECT_EQ(drill.at("kind"), "functional");
+  EXPECT_EQ(drill.at("runs"), n);
+  EXPECT_EQ(replay.at("replication"), drill.at("replication"));
+
+  // The chain: each standard inject is an event of the replay, found in order.
+  const auto& events = replay.at("events");
+  std::size_t at = 0;
+  double last = -1;
+  int standard = 0;
+  for (const auto& i : drill.at("injects")) {
+    EXPECT_GE(i.at("time_s").get<double>(), last);
+    last = i.at("time_s").get<double>();
+    if (i.at("contingency").get<bool>() || i.at("event") == "evacuated" || i.at("event") == "horizon") continue;
+    ++standard;
+    bool found = false;
+    for (; at < events.size() && !found; ++at) {
+      const auto& e = events[at];
+      const std::string name = e.at("kind").get<std::string>() +
+                               (e.at("entity").get<std::string>().empty() ? "" : " " + e.at("entity").get<std::string>());
+      found = name == i.at("event") && std::abs(e.at("time_s").get<double>() - i.at("time_s").get<double>()) < 1e-9;
+    }
+    EXPECT_TRUE(found) << "inject " << i.at("number") << " (" << i.at("event") << ") not in the replay's order";
+    EXPECT_NE(i.at("method").get<std::string>().find("SimCell"), std::string::npos);
+  }
+  EXPECT_GE(standard, 5);  // alarm, two notifications, two teams on scene at least
+
+  // The windows, recomputed from the runs' metrics.
+  std::map<std::string, std::vector<double>> times;
+  for (int rep = 0; rep < n; ++rep) {
+    auto one = test::runDrillsim({"run", scenario, "--substances", table, "--plan", "A", "--replication",
+                                  std::to_string(rep), "--format", "json"});
+    ASSERT_EQ(one.exitCode, 0) << one.err;
+    const auto m = nlohmann::json::parse(one.out).at("metrics");
+    for (const auto& [team, t] : m.at("teams").items())
+      if (!t.at("arrival_s").is_null()) times["on_scene/" + team].push_back(t.at("arrival_s"));
+    if (!m.at("hazards").at("L1").at("contained_s").is_null())
+      times["contained/L1"].push_back(m.at("hazards").at("L1").at("contained_s"));
+    times["sheltered95"].push_back(m.at("arrival_p95_s"));
+    if (m.at("unsheltered").get<long>() == 0) times["evacuated"].push_back(m.at("clearance_s"));
+  }
+  int checked = 0;
+  for (const auto& o : drill.at("objectives"))
+    for (const auto& t : o.at("tasks")) {
+      auto it = times.find(t.at("milestone").get<std::string>());
+      if (it == times.end()) continue;
+      std::vector<double> v = it->second;
+      std::sort(v.begin(), v.end());
+      SCOPED_TRACE(it->first);
+      EXPECT_EQ(t.at("window").at("happened").get<std::size_t>(), v.size());
+      EXPECT_NEAR(t.at("window").at("p50_s").get<double>(), stats::quantileSorted(v, 0.5), 1e-6);
+      EXPECT_NEAR(t.at("window").at("p90_s").get<double>(), stats::quantileSorted(v, 0.9), 1e-6);
+      ++checked;
+    }
+  EXPECT_GE(checked, 4);
+
+  // The CSV: a byte-order mark, a header and one row per inject; the HTML holds every inject.
+  std::ifstream csvIn(dir / "msel.csv");
+  std::stringstream csv;
+  csv << csvIn.rdbuf();
+  ASSERT_EQ(csv.str().rfind("\xEF\xBB\xBFnumber,time,", 0), 0u);
+  EXPECT_EQ(csvRows(csv.str()).size(), drill.at("injects").size() + 1);
+  std::ifstream htmlIn(dir / "drill.html");
+  std::stringstream html;
+  html << htmlIn.rdbuf();
+  EXPECT_NE(html.str().find("Evaluation guide"), std::string::npos);
+  EXPECT_NE(html.str().find("&#9744;P &#9744;S &#9744;M &#9744;U"), std::string::npos);
+  for (const auto& i : drill.at("injects"))
+    EXPECT_NE(html.str().find(drillClock(i.at("time_s").get<double>())), std::string::npos);
+  fs::remove_all(dir);
+
+  // A plan that does not exist: a usage error naming the plans there are.
+  r = test::runDrillsim({"drill", scenario, "--substances", table, "--plan", "Q"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("Q"), std::string::npos) << r.err;
+}
