@@ -144,6 +144,9 @@ int runDrill(const std::vector<std::string>& argv) {
     if (auto dir = args.value("out"))
       std::cout << "\nWritten: " << *dir << "/drill.html (MSEL and evaluation guide, printable), msel.csv, drill.json, "
                 << "replay.json\n";
+    if (seed == loaded->scenario.monte_carlo.seed)
+      std::cout << "Watch the run: drillsim-gui " << header.scenarioFile << " --view replay --plan " << plan.id
+                << " --replication " << *chosen << "\n";
   }
   std::cout.flush();
   std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need
