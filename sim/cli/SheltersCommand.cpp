@@ -150,33 +150,43 @@ std::string planEfficiencyTable(const LoadedScenario& l, const Evaluation& e, bo
   return out.str();
 }
 
+/// The findings, most serious first: the code and the space for everyone; shelters in a threat
+/// zone (by how often); shelters turning people away (by the mean persons turned away per run);
+/// catchments over capacity (by the excess); walks beyond the radius (by persons); areas too small.
 void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
   const Park& park = l.park;
+  struct Ranked {
+    int category;
+    double weight;
+    std::string text;
+  };
+  std::vector<Ranked> found;
+  auto add = [&](int category, double weight, std::string text) { found.push_back({category, weight, std::move(text)}); };
   const long capacity = park.shelterCapacity();
   for (const Population* p : {&e.day, &e.night}) {
     const char* when = p->demand.night ? "night" : "day";
     const long pop = p->demand.population;
     if (pop > 0 && double(capacity) < kMinShelterShare * double(pop))
-      e.findings.push_back("Shelter capacity " + thousands(capacity) + " is below 15 % of the " + when + " population (" +
+      add(0, 0, "Shelter capacity " + thousands(capacity) + " is below 15 % of the " + when + " population (" +
                            thousands(pop) + "): the code for fixed shelters is not met.");
     if (capacity < pop)
-      e.findings.push_back("Shelter capacity " + thousands(capacity) + " cannot hold the whole " + when + " population (" +
+      add(0, 0, "Shelter capacity " + thousands(capacity) + " cannot hold the whole " + when + " population (" +
                            thousands(pop) + ") if everyone evacuates.");
     if (p->demand.unreachable > 0)
-      e.findings.push_back(thousands(p->demand.unreachable) + " persons (" + when + ") reach no shelter by road.");
+      add(0, double(p->demand.unreachable), thousands(p->demand.unreachable) + " persons (" + when + ") reach no shelter by road.");
     for (std::size_t k = 0; k < park.shelters.size(); ++k) {
       const Shelter& sh = park.shelters[k];
       const long demand = p->demand.demand[k];
       if (demand > sh.capacity)
-        e.findings.push_back(sh.id + " " + sh.name + ": by " + when + " its nominal catchment sends " + thousands(demand) +
+        add(3, double(demand - sh.capacity), sh.id + " " + sh.name + ": by " + when + " its nominal catchment sends " + thousands(demand) +
                              " persons to " + thousands(sh.capacity) + " places (" + fixed(double(demand) / sh.capacity, 1) +
                              "x); the rest must walk on to another shelter.");
       if (p->runs.runs > 0 && p->runs.overflowing[k] * 10 >= p->runs.runs)
-        e.findings.push_back(sh.id + " " + sh.name + ": turns people away in " + overflowText(p->runs, k) + " of " +
+        add(2, p->runs.meanOverflow[k], sh.id + " " + sh.name + ": turns people away in " + overflowText(p->runs, k) + " of " +
                              when + " runs (mean " + thousands(std::lround(p->runs.meanOverflow[k])) + " persons).");
       const auto& w = p->demand.walk[k];
       if (w.beyondRadius > 0)
-        e.findings.push_back(sh.id + " " + sh.name + ": " + thousands(w.beyondRadius) + " of its " + when +
+        add(4, double(w.beyondRadius), sh.id + " " + sh.name + ": " + thousands(w.beyondRadius) + " of its " + when +
                              " users walk farther than " + fixed(s.radius_m, 0) + " m (P95 " + fixed(w.p95_m, 0) +
                              " m, farthest " + fixed(w.max_m, 0) + " m, " + fixed(w.max_m / l.scenario.walking.speed_ms / 60, 0) +
                              " min).");
@@ -185,13 +195,17 @@ void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
   for (std::size_t h = 0; h < e.threatHazards.size(); ++h)
     for (std::size_t k = 0; k < park.shelters.size(); ++k)
       if (e.threatShare[h][k] >= 0.05)
-        e.findings.push_back(park.shelters[k].id + " " + park.shelters[k].name + ": lies in the AEGL-2 zone of " +
+        add(1, e.threatShare[h][k], park.shelters[k].id + " " + park.shelters[k].name + ": lies in the AEGL-2 zone of " +
                              e.threatHazards[h] + " in " + percent(e.threatShare[h][k]) + " of weather draws.");
   for (const Shelter& sh : park.shelters)
     if (sh.area_m2 > 0 && sh.capacity * s.areaPerPerson_m2 > sh.area_m2)
-      e.findings.push_back(sh.id + " " + sh.name + ": its " + thousands(std::lround(sh.area_m2)) + " m2 hold only " +
+      add(5, 0, sh.id + " " + sh.name + ": its " + thousands(std::lround(sh.area_m2)) + " m2 hold only " +
                            thousands(long(sh.area_m2 / s.areaPerPerson_m2)) + " persons at " + fixed(s.areaPerPerson_m2, 1) +
                            " m2 each, not its capacity " + thousands(sh.capacity) + ".");
+  std::stable_sort(found.begin(), found.end(), [](const Ranked& a, const Ranked& b) {
+    return a.category != b.category ? a.category < b.category : a.weight > b.weight;
+  });
+  for (auto& f : found) e.findings.push_back(std::move(f.text));
 }
 
 std::string nearestSource(const Park& park, const Shelter& sh) {
