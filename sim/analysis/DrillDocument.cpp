@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <type_traits>
 
 namespace drillsim {
 
@@ -197,6 +198,196 @@ nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {
           {"organisations", s.organisations},
           {"objectives", objectives},
           {"injects", injects}};
+}
+
+namespace {
+/// Reads j[key] as T, or says which key was not what was expected.
+template <typename T>
+bool field(const nlohmann::json& j, const char* key, T& out, std::string& error, const std::string& where) {
+  if (!j.is_object()) {
+    error = where + key + ": expected an object around it, found " + j.dump();
+    return false;
+  }
+  const auto it = j.find(key);
+  if (it == j.end()) {
+    error = where + key + ": missing";
+    return false;
+  }
+  try {
+    out = it->get<T>();
+  } catch (const nlohmann::json::exception&) {
+    error = where + key + ": expected " + (std::is_arithmetic_v<T> ? "a number" : "text") + ", found " + it->dump();
+    return false;
+  }
+  return true;
+}
+
+bool readWindow(const nlohmann::json& j, Window& w, std::string& error, const std::string& where) {
+  return j.is_object() && field(j, "runs", w.runs, error, where) && field(j, "happened", w.happened, error, where) &&
+         field(j, "p50_s", w.p50_s, error, where) && field(j, "p90_s", w.p90_s, error, where);
+}
+}  // namespace
+
+namespace {
+bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, std::string& error) {
+  if (!j.is_object() || j.value("drillsim_drill", 0) != 1) {
+    error = "not a drill file: expected \"drillsim_drill\": 1, as `drillsim drill --out` writes it";
+    return false;
+  }
+  std::string kind;
+  if (!field(j, "name", h.name, error, "") || !field(j, "kind", kind, error, "") || !field(j, "plan", s.plan, error, "") ||
+      !field(j, "scenario", h.scenarioName, error, "") || !field(j, "seed", h.seed, error, "") ||
+      !field(j, "replication", h.replication, error, "") || !field(j, "runs", h.runs, error, ""))
+    return false;
+  s.kind = kind == "functional" ? DrillKind::Functional : kind == "full-scale" ? DrillKind::FullScale : DrillKind::Tabletop;
+  h.scenarioFile = j.value("scenario_file", "");
+  h.scenarioHash = j.value("scenario_hash", "");
+  h.version = j.value("version", "");
+  h.representative = j.value("representative", "");
+  s.planName = j.value("plan_name", "");
+  if (j.contains("situation") && j["situation"].is_array())
+    for (const auto& l : j["situation"]) h.situation.push_back(l.is_string() ? l.get<std::string>() : l.dump());
+  if (j.contains("organisations") && j["organisations"].is_array())
+    for (const auto& o : j["organisations"]) s.organisations.push_back(o.is_string() ? o.get<std::string>() : o.dump());
+  const auto injects = j.find("injects");
+  if (injects == j.end() || !injects->is_array()) {
+    error = "injects: expected a list";
+    return false;
+  }
+  for (std::size_t k = 0; k < injects->size(); ++k) {
+    const auto& e = (*injects)[k];
+    const std::string where = "injects[" + std::to_string(k) + "].";
+    Inject i;
+    if (!e.is_object() || !field(e, "number", i.number, error, where) || !field(e, "time_s", i.time_s, error, where) ||
+        !field(e, "contingency", i.contingency, error, where))
+      return false;
+    i.from = e.value("from", "");
+    i.to = e.value("to", "");
+    i.method = e.value("method", "");
+    i.synopsis = e.value("synopsis", "");
+    i.action = e.value("action", "");
+    i.objective = e.value("objective", "");
+    i.milestone = e.value("milestone", "");
+    i.event = e.value("event", "");
+    if (e.contains("window") && !e["window"].is_null()) {
+      Window w;
+      if (!readWindow(e["window"], w, error, where + "window.")) return false;
+      i.window = w;
+    }
+    s.injects.push_back(i);
+  }
+  if (j.contains("objectives") && j["objectives"].is_array())
+    for (std::size_t k = 0; k < j["objectives"].size(); ++k) {
+      const auto& o = j["objectives"][k];
+      const std::string where = "objectives[" + std::to_string(k) + "].";
+      Objective ob;
+      if (!o.is_object() || !field(o, "id", ob.id, error, where) || !field(o, "title", ob.title, error, where)) return false;
+      ob.text = o.value("text", "");
+      const auto tasks = o.value("tasks", nlohmann::json::array());
+      if (!tasks.is_array()) {
+        error = where + "tasks: expected a list";
+        return false;
+      }
+      for (const auto& t : tasks) {
+        Task task;
+        if (!field(t, "text", task.text, error, where + "tasks.") || !field(t, "milestone", task.milestone, error, where + "tasks.") ||
+            !readWindow(t.value("window", nlohmann::json()), task.window, error, where + "tasks.window."))
+          return false;
+        ob.tasks.push_back(task);
+      }
+      s.objectives.push_back(ob);
+    }
+  return true;
+}
+
+}  // namespace
+
+bool readDrill(const nlohmann::json& j, DrillHeader& header, DrillScript& script, std::string& error) {
+  try {
+    return readDrillChecked(j, header, script, error);
+  } catch (const nlohmann::json::exception& e) {  // a value of the wrong type where a default was allowed
+    error = std::string("a value of the wrong type: ") + e.what();
+    return false;
+  }
+}
+
+nlohmann::json drillLogJson(const DrillLog& log) {
+  using nlohmann::json;
+  json delivered = json::array();
+  for (const auto& [number, t] : log.delivered) delivered.push_back({{"inject", number}, {"time_s", t}});
+  json observations = json::array();
+  for (const auto& o : log.observations)
+    observations.push_back({{"time_s", o.time_s}, {"task", o.task}, {"inject", o.inject}, {"text", o.text}});
+  return {{"drillsim_observations", 1}, {"delivered", delivered}, {"observations", observations}};
+}
+
+namespace {
+bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& error) {
+  if (!j.is_object() || j.value("drillsim_observations", 0) != 1) {
+    error = "not an observations file: expected \"drillsim_observations\": 1";
+    return false;
+  }
+  for (const char* key : {"delivered", "observations"})
+    if (j.contains(key) && !j[key].is_array()) {
+      error = std::string(key) + ": expected a list, found " + j[key].dump();
+      return false;
+    }
+  for (std::size_t k = 0; k < j.value("delivered", nlohmann::json::array()).size(); ++k) {
+    const auto& d = j["delivered"][k];
+    int number = 0;
+    double t = 0;
+    const std::string where = "delivered[" + std::to_string(k) + "].";
+    if (!field(d, "inject", number, error, where) || !field(d, "time_s", t, error, where)) return false;
+    log.delivered[number] = t;
+  }
+  for (std::size_t k = 0; k < j.value("observations", nlohmann::json::array()).size(); ++k) {
+    const auto& o = j["observations"][k];
+    Observation ob;
+    const std::string where = "observations[" + std::to_string(k) + "].";
+    if (!field(o, "time_s", ob.time_s, error, where)) return false;
+    ob.task = o.value("task", "");
+    ob.inject = o.value("inject", 0);
+    ob.text = o.value("text", "");
+    log.observations.push_back(ob);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool readDrillLog(const nlohmann::json& j, DrillLog& log, std::string& error) {
+  try {
+    return readDrillLogChecked(j, log, error);
+  } catch (const nlohmann::json::exception& e) {
+    error = std::string("a value of the wrong type: ") + e.what();
+    return false;
+  }
+}
+
+std::vector<DebriefRow> debriefRows(const DrillScript& script, const DrillLog& log) {
+  std::vector<DebriefRow> rows;
+  for (const Objective& o : script.objectives)
+    for (const Task& t : o.tasks) {
+      DebriefRow r{o.id, t.text, t.milestone, t.window, std::nullopt, DebriefRow::Verdict::NotRecorded};
+      for (const Observation& ob : log.observations)
+        if (ob.task == t.milestone && (!r.achieved_s || ob.time_s < *r.achieved_s)) r.achieved_s = ob.time_s;
+      if (r.achieved_s)
+        r.verdict = *r.achieved_s <= t.window.p50_s   ? DebriefRow::Verdict::ByP50
+                    : *r.achieved_s <= t.window.p90_s ? DebriefRow::Verdict::ByP90
+                                                      : DebriefRow::Verdict::SlowerThanP90;
+      rows.push_back(r);
+    }
+  return rows;
+}
+
+const char* verdictText(DebriefRow::Verdict v) {
+  switch (v) {
+    case DebriefRow::Verdict::NotRecorded: return "not recorded";
+    case DebriefRow::Verdict::ByP50: return "by P50";
+    case DebriefRow::Verdict::ByP90: return "between P50 and P90";
+    case DebriefRow::Verdict::SlowerThanP90: return "SLOWER THAN P90";
+  }
+  return "";
 }
 
 }  // namespace drillsim

@@ -5,6 +5,8 @@
 // clock and the debrief.
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +32,37 @@ std::string drillClock(double t_s);
 std::string mselCsv(const DrillScript& script);
 std::string drillHtml(const DrillHeader& header, const DrillScript& script);
 nlohmann::json drillJson(const DrillHeader& header, const DrillScript& script);
+
+/// A drill.json read back; false with the reason (key, expected, found) when it is not one.
+bool readDrill(const nlohmann::json& j, DrillHeader& header, DrillScript& script, std::string& error);
+
+/// What the trainer recorded while the drill was played (observations.json beside drill.json):
+/// when each inject was delivered, and observations on the drill clock, each optionally the moment
+/// a task of the evaluation guide was achieved.
+struct Observation {
+  double time_s = 0;      // drill clock
+  std::string task;       // a task's milestone key ("on_scene/HZ1"): achieved now; empty: a note
+  int inject = 0;         // the inject it concerns, 0 none
+  std::string text;
+  bool operator==(const Observation&) const = default;
+};
+struct DrillLog {
+  std::map<int, double> delivered;  // inject number -> drill clock when delivered
+  std::vector<Observation> observations;
+  bool operator==(const DrillLog&) const = default;
+};
+nlohmann::json drillLogJson(const DrillLog& log);
+bool readDrillLog(const nlohmann::json& j, DrillLog& log, std::string& error);
+
+/// The after-action comparison: each task of the evaluation guide against the time recorded for
+/// it (the first observation naming the task).
+struct DebriefRow {
+  std::string objective, task, milestone;
+  Window window;
+  std::optional<double> achieved_s;
+  enum class Verdict { NotRecorded, ByP50, ByP90, SlowerThanP90 } verdict = Verdict::NotRecorded;
+};
+std::vector<DebriefRow> debriefRows(const DrillScript& script, const DrillLog& log);
+const char* verdictText(DebriefRow::Verdict v);
 
 }  // namespace drillsim

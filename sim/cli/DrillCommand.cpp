@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "scenarios/TextFile.hpp"
@@ -29,7 +30,8 @@ const std::vector<OptionSpec> kOptions = {
     {"out", true, "folder for msel.csv, drill.html, drill.json and replay.json", "DIR"},
     {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
     {"jobs", true, "worker processes (default: the processors)", "J"},
-    {"format", true, "text (default) or json", "FORMAT"},
+    {"format", true, "text (default) or json; debrief also md (writes debrief.md)", "FORMAT"},
+    {"observations", true, "debrief: the observations file (default DIR/observations.json)", "FILE"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -56,22 +58,124 @@ std::vector<std::string> situation(const LoadedScenario& l, const HazardModel& h
 }  // namespace
 
 std::string helpDrill() {
-  return "Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n\n"
+  return "Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n"
+         "       drillsim drill debrief DIR [--observations FILE] [--format text|md|json]\n\n"
          "Writes a drill script for a plan: the Master Scenario Events List (MSEL) of timed injects\n"
          "that controllers hand to players, each with the action expected of them and its completion\n"
          "window (P50 and P90 over a batch of runs), contingency injects where the runs show a common\n"
          "failure (a shelter full, a road closed, a team arriving after the threat spread), and an\n"
          "evaluation guide with targets and P/S/M/U rating boxes. The injects follow the event chain of\n"
          "one representative run (the median by clearance, or the P90 with --worst), written as a\n"
-         "replay file for the front end.\n\n" +
+         "replay file for the front end.\n\n"
+         "debrief reads DIR/drill.json and the observations recorded while the drill was played\n"
+         "(drillsim-gui --drill DIR writes DIR/observations.json) and sets each task's recorded time\n"
+         "against its simulated P50 and P90, flagging tasks slower than P90; it lists the injects as\n"
+         "scheduled and delivered, and the observations.\n\n" +
          describeOptions(kOptions) +
          "\nWith --out DIR: msel.csv, drill.html (print it from a browser), drill.json and replay.json.\n"
          "Exit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be\n"
          "written.\n";
 }
 
+namespace {
+
+/// A JSON file written by DrillSim, or nothing with the reason (its place first).
+std::optional<nlohmann::json> readJsonFile(const std::string& path, std::string& error) {
+  Diagnostics d;
+  const auto text = readTextFile(path, 64u << 20, "drill file", d);
+  if (!text) {
+    error = d.str();
+    return std::nullopt;
+  }
+  try {
+    return nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    error = path + ": not JSON (" + e.what() + ")";
+    return std::nullopt;
+  }
+}
+
+/// drillsim drill debrief DIR: the recorded times against the simulated windows.
+int debrief(const Args& args) {
+  if (args.positional().size() != 2) throw UsageError("expected the drill's folder after 'debrief'");
+  const std::string dir = args.positional()[1];
+  const std::string logPath = args.value("observations", dir + "/observations.json");
+  DrillHeader header;
+  DrillScript script;
+  DrillLog log;
+  std::string error;
+  const auto drill = readJsonFile(dir + "/drill.json", error);
+  if (drill && !readDrill(*drill, header, script, error)) error = dir + "/drill.json: " + error;
+  const auto observed = error.empty() ? readJsonFile(logPath, error) : std::nullopt;
+  if (observed && !readDrillLog(*observed, log, error)) error = logPath + ": " + error;
+  if (!error.empty()) {
+    std::cerr << "drillsim drill debrief: " << error << (error.back() == '\n' ? "" : "\n");
+    return kExitInvalidInput;
+  }
+  const std::string format = args.choice("format", {"text", "md", "json"}, "text");
+  const auto rows = debriefRows(script, log);
+
+  if (format == "json") {
+    nlohmann::json tasks = nlohmann::json::array();
+    for (const auto& r : rows)
+      tasks.push_back({{"objective", r.objective}, {"task", r.task}, {"milestone", r.milestone}, {"p50_s", r.window.p50_s},
+                       {"p90_s", r.window.p90_s}, {"achieved_s", r.achieved_s ? nlohmann::json(*r.achieved_s) : nlohmann::json(nullptr)},
+                       {"verdict", verdictText(r.verdict)}});
+    std::cout << nlohmann::json{{"drill", header.name}, {"tasks", tasks}, {"log", drillLogJson(log)}}.dump(2) << "\n";
+    return kExitOk;
+  }
+  const bool md = format == "md";
+  std::ostringstream out;
+  long recorded = 0, slower = 0;
+  for (const auto& r : rows) {
+    recorded += r.achieved_s.has_value();
+    slower += r.verdict == DebriefRow::Verdict::SlowerThanP90;
+  }
+  out << (md ? "# Debrief: " : "Debrief: ") << header.name << "\n" << (md ? "\n" : "") << "Plan " << script.plan << " "
+      << script.planName << "; " << drillKindName(script.kind) << "; windows over " << header.runs << " simulated runs\n"
+      << (md ? "\n" : "") << recorded << " of " << rows.size() << " tasks recorded; " << slower << " slower than P90.\n\n";
+  out << (md ? "## Tasks\n\n" : "Tasks\n");
+  TextTable tasks({"obj.", "task", "simulated P50", "target P90", "achieved", "against P90", "verdict"},
+                  {false, false, false, false, false, true, false});
+  for (const auto& r : rows) {
+    if (!r.achieved_s && r.milestone.rfind("cleared/", 0) == 0) continue;  // zones nobody timed
+    tasks.row({r.objective, r.task, drillClock(r.window.p50_s), drillClock(r.window.p90_s),
+               r.achieved_s ? drillClock(*r.achieved_s) : "-",
+               r.achieved_s ? (*r.achieved_s >= r.window.p90_s ? "+" : "-") + clock(std::fabs(*r.achieved_s - r.window.p90_s)).substr(2) : "",
+               verdictText(r.verdict)});
+  }
+  out << tasks.str(md);
+  out << (md ? "\n## Injects\n\n" : "\nInjects\n");
+  TextTable injects({"no.", "scheduled", "delivered", "late by", "synopsis"}, {true, false, false, true, false});
+  for (const Inject& i : script.injects) {
+    const auto d = log.delivered.find(i.number);
+    if (i.contingency && d == log.delivered.end()) continue;  // not played
+    injects.row({std::to_string(i.number) + (i.contingency ? "C" : ""), drillClock(i.time_s),
+                 d == log.delivered.end() ? "not delivered" : drillClock(d->second),
+                 d == log.delivered.end() ? "" : fixed(d->second - i.time_s, 0) + " s", i.synopsis});
+  }
+  out << injects.str(md);
+  out << (md ? "\n## Observations\n\n" : "\nObservations\n");
+  auto observations = log.observations;
+  std::stable_sort(observations.begin(), observations.end(), [](const Observation& a, const Observation& b) { return a.time_s < b.time_s; });
+  for (const auto& o : observations)
+    out << (md ? "- " : "  ") << drillClock(o.time_s) << (o.inject ? " (inject " + std::to_string(o.inject) + ")" : "")
+        << (o.task.empty() ? "" : " [" + o.task + " achieved]") << " " << o.text << "\n";
+  if (observations.empty()) out << (md ? "- " : "  ") << "none recorded\n";
+  if (md) {
+    writeFileAtomically(dir + "/debrief.md", out.str());
+    std::cout << "Written: " << dir << "/debrief.md\n";
+  } else {
+    std::cout << out.str();
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 int runDrill(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
+  if (!args.positional().empty() && args.positional().front() == "debrief") return debrief(args);
   const auto planId = args.value("plan");
   if (!planId) throw UsageError("--plan is required");
   const DrillKind kind = kindArgument(args);

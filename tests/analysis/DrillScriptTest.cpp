@@ -177,10 +177,91 @@ TEST(DrillScript, TheCommandFollowsTheEventChainAndItsWindowsMatchTheRuns) {
   EXPECT_NE(html.str().find("&#9744;P &#9744;S &#9744;M &#9744;U"), std::string::npos);
   for (const auto& i : drill.at("injects"))
     EXPECT_NE(html.str().find(drillClock(i.at("time_s").get<double>())), std::string::npos);
+
+  // The debrief: a team timed after its P90 is flagged, one before its P50 is not; injects as
+  // delivered. A broken observations file is refused with the key at fault.
+  const auto& hz1 = [&]() -> const nlohmann::json& {
+    for (const auto& o : drill.at("objectives"))
+      for (const auto& t : o.at("tasks"))
+        if (t.at("milestone") == "on_scene/HZ1") return t;
+    throw std::runtime_error("no task on_scene/HZ1");
+  }();
+  const double p90 = hz1.at("window").at("p90_s"), p50 = hz1.at("window").at("p50_s");
+  std::ofstream(dir / "observations.json") << nlohmann::json{
+      {"drillsim_observations", 1},
+      {"delivered", {{{"inject", 1}, {"time_s", 40}}}},
+      {"observations",
+       {{{"time_s", p90 + 60}, {"task", "on_scene/HZ1"}, {"inject", 0}, {"text", "HZ1 到场较慢"}},
+        {{"time_s", p50 - 10}, {"task", "on_scene/FB1"}, {"inject", 0}, {"text", "FB1 on scene"}},
+        {{"time_s", p50 - 20}, {"task", ""}, {"inject", 1}, {"text", "a note"}}}}};
+  r = test::runDrillsim({"drill", "debrief", dir.string(), "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto debrief = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> verdicts;
+  for (const auto& t : debrief.at("tasks")) verdicts[t.at("milestone")] = t.at("verdict");
+  EXPECT_EQ(verdicts.at("on_scene/HZ1"), "SLOWER THAN P90");
+  EXPECT_EQ(verdicts.at("contained/L1"), "not recorded");
+  r = test::runDrillsim({"drill", "debrief", dir.string(), "--format", "md"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream mdIn(dir / "debrief.md");
+  std::stringstream md;
+  md << mdIn.rdbuf();
+  EXPECT_NE(md.str().find("HZ1 到场较慢"), std::string::npos);
+  EXPECT_NE(md.str().find("1 slower than P90"), std::string::npos) << md.str();
+  std::ofstream(dir / "observations.json") << R"({"drillsim_observations": 1, "observations": [{"text": "no time"}]})";
+  r = test::runDrillsim({"drill", "debrief", dir.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("observations[0].time_s: missing"), std::string::npos) << r.err;
   fs::remove_all(dir);
 
   // A plan that does not exist: a usage error naming the plans there are.
   r = test::runDrillsim({"drill", scenario, "--substances", table, "--plan", "Q"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("Q"), std::string::npos) << r.err;
+}
+
+// A drill file read back gives the script it was written from; debrief verdicts by hand.
+TEST(DrillScript, ADrillFileReadsBackAndDebriefsByHand) {
+  DrillScript s;
+  s.kind = DrillKind::FullScale;
+  s.plan = "A";
+  Inject i;
+  i.number = 1;
+  i.time_s = 100;
+  i.synopsis = "警报";
+  i.milestone = "notified/enterprise";
+  i.window = Window{20, 20, 120, 200};
+  s.injects = {i};
+  s.objectives = {{"O1", "Alarm", "text", {{"enterprise notified", "notified/enterprise", Window{20, 20, 120, 200}},
+                                            {"committee notified", "notified/park_committee", Window{20, 18, 300, 400}}}}};
+  DrillHeader h;
+  h.name = "演练";
+  h.runs = 20;
+  DrillHeader h2;
+  DrillScript s2;
+  std::string error;
+  ASSERT_TRUE(readDrill(drillJson(h, s), h2, s2, error)) << error;
+  EXPECT_EQ(h2.name, "演练");
+  EXPECT_EQ(s2.kind, DrillKind::FullScale);
+  ASSERT_EQ(s2.injects.size(), 1u);
+  EXPECT_EQ(s2.injects[0].synopsis, "警报");
+  ASSERT_TRUE(s2.injects[0].window);
+  EXPECT_DOUBLE_EQ(s2.injects[0].window->p90_s, 200);
+  ASSERT_EQ(s2.objectives.size(), 1u);
+  EXPECT_EQ(s2.objectives[0].tasks.size(), 2u);
+  EXPECT_FALSE(readDrill(nlohmann::json{{"name", "x"}}, h2, s2, error));
+  EXPECT_NE(error.find("drillsim_drill"), std::string::npos);
+
+  DrillLog log;
+  log.delivered[1] = 105;
+  log.observations = {{150, "notified/enterprise", 1, "told"}, {90, "notified/enterprise", 0, "told earlier"},
+                      {450, "notified/park_committee", 0, "late"}};
+  DrillLog back;
+  ASSERT_TRUE(readDrillLog(drillLogJson(log), back, error)) << error;
+  EXPECT_EQ(back, log);
+  const auto rows = debriefRows(s, log);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(*rows[0].achieved_s, 90);  // the first time recorded
+  EXPECT_EQ(rows[0].verdict, DebriefRow::Verdict::ByP50);
+  EXPECT_EQ(rows[1].verdict, DebriefRow::Verdict::SlowerThanP90);
 }
