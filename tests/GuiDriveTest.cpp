@@ -136,6 +136,64 @@ TEST(GuiDrive, WithNothingUnsavedTheWindowClosesAtOnce) {
   EXPECT_TRUE(desk.app->closeConfirmed());
 }
 
+// A drill played on the replay's clock at x10: it stops at the next inject; the injects due are
+// delivered and two observations recorded, each saved at once, so that a new window (after a
+// crash) finds them, and the debrief reads them.
+TEST(GuiDrive, ADrillPlaysAtTenTimesAndItsRecordsAreSavedAtOnce) {
+  const std::string scenario = test::chlorineScenarioCopy();
+  const fs::path dir = fs::path(scenario).parent_path() / "drill";
+  auto r = test::runDrillsim({"drill", scenario, "--plan", "A", "--replications", "10", "--out", dir.string(), "--jobs", "2"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  Desk desk(scenario);
+  std::string error;
+  EXPECT_FALSE(desk.app->openDrill((dir / "nothing").string(), error));
+  EXPECT_NE(error.find("drill.json"), std::string::npos) << error;
+  ASSERT_TRUE(desk.app->openDrill(dir.string(), error)) << error;
+  desk.app->finishLoading();
+  desk.frame();
+  DrillSession* drill = desk.app->drill();
+  ASSERT_NE(drill, nullptr);
+  const Inject* first = drill->next(0);
+  ASSERT_NE(first, nullptr);
+  const Inject* second = drill->next(first->time_s);
+  ASSERT_NE(second, nullptr);
+
+  // At x10, 1/60 s a frame: the clock runs until the first inject and stops there.
+  desk.app->playReplay(10);
+  for (int k = 0; k < 60 * 60 && desk.app->replayPlaying(); ++k) desk.frame();
+  EXPECT_FALSE(desk.app->replayPlaying());
+  EXPECT_DOUBLE_EQ(desk.app->replayTime(), first->time_s);
+  ASSERT_EQ(drill->due(desk.app->replayTime()).size(), 1u);
+  desk.app->deliverDueInjects();
+  EXPECT_TRUE(drill->due(desk.app->replayTime()).empty());
+  desk.app->recordObservation("企业确认泄漏并报告", "");
+  // On to the second inject.
+  desk.app->playReplay(10);
+  for (int k = 0; k < 60 * 60 && desk.app->replayPlaying(); ++k) desk.frame();
+  EXPECT_DOUBLE_EQ(desk.app->replayTime(), second->time_s);
+  desk.app->deliverDueInjects();
+  desk.app->recordObservation("企业已通知", "notified/enterprise");
+
+  DrillSession again;  // as a new window would read the folder
+  ASSERT_TRUE(again.load(dir.string(), error)) << error;
+  EXPECT_EQ(again.log(), drill->log());
+  ASSERT_EQ(again.log().observations.size(), 2u);
+  EXPECT_DOUBLE_EQ(again.log().observations[1].time_s, second->time_s);
+  EXPECT_EQ(again.log().observations[1].inject, second->number);
+  EXPECT_DOUBLE_EQ(again.log().delivered.at(first->number), first->time_s);
+
+  r = test::runDrillsim({"drill", "debrief", dir.string(), "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  bool found = false;
+  const auto debrief = nlohmann::json::parse(r.out);
+  for (const auto& t : debrief.at("tasks"))
+    if (t.at("milestone") == "notified/enterprise") {
+      found = true;
+      EXPECT_DOUBLE_EQ(t.at("achieved_s").get<double>(), second->time_s);
+    }
+  EXPECT_TRUE(found);
+}
+
 TEST(ChildProcess, OutputProgressAndExitCodeOfACommandBesideTheWindow) {
   ChildProcess child;
   ASSERT_TRUE(child.start({"/bin/sh", "-c", "echo out; echo err >&2; echo '{\"done\": 1}' >&3; echo '{\"done\": 2}' >&3; exit 3"},

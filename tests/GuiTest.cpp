@@ -137,6 +137,20 @@ TEST(Gui, TheReplayShowsCohortsWalkingAndTheThreatZone) {
   EXPECT_EQ(replayFolders(), before);  // the run's files are removed when the window closes
 }
 
+// A drill opened at T+20 min: its run in the replay, and beside it the drill clock with the
+// injects due, on their amber card.
+TEST(Gui, ADrillShowsTheInjectsDueBesideItsRun) {
+  const fs::path scenario = drillsim::test::chlorineScenarioCopy();
+  const fs::path dir = scenario.parent_path() / "drill";
+  auto r = drillsim::test::runDrillsim({"drill", scenario.string(), "--plan", "A", "--replications", "10", "--out", dir.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const Image img = screenshot(scenario.string(), "--drill '" + dir.string() + "' --time 1200");
+  const auto counts = colourCounts(img);
+  auto n = [&](unsigned c) { return counts.count(c) ? counts.at(c) : 0L; };
+  EXPECT_GT(n(rgb(255, 237, 179)), 5000);  // the card of the injects due
+  EXPECT_GT(n(rgb(20, 60, 160)), 20);      // cohorts walking in the run
+}
+
 TEST(Gui, ABatchRunsBesideTheWindowWithAProgressBar) {
   const fs::path scenario = drillsim::test::chlorineScenarioCopy();
   // The picture is taken once the batch has done 20 % of its replications, while it runs.

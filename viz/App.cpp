@@ -51,7 +51,22 @@ std::vector<std::string> App::texts() const {
   for (const auto& x : editor_.park().roads) t.push_back(x.name);
   for (const auto& p : s.plans) t.push_back(p.name);
   for (const auto& x : s.teams) t.push_back(x.name);
+  if (drill_) {
+    t.push_back(drill_->header().name);
+    for (const auto& line : drill_->header().situation) t.push_back(line);
+    for (const Inject& i : drill_->script().injects)
+      for (const std::string* x : {&i.from, &i.to, &i.synopsis, &i.action}) t.push_back(*x);
+    for (const Objective& o : drill_->script().objectives)
+      for (const Task& k : o.tasks) t.push_back(k.text);
+    for (const Observation& o : drill_->log().observations) t.push_back(o.text);
+  }
+  t.push_back(drillNote_);
   return t;
+}
+
+std::string App::textsKey() const {
+  return editor_.path() + "#" + std::to_string(editor_.revision()) + "#" + std::to_string(drillRecords_) + "#" +
+         std::to_string(drillNote_.size());
 }
 
 bool App::busy() const {

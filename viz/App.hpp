@@ -19,6 +19,7 @@
 
 #include "scenarios/ScenarioEditor.hpp"
 #include "viz/ChildProcess.hpp"
+#include "viz/Drill.hpp"
 #include "viz/MapView.hpp"
 #include "viz/Replay.hpp"
 
@@ -64,7 +65,24 @@ class App {
   void openResults(const std::string& path);
   /// Loads one replication into the replay (runs `drillsim run --out` in the background).
   void openReplay(const std::string& plan, int replication);
+  /// Opens a drill written by `drillsim drill --out DIR`: its representative run in the replay,
+  /// with the drill clock's panel (injects due, delivered, observations). False with the reason.
+  bool openDrill(const std::string& dir, std::string& error);
+  DrillSession* drill() { return drill_.get(); }
+  /// The drill panel's buttons: every due inject delivered now; an observation at the clock's
+  /// time, the moment `task` (a milestone key, or empty) was achieved.
+  void deliverDueInjects();
+  void recordObservation(const std::string& text, const std::string& task);
+  /// Changes whenever texts() may hold new characters (the font atlas is checked then).
+  std::string textsKey() const;
   void setReplayTime(double t) { replay_.setTime(t); }
+  /// Plays the replay at `speed` simulated seconds per second (the Play button and speed slider).
+  void playReplay(float speed) {
+    replay_.speed = speed;
+    replay_.playing = true;
+  }
+  double replayTime() const { return replay_.time(); }
+  bool replayPlaying() const { return replay_.playing; }
   /// The editor's map: zones by persons instead of kind; the steady threat zones of a weather draw.
   void setZonesByPersons(bool on) { editorFill_ = on ? 1 : 0; }
   void showThreatZones(int draw) {
@@ -113,6 +131,7 @@ class App {
   void batchView();
   void compareView();
   void replayView();
+  void drillPanel();
   void pollChildren();
   void reloadDraft();
   void jumpTo(const Diagnostic& d);
@@ -185,6 +204,14 @@ class App {
   std::size_t logScrolledTo_ = 0;
   bool replayStale_ = false;  // the scenario changed since the batch whose run is replayed  // the event the log last scrolled to
   std::vector<std::string> replayDirs_;  // made for runs to replay, removed on exit
+  std::optional<std::uint64_t> replaySeed_;  // a drill's seed, else the batch's or the scenario's
+
+  // Drill clock
+  std::unique_ptr<DrillSession> drill_;
+  std::string drillNote_;  // the observation being written
+  int drillTask_ = 0;      // 0: a note; k: the k-th task of the evaluation guide achieved now
+  bool drillPause_ = true; // stop the clock at each inject
+  int drillRecords_ = 0;   // deliveries and observations made here (for textsKey)
 };
 
 }  // namespace drillsim::viz

@@ -59,7 +59,7 @@ void App::openReplay(const std::string& plan, int replication) {
   fs::create_directories(replayDir_, ec);
   replayDirs_.push_back(replayDir_);
   // A batch's replication is replayed with the batch's seed; otherwise the scenario's.
-  const std::string seed = std::to_string(resultsSeed_.value_or(editor_.scenario().monte_carlo.seed));
+  const std::string seed = std::to_string(replaySeed_.value_or(resultsSeed_.value_or(editor_.scenario().monte_carlo.seed)));
   replayStale_ = resultsSeed_ && !resultsScenarioHash_.empty() && fileHash(editor_.path()) != resultsScenarioHash_;
   run_ = std::make_unique<ChildProcess>();
   if (!run_->start({drillsimCommand(), "run", editor_.path(), "--plan", plan, "--replication", std::to_string(replication),
@@ -105,7 +105,13 @@ void App::replayView() {
 
   // Timeline.
   const Outcome& o = replay_.outcome();
+  const double before = replay_.time();
   replay_.advance(ImGui::GetIO().DeltaTime);
+  if (drill_ && drillPause_ && replay_.playing)  // the drill clock stops at each inject, for its reading
+    if (const auto at = drill_->injectBetween(before, replay_.time())) {
+      replay_.setTime(*at);
+      replay_.playing = false;
+    }
   if (ImGui::Button(replay_.playing ? "Pause" : "Play") ||
       (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_SPACE))) {
     if (!replay_.playing && replay_.time() >= replay_.horizon()) replay_.setTime(0);
@@ -163,15 +169,23 @@ void App::replayView() {
       }
     }
   });
-  const float logWidth = std::min(520.0f, ImGui::GetContentRegionAvail().x * 0.38f);
+  const float logWidth = drill_ ? std::min(640.0f, ImGui::GetContentRegionAvail().x * 0.46f)
+                                : std::min(520.0f, ImGui::GetContentRegionAvail().x * 0.38f);
   ImGui::BeginChild("replay map", ImVec2(ImGui::GetContentRegionAvail().x - logWidth, 0));
   ImGui::TextDisabled("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 threat zones; red roads: closed; roads yellow to dark red: the run's peak use of their capacity");
   replayMap_.draw();
   ImGui::EndChild();
   ImGui::SameLine();
 
+  // The drill's panel above the event log.
+  if (drill_) {
+    ImGui::BeginGroup();
+    ImGui::BeginChild("drill", ImVec2(logWidth, ImGui::GetContentRegionAvail().y * 0.62f), true);
+    drillPanel();
+    ImGui::EndChild();
+  }
   // Event log in step with the clock.
-  ImGui::BeginChild("log", ImVec2(0, 0), true);
+  ImGui::BeginChild("log", ImVec2(drill_ ? logWidth : 0, 0), true);
   if (!bookmarks_.empty()) {
     ImGui::TextUnformatted("Bookmarks");
     for (std::size_t i = 0; i < bookmarks_.size(); ++i) {
@@ -217,6 +231,7 @@ void App::replayView() {
     ImGui::EndTable();
   }
   ImGui::EndChild();
+  if (drill_) ImGui::EndGroup();
 }
 
 }  // namespace drillsim::viz

@@ -32,6 +32,8 @@ const char* kUsage =
     "  --replication R       replication to replay: a number, or median, p95 or worst by clearance\n"
     "                        time (these need --results)\n"
     "  --time T              replay clock [s] (default 0)\n"
+    "  --drill DIR           play the drill `drillsim drill --out DIR` wrote: its run in the replay with\n"
+    "                        the drill clock (injects due, delivered, observations saved to DIR)\n"
     "  --select ID           select a feature (zone, shelter, station, source) in the editor\n"
     "  --zones-by-persons    colour the editor's zones by their persons instead of their kind\n"
     "  --threat-draw R       show in the editor the steady threat zones under the weather and release\n"
@@ -63,7 +65,7 @@ void glfwError(int code, const char* text) { std::fprintf(stderr, "drillsim-gui:
 
 int main(int argc, char** argv) {
   using drillsim::viz::View;
-  std::string scenarioPath, screenshot, view = "editor", results, plan, replication, select;
+  std::string scenarioPath, screenshot, view = "editor", results, plan, replication, select, drill;
   int width = 1400, height = 900, benchmarkFrames = 0, runBatch = 0, threatDraw = -1;
   bool zonesByPersons = false;
   double time_s = 0;
@@ -100,6 +102,8 @@ int main(int argc, char** argv) {
         usage("--view: expected editor, map, batch, compare or replay, found '" + view + "'");
     } else if (a == "--results") {
       results = next();
+    } else if (a == "--drill") {
+      drill = next();
     } else if (a == "--plan") {
       plan = next();
     } else if (a == "--replication") {
@@ -182,7 +186,14 @@ int main(int argc, char** argv) {
     app.setBatchReplications(runBatch);
     app.startBatch();
   }
-  if (view == "replay") {
+  if (!drill.empty()) {
+    std::string error;
+    if (!app.openDrill(drill, error)) {
+      std::fprintf(stderr, "drillsim-gui: %s\n", error.c_str());
+      return 2;
+    }
+    view = "replay";
+  } else if (view == "replay") {
     app.finishLoading();  // the results, to rank the replications
     if (plan.empty()) plan = app.editor().scenario().plans.front().id;
     if (!app.editor().scenario().plan(plan)) usage("--plan: no plan '" + plan + "' in the scenario");
@@ -216,7 +227,7 @@ int main(int argc, char** argv) {
       loaded = true;
     }
     // A new name with characters the atlas lacks: looked for only when the scenario has changed.
-    const std::string textsKey = app.editor().path() + "#" + std::to_string(app.editor().revision());
+    const std::string textsKey = app.textsKey();
     if (textsKey != fontsCheckedFor) {
       fontsCheckedFor = textsKey;
       if (const auto texts = app.texts(); fonts.needs(texts)) {

@@ -106,6 +106,9 @@ int debrief(const Args& args) {
   std::string error;
   const auto drill = readJsonFile(dir + "/drill.json", error);
   if (drill && !readDrill(*drill, header, script, error)) error = dir + "/drill.json: " + error;
+  if (error.empty() && !args.value("observations") && !std::filesystem::exists(logPath))
+    error = logPath + ": no observations recorded yet; play the drill with drillsim-gui SCENARIO --drill " + dir +
+            " (it saves them there), or give --observations FILE";
   const auto observed = error.empty() ? readJsonFile(logPath, error) : std::nullopt;
   if (observed && !readDrillLog(*observed, log, error)) error = logPath + ": " + error;
   if (!error.empty()) {

@@ -1,0 +1,152 @@
+// The drill clock, beside the replay: the injects due now with what the controller reads out and
+// the action expected, the next one, the contingency injects, and the trainer's observations, each
+// saved at once (viz/Drill.hpp).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+
+#include "viz/App.hpp"
+
+namespace drillsim::viz {
+
+namespace {
+std::string windowText(const std::optional<Window>& w) {
+  if (!w) return "-";
+  return drillClock(w->p50_s) + " / " + drillClock(w->p90_s) + " (P50 / P90)";
+}
+
+/// One inject as the controller reads it: number, time, from -> to by method, then the text.
+void injectCard(const Inject& i) {
+  ImGui::Text("%d%s  %s  %s -> %s (%s)", i.number, i.contingency ? "C" : "", drillClock(i.time_s).c_str(), i.from.c_str(),
+              i.to.c_str(), i.method.c_str());
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(ImVec4(0.10f, 0.10f, 0.10f, 1), "Read out: %s", i.synopsis.c_str());
+  ImGui::TextColored(ImVec4(0.15f, 0.30f, 0.55f, 1), "Expected: %s  [%s]", i.action.c_str(), i.objective.c_str());
+  ImGui::TextDisabled("Window: %s", windowText(i.window).c_str());
+  ImGui::PopTextWrapPos();
+}
+}  // namespace
+
+bool App::openDrill(const std::string& dir, std::string& error) {
+  auto session = std::make_unique<DrillSession>();
+  if (!session->load(dir, error)) return false;
+  if (!editor_.scenario().plan(session->script().plan)) {
+    error = dir + "/drill.json: plan " + session->script().plan + " is not in the scenario " + editor_.path();
+    return false;
+  }
+  drill_ = std::move(session);
+  ++drillRecords_;
+  replaySeed_ = drill_->header().seed;
+  setView(View::Replay);
+  openReplay(drill_->script().plan, int(drill_->header().replication));
+  replay_.speed = 10;
+  return true;
+}
+
+void App::deliverDueInjects() {
+  if (!drill_) return;
+  for (const Inject* i : drill_->due(replay_.time())) drill_->deliver(i->number, replay_.time());
+  ++drillRecords_;
+}
+
+void App::recordObservation(const std::string& text, const std::string& task) {
+  if (!drill_ || (text.empty() && task.empty())) return;
+  int inject = 0;  // the last inject delivered by now
+  double at = -1;
+  for (const auto& [number, t] : drill_->log().delivered)
+    if (t <= replay_.time() && t >= at) {
+      inject = number;
+      at = t;
+    }
+  drill_->observe({replay_.time(), task, inject, text});
+  ++drillRecords_;
+}
+
+void App::drillPanel() {
+  const DrillSession& d = *drill_;
+  const double now = replay_.time();
+  ImGui::TextUnformatted(d.header().name.c_str());
+  ImGui::TextDisabled("%s; plan %s; injects from replication %llu (%s)", drillKindName(d.script().kind),
+                      d.script().plan.c_str(), (unsigned long long)d.header().replication, d.header().representative.c_str());
+  if (ImGui::SmallButton("Real time")) replay_.speed = 1;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("x10")) replay_.speed = 10;
+  ImGui::SameLine();
+  ImGui::Checkbox("stop at each inject", &drillPause_);
+  ImGui::SameLine();
+  ImGui::Text("drill clock %s, %.0fx", drillClock(now).c_str(), replay_.speed);
+  ImGui::Separator();
+
+  // Due now: delivered with one button, the time recorded.
+  const auto due = d.due(now);
+  if (due.empty()) {
+    if (const Inject* n = d.next(now))
+      ImGui::TextDisabled("Next: inject %d at %s, in %s", n->number, drillClock(n->time_s).c_str(),
+                          drillClock(n->time_s - now).substr(2).c_str());
+    else
+      ImGui::TextDisabled("No more scheduled injects.");
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.70f, 1));
+    ImGui::BeginChild("due", ImVec2(0, std::min(ImGui::GetContentRegionAvail().y * 0.5f, 120.0f * float(due.size()))), true);
+    ImGui::Text("Due now: %zu inject%s", due.size(), due.size() == 1 ? "" : "s");
+    for (const Inject* i : due) {
+      ImGui::Separator();
+      injectCard(*i);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Delivered")) deliverDueInjects();
+    ImGui::SameLine();
+    ImGui::TextDisabled("records the delivery at %s", drillClock(now).c_str());
+  }
+
+  // Contingency injects: delivered when play reaches them.
+  const auto contingencies = d.contingencies();
+  if (!contingencies.empty() && ImGui::CollapsingHeader(("Contingency injects (" + std::to_string(contingencies.size()) + ")").c_str())) {
+    for (const Inject* i : contingencies) {
+      ImGui::PushID(i->number);
+      injectCard(*i);
+      if (ImGui::SmallButton("Deliver now")) {
+        drill_->deliver(i->number, now);
+        ++drillRecords_;
+      }
+      ImGui::PopID();
+      ImGui::Separator();
+    }
+  }
+
+  // Observations.
+  ImGui::Separator();
+  ImGui::TextUnformatted("Observation");
+  ImGui::InputTextMultiline("##note", &drillNote_, ImVec2(-1, 48));
+  std::vector<const Task*> tasks;
+  for (const Objective& o : d.script().objectives)
+    for (const Task& t : o.tasks) tasks.push_back(&t);
+  drillTask_ = std::clamp(drillTask_, 0, int(tasks.size()));
+  ImGui::SetNextItemWidth(-110);
+  if (ImGui::BeginCombo("achieved now", drillTask_ == 0 ? "(a note only)" : tasks[std::size_t(drillTask_ - 1)]->text.c_str())) {
+    if (ImGui::Selectable("(a note only)", drillTask_ == 0)) drillTask_ = 0;
+    for (std::size_t k = 0; k < tasks.size(); ++k)
+      if (ImGui::Selectable((tasks[k]->text + "  (P90 " + drillClock(tasks[k]->window.p90_s) + ")##t" + std::to_string(k)).c_str(),
+                            drillTask_ == int(k + 1)))
+        drillTask_ = int(k + 1);
+    ImGui::EndCombo();
+  }
+  if (ImGui::Button("Record")) {
+    recordObservation(drillNote_, drillTask_ == 0 ? "" : tasks[std::size_t(drillTask_ - 1)]->milestone);
+    drillNote_.clear();
+    drillTask_ = 0;
+  }
+  ImGui::SameLine();
+  if (d.saveError().empty())
+    ImGui::TextDisabled("%zu recorded; saved to %s/observations.json", d.log().observations.size(), d.dir().c_str());
+  else
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "NOT SAVED: %s", d.saveError().c_str());
+  const auto& obs = d.log().observations;
+  for (std::size_t k = obs.size(); k-- > 0 && k + 4 >= obs.size();)
+    ImGui::BulletText("%s %s%s", drillClock(obs[k].time_s).c_str(), obs[k].task.empty() ? "" : ("[" + obs[k].task + "] ").c_str(),
+                      obs[k].text.c_str());
+}
+
+}  // namespace drillsim::viz
