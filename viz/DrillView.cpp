@@ -78,8 +78,11 @@ void App::drillPanel() {
   ImGui::Text("drill clock %s, %.0fx", drillClock(now).c_str(), replay_.speed);
   ImGui::Separator();
 
-  // Due now: delivered with one button, the time recorded.
+  // Due now, in a box of fixed height so that the controls below stay where they are; delivered
+  // with one button, the time recorded.
   const auto due = d.due(now);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, due.empty() ? ImVec4(0.96f, 0.96f, 0.94f, 1) : ImVec4(1.0f, 0.93f, 0.70f, 1));
+  ImGui::BeginChild("due", ImVec2(0, std::max(150.0f, ImGui::GetContentRegionAvail().y * 0.45f)), true);
   if (due.empty()) {
     if (const Inject* n = d.next(now))
       ImGui::TextDisabled("Next: inject %d at %s, in %s", n->number, drillClock(n->time_s).c_str(),
@@ -87,34 +90,19 @@ void App::drillPanel() {
     else
       ImGui::TextDisabled("No more scheduled injects.");
   } else {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.70f, 1));
-    ImGui::BeginChild("due", ImVec2(0, std::min(ImGui::GetContentRegionAvail().y * 0.5f, 120.0f * float(due.size()))), true);
     ImGui::Text("Due now: %zu inject%s", due.size(), due.size() == 1 ? "" : "s");
     for (const Inject* i : due) {
       ImGui::Separator();
       injectCard(*i);
     }
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-    if (ImGui::Button("Delivered")) deliverDueInjects();
-    ImGui::SameLine();
-    ImGui::TextDisabled("records the delivery at %s", drillClock(now).c_str());
   }
-
-  // Contingency injects: delivered when play reaches them.
-  const auto contingencies = d.contingencies();
-  if (!contingencies.empty() && ImGui::CollapsingHeader(("Contingency injects (" + std::to_string(contingencies.size()) + ")").c_str())) {
-    for (const Inject* i : contingencies) {
-      ImGui::PushID(i->number);
-      injectCard(*i);
-      if (ImGui::SmallButton("Deliver now")) {
-        drill_->deliver(i->number, now);
-        ++drillRecords_;
-      }
-      ImGui::PopID();
-      ImGui::Separator();
-    }
-  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::BeginDisabled(due.empty());
+  if (ImGui::Button("Delivered")) deliverDueInjects();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled(due.empty() ? "nothing due" : "records the delivery at %s", drillClock(now).c_str());
 
   // Observations.
   ImGui::Separator();
@@ -144,9 +132,27 @@ void App::drillPanel() {
   else
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "NOT SAVED: %s", d.saveError().c_str());
   const auto& obs = d.log().observations;
-  for (std::size_t k = obs.size(); k-- > 0 && k + 4 >= obs.size();)
-    ImGui::BulletText("%s %s%s", drillClock(obs[k].time_s).c_str(), obs[k].task.empty() ? "" : ("[" + obs[k].task + "] ").c_str(),
-                      obs[k].text.c_str());
+  for (std::size_t k = obs.size(); k-- > 0 && k + 4 >= obs.size();) {
+    std::string task;
+    for (const Task* t : tasks)
+      if (t->milestone == obs[k].task) task = "[" + t->text + " achieved] ";
+    ImGui::BulletText("%s %s%s", drillClock(obs[k].time_s).c_str(), task.c_str(), obs[k].text.c_str());
+  }
+
+  // Contingency injects: delivered when play reaches them.
+  const auto contingencies = d.contingencies();
+  if (!contingencies.empty() && ImGui::CollapsingHeader(("Contingency injects (" + std::to_string(contingencies.size()) + ")").c_str())) {
+    for (const Inject* i : contingencies) {
+      ImGui::PushID(i->number);
+      injectCard(*i);
+      if (ImGui::SmallButton("Deliver now")) {
+        drill_->deliver(i->number, now);
+        ++drillRecords_;
+      }
+      ImGui::PopID();
+      ImGui::Separator();
+    }
+  }
 }
 
 }  // namespace drillsim::viz
