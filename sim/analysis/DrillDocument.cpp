@@ -121,7 +121,7 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   o << "<h2>Objectives</h2>\n<table>\n<tr><th>Id</th><th>Objective</th><th>Measured by</th></tr>\n";
   for (const Objective& ob : s.objectives)
     o << "<tr><td>" << ob.id << "</td><td><b>" << html(ob.title) << "</b><br>" << html(ob.text) << "</td><td>"
-      << ob.tasks.size() << " targets in the evaluation guide</td></tr>\n";
+      << ob.tasks.size() << (ob.tasks.size() == 1 ? " target" : " targets") << " in the evaluation guide</td></tr>\n";
   o << "</table>\n";
 
   o << "<h2 class=\"pagebreak\">MSEL</h2>\n";

@@ -192,6 +192,12 @@ class Builder {
       if (z.id == id) return z.id + " " + z.name;
     return id;
   }
+  /// Persons in a zone under the scenario's population (day or night).
+  int persons(const std::string& zone) const {
+    for (const Zone& z : l_.park.zones)
+      if (z.id == zone) return l_.scenario.night() ? z.pop_night : z.pop_day;
+    return 0;
+  }
   std::string shelterName(const std::string& id) const {
     for (const Shelter& s : l_.park.shelters)
       if (s.id == id) return s.id + " " + s.name;
@@ -329,12 +335,12 @@ class Builder {
         teamTask(t ? t->kind : "", e.detail, i);
         i.objective = "O4";
       } else if (e.kind == "threat_enters") {
-        if (e.time_s <= detected || (kind_ == DrillKind::Tabletop && threats >= 3)) continue;
+        if (e.time_s <= detected || (kind_ == DrillKind::Tabletop && threats >= 3) || persons(e.entity) == 0) continue;
         ++threats;
         i.from = controller("air monitoring");
         i.to = commandAt(e.time_s);
         i.method = method("radio");
-        i.synopsis = "Air monitoring: the threat zone has reached " + zoneName(e.entity) + ".";
+        i.synopsis = "Air monitoring: the threat zone has reached " + zoneName(e.entity) + " (" + std::to_string(persons(e.entity)) + " persons).";
         i.action = "Confirm that " + e.entity + " has its protective order and is carrying it out.";
         i.milestone = "cleared/" + e.entity;
         i.objective = "O3";
