@@ -7,25 +7,9 @@
 
 namespace drillsim::viz {
 
-namespace {
-std::optional<nlohmann::json> readJson(const std::string& path, std::string& error) {
-  Diagnostics d;
-  const auto text = readTextFile(path, 64u << 20, "drill file", d);
-  if (!text) {
-    error = d.str();
-    return std::nullopt;
-  }
-  try {
-    return nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
-    error = path + ": not JSON (" + e.what() + ")";
-    return std::nullopt;
-  }
-}
-}  // namespace
 
 bool DrillSession::load(const std::string& dir, std::string& error) {
-  const auto drill = readJson(dir + "/drill.json", error);
+  const auto drill = readDrillFile(dir + "/drill.json", error);
   DrillHeader header;
   DrillScript script;
   if (!drill) return false;
@@ -36,7 +20,7 @@ bool DrillSession::load(const std::string& dir, std::string& error) {
   DrillLog log;
   const std::string logPath = dir + "/observations.json";
   if (std::filesystem::exists(logPath)) {
-    const auto j = readJson(logPath, error);
+    const auto j = readDrillFile(logPath, error);
     if (!j) return false;
     if (!readDrillLog(*j, log, error)) {
       error = logPath + ": " + error;

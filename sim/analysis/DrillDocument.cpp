@@ -6,6 +6,8 @@
 #include <sstream>
 #include <type_traits>
 
+#include "scenarios/TextFile.hpp"
+
 namespace drillsim {
 
 std::string drillClock(double t_s) {
@@ -301,6 +303,21 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
 }
 
 }  // namespace
+
+std::optional<nlohmann::json> readDrillFile(const std::string& path, std::string& error) {
+  Diagnostics d;
+  const auto text = readTextFile(path, 64u << 20, "drill file", d);
+  if (!text) {
+    error = d.str();
+    return std::nullopt;
+  }
+  try {
+    return nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    error = path + ": not JSON (" + e.what() + ")";
+    return std::nullopt;
+  }
+}
 
 bool readDrill(const nlohmann::json& j, DrillHeader& header, DrillScript& script, std::string& error) {
   try {

@@ -33,6 +33,9 @@ std::string mselCsv(const DrillScript& script);
 std::string drillHtml(const DrillHeader& header, const DrillScript& script);
 nlohmann::json drillJson(const DrillHeader& header, const DrillScript& script);
 
+/// A JSON file of a drill (drill.json, observations.json) parsed, or nothing with the reason.
+std::optional<nlohmann::json> readDrillFile(const std::string& path, std::string& error);
+
 /// A drill.json read back; false with the reason (key, expected, found) when it is not one.
 bool readDrill(const nlohmann::json& j, DrillHeader& header, DrillScript& script, std::string& error);
 

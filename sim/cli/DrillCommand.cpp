@@ -79,22 +79,6 @@ std::string helpDrill() {
 
 namespace {
 
-/// A JSON file written by DrillSim, or nothing with the reason (its place first).
-std::optional<nlohmann::json> readJsonFile(const std::string& path, std::string& error) {
-  Diagnostics d;
-  const auto text = readTextFile(path, 64u << 20, "drill file", d);
-  if (!text) {
-    error = d.str();
-    return std::nullopt;
-  }
-  try {
-    return nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
-    error = path + ": not JSON (" + e.what() + ")";
-    return std::nullopt;
-  }
-}
-
 /// drillsim drill debrief DIR: the recorded times against the simulated windows.
 int debrief(const Args& args) {
   if (args.positional().size() != 2) throw UsageError("expected the drill's folder after 'debrief'");
@@ -104,12 +88,12 @@ int debrief(const Args& args) {
   DrillScript script;
   DrillLog log;
   std::string error;
-  const auto drill = readJsonFile(dir + "/drill.json", error);
+  const auto drill = readDrillFile(dir + "/drill.json", error);
   if (drill && !readDrill(*drill, header, script, error)) error = dir + "/drill.json: " + error;
   if (error.empty() && !args.value("observations") && !std::filesystem::exists(logPath))
     error = logPath + ": no observations recorded yet; play the drill with drillsim-gui SCENARIO --drill " + dir +
             " (it saves them there), or give --observations FILE";
-  const auto observed = error.empty() ? readJsonFile(logPath, error) : std::nullopt;
+  const auto observed = error.empty() ? readDrillFile(logPath, error) : std::nullopt;
   if (observed && !readDrillLog(*observed, log, error)) error = logPath + ": " + error;
   if (!error.empty()) {
     std::cerr << "drillsim drill debrief: " << error << (error.back() == '\n' ? "" : "\n");
