@@ -192,6 +192,22 @@ class Builder {
       if (z.id == id) return z.id + " " + z.name;
     return id;
   }
+  bool hasToxic() const {
+    return std::any_of(l_.scenario.hazards.begin(), l_.scenario.hazards.end(),
+                       [](const Hazard& h) { return std::holds_alternative<ToxicRelease>(h.detail); });
+  }
+  bool hasFire() const {
+    return std::any_of(l_.scenario.hazards.begin(), l_.scenario.hazards.end(),
+                       [](const Hazard& h) { return std::holds_alternative<Fire>(h.detail); });
+  }
+  /// Who reports the threat zone's spread: air monitoring for a release, the fire watch for a fire.
+  std::string monitoring() const { return hasToxic() ? (hasFire() ? "air monitoring and fire watch" : "air monitoring") : "fire watch"; }
+  /// Why the hazard closes roads: the plan's concentration level, or the heat (5 kW/m2).
+  std::string closureReason() const {
+    if (hasToxic() && hasFire()) return "the gas or the heat there is above the plan's closure level";
+    return hasToxic() ? "the concentration there is above the plan's closure level" : "the heat there is too much to pass";
+  }
+
   /// Persons in a zone under the scenario's population (day or night).
   int persons(const std::string& zone) const {
     for (const Zone& z : l_.park.zones)
@@ -283,6 +299,7 @@ class Builder {
       if (e.kind == "detected") detected = std::min(detected, e.time_s);
       if (e.kind == "notified") notified_.emplace(e.entity, e.time_s);
     }
+    detected_ = std::isfinite(detected) ? detected : 0;
     std::string already;
     for (const Event& e : run.events)
       if (e.kind == "threat_enters" && e.time_s <= detected) already += (already.empty() ? "" : ", ") + zoneName(e.entity);
@@ -337,10 +354,11 @@ class Builder {
       } else if (e.kind == "threat_enters") {
         if (e.time_s <= detected || (kind_ == DrillKind::Tabletop && threats >= 3) || persons(e.entity) == 0) continue;
         ++threats;
-        i.from = controller("air monitoring");
+        i.from = controller(monitoring());
         i.to = commandAt(e.time_s);
         i.method = method("radio");
-        i.synopsis = "Air monitoring: the threat zone has reached " + zoneName(e.entity) + " (" + std::to_string(persons(e.entity)) + " persons).";
+        i.synopsis = "The threat zone has reached " + zoneName(e.entity) + " (" + std::to_string(persons(e.entity)) +
+                     " persons).";
         i.action = "Confirm that " + e.entity + " has its protective order and is carrying it out.";
         i.milestone = "cleared/" + e.entity;
         i.objective = "O3";
@@ -455,13 +473,13 @@ class Builder {
       }
       Inject i;
       i.contingency = true;
-      i.time_s = st.window.p50_s;
+      i.time_s = std::max(st.window.p50_s, detected_);
       i.event = "road_closed " + st.name;
       i.window = st.window;
       i.from = controller("traffic post");
       i.to = commandAt(i.time_s);
       i.method = method("radio");
-      i.synopsis = st.name + " is closed: the concentration there is above the plan's closure level (in " +
+      i.synopsis = st.name + " is closed: " + closureReason() + " (in " +
                    std::to_string(std::lround(100 * st.window.share())) + " % of runs).";
       i.action = "Reroute evacuees and teams around it.";
       i.objective = "O3";
@@ -470,7 +488,7 @@ class Builder {
     if (!others.empty()) {
       Inject i;
       i.contingency = true;
-      i.time_s = othersWindow.p50_s;
+      i.time_s = std::max(othersWindow.p50_s, detected_);
       i.event = "road_closed";
       i.from = controller("traffic post");
       i.to = commandAt(i.time_s);
@@ -495,7 +513,7 @@ class Builder {
       if (what != "full") continue;
       Inject i;
       i.contingency = true;
-      i.time_s = win.p50_s;
+      i.time_s = std::max(win.p50_s, detected_);
       i.event = key;
       i.window = win;
       i.from = controller("shelter manager of " + shelterName(id));
@@ -510,10 +528,10 @@ class Builder {
     if (!lateTeams.empty()) {
       Inject i;
       i.contingency = true;
-      i.time_s = late.p50_s;
+      i.time_s = std::max(late.p50_s, detected_);
       i.event = "threat spread before the teams";
       i.window = late;
-      i.from = controller("air monitoring");
+      i.from = controller(monitoring());
       i.to = commandAt(i.time_s);
       i.method = method("radio");
       i.synopsis = "The threat zone has spread beyond the hazard's own zone before " + lateTeams + " reached the scene (in " +
@@ -557,6 +575,7 @@ class Builder {
   DrillKind kind_;
   const Windows& w_;
   std::map<std::string, double> notified_;  // party -> when told, in the representative run
+  double detected_ = 0;                      // when the incident was detected in it: no inject before
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "sim/analysis/DrillDocument.hpp"
 #include "sim/analysis/DrillScript.hpp"
+#include "scenarios/Validation.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "tests/TestPaths.hpp"
 
@@ -75,6 +76,35 @@ TEST(DrillScript, MilestonesOfARun) {
 }
 
 namespace {
+/// Checks that the injects are in time order and that each standard one stands for an event of
+/// the replay, found in the replay's order; returns how many standard injects there are.
+int followsTheChain(const nlohmann::json& drill, const nlohmann::json& replay) {
+  const auto& events = replay.at("events");
+  std::size_t at = 0;
+  double last = -1;
+  int standard = 0;
+  for (const auto& i : drill.at("injects")) {
+    EXPECT_GE(i.at("time_s").get<double>(), last);
+    last = i.at("time_s").get<double>();
+    for (const char* key : {"from", "to", "method", "synopsis", "action", "objective"})
+      EXPECT_FALSE(i.at(key).get<std::string>().empty()) << "inject " << i.at("number") << ": " << key;
+    if (!i.at("window").is_null()) {
+      EXPECT_LE(i.at("window").at("p50_s").get<double>(), i.at("window").at("p90_s").get<double>());
+    }
+    if (i.at("contingency").get<bool>() || i.at("event") == "evacuated" || i.at("event") == "horizon") continue;
+    ++standard;
+    bool found = false;
+    for (; at < events.size() && !found; ++at) {
+      const auto& e = events[at];
+      const std::string name = e.at("kind").get<std::string>() +
+                               (e.at("entity").get<std::string>().empty() ? "" : " " + e.at("entity").get<std::string>());
+      found = name == i.at("event") && std::abs(e.at("time_s").get<double>() - i.at("time_s").get<double>()) < 1e-9;
+    }
+    EXPECT_TRUE(found) << "inject " << i.at("number") << " (" << i.at("event") << ") not in the replay's order";
+  }
+  return standard;
+}
+
 std::vector<std::string> csvRows(const std::string& text) {
   std::vector<std::string> rows;
   std::string row;
@@ -114,26 +144,11 @@ TEST(DrillScript, TheCommandFollowsTheEventChainAndItsWindowsMatchTheRuns) {
   EXPECT_EQ(replay.at("replication"), drill.at("replication"));
 
   // The chain: each standard inject is an event of the replay, found in order.
-  const auto& events = replay.at("events");
-  std::size_t at = 0;
-  double last = -1;
-  int standard = 0;
-  for (const auto& i : drill.at("injects")) {
-    EXPECT_GE(i.at("time_s").get<double>(), last);
-    last = i.at("time_s").get<double>();
-    if (i.at("contingency").get<bool>() || i.at("event") == "evacuated" || i.at("event") == "horizon") continue;
-    ++standard;
-    bool found = false;
-    for (; at < events.size() && !found; ++at) {
-      const auto& e = events[at];
-      const std::string name = e.at("kind").get<std::string>() +
-                               (e.at("entity").get<std::string>().empty() ? "" : " " + e.at("entity").get<std::string>());
-      found = name == i.at("event") && std::abs(e.at("time_s").get<double>() - i.at("time_s").get<double>()) < 1e-9;
+  EXPECT_GE(followsTheChain(drill, replay), 5);  // alarm, two notifications, two teams on scene at least
+  for (const auto& i : drill.at("injects"))
+    if (!i.at("contingency").get<bool>()) {
+      EXPECT_NE(i.at("method").get<std::string>().find("SimCell"), std::string::npos);
     }
-    EXPECT_TRUE(found) << "inject " << i.at("number") << " (" << i.at("event") << ") not in the replay's order";
-    EXPECT_NE(i.at("method").get<std::string>().find("SimCell"), std::string::npos);
-  }
-  EXPECT_GE(standard, 5);  // alarm, two notifications, two teams on scene at least
 
   // The windows, recomputed from the runs' metrics.
   std::map<std::string, std::vector<double>> times;
@@ -264,4 +279,28 @@ TEST(DrillScript, ADrillFileReadsBackAndDebriefsByHand) {
   EXPECT_DOUBLE_EQ(*rows[0].achieved_s, 90);  // the first time recorded
   EXPECT_EQ(rows[0].verdict, DebriefRow::Verdict::ByP50);
   EXPECT_EQ(rows[1].verdict, DebriefRow::Verdict::SlowerThanP90);
+}
+
+// Every bundled scenario's first plan gives a script that follows its run's chain, tabletop and
+// full-scale alike.
+TEST(DrillScript, EveryBundledScenarioGivesAScriptThatFollowsItsRun) {
+  for (const char* name : {"chlorine_night", "ammonia_day", "warehouse_fire_day"})
+    for (const char* kind : {"tabletop", "full-scale"}) {
+      SCOPED_TRACE(std::string(name) + " " + kind);
+      const std::string scenario = test::sourcePath(std::string("data/scenarios/") + name + ".yaml");
+      const fs::path dir = fs::temp_directory_path() / ("drillsim-drill-" + std::string(name) + "-" + std::to_string(::getpid()));
+      fs::remove_all(dir);
+      Diagnostics d;
+      const auto l = loadAndValidate(scenario, d);
+      ASSERT_TRUE(l) << d.str();
+      const auto r = test::runDrillsim({"drill", scenario, "--plan", l->scenario.plans.front().id, "--kind", kind,
+                                        "--replications", "20", "--out", dir.string(), "--jobs", "2"});
+      ASSERT_EQ(r.exitCode, 0) << r.err;
+      std::ifstream in(dir / "drill.json"), rin(dir / "replay.json");
+      const auto drill = nlohmann::json::parse(in);
+      const auto replay = nlohmann::json::parse(rin);
+      EXPECT_GE(followsTheChain(drill, replay), 3);
+      EXPECT_FALSE(drill.at("objectives").empty());
+      fs::remove_all(dir);
+    }
 }
