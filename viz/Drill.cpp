@@ -71,6 +71,11 @@ bool DrillSession::observe(const Observation& o) {
   return save();
 }
 
+bool DrillSession::bookmark(double t) {
+  log_.bookmarks.push_back(t);
+  return save();
+}
+
 bool DrillSession::save() {
   try {
     writeFileAtomically(dir_ + "/observations.json", drillLogJson(log_).dump(2) + "\n");

@@ -36,6 +36,7 @@ class DrillSession {
   /// why; the record is kept in memory and saved with the next one).
   bool deliver(int inject, double t);
   bool observe(const Observation& o);
+  bool bookmark(double t);
   const std::string& saveError() const { return saveError_; }
 
  private:

@@ -41,6 +41,7 @@ bool App::openDrill(const std::string& dir, std::string& error) {
   setView(View::Replay);
   openReplay(drill_->script().plan, int(drill_->header().replication));
   replay_.speed = 10;
+  for (double t : drill_->log().bookmarks) bookmarks_.push_back({t, drillClock(t)});  // after openReplay clears them
   return true;
 }
 

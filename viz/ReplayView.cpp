@@ -125,7 +125,10 @@ void App::replayView() {
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 330);
   if (ImGui::SliderFloat("##time", &t, 0, float(replay_.horizon()), clock(t).c_str())) replay_.setTime(t);
   ImGui::SameLine();
-  if (ImGui::Button("Bookmark")) bookmarks_.push_back({replay_.time(), clock(replay_.time())});
+  if (ImGui::Button("Bookmark")) {
+    bookmarks_.push_back({replay_.time(), clock(replay_.time())});
+    if (drill_) drill_->bookmark(replay_.time());  // saved with the drill's observations
+  }
   ImGui::SameLine();
   ImGui::Text("plan %s, replication %d, seed %llu", o.plan.c_str(), int(o.replication), (unsigned long long)o.seed);
 

@@ -335,7 +335,7 @@ nlohmann::json drillLogJson(const DrillLog& log) {
   json observations = json::array();
   for (const auto& o : log.observations)
     observations.push_back({{"time_s", o.time_s}, {"task", o.task}, {"inject", o.inject}, {"text", o.text}});
-  return {{"drillsim_observations", 1}, {"delivered", delivered}, {"observations", observations}};
+  return {{"drillsim_observations", 1}, {"delivered", delivered}, {"observations", observations}, {"bookmarks", log.bookmarks}};
 }
 
 namespace {
@@ -344,7 +344,7 @@ bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& er
     error = "not an observations file: expected \"drillsim_observations\": 1";
     return false;
   }
-  for (const char* key : {"delivered", "observations"})
+  for (const char* key : {"delivered", "observations", "bookmarks"})
     if (j.contains(key) && !j[key].is_array()) {
       error = std::string(key) + ": expected a list, found " + j[key].dump();
       return false;
@@ -367,6 +367,7 @@ bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& er
     ob.text = o.value("text", "");
     log.observations.push_back(ob);
   }
+  for (const auto& b : j.value("bookmarks", nlohmann::json::array())) log.bookmarks.push_back(b.get<double>());
   return true;
 }
 

@@ -52,6 +52,7 @@ struct Observation {
 struct DrillLog {
   std::map<int, double> delivered;  // inject number -> drill clock when delivered
   std::vector<Observation> observations;
+  std::vector<double> bookmarks;    // moments of the drill clock to return to
   bool operator==(const DrillLog&) const = default;
 };
 nlohmann::json drillLogJson(const DrillLog& log);

@@ -149,6 +149,11 @@ int debrief(const Args& args) {
     out << (md ? "- " : "  ") << drillClock(o.time_s) << (o.inject ? " (inject " + std::to_string(o.inject) + ")" : "")
         << (o.task.empty() ? "" : " [" + o.task + " achieved]") << " " << o.text << "\n";
   if (observations.empty()) out << (md ? "- " : "  ") << "none recorded\n";
+  if (!log.bookmarks.empty()) {
+    out << (md ? "\nBookmarks:" : "\nBookmarks:");
+    for (double t : log.bookmarks) out << " " << drillClock(t);
+    out << "\n";
+  }
   if (md) {
     writeFileAtomically(dir + "/debrief.md", out.str());
     std::cout << "Written: " << dir << "/debrief.md\n";

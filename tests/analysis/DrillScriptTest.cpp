@@ -271,6 +271,7 @@ TEST(DrillScript, ADrillFileReadsBackAndDebriefsByHand) {
   log.delivered[1] = 105;
   log.observations = {{150, "notified/enterprise", 1, "told"}, {90, "notified/enterprise", 0, "told earlier"},
                       {450, "notified/park_committee", 0, "late"}};
+  log.bookmarks = {300, 420.5};
   DrillLog back;
   ASSERT_TRUE(readDrillLog(drillLogJson(log), back, error)) << error;
   EXPECT_EQ(back, log);
