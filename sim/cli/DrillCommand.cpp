@@ -150,7 +150,7 @@ int debrief(const Args& args) {
         << (o.task.empty() ? "" : " [" + o.task + " achieved]") << " " << o.text << "\n";
   if (observations.empty()) out << (md ? "- " : "  ") << "none recorded\n";
   if (!log.bookmarks.empty()) {
-    out << (md ? "\nBookmarks:" : "\nBookmarks:");
+    out << "\nBookmarks:";
     for (double t : log.bookmarks) out << " " << drillClock(t);
     out << "\n";
   }
