@@ -70,6 +70,10 @@ void App::drillPanel() {
   ImGui::TextUnformatted(d.header().name.c_str());
   ImGui::TextDisabled("%s; plan %s; injects from replication %llu (%s)", drillKindName(d.script().kind),
                       d.script().plan.c_str(), (unsigned long long)d.header().replication, d.header().representative.c_str());
+  const Outcome& shown = replay_.outcome();
+  if (shown.plan != d.script().plan || shown.replication != d.header().replication || shown.seed != d.header().seed)
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "The replay shows another run than the drill's (plan %s, replication %llu).",
+                       d.script().plan.c_str(), (unsigned long long)d.header().replication);
   if (ImGui::SmallButton("Real time")) replay_.speed = 1;
   ImGui::SameLine();
   if (ImGui::SmallButton("x10")) replay_.speed = 10;
