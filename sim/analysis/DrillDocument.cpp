@@ -136,7 +136,7 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
        "<th>Expected player action</th><th>Obj.</th><th>Window P50 / P90</th><th>Delivered</th></tr>\n";
   for (const Inject& i : s.injects) {
     o << "<tr" << (i.contingency ? " class=\"contingency\"" : "") << "><td class=\"num\">" << i.number
-      << (i.contingency ? "<br>C" : "") << "</td><td class=\"time\">" << drillClock(i.time_s) << "</td><td>"
+      << (i.contingency ? "C" : "") << "</td><td class=\"time\">" << drillClock(i.time_s) << "</td><td>"
       << html(i.from) << "</td><td>" << html(i.to) << "</td><td>" << html(i.method) << "</td><td>" << html(i.synopsis)
       << "</td><td>" << html(i.action) << "</td><td>" << i.objective << "</td><td class=\"time\">"
       << (i.window ? html(windowText(*i.window)) : "-") << "</td><td class=\"blank\"></td></tr>\n";
