@@ -301,8 +301,10 @@ class Builder {
     }
     detected_ = std::isfinite(detected) ? detected : 0;
     std::string already;
+    std::set<std::string> covered;
     for (const Event& e : run.events)
-      if (e.kind == "threat_enters" && e.time_s <= detected) already += (already.empty() ? "" : ", ") + zoneName(e.entity);
+      if (e.kind == "threat_enters" && e.time_s <= detected && covered.insert(e.entity).second)
+        already += (already.empty() ? "" : ", ") + zoneName(e.entity);
     for (const Event& e : run.events) {
       Inject i;
       i.time_s = e.time_s;
