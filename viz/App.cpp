@@ -59,6 +59,8 @@ std::vector<std::string> App::texts() const {
     for (const Objective& o : drill_->script().objectives)
       for (const Task& k : o.tasks) t.push_back(k.text);
     for (const Observation& o : drill_->log().observations) t.push_back(o.text);
+    t.push_back(drill_->dir());
+    t.push_back(drill_->saveError());
   }
   t.push_back(drillNote_);
   return t;

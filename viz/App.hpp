@@ -204,7 +204,6 @@ class App {
   std::size_t logScrolledTo_ = 0;
   bool replayStale_ = false;  // the scenario changed since the batch whose run is replayed  // the event the log last scrolled to
   std::vector<std::string> replayDirs_;  // made for runs to replay, removed on exit
-  std::optional<std::uint64_t> replaySeed_;  // a drill's seed, else the batch's or the scenario's
 
   // Drill clock
   std::unique_ptr<DrillSession> drill_;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "sim/batch/ResultStore.hpp"
 #include "viz/App.hpp"
 
 namespace drillsim::viz {
@@ -37,7 +38,6 @@ bool App::openDrill(const std::string& dir, std::string& error) {
   }
   drill_ = std::move(session);
   ++drillRecords_;
-  replaySeed_ = drill_->header().seed;
   setView(View::Replay);
   openReplay(drill_->script().plan, int(drill_->header().replication));
   replay_.speed = 10;
@@ -71,6 +71,10 @@ void App::drillPanel() {
   ImGui::TextDisabled("%s; plan %s; injects from replication %llu (%s)", drillKindName(d.script().kind),
                       d.script().plan.c_str(), (unsigned long long)d.header().replication, d.header().representative.c_str());
   const Outcome& shown = replay_.outcome();
+  if (!d.header().scenarioHash.empty() && d.header().scenarioHash != fileHash(editor_.path()))
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1),
+                       "This scenario file is not the one the drill was written from (its hash differs): "
+                       "the replay and the windows may not match.");
   if (shown.plan != d.script().plan || shown.replication != d.header().replication || shown.seed != d.header().seed)
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "The replay shows another run than the drill's (plan %s, replication %llu).",
                        d.script().plan.c_str(), (unsigned long long)d.header().replication);

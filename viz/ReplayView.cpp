@@ -59,7 +59,10 @@ void App::openReplay(const std::string& plan, int replication) {
   fs::create_directories(replayDir_, ec);
   replayDirs_.push_back(replayDir_);
   // A batch's replication is replayed with the batch's seed; otherwise the scenario's.
-  const std::string seed = std::to_string(replaySeed_.value_or(resultsSeed_.value_or(editor_.scenario().monte_carlo.seed)));
+  // The drill's own run with the drill's seed; a batch's replication with the batch's; else the scenario's.
+  const bool drillsRun = drill_ && plan == drill_->script().plan && std::uint64_t(replication) == drill_->header().replication;
+  const std::string seed = std::to_string(drillsRun ? drill_->header().seed
+                                                    : resultsSeed_.value_or(editor_.scenario().monte_carlo.seed));
   replayStale_ = resultsSeed_ && !resultsScenarioHash_.empty() && fileHash(editor_.path()) != resultsScenarioHash_;
   run_ = std::make_unique<ChildProcess>();
   if (!run_->start({drillsimCommand(), "run", editor_.path(), "--plan", plan, "--replication", std::to_string(replication),

@@ -313,8 +313,8 @@ std::optional<nlohmann::json> readDrillFile(const std::string& path, std::string
   }
   try {
     return nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
-    error = path + ": not JSON (" + e.what() + ")";
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range
+    error = path + ": not JSON that DrillSim can read (" + e.what() + ")";
     return std::nullopt;
   }
 }

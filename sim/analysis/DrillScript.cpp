@@ -457,8 +457,9 @@ class Builder {
         if (r.id == road && !r.name.empty()) street = r.name;
       auto [it, inserted] = streets.emplace(street, Street{street, win});
       if (!inserted) {
+        const long most = std::max(it->second.window.happened, win.happened);  // kept across the swap
         if (win.p50_s < it->second.window.p50_s) it->second.window = win;
-        if (win.share() > it->second.window.share()) it->second.window.happened = win.happened;
+        it->second.window.happened = most;
       }
     }
     std::vector<Street> byShare;

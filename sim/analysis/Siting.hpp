@@ -12,8 +12,8 @@
 //     ordered out at T+0 with the simulator's pre-movement draws. It rewards sites that shorten
 //     walks and relieve bottleneck roads and full shelters, and ignores what the bound ignores
 //     (the plan's shelter rule, hazard closures). Being a bound on the same departures, it is no
-//     more than what the plan achieves in those runs: a set whose surrogate misses a time target
-//     does not meet it there either.
+//     more than what the plan achieves in those runs (to within the bound's time step): a set
+//     whose surrogate misses a time target does not meet it there either.
 //   - exposure: persons over AEGL-2. Surrogate: the persons the plan's nominal catchments send to
 //     each shelter (ShelterEvaluation.hpp, at most its capacity), times the share of weather draws
 //     in which the shelter lies in a toxic release's AEGL-2 zone (ThreatProbability.hpp), summed

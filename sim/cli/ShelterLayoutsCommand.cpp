@@ -234,8 +234,13 @@ int siteShelters(const Args& args) {
   Diagnostics diagnostics;
   auto base = loadAndValidate(scenario, diagnostics, substances);
   const auto candidates = base ? candidateSites(sitesFile, base->park, diagnostics) : std::nullopt;
+  if (base && candidates)
+    for (const ShelterChange& c : candidates->changes)
+      if (base->park.shelter(c.id))
+        diagnostics.error(c.where, "id", "expected a new shelter id, found " + inQuotes(c.id) +
+                                             ", which the park's shelters already use");
   printDiagnostics(diagnostics);
-  if (!base || !candidates) return kExitInvalidInput;
+  if (!base || !candidates || diagnostics.hasErrors()) return kExitInvalidInput;
   SitingOptions options;
   const bool exposure = args.choice("objective", {"arrival", "exposure"}, "arrival") == "exposure";
   options.objective = exposure ? SitingObjective::Exposure : SitingObjective::Arrival;
@@ -318,12 +323,17 @@ int siteShelters(const Args& args) {
     std::cout << "\nThe current shelters already meet the target by the surrogate: no site is needed by this\n"
                  "screen. The surrogate is optimistic; the runs below say whether the plan meets it.\n";
   if (options.target && !found.targetMet) {
-    std::cout << "\nNo set of these candidates meets the target by the surrogate: with all of them it is "
-              << shown(found.all.score) << ".\n";
-    if (!exposure)
-      std::cout << "The surrogate is a lower bound on the time for 95 % to be sheltered given the plan's own\n"
-                   "departures, so the plan's mean over those runs misses the target on every layout made\n"
-                   "from these candidates.\n"
+    if (exposure)
+      std::cout << "\nThe search found no set of these candidates that meets the target by the surrogate (with\n"
+                   "all of them it is " << shown(found.all.score) << "). The exposure surrogate does not only fall as sites\n"
+                   "are added, and the search is heuristic: this is not a proof that none exists.\n";
+    else
+      std::cout << "\nNo set of these candidates meets the target by the surrogate: with all of them it is "
+                << shown(found.all.score) << ".\n"
+                << "Adding sites never raises the bound, and the bound is a lower bound (to within its "
+                << fixed(options.step_s, 0) << " s step) on\nthe time for 95 % to be sheltered given the plan's own "
+                   "departures: the plan's mean over those runs\nmisses the target, by the step's margin, on every "
+                   "layout made from these candidates.\n"
                    "Sites nearer the zones that are last in, wider roads, or an earlier alarm are needed.\n";
     return kExitOk;
   }

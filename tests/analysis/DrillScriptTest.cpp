@@ -266,6 +266,13 @@ TEST(DrillScript, ADrillFileReadsBackAndDebriefsByHand) {
   EXPECT_EQ(s2.objectives[0].tasks.size(), 2u);
   EXPECT_FALSE(readDrill(nlohmann::json{{"name", "x"}}, h2, s2, error));
   EXPECT_NE(error.find("drillsim_drill"), std::string::npos);
+  // A number beyond a double is a message naming the file, not an exception.
+  const fs::path bad = fs::temp_directory_path() / ("drillsim-bad-drill-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(bad) << R"({"drillsim_drill": 1, "seed": 1e400})";
+  error.clear();
+  EXPECT_FALSE(readDrillFile(bad.string(), error));
+  EXPECT_NE(error.find(bad.string()), std::string::npos) << error;
+  fs::remove(bad);
 
   DrillLog log;
   log.delivered[1] = 105;
