@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sim/batch/ResultStore.hpp"
+#include "sim/analysis/DrillDocument.hpp"
 #include "viz/App.hpp"
 
 namespace drillsim::viz {
@@ -18,12 +19,7 @@ namespace drillsim::viz {
 namespace fs = std::filesystem;
 
 namespace {
-std::string clock(double t) {
-  const long s = std::lround(t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T+%02ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  return buf;
-}
+std::string clock(double t) { return drillClock(t); }
 }  // namespace
 
 void drawThreatRings(ImDrawList* dl, const MapView& map, const std::vector<ThreatRing>& rings) {

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "scenarios/TextFile.hpp"
+#include "sim/map/ParkMap.hpp"
 
 namespace drillsim {
 
@@ -18,27 +19,6 @@ std::string drillClock(double t_s) {
 }
 
 namespace {
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string html(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string seconds(double v) {
   char buf[32];
@@ -97,14 +77,14 @@ std::string mselCsv(const DrillScript& s) {
 
 std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   std::ostringstream o;
-  o << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << html(h.name)
+  o << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << markupEscape(h.name)
     << "</title>\n" << kStyle << "</head>\n<body>\n";
-  o << "<h1>" << html(h.name) << "</h1>\n";
+  o << "<h1>" << markupEscape(h.name) << "</h1>\n";
   o << "<p>Master Scenario Events List (MSEL) and evaluation guide, written by DrillSim from " << h.runs
     << " simulated runs of the plan.</p>\n";
   o << "<table>\n";
   auto row = [&](const std::string& k, const std::string& v) {
-    o << "<tr><th style=\"width:22%\">" << html(k) << "</th><td>" << html(v) << "</td></tr>\n";
+    o << "<tr><th style=\"width:22%\">" << markupEscape(k) << "</th><td>" << markupEscape(v) << "</td></tr>\n";
   };
   row("Exercise kind", drillKindName(s.kind));
   row("Scenario", h.scenarioName + " (" + h.scenarioFile + ")");
@@ -122,7 +102,7 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
 
   o << "<h2>Objectives</h2>\n<table>\n<tr><th>Id</th><th>Objective</th><th>Measured by</th></tr>\n";
   for (const Objective& ob : s.objectives)
-    o << "<tr><td>" << ob.id << "</td><td><b>" << html(ob.title) << "</b><br>" << html(ob.text) << "</td><td>"
+    o << "<tr><td>" << ob.id << "</td><td><b>" << markupEscape(ob.title) << "</b><br>" << markupEscape(ob.text) << "</td><td>"
       << ob.tasks.size() << (ob.tasks.size() == 1 ? " target" : " targets") << " in the evaluation guide</td></tr>\n";
   o << "</table>\n";
 
@@ -137,9 +117,9 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   for (const Inject& i : s.injects) {
     o << "<tr" << (i.contingency ? " class=\"contingency\"" : "") << "><td class=\"num\">" << i.number
       << (i.contingency ? "C" : "") << "</td><td class=\"time\">" << drillClock(i.time_s) << "</td><td>"
-      << html(i.from) << "</td><td>" << html(i.to) << "</td><td>" << html(i.method) << "</td><td>" << html(i.synopsis)
-      << "</td><td>" << html(i.action) << "</td><td>" << i.objective << "</td><td class=\"time\">"
-      << (i.window ? html(windowText(*i.window)) : "-") << "</td><td class=\"blank\"></td></tr>\n";
+      << markupEscape(i.from) << "</td><td>" << markupEscape(i.to) << "</td><td>" << markupEscape(i.method) << "</td><td>" << markupEscape(i.synopsis)
+      << "</td><td>" << markupEscape(i.action) << "</td><td>" << i.objective << "</td><td class=\"time\">"
+      << (i.window ? markupEscape(windowText(*i.window)) : "-") << "</td><td class=\"blank\"></td></tr>\n";
   }
   o << "</table>\n";
 
@@ -148,11 +128,11 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
        "done under this plan. Record the time observed and rate each task: P performed without challenges, "
        "S performed with some challenges, M performed with major challenges, U unable to be performed.</p>\n";
   for (const Objective& ob : s.objectives) {
-    o << "<h3>" << ob.id << " " << html(ob.title) << "</h3>\n<p>" << html(ob.text) << "</p>\n";
+    o << "<h3>" << ob.id << " " << markupEscape(ob.title) << "</h3>\n<p>" << markupEscape(ob.text) << "</p>\n";
     o << "<table>\n<tr><th>Task</th><th>Target (P90)</th><th>Simulated P50</th><th>Done in</th><th>Observed time"
          "</th><th>Rating</th><th>Observations</th></tr>\n";
     for (const Task& t : ob.tasks)
-      o << "<tr><td>" << html(t.text) << "</td><td class=\"time\">by " << drillClock(t.window.p90_s)
+      o << "<tr><td>" << markupEscape(t.text) << "</td><td class=\"time\">by " << drillClock(t.window.p90_s)
         << "</td><td class=\"time\">" << drillClock(t.window.p50_s) << "</td><td class=\"num\">"
         << percentOf(t.window.share()) << " of runs</td><td class=\"blank\"></td>"
         << "<td class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</td><td class=\"blank\"></td></tr>\n";

@@ -1,5 +1,7 @@
 #include "sim/cli/TextTable.hpp"
 
+#include "sim/analysis/DrillDocument.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -83,11 +85,6 @@ std::string fixed(double v, int digits) {
   return buf;
 }
 
-std::string clock(double t) {
-  const long s = std::lround(t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T+%02ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  return buf;
-}
+std::string clock(double t) { return drillClock(t); }
 
 }  // namespace drillsim::cli

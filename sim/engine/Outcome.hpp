@@ -101,6 +101,8 @@ struct Outcome {
 
 nlohmann::json metricsJson(const Metrics& m);
 nlohmann::json replayJson(const Outcome& o);
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+std::string csvField(const std::string& s);
 std::string eventsCsv(const std::vector<Event>& events);
 /// Full round trip, used to bring a replication's outcome back from a child process.
 nlohmann::json outcomeJson(const Outcome& o);

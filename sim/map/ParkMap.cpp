@@ -10,20 +10,6 @@ namespace drillsim {
 
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -38,6 +24,21 @@ struct Frame {
 };
 
 }  // namespace
+
+std::string markupEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 
 double niceLength(double metres) {
   const double p = std::pow(10.0, std::floor(std::log10(metres)));
@@ -89,7 +90,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
       << R"(<svg xmlns="http://www.w3.org/2000/svg" width=")" << options.width_px << R"(" height=")" << num(height)
       << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">)" << "\n"
       << R"(<rect width="100%" height="100%" fill="#fbfbf8"/>)" << "\n";
-  svg << R"(<text x=")" << f.margin << R"(" y="38" font-size="24" font-weight="bold">)" << escape(options.title)
+  svg << R"(<text x=")" << f.margin << R"(" y="38" font-size="24" font-weight="bold">)" << markupEscape(options.title)
       << "</text>\n";
 
   // Zones
@@ -104,7 +105,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     };
     for (const auto& r : z.outer) ring(r);
     for (const auto& r : z.holes) ring(r);
-    svg << R"("><title>)" << escape(z.id + " " + z.name + " (" + z.name_en + "), " + zoneKindNames()[std::size_t(z.kind)] +
+    svg << R"("><title>)" << markupEscape(z.id + " " + z.name + " (" + z.name_en + "), " + zoneKindNames()[std::size_t(z.kind)] +
                                       ", day " + std::to_string(z.pop_day) + ", night " + std::to_string(z.pop_night))
         << "</title></path>\n";
   }
@@ -121,7 +122,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
       svg << R"(<path fill="#c00000" fill-opacity=")" << num(bandOpacity[band(it->second)]) << R"(" d=")";
       for (const auto& r : z.outer)
         for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << num(f.x(r[i].x_m)) << " " << num(f.y(r[i].y_m));
-      svg << R"(Z"><title>)" << escape(z.id + " " + z.name + ": " + num(it->second * 100) + " %") << "</title></path>\n";
+      svg << R"(Z"><title>)" << markupEscape(z.id + " " + z.name + ": " + num(it->second * 100) + " %") << "</title></path>\n";
     }
     svg << "</g>\n";
   }
@@ -135,7 +136,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     svg << R"(<path fill=")" << o.colour << R"(" stroke=")" << o.colour << R"(" d=")";
     for (std::size_t i = 0; i < o.ring.size(); ++i)
       svg << (i ? "L" : "M") << num(f.x(o.ring[i].x_m)) << " " << num(f.y(o.ring[i].y_m));
-    svg << R"(Z"><title>)" << escape(o.label) << "</title></path>\n";
+    svg << R"(Z"><title>)" << markupEscape(o.label) << "</title></path>\n";
   }
   svg << "</g>\n";
 
@@ -150,7 +151,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     if (r->oneway) svg << R"( stroke-dasharray=")" << num(3 * w) << " " << num(1.5 * w) << "\"";
     svg << R"( points=")";
     for (auto p : r->line) svg << num(f.x(p.x_m)) << "," << num(f.y(p.y_m)) << " ";
-    svg << R"("><title>)" << escape(r->id + " " + r->name + " " + num(r->width_m) + " m" + (r->oneway ? ", oneway" : ""))
+    svg << R"("><title>)" << markupEscape(r->id + " " + r->name + " " + num(r->width_m) + " m" + (r->oneway ? ", oneway" : ""))
         << "</title></polyline>\n";
   }
   svg << "</g>\n";
@@ -159,7 +160,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     svg << "<g id=\"zone-labels\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\">\n";
     for (const auto& z : park.zones)
       svg << R"(<text x=")" << num(f.x(z.centroid.x_m)) << R"(" y=")" << num(f.y(z.centroid.y_m) + 3) << "\">"
-          << escape(z.id) << "</text>\n";
+          << markupEscape(z.id) << "</text>\n";
     svg << "</g>\n";
   }
 
@@ -175,7 +176,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   for (const auto& s : park.shelters) {
     const double r = 4 + 0.22 * std::sqrt(double(std::max(0, s.capacity)));
     const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
-    const std::string title = "<title>" + escape(s.id + " " + s.name + ", " + (s.kind == ShelterKind::Indoor ? "indoor" : "outdoor") +
+    const std::string title = "<title>" + markupEscape(s.id + " " + s.name + ", " + (s.kind == ShelterKind::Indoor ? "indoor" : "outdoor") +
                                                  ", capacity " + std::to_string(s.capacity)) + "</title>";
     if (s.kind == ShelterKind::Indoor)
       svg << R"(<rect x=")" << num(cx - r) << R"(" y=")" << num(cy - r) << R"(" width=")" << num(2 * r) << R"(" height=")"
@@ -184,7 +185,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
       svg << R"(<circle cx=")" << num(cx) << R"(" cy=")" << num(cy) << R"(" r=")" << num(r)
           << R"(" fill="#7ed17f" fill-opacity="0.85">)" << title << "</circle>\n";
     svg << R"(<text x=")" << num(cx + r + 3) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#1d5e20">)"
-        << escape(s.id) << "</text>\n";
+        << markupEscape(s.id) << "</text>\n";
   }
   svg << "</g>\n";
 
@@ -193,8 +194,8 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
     svg << R"(<path d="M)" << num(cx) << " " << num(cy - 9) << "L" << num(cx + 9) << " " << num(cy) << "L" << num(cx)
         << " " << num(cy + 9) << "L" << num(cx - 9) << " " << num(cy) << R"(Z" fill="#2b6cd4" stroke="#123"><title>)"
-        << escape(s.id + " " + s.name) << "</title></path>\n"
-        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#123d80">)" << escape(s.id)
+        << markupEscape(s.id + " " + s.name) << "</title></path>\n"
+        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#123d80">)" << markupEscape(s.id)
         << "</text>\n";
   }
   svg << "</g>\n";
@@ -208,8 +209,8 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     const std::string label = s.id + " " + name;
     svg << R"(<path d="M)" << num(cx) << " " << num(cy - 10) << "L" << num(cx + 9) << " " << num(cy + 7) << "L"
         << num(cx - 9) << " " << num(cy + 7) << R"(Z" fill="#d62828" stroke="#5a0000"><title>)"
-        << escape(s.id + " " + s.name + ", " + s.substance + ", " + num(s.inventory_kg / 1000) + " t") << "</title></path>\n"
-        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 5) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#8a0000">)" << escape(label)
+        << markupEscape(s.id + " " + s.name + ", " + s.substance + ", " + num(s.inventory_kg / 1000) + " t") << "</title></path>\n"
+        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 5) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#8a0000">)" << markupEscape(label)
         << "</text>\n";
   }
   svg << "</g>\n";
@@ -243,7 +244,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Features</text>\n";
   auto item = [&](const std::string& symbol, const std::string& text) {
     ly += 24;
-    svg << symbol << R"(<text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">" << escape(text) << "</text>\n";
+    svg << symbol << R"(<text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">" << markupEscape(text) << "</text>\n";
   };
   item("<circle cx=\"" + num(lx + 11) + "\" cy=\"" + num(ly + 20) + "\" r=\"8\" fill=\"#7ed17f\" stroke=\"#1d5e20\"/>",
        "outdoor shelter (area ~ capacity)");
@@ -272,7 +273,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   if (!options.zoneShare.empty()) {
     ly += 34;
     svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"14\" font-weight=\"bold\">"
-        << escape(options.shareLabel) << "</text>\n";
+        << markupEscape(options.shareLabel) << "</text>\n";
     const char* bands[] = {"above 0 to 20 %", "20 to 40 %", "40 to 60 %", "60 to 80 %", "80 to 100 %"};
     for (int b = 0; b < 5; ++b)
       item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"#c00000\" fill-opacity=\"" +
@@ -280,7 +281,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
            bands[b]);
   }
   ly += 40;
-  svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">" << escape(park.crs)
+  svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">" << markupEscape(park.crs)
       << ", grid north up</text>\n";
   if (!options.note.empty()) {
     std::size_t start = 0;
@@ -288,7 +289,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
       const std::size_t end = options.note.find('\n', start);
       ly += 16;
       svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">"
-          << escape(options.note.substr(start, end == std::string::npos ? std::string::npos : end - start)) << "</text>\n";
+          << markupEscape(options.note.substr(start, end == std::string::npos ? std::string::npos : end - start)) << "</text>\n";
       if (end == std::string::npos) break;
       start = end + 1;
     }

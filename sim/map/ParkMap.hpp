@@ -38,6 +38,9 @@ struct MapOptions {
   std::string linksLabel, flaggedLabel;
 };
 
+/// Text made safe inside SVG or HTML markup (&, <, >, ").
+std::string markupEscape(const std::string& s);
+
 std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const MapOptions& options);
 
 /// Fill colour of a zone kind (also used by the front end's legend).
