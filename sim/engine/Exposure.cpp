@@ -254,6 +254,11 @@ void assessExposure(RunState& s) {
   }
 
   for (const Group& g : groups) {
+    for (double load : g.load)
+      if (!std::isfinite(load) || load < 0)
+        s.violations.push_back("a toxic load of zone " + s.park.zones[std::size_t(g.zone)].id + " is " + std::to_string(load));
+    if (!std::isfinite(g.heat.dose) || g.heat.dose < 0)
+      s.violations.push_back("a heat dose of zone " + s.park.zones[std::size_t(g.zone)].id + " is " + std::to_string(g.heat.dose));
     bool over2 = false, over3 = false;
     double survive = 1;
     for (int r = 0; r < n; ++r) {

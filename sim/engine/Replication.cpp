@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/engine/Exposure.hpp"
+#include "sim/engine/Invariants.hpp"
 #include "sim/engine/RunState.hpp"
 
 namespace drillsim {
@@ -111,6 +112,7 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
           s.outcome.events.push_back({t, "ignited", park.zones[z].id, h.id});
   std::stable_sort(s.outcome.events.begin(), s.outcome.events.end(),
                    [](const Event& a, const Event& b) { return a.time_s < b.time_s; });
+  checkInvariants(s.outcome, loaded, s.violations);
   return std::move(s.outcome);
 }
 

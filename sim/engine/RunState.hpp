@@ -61,6 +61,7 @@ struct RunState {
   std::vector<Cohort> cohorts;
   std::vector<ArrivalSegment> arrivals;
   std::vector<int> zoneOrder;        // per zone: -1 none, else index of the protect entry applied
+  std::vector<std::string> violations;  // invariants broken during the run (see Invariants.hpp)
   long inPlaceEvacuees = 0;          // ordered to evacuate, but sheltered in place: no open route
   std::deque<Message> messages;      // storage the mailboxes point into (a deque never moves its items)
   std::map<std::string, std::set<int>> fireClaims;  // per fire: zones a team is working on
