@@ -21,7 +21,9 @@ std::string humanBytes(std::uintmax_t bytes) {
   os.precision(3);
   if (bytes < 1024) os << bytes << " bytes";
   else if (bytes < 1024 * 1024) os << double(bytes) / 1024 << " KiB";
-  else os << double(bytes) / (1024.0 * 1024.0) << " MiB";
+  else if (bytes < 1024ull * 1024 * 1024) os << double(bytes) / (1024.0 * 1024.0) << " MiB";
+  else if (bytes < 1024ull * 1024 * 1024 * 1024) os << double(bytes) / (1024.0 * 1024.0 * 1024.0) << " GiB";
+  else os << double(bytes) / (1024.0 * 1024.0 * 1024.0 * 1024.0) << " TiB";
   return os.str();
 }
 

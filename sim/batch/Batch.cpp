@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "sim/engine/Replication.hpp"
@@ -35,12 +36,29 @@ void writeAllOrExit(int fd, const std::string& text) {
   }
 }
 
+// Faults injected on request, for the tests of a batch's survival (README "Reliability"): the
+// environment variable DRILLSIM_FAULT="kill@A/3,hang@B/0" makes the child running replication 3 of
+// plan A die by SIGKILL, and the one running replication 0 of plan B never finish.
+void injectFault(const BatchTask& task) {
+  const char* spec = std::getenv("DRILLSIM_FAULT");
+  if (!spec) return;
+  for (const auto& item : splitList(spec)) {
+    const auto at = item.find('@');
+    if (at == std::string::npos || item.substr(at + 1) != task.plan + "/" + std::to_string(task.replication)) continue;
+    const std::string kind = item.substr(0, at);
+    if (kind == "kill") raise(SIGKILL);
+    if (kind == "hang")
+      for (;;) pause();
+  }
+}
+
 // In the child: one replication, its metrics written to `fd` as JSON; never returns.
 [[noreturn]] void runChild(Platform& platform, const LoadedScenario& loaded, const BatchTask& task,
                            const BatchOptions& options, int fd) {
   const std::uint64_t seed = options.seed;
   int code = 0;
   std::string text;
+  injectFault(task);
   try {
     const Plan* plan = loaded.scenario.plan(task.plan);
     if (!plan) throw std::runtime_error("no plan " + task.plan);

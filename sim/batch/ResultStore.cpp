@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <set>
 #include <stdexcept>
 
 #include "scenarios/RandomStream.hpp"
@@ -84,6 +85,9 @@ std::vector<std::string> splitList(const std::string& text) {
 struct ResultStore::Impl {
   std::unique_ptr<GDALDataset, DatasetCloser> ds;
   std::string path;
+  // Replications stored as failed or timed out, which a resumed batch runs again: their old row is
+  // deleted in the transaction that adds the new one. Read at the first add.
+  std::optional<std::set<std::pair<std::string, int>>> unsuccessful;
 };
 
 ResultStore::~ResultStore() = default;
@@ -157,18 +161,85 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
     values[f->GetFieldAsString("key")] = f->GetFieldAsString("value");
     OGRFeature::DestroyFeature(f);
   }
-  BatchSettings& s = store.settings_;
-  s.scenarioFile = values["scenario_file"];
-  s.scenarioHash = values["scenario_fnv1a64"];
-  s.program = values["program"];
-  try {
-    s.seed = std::stoull(values["seed"]);
-    s.replications = std::stoi(values["replications"]);
-  } catch (const std::exception&) {
-    throw std::runtime_error(path + ": its batch_settings table has no valid seed or replications");
-  }
-  s.plans = splitList(values["plans"]);
+  store.settings_ = storedSettings(values, path);
   return store;
+}
+
+BatchSettings storedSettings(const std::map<std::string, std::string>& values, const std::string& path) {
+  auto value = [&](const std::string& key) {
+    auto it = values.find(key);
+    return it == values.end() ? std::string() : it->second;
+  };
+  if (value("format") != "drillsim_batch 1")
+    throw std::runtime_error(path + ": batch_settings.format: expected 'drillsim_batch 1', found '" + value("format") + "'");
+  BatchSettings s;
+  s.scenarioFile = value("scenario_file");
+  s.scenarioHash = value("scenario_fnv1a64");
+  s.program = value("program");
+  auto whole = [&](const std::string& key, unsigned long long most) {
+    const std::string text = value(key);
+    std::size_t used = 0;
+    unsigned long long v = 0;
+    try {
+      v = std::stoull(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (text.empty() || used != text.size() || text[0] == '-' || v > most)
+      throw std::runtime_error(path + ": batch_settings." + key + ": expected a whole number up to " + std::to_string(most) +
+                               ", found '" + text + "'");
+    return v;
+  };
+  s.seed = whole("seed", std::numeric_limits<std::uint64_t>::max());
+  s.replications = int(whole("replications", 10000000));
+  s.plans = splitList(value("plans"));
+  return s;
+}
+
+namespace {
+// A number, or null where the metric did not happen.
+bool numberOrNull(const nlohmann::json& j) { return j.is_number() || j.is_null(); }
+
+// `j[key]` is an object whose entries are objects holding each of `fields` as a number or null.
+std::string entriesProblem(const nlohmann::json& j, const char* key, std::initializer_list<const char*> fields) {
+  if (!j.contains(key)) return "";
+  const auto& entries = j.at(key);
+  if (!entries.is_object()) return std::string(key) + ": expected an object";
+  for (const auto& [id, e] : entries.items()) {
+    if (!e.is_object()) return std::string(key) + "." + id + ": expected an object";
+    for (const char* f : fields)
+      if (!e.contains(f) || !numberOrNull(e.at(f))) return std::string(key) + "." + id + "." + f + ": expected a number";
+  }
+  return "";
+}
+}  // namespace
+
+std::string metricsProblem(const nlohmann::json& m) {
+  if (!m.is_object()) return "expected an object";
+  for (const auto& name : scalarMetricNames())
+    if (m.contains(name) && !numberOrNull(m.at(name))) return name + ": expected a number";
+  for (auto problem : {entriesProblem(m, "shelters", {"peak", "overflow"}), entriesProblem(m, "teams", {"arrival_s"}),
+                       entriesProblem(m, "zones", {"persons_over_aegl2", "expected_fatalities", "ignited_s", "persons_in_fire"})})
+    if (!problem.empty()) return problem;
+  return "";
+}
+
+ReplicationRow storedRow(std::string plan, int replication, std::string status, std::string error,
+                         const std::string& metricsText) {
+  ReplicationRow r{std::move(plan), replication, std::move(status), std::move(error), nullptr};
+  if (r.status != "ok" && r.status != "failed" && r.status != "timeout") {
+    r.error = "unknown status '" + r.status + "' in the store";
+    r.status = "failed";
+  }
+  if (r.status != "ok") return r;
+  r.metrics = nlohmann::json::parse(metricsText, nullptr, false);
+  std::string problem = r.metrics.is_discarded() ? "not JSON" : metricsProblem(r.metrics);
+  if (!problem.empty()) {
+    r.metrics = nullptr;
+    r.status = "failed";
+    r.error = "its stored metrics cannot be read (" + problem + ")";
+  }
+  return r;
 }
 
 std::vector<ReplicationRow> ResultStore::rows() const {
@@ -176,33 +247,58 @@ std::vector<ReplicationRow> ResultStore::rows() const {
   OGRLayer* layer = impl_->ds->GetLayerByName(kRowsTable);
   layer->ResetReading();
   while (OGRFeature* f = layer->GetNextFeature()) {
-    ReplicationRow r;
-    r.plan = f->GetFieldAsString("plan");
-    r.replication = f->GetFieldAsInteger("replication");
-    r.status = f->GetFieldAsString("status");
-    r.error = f->GetFieldAsString("error");
-    const std::string text = f->GetFieldAsString("metrics_json");
-    r.metrics = text.empty() ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
-    if (r.metrics.is_discarded()) r.metrics = nlohmann::json();
-    out.push_back(std::move(r));
+    out.push_back(storedRow(f->GetFieldAsString("plan"), f->GetFieldAsInteger("replication"), f->GetFieldAsString("status"),
+                            f->GetFieldAsString("error"), f->GetFieldAsString("metrics_json")));
     OGRFeature::DestroyFeature(f);
   }
-  std::sort(out.begin(), out.end(), [](const ReplicationRow& a, const ReplicationRow& b) {
+  // A replication stored twice (a failed run that --resume ran again, written before the old row
+  // was removed) counts once: the later row, which is read after the earlier one.
+  std::stable_sort(out.begin(), out.end(), [](const ReplicationRow& a, const ReplicationRow& b) {
     return a.plan != b.plan ? a.plan < b.plan : a.replication < b.replication;
   });
-  return out;
+  std::vector<ReplicationRow> unique;
+  for (auto& r : out) {
+    if (!unique.empty() && unique.back().plan == r.plan && unique.back().replication == r.replication) unique.pop_back();
+    unique.push_back(std::move(r));
+  }
+  return unique;
 }
 
 void ResultStore::add(const std::vector<ReplicationRow>& rows) {
   if (rows.empty()) return;
+  // Failures are reported by the exception below, not printed by GDAL as well.
+  struct QuietGdal {
+    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+  } quiet;
   GDALDataset& ds = *impl_->ds;
   OGRLayer* layer = ds.GetLayerByName(kRowsTable);
   auto fail = [&](const std::string& what) {
+    const std::string why = CPLGetLastErrorMsg();  // before the rollback's own messages replace it
     ds.RollbackTransaction();
-    throw OutputError("cannot write " + impl_->path + " (" + what + "): " + CPLGetLastErrorMsg());
+    throw OutputError("cannot write " + impl_->path + " (" + what + "): " + why);
   };
+  if (!impl_->unsuccessful) {
+    impl_->unsuccessful.emplace();
+    layer->SetAttributeFilter("status <> 'ok'");
+    layer->ResetReading();
+    while (OGRFeature* f = layer->GetNextFeature()) {
+      impl_->unsuccessful->insert({f->GetFieldAsString("plan"), f->GetFieldAsInteger("replication")});
+      OGRFeature::DestroyFeature(f);
+    }
+    layer->SetAttributeFilter(nullptr);
+  }
   if (ds.StartTransaction() != OGRERR_NONE) fail("transaction");
   for (const auto& r : rows) {
+    if (impl_->unsuccessful->count({r.plan, r.replication})) {
+      std::string plan;
+      for (char c : r.plan) plan += c == '\'' ? std::string("''") : std::string(1, c);
+      const std::string sql = std::string("DELETE FROM ") + kRowsTable + " WHERE plan = '" + plan +
+                              "' AND replication = " + std::to_string(r.replication);
+      CPLErrorReset();
+      ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+      if (CPLGetLastErrorType() == CE_Failure) fail("replacing a failed row");
+    }
     OGRFeature f(layer->GetLayerDefn());
     f.SetField("plan", r.plan.c_str());
     f.SetField("replication", r.replication);
@@ -217,6 +313,10 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
     if (layer->CreateFeature(&f) != OGRERR_NONE) fail("row");
   }
   if (ds.CommitTransaction() != OGRERR_NONE) fail("commit");
+  for (const auto& r : rows) {
+    if (r.status == "ok") impl_->unsuccessful->erase({r.plan, r.replication});
+    else impl_->unsuccessful->insert({r.plan, r.replication});
+  }
 }
 
 std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const std::vector<ReplicationRow>& rows,
@@ -230,6 +330,8 @@ std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const 
     for (const Zone& z : park.zones) {
       double over2 = 0, anyOver2 = 0, deaths = 0, burnt = 0, inFire = 0;
       for (const auto* m : ms) {
+        // A store written for another park lacks some zones: they count as nothing happening.
+        if (!m->contains("zones") || !m->at("zones").contains(z.id)) continue;
         const auto& zj = m->at("zones").at(z.id);
         over2 += number(zj.at("persons_over_aegl2"));
         anyOver2 += number(zj.at("persons_over_aegl2")) > 0;
@@ -246,6 +348,7 @@ std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const 
     for (const Shelter& s : park.shelters) {
       double peak = 0, overflowing = 0, overflow = 0;
       for (const auto* m : ms) {
+        if (!m->contains("shelters") || !m->at("shelters").contains(s.id)) continue;
         const auto& sj = m->at("shelters").at(s.id);
         peak += number(sj.at("peak"));
         overflowing += number(sj.at("overflow")) > 0;

@@ -42,6 +42,20 @@ struct ReplicationRow {
   nlohmann::json metrics;  // the replication's full metrics (null when it failed)
 };
 
+/// Why a replication's stored metrics cannot be read by compare, the summaries or the front end
+/// ("" when they can): not an object, a scalar metric that is not a number, a shelter, team or
+/// zone entry without its numbers. A store is a file a user may have edited or damaged.
+std::string metricsProblem(const nlohmann::json& metrics);
+
+/// A stored row as read back: metrics text that does not parse or fails metricsProblem, or a
+/// status other than ok/failed/timeout, makes the row a failed one that says why, never a crash
+/// later on.
+ReplicationRow storedRow(std::string plan, int replication, std::string status, std::string error,
+                         const std::string& metricsText);
+/// The batch settings from the key/value table; throws std::runtime_error naming `path` and the
+/// key when the seed, replications or format is missing or not valid.
+BatchSettings storedSettings(const std::map<std::string, std::string>& values, const std::string& path);
+
 class ResultStore {
  public:
   /// Creates a new store; throws OutputError when the file exists or cannot be created.

@@ -15,6 +15,7 @@
 #include "scenarios/TextFile.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/ResultStore.hpp"
+#include "sim/batch/StoreWriter.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 
@@ -30,13 +31,18 @@ const std::vector<OptionSpec> kOptions = {
     {"resume", false, "finish the batch stored in --out, running only what it lacks", ""},
     {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
     {"time-limit", true, "wall-clock seconds one replication may take before it is stopped (default 300)", "S"},
+    {"lock-wait", true, "seconds to keep results in memory while another program locks the store (default 600)", "S"},
     {"quiet", false, "no progress bar", ""},
     {"progress-fd", true, "also write progress as JSON lines to this open file descriptor (for the front end)", "FD"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
-std::atomic<bool> interrupted{false};
-extern "C" void onInterrupt(int) { interrupted = true; }
+// `stopping` ends the batch's loop; `interrupted` says the user asked for it (Ctrl-C, SIGTERM).
+std::atomic<bool> stopping{false}, interrupted{false};
+extern "C" void onInterrupt(int) {
+  interrupted = true;
+  stopping = true;
+}
 
 std::string duration(double s) {
   char buf[32];
@@ -77,8 +83,11 @@ std::string helpBatch() {
          "to a GeoPackage, committed as they come: interrupt with Ctrl-C (or lose the machine) and\n"
          "--resume finishes the batch without repeating or losing a replication. A replication that\n"
          "crashes or passes --time-limit is stored as failed; re-run it alone with\n"
-         "`drillsim run SCENARIO --plan P --seed S --replication R`. Results are identical whatever\n"
-         "--jobs is. Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
+         "`drillsim run SCENARIO --plan P --seed S --replication R`; --resume runs failed ones again.\n"
+         "Results are identical whatever --jobs is. A store locked by another program (sqlite3, a GIS\n"
+         "editing it) is written when it is released, results held meanwhile; a full disk stops the\n"
+         "batch with what is stored intact; a store moved or deleted while running is copied back.\n"
+         "Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
          "zone_summary and shelter_summary).\n\n" +
          describeOptions(kOptions) +
          "\nExit codes: 0 done, 2 the scenario is invalid or does not match the stored batch, 64 bad command\n"
@@ -114,16 +123,19 @@ int runBatch(const std::vector<std::string>& argv) {
   options.jobs = jobs;
   options.timeLimit_s = args.number("time-limit", 1, 1e6, 300);
 
-  std::optional<ResultStore> store;
+  const double lockWait = args.number("lock-wait", 0, 1e6, 600);
+  std::optional<StoreWriter> writer;
   if (args.flag("resume")) {
     if (!std::filesystem::exists(out)) throw UsageError("--resume: " + out + " does not exist; run without --resume to start it");
     try {
-      store = ResultStore::open(out, true);
+      writer.emplace(StoreWriter::resume(out));
+    } catch (const OutputError&) {
+      throw;
     } catch (const std::runtime_error& e) {
       std::cerr << "drillsim batch: " << e.what() << "\n";
-      return kExitInvalidInput;
+      return isLockedMessage(e.what()) ? kExitCannotWrite : kExitInvalidInput;
     }
-    const BatchSettings& stored = store->settings();
+    const BatchSettings& stored = writer->store().settings();
     std::string mismatch;
     if (stored.scenarioHash != settings.scenarioHash)
       mismatch = "the scenario file has changed since the batch began (" + stored.scenarioHash + " then, " + settings.scenarioHash + " now)";
@@ -140,11 +152,13 @@ int runBatch(const std::vector<std::string>& argv) {
     settings = stored;
     options.seed = stored.seed;
   } else {
-    store = ResultStore::create(out, settings);
+    writer.emplace(StoreWriter::create(out, settings));
   }
 
+  // What is stored and succeeded is done; failed and timed-out replications run again.
   std::set<std::pair<std::string, int>> done;
-  for (const auto& r : store->rows()) done.insert({r.plan, r.replication});
+  for (const auto& r : writer->store().rows())
+    if (r.status == "ok") done.insert({r.plan, r.replication});
   std::vector<BatchTask> tasks;
   for (int r = 0; r < settings.replications; ++r)
     for (const auto& p : settings.plans)
@@ -152,7 +166,7 @@ int runBatch(const std::vector<std::string>& argv) {
   const std::size_t total = std::size_t(settings.replications) * settings.plans.size();
 
   Platform platform(*loaded);
-  interrupted = false;
+  stopping = interrupted = false;
   struct sigaction action {};
   action.sa_handler = onInterrupt;
   sigemptyset(&action.sa_mask);
@@ -172,10 +186,24 @@ int runBatch(const std::vector<std::string>& argv) {
   auto lastFlush = start;
   std::vector<ReplicationRow> pending;
   std::size_t finished = done.size(), failed = 0, thisRun = 0;
+  // The store's state: the last write's result, and the problem that stopped the batch.
+  StoreWriter::Result written = StoreWriter::Result::Stored;
+  std::string storeProblem;
   auto flush = [&] {
-    store->add(pending);
+    std::string message;
+    const bool wasLocked = written == StoreWriter::Result::Locked;
+    written = writer->write(std::move(pending), message);
     pending.clear();
     lastFlush = std::chrono::steady_clock::now();
+    if (written == StoreWriter::Result::Locked && !wasLocked)
+      std::cerr << "\ndrillsim batch: " << out
+                << " is locked by another program; results are held and written when it is released\n";
+    if (written == StoreWriter::Result::Stored && wasLocked)
+      std::cerr << "\ndrillsim batch: " << out << " is released; the results held are stored\n";
+    if (written == StoreWriter::Result::Failed || written == StoreWriter::Result::Moved) {
+      storeProblem = message;
+      stopping = true;
+    }
   };
   auto progress = [&] {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -204,22 +232,54 @@ int runBatch(const std::vector<std::string>& argv) {
                std::fflush(progressOut);
              }
            },
-           interrupted);
-  flush();
+           stopping);
+  if (storeProblem.empty()) flush();
+  // Results held while another program locks the store: keep trying, up to --lock-wait.
+  const auto waitFrom = std::chrono::steady_clock::now();
+  while (written == StoreWriter::Result::Locked && !interrupted &&
+         std::chrono::steady_clock::now() - waitFrom < std::chrono::duration<double>(lockWait)) {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    flush();
+  }
+  if (written == StoreWriter::Result::Locked && !interrupted)
+    storeProblem = "still locked by another program after " + std::to_string(long(lockWait)) + " s (--lock-wait)";
   if (progressOut) std::fclose(progressOut);
   sigaction(SIGINT, &previous, nullptr);
   if (bar) {
     progress();
     std::cerr << "\n";
   }
+  const std::string resumeLine = "drillsim batch " + scenarioFile +
+                                 (args.value("substances") ? " --substances " + *args.value("substances") : "") + " --out ";
+  const std::size_t unstored = writer->pending();
+  if (written == StoreWriter::Result::Moved) {
+    const std::string copy = writer->restore();
+    std::size_t inCopy = 0;
+    try {
+      inCopy = ResultStore::open(copy, false).rows().size();
+    } catch (const std::runtime_error&) {
+    }
+    std::cerr << "drillsim batch: " << storeProblem << ".\nThe " << inCopy << " replications it had stored are in the copy "
+              << "written to " << copy << " (if you moved the file, they are also where you put it); the " << unstored
+              << " finished since will run again.\nFinish the batch with: " << resumeLine << copy << " --resume\n";
+    return kExitCannotWrite;
+  }
+  if (!storeProblem.empty()) {
+    std::cerr << "drillsim batch: cannot store results in " << out << ": " << storeProblem << ".\nThe store is intact: "
+              << finished - unstored << " of " << total << " replications are in it; the " << unstored
+              << " finished but not stored will run again.\nFree space (or release the file) and finish with: "
+              << resumeLine << out << " --resume\n";
+    return kExitCannotWrite;
+  }
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (interrupted) {
-    std::cerr << "drillsim batch: interrupted; " << finished << " of " << total << " replications are stored in " << out
-              << ".\nFinish it with: drillsim batch " << scenarioFile << " --out " << out << " --resume\n";
+    std::cerr << "drillsim batch: interrupted; " << finished - unstored << " of " << total << " replications are stored in "
+              << out << (unstored ? " (" + std::to_string(unstored) + " finished while it was locked will run again)" : "")
+              << ".\nFinish it with: " << resumeLine << out << " --resume\n";
     return 130;
   }
-  const std::vector<ReplicationRow> rows = store->rows();
-  store.reset();  // closes the GeoPackage before its summary layers are written
+  const std::vector<ReplicationRow> rows = writer->store().rows();
+  writer->close();  // closes the GeoPackage before its summary layers are written
   const auto [zones, shelters] = summaryLayers(rows, loaded->park);
   writeGeoPackageLayer(out, "zone_summary", loaded->park.crs, zones);
   writeGeoPackageLayer(out, "shelter_summary", loaded->park.crs, shelters);
@@ -231,7 +291,8 @@ int runBatch(const std::vector<std::string>& argv) {
   std::cout << sc.name << ": " << rows.size() << " replications (" << settings.plans.size() << " plans x "
             << settings.replications << ", seed " << settings.seed << ") in " << out << "; " << thisRun
             << " run now in " << duration(elapsed) << " (" << rate << "/s, " << jobs << " jobs)"
-            << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column)" : "") << "\n"
+            << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)" : "")
+            << "\n"
             << "Compare the plans with: drillsim compare " << out << "\n";
   return kExitOk;
 }

@@ -1,6 +1,7 @@
 // drillsim: the command-line tool. Each subcommand lives in its own file; main only dispatches
 // and turns escaping exceptions into the documented exit codes.
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -69,6 +70,9 @@ const Plan& planArgument(const LoadedScenario& loaded, const std::string& id) {
 }
 
 int main(int argc, char** argv) {
+  // A file grown past the process's size limit (ulimit -f) fails its write with EFBIG, which the
+  // writers report like a full disk, instead of killing the process half-way.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << usage();
