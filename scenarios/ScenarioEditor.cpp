@@ -1,12 +1,17 @@
 #include "scenarios/ScenarioEditor.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "scenarios/GeoLayer.hpp"
 #include "scenarios/ParkLoader.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/ShelterLayout.hpp"
+#include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
 
 namespace drillsim {
@@ -50,7 +55,67 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
   }
   auto park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, diagnostics);
   if (!park || !table) return std::nullopt;
-  return ScenarioEditor(std::move(*scenario), std::move(*park), std::move(*table), path);
+  // Edits a previous session left unsaved; read before the editor exists, which would otherwise
+  // count itself their writer.
+  std::optional<Recovery> recovery;
+  const std::string kept = path + ".unsaved";
+  std::error_code ec;
+  if (std::filesystem::exists(kept, ec)) {
+    Diagnostics ignored;  // the edits may have problems of their own: the editor shows them
+    if (auto edited = loadScenarioPartial(kept, ignored); edited && !(*edited == *scenario)) {
+      const auto when = std::filesystem::last_write_time(kept, ec);
+      const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(when));
+      char text[32] = "";
+      if (!ec) std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", std::localtime(&t));
+      recovery = Recovery{std::move(*edited), text};
+    }
+  }
+  ScenarioEditor editor(std::move(*scenario), std::move(*park), std::move(*table), path);
+  editor.recovery_ = std::move(recovery);
+  return editor;
+}
+
+void ScenarioEditor::keepForRecovery() {
+  if (recovery_) return;  // another session's edits are there until the user decides
+  std::error_code ec;
+  try {
+    if (dirty()) {
+      writeFileAtomically(recoveryPath(), "# Unsaved edits of " + std::filesystem::path(path_).filename().string() +
+                                              ", kept by drillsim-gui until they are saved. Open that file in\n"
+                                              "# drillsim-gui to recover them.\n" +
+                                              scenarioToYaml(scenario_));
+      recoveryWritten_ = true;
+    } else if (recoveryWritten_) {
+      std::filesystem::remove(recoveryPath(), ec);
+      recoveryWritten_ = false;
+    }
+    recoveryError_.clear();
+  } catch (const std::exception& e) {
+    recoveryError_ = e.what();
+  }
+}
+
+void ScenarioEditor::recover() {
+  if (!recovery_) return;
+  Scenario edited = std::move(recovery_->scenario);
+  recovery_.reset();
+  recoveryWritten_ = true;  // the file is this session's now
+  change("Recover unsaved edits", std::move(edited));
+}
+
+void ScenarioEditor::discardRecovery() {
+  if (!recovery_) return;
+  recovery_.reset();
+  std::error_code ec;
+  std::filesystem::remove(recoveryPath(), ec);
+  keepForRecovery();
+}
+
+void ScenarioEditor::abandonEdits() {
+  if (recovery_) return;
+  std::error_code ec;
+  std::filesystem::remove(recoveryPath(), ec);
+  recoveryWritten_ = false;
 }
 
 void ScenarioEditor::refresh(bool check) {
@@ -81,6 +146,7 @@ void ScenarioEditor::refresh(bool check) {
       shown.add(std::move(item));
   }
   problems_ = std::move(shown);
+  keepForRecovery();
 }
 
 void ScenarioEditor::change(const std::string& label, Scenario next, bool merge) {
@@ -360,7 +426,18 @@ bool ScenarioEditor::removePlan(std::size_t i) {
   return true;
 }
 
+namespace {
+// Keeps the file at `path` as `path`.bak before it is replaced by `next`, unless it already says that.
+void backUp(const std::string& path, const std::string& next) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;  // nothing there yet
+  const std::string previous{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (previous != next) writeFileAtomically(path + ".bak", previous);
+}
+}  // namespace
+
 void ScenarioEditor::save() {
+  backUp(path_, scenarioToYaml(scenario_));
   saveScenario(scenario_, path_);
   saved_ = scenario_;
   refresh();
@@ -372,7 +449,9 @@ void ScenarioEditor::saveAs(const std::string& path) {
   const fs::path parkAbs = fs::absolute(resolveParkPath(path_, scenario_.park));
   const fs::path folder = fs::absolute(path).parent_path();
   next.park = fs::path(scenario_.park).is_absolute() ? scenario_.park : parkAbs.lexically_relative(folder).string();
+  backUp(path, scenarioToYaml(next));
   saveScenario(next, path);
+  abandonEdits();  // the edits are saved, in the other file
   scenario_ = next;
   saved_ = next;
   path_ = path;

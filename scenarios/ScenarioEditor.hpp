@@ -86,12 +86,35 @@ class ScenarioEditor {
   bool undo();
   bool redo();
 
-  /// Saves atomically to the scenario's own file. Throws OutputError when it cannot be written;
-  /// the scenario and its unsaved state are then unchanged.
+  /// Saves atomically to the scenario's own file, first keeping the file's previous version as
+  /// FILE.bak (when it differs). Throws OutputError when it cannot be written; the scenario and its
+  /// unsaved state are then unchanged.
   void save();
   /// Saves to another file and edits that one from now on; the `park` key is rewritten relative
   /// to the new file's folder.
   void saveAs(const std::string& path);
+
+  // Recovery of unsaved edits. While the scenario differs from its file, every checked change is
+  // also written, atomically, to FILE.unsaved beside it; saving, or undoing back to the file,
+  // removes it. A front end that ends without saving (a crash, a killed process, a power cut)
+  // leaves it, and the next open of the file finds it.
+  std::string recoveryPath() const { return path_ + ".unsaved"; }
+  struct Recovery {
+    Scenario scenario;
+    std::string written;  // when the edits were last written, local time "YYYY-MM-DD HH:MM"
+  };
+  /// Edits a previous session left unsaved, found when the file was opened (nothing when none, or
+  /// when they equal the file). Until recovered or discarded, they are not overwritten.
+  const std::optional<Recovery>& recovery() const { return recovery_; }
+  /// Takes the recovered edits as the scenario being edited (unsaved; one undo step goes back to
+  /// the file as it is on disk).
+  void recover();
+  /// Deletes the recovered edits.
+  void discardRecovery();
+  /// Forgets the unsaved edits on purpose (quitting without saving): removes FILE.unsaved.
+  void abandonEdits();
+  /// Why the unsaved edits cannot be kept for recovery ("" when they are).
+  const std::string& recoveryError() const { return recoveryError_; }
 
   /// An id `prefix` + number not used by any of `taken`, numbered from 1 with at least two digits.
   static std::string freeId(const std::string& prefix, const std::vector<std::string>& taken);
@@ -104,6 +127,8 @@ class ScenarioEditor {
   void change(const std::string& label, Scenario next, bool merge = false);
   /// Applies the park changes and, with `check`, runs the command line's checks.
   void refresh(bool check = true);
+  /// Writes FILE.unsaved while dirty, removes the one this session wrote when not.
+  void keepForRecovery();
   ShelterChange& changeFor(Scenario& s, const std::string& id);
   void setFeature(const std::string& layer, const std::string& id, const std::string& attribute,
                   const std::optional<double>& number, const std::optional<std::string>& text);
@@ -116,6 +141,9 @@ class ScenarioEditor {
   std::vector<Step> undo_, redo_;
   long revision_ = 0;
   bool unchecked_ = false;
+  std::optional<Recovery> recovery_;
+  bool recoveryWritten_ = false;
+  std::string recoveryError_;
 };
 
 }  // namespace drillsim

@@ -335,3 +335,84 @@ TEST(ScenarioEditor, FeatureAttributesChangeThroughTheScenario) {
   e.undo();
   EXPECT_NE(e.park().source("HS1")->inventory_kg, 1000);
 }
+
+namespace {
+std::string fileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+}  // namespace
+
+TEST(ScenarioEditor, SaveKeepsThePreviousVersionAsBak) {
+  const std::string path = test::chlorineScenarioCopy();
+  const std::string original = fileText(path);
+  ScenarioEditor e = openOk(path);
+  e.setShelterCapacity("S03", 1111);
+  e.save();
+  EXPECT_EQ(fileText(path + ".bak"), original);
+  const std::string first = fileText(path);
+  e.setShelterCapacity("S03", 2222);
+  e.save();
+  EXPECT_EQ(fileText(path + ".bak"), first);  // one previous version: the last saved
+  e.save();                                   // nothing changed: the backup stays
+  EXPECT_EQ(fileText(path + ".bak"), first);
+}
+
+// The front end ends without saving (here: the editor is dropped, as a crash drops it); the next
+// open of the file finds the edits, and recovering them gives back exactly what was edited.
+TEST(ScenarioEditor, UnsavedEditsSurviveACrashAndAreRecovered) {
+  const std::string path = test::chlorineScenarioCopy();
+  const std::string original = fileText(path);
+  Scenario edited;
+  {
+    ScenarioEditor e = openOk(path);
+    EXPECT_FALSE(fs::exists(e.recoveryPath()));  // nothing to keep while it equals the file
+    e.setShelterCapacity("S03", 1234);
+    e.setWeather(Weather{});
+    edited = e.scenario();
+    ASSERT_TRUE(fs::exists(e.recoveryPath()));
+  }  // no save, no quit: the process is gone
+  EXPECT_EQ(fileText(path), original);  // the file itself is untouched
+  {
+    ScenarioEditor e = openOk(path);
+    ASSERT_TRUE(e.recovery().has_value());
+    EXPECT_EQ(e.recovery()->scenario, edited);
+    EXPECT_FALSE(e.dirty());
+    // Edits made before deciding do not overwrite what is kept.
+    e.setShelterCapacity("S03", 99);
+    EXPECT_EQ(openOk(path).recovery()->scenario, edited);
+    e.recover();
+    EXPECT_EQ(e.scenario(), edited);
+    EXPECT_TRUE(e.dirty());
+    EXPECT_EQ(e.undoLabel(), "Recover unsaved edits");
+    EXPECT_TRUE(e.undo());
+    EXPECT_EQ(e.park().shelter("S03")->capacity, 99);
+    EXPECT_TRUE(e.undo());
+    EXPECT_FALSE(e.dirty());
+    EXPECT_FALSE(fs::exists(e.recoveryPath()));  // back to the file: nothing to recover
+    EXPECT_TRUE(e.redo());
+    EXPECT_TRUE(fs::exists(e.recoveryPath()));
+    e.save();
+    EXPECT_FALSE(fs::exists(e.recoveryPath()));
+  }
+  EXPECT_FALSE(openOk(path).recovery().has_value());
+}
+
+TEST(ScenarioEditor, DiscardedOrAbandonedEditsAreNotOfferedAgain) {
+  const std::string path = test::chlorineScenarioCopy();
+  {
+    ScenarioEditor e = openOk(path);
+    e.setShelterCapacity("S03", 1234);
+  }
+  {
+    ScenarioEditor e = openOk(path);
+    ASSERT_TRUE(e.recovery().has_value());
+    e.discardRecovery();
+    EXPECT_FALSE(e.recovery().has_value());
+    EXPECT_FALSE(fs::exists(e.recoveryPath()));
+    e.setShelterCapacity("S03", 4321);
+    EXPECT_TRUE(fs::exists(e.recoveryPath()));
+    e.abandonEdits();  // "Quit without saving"
+  }
+  EXPECT_FALSE(openOk(path).recovery().has_value());
+}

@@ -112,6 +112,7 @@ void App::openScenario(const std::string& path) {
     openError_ = d.str();
     return;
   }
+  editor_.abandonEdits();  // "Open, losing the changes" was chosen
   editor_ = std::move(*opened);
   for (MapView* m : {&map_, &compareMap_, &replayMap_}) {
     m->setPark(editor_.park());
@@ -182,11 +183,57 @@ void App::menuBar() {
   ImGui::TextDisabled("|");
   ImGui::TextUnformatted(editor_.scenario().name.c_str());
   ImGui::TextDisabled("%s%s", fs::path(editor_.path()).filename().c_str(), editor_.dirty() ? "  (unsaved changes)" : "");
+  if (!editor_.recoveryError().empty())
+    ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1), "| unsaved edits cannot be kept for recovery: %s",
+                       editor_.recoveryError().c_str());
   if (!message_.empty()) ImGui::TextDisabled("| %s", message_.c_str());
   ImGui::EndMenuBar();
 }
 
+namespace {
+// The parts of a scenario in which `a` and `b` differ, for a person deciding about edits.
+std::string differingParts(const Scenario& a, const Scenario& b) {
+  std::vector<std::string> parts;
+  if (a.name != b.name || a.description != b.description || a.horizon_s != b.horizon_s || a.population != b.population ||
+      a.cohort_size != b.cohort_size || !(a.walking == b.walking) || !(a.monte_carlo == b.monte_carlo) || a.park != b.park)
+    parts.push_back("settings");
+  if (!(a.weather == b.weather)) parts.push_back("weather");
+  if (!(a.hazards == b.hazards)) parts.push_back("hazards");
+  if (!(a.teams == b.teams)) parts.push_back("teams");
+  if (!(a.plans == b.plans)) parts.push_back("plans");
+  if (!(a.shelter_changes == b.shelter_changes)) parts.push_back("shelters");
+  if (!(a.park_changes == b.park_changes)) parts.push_back("zone, road or source attributes");
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
+  return text;
+}
+}  // namespace
+
 void App::modals() {
+  if (editor_.recovery()) ImGui::OpenPopup("Unsaved edits found");
+  if (ImGui::BeginPopupModal("Unsaved edits found", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (const auto& r = editor_.recovery()) {
+      const std::string file = fs::path(editor_.path()).filename().string();
+      ImGui::Text("Edits to %s were not saved when the program last ended (last kept %s).", file.c_str(),
+                  r->written.c_str());
+      ImGui::Text("They change: %s.", differingParts(r->scenario, editor_.scenario()).c_str());
+      ImGui::TextDisabled("They are kept in %s until you decide.", fs::path(editor_.recoveryPath()).filename().c_str());
+      if (ImGui::Button("Recover the edits")) {
+        editor_.recover();
+        message_ = "recovered the unsaved edits; Ctrl+Z goes back to the file as saved";
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Discard them (keep the file as saved)")) {
+        editor_.discardRecovery();
+        message_ = "discarded the unsaved edits";
+        ImGui::CloseCurrentPopup();
+      }
+    } else {
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
   if (closeAsked_) ImGui::OpenPopup("Unsaved changes");
   if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     if (editor_.dirty()) ImGui::Text("The scenario has changes that are not saved.");
@@ -199,6 +246,7 @@ void App::modals() {
     }
     ImGui::SameLine();
     if (ImGui::Button(editor_.dirty() ? "Quit without saving" : "Quit")) {
+      editor_.abandonEdits();  // chosen: not offered for recovery next time
       closeConfirmed_ = true;
       closeAsked_ = false;
       ImGui::CloseCurrentPopup();
