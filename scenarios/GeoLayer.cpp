@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 
@@ -323,12 +324,34 @@ OGRLayer* openLayer(GeoSource::Impl& impl, const std::string& layer, Dataset& ho
     diagnostics.error(at, "", "the file is empty; expected a GeoJSON FeatureCollection of " + layer);
     return nullptr;
   }
-  holder.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  // Only the GeoJSON driver is asked: the file is read as what it claims to be, and GDAL does not
+  // try each of its two hundred drivers on it first.
+  static const char* const kGeoJson[] = {"GeoJSON", nullptr};
+  holder.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kGeoJson));
   if (!holder || holder->GetLayerCount() < 1) {
     diagnostics.error(at, "", "cannot read it as GeoJSON: " + errors.last());
     return nullptr;
   }
   return holder->GetLayer(0);
+}
+}  // namespace
+
+namespace {
+// PROJ takes milliseconds to work out a transformation, far longer than reading a small layer:
+// each (source CRS, target CRS) pair is worked out once per process. The program is single-
+// threaded where it reads geodata.
+OGRCoordinateTransformation* cachedTransformation(const OGRSpatialReference& source,
+                                                  const OGRSpatialReference& target, const std::string& targetCrs) {
+  static std::map<std::pair<std::string, std::string>, std::unique_ptr<OGRCoordinateTransformation>> cache;
+  char* wkt = nullptr;
+  source.exportToWkt(&wkt);
+  std::pair<std::string, std::string> key{wkt ? wkt : "", targetCrs};
+  CPLFree(wkt);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second.get();
+  std::unique_ptr<OGRCoordinateTransformation> made(OGRCreateCoordinateTransformation(&source, &target));
+  if (!made) return nullptr;  // not cached: the next try reports the error again
+  return cache.emplace(std::move(key), std::move(made)).first->second.get();
 }
 }  // namespace
 
@@ -347,7 +370,7 @@ std::optional<std::pair<double, double>> GeoSource::centreLonLat(const std::stri
   wgs84.SetWellKnownGeogCS("WGS84");
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
+  OGRCoordinateTransformation* ct = cachedTransformation(source, wgs84, "WGS84 lon, lat");
   if (!ct || !ct->Transform(1, &x, &y)) return std::nullopt;
   return std::make_pair(x, y);
 }
@@ -371,7 +394,7 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
   if (const OGRSpatialReference* s = l->GetSpatialRef()) source = *s;
   else source.SetWellKnownGeogCS("WGS84");  // GeoJSON without a crs member is WGS 84 (RFC 7946)
   source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &target));
+  OGRCoordinateTransformation* ct = cachedTransformation(source, target, targetCrs);
   if (!ct) {
     diagnostics.error(layerAt, "", "cannot transform its coordinates to " + targetCrs + ": " + errors.last());
     return std::nullopt;
@@ -405,7 +428,7 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
       errors.clear();
       if (wkbFlatten(copy->getGeometryType()) != wkbPoint && !copy->IsValid())
         f.invalidReason = invalidityInWords(errors.last());
-      if (copy->transform(ct.get()) != OGRERR_NONE) {
+      if (copy->transform(ct) != OGRERR_NONE) {
         f.invalidReason = "its coordinates cannot be transformed to " + targetCrs + " (are they longitude, latitude?)";
         f.geometryType = geometryName(copy->getGeometryType());
       } else {
