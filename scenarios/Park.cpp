@@ -15,8 +15,8 @@ const Shelter* Park::shelter(const std::string& id) const { return findById(shel
 const Station* Park::station(const std::string& id) const { return findById(stations, id); }
 const HazardSource* Park::source(const std::string& id) const { return findById(sources, id); }
 
-int Park::population(bool night) const {
-  int total = 0;
+long Park::population(bool night) const {
+  long total = 0;
   for (const auto& z : zones) total += night ? z.pop_night : z.pop_day;
   return total;
 }

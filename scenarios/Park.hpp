@@ -95,7 +95,7 @@ struct Park {
   const Shelter* shelter(const std::string& id) const;
   const Station* station(const std::string& id) const;
   const HazardSource* source(const std::string& id) const;
-  int population(bool night) const;
+  long population(bool night) const;
   long shelterCapacity() const;
 };
 

@@ -106,6 +106,13 @@ class Checker {
   }
 
   void checkCapacity() {
+    // DrillSim's limit on the persons of one park (README "Limits"): counts of persons are kept
+    // in 32-bit numbers inside a replication, and a park of more is not an industrial park.
+    for (const bool night : {false, true})
+      if (const long people = p_.population(night); people > kMaxParkPopulation)
+        d_.error({s_.file, 0, 0, {}}, "population",
+                 "the zones' " + std::string(night ? "pop_night" : "pop_day") + " adds up to " + std::to_string(people) +
+                     " persons; expected at most " + std::to_string(kMaxParkPopulation) + " in one park");
     const long people = p_.population(s_.night());
     const long capacity = p_.shelterCapacity();
     if (capacity < people)

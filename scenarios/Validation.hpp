@@ -13,6 +13,9 @@
 
 namespace drillsim {
 
+/// The most persons a park may hold (README "Limits").
+constexpr long kMaxParkPopulation = 10'000'000;
+
 void validate(const Scenario& scenario, const Park& park, const SubstanceTable& substances, Diagnostics& diagnostics);
 
 /// Everything a run needs, loaded and validated together.

@@ -2,6 +2,8 @@
 // (huge, binary, deeply nested) that must be refused quickly and clearly.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -372,4 +374,38 @@ TEST(Cli, BoundSaysWhenTheSheltersCannotHoldEveryone) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("No bound: only "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" of 5,446 persons can reach a shelter with room"), std::string::npos) << r.out;
+}
+
+// A scenario too large for the memory there is: refused before anything runs (exit 69, what it
+// needs against what there is); a batch whose jobs would not all fit runs fewer at once.
+TEST(Cli, AScenarioTooLargeForTheMemoryIsRefusedBeforeItStarts) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  setenv("DRILLSIM_MEMORY", "60M", 1);
+  auto r = runDrillsim({"run", scenario, "--plan", "A"});
+  EXPECT_EQ(r.exitCode, 69);
+  EXPECT_NE(r.err.find("of memory to run"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("60 MiB is DRILLSIM_MEMORY; refused before starting"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  const std::string out = (fs::temp_directory_path() / ("drillsim-mem-" + std::to_string(getpid()) + ".gpkg")).string();
+  fs::remove(out);
+  r = runDrillsim({"batch", scenario, "--replications", "2", "--out", out, "--quiet"});
+  EXPECT_EQ(r.exitCode, 69);
+  EXPECT_FALSE(fs::exists(out));
+  // Room for the batch's own process and one replication, not two.
+  setenv("DRILLSIM_MEMORY", "250M", 1);
+  r = runDrillsim({"batch", scenario, "--replications", "2", "--jobs", "2", "--out", out, "--quiet"});
+  unsetenv("DRILLSIM_MEMORY");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.err.find("runs 1 replication at once, not 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("1 jobs"), std::string::npos) << r.out;
+  fs::remove(out);
+}
+
+TEST(Cli, AParkOfMoreThanTenMillionPersonsIsRefused) {
+  const std::string scenario = chlorineScenarioCopy(
+      "park_changes: [{layer: zones, id: Z01, pop_night: 6000000}, {layer: zones, id: Z02, pop_night: 6000000}]\n");
+  const auto r = runDrillsim({"validate", scenario});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("pop_night adds up to 12"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("expected at most 10000000 in one park"), std::string::npos) << r.err;
 }

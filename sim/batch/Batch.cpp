@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "sim/engine/Replication.hpp"
+#include "sim/engine/Resources.hpp"
 #include "sim/hazard/HazardModel.hpp"
 
 namespace drillsim {
@@ -105,8 +106,11 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vecto
   std::vector<Child> running;
   std::size_t next = 0;
   const auto limit = std::chrono::duration<double>(options.timeLimit_s);
+  // No more at once than the memory holds (throws when not even one replication fits).
+  std::string fewer;
+  const int jobs = tasks.empty() ? 1 : jobsThatFit(loaded, std::max(1, options.jobs), fewer);
   while ((next < tasks.size() || !running.empty()) && !stop) {
-    while (next < tasks.size() && int(running.size()) < std::max(1, options.jobs)) {
+    while (next < tasks.size() && int(running.size()) < jobs) {
       int fds[2];
       if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
       std::fflush(nullptr);

@@ -18,6 +18,7 @@ enum ExitCode : int {
   kExitUsage = 64,         // the command line itself is wrong (sysexits EX_USAGE)
   kExitCannotWrite = 73,   // an output file cannot be written (sysexits EX_CANTCREAT)
   kExitInternal = 70,      // a defect in DrillSim (sysexits EX_SOFTWARE)
+  kExitTooLarge = 69,      // the scenario needs more memory than there is (sysexits EX_UNAVAILABLE)
 };
 
 struct UsageError : std::runtime_error {

@@ -18,6 +18,7 @@
 #include "sim/batch/StoreWriter.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/engine/Resources.hpp"
 
 namespace drillsim::cli {
 
@@ -122,6 +123,9 @@ int runBatch(const std::vector<std::string>& argv) {
   options.seed = settings.seed;
   options.jobs = jobs;
   options.timeLimit_s = args.number("time-limit", 1, 1e6, 300);
+  std::string fewer;
+  options.jobs = jobsThatFit(*loaded, jobs, fewer);  // refuses a scenario too large before anything is written
+  if (!fewer.empty()) std::cerr << "drillsim batch: " << fewer << "\n";
 
   const double lockWait = args.number("lock-wait", 0, 1e6, 600);
   std::optional<StoreWriter> writer;
@@ -290,7 +294,7 @@ int runBatch(const std::vector<std::string>& argv) {
   std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? double(thisRun) / elapsed : 0.0);
   std::cout << sc.name << ": " << rows.size() << " replications (" << settings.plans.size() << " plans x "
             << settings.replications << ", seed " << settings.seed << ") in " << out << "; " << thisRun
-            << " run now in " << duration(elapsed) << " (" << rate << "/s, " << jobs << " jobs)"
+            << " run now in " << duration(elapsed) << " (" << rate << "/s, " << options.jobs << " jobs)"
             << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)" : "")
             << "\n"
             << "Compare the plans with: drillsim compare " << out << "\n";

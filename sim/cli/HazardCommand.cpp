@@ -62,8 +62,8 @@ std::string lonLatGeoJson(const std::vector<OutFeature>& features, const std::st
       rings.push_back(ring);
     }
     nlohmann::json properties = nlohmann::json::object();
-    for (const auto& [name, value] : f.attributes)
-      std::visit([&](const auto& v) { properties[name] = v; }, value);
+    for (const auto& [key, value] : f.attributes)
+      std::visit([&properties, &name = key](const auto& v) { properties[name] = v; }, value);
     out.push_back({{"type", "Feature"}, {"properties", properties},
                    {"geometry", {{"type", "Polygon"}, {"coordinates", rings}}}});
   }

@@ -9,6 +9,7 @@
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/engine/Resources.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
@@ -210,6 +211,7 @@ int runRun(const std::vector<std::string>& argv) {
   const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
   const std::uint64_t replication = args.count("replication", 0);
 
+  checkOneRunFits(*loaded);  // a scenario too large for the machine is refused before it starts
   Platform platform(*loaded, args.flag("simgrid-log"));
   HazardModel hazards(*loaded, *plan, seed, replication);
   const Outcome outcome = runReplication(platform, *loaded, *plan, seed, replication, hazards);

@@ -12,6 +12,7 @@
 #include "scenarios/TextFile.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/engine/Resources.hpp"
 
 namespace drillsim::cli {
 
@@ -102,6 +103,9 @@ int main(int argc, char** argv) {
     } catch (const OutputError& e) {
       std::cerr << "drillsim " << name << ": " << e.what() << "\n";
       return kExitCannotWrite;
+    } catch (const ResourceError& e) {
+      std::cerr << "drillsim " << name << ": " << e.what() << "\n";
+      return kExitTooLarge;
     } catch (const std::exception& e) {
       std::cerr << "drillsim " << name << ": internal error: " << e.what()
                 << "\nThis is a defect in DrillSim; please report it with the command and files used.\n";

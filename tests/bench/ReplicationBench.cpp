@@ -67,7 +67,7 @@ void report(const std::string& name, const LoadedScenario& l, const Plan& plan, 
   }
   std::sort(build.begin(), build.end());
   std::sort(run.begin(), run.end());
-  std::printf("%-34s %-4s %6zu %6zu %8d %8ld %10.2f %10.2f\n", name.c_str(), plan.id.c_str(), l.park.zones.size(),
+  std::printf("%-34s %-4s %6zu %6zu %8ld %8ld %10.2f %10.2f\n", name.c_str(), plan.id.c_str(), l.park.zones.size(),
               l.park.roads.size(), l.park.population(l.scenario.night()), cohorts, build[build.size() / 2],
               run[run.size() / 2]);
 }
