@@ -118,9 +118,11 @@ class FeatureReader {
 
   ExtraAttributes extra(const GeoFeature& f, std::initializer_list<const char*> known) const {
     ExtraAttributes out;
-    for (const auto& [k, v] : f.attributes)
+    for (const auto& [name, v] : f.attributes) {
+      const std::string& k = name;  // a structured binding is not captured by clang 14's lambdas
       if (v && std::find_if(known.begin(), known.end(), [&](const char* s) { return k == s; }) == known.end())
         out.emplace(k, *v);
+    }
     return out;
   }
 

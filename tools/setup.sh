@@ -3,12 +3,15 @@
 #   tools/setup.sh main   run the main job on the bundled park
 #   tools/setup.sh test   run every test (ctest)
 #   tools/setup.sh build  only install and build
+#   tools/setup.sh check  the checking build (README "Reliability"): everything built by clang with
+#                         AddressSanitizer and UndefinedBehaviorSanitizer in build-check/, every test
+#                         run under them, then each fuzz target for DRILLSIM_FUZZ_SECONDS (60) seconds
 # Run as root, or as a user who may sudo. Nothing is downloaded but Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-main}
-case "$what" in main|test|build) ;; *) echo "usage: tools/setup.sh main|test|build" >&2; exit 64 ;; esac
+case "$what" in main|test|build|check) ;; *) echo "usage: tools/setup.sh main|test|build|check" >&2; exit 64 ;; esac
 
 # Every package the project builds, tests or runs with (README "Dependencies").
 packages=(
@@ -18,6 +21,8 @@ packages=(
   fonts-wqy-microhei
   libgtest-dev libgmock-dev libbenchmark-dev python3
 )
+# The checking build's compiler, sanitizer and fuzzer runtimes, and symbolizer.
+[ "$what" = check ] && packages+=(clang libclang-rt-14-dev llvm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,6 +36,27 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 jobs=$(nproc)
+if [ "$what" = check ]; then
+  mkdir -p build-check
+  CC=clang CXX=clang++ cmake -S . -B build-check -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRILLSIM_WERROR=ON \
+    -DDRILLSIM_SANITIZE=ON -DDRILLSIM_FUZZ=ON > build-check/configure.log 2>&1 || { cat build-check/configure.log; exit 1; }
+  cmake --build build-check -j "$jobs"
+  # A small quarantine keeps the forked replications' processes small (ASan's default is 256 MB).
+  export ASAN_OPTIONS=quarantine_size_mb=16:abort_on_error=0:detect_stack_use_after_return=0
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  ctest --test-dir build-check --output-on-failure -j "$jobs" --timeout 1200
+  tools/fuzz-corpus.sh build-check build-check/fuzz/seeds
+  seconds=${DRILLSIM_FUZZ_SECONDS:-60}
+  for target in scenario park results; do
+    rm -rf "build-check/fuzz/$target" && mkdir -p "build-check/fuzz/$target" "build-check/fuzz/crashes"
+    echo "fuzz_$target: $seconds s"
+    build-check/tests/fuzz/fuzz_$target -max_total_time="$seconds" -print_final_stats=1 \
+      -artifact_prefix="build-check/fuzz/crashes/$target-" "build-check/fuzz/$target" "build-check/fuzz/seeds/$target" \
+      > "build-check/fuzz/$target.log" 2>&1 || { tail -n 60 "build-check/fuzz/$target.log"; exit 1; }
+    grep -E "^stat::number_of_executed_units|^Done" "build-check/fuzz/$target.log" || true
+  done
+  exit 0
+fi
 mkdir -p build
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRILLSIM_WERROR=ON > build/configure.log 2>&1 ||
   { cat build/configure.log; exit 1; }
