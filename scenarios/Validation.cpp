@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
+#include "scenarios/Geometry.hpp"
 #include "scenarios/Lookup.hpp"
 #include "scenarios/ParkLoader.hpp"
 #include "scenarios/ShelterLayout.hpp"
@@ -105,6 +107,73 @@ class Checker {
     }
   }
 
+  // Public for validityWarnings below.
+ public:
+  // Where the Gaussian plume leaves its validity (README "Validity limits"; NOAA, "ALOHA's
+  // Limitations"; ALOHA User's Manual, 2007, ch. 2): winds below about 1.3 m/s, stable air (E, F),
+  // the first ~100 m from the source, beyond 10 km. Warnings: the run goes on, its numbers there
+  // are indicative only.
+  void checkPlumeValidity() {
+    std::vector<const HazardSource*> sources;
+    for (const auto& h : s_.hazards)
+      if (const auto* r = std::get_if<ToxicRelease>(&h.detail))
+        if (const HazardSource* src = p_.source(r->source.id)) sources.push_back(src);
+    if (sources.empty()) return;
+    const Weather& w = s_.weather;
+    const Location at{s_.file, 0, 0, {}};
+    if (w.wind_speed_ms.lowest() < 1.3) {
+      // The share of draws below 1.3 m/s, by bisection on the quantile function.
+      double lo = 0, hi = 1;
+      if (w.wind_speed_ms.isConstant()) lo = hi = 1;
+      else
+        for (int i = 0; i < 40; ++i) {
+          const double mid = (lo + hi) / 2;
+          (w.wind_speed_ms.quantile(mid) < 1.3 ? lo : hi) = mid;
+        }
+      d_.warning(at, "weather.wind_speed_ms",
+                 (w.wind_speed_ms.isConstant() ? "is " + number(w.wind_speed_ms.lowest()) + " m/s"
+                                               : "is below 1.3 m/s in " + number(std::round(lo * 1000) / 10) +
+                                                     " % of draws") +
+                     "; in winds below about 1.3 m/s the Gaussian plume is unreliable (ALOHA's limitations): read "
+                     "those runs' doses as indicative (drillsim run flags them)");
+    }
+    const bool stable = std::any_of(w.stability.values.begin(), w.stability.values.end(),
+                                    [](const std::string& c) { return c == "E" || c == "F"; }) ||
+                        w.sky.rfind("night", 0) == 0;
+    if (stable)
+      d_.warning(at, "weather.stability",
+                 "stable air (class E or F) is possible; the plume is least reliable there (ALOHA's limitations), "
+                 "and a dense gas such as chlorine stays lower and travels further than it shows");
+    for (const HazardSource* src : sources) {
+      std::string near, far;
+      int nearCount = 0, farCount = 0;
+      for (const Zone& z : p_.zones) {
+        const int people = s_.night() ? z.pop_night : z.pop_day;
+        if (people <= 0) continue;
+        const double d = distanceToArea(src->position, z.outer);
+        if (d < 100 && nearCount++ < 6) near += (near.empty() ? "" : ", ") + z.id + " (" + std::to_string(people) + ")";
+        if (distance(src->position, z.centroid) > 10000 && farCount++ < 6) far += (far.empty() ? "" : ", ") + z.id;
+      }
+      if (nearCount)
+        d_.warning(src->where, "position",
+                   std::to_string(nearCount) + " populated zone" + (nearCount > 1 ? "s lie" : " lies") +
+                       " within 100 m of " + src->id + ": " + near + (nearCount > 6 ? ", ..." : "") +
+                       "; the plume is unreliable that close to the source, doses there are indicative only");
+      if (farCount)
+        d_.warning(src->where, "position",
+                   std::to_string(farCount) + " populated zones lie beyond 10 km of " + src->id + ": " + far +
+                       (farCount > 6 ? ", ..." : "") + "; the plume is not computed that far, they are counted unexposed");
+    }
+  }
+
+
+ private:
+  static std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+
   void checkCapacity() {
     // DrillSim's limit on the persons of one park (README "Limits"): counts of persons are kept
     // in 32-bit numbers inside a replication, and a park of more is not an industrial park.
@@ -149,6 +218,10 @@ class Checker {
 
 void validate(const Scenario& scenario, const Park& park, const SubstanceTable& substances, Diagnostics& diagnostics) {
   Checker(scenario, park, substances, diagnostics).run();
+}
+
+void validityWarnings(const LoadedScenario& loaded, Diagnostics& diagnostics) {
+  Checker(loaded.scenario, loaded.park, loaded.substances, diagnostics).checkPlumeValidity();
 }
 
 std::string resolveParkPath(const std::string& scenarioPath, const std::string& park) {

@@ -25,6 +25,12 @@ struct LoadedScenario {
   SubstanceTable substances;
 };
 
+/// Where the scenario leaves the models' validity (README "Validity limits"), as warnings: winds
+/// below 1.3 m/s or stable air possible with a toxic release, populated zones within 100 m of a
+/// release's source or beyond 10 km. Not problems of the files: `validate` shows them apart and
+/// --strict does not count them; the commands that run print them once before running.
+void validityWarnings(const LoadedScenario& loaded, Diagnostics& diagnostics);
+
 /// Walking capacity of a road [persons/s]: its capacity_pps, else its width times the scenario's
 /// specific flow (DESIGN.md section 6).
 inline double walkingCapacity_pps(const Road& road, const Scenario& scenario) {

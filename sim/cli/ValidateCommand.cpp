@@ -37,10 +37,17 @@ int runValidate(const std::vector<std::string>& argv) {
       if (!quiet || d.severity == Severity::Error) std::cerr << d.str() << "\n";
     const bool bad = !loaded || (strict && diagnostics.warningCount() > 0);
     if (bad) status = kExitInvalidInput;
+    Diagnostics validity;  // where the models are least reliable: shown, never a reason to refuse
+    if (loaded) validityWarnings(*loaded, validity);
+    if (!quiet)
+      for (const auto& d : validity.items()) std::cerr << d.str() << "\n";
     if (!quiet) {
       std::cout << file << ": " << (bad ? "INVALID" : "ok") << " (" << diagnostics.errorCount() << " error"
                 << (diagnostics.errorCount() == 1 ? "" : "s") << ", " << diagnostics.warningCount() << " warning"
-                << (diagnostics.warningCount() == 1 ? "" : "s") << ")\n";
+                << (diagnostics.warningCount() == 1 ? "" : "s");
+      if (validity.warningCount())
+        std::cout << "; " << validity.warningCount() << " on the models' validity, see README \"Validity limits\"";
+      std::cout << ")\n";
     }
   }
   return status;

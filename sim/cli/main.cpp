@@ -59,6 +59,7 @@ std::optional<LoadedScenario> loadScenarioArgument(const Args& args) {
   if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
   Diagnostics diagnostics;
   auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
+  if (loaded) validityWarnings(*loaded, diagnostics);
   printDiagnostics(diagnostics);
   return loaded;
 }
