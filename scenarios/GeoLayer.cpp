@@ -290,7 +290,10 @@ bool GeoSource::open(Diagnostics& diagnostics) {
   GdalErrors errors;
   impl_->package.reset(GDALDataset::Open(impl_->path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!impl_->package) {
-    diagnostics.error(at, "park", "cannot read it as geodata: " + errors.last());
+    const std::string why = errors.last();
+    diagnostics.error(at, "park", "cannot read it as geodata (" +
+                                      (why.empty() || why == "no reason given" ? std::string("not a GeoPackage") : why) +
+                                      "); expected a folder of GeoJSON layers or a .gpkg file");
     return false;
   }
   return true;

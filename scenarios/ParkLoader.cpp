@@ -128,7 +128,9 @@ class FeatureReader {
 
   bool geometry(const GeoFeature& f, std::initializer_list<const char*> types) {
     if (f.geometryType.empty()) {
-      diagnostics_.error(f.where, "geometry", "missing; the feature has no geometry");
+      diagnostics_.error(f.where, "geometry",
+                         "missing or unreadable; the feature has no geometry GDAL could read (coordinates must be "
+                         "numbers, not text)");
       return false;
     }
     if (std::find_if(types.begin(), types.end(), [&](const char* t) { return f.geometryType == t; }) == types.end()) {
@@ -227,7 +229,7 @@ Shelter readShelter(FeatureReader& r, const GeoFeature& f, const ParkOptions& op
       for (int rings : f.ringsPerPolygon)
         for (int k = 0; k < rings; ++k, ++part) (k == 0 ? outer : holes).push_back(f.parts[part]);
       s.position = centroid(outer, holes, &s.area_m2);
-      if (!capacity) {
+      if (!capacity && !r.raw(f, "capacity")) {  // given but wrong is an error already, not "not given"
         capacity = static_cast<int>(std::floor(s.area_m2 / options.area_per_person_m2));
         d.warning(f.where, "capacity",
                   "not given; taken as " + std::to_string(*capacity) + " persons from the area " + fmt(s.area_m2, 7) +

@@ -1,7 +1,9 @@
 // Reading a scenario from YAML: structure, types, distributions and the scenario's own ids.
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "scenarios/Park.hpp"
@@ -495,6 +497,26 @@ bool reportUnclosedQuote(const YAML::Node& n, const std::string& text, YamlInput
   return false;
 }
 
+// The number of values a node stands for once its aliases (*name) are expanded, counted once per
+// distinct node (aliased nodes share theirs), up to `cap`: a few lines of anchors can stand for
+// billions of values (the "billion laughs"), which no reader should walk.
+long expandedSize(const YAML::Node& n, std::map<std::pair<int, int>, long>& seen, long cap) {
+  if (!n.IsMap() && !n.IsSequence()) return 1;
+  const std::pair<int, int> id{n.Mark().pos, n.IsMap() ? 1 : 2};
+  if (auto it = seen.find(id); it != seen.end()) return it->second;
+  seen[id] = cap;  // a node reached again while being counted: treat as too large
+  long total = 1;
+  if (n.IsMap()) {
+    for (auto it = n.begin(); it != n.end() && total < cap; ++it)
+      total += expandedSize(it->first, seen, cap) + expandedSize(it->second, seen, cap);
+  } else {
+    for (auto it = n.begin(); it != n.end() && total < cap; ++it) total += expandedSize(*it, seen, cap);
+  }
+  total = std::min(total, cap);
+  seen[id] = total;
+  return total;
+}
+
 /// The YAML of a scenario or layout file, or nothing with the reason in `diagnostics`.
 std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -520,6 +542,16 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
     }
     diagnostics.error(loc, "", "not valid YAML: " + plainYamlMessage(e.msg));
     return std::nullopt;
+  }
+  {
+    constexpr long kMaxValues = 100000;  // a scenario holds a few hundred values
+    std::map<std::pair<int, int>, long> seen;
+    if (expandedSize(root, seen, kMaxValues) >= kMaxValues) {
+      diagnostics.error({file, 0, 0, {}}, "",
+                        "the file stands for more than " + std::to_string(kMaxValues) +
+                            " values once its aliases (*name) are expanded; a scenario needs a few hundred");
+      return std::nullopt;
+    }
   }
   {
     Diagnostics quotes;

@@ -150,8 +150,12 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
   store.impl_ = std::make_unique<Impl>();
   store.impl_->path = path;
   const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+  CPLPushErrorHandler(CPLQuietErrorHandler);  // the reason goes into the message below, not printed twice
   store.impl_->ds.reset(GDALDataset::Open(path.c_str(), flags, nullptr, nullptr, nullptr));
-  if (!store.impl_->ds) throw std::runtime_error(path + ": not a GeoPackage GDAL can open (" + CPLGetLastErrorMsg() + ")");
+  CPLPopErrorHandler();
+  if (!store.impl_->ds)
+    throw std::runtime_error(path + ": not a results store GDAL can open (" + CPLGetLastErrorMsg() +
+                             "); a store cut short or damaged cannot be read: start a new batch with another --out");
   OGRLayer* kv = store.impl_->ds->GetLayerByName(kSettingsTable);
   if (!kv || !store.impl_->ds->GetLayerByName(kRowsTable))
     throw std::runtime_error(path + ": not a DrillSim batch store (no " + std::string(kSettingsTable) + " and " + kRowsTable + " tables)");
