@@ -29,22 +29,23 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
   const Metrics& m = o.metrics;
   const Park& park = loaded.park;
   const double horizon = o.horizon_s;
-  auto check = [&](bool ok, const std::string& what) {
-    if (!ok) bad.push_back(what);
-  };
+  // Each check builds its message only when it fails: the check runs after every replication.
   auto inClock = [&](double t) { return std::isfinite(t) && t >= 0 && t <= horizon + 1e-6; };
 
   // People conserved.
   const long population = park.population(loaded.scenario.night());
-  check(m.population == population,
-        "population " + std::to_string(m.population) + " differs from the park's " + std::to_string(population));
-  for (const auto& [name, v] : {std::pair<const char*, long>{"sheltered", m.sheltered}, {"unsheltered", m.unsheltered},
-                                {"sheltered_in_place", m.sheltered_in_place}, {"not_ordered", m.not_ordered}})
-    check(v >= 0, std::string(name) + " is negative (" + std::to_string(v) + ")");
-  check(m.sheltered + m.unsheltered + m.sheltered_in_place + m.not_ordered == m.population,
-        "sheltered + unsheltered + sheltered_in_place + not_ordered = " +
-            std::to_string(m.sheltered + m.unsheltered + m.sheltered_in_place + m.not_ordered) + ", population " +
-            std::to_string(m.population));
+  if (!(m.population == population))
+    bad.push_back("population " + std::to_string(m.population) + " differs from the park's " +
+                  std::to_string(population));
+  for (const auto& [name, v] : {std::pair<const char*, long>{"sheltered", m.sheltered},
+                                {"unsheltered", m.unsheltered},
+                                {"sheltered_in_place", m.sheltered_in_place},
+                                {"not_ordered", m.not_ordered}})
+    if (!(v >= 0)) bad.push_back(std::string(name) + " is negative (" + std::to_string(v) + ")");
+  if (!(m.sheltered + m.unsheltered + m.sheltered_in_place + m.not_ordered == m.population))
+    bad.push_back("sheltered + unsheltered + sheltered_in_place + not_ordered = " +
+                  std::to_string(m.sheltered + m.unsheltered + m.sheltered_in_place + m.not_ordered) + ", population " +
+                  std::to_string(m.population));
 
   // Shelters.
   long admitted = 0, overflow = 0;
@@ -54,50 +55,62 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
       bad.push_back("shelter " + id + " is not in the park");
       continue;
     }
-    check(s.peak >= 0 && s.peak <= sh->capacity,
-          "shelter " + id + " peak " + std::to_string(s.peak) + " outside 0.." + std::to_string(sh->capacity));
-    check(s.admitted >= 0 && s.admitted <= sh->capacity,
-          "shelter " + id + " admitted " + std::to_string(s.admitted) + " outside 0.." + std::to_string(sh->capacity));
-    check(s.overflow >= 0, "shelter " + id + " overflow is negative");
+    if (!(s.peak >= 0 && s.peak <= sh->capacity))
+      bad.push_back("shelter " + id + " peak " + std::to_string(s.peak) + " outside 0.." +
+                    std::to_string(sh->capacity));
+    if (!(s.admitted >= 0 && s.admitted <= sh->capacity))
+      bad.push_back("shelter " + id + " admitted " + std::to_string(s.admitted) + " outside 0.." +
+                    std::to_string(sh->capacity));
+    if (!(s.overflow >= 0)) bad.push_back("shelter " + id + " overflow is negative");
     admitted += s.admitted;
     overflow += s.overflow;
   }
-  check(admitted == m.sheltered,
-        "shelters admitted " + std::to_string(admitted) + " persons, sheltered is " + std::to_string(m.sheltered));
+  if (!(admitted == m.sheltered))
+    bad.push_back("shelters admitted " + std::to_string(admitted) + " persons, sheltered is " +
+                  std::to_string(m.sheltered));
   std::map<std::string, Occupancy> last;
   for (const Occupancy& c : o.occupancy) {
     const Shelter* sh = park.shelter(c.shelter);
-    check(sh && c.persons >= 0 && c.persons <= sh->capacity,
-          "shelter " + c.shelter + " holds " + std::to_string(c.persons) + " at " + num(c.time_s));
-    check(inClock(c.time_s), "shelter " + c.shelter + " occupancy recorded at " + num(c.time_s));
+    if (!(sh && c.persons >= 0 && c.persons <= sh->capacity))
+      bad.push_back("shelter " + c.shelter + " holds " + std::to_string(c.persons) + " at " + num(c.time_s));
+    if (!(inClock(c.time_s))) bad.push_back("shelter " + c.shelter + " occupancy recorded at " + num(c.time_s));
     if (auto it = last.find(c.shelter); it != last.end()) {
-      check(c.time_s >= it->second.time_s, "shelter " + c.shelter + " occupancy goes back in time at " + num(c.time_s));
-      check(c.persons >= it->second.persons, "shelter " + c.shelter + " occupancy falls at " + num(c.time_s));
+      if (!(c.time_s >= it->second.time_s))
+        bad.push_back("shelter " + c.shelter + " occupancy goes back in time at " + num(c.time_s));
+      if (!(c.persons >= it->second.persons))
+        bad.push_back("shelter " + c.shelter + " occupancy falls at " + num(c.time_s));
     }
     last[c.shelter] = c;
   }
   long inLog = 0, overflowLog = 0;
   for (std::size_t i = 0; i < o.events.size(); ++i) {
     const Event& e = o.events[i];
-    check(inClock(e.time_s), "event " + e.kind + " " + e.entity + " at " + num(e.time_s));
-    if (i > 0) check(e.time_s >= o.events[i - 1].time_s, "event log goes back in time at " + e.kind + " " + e.entity);
+    if (!(inClock(e.time_s))) bad.push_back("event " + e.kind + " " + e.entity + " at " + num(e.time_s));
+    if (i > 0 && !(e.time_s >= o.events[i - 1].time_s))
+      bad.push_back("event log goes back in time at " + e.kind + " " + e.entity);
     if (e.kind == "arrive") inLog += leadingNumber(e.detail);
     if (e.kind == "overflow") overflowLog += leadingNumber(e.detail);
   }
-  check(inLog == m.sheltered, "the log's arrivals add to " + std::to_string(inLog) + ", sheltered is " + std::to_string(m.sheltered));
-  check(overflowLog == overflow,
-        "the log's overflows add to " + std::to_string(overflowLog) + ", the shelters' to " + std::to_string(overflow));
+  if (!(inLog == m.sheltered))
+    bad.push_back("the log's arrivals add to " + std::to_string(inLog) + ", sheltered is " +
+                  std::to_string(m.sheltered));
+  if (!(overflowLog == overflow))
+    bad.push_back("the log's overflows add to " + std::to_string(overflowLog) + ", the shelters' to " +
+                  std::to_string(overflow));
 
   // Clocks of movements and arrivals.
   for (const Leg& l : o.legs) {
     const bool done = l.end_s > 0;
-    check(inClock(l.depart_s) && (!done || (l.depart_s <= l.front_s + 1e-9 && l.front_s <= l.end_s + 1e-9 && inClock(l.end_s))),
-          "movement of " + l.who + " departs " + num(l.depart_s) + ", front " + num(l.front_s) + ", end " + num(l.end_s));
+    if (!(inClock(l.depart_s) &&
+          (!done || (l.depart_s <= l.front_s + 1e-9 && l.front_s <= l.end_s + 1e-9 && inClock(l.end_s)))))
+      bad.push_back("movement of " + l.who + " departs " + num(l.depart_s) + ", front " + num(l.front_s) + ", end " +
+                    num(l.end_s));
   }
-  check(m.arrival_p50_s >= 0 && m.arrival_p50_s <= m.arrival_p90_s && m.arrival_p90_s <= m.arrival_p95_s &&
-            m.arrival_p95_s <= m.clearance_s + 1e-9 && m.clearance_s <= horizon + 1e-9,
-        "arrival P50 " + num(m.arrival_p50_s) + ", P90 " + num(m.arrival_p90_s) + ", P95 " + num(m.arrival_p95_s) +
-            ", clearance " + num(m.clearance_s) + ", horizon " + num(horizon) + " out of order");
+  if (!(m.arrival_p50_s >= 0 && m.arrival_p50_s <= m.arrival_p90_s && m.arrival_p90_s <= m.arrival_p95_s &&
+        m.arrival_p95_s <= m.clearance_s + 1e-9 && m.clearance_s <= horizon + 1e-9))
+    bad.push_back("arrival P50 " + num(m.arrival_p50_s) + ", P90 " + num(m.arrival_p90_s) + ", P95 " +
+                  num(m.arrival_p95_s) + ", clearance " + num(m.clearance_s) + ", horizon " + num(horizon) +
+                  " out of order");
 
   // Doses and their counts.
   long over2 = 0, over3 = 0, over5kw = 0;
@@ -106,20 +119,25 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
     const Zone* zone = park.zone(id);
     const long people = zone ? (loaded.scenario.night() ? zone->pop_night : zone->pop_day) : 0;
     for (const auto& [what, v] : {std::pair<const char*, long>{"persons_over_aegl2", z.persons_over_aegl2},
-                                  {"persons_over_aegl3", z.persons_over_aegl3}, {"persons_over_5kw", z.persons_over_5kw},
+                                  {"persons_over_aegl3", z.persons_over_aegl3},
+                                  {"persons_over_5kw", z.persons_over_5kw},
                                   {"persons_in_fire", z.persons_in_fire}})
-      check(v >= 0 && v <= people, "zone " + id + " " + what + " " + std::to_string(v) + " outside 0.." + std::to_string(people));
-    check(std::isfinite(z.expected_fatalities) && z.expected_fatalities >= 0 && z.expected_fatalities <= double(people) + 1e-6,
-          "zone " + id + " expected fatalities " + num(z.expected_fatalities) + " outside 0.." + std::to_string(people));
+      if (!(v >= 0 && v <= people))
+        bad.push_back("zone " + id + " " + what + " " + std::to_string(v) + " outside 0.." + std::to_string(people));
+    if (!(std::isfinite(z.expected_fatalities) && z.expected_fatalities >= 0 &&
+          z.expected_fatalities <= double(people) + 1e-6))
+      bad.push_back("zone " + id + " expected fatalities " + num(z.expected_fatalities) + " outside 0.." +
+                    std::to_string(people));
     over2 += z.persons_over_aegl2;
     over3 += z.persons_over_aegl3;
     over5kw += z.persons_over_5kw;
     deaths += z.expected_fatalities;
   }
-  check(over2 == m.persons_over_aegl2 && over3 == m.persons_over_aegl3 && over5kw == m.persons_over_5kw,
-        "the zones' persons over AEGL-2/AEGL-3/5 kW do not add to the totals");
-  check(std::abs(deaths - m.expected_fatalities) <= 1e-6 * std::max(1.0, deaths),
-        "the zones' expected fatalities " + num(deaths) + " do not add to the total " + num(m.expected_fatalities));
+  if (!(over2 == m.persons_over_aegl2 && over3 == m.persons_over_aegl3 && over5kw == m.persons_over_5kw))
+    bad.push_back("the zones' persons over AEGL-2/AEGL-3/5 kW do not add to the totals");
+  if (!(std::abs(deaths - m.expected_fatalities) <= 1e-6 * std::max(1.0, deaths)))
+    bad.push_back("the zones' expected fatalities " + num(deaths) + " do not add to the total " +
+                  num(m.expected_fatalities));
   return bad;
 }
 

@@ -1,4 +1,5 @@
-// Prints the cost of one replication, split into platform build and run, for every plan of the
+// Prints the cost of one replication, split into platform build and run (and, within the run,
+// the check of its invariants, sim/engine/Invariants.hpp), for every plan of the
 // bundled scenarios and for synthetic parks 10x and 100x the bundled one (in zones). Each sample
 // runs in its own forked process (one SimGrid engine per process); medians of several samples.
 // Then batch throughput: replications per second with one and two jobs, as `drillsim batch` runs
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "sim/batch/Batch.hpp"
+#include "sim/engine/Invariants.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
 #include "sim/synth/SyntheticPark.hpp"
@@ -25,6 +27,7 @@ namespace {
 
 struct Sample {
   double build_ms = 0, run_ms = 0;
+  double check_ms = 0;  // the invariant check alone (also inside run_ms), mean of 20 repeats
   long cohorts = 0;
 };
 
@@ -41,10 +44,15 @@ Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t repl
     HazardModel hazards(l, plan, 1, replication);
     const Outcome o = runReplication(platform, l, plan, 1, replication, hazards);
     const auto t2 = std::chrono::steady_clock::now();
+    std::size_t broken = 0;
+    for (int k = 0; k < 20; ++k) broken += invariantViolations(o, l).size();
+    const auto t3 = std::chrono::steady_clock::now();
     long cohorts = 0;
     for (const auto& leg : o.legs) cohorts += leg.persons > 0;
     Sample s{std::chrono::duration<double, std::milli>(t1 - t0).count(),
-             std::chrono::duration<double, std::milli>(t2 - t1).count(), cohorts};
+             std::chrono::duration<double, std::milli>(t2 - t1).count(),
+             std::chrono::duration<double, std::milli>(t3 - t2).count() / 20, cohorts};
+    if (broken) std::fprintf(stderr, "%s: invariants broken\n", plan.id.c_str());  // (and not optimised away)
     if (write(fds[1], &s, sizeof s) != sizeof s) _exit(2);
     _exit(0);
   }
@@ -57,19 +65,21 @@ Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t repl
 }
 
 void report(const std::string& name, const LoadedScenario& l, const Plan& plan, int samples) {
-  std::vector<double> build, run;
+  std::vector<double> build, run, check;
   long cohorts = 0;
   for (int k = 0; k < samples; ++k) {
     const Sample s = measureOnce(l, plan, std::uint64_t(k));
     build.push_back(s.build_ms);
     run.push_back(s.run_ms);
+    check.push_back(s.check_ms);
     cohorts = std::max(cohorts, s.cohorts);
   }
   std::sort(build.begin(), build.end());
   std::sort(run.begin(), run.end());
-  std::printf("%-34s %-4s %6zu %6zu %8ld %8ld %10.2f %10.2f\n", name.c_str(), plan.id.c_str(), l.park.zones.size(),
+  std::sort(check.begin(), check.end());
+  std::printf("%-34s %-4s %6zu %6zu %8ld %8ld %10.2f %10.2f %10.3f\n", name.c_str(), plan.id.c_str(), l.park.zones.size(),
               l.park.roads.size(), l.park.population(l.scenario.night()), cohorts, build[build.size() / 2],
-              run[run.size() / 2]);
+              run[run.size() / 2], check[check.size() / 2]);
 }
 
 // Replications per second of a batch of `replications` of the first plan with `jobs` workers,
@@ -113,8 +123,8 @@ int main(int argc, char** argv) {
   const int samples = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
   const bool large = !(argc > 2 && std::string(argv[2]) == "--no-large");
   std::printf("One replication (median of %d samples, each in its own process)\n", samples);
-  std::printf("%-34s %-4s %6s %6s %8s %8s %10s %10s\n", "scenario", "plan", "zones", "roads", "persons", "legs",
-              "build ms", "run ms");
+  std::printf("%-34s %-4s %6s %6s %8s %8s %10s %10s %10s\n", "scenario", "plan", "zones", "roads", "persons", "legs",
+              "build ms", "run ms", "check ms");
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(DRILLSIM_SOURCE_DIR "/data/scenarios"))
     if (e.path().extension() == ".yaml") files.push_back(e.path().string());
