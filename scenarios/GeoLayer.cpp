@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -239,8 +240,10 @@ void writeGeoPackageLayer(const std::string& path, const std::string& layer, con
 }
 
 std::string utmCrsFor(double lon, double lat) {
-  int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;
-  zone = std::max(1, std::min(60, zone));
+  // Clamped before the conversion: a layer whose coordinates are not degrees (found by fuzzing:
+  // 1e10) would otherwise overflow the int.
+  const double z = std::floor((lon + 180.0) / 6.0) + 1;
+  const int zone = std::isfinite(z) ? static_cast<int>(std::clamp(z, 1.0, 60.0)) : 1;
   return "EPSG:" + std::to_string((lat >= 0 ? 32600 : 32700) + zone);
 }
 
