@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -84,6 +85,21 @@ CommandResult runDrillsim(const std::vector<std::string>& args, const std::strin
   unlink(outName);
   unlink(errName);
   return r;
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string scratchPath(const std::string& kind, const std::string& name) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("drillsim-" + kind + "-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const fs::path p = dir / name;
+  std::error_code ec;
+  fs::remove(p, ec);
+  return p.string();
 }
 
 }  // namespace drillsim::test

@@ -23,6 +23,12 @@ struct CommandResult {
 /// writes stays out of the source tree. Returns the scenario's path.
 std::string chlorineScenarioCopy(const std::string& extra = "");
 
+/// The bytes of a file ("" when it cannot be read).
+std::string readFile(const std::string& path);
+/// `name` in a folder of the running test process's own under the temporary folder (made, and
+/// `name` removed): tests run in parallel, each in its process. `kind` names the folder.
+std::string scratchPath(const std::string& kind, const std::string& name);
+
 /// Runs `drillsim` with arguments in `workingDir` (empty: the current folder) and captures its output.
 CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir = "");
 

@@ -30,20 +30,7 @@ namespace {
 const std::string kScenario = test::sourcePath("tests/data/mini/mini.yaml");
 const std::string kTable = test::sourcePath("tests/data/mini/substances.csv");
 
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("drillsim-fault-test-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const fs::path p = dir / name;
-  fs::remove(p);
-  return p;
-}
+fs::path scratch(const std::string& name) { return test::scratchPath("fault-test", name); }
 
 std::vector<std::string> batchArgs(const fs::path& out, int replications) {
   return {"batch", kScenario, "--substances", kTable, "--replications", std::to_string(replications), "--jobs", "2",
@@ -60,7 +47,7 @@ std::string wholeTable(int replications) {
     args.insert(args.end(), {"--csv", csv.string()});
     const auto r = test::runDrillsim(args);
     EXPECT_EQ(r.exitCode, 0) << r.err;
-    tables[replications] = readFile(csv);
+    tables[replications] = test::readFile(csv);
   }
   return tables[replications];
 }
@@ -71,7 +58,7 @@ std::string resumedTable(const fs::path& out) {
   const auto r = test::runDrillsim({"batch", kScenario, "--substances", kTable, "--out", out.string(), "--resume",
                                     "--csv", csv.string(), "--quiet"});
   EXPECT_EQ(r.exitCode, 0) << r.err;
-  return readFile(csv);
+  return test::readFile(csv);
 }
 
 // Each (plan, replication) stored at most once, every stored row readable: the number stored.
@@ -157,8 +144,8 @@ TEST(BatchFaults, AFullDiskStopsTheBatchWithTheStoreIntact) {
   command += " 2>'" + err.string() + "' >/dev/null";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 73) << readFile(err);
-  const std::string message = readFile(err);
+  EXPECT_EQ(WEXITSTATUS(status), 73) << test::readFile(err);
+  const std::string message = test::readFile(err);
   EXPECT_NE(message.find("cannot store results in " + out.string()), std::string::npos) << message;
   EXPECT_NE(message.find("The store is intact"), std::string::npos) << message;
   EXPECT_NE(message.find("--resume"), std::string::npos) << message;
@@ -179,8 +166,8 @@ TEST(BatchFaults, AStoreLockedByAnotherProgramIsWrittenWhenReleased) {
   const std::string locker = "python3 -c \"import sqlite3, time; c = sqlite3.connect('" + out.string() +
                              "', isolation_level=None); c.execute('BEGIN EXCLUSIVE'); time.sleep(8); c.execute('COMMIT')\"";
   ASSERT_EQ(std::system(locker.c_str()), 0);
-  EXPECT_EQ(batch.wait(), 0) << readFile(err);
-  const std::string message = readFile(err);
+  EXPECT_EQ(batch.wait(), 0) << test::readFile(err);
+  const std::string message = test::readFile(err);
   EXPECT_NE(message.find("is locked by another program"), std::string::npos) << message;
   EXPECT_NE(message.find("the results held are stored"), std::string::npos) << message;
   EXPECT_EQ(checkStore(out), 1000u);
@@ -196,7 +183,7 @@ TEST(BatchFaults, AStoreInUseByAnotherBatchIsRefused) {
   const auto second = test::runDrillsim({"batch", kScenario, "--substances", kTable, "--out", out.string(), "--resume", "--quiet"});
   EXPECT_EQ(second.exitCode, 73);
   EXPECT_NE(second.err.find("in use by another drillsim batch"), std::string::npos) << second.err;
-  EXPECT_EQ(first.wait(), 0) << readFile(err);
+  EXPECT_EQ(first.wait(), 0) << test::readFile(err);
   EXPECT_EQ(checkStore(out), 800u);
 }
 
@@ -208,7 +195,7 @@ TEST(BatchFaults, AStoreMovedAwayWhileWrittenIsCopiedBack) {
   ASSERT_TRUE(waitForRows(out, 10));
   fs::rename(out, away);
   EXPECT_EQ(batch.wait(), 73);
-  const std::string message = readFile(err);
+  const std::string message = test::readFile(err);
   EXPECT_NE(message.find("was moved or deleted"), std::string::npos) << message;
   EXPECT_NE(message.find("copy written to " + out.string()), std::string::npos) << message;
   // The copy holds at least what the moved file holds, and completes to the undisturbed table.

@@ -29,20 +29,7 @@ namespace fs = std::filesystem;
 extern char** environ;
 
 namespace {
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("drillsim-batch-test-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const fs::path p = dir / name;
-  fs::remove(p);
-  return p;
-}
+fs::path scratch(const std::string& name) { return test::scratchPath("batch-test", name); }
 
 }  // namespace
 
@@ -86,7 +73,7 @@ TEST(Batch, ResultsAreIdenticalWhateverTheNumberOfJobs) {
     const auto r = test::runDrillsim({"batch", scenario, "--substances", table, "--replications", "12", "--jobs",
                                       std::to_string(jobs), "--out", out.string(), "--csv", file.string(), "--quiet"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    csv[jobs - 1] = readFile(file);
+    csv[jobs - 1] = test::readFile(file);
   }
   EXPECT_EQ(csv[0], csv[1]);
   EXPECT_EQ(std::count(csv[0].begin(), csv[0].end(), '\n'), 1 + 2 * 12);  // header, plans A and B
@@ -138,7 +125,7 @@ TEST(Batch, KilledWithSigkillThenResumedGivesTheSameTable) {
   r = test::runDrillsim({"batch", scenario, "--substances", table, "--out", cut.string(), "--resume", "--csv",
                          cutCsv.string(), "--quiet"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(readFile(cutCsv), readFile(wholeCsv));
+  EXPECT_EQ(test::readFile(cutCsv), test::readFile(wholeCsv));
 
   // Without --resume an existing store is never overwritten.
   r = test::runDrillsim({"batch", scenario, "--substances", table, "--out", cut.string(), "--quiet"});
@@ -194,7 +181,7 @@ TEST(Batch, ProgressGoesAsJsonLinesToTheDescriptorAsked) {
                               "' --replications 3 --out '" + out.string() + "' --progress-fd 3 3>'" + lines.string() +
                               "' >/dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0);
-  std::istringstream in(readFile(lines));
+  std::istringstream in(test::readFile(lines));
   std::string line;
   long last = 0, count = 0;
   while (std::getline(in, line)) {
