@@ -12,6 +12,12 @@ namespace drillsim {
 namespace {
 std::string metres(double v) {
   std::ostringstream os;
+  if (v >= 10000) {
+    os << std::fixed;
+    os.precision(0);
+    os << v / 1000 << " km";
+    return os.str();
+  }
   os.precision(v < 10 ? 2 : 4);
   os << v << " m";
   return os.str();
@@ -19,6 +25,8 @@ std::string metres(double v) {
 
 // Access distances beyond this are reported: a zone 500 m from any road is probably misplaced.
 constexpr double kFarAccess_m = 500.0;
+// A hazard source farther than this outside its zone is refused as a wrong coordinate or zone.
+constexpr double kMaxSourceGapM = 1000.0;
 
 template <class T>
 void attach(T& feature, const char* what, RoadGraph& graph, const std::map<std::string, Point2>& named,
@@ -118,9 +126,17 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
     }
     std::vector<Ring> rings = z->outer;
     rings.insert(rings.end(), z->holes.begin(), z->holes.end());
-    if (!contains(rings, s.position))
-      d.warning(s.where, "zone", "the source lies outside its zone " + inQuotes(s.zone) + " (" +
-                                     metres(distance(s.position, z->centroid)) + " from the zone's centre)");
+    if (contains(rings, s.position)) continue;
+    // A tank just over a zone's edge is a drawing matter; one kilometres away is a wrong coordinate
+    // (or a wrong zone), and the zone's people and the plume would be placed apart.
+    const double gap = distanceToArea(s.position, z->outer);
+    if (gap > kMaxSourceGapM)
+      d.error(s.where, "zone", "the source lies " + metres(gap) + " outside its zone " + inQuotes(s.zone) +
+                                   "; expected inside it or within " + metres(kMaxSourceGapM) +
+                                   " of its edge (are the source's coordinates or its zone wrong?)");
+    else
+      d.warning(s.where, "zone", "the source lies outside its zone " + inQuotes(s.zone) + " (" + metres(gap) +
+                                     " from its edge)");
   }
 }
 

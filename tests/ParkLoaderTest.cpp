@@ -103,6 +103,33 @@ TEST(ParkLoader, OnewayRoadsCanOnlyBeWalkedForward) {
   EXPECT_EQ(park.graph.distancesFrom(b)[std::size_t(a)], RoadGraph::kUnreachable);
 }
 
+// A source just over its zone's edge is a warning; one kilometres away is a wrong coordinate.
+TEST(ParkLoader, ASourceFarFromItsZoneIsRefusedAndOneNearItIsWarned) {
+  ScratchPark p("source-gap");
+  p.layer("zones", kZone);
+  p.layer("roads", road("R1", {0, 0}, {100, 0}));
+  p.layer("shelters", shelterAt(100, 0));
+  const auto source = [](double x) {
+    return R"({"type":"Feature","properties":{"id":"HS1","name":"tank","substance":"chlorine","inventory_kg":1000,"zone":"Z1"},)"
+           R"("geometry":{"type":"Point","coordinates":)" + lonlat(x, 30) + "}}";
+  };
+  p.layer("hazard_sources", source(300));  // about 254 m east of the zone's edge
+  {
+    Diagnostics d;
+    const auto park = loadPark(p.path(), p.path(), ParkOptions{"", 2.0}, d);
+    ASSERT_TRUE(park.has_value()) << d.str();
+    EXPECT_FALSE(d.hasErrors()) << d.str();
+    EXPECT_NE(d.str().find("the source lies outside its zone 'Z1' (25"), std::string::npos) << d.str();
+  }
+  p.layer("hazard_sources", source(20000));  // about 20 km away
+  Diagnostics d;
+  (void)loadPark(p.path(), p.path(), ParkOptions{"", 2.0}, d);
+  EXPECT_TRUE(d.hasErrors());
+  EXPECT_NE(d.str().find("the source lies 20 km outside its zone 'Z1'; expected inside it or within 1000 m of its edge"),
+            std::string::npos)
+      << d.str();
+}
+
 TEST(ParkLoader, ReadsAGeoPackageInAChineseCrsToTheSameCoordinates) {
   // Convert the mini park to one GeoPackage in CGCS2000 / 3-degree Gauss-Kruger CM 114E
   // (EPSG:4547), the kind of file a Chinese surveying office delivers.
