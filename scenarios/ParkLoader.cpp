@@ -15,6 +15,9 @@ namespace drillsim {
 
 namespace {
 
+// The most persons a zone may hold or a shelter take in (README, Limits).
+constexpr int kMaxPersons = 10000000;
+
 std::string fmt(double v, int precision = 6) {
   std::ostringstream os;
   os.precision(precision);
@@ -73,14 +76,14 @@ class FeatureReader {
 
   std::optional<int> count(const GeoFeature& f, const std::string& key, bool required) {
     auto v = raw(f, key);
-    const std::string expected = "a whole number of persons from 0 to 10000000";
+    const std::string expected = "a whole number of persons from 0 to " + std::to_string(kMaxPersons);
     if (!v) {
       if (required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected " + expected);
       return std::nullopt;
     }
     double x = 0;
     auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
-    if (ec != std::errc() || end != v->data() + v->size() || x < 0 || x > 1e7 || x != std::floor(x)) {
+    if (ec != std::errc() || end != v->data() + v->size() || x < 0 || x > kMaxPersons || x != std::floor(x)) {
       diagnostics_.error(f.where, key, "expected " + expected + ", found " + inQuotes(*v));
       return std::nullopt;
     }
@@ -229,8 +232,14 @@ Shelter readShelter(FeatureReader& r, const GeoFeature& f, const ParkOptions& op
       for (int rings : f.ringsPerPolygon)
         for (int k = 0; k < rings; ++k, ++part) (k == 0 ? outer : holes).push_back(f.parts[part]);
       s.position = centroid(outer, holes, &s.area_m2);
-      if (!capacity && !r.raw(f, "capacity")) {  // given but wrong is an error already, not "not given"
-        capacity = static_cast<int>(std::floor(s.area_m2 / options.area_per_person_m2));
+      const double fromArea = std::floor(s.area_m2 / options.area_per_person_m2);
+      if (!capacity && !r.raw(f, "capacity") && !(fromArea <= kMaxPersons)) {
+        // Checked before the conversion to int: a polygon drawn in the wrong units is huge.
+        d.error(f.where, "capacity",
+                "not given, and the area " + fmt(s.area_m2, 7) + " m2 would hold more than " +
+                    std::to_string(kMaxPersons) + " persons; expected a shelter's area (are the coordinates degrees?)");
+      } else if (!capacity && !r.raw(f, "capacity")) {  // given but wrong is an error already, not "not given"
+        capacity = static_cast<int>(fromArea);
         d.warning(f.where, "capacity",
                   "not given; taken as " + std::to_string(*capacity) + " persons from the area " + fmt(s.area_m2, 7) +
                       " m2 at " + fmt(options.area_per_person_m2) + " m2 per person (give capacity to override)");

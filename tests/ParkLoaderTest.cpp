@@ -130,6 +130,21 @@ TEST(ParkLoader, ASourceFarFromItsZoneIsRefusedAndOneNearItIsWarned) {
       << d.str();
 }
 
+// A shelter polygon with no capacity takes it from its area, unless the area is absurd.
+TEST(ParkLoader, AShelterAreaForMoreThanTenMillionPersonsIsRefused) {
+  ScratchPark p("huge-shelter");
+  p.layer("zones", kZone);
+  p.layer("roads", road("R1", {0, 0}, {100, 0}));
+  p.layer("shelters",
+          R"({"type":"Feature","properties":{"id":"S1","name":"s","kind":"outdoor"},"geometry":{"type":"Polygon",)"
+          R"("coordinates":[[[113.0,33.87],[113.1,33.87],[113.1,34.87],[113.0,34.87],[113.0,33.87]]]}})");
+  Diagnostics d;
+  (void)loadPark(p.path(), p.path(), ParkOptions{"", 2.0}, d);
+  EXPECT_TRUE(d.hasErrors());
+  EXPECT_NE(d.str().find("feature S1: error: capacity: not given, and the area 1.0"), std::string::npos) << d.str();
+  EXPECT_NE(d.str().find("m2 would hold more than 10000000 persons"), std::string::npos) << d.str();
+}
+
 TEST(ParkLoader, ReadsAGeoPackageInAChineseCrsToTheSameCoordinates) {
   // Convert the mini park to one GeoPackage in CGCS2000 / 3-degree Gauss-Kruger CM 114E
   // (EPSG:4547), the kind of file a Chinese surveying office delivers.
