@@ -273,30 +273,29 @@ GeoSource::GeoSource(std::string path, std::string displayPath) : impl_(std::mak
 
 GeoSource::~GeoSource() = default;
 
-bool GeoSource::open(Diagnostics& diagnostics) {
+bool GeoSource::open(Diagnostics& diagnostics, const std::string& key, const std::string& expected) {
   registerDrivers();
   const Location at{impl_->display, 0, 0, {}};
   std::error_code ec;
   if (!fs::exists(impl_->path, ec)) {
-    diagnostics.error(at, "park", "no such folder or GeoPackage; expected a folder of GeoJSON layers (zones.geojson, "
-                                  "roads.geojson, ...) or a .gpkg file");
+    diagnostics.error(at, key, "no such folder or GeoPackage; expected " + expected);
     return false;
   }
   impl_->folder = fs::is_directory(impl_->path, ec);
   if (impl_->folder) return true;
   const auto size = fs::file_size(impl_->path, ec);
   if (!ec && size > kMaxLayerFileBytes) {
-    diagnostics.error(at, "park", "the GeoPackage is " + humanBytes(size) + "; expected at most " +
-                                      humanBytes(kMaxLayerFileBytes));
+    diagnostics.error(at, key, "the GeoPackage is " + humanBytes(size) + "; expected at most " +
+                                   humanBytes(kMaxLayerFileBytes));
     return false;
   }
   GdalErrors errors;
   impl_->package.reset(GDALDataset::Open(impl_->path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!impl_->package) {
     const std::string why = errors.last();
-    diagnostics.error(at, "park", "cannot read it as geodata (" +
-                                      (why.empty() || why == "no reason given" ? std::string("not a GeoPackage") : why) +
-                                      "); expected a folder of GeoJSON layers or a .gpkg file");
+    diagnostics.error(at, key, "cannot read it as geodata (" +
+                                   (why.empty() || why == "no reason given" ? std::string("not a GeoPackage") : why) +
+                                   "); expected " + expected);
     return false;
   }
   return true;

@@ -45,8 +45,10 @@ class GeoSource {
   GeoSource(const GeoSource&) = delete;
   GeoSource& operator=(const GeoSource&) = delete;
 
-  /// False (with a diagnostic) when the path is missing or not readable geodata.
-  bool open(Diagnostics& diagnostics);
+  /// False (with a diagnostic) when the path is missing or not readable geodata. `key` and
+  /// `expected` say in the message what the file is for (a park, candidate sites, ...).
+  bool open(Diagnostics& diagnostics, const std::string& key = "park",
+            const std::string& expected = "a folder of GeoJSON layers (zones.geojson, roads.geojson, ...) or a .gpkg file");
   bool hasLayer(const std::string& layer) const;
   /// Longitude and latitude (WGS 84) of the centre of a layer's extent.
   std::optional<std::pair<double, double>> centreLonLat(const std::string& layer, Diagnostics& diagnostics);

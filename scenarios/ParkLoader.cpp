@@ -364,7 +364,9 @@ std::optional<ShelterLayoutFile> loadCandidateLayer(const std::string& path, con
   const std::string folder = package ? path : parent.empty() ? "." : parent;
   const std::string name = package ? "candidates" : fs::path(path).stem().string();
   GeoSource source(folder, package ? path : folder);
-  if (!source.open(diagnostics)) return std::nullopt;
+  if (!source.open(diagnostics, "candidates",
+                   "a GeoJSON file of candidate sites, or a .gpkg file with a layer candidates"))
+    return std::nullopt;
   if (!source.hasLayer(name) || (!package && !fs::exists(path))) {
     diagnostics.error({path, 0, 0, {}}, "",
                       package ? "the GeoPackage has no layer candidates; expected the candidate sites in a layer of that name"

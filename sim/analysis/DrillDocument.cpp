@@ -204,6 +204,21 @@ bool field(const nlohmann::json& j, const char* key, T& out, std::string& error,
   return true;
 }
 
+/// Reads j[key] as T when it is there (not null); leaves out as it was otherwise.
+template <typename T>
+bool optionalField(const nlohmann::json& j, const char* key, T& out, std::string& error, const std::string& where) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return true;
+  return field(j, key, out, error, where);
+}
+
+/// Whether j is an object whose key `tag` is the number 1: the mark of a DrillSim file.
+bool tagged(const nlohmann::json& j, const char* tag) {
+  if (!j.is_object()) return false;
+  const auto it = j.find(tag);
+  return it != j.end() && it->is_number_integer() && it->get<long long>() == 1;
+}
+
 bool readWindow(const nlohmann::json& j, Window& w, std::string& error, const std::string& where) {
   return j.is_object() && field(j, "runs", w.runs, error, where) && field(j, "happened", w.happened, error, where) &&
          field(j, "p50_s", w.p50_s, error, where) && field(j, "p90_s", w.p90_s, error, where);
@@ -212,7 +227,7 @@ bool readWindow(const nlohmann::json& j, Window& w, std::string& error, const st
 
 namespace {
 bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, std::string& error) {
-  if (!j.is_object() || j.value("drillsim_drill", 0) != 1) {
+  if (!tagged(j, "drillsim_drill")) {
     error = "not a drill file: expected \"drillsim_drill\": 1, as `drillsim drill --out` writes it";
     return false;
   }
@@ -222,11 +237,11 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
       !field(j, "replication", h.replication, error, "") || !field(j, "runs", h.runs, error, ""))
     return false;
   s.kind = kind == "functional" ? DrillKind::Functional : kind == "full-scale" ? DrillKind::FullScale : DrillKind::Tabletop;
-  h.scenarioFile = j.value("scenario_file", "");
-  h.scenarioHash = j.value("scenario_hash", "");
-  h.version = j.value("version", "");
-  h.representative = j.value("representative", "");
-  s.planName = j.value("plan_name", "");
+  if (!optionalField(j, "scenario_file", h.scenarioFile, error, "") ||
+      !optionalField(j, "scenario_hash", h.scenarioHash, error, "") || !optionalField(j, "version", h.version, error, "") ||
+      !optionalField(j, "representative", h.representative, error, "") ||
+      !optionalField(j, "plan_name", s.planName, error, ""))
+    return false;
   if (j.contains("situation") && j["situation"].is_array())
     for (const auto& l : j["situation"]) h.situation.push_back(l.is_string() ? l.get<std::string>() : l.dump());
   if (j.contains("organisations") && j["organisations"].is_array())
@@ -243,14 +258,11 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
     if (!e.is_object() || !field(e, "number", i.number, error, where) || !field(e, "time_s", i.time_s, error, where) ||
         !field(e, "contingency", i.contingency, error, where))
       return false;
-    i.from = e.value("from", "");
-    i.to = e.value("to", "");
-    i.method = e.value("method", "");
-    i.synopsis = e.value("synopsis", "");
-    i.action = e.value("action", "");
-    i.objective = e.value("objective", "");
-    i.milestone = e.value("milestone", "");
-    i.event = e.value("event", "");
+    if (!optionalField(e, "from", i.from, error, where) || !optionalField(e, "to", i.to, error, where) ||
+        !optionalField(e, "method", i.method, error, where) || !optionalField(e, "synopsis", i.synopsis, error, where) ||
+        !optionalField(e, "action", i.action, error, where) || !optionalField(e, "objective", i.objective, error, where) ||
+        !optionalField(e, "milestone", i.milestone, error, where) || !optionalField(e, "event", i.event, error, where))
+      return false;
     if (e.contains("window") && !e["window"].is_null()) {
       Window w;
       if (!readWindow(e["window"], w, error, where + "window.")) return false;
@@ -264,7 +276,7 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
       const std::string where = "objectives[" + std::to_string(k) + "].";
       Objective ob;
       if (!o.is_object() || !field(o, "id", ob.id, error, where) || !field(o, "title", ob.title, error, where)) return false;
-      ob.text = o.value("text", "");
+      if (!optionalField(o, "text", ob.text, error, where)) return false;
       const auto tasks = o.value("tasks", nlohmann::json::array());
       if (!tasks.is_array()) {
         error = where + "tasks: expected a list";
@@ -320,7 +332,7 @@ nlohmann::json drillLogJson(const DrillLog& log) {
 
 namespace {
 bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& error) {
-  if (!j.is_object() || j.value("drillsim_observations", 0) != 1) {
+  if (!tagged(j, "drillsim_observations")) {
     error = "not an observations file: expected \"drillsim_observations\": 1";
     return false;
   }
@@ -342,12 +354,19 @@ bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& er
     Observation ob;
     const std::string where = "observations[" + std::to_string(k) + "].";
     if (!field(o, "time_s", ob.time_s, error, where)) return false;
-    ob.task = o.value("task", "");
-    ob.inject = o.value("inject", 0);
-    ob.text = o.value("text", "");
+    if (!optionalField(o, "task", ob.task, error, where) || !optionalField(o, "inject", ob.inject, error, where) ||
+        !optionalField(o, "text", ob.text, error, where))
+      return false;
     log.observations.push_back(ob);
   }
-  for (const auto& b : j.value("bookmarks", nlohmann::json::array())) log.bookmarks.push_back(b.get<double>());
+  const auto bookmarks = j.value("bookmarks", nlohmann::json::array());
+  for (std::size_t k = 0; k < bookmarks.size(); ++k) {
+    if (!bookmarks[k].is_number()) {
+      error = "bookmarks[" + std::to_string(k) + "]: expected a number, found " + bookmarks[k].dump();
+      return false;
+    }
+    log.bookmarks.push_back(bookmarks[k].get<double>());
+  }
   return true;
 }
 

@@ -289,6 +289,40 @@ TEST(DrillScript, ADrillFileReadsBackAndDebriefsByHand) {
   EXPECT_EQ(rows[1].verdict, DebriefRow::Verdict::SlowerThanP90);
 }
 
+// A key that may be left out but is given with the wrong type is named, with where it is.
+TEST(DrillScript, AWrongTypedOptionalKeyIsNamed) {
+  DrillHeader h;
+  DrillScript s;
+  s.plan = "A";
+  Inject i;
+  i.number = 1;
+  s.injects = {i};
+  std::string error;
+  auto drill = drillJson(h, s);
+  drill["plan_name"] = 7;
+  EXPECT_FALSE(readDrill(drill, h, s, error));
+  EXPECT_EQ(error, "plan_name: expected text, found 7");
+  drill = drillJson(h, s);
+  drill["injects"][0]["synopsis"] = {{"zh", "警报"}};
+  EXPECT_FALSE(readDrill(drill, h, s, error));
+  EXPECT_EQ(error, R"(injects[0].synopsis: expected text, found {"zh":"警报"})");
+  drill = drillJson(h, s);
+  drill["drillsim_drill"] = "1";
+  EXPECT_FALSE(readDrill(drill, h, s, error));
+  EXPECT_NE(error.find("not a drill file"), std::string::npos) << error;
+
+  DrillLog log;
+  log.observations = {{150, "notified/enterprise", 1, "told"}};
+  auto observations = drillLogJson(log);
+  observations["observations"][0]["inject"] = "one";
+  EXPECT_FALSE(readDrillLog(observations, log, error));
+  EXPECT_EQ(error, R"(observations[0].inject: expected a number, found "one")");
+  observations = drillLogJson(log);
+  observations["bookmarks"] = {300, "later"};
+  EXPECT_FALSE(readDrillLog(observations, log, error));
+  EXPECT_EQ(error, R"(bookmarks[1]: expected a number, found "later")");
+}
+
 // Every bundled scenario's first plan gives a script that follows its run's chain, tabletop and
 // full-scale alike.
 TEST(DrillScript, EveryBundledScenarioGivesAScriptThatFollowsItsRun) {
