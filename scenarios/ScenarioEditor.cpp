@@ -44,7 +44,9 @@ ScenarioEditor::ScenarioEditor(Scenario scenario, Park basePark, SubstanceTable 
 }
 
 std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diagnostics& diagnostics) {
-  auto scenario = loadScenarioPartial(path, diagnostics);
+  Diagnostics read;
+  auto scenario = loadScenarioPartial(path, read);
+  diagnostics.append(read);
   if (!scenario) return std::nullopt;
   auto table = SubstanceTable::load(defaultSubstanceTablePath(), diagnostics);
   const std::string parkPath = resolveParkPath(path, scenario->park);
@@ -72,6 +74,9 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
   }
   ScenarioEditor editor(std::move(*scenario), std::move(*park), std::move(*table), path);
   editor.recovery_ = std::move(recovery);
+  for (const Diagnostic& item : read.items())
+    if (item.severity == Severity::Error) editor.unread_.add(item);
+  editor.refresh();
   return editor;
 }
 
@@ -135,7 +140,7 @@ void ScenarioEditor::refresh(bool check) {
   park_ = base_;
   applyParkChanges(scenario_, park_, found);
   validate(scenario_, park_, substances_, found);
-  Diagnostics shown;
+  Diagnostics shown = unread_;  // where the file on disk still says what the editor could not read
   const bool edited = dirty();
   for (Diagnostic item : found.items()) {
     // Line numbers refer to the file on disk, which an unsaved edit no longer matches; the key
@@ -146,6 +151,8 @@ void ScenarioEditor::refresh(bool check) {
       shown.add(std::move(item));
   }
   problems_ = std::move(shown);
+  validity_ = Diagnostics();
+  if (!problems_.hasErrors()) validityWarnings(scenario_, park_, substances_, validity_);
   keepForRecovery();
 }
 
@@ -440,6 +447,7 @@ void ScenarioEditor::save() {
   backUp(path_, scenarioToYaml(scenario_));
   saveScenario(scenario_, path_);
   saved_ = scenario_;
+  unread_ = Diagnostics();
   refresh();
 }
 
@@ -455,6 +463,7 @@ void ScenarioEditor::saveAs(const std::string& path) {
   scenario_ = next;
   saved_ = next;
   path_ = path;
+  unread_ = Diagnostics();
   for (Step& s : undo_) s.before.park = next.park;
   for (Step& s : redo_) s.before.park = next.park;
   refresh();

@@ -32,6 +32,13 @@ class ScenarioEditor {
   const SubstanceTable& substances() const { return substances_; }
   /// What `drillsim validate` would report for the scenario as it is now.
   const Diagnostics& problems() const { return problems_; }
+  /// Where the scenario as it is now leaves the models' validity (validityWarnings), checked with
+  /// problems() and only when the scenario has no errors.
+  const Diagnostics& validity() const { return validity_; }
+  /// Errors of the file as it was opened: values the editor could not read, which it holds as
+  /// their defaults or leaves out. They stay among problems() until the scenario is saved, which
+  /// writes the editor's version in place of them.
+  const Diagnostics& unread() const { return unread_; }
   /// True while a gesture's steps have not been checked yet (problems() is from before it).
   bool checkPending() const { return unchecked_; }
   const std::string& path() const { return path_; }
@@ -137,7 +144,7 @@ class ScenarioEditor {
   Park base_, park_;
   SubstanceTable substances_;
   std::string path_;
-  Diagnostics problems_;
+  Diagnostics problems_, validity_, unread_;
   std::vector<Step> undo_, redo_;
   long revision_ = 0;
   bool unchecked_ = false;

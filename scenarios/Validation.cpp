@@ -221,7 +221,12 @@ void validate(const Scenario& scenario, const Park& park, const SubstanceTable& 
 }
 
 void validityWarnings(const LoadedScenario& loaded, Diagnostics& diagnostics) {
-  Checker(loaded.scenario, loaded.park, loaded.substances, diagnostics).checkPlumeValidity();
+  validityWarnings(loaded.scenario, loaded.park, loaded.substances, diagnostics);
+}
+
+void validityWarnings(const Scenario& scenario, const Park& park, const SubstanceTable& substances,
+                      Diagnostics& diagnostics) {
+  Checker(scenario, park, substances, diagnostics).checkPlumeValidity();
 }
 
 std::string resolveParkPath(const std::string& scenarioPath, const std::string& park) {

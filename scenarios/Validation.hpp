@@ -30,6 +30,8 @@ struct LoadedScenario {
 /// release's source or beyond 10 km. Not problems of the files: `validate` shows them apart and
 /// --strict does not count them; the commands that run print them once before running.
 void validityWarnings(const LoadedScenario& loaded, Diagnostics& diagnostics);
+void validityWarnings(const Scenario& scenario, const Park& park, const SubstanceTable& substances,
+                      Diagnostics& diagnostics);
 
 /// Walking capacity of a road [persons/s]: its capacity_pps, else its width times the scenario's
 /// specific flow (DESIGN.md section 6).

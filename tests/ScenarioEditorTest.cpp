@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -342,6 +343,34 @@ std::string fileText(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 }  // namespace
+
+// A file with values the editor cannot read opens, but its problems say so, with the file's line,
+// until it is saved; saving keeps the file as it was in the backup.
+TEST(ScenarioEditor, ValuesTheEditorCouldNotReadAreProblemsUntilSaved) {
+  const std::string path = test::chlorineScenarioCopy();
+  std::string text = fileText(path);
+  const auto at = text.find("cohort_size: ");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, text.find('\n', at) - at, "cohort_size: 0");
+  std::ofstream(path, std::ios::trunc) << text;
+  const int line = int(std::count(text.begin(), text.begin() + long(at), '\n')) + 1;
+
+  Diagnostics d;
+  auto e = ScenarioEditor::open(path, d);
+  ASSERT_TRUE(e.has_value()) << d.str();
+  ASSERT_EQ(e->unread().errorCount(), 1u) << e->unread().str();
+  ASSERT_EQ(e->problems().errorCount(), 1u) << e->problems().str();
+  const Diagnostic& item = e->problems().items()[0];
+  EXPECT_EQ(item.key, "cohort_size");
+  EXPECT_EQ(item.where.line, line);
+  EXPECT_NE(item.message.find("found '0'"), std::string::npos) << item.message;
+  e->setShelterCapacity("S03", 1111);  // an edit does not hide it: the file still says 0
+  EXPECT_EQ(e->problems().errorCount(), 1u) << e->problems().str();
+  e->save();
+  EXPECT_TRUE(e->unread().empty());
+  EXPECT_FALSE(e->problems().hasErrors()) << e->problems().str();
+  EXPECT_EQ(fileText(path + ".bak"), text);
+}
 
 TEST(ScenarioEditor, SaveKeepsThePreviousVersionAsBak) {
   const std::string path = test::chlorineScenarioCopy();

@@ -97,6 +97,14 @@ bool App::requestClose() {
 }
 
 void App::saveOrAsk() {
+  if (!editor_.unread().empty()) {  // saving would write defaults where the file says something else
+    saveUnreadAsked_ = true;
+    return;
+  }
+  save();
+}
+
+void App::save() {
   try {
     editor_.save();
     message_ = "saved " + editor_.path();
@@ -271,6 +279,29 @@ void App::modals() {
       openError_.clear();
       ImGui::CloseCurrentPopup();
     }
+    ImGui::EndPopup();
+  }
+  if (saveUnreadAsked_) ImGui::OpenPopup("Values the editor could not read");
+  if (ImGui::BeginPopupModal("Values the editor could not read", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const std::string file = fs::path(editor_.path()).filename().string();
+    ImGui::Text("%s has %zu error(s) the editor could not read; they are listed under Problems with their lines.",
+                file.c_str(), editor_.unread().items().size());
+    ImGui::Text("Where they are, the editor holds the default value or leaves the entry out.");
+    ImGui::Text("Saving writes the editor's version in their place; the file as it is now is kept as %s.bak.",
+                file.c_str());
+    if (ImGui::Button("Save anyway")) {
+      save();
+      saveUnreadAsked_ = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save as another file...")) {
+      pathInput_ = editor_.path();
+      saveAsAsked_ = true;
+      saveUnreadAsked_ = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) saveUnreadAsked_ = false;
+    if (!saveUnreadAsked_) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (saveAsAsked_) ImGui::OpenPopup("Save as");
@@ -483,20 +514,42 @@ void App::outline() {
 
 void App::problems() {
   const Diagnostics& d = editor_.problems();
-  ImGui::Text("Problems: %zu errors, %zu warnings%s", d.errorCount(), d.warningCount(),
+  const Diagnostics& validity = editor_.validity();
+  const std::string onValidity =
+      validity.empty() ? "" : ", " + std::to_string(validity.items().size()) + " on the models' validity";
+  ImGui::Text("Problems: %zu errors, %zu warnings%s%s", d.errorCount(), d.warningCount(), onValidity.c_str(),
               editor_.checkPending() ? " (checked again when the drag ends)" : "");
   ImGui::BeginChild("problems", ImVec2(0, 0), true);
   if (d.empty()) ImGui::TextDisabled("None: `drillsim validate` would accept this scenario.");
-  for (std::size_t i = 0; i < d.items().size(); ++i) {
-    const Diagnostic& item = d.items()[i];
-    const bool error = item.severity == Severity::Error;
-    ImGui::PushStyleColor(ImGuiCol_Text, error ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.6f, 0.4f, 0.0f, 1));
-    const std::string where = !item.key.empty() ? item.key : item.where.feature;
-    const std::string label = std::string(error ? "error: " : "warning: ") + where + ": " + item.message + "##d" + std::to_string(i);
-    ImGui::PushTextWrapPos(0);
-    if (ImGui::Selectable(label.c_str(), false)) jumpTo(item);
-    ImGui::PopTextWrapPos();
+  const auto list = [&](const Diagnostics& items, const char* idPrefix, bool validityItems) {
+    for (std::size_t i = 0; i < items.items().size(); ++i) {
+      const Diagnostic& item = items.items()[i];
+      const bool error = item.severity == Severity::Error;
+      const ImVec4 colour = error            ? ImVec4(0.75f, 0.1f, 0.1f, 1)
+                            : validityItems ? ImVec4(0.15f, 0.35f, 0.6f, 1)
+                                            : ImVec4(0.6f, 0.4f, 0.0f, 1);
+      const std::string where = (!item.key.empty() ? item.key : item.where.feature) +
+                                (item.where.line > 0 ? " (line " + std::to_string(item.where.line) + ")" : "");
+      const std::string text =
+          std::string(error ? "error: " : validityItems ? "validity: " : "warning: ") + where + ": " + item.message;
+      // A selectable as tall as the wrapped message, with the message drawn over it: a
+      // Selectable's own label does not wrap, and these messages are long.
+      const float width = ImGui::GetContentRegionAvail().x;
+      const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      if (ImGui::Selectable(("##" + std::string(idPrefix) + std::to_string(i)).c_str(), false, 0, ImVec2(width, size.y)))
+        jumpTo(item);
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(colour),
+                                          text.c_str(), nullptr, width);
+    }
+  };
+  list(d, "d", false);
+  if (!validity.empty()) {
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Where the models are less reliable (README, Validity limits); not problems of the file:");
     ImGui::PopStyleColor();
+    list(validity, "v", true);
   }
   ImGui::EndChild();
 }

@@ -135,7 +135,9 @@ class App {
   void pollChildren();
   void reloadDraft();
   void jumpTo(const Diagnostic& d);
+  /// Saves, or first asks when the file holds values the editor could not read.
   void saveOrAsk();
+  void save();
   void requestPicture();
   void openScenario(const std::string& path);
   void applyCompareFill();
@@ -158,7 +160,7 @@ class App {
   std::string message_;
   std::string pictureRequest_;  // last save/open result, shown in the status line
   bool closeAsked_ = false, closeConfirmed_ = false;
-  bool openAsked_ = false, saveAsAsked_ = false;
+  bool openAsked_ = false, saveAsAsked_ = false, saveUnreadAsked_ = false;
   std::string pathInput_;
   std::string openError_;
   int newShelterCapacity_ = 500;
