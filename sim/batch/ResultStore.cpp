@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -120,7 +121,9 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
       {"scenario_fnv1a64", settings.scenarioHash}, {"program", settings.program},
       {"seed", std::to_string(settings.seed)}, {"replications", std::to_string(settings.replications)},
       {"plans", plans}};
-  for (const auto& [k, v] : entries) {
+  std::vector<std::pair<std::string, std::string>> all = entries;
+  if (settings.shards > 1) all.push_back({"shard", settings.shardText()});  // a whole batch's store is as before
+  for (const auto& [k, v] : all) {
     OGRFeature f(kv->GetLayerDefn());
     f.SetField("key", k.c_str());
     f.SetField("value", v.c_str());
@@ -197,7 +200,22 @@ BatchSettings storedSettings(const std::map<std::string, std::string>& values, c
   s.seed = whole("seed", std::numeric_limits<std::uint64_t>::max());
   s.replications = int(whole("replications", 10000000));
   s.plans = splitList(value("plans"));
+  if (values.count("shard") && !parseShard(value("shard"), s))
+    throw std::runtime_error(path + ": batch_settings.shard: expected i/n with 0 <= i < n <= 100000, found '" +
+                             value("shard") + "'");
   return s;
+}
+
+bool parseShard(const std::string& text, BatchSettings& settings) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size() || text.size() > 13) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (i != slash && !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  const long i = std::stol(text.substr(0, slash)), n = std::stol(text.substr(slash + 1));
+  if (n < 1 || n > 100000 || i >= n) return false;
+  settings.shard = int(i);
+  settings.shards = int(n);
+  return true;
 }
 
 namespace {

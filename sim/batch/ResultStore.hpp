@@ -32,7 +32,17 @@ struct BatchSettings {
   std::uint64_t seed = 0;
   int replications = 0;
   std::vector<std::string> plans;
+  /// A batch split for a job array (`--shard i/n`) holds the replications r with r mod n = i;
+  /// n = 1 for a whole batch.
+  int shard = 0, shards = 1;
+
+  bool holds(int replication) const { return replication % shards == shard; }
+  /// "i/n", or "" for a whole batch.
+  std::string shardText() const { return shards > 1 ? std::to_string(shard) + "/" + std::to_string(shards) : ""; }
 };
+
+/// Reads "i/n" (0 <= i < n <= 100000) into settings; false when the text is not that.
+bool parseShard(const std::string& text, BatchSettings& settings);
 
 struct ReplicationRow {
   std::string plan;

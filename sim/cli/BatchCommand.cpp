@@ -30,6 +30,7 @@ const std::vector<OptionSpec> kOptions = {
     {"jobs", true, "replications run at once (default: the machine's cores)", "J"},
     {"out", true, "results GeoPackage (default: SCENARIO-NAME.results.gpkg here)", "FILE.gpkg"},
     {"resume", false, "finish the batch stored in --out, running only what it lacks", ""},
+    {"shard", true, "run only replications r with r mod n = i, for a job array; join the shards with drillsim merge", "i/n"},
     {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
     {"time-limit", true, "wall-clock seconds one replication may take before it is stopped (default 300)", "S"},
     {"lock-wait", true, "seconds to keep results in memory while another program locks the store (default 600)", "S"},
@@ -76,6 +77,14 @@ std::string batchCsv(const std::vector<ReplicationRow>& rows) {
   return s;
 }
 
+void summariseStore(const std::string& out, const std::vector<ReplicationRow>& rows, const Park& park,
+                    const std::optional<std::string>& csv) {
+  const auto [zones, shelters] = summaryLayers(rows, park);
+  writeGeoPackageLayer(out, "zone_summary", park.crs, zones);
+  writeGeoPackageLayer(out, "shelter_summary", park.crs, shelters);
+  if (csv) writeFileAtomically(*csv, batchCsv(rows));
+}
+
 std::string helpBatch() {
   return "Usage: drillsim batch SCENARIO.yaml [options]\n\n"
          "Runs every plan (or --plans) for N replications under common random numbers: replication r\n"
@@ -85,7 +94,8 @@ std::string helpBatch() {
          "--resume finishes the batch without repeating or losing a replication. A replication that\n"
          "crashes or passes --time-limit is stored as failed; re-run it alone with\n"
          "`drillsim run SCENARIO --plan P --seed S --replication R`; --resume runs failed ones again.\n"
-         "Results are identical whatever --jobs is. A store locked by another program (sqlite3, a GIS\n"
+         "Results are identical whatever --jobs is, and whatever --shard split them (drillsim merge joins\n"
+         "the shards of a job array into one store). A store locked by another program (sqlite3, a GIS\n"
          "editing it) is written when it is released, results held meanwhile; a full disk stops the\n"
          "batch with what is stored intact; a store moved or deleted while running is copied back.\n"
          "Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
@@ -114,6 +124,9 @@ int runBatch(const std::vector<std::string>& argv) {
   if (settings.replications < 1 || settings.replications > 10000000)
     throw UsageError("--replications: expected a whole number from 1 to 10000000");
   settings.plans = args.value("plans") ? splitList(*args.value("plans")) : allPlans;
+  if (auto shard = args.value("shard"); shard && !parseShard(*shard, settings))
+    throw UsageError("--shard: expected i/n with 0 <= i < n <= 100000 (e.g. 3/8: the fourth of eight), found " +
+                     inQuotes(*shard));
   for (const auto& p : settings.plans)
     if (!sc.plan(p)) throw UsageError("--plans: no plan " + inQuotes(p) + "; " + expectedOneOf(p, allPlans));
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -149,6 +162,8 @@ int runBatch(const std::vector<std::string>& argv) {
       mismatch = "it has " + std::to_string(stored.replications) + " replications per plan";
     else if (args.value("plans") && stored.plans != settings.plans)
       mismatch = "it runs other plans";
+    else if (args.value("shard") && stored.shardText() != settings.shardText())
+      mismatch = stored.shards > 1 ? "it is shard " + stored.shardText() : "it is a whole batch, not a shard";
     if (!mismatch.empty()) {
       std::cerr << "drillsim batch: cannot resume " << out << ": " << mismatch << "; start a new batch with another --out\n";
       return kExitInvalidInput;
@@ -164,10 +179,13 @@ int runBatch(const std::vector<std::string>& argv) {
   for (const auto& r : writer->store().rows())
     if (r.status == "ok") done.insert({r.plan, r.replication});
   std::vector<BatchTask> tasks;
+  std::size_t total = 0;
   for (int r = 0; r < settings.replications; ++r)
-    for (const auto& p : settings.plans)
-      if (!done.count({p, r})) tasks.push_back({p, r});
-  const std::size_t total = std::size_t(settings.replications) * settings.plans.size();
+    if (settings.holds(r))
+      for (const auto& p : settings.plans) {
+        ++total;
+        if (!done.count({p, r})) tasks.push_back({p, r});
+      }
 
   Platform platform(*loaded);
   stopping = interrupted = false;
@@ -254,7 +272,8 @@ int runBatch(const std::vector<std::string>& argv) {
     std::cerr << "\n";
   }
   const std::string resumeLine = "drillsim batch " + scenarioFile +
-                                 (args.value("substances") ? " --substances " + *args.value("substances") : "") + " --out ";
+                                 (args.value("substances") ? " --substances " + *args.value("substances") : "") +
+                                 (settings.shards > 1 ? " --shard " + settings.shardText() : "") + " --out ";
   const std::size_t unstored = writer->pending();
   if (written == StoreWriter::Result::Moved) {
     const std::string copy = writer->restore();
@@ -284,20 +303,22 @@ int runBatch(const std::vector<std::string>& argv) {
   }
   const std::vector<ReplicationRow> rows = writer->store().rows();
   writer->close();  // closes the GeoPackage before its summary layers are written
-  const auto [zones, shelters] = summaryLayers(rows, loaded->park);
-  writeGeoPackageLayer(out, "zone_summary", loaded->park.crs, zones);
-  writeGeoPackageLayer(out, "shelter_summary", loaded->park.crs, shelters);
-  if (auto csv = args.value("csv")) writeFileAtomically(*csv, batchCsv(rows));
+  summariseStore(out, rows, loaded->park, args.value("csv"));
   long failedAll = 0;
   for (const auto& r : rows) failedAll += r.status != "ok";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? double(thisRun) / elapsed : 0.0);
   std::cout << sc.name << ": " << rows.size() << " replications (" << settings.plans.size() << " plans x "
-            << settings.replications << ", seed " << settings.seed << ") in " << out << "; " << thisRun
+            << settings.replications << ", seed " << settings.seed
+            << (settings.shards > 1 ? ", shard " + settings.shardText() + ": replications r with r mod " +
+                                          std::to_string(settings.shards) + " = " + std::to_string(settings.shard)
+                                    : "")
+            << ") in " << out << "; " << thisRun
             << " run now in " << duration(elapsed) << " (" << rate << "/s, " << options.jobs << " jobs)"
             << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)" : "")
             << "\n"
-            << "Compare the plans with: drillsim compare " << out << "\n";
+            << (settings.shards > 1 ? "Join the shards with: drillsim merge " + scenarioFile + " SHARDS.gpkg... --out FILE.gpkg\n"
+                                    : "Compare the plans with: drillsim compare " + out + "\n");
   return kExitOk;
 }
 

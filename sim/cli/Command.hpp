@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "scenarios/Validation.hpp"
+#include "sim/batch/ResultStore.hpp"
 
 namespace drillsim {
 class Diagnostics;
@@ -34,6 +35,13 @@ int runRegister(const std::vector<std::string>& args);
 std::string helpRegister();
 int runBatch(const std::vector<std::string>& args);
 std::string helpBatch();
+int runMerge(const std::vector<std::string>& args);
+std::string helpMerge();
+/// One row per (plan, replication) with its status and scalar metrics, as `batch --csv` writes it.
+std::string batchCsv(const std::vector<ReplicationRow>& rows);
+/// Writes a finished store's summary layers for a GIS (the store itself closed), and the CSV.
+void summariseStore(const std::string& out, const std::vector<ReplicationRow>& rows, const Park& park,
+                    const std::optional<std::string>& csv);
 int runCompare(const std::vector<std::string>& args);
 std::string helpCompare();
 int runShelters(const std::vector<std::string>& args);

@@ -24,6 +24,7 @@ const std::vector<Command>& commands() {
       {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
       {"run", "run one replication of a plan and tell what happened", helpRun, runRun},
       {"batch", "Monte Carlo replications of the plans, stored in a GeoPackage", helpBatch, runBatch},
+      {"merge", "join the shards of a batch run as a job array (batch --shard) into one store", helpMerge, runMerge},
       {"compare", "compare the plans of a batch: intervals, paired differences", helpCompare, runCompare},
       {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
       {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},

@@ -1,0 +1,151 @@
+// drillsim merge: the shards of a batch run as a job array (`batch --shard i/n` on several
+// machines) joined into one results store, as if one machine had run the batch.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "sim/batch/ResultStore.hpp"
+#include "sim/batch/StoreWriter.hpp"
+#include "sim/cli/Args.hpp"
+#include "sim/cli/Command.hpp"
+
+namespace drillsim::cli {
+
+namespace {
+const std::vector<OptionSpec> kOptions = {
+    {"out", true, "the merged results store to create (required)", "FILE.gpkg"},
+    {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
+    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+};
+
+// Why shard `s` (read from `path`) cannot join the batch `first` (read from `firstPath`), or "".
+std::string mismatch(const BatchSettings& s, const BatchSettings& first, const std::string& firstPath) {
+  if (s.seed != first.seed) return "seed " + std::to_string(s.seed) + ", " + firstPath + " seed " + std::to_string(first.seed);
+  if (s.replications != first.replications)
+    return std::to_string(s.replications) + " replications per plan, " + firstPath + " " + std::to_string(first.replications);
+  if (s.plans != first.plans) return "other plans than " + firstPath;
+  const auto split = [](int n) { return n > 1 ? "a shard of " + std::to_string(n) : std::string("a whole batch"); };
+  if (s.shards != first.shards) return "it is " + split(s.shards) + ", " + firstPath + " " + split(first.shards);
+  if (s.program != first.program) return "run by " + s.program + ", " + firstPath + " by " + first.program;
+  return "";
+}
+}  // namespace
+
+std::string helpMerge() {
+  return "Usage: drillsim merge SCENARIO.yaml SHARD.gpkg... --out FILE.gpkg [options]\n\n"
+         "Joins the stores of a batch split with `drillsim batch --shard i/n` (one per job of a job\n"
+         "array, each on its own machine) into one store, the same as one machine running the whole\n"
+         "batch would have written: `drillsim compare` and `batch --csv` give identical figures. The\n"
+         "shards must come from the same scenario file (checked by its hash), seed, replications,\n"
+         "plans and DrillSim version. Shards that are missing or unfinished are allowed: the merged\n"
+         "store says what it lacks, and `drillsim batch SCENARIO.yaml --out FILE.gpkg --resume`\n"
+         "runs only that.\n\n" +
+         describeOptions(kOptions) +
+         "\nExit codes: 0 done, 2 a shard is unreadable or not of this batch, 64 bad command line, 73 the\n"
+         "merged store cannot be written.\n";
+}
+
+int runMerge(const std::vector<std::string>& argv) {
+  Args args(argv, kOptions);
+  const auto& positional = args.positional();
+  if (positional.size() < 2) throw UsageError("expected the scenario file, then one or more shard stores");
+  const auto out = args.value("out");
+  if (!out) throw UsageError("--out: expected the merged store's file name");
+  const std::string scenarioFile = positional[0];
+  Diagnostics diagnostics;
+  const auto loaded = loadAndValidate(scenarioFile, diagnostics, args.value("substances", ""));
+  printDiagnostics(diagnostics);
+  if (!loaded) return kExitInvalidInput;
+  const std::string hash = fileHash(scenarioFile);
+  if (std::filesystem::exists(*out)) {
+    std::cerr << "drillsim merge: " << *out << " already exists; choose another --out (merge writes a new store)\n";
+    return kExitCannotWrite;
+  }
+
+  std::optional<BatchSettings> first;
+  std::string firstPath;
+  std::map<int, std::string> shardFiles;  // shard index -> its file
+  std::vector<ReplicationRow> rows;
+  for (std::size_t k = 1; k < positional.size(); ++k) {
+    const std::string& path = positional[k];
+    if (!std::filesystem::exists(path)) {
+      std::cerr << "drillsim merge: " << path << ": no such file\n";
+      return kExitInvalidInput;
+    }
+    std::optional<ResultStore> store;
+    try {
+      store.emplace(ResultStore::open(path, false));
+    } catch (const std::runtime_error& e) {
+      std::cerr << "drillsim merge: " << e.what() << "\n";
+      return kExitInvalidInput;
+    }
+    const BatchSettings& s = store->settings();
+    std::string problem;
+    if (s.scenarioHash != hash)
+      problem = "it was run on another version of the scenario file (" + s.scenarioHash + " then, " + hash + " now)";
+    else if (first)
+      problem = mismatch(s, *first, firstPath);
+    if (problem.empty() && shardFiles.count(s.shard)) {
+      std::error_code ec;
+      std::cerr << "drillsim merge: "
+                << (std::filesystem::equivalent(path, shardFiles[s.shard], ec)
+                        ? path + " is given twice"
+                        : path + " and " + shardFiles[s.shard] + " are both shard " + (s.shards > 1 ? s.shardText() : "0/1"))
+                << "; give each shard once\n";
+      return kExitInvalidInput;
+    }
+    if (!problem.empty()) {
+      std::cerr << "drillsim merge: " << path << " is not a shard of this batch: " << problem << "\n";
+      return kExitInvalidInput;
+    }
+    for (ReplicationRow& r : store->rows()) {
+      if (r.replication < 0 || r.replication >= s.replications || !s.holds(r.replication) ||
+          std::find(s.plans.begin(), s.plans.end(), r.plan) == s.plans.end()) {
+        std::cerr << "drillsim merge: " << path << " holds " << r.plan << "/" << r.replication << ", which shard "
+                  << s.shardText() << " of this batch does not run; the store is damaged or not of this batch\n";
+        return kExitInvalidInput;
+      }
+      rows.push_back(std::move(r));
+    }
+    shardFiles[s.shard] = path;
+    if (!first) {
+      first = s;
+      firstPath = path;
+    }
+  }
+
+  BatchSettings merged = *first;
+  merged.shard = 0;
+  merged.shards = 1;
+  std::optional<StoreWriter> writer;
+  writer.emplace(StoreWriter::create(*out, merged));  // OutputError (exit 73) when it exists
+  std::string message;
+  const std::size_t count = rows.size();
+  if (writer->write(rows, message) != StoreWriter::Result::Stored) {
+    std::cerr << "drillsim merge: cannot write " << *out << ": " << message << "\n";
+    return kExitCannotWrite;
+  }
+  const std::vector<ReplicationRow> stored = writer->store().rows();
+  writer->close();
+  summariseStore(*out, stored, loaded->park, args.value("csv"));
+
+  std::size_t ok = 0;
+  for (const auto& r : stored) ok += r.status == "ok";
+  const std::size_t total = std::size_t(merged.replications) * merged.plans.size();
+  std::string absent;
+  for (int i = 0; i < first->shards; ++i)
+    if (!shardFiles.count(i)) absent += (absent.empty() ? "" : ", ") + std::to_string(i) + "/" + std::to_string(first->shards);
+  std::cout << loaded->scenario.name << ": " << shardFiles.size() << " of " << first->shards << " shard(s) merged into "
+            << *out << ": " << count << " replications stored, " << ok << " of " << total << " succeeded ("
+            << merged.plans.size() << " plans x " << merged.replications << ", seed " << merged.seed << ")\n";
+  if (!absent.empty()) std::cout << "Shards not given: " << absent << "\n";
+  if (ok < total)
+    std::cout << total - ok << " replications are missing or failed; run only those with: drillsim batch " << scenarioFile
+              << " --out " << *out << " --resume\n";
+  std::cout << "Compare the plans with: drillsim compare " << *out << "\n";
+  return kExitOk;
+}
+
+}  // namespace drillsim::cli
