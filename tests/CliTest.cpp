@@ -32,7 +32,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, compare, hazard, register, shelters, bound, drill, map, synth (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, merge, compare, hazard, register, shelters, bound, drill, map, synth (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;

@@ -53,6 +53,12 @@ std::string chlorineScenarioCopy(const std::string& extra) {
 }
 
 CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir) {
+  std::vector<std::string> all{binaryPath()};
+  all.insert(all.end(), args.begin(), args.end());
+  return runProgram(all, workingDir);
+}
+
+CommandResult runProgram(std::vector<std::string> all, const std::string& workingDir) {
   char outName[] = "/tmp/drillsim-test-out-XXXXXX";
   char errName[] = "/tmp/drillsim-test-err-XXXXXX";
   const int outFd = mkstemp(outName), errFd = mkstemp(errName);
@@ -63,8 +69,6 @@ CommandResult runDrillsim(const std::vector<std::string>& args, const std::strin
   posix_spawn_file_actions_adddup2(&actions, errFd, 2);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   if (!workingDir.empty()) posix_spawn_file_actions_addchdir_np(&actions, workingDir.c_str());
-  std::vector<std::string> all{binaryPath()};
-  all.insert(all.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : all) argv.push_back(a.data());
   argv.push_back(nullptr);

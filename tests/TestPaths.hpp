@@ -31,5 +31,7 @@ std::string scratchPath(const std::string& kind, const std::string& name);
 
 /// Runs `drillsim` with arguments in `workingDir` (empty: the current folder) and captures its output.
 CommandResult runDrillsim(const std::vector<std::string>& args, const std::string& workingDir = "");
+/// Runs the program argv[0] (a path) with its arguments, as runDrillsim does.
+CommandResult runProgram(std::vector<std::string> argv, const std::string& workingDir = "");
 
 }  // namespace drillsim::test

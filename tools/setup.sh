@@ -20,6 +20,7 @@ packages=(
   libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
   fonts-wqy-microhei
   libgtest-dev libgmock-dev libbenchmark-dev python3
+  libopenmpi-dev openmpi-bin
 )
 # The checking build's compiler, sanitizer and fuzzer runtimes, and symbolizer.
 [ "$what" = check ] && packages+=(clang libclang-rt-14-dev llvm)

@@ -129,7 +129,8 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vecto
     }
     std::vector<pollfd> polls;
     for (const Child& c : running) polls.push_back({c.fd, POLLIN, 0});
-    poll(polls.data(), polls.size(), 200);
+    poll(polls.data(), polls.size(), options.tick ? 50 : 200);
+    if (options.tick) options.tick();
     for (std::size_t i = running.size(); i-- > 0;) {
       Child& c = running[i];
       bool ended = false;

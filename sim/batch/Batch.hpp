@@ -31,6 +31,9 @@ struct BatchOptions {
   /// Called in the child with the replication's outcome and the metrics about to be sent back,
   /// to add figures computed from what only the child holds (e.g. its departures).
   std::function<void(const Outcome&, nlohmann::json& metrics)> annotate;
+  /// Called in this process at least every 50 ms while the batch runs (e.g. to take in results
+  /// other processes send); none by default.
+  std::function<void()> tick;
 };
 
 /// Runs `tasks` and hands each result to `onResult` in this process as it arrives (in no fixed

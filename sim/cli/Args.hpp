@@ -19,6 +19,7 @@ enum ExitCode : int {
   kExitCannotWrite = 73,   // an output file cannot be written (sysexits EX_CANTCREAT)
   kExitInternal = 70,      // a defect in DrillSim (sysexits EX_SOFTWARE)
   kExitTooLarge = 69,      // the scenario needs more memory than there is (sysexits EX_UNAVAILABLE)
+  kExitJobLost = 75,       // an MPI batch lost a rank; what finished is stored (sysexits EX_TEMPFAIL)
 };
 
 struct UsageError : std::runtime_error {

@@ -18,6 +18,7 @@
 #include "sim/batch/StoreWriter.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/cli/MpiLink.hpp"
 #include "sim/engine/Resources.hpp"
 
 namespace drillsim::cli {
@@ -52,6 +53,35 @@ std::string duration(double s) {
   std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
   return buf;
 }
+
+// Messages from the other ranks to rank 0 in an MPI batch.
+constexpr int kTagRows = 1;  // a JSON list of finished replications
+constexpr int kTagDone = 2;  // {"ran": N, "error": "..."}: the rank has sent all it will
+
+nlohmann::json rowsJson(const std::vector<ReplicationRow>& rows) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : rows)
+    list.push_back({{"plan", r.plan}, {"replication", r.replication}, {"status", r.status}, {"error", r.error},
+                    {"metrics", r.metrics}});
+  return list;
+}
+
+std::vector<ReplicationRow> rowsFromJson(const nlohmann::json& list) {
+  std::vector<ReplicationRow> rows;
+  for (const auto& r : list)
+    rows.push_back({r.at("plan").get<std::string>(), r.at("replication").get<int>(), r.at("status").get<std::string>(),
+                    r.at("error").get<std::string>(), r.at("metrics")});
+  return rows;
+}
+
+// Tells the other ranks of an MPI batch that rank 0 stopped before handing out the work (an
+// invalid scenario, a store that cannot be written, ...), whichever way it leaves.
+struct StopOthersUnlessReleased {
+  bool armed = false;
+  ~StopOthersUnlessReleased() {
+    if (armed) mpi::broadcast(nlohmann::json{{"stop", true}}.dump());
+  }
+};
 
 std::string csvNumber(double v) {
   if (std::isnan(v)) return "";
@@ -105,9 +135,105 @@ std::string helpBatch() {
          "line, 73 the results cannot be written, 130 interrupted (what finished is kept).\n";
 }
 
+namespace {
+// A rank other than 0 in an MPI batch: told the work by rank 0, it runs its share with its own
+// workers and sends the rows to rank 0 as they finish.
+int runBatchRank(const Args& args, const std::optional<LoadedScenario>& loaded, int rank, int ranks) {
+  const auto work = nlohmann::json::parse(mpi::broadcast(""));
+  if (work.contains("stop")) return kExitOk;  // rank 0 says why and gives the exit code
+  if (!loaded) {
+    mpi::sendToRoot(nlohmann::json{{"ran", 0}, {"error", "cannot load " + args.positional()[0] + " there"}}.dump(),
+                    kTagDone);
+    return kExitOk;
+  }
+  std::vector<BatchTask> mine;
+  const auto& tasks = work.at("tasks");
+  for (std::size_t j = std::size_t(rank); j < tasks.size(); j += std::size_t(ranks))
+    mine.push_back({tasks[j].at(0).get<std::string>(), tasks[j].at(1).get<int>()});
+  BatchOptions options;
+  options.seed = work.at("seed").get<std::uint64_t>();
+  std::string fewer;
+  options.jobs = jobsThatFit(*loaded, int(args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))), fewer);
+  options.timeLimit_s = args.number("time-limit", 1, 1e6, 300);
+  // Fault injection for the tests (README "Reliability"): DRILLSIM_FAULT="rank-kill@K" kills rank K
+  // by SIGKILL when it first has rows to send, so that they are lost with it.
+  const char* fault = std::getenv("DRILLSIM_FAULT");
+  const bool killBeforeSend = fault && std::string(fault).find("rank-kill@" + std::to_string(rank)) != std::string::npos;
+
+  Platform platform(*loaded);
+  stopping = interrupted = false;
+  struct sigaction action {};
+  action.sa_handler = onInterrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  std::vector<ReplicationRow> held;
+  long ran = 0;
+  auto lastSent = std::chrono::steady_clock::now();
+  bool linkLost = false;
+  const auto send = [&] {
+    if (held.empty() || linkLost) return;
+    if (killBeforeSend) raise(SIGKILL);
+    try {
+      mpi::sendToRoot(rowsJson(held).dump(), kTagRows);
+    } catch (const mpi::LinkLost&) {  // mpirun is ending the job; it says why
+      linkLost = true;
+      stopping = true;
+      return;
+    }
+    held.clear();
+    lastSent = std::chrono::steady_clock::now();
+  };
+  options.tick = [&] {
+    if (held.size() >= 32 || std::chrono::steady_clock::now() - lastSent > std::chrono::milliseconds(500)) send();
+  };
+  drillsim::runBatch(platform, *loaded, mine, options,
+                     [&](ReplicationRow row) {
+                       ++ran;
+                       held.push_back(std::move(row));
+                     },
+                     stopping);
+  send();
+  if (linkLost) return kExitJobLost;
+  mpi::sendToRoot(nlohmann::json{{"ran", ran}, {"error", ""}}.dump(), kTagDone);
+  return kExitOk;
+}
+}  // namespace
+
 int runBatch(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  auto loaded = loadScenarioArgument(args);
+  // Under mpirun every rank runs this; rank 0 keeps the store and hands out the replications.
+  int rank = 0, ranks = 1;
+  if (mpi::underMpirun()) {
+    if (!mpi::available())
+      throw UsageError("started by mpirun, but this drillsim was built without MPI (install libopenmpi-dev and build "
+                       "again); or split the batch with --shard i/n and join the shards with drillsim merge");
+    mpi::init(rank, ranks);
+  }
+  struct Finalize {  // last, after the other ranks are told to stop
+    bool on;
+    ~Finalize() {
+      if (on) mpi::finalize();
+    }
+  } finalize{true};  // nothing when no MPI helper was started
+  if (ranks > 1 && args.value("shard")) throw UsageError("--shard: not with mpirun, which splits the batch itself");
+  if (ranks > 1 && args.value("progress-fd")) throw UsageError("--progress-fd: not with mpirun");
+  StopOthersUnlessReleased stopOthers{ranks > 1 && rank == 0};
+  std::optional<LoadedScenario> loaded;
+  if (rank == 0) {
+    loaded = loadScenarioArgument(args);
+  } else {  // the same files: rank 0 has printed their warnings
+    if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
+    Diagnostics quiet;
+    loaded = loadAndValidate(args.positional()[0], quiet, args.value("substances", ""));
+  }
+  if (rank > 0) {
+    try {
+      return runBatchRank(args, loaded, rank, ranks);
+    } catch (const mpi::LinkLost&) {  // mpirun is ending the job and says why; rank 0 reports the store
+      return kExitJobLost;
+    }
+  }
   if (!loaded) return kExitInvalidInput;
   const Scenario& sc = loaded->scenario;
   const std::string scenarioFile = args.positional()[0];
@@ -186,6 +312,17 @@ int runBatch(const std::vector<std::string>& argv) {
         ++total;
         if (!done.count({p, r})) tasks.push_back({p, r});
       }
+  // An MPI batch: every rank is told the work (what is not stored yet) and takes every ranks-th
+  // task, so that each holds a share of every stretch of replications.
+  if (ranks > 1) {
+    nlohmann::json work{{"seed", options.seed}, {"tasks", nlohmann::json::array()}};
+    for (const auto& t : tasks) work["tasks"].push_back({t.plan, t.replication});
+    stopOthers.armed = false;
+    mpi::broadcast(work.dump());
+    std::vector<BatchTask> mine;
+    for (std::size_t j = 0; j < tasks.size(); j += std::size_t(ranks)) mine.push_back(tasks[j]);
+    tasks.swap(mine);
+  }
 
   Platform platform(*loaded);
   stopping = interrupted = false;
@@ -239,8 +376,7 @@ int runBatch(const std::vector<std::string>& argv) {
                   failed ? (", " + std::to_string(failed) + " failed").c_str() : "");
     std::cerr << line << buf << std::flush;
   };
-  drillsim::runBatch(platform, *loaded, tasks, options,
-           [&](ReplicationRow row) {
+  const auto onRow = [&](ReplicationRow row) {
              failed += row.status != "ok";
              ++finished;
              ++thisRun;
@@ -253,8 +389,42 @@ int runBatch(const std::vector<std::string>& argv) {
                             total, failed, elapsed > 0 ? double(thisRun) / elapsed : 0.0);
                std::fflush(progressOut);
              }
-           },
-           stopping);
+           };
+  // The other ranks' rows, as they arrive; the ranks that have sent all they will.
+  int ranksDone = 0;
+  std::string rankProblems;
+  bool linkLost = false;
+  const auto takeMessages = [&] {
+    std::string text;
+    int tag = 0, from = 0;
+    for (;;) {
+      try {
+        if (linkLost || !mpi::receive(text, tag, from)) return;
+      } catch (const mpi::LinkLost&) {  // mpirun is ending the job: keep what arrived, stop
+        linkLost = true;
+        stopping = true;
+        return;
+      }
+      const auto message = nlohmann::json::parse(text);
+      if (tag == kTagRows)
+        for (ReplicationRow& row : rowsFromJson(message)) onRow(std::move(row));
+      if (tag == kTagDone) {
+        ++ranksDone;
+        if (!message.value("error", "").empty())
+          rankProblems += "rank " + std::to_string(from) + ": " + message.value("error", "") + "\n";
+      }
+    }
+  };
+  if (ranks > 1) options.tick = takeMessages;
+  drillsim::runBatch(platform, *loaded, tasks, options, onRow, stopping);
+  // Rank 0's share is done: wait for the others' (a rank that dies ends the whole job: mpirun
+  // stops every rank, and what is stored is kept for --resume).
+  const auto ownDone = std::chrono::steady_clock::now();
+  while (ranks > 1 && ranksDone < ranks - 1 && storeProblem.empty() && !linkLost &&
+         !(interrupted && std::chrono::steady_clock::now() - ownDone > std::chrono::seconds(10))) {
+    takeMessages();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   if (storeProblem.empty()) flush();
   // Results held while another program locks the store: keep trying, up to --lock-wait.
   const auto waitFrom = std::chrono::steady_clock::now();
@@ -285,6 +455,7 @@ int runBatch(const std::vector<std::string>& argv) {
     std::cerr << "drillsim batch: " << storeProblem << ".\nThe " << inCopy << " replications it had stored are in the copy "
               << "written to " << copy << " (if you moved the file, they are also where you put it); the " << unstored
               << " finished since will run again.\nFinish the batch with: " << resumeLine << copy << " --resume\n";
+    if (ranks > 1) mpi::abort(kExitCannotWrite);  // the other ranks are still running
     return kExitCannotWrite;
   }
   if (!storeProblem.empty()) {
@@ -292,14 +463,30 @@ int runBatch(const std::vector<std::string>& argv) {
               << finished - unstored << " of " << total << " replications are in it; the " << unstored
               << " finished but not stored will run again.\nFree space (or release the file) and finish with: "
               << resumeLine << out << " --resume\n";
+    if (ranks > 1) mpi::abort(kExitCannotWrite);
     return kExitCannotWrite;
   }
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (interrupted) {
-    std::cerr << "drillsim batch: interrupted; " << finished - unstored << " of " << total << " replications are stored in "
+    std::cerr << "drillsim batch: "
+              << (ranks > 1 ? "stopped by mpirun (a rank died, or the job was interrupted: mpirun's message says which); "
+                            : "interrupted; ")
+              << finished - unstored << " of " << total << " replications are stored in "
               << out << (unstored ? " (" + std::to_string(unstored) + " finished while it was locked will run again)" : "")
               << ".\nFinish it with: " << resumeLine << out << " --resume\n";
+    if (ranks > 1 && ranksDone < ranks - 1) mpi::abort(130);
     return 130;
+  }
+  if (linkLost) {
+    std::cerr << "drillsim batch: the MPI job lost a rank (mpirun says which, above) and is ending; " << finished - unstored
+              << " of " << total << " replications are stored in " << out
+              << ".\nFinish it with (under mpirun or not): " << resumeLine << out << " --resume\n";
+    return kExitJobLost;
+  }
+  if (!rankProblems.empty()) {
+    std::cerr << rankProblems << "drillsim batch: " << finished << " of " << total << " replications are stored in " << out
+              << "; the ranks above ran none of theirs.\nFinish it with: " << resumeLine << out << " --resume\n";
+    return kExitInvalidInput;
   }
   const std::vector<ReplicationRow> rows = writer->store().rows();
   writer->close();  // closes the GeoPackage before its summary layers are written
@@ -314,7 +501,8 @@ int runBatch(const std::vector<std::string>& argv) {
                                           std::to_string(settings.shards) + " = " + std::to_string(settings.shard)
                                     : "")
             << ") in " << out << "; " << thisRun
-            << " run now in " << duration(elapsed) << " (" << rate << "/s, " << options.jobs << " jobs)"
+            << " run now in " << duration(elapsed) << " (" << rate << "/s, "
+            << (ranks > 1 ? std::to_string(ranks) + " MPI ranks" : std::to_string(options.jobs) + " jobs") << ")"
             << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)" : "")
             << "\n"
             << (settings.shards > 1 ? "Join the shards with: drillsim merge " + scenarioFile + " SHARDS.gpkg... --out FILE.gpkg\n"

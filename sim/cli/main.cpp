@@ -115,8 +115,14 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::string> names;
-  for (const auto& c : commands()) names.push_back(c.name);
-  std::cerr << "drillsim: unknown command " << inQuotes(name) << "; " << expectedOneOf(name, names) << "\n";
+  std::string list;  // every command: there are few, and the user is looking for one
+  for (const auto& c : commands()) {
+    names.push_back(c.name);
+    list += (list.empty() ? "" : ", ") + std::string(c.name);
+  }
+  const std::string hint = didYouMean(name, names);
+  std::cerr << "drillsim: unknown command " << inQuotes(name) << "; expected one of " << list
+            << (hint.empty() ? "" : " (did you mean '" + hint + "'?)") << "\n";
   return kExitUsage;
 }
 

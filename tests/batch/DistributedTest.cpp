@@ -1,9 +1,11 @@
-// Batches beyond one process: shards of a job array (`batch --shard i/n`) joined by `merge`
-// give exactly the table of a single-machine batch with the same seed; a missing shard is
-// completed by `--resume`; shards of another batch are refused with the reason.
+// Batches beyond one process: shards of a job array (`batch --shard i/n`) joined by `merge`, and
+// MPI batches of 2 and 3 ranks (`mpirun -n K drillsim batch`), give exactly the table of a
+// single-machine batch with the same seed; a missing shard, or the replications of a rank that
+// died, are completed by `--resume`; shards of another batch are refused with the reason.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -114,3 +116,65 @@ TEST(Shards, ShardsOfAnotherBatchOrGivenTwiceAreRefused) {
   EXPECT_EQ(bad.exitCode, 64);
   EXPECT_NE(bad.err.find("--shard: expected i/n with 0 <= i < n"), std::string::npos) << bad.err;
 }
+
+#ifdef DRILLSIM_MPIEXEC
+namespace {
+// mpirun -n K drillsim batch (the mini scenario, 13 replications per plan, one job per rank).
+drillsim::test::CommandResult mpiBatch(int ranks, const std::string& name, const std::vector<std::string>& extra) {
+  // CI runs as root; Open MPI refuses root unless told twice.
+  setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
+  setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+  std::vector<std::string> args = {DRILLSIM_MPIEXEC, "--oversubscribe", "-n", std::to_string(ranks),
+                                   drillsim::test::binaryPath(), "batch", kScenario, "--substances", kTable,
+                                   "--out", scratch(name + ".gpkg").string(), "--csv", scratch(name + ".csv").string(),
+                                   "--jobs", "1", "--quiet"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return drillsim::test::runProgram(args);
+}
+}  // namespace
+
+TEST(Mpi, TwoAndThreeRanksGiveTheTableOfOneJob) {
+  const std::string whole = batch("whole", {"--jobs", "1"});
+  for (int ranks : {2, 3}) {  // 3 ranks on a machine of 2 cores: oversubscribed
+    SCOPED_TRACE(std::to_string(ranks) + " ranks");
+    const auto r = mpiBatch(ranks, "mpi" + std::to_string(ranks), {"--replications", "13"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("26 replications (2 plans x 13"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(std::to_string(ranks) + " MPI ranks"), std::string::npos) << r.out;
+    EXPECT_EQ(readFile(scratch("mpi" + std::to_string(ranks) + ".csv").string()), whole);
+  }
+}
+
+TEST(Mpi, ARankThatDiesIsReportedAndItsReplicationsResume) {
+  const std::string whole = batch("whole", {"--jobs", "1"});
+  setenv("DRILLSIM_FAULT", "rank-kill@1", 1);  // rank 1 dies by SIGKILL, its rows unsent
+  const auto r = mpiBatch(2, "killed", {"--replications", "13"});
+  unsetenv("DRILLSIM_FAULT");
+  EXPECT_NE(r.exitCode, 0);
+  const std::string said = r.out + r.err;
+  EXPECT_NE(said.find("rank 1"), std::string::npos) << said;      // mpirun names the rank ...
+  EXPECT_NE(said.find("signal 9"), std::string::npos) << said;    // ... and how it died
+  EXPECT_NE(said.find("replications are stored in"), std::string::npos) << said;  // rank 0 says what is kept
+  // What was stored is readable and --resume, with or without mpirun, completes exactly.
+  const auto resumed = mpiBatch(2, "killed", {"--resume"});
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.out << resumed.err;
+  EXPECT_EQ(resumed.out.find(" 0 run now"), std::string::npos) << resumed.out;  // rank 1's share ran again
+  EXPECT_EQ(readFile(scratch("killed.csv").string()), whole);
+}
+
+TEST(Mpi, StartedByMpirunWithoutItsHelperItRefusesToRun) {
+  // A drillsim without drillsim-mpi beside it (built without MPI), in an environment as mpirun
+  // makes it: it must not run a whole batch per rank into one store.
+  const fs::path lone = scratch("lone-drillsim");
+  fs::copy_file(drillsim::test::binaryPath(), lone, fs::copy_options::overwrite_existing);
+  setenv("OMPI_COMM_WORLD_SIZE", "2", 1);
+  const auto r = drillsim::test::runProgram({lone.string(), "batch", kScenario, "--substances", kTable, "--out",
+                                             scratch("lone.gpkg").string()});
+  unsetenv("OMPI_COMM_WORLD_SIZE");
+  EXPECT_EQ(r.exitCode, 64) << r.err;
+  EXPECT_NE(r.err.find("started by mpirun, but this drillsim was built without MPI"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(scratch("lone.gpkg")));
+}
+#else
+TEST(Mpi, NotBuilt) { GTEST_SKIP() << "built without MPI (DRILLSIM_MPI off): the MPI batch tests do not run"; }
+#endif
