@@ -133,11 +133,30 @@ double plumeConcentration_kg_m3(double Q_kg_s, double u_ms, double H_m, double y
   return Q_kg_s / (2 * kPi * u_ms * s.y_m * s.z_m) * std::exp(-y_m * y_m / (2 * sy2)) * vertical;
 }
 
-PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg) {
+WindAxis windAxis(double windFrom_deg) {
   const double theta = windFrom_deg * kPi / 180;
-  const double dx = -std::sin(theta), dy = -std::cos(theta);  // unit vector the wind blows toward
+  return {-std::sin(theta), -std::cos(theta)};  // unit vector the wind blows toward
+}
+
+PlumeFrame plumeFrame(Point2 source, Point2 p, WindAxis axis) {
+  const double dx = axis.dx, dy = axis.dy;
   const double ex = p.x_m - source.x_m, ey = p.y_m - source.y_m;
   return {ex * dx + ey * dy, -ex * dy + ey * dx};  // left of downwind is (dx, dy) turned +90 degrees
+}
+
+PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg) {
+  return plumeFrame(source, p, windAxis(windFrom_deg));
+}
+
+PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+                            double z_m) {
+  const double u = weather.windSpeed_ms;
+  if (!(u > 0)) return {};
+  const PlumeFrame f = plumeFrame(source, p, axis);
+  if (!(f.downwind_m > 0)) return {};
+  const Sigmas s = briggsSigmas(f.downwind_m, weather.stability, weather.terrain);
+  return {plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6,
+          f.downwind_m / u};  // the cloud moves with the mean wind
 }
 
 double concentration_mg_m3(const Release& release, const Weather& weather, Point2 source, Point2 p, double t_s,

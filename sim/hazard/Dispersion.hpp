@@ -52,6 +52,15 @@ struct PlumeFrame {
 /// north, blowing toward the south; 90 = from the east, blowing toward the west).
 PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg);
 
+/// The unit vector the wind blows toward, for a meteorological direction (clockwise from north,
+/// where the wind comes from): computed once per weather rather than per point.
+struct WindAxis {
+  double dx = 0, dy = -1;
+};
+WindAxis windAxis(double windFrom_deg);
+/// As plumeFrame, with the wind's axis computed beforehand (the same numbers).
+PlumeFrame plumeFrame(Point2 source, Point2 p, WindAxis axis);
+
 /// A continuous release between start_s and stop_s (stop_s may be +infinity).
 struct Release {
   double rate_kg_s = 0;  // Q
@@ -72,6 +81,20 @@ struct Weather {
 /// start + x/u <= t <= stop + x/u with x the downwind distance. Zero upwind and when u <= 0.
 double concentration_mg_m3(const Release& release, const Weather& weather, Point2 source, Point2 p, double t_s,
                            double z_m = 0);
+
+/// A release's concentration at a point as two parts: the steady plume's concentration there
+/// [mg/m3] (for as long as the cloud covers the point) and the cloud's travel time to it [s]; the
+/// concentration at time t is `steady` while start + travel <= t <= stop + travel, else 0. Equal to
+/// concentration_mg_m3, split so that a fixed point's part can be kept for the whole replication.
+struct PointExposure {
+  double steady_mg_m3 = 0;
+  double travel_s = 0;
+  double at(const Release& release, double t_s) const {
+    return steady_mg_m3 > 0 && t_s >= release.start_s + travel_s && t_s <= release.stop_s + travel_s ? steady_mg_m3 : 0;
+  }
+};
+PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+                            double z_m = 0);
 
 /// Gas concentration conversions at 25 degC and 1 atm (molar volume 24.45 L/mol).
 double ppm(double mg_m3, double molarMass_g_mol);

@@ -116,12 +116,51 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     if (d.aegl2_mg_m3 > 0)
       d.aegl2Reach_m = hazard::centrelineDistanceTo_m(d.aegl2_mg_m3, d.release.rate_kg_s, weather_.windSpeed_ms,
                                                       d.release.height_m, weather_.stability, weather_.terrain);
+    d.axis = hazard::windAxis(weather_.windFrom_deg);
     releases_.push_back(d);
+  }
+  for (const Zone& zone : loaded.park.zones) {
+    zoneRings_.push_back(zone.outer);
+    zoneRings_.back().insert(zoneRings_.back().end(), zone.holes.begin(), zone.holes.end());
+  }
+  prepareFixedPoints();
+}
+
+void HazardModel::prepareFixedPoints() {
+  // The plume's axis as threatZones samples it: 96 points to the steady AEGL-2 reach, denser near
+  // the source.
+  constexpr int kAxisSamples = 96;
+  const Park& park = loaded_.park;
+  for (const DrawnRelease& r : releases_) {
+    const auto exposure = [&](Point2 p) { return hazard::pointExposure(r.release, weather_, r.axis, r.source, p); };
+    FixedPoints f;
+    if (r.aegl2_mg_m3 > 0) {
+      for (const Zone& zone : park.zones) {
+        std::vector<hazard::PointExposure> points{exposure(zone.centroid)};
+        for (const auto& ring : zone.outer)
+          for (const auto& corner : ring) points.push_back(exposure(corner));
+        f.zones.push_back(std::move(points));
+      }
+      const double towards = (weather_.windFrom_deg + 180) * M_PI / 180;  // direction the plume travels
+      const double east = std::sin(towards), north = std::cos(towards);
+      for (int k = 1; k <= kAxisSamples; ++k) {
+        const double x = r.aegl2Reach_m * std::pow(double(k) / kAxisSamples, 2);
+        const Point2 p{r.source.x_m + x * east, r.source.y_m + x * north};
+        f.axis.push_back({p, exposure(p)});
+      }
+    }
+    if (r.closure_mg_m3 > 0)
+      for (const Road& road : park.roads) {
+        const Point2 mid{(road.line.front().x_m + road.line.back().x_m) / 2,
+                         (road.line.front().y_m + road.line.back().y_m) / 2};
+        f.roads.push_back({exposure(road.line.front()), exposure(mid), exposure(road.line.back())});
+      }
+    fixed_.push_back(std::move(f));
   }
 }
 
 double HazardModel::concentration_mg_m3(const DrawnRelease& r, Point2 p, double t_s) const {
-  return hazard::concentration_mg_m3(r.release, weather_, r.source, p, t_s);
+  return hazard::pointExposure(r.release, weather_, r.axis, r.source, p).at(r.release, t_s);
 }
 
 double HazardModel::concentration_mg_m3(Point2 p, double t_s) const {
@@ -134,39 +173,28 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
   // A zone is in the threat zone when the concentration reaches the substance's 60 min AEGL-2 now
   // (ALOHA's AEGL-2 threat zone, at this moment) at its centroid, at a corner, or on the plume's
   // centreline where it crosses the zone: a plume a few metres wide can cross a zone between its
-  // corners, and a zone holding the source is threatened although its centroid is upwind.
-  constexpr int kAxisSamples = 96;
+  // corners, and a zone holding the source is threatened although its centroid is upwind. The
+  // points' steady concentrations are prepared once (prepareFixedPoints).
   std::vector<int> zones;
   std::vector<std::vector<Point2>> axes;  // per release: centreline points above AEGL-2 now
-  for (const auto& r : releases_) {
+  for (std::size_t i = 0; i < releases_.size(); ++i) {
     std::vector<Point2> axis;
-    if (r.aegl2_mg_m3 > 0) {
-      const double reach = r.aegl2Reach_m;
-      const double towards = (weather_.windFrom_deg + 180) * M_PI / 180;  // direction the plume travels
-      for (int k = 1; k <= kAxisSamples; ++k) {
-        const double x = reach * std::pow(double(k) / kAxisSamples, 2);  // denser near the source
-        const Point2 p{r.source.x_m + x * std::sin(towards), r.source.y_m + x * std::cos(towards)};
-        if (concentration_mg_m3(r, p, t_s) >= r.aegl2_mg_m3) axis.push_back(p);
-      }
-    }
+    for (const auto& [p, e] : fixed_[i].axis)
+      if (e.at(releases_[i].release, t_s) >= releases_[i].aegl2_mg_m3) axis.push_back(p);
     axes.push_back(std::move(axis));
   }
   for (std::size_t z = 0; z < loaded_.park.zones.size(); ++z) {
-    const Zone& zone = loaded_.park.zones[z];
-    std::vector<Ring> rings = zone.outer;
-    rings.insert(rings.end(), zone.holes.begin(), zone.holes.end());
+    const std::vector<Ring>& rings = zoneRings_[z];
     bool inside = false;
     for (std::size_t i = 0; i < releases_.size() && !inside; ++i) {
       const auto& r = releases_[i];
       if (r.aegl2_mg_m3 <= 0) continue;
-      inside = concentration_mg_m3(r, zone.centroid, t_s) >= r.aegl2_mg_m3;
-      for (const auto& ring : zone.outer)
-        for (const auto& corner : ring) inside = inside || concentration_mg_m3(r, corner, t_s) >= r.aegl2_mg_m3;
+      for (const auto& e : fixed_[i].zones[z]) inside = inside || e.at(r.release, t_s) >= r.aegl2_mg_m3;
       for (const auto& p : axes[i]) inside = inside || contains(rings, p);
     }
     // A zone burning, or one where the radiation reaches the road-closure level at its centroid.
     for (const auto& f : fires_) inside = inside || (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]);
-    inside = inside || heatFlux_kW_m2(zone.centroid, t_s, int(z)) >= kHeatClosure_kW_m2;
+    inside = inside || heatFlux_kW_m2(loaded_.park.zones[z].centroid, t_s, int(z)) >= kHeatClosure_kW_m2;
     if (inside) zones.push_back(int(z));
   }
   return zones;
@@ -183,12 +211,12 @@ std::string HazardModel::closureReason(int road, double t_s, int fleeing) const 
         if (heatFlux_kW_m2(p, t_s, fleeing) >= kHeatClosure_kW_m2) return "heat flux at least 5 kW/m2";
     }
   }
-  for (const auto& rel : releases_) {
+  for (std::size_t i = 0; i < releases_.size(); ++i) {
+    const DrawnRelease& rel = releases_[i];
     if (rel.closure_mg_m3 <= 0) continue;
-    // Checked at both ends and the middle of the road.
-    const Point2 mid{(r.line.front().x_m + r.line.back().x_m) / 2, (r.line.front().y_m + r.line.back().y_m) / 2};
-    for (Point2 p : {r.line.front(), mid, r.line.back()})
-      if (concentration_mg_m3(rel, p, t_s) >= rel.closure_mg_m3)
+    // Checked at both ends and the middle of the road (prepared once, prepareFixedPoints).
+    for (const auto& e : fixed_[i].roads[std::size_t(road)])
+      if (e.at(rel.release, t_s) >= rel.closure_mg_m3)
         return rel.hazard + " above " + closureLevel_ + ", the plan's closure level";
   }
   return "";

@@ -6,6 +6,7 @@
 // threat zone, which roads close to new movements, the concentration people breathe and the heat
 // they feel. Every random input is drawn from the replication's named streams, never by plan.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -27,7 +28,9 @@ struct DrawnRelease {
   hazard::Release release;                                     // stop_s updated when contained
   double aegl2_mg_m3 = 0, aegl3_mg_m3 = 0, closure_mg_m3 = 0;  // 60 min levels; closure 0 = never
   double aegl2Reach_m = 0;  // farthest downwind distance of AEGL-2 on the centreline, steady state
+  hazard::WindAxis axis;    // where the replication's wind blows
 };
+
 
 /// One fire as drawn for a replication.
 struct DrawnFire {
@@ -96,6 +99,18 @@ class HazardModel final : public HazardEffects {
   std::string closureLevel_;  // the plan's close_roads_above
   std::vector<DrawnRelease> releases_;
   std::vector<DrawnFire> fires_;
+  // The fixed points the hazard monitor looks at every minute: each release's steady
+  // concentration and travel time there, computed once per replication (the weather does not
+  // change within one) instead of every minute. Per release: per zone its centroid then the
+  // corners of its outer rings; per road its first point, middle and last point; the plume's axis.
+  struct FixedPoints {
+    std::vector<std::vector<hazard::PointExposure>> zones;
+    std::vector<std::array<hazard::PointExposure, 3>> roads;
+    std::vector<std::pair<Point2, hazard::PointExposure>> axis;
+  };
+  std::vector<FixedPoints> fixed_;
+  std::vector<std::vector<Ring>> zoneRings_;  // each zone's outer rings and holes, for contains()
+  void prepareFixedPoints();
 };
 
 /// Draws a fire for a replication: its start, heat release, spread distance and the delay of every
