@@ -240,18 +240,24 @@ void EvacuationController::sampleRoadUsage(ssize_t finished) {
   if (dt <= 0) return;
   // Link::get_usage() is not usable here: at a completion it no longer counts the finished comm,
   // so the busiest interval would be missed. Each comm's rate over the interval is exact instead.
-  std::vector<double> flow(s_.park.roads.size(), 0.0);
+  if (roadPeak_.empty()) {
+    flow_.assign(s_.park.roads.size(), 0.0);
+    for (const Road& r : s_.park.roads) roadPeak_.push_back(&s_.outcome.metrics.roads[r.id].peak_utilisation);
+  }
   for (std::size_t i = 0; i < comms_.size(); ++i) {
     const double remaining = ssize_t(i) == finished ? 0.0 : comms_[i]->get_remaining();
     const double rate = (commRemaining_[i] - remaining) / dt;
     commRemaining_[i] = remaining;
-    for (int road : legs_[commLegs_[i]].route->roads) flow[std::size_t(road)] += rate;
+    for (int road : legs_[commLegs_[i]].route->roads) {
+      if (flow_[std::size_t(road)] == 0.0) flowing_.push_back(std::size_t(road));
+      flow_[std::size_t(road)] += rate;
+    }
   }
-  for (std::size_t road = 0; road < flow.size(); ++road) {
-    if (flow[road] <= 0) continue;
-    auto& peak = s_.outcome.metrics.roads[s_.park.roads[road].id].peak_utilisation;
-    peak = std::max(peak, flow[road] / s_.platform.capacity_pps(int(road)));
+  for (std::size_t road : flowing_) {
+    if (flow_[road] > 0) *roadPeak_[road] = std::max(*roadPeak_[road], flow_[road] / s_.platform.capacity_pps(int(road)));
+    flow_[road] = 0.0;
   }
+  flowing_.clear();
 }
 
 }  // namespace drillsim

@@ -15,8 +15,16 @@
 
 namespace drillsim {
 
+/// Where a replication's time went, for the cost benchmark (tests/bench/CostCurveBench.cpp), in ms.
+struct ReplicationProfile {
+  double actors_ms = 0;    // creating the run's actors
+  double engine_ms = 0;    // SimGrid's run to the horizon: flows, actors' own work, hazard checks
+  double hazardChecks_ms = 0;  // within engine_ms: the hazard monitor's closures and threat zones
+  double after_ms = 0;     // metrics at the horizon, doses and harm (assessExposure), events, invariants
+};
+
 Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed,
-                       std::uint64_t replication, HazardEffects& hazards);
+                       std::uint64_t replication, HazardEffects& hazards, ReplicationProfile* profile = nullptr);
 
 /// Vehicle speed factor on a road carrying evacuees: 1 - 0.8 u, with u the share of the road's
 /// walking capacity in use (an assumption of this model, see README "Teams").

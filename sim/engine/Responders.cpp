@@ -1,4 +1,5 @@
 // The alarm chain and the rescue teams: the actors whose procedures a planner writes down.
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -43,6 +44,7 @@ void HazardMonitor::operator()() {
   std::vector<bool> closed(s_.park.roads.size(), false), threat(s_.park.zones.size(), false);
   for (double t = 0; t <= s_.scenario.horizon_s; t += kInterval_s) {
     sg4::this_actor::sleep_until(t);
+    const auto started = std::chrono::steady_clock::now();
     for (std::size_t r = 0; r < closed.size(); ++r) {
       const std::string why = s_.hazards.closureReason(int(r), t);
       const bool now = !why.empty();
@@ -54,6 +56,9 @@ void HazardMonitor::operator()() {
     for (std::size_t z = 0; z < threat.size(); ++z)
       if (inside[z] != threat[z]) s_.log(inside[z] ? "threat_enters" : "threat_leaves", s_.park.zones[z].id, "");
     threat = inside;
+    if (s_.profile)
+      s_.profile->hazardChecks_ms +=
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   }
 }
 

@@ -15,6 +15,7 @@
 #include "sim/engine/HazardEffects.hpp"
 #include "sim/engine/Outcome.hpp"
 #include "sim/engine/Platform.hpp"
+#include "sim/engine/Replication.hpp"
 
 namespace drillsim {
 
@@ -65,6 +66,7 @@ struct RunState {
   long inPlaceEvacuees = 0;          // ordered to evacuate, but sheltered in place: no open route
   std::deque<Message> messages;      // storage the mailboxes point into (a deque never moves its items)
   std::map<std::string, std::set<int>> fireClaims;  // per fire: zones a team is working on
+  ReplicationProfile* profile = nullptr;             // where time goes, when measured
 
   double now() const { return simgrid::s4u::Engine::get_clock(); }
   void log(const std::string& kind, const std::string& entity, const std::string& detail) {
@@ -159,6 +161,12 @@ class EvacuationController {
   std::vector<std::size_t> commLegs_;
   std::vector<double> commRemaining_;  // persons still to pass, at the last sample
   double lastSample_s_ = 0;
+  // sampleRoadUsage's working space, kept between events: each road's flow in the interval, the
+  // roads given one, and each road's peak in the metrics (so that an event costs what its comms'
+  // routes hold, not the whole road network).
+  std::vector<double> flow_;
+  std::vector<std::size_t> flowing_;
+  std::vector<double*> roadPeak_;
 };
 
 }  // namespace drillsim
