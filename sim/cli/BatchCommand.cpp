@@ -125,14 +125,16 @@ std::string helpBatch() {
          "crashes or passes --time-limit is stored as failed; re-run it alone with\n"
          "`drillsim run SCENARIO --plan P --seed S --replication R`; --resume runs failed ones again.\n"
          "Results are identical whatever --jobs is, and whatever --shard split them (drillsim merge joins\n"
-         "the shards of a job array into one store). A store locked by another program (sqlite3, a GIS\n"
+         "the shards of a job array into one store). Under `mpirun -n K drillsim batch ...` the ranks\n"
+         "share the replications, each with its own --jobs workers, and rank 0 writes the store. A store locked by another program (sqlite3, a GIS\n"
          "editing it) is written when it is released, results held meanwhile; a full disk stops the\n"
          "batch with what is stored intact; a store moved or deleted while running is copied back.\n"
          "Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
          "zone_summary and shelter_summary).\n\n" +
          describeOptions(kOptions) +
          "\nExit codes: 0 done, 2 the scenario is invalid or does not match the stored batch, 64 bad command\n"
-         "line, 73 the results cannot be written, 130 interrupted (what finished is kept).\n";
+         "line, 73 the results cannot be written, 75 an MPI batch lost a rank, 130 interrupted (what\n"
+         "finished is kept in every case; --resume runs the rest).\n";
 }
 
 namespace {
