@@ -79,7 +79,11 @@ std::vector<ReplicationRow> rowsFromJson(const nlohmann::json& list) {
 struct StopOthersUnlessReleased {
   bool armed = false;
   ~StopOthersUnlessReleased() {
-    if (armed) mpi::broadcast(nlohmann::json{{"stop", true}}.dump());
+    if (!armed) return;
+    try {
+      mpi::broadcast(nlohmann::json{{"stop", true}}.dump());
+    } catch (const std::exception&) {  // the job is ending anyway; nothing more to tell
+    }
   }
 };
 
@@ -126,9 +130,10 @@ std::string helpBatch() {
          "`drillsim run SCENARIO --plan P --seed S --replication R`; --resume runs failed ones again.\n"
          "Results are identical whatever --jobs is, and whatever --shard split them (drillsim merge joins\n"
          "the shards of a job array into one store). Under `mpirun -n K drillsim batch ...` the ranks\n"
-         "share the replications, each with its own --jobs workers, and rank 0 writes the store. A store locked by another program (sqlite3, a GIS\n"
-         "editing it) is written when it is released, results held meanwhile; a full disk stops the\n"
-         "batch with what is stored intact; a store moved or deleted while running is copied back.\n"
+         "share the replications, each with its own --jobs workers, and rank 0 writes the store.\n"
+         "A store locked by another program (sqlite3, a GIS editing it) is written when it is released,\n"
+         "results held meanwhile; a full disk stops the batch with what is stored intact; a store moved\n"
+         "or deleted while running is copied back.\n"
          "Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
          "zone_summary and shelter_summary).\n\n" +
          describeOptions(kOptions) +
@@ -379,19 +384,19 @@ int runBatch(const std::vector<std::string>& argv) {
     std::cerr << line << buf << std::flush;
   };
   const auto onRow = [&](ReplicationRow row) {
-             failed += row.status != "ok";
-             ++finished;
-             ++thisRun;
-             pending.push_back(std::move(row));
-             if (pending.size() >= 64 || std::chrono::steady_clock::now() - lastFlush > std::chrono::milliseconds(500)) flush();
-             if (bar) progress();
-             if (progressOut) {
-               const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-               std::fprintf(progressOut, "{\"done\": %zu, \"total\": %zu, \"failed\": %zu, \"rate\": %.3f}\n", finished,
-                            total, failed, elapsed > 0 ? double(thisRun) / elapsed : 0.0);
-               std::fflush(progressOut);
-             }
-           };
+    failed += row.status != "ok";
+    ++finished;
+    ++thisRun;
+    pending.push_back(std::move(row));
+    if (pending.size() >= 64 || std::chrono::steady_clock::now() - lastFlush > std::chrono::milliseconds(500)) flush();
+    if (bar) progress();
+    if (progressOut) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(progressOut, "{\"done\": %zu, \"total\": %zu, \"failed\": %zu, \"rate\": %.3f}\n", finished,
+                   total, failed, elapsed > 0 ? double(thisRun) / elapsed : 0.0);
+      std::fflush(progressOut);
+    }
+  };
   // The other ranks' rows, as they arrive; the ranks that have sent all they will.
   int ranksDone = 0;
   std::string rankProblems;
