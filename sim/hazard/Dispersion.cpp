@@ -148,27 +148,36 @@ PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg) {
   return plumeFrame(source, p, windAxis(windFrom_deg));
 }
 
-PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
-                            double z_m) {
+namespace {
+// The point's exposure; when `t_s` is given and the cloud does not cover the point then, the steady
+// concentration is left at 0 without computing the plume (the common case for a moving point).
+PointExposure exposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+                       double z_m, const double* t_s) {
   const double u = weather.windSpeed_ms;
   if (!(u > 0)) return {};
   const PlumeFrame f = plumeFrame(source, p, axis);
   if (!(f.downwind_m > 0)) return {};
+  PointExposure e{0, f.downwind_m / u};  // the cloud moves with the mean wind
+  if (t_s && (*t_s < release.start_s + e.travel_s || *t_s > release.stop_s + e.travel_s)) return e;
   const Sigmas s = briggsSigmas(f.downwind_m, weather.stability, weather.terrain);
-  return {plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6,
-          f.downwind_m / u};  // the cloud moves with the mean wind
+  e.steady_mg_m3 = plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6;
+  return e;
+}
+}  // namespace
+
+PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+                            double z_m) {
+  return exposure(release, weather, axis, source, p, z_m, nullptr);
+}
+
+double concentration_mg_m3(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+                           double t_s, double z_m) {
+  return exposure(release, weather, axis, source, p, z_m, &t_s).at(release, t_s);
 }
 
 double concentration_mg_m3(const Release& release, const Weather& weather, Point2 source, Point2 p, double t_s,
                            double z_m) {
-  const double u = weather.windSpeed_ms;
-  if (!(u > 0)) return 0;
-  const PlumeFrame f = plumeFrame(source, p, weather.windFrom_deg);
-  if (!(f.downwind_m > 0)) return 0;
-  const double travel_s = f.downwind_m / u;  // the cloud moves with the mean wind
-  if (t_s < release.start_s + travel_s || t_s > release.stop_s + travel_s) return 0;
-  const Sigmas s = briggsSigmas(f.downwind_m, weather.stability, weather.terrain);
-  return plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6;
+  return concentration_mg_m3(release, weather, windAxis(weather.windFrom_deg), source, p, t_s, z_m);
 }
 
 double ppm(double mg_m3, double molarMass_g_mol) { return mg_m3 * kMolarVolume_L_mol / molarMass_g_mol; }

@@ -95,6 +95,9 @@ struct PointExposure {
 };
 PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
                             double z_m = 0);
+/// concentration_mg_m3 with the wind's axis computed beforehand.
+double concentration_mg_m3(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+                           double t_s, double z_m = 0);
 
 /// Gas concentration conversions at 25 degC and 1 atm (molar volume 24.45 L/mol).
 double ppm(double mg_m3, double molarMass_g_mol);

@@ -160,7 +160,7 @@ void HazardModel::prepareFixedPoints() {
 }
 
 double HazardModel::concentration_mg_m3(const DrawnRelease& r, Point2 p, double t_s) const {
-  return hazard::pointExposure(r.release, weather_, r.axis, r.source, p).at(r.release, t_s);
+  return hazard::concentration_mg_m3(r.release, weather_, r.axis, r.source, p, t_s);
 }
 
 double HazardModel::concentration_mg_m3(Point2 p, double t_s) const {
