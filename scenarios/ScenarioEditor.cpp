@@ -76,7 +76,7 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
   editor.recovery_ = std::move(recovery);
   for (const Diagnostic& item : read.items())
     if (item.severity == Severity::Error) editor.unread_.add(item);
-  editor.refresh();
+  if (!editor.unread_.empty()) editor.refresh();  // the constructor checked it before they were known
   return editor;
 }
 

@@ -47,6 +47,18 @@ extern "C" void onInterrupt(int) {
   stopping = true;
 }
 
+// Ctrl-C and SIGTERM stop the batch, keeping what finished; returns SIGINT's previous action.
+struct sigaction catchInterrupts() {
+  stopping = interrupted = false;
+  struct sigaction action {};
+  action.sa_handler = onInterrupt;
+  sigemptyset(&action.sa_mask);
+  struct sigaction previous {};
+  sigaction(SIGINT, &action, &previous);
+  sigaction(SIGTERM, &action, nullptr);
+  return previous;
+}
+
 std::string duration(double s) {
   char buf[32];
   const long t = std::lround(s);
@@ -168,12 +180,7 @@ int runBatchRank(const Args& args, const std::optional<LoadedScenario>& loaded, 
   const bool killBeforeSend = fault && std::string(fault).find("rank-kill@" + std::to_string(rank)) != std::string::npos;
 
   Platform platform(*loaded);
-  stopping = interrupted = false;
-  struct sigaction action {};
-  action.sa_handler = onInterrupt;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  catchInterrupts();
   std::vector<ReplicationRow> held;
   long ran = 0;
   auto lastSent = std::chrono::steady_clock::now();
@@ -332,13 +339,7 @@ int runBatch(const std::vector<std::string>& argv) {
   }
 
   Platform platform(*loaded);
-  stopping = interrupted = false;
-  struct sigaction action {};
-  action.sa_handler = onInterrupt;
-  sigemptyset(&action.sa_mask);
-  struct sigaction previous {};
-  sigaction(SIGINT, &action, &previous);
-  sigaction(SIGTERM, &action, nullptr);
+  const struct sigaction previous = catchInterrupts();
 
   const bool bar = !args.flag("quiet") && isatty(STDERR_FILENO);
   // Machine-readable progress: {"done": D, "total": T, "failed": F, "rate": R} per line.
