@@ -13,8 +13,6 @@
 //
 //   build/tests/drillsim_cost [samples]      (default 3)
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +23,7 @@
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
 #include "sim/synth/SyntheticPark.hpp"
+#include "tests/bench/InChild.hpp"
 
 using namespace drillsim;
 
@@ -40,12 +39,7 @@ struct Sample {
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t replication) {
-  int fds[2];
-  if (pipe(fds) != 0) return {};
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
+  return bench::inChild<Sample>([&] {
     Sample s;
     const auto t0 = Clock::now();
     Platform platform(l);
@@ -62,16 +56,9 @@ Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t repl
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     s.peakKiB = usage.ru_maxrss;
-    if (text.empty()) _exit(3);  // (and the text is not optimised away)
-    if (write(fds[1], &s, sizeof s) != sizeof s) _exit(2);
-    _exit(0);
-  }
-  close(fds[1]);
-  Sample s;
-  if (read(fds[0], &s, sizeof s) != sizeof s) s = {};
-  close(fds[0]);
-  waitpid(pid, nullptr, 0);
-  return s;
+    if (text.empty()) s.cohorts = -1;  // (and the text is not optimised away)
+    return s;
+  });
 }
 
 double median(std::vector<double> v) {

@@ -5,9 +5,6 @@
 // Then batch throughput: replications per second with one and two jobs, as `drillsim batch` runs
 // them (one platform, a forked child per replication).
 // Figures only: nothing is asserted, as these machines are shared and timings are noisy.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -20,6 +17,7 @@
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
 #include "sim/synth/SyntheticPark.hpp"
+#include "tests/bench/InChild.hpp"
 
 using namespace drillsim;
 
@@ -32,12 +30,7 @@ struct Sample {
 };
 
 Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t replication) {
-  int fds[2];
-  if (pipe(fds) != 0) return {};
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
+  return bench::inChild<Sample>([&] {
     const auto t0 = std::chrono::steady_clock::now();
     Platform platform(l);
     const auto t1 = std::chrono::steady_clock::now();
@@ -49,19 +42,11 @@ Sample measureOnce(const LoadedScenario& l, const Plan& plan, std::uint64_t repl
     const auto t3 = std::chrono::steady_clock::now();
     long cohorts = 0;
     for (const auto& leg : o.legs) cohorts += leg.persons > 0;
-    Sample s{std::chrono::duration<double, std::milli>(t1 - t0).count(),
-             std::chrono::duration<double, std::milli>(t2 - t1).count(),
-             std::chrono::duration<double, std::milli>(t3 - t2).count() / 20, cohorts};
     if (broken) std::fprintf(stderr, "%s: invariants broken\n", plan.id.c_str());  // (and not optimised away)
-    if (write(fds[1], &s, sizeof s) != sizeof s) _exit(2);
-    _exit(0);
-  }
-  close(fds[1]);
-  Sample s;
-  if (read(fds[0], &s, sizeof s) != sizeof s) s = {};
-  close(fds[0]);
-  waitpid(pid, nullptr, 0);
-  return s;
+    return Sample{std::chrono::duration<double, std::milli>(t1 - t0).count(),
+                  std::chrono::duration<double, std::milli>(t2 - t1).count(),
+                  std::chrono::duration<double, std::milli>(t3 - t2).count() / 20, cohorts};
+  });
 }
 
 void report(const std::string& name, const LoadedScenario& l, const Plan& plan, int samples) {
@@ -85,12 +70,7 @@ void report(const std::string& name, const LoadedScenario& l, const Plan& plan, 
 // Replications per second of a batch of `replications` of the first plan with `jobs` workers,
 // measured in a forked child that builds the platform once (as `drillsim batch` does).
 double batchRate(const LoadedScenario& l, int replications, int jobs) {
-  int fds[2];
-  if (pipe(fds) != 0) return 0;
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
+  return bench::inChild<double>([&] {
     Platform platform(l);
     std::vector<BatchTask> tasks;
     for (int r = 0; r < replications; ++r) tasks.push_back({l.scenario.plans.front().id, r});
@@ -99,16 +79,8 @@ double batchRate(const LoadedScenario& l, int replications, int jobs) {
     std::atomic<bool> stop{false};
     const auto t0 = std::chrono::steady_clock::now();
     runBatch(platform, l, tasks, options, [](ReplicationRow) {}, stop);
-    const double rate = replications / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (write(fds[1], &rate, sizeof rate) != sizeof rate) _exit(2);
-    _exit(0);
-  }
-  close(fds[1]);
-  double rate = 0;
-  if (read(fds[0], &rate, sizeof rate) != sizeof rate) rate = 0;
-  close(fds[0]);
-  waitpid(pid, nullptr, 0);
-  return rate;
+    return replications / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  });
 }
 
 void reportBatch(const std::string& name, const LoadedScenario& l, int replications) {
