@@ -61,12 +61,20 @@ bool contains(const std::vector<Ring>& rings, Point2 p) {
   return inside;
 }
 
-double distanceToSegment(Point2 p, Point2 a, Point2 b) {
+namespace {
+// The offset from p to the point of segment ab nearest to it.
+Point2 offsetToSegment(Point2 p, Point2 a, Point2 b) {
   const double dx = b.x_m - a.x_m, dy = b.y_m - a.y_m;
   const double len2 = dx * dx + dy * dy;
   double t = len2 > 0 ? ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / len2 : 0;
   t = std::clamp(t, 0.0, 1.0);
-  return distance(p, {a.x_m + t * dx, a.y_m + t * dy});
+  return {p.x_m - (a.x_m + t * dx), p.y_m - (a.y_m + t * dy)};
+}
+}  // namespace
+
+double distanceToSegment(Point2 p, Point2 a, Point2 b) {
+  const Point2 d = offsetToSegment(p, a, b);
+  return std::hypot(d.x_m, d.y_m);
 }
 
 namespace {
@@ -95,10 +103,20 @@ double Bounds::gapTo(const Bounds& o) const {
 
 double distanceToArea(Point2 p, const std::vector<Ring>& outer) {
   if (contains(outer, p)) return 0;
-  double best = std::numeric_limits<double>::infinity();
+  // The nearest segment is found by squared distance; hypot (careful, and slow: this is the heat
+  // flux's inner loop) is taken once, of the nearest offset.
+  double best2 = std::numeric_limits<double>::infinity();
+  Point2 nearest{best2, best2};
   for (const auto& ring : outer)
-    for (std::size_t i = 1; i < ring.size(); ++i) best = std::min(best, distanceToSegment(p, ring[i - 1], ring[i]));
-  return best;
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+      const Point2 d = offsetToSegment(p, ring[i - 1], ring[i]);
+      const double d2 = d.x_m * d.x_m + d.y_m * d.y_m;
+      if (d2 < best2) {
+        best2 = d2;
+        nearest = d;
+      }
+    }
+  return std::hypot(nearest.x_m, nearest.y_m);
 }
 
 double gapBetween(const std::vector<Ring>& a, const std::vector<Ring>& b) {
