@@ -122,6 +122,8 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
   for (const Zone& zone : loaded.park.zones) {
     zoneRings_.push_back(zone.outer);
     zoneRings_.back().insert(zoneRings_.back().end(), zone.holes.begin(), zone.holes.end());
+    zoneBounds_.emplace_back();
+    for (const Ring& ring : zone.outer) zoneBounds_.back().add(ring);
   }
   prepareFixedPoints();
 }
@@ -194,7 +196,7 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
     }
     // A zone burning, or one where the radiation reaches the road-closure level at its centroid.
     for (const auto& f : fires_) inside = inside || (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]);
-    inside = inside || heatFlux_kW_m2(loaded_.park.zones[z].centroid, t_s, int(z)) >= kHeatClosure_kW_m2;
+    inside = inside || heatReaches(loaded_.park.zones[z].centroid, t_s, int(z), kHeatClosure_kW_m2);
     if (inside) zones.push_back(int(z));
   }
   return zones;
@@ -208,7 +210,7 @@ std::string HazardModel::closureReason(int road, double t_s, int fleeing) const 
       std::vector<Point2> points{r.line[i]};
       if (i > 0) points.push_back({(r.line[i - 1].x_m + r.line[i].x_m) / 2, (r.line[i - 1].y_m + r.line[i].y_m) / 2});
       for (Point2 p : points)
-        if (heatFlux_kW_m2(p, t_s, fleeing) >= kHeatClosure_kW_m2) return "heat flux at least 5 kW/m2";
+        if (heatReaches(p, t_s, fleeing, kHeatClosure_kW_m2)) return "heat flux at least 5 kW/m2";
     }
   }
   for (std::size_t i = 0; i < releases_.size(); ++i) {
@@ -278,6 +280,27 @@ double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
     }
   }
   return q;
+}
+
+bool HazardModel::heatReaches(Point2 p, double t_s, int except, double level) const {
+  // The same sum as heatFlux_kW_m2 with each zone's distance replaced by one no larger: the distance
+  // to its box less 1 mm (rounding in either distance is nanometres at projected coordinates of
+  // 10^7 m). Each term is then at least the one heatFlux_kW_m2 adds, and so is the sum (rounding is
+  // monotone), so a bound below the level is the same "no".
+  double bound = 0;
+  for (const auto& f : fires_) {
+    if (f.heatRelease_MW <= 0) continue;
+    for (int zi : f.ignited) {
+      const std::size_t z = std::size_t(zi);
+      if (zi == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
+      const Bounds& b = zoneBounds_[z];
+      const double dx = std::max({0.0, b.minX - p.x_m, p.x_m - b.maxX});
+      const double dy = std::max({0.0, b.minY - p.y_m, p.y_m - b.maxY});
+      const double r = f.fireRadius_m + std::max(0.0, std::sqrt(dx * dx + dy * dy) - 1e-3);
+      bound += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
+    }
+  }
+  return bound >= level && heatFlux_kW_m2(p, t_s, except) >= level;
 }
 
 double fireRadius_m(double heatRelease_MW) { return std::sqrt(heatRelease_MW * 1000 / (M_PI * kFireHeatPerArea_kW_m2)); }

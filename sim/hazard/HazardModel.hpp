@@ -85,6 +85,10 @@ class HazardModel final : public HazardEffects {
   void controlZone(const std::string& hazard, int zone, double t_s) override;
   double heatFlux_kW_m2(Point2 p, double t_s, int except = -1) const override;
   std::vector<double> zoneIgnitions() const override;
+  /// Whether the heat flux at p reaches `level`: the same answer as heatFlux_kW_m2(p, t_s, except)
+  /// >= level. Most places are far from every burning zone: an upper bound of the flux, from each
+  /// zone's box (never farther than its edge), settles them without the distance to the edge.
+  bool heatReaches(Point2 p, double t_s, int except, double level) const;
 
   const hazard::Weather& weather() const { return weather_; }
   const std::vector<DrawnFire>& fires() const { return fires_; }
@@ -110,6 +114,7 @@ class HazardModel final : public HazardEffects {
   };
   std::vector<FixedPoints> fixed_;
   std::vector<std::vector<Ring>> zoneRings_;  // each zone's outer rings and holes, for contains()
+  std::vector<Bounds> zoneBounds_;            // each zone's outer rings' box, for heatReaches()
   void prepareFixedPoints();
 };
 

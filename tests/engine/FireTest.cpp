@@ -6,6 +6,7 @@
 
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
+#include "tests/TestPaths.hpp"
 #include "tests/engine/Forked.hpp"
 #include "tests/engine/TestPark.hpp"
 
@@ -111,4 +112,41 @@ TEST(Fire, HeatClosesTheRoadByTheBurningZoneOnly) {
   EXPECT_TRUE(logged(o, "road_closed", "a", "5 kW/m2"));
   EXPECT_FALSE(logged(o, "road_closed", "b"));
   EXPECT_EQ(o.metrics.zones_burnt, 1);
+}
+
+TEST(Fire, TheQuickHeatCheckGivesTheFluxsAnswer) {
+  // heatReaches settles most places from the burning zones' boxes; its answer must be the flux's
+  // own, at places near and far, at the closure level and others, while the bundled fire spreads.
+  Diagnostics d;
+  const auto l = loadAndValidate(test::sourcePath("data/scenarios/warehouse_fire_day.yaml"), d);
+  ASSERT_TRUE(l) << d.str();
+  std::vector<Point2> places;
+  for (const Zone& z : l->park.zones) {
+    places.push_back(z.centroid);
+    for (const Ring& ring : z.outer)
+      for (std::size_t i = 1; i < ring.size(); ++i)  // beside each edge, inside and out
+        for (double out : {-3.0, 0.0, 2.0, 5.0, 9.0, 20.0}) {
+          const Point2 a = ring[i - 1], b = ring[i];
+          const double len = distance(a, b);
+          if (len <= 0) continue;
+          places.push_back({(a.x_m + b.x_m) / 2 + out * (b.y_m - a.y_m) / len,
+                            (a.y_m + b.y_m) / 2 - out * (b.x_m - a.x_m) / len});
+        }
+  }
+  for (const Road& r : l->park.roads) places.insert(places.end(), r.line.begin(), r.line.end());
+  int yes = 0, no = 0;
+  for (std::uint64_t rep = 0; rep < 8; ++rep) {
+    const HazardModel h(*l, l->scenario.plans[0], 20240521, rep);
+    for (double t = 0; t <= 3600; t += 300)
+      for (double level : {1.0, kHeatClosure_kW_m2, 12.5, 37.5})
+        for (int except : {-1, 0}) {
+          for (const Point2 p : places) {
+            const bool exact = h.heatFlux_kW_m2(p, t, except) >= level;
+            ASSERT_EQ(h.heatReaches(p, t, except, level), exact) << p.x_m << " " << p.y_m << " t " << t;
+            ++(exact ? yes : no);
+          }
+        }
+  }
+  EXPECT_GT(yes, 100);  // both answers were asked for, many times
+  EXPECT_GT(no, 100);
 }
