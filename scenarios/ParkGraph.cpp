@@ -2,8 +2,11 @@
 // (DESIGN.md section 6: endpoints within 1 m are one node; features attach to the nearest node
 // unless they name one in the nodes layer).
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "scenarios/ParkLoader.hpp"
 
@@ -27,6 +30,62 @@ std::string metres(double v) {
 constexpr double kFarAccess_m = 500.0;
 // A hazard source farther than this outside its zone is refused as a wrong coordinate or zone.
 constexpr double kMaxSourceGapM = 1000.0;
+
+// Roads by the squares of a grid their pieces pass within 1 m of, so that the check of road ends
+// looks at the roads near each end rather than every road (it was quadratic in the roads).
+class RoadSquares {
+ public:
+  explicit RoadSquares(const std::vector<Road>& roads) {
+    double length = 0;
+    std::size_t pieces = 0;
+    for (const Road& r : roads) {
+      length += polylineLength(r.line);
+      pieces += r.line.size() > 1 ? r.line.size() - 1 : 0;
+    }
+    // Squares about as wide as a road's piece; a piece over more than kMaxSquares of them (absurd
+    // coordinates) is kept on a list every end looks at.
+    size_ = std::max(10.0, pieces ? length / double(pieces) : 10.0);
+    if (!std::isfinite(size_)) size_ = 10.0;
+    for (std::size_t i = 0; i < roads.size(); ++i)
+      for (std::size_t k = 1; k < roads[i].line.size(); ++k) {
+        Bounds b;
+        b.add(roads[i].line[k - 1]);
+        b.add(roads[i].line[k]);
+        const double x0 = std::floor((b.minX - kNodeMergeDistance_m) / size_), x1 = std::floor((b.maxX + kNodeMergeDistance_m) / size_);
+        const double y0 = std::floor((b.minY - kNodeMergeDistance_m) / size_), y1 = std::floor((b.maxY + kNodeMergeDistance_m) / size_);
+        if (!((x1 - x0 + 1) * (y1 - y0 + 1) <= kMaxSquares) || !(std::abs(x0) + std::abs(x1) + std::abs(y0) + std::abs(y1) < 1e15)) {
+          everywhere_.push_back(i);
+          continue;
+        }
+        for (double x = x0; x <= x1; ++x)
+          for (double y = y0; y <= y1; ++y) {
+            auto& list = squares_[key(std::int64_t(x), std::int64_t(y))];
+            if (list.empty() || list.back() != i) list.push_back(i);
+          }
+      }
+  }
+  /// The roads that may pass within 1 m of p, in index order, each once.
+  std::vector<std::size_t> near(Point2 p) const {
+    std::vector<std::size_t> roads = everywhere_;
+    const double x = std::floor(p.x_m / size_), y = std::floor(p.y_m / size_);
+    if (std::abs(x) + std::abs(y) < 1e15)
+      if (auto it = squares_.find(key(std::int64_t(x), std::int64_t(y))); it != squares_.end())
+        roads.insert(roads.end(), it->second.begin(), it->second.end());
+    std::sort(roads.begin(), roads.end());
+    roads.erase(std::unique(roads.begin(), roads.end()), roads.end());
+    return roads;
+  }
+
+ private:
+  static constexpr double kMaxSquares = 4096;
+  // Two squares may share a key: their roads are then both candidates, which the distance test sorts.
+  static std::uint64_t key(std::int64_t x, std::int64_t y) {
+    return static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(y);
+  }
+  double size_ = 10;
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> squares_;
+  std::vector<std::size_t> everywhere_;
+};
 
 template <class T>
 void attach(T& feature, const char* what, RoadGraph& graph, const std::map<std::string, Point2>& named,
@@ -73,22 +132,22 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
 
   // A road that ends on the middle of another without a shared node is almost always a road that
   // should have been split there; people would not be able to turn at that junction.
-  if (park.roads.size() <= 5000) {
-    for (const Road& a : park.roads)
-      for (Point2 end : {a.line.front(), a.line.back()})
-        for (const Road& b : park.roads) {
-          if (&a == &b) continue;
-          if (distance(end, b.line.front()) <= kNodeMergeDistance_m || distance(end, b.line.back()) <= kNodeMergeDistance_m)
-            continue;
-          for (std::size_t k = 1; k < b.line.size(); ++k)
-            if (distanceToSegment(end, b.line[k - 1], b.line[k]) <= kNodeMergeDistance_m) {
-              d.warning(a.where, "geometry", "ends on the middle of road " + inQuotes(b.id) +
-                                                 " but they share no node; split " + b.id +
-                                                 " there so that people can turn at the junction");
-              break;
-            }
-        }
-  }
+  const RoadSquares squares(park.roads);
+  for (const Road& a : park.roads)
+    for (Point2 end : {a.line.front(), a.line.back()})
+      for (const std::size_t bi : squares.near(end)) {
+        const Road& b = park.roads[bi];
+        if (&a == &b) continue;
+        if (distance(end, b.line.front()) <= kNodeMergeDistance_m || distance(end, b.line.back()) <= kNodeMergeDistance_m)
+          continue;
+        for (std::size_t k = 1; k < b.line.size(); ++k)
+          if (distanceToSegment(end, b.line[k - 1], b.line[k]) <= kNodeMergeDistance_m) {
+            d.warning(a.where, "geometry", "ends on the middle of road " + inQuotes(b.id) +
+                                               " but they share no node; split " + b.id +
+                                               " there so that people can turn at the junction");
+            break;
+          }
+      }
 
   // Connectivity: report every piece of the network apart from the largest.
   const std::vector<int> label = g.components();

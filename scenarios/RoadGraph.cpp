@@ -1,27 +1,47 @@
 #include "scenarios/RoadGraph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <queue>
 
 namespace drillsim {
 
+std::uint64_t RoadGraph::squareKey(std::int64_t x, std::int64_t y) {
+  return static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(y);
+}
+
 NodeId RoadGraph::nodeAt(Point2 p) {
-  // A park has at most a few thousand junctions: a linear scan keeps the merge rule obvious and is
-  // fast enough (10,000 nodes x 20,000 endpoints = 0.2 G comparisons only for 100x parks).
+  // The nearest node within 1 m, the first added on a tie (as a scan in order would find). Points
+  // farther than 1 m lie outside the nine squares around p's own.
+  static_assert(kNodeMergeDistance_m == 1.0, "the squares are kNodeMergeDistance_m wide");
+  constexpr double kSquareLimit = 1e15;  // beyond this (not a park), coordinates skip the squares
+  const bool squared = std::abs(p.x_m) < kSquareLimit && std::abs(p.y_m) < kSquareLimit;
+  const std::int64_t sx = squared ? static_cast<std::int64_t>(std::floor(p.x_m)) : 0;
+  const std::int64_t sy = squared ? static_cast<std::int64_t>(std::floor(p.y_m)) : 0;
   NodeId best = kNoNode;
   double bestDistance = kNodeMergeDistance_m;
-  for (std::size_t i = 0; i < nodes_.size(); ++i) {
-    const double d = distance(nodes_[i], p);
-    if (d < bestDistance) {
+  auto consider = [&](NodeId i) {
+    const double d = distance(nodes_[static_cast<std::size_t>(i)], p);
+    if (d < bestDistance || (d == bestDistance && best != kNoNode && i < best)) {
       bestDistance = d;
-      best = static_cast<NodeId>(i);
+      best = i;
     }
+  };
+  if (squared) {
+    for (std::int64_t dx = -1; dx <= 1; ++dx)
+      for (std::int64_t dy = -1; dy <= 1; ++dy)
+        if (auto it = squares_.find(squareKey(sx + dx, sy + dy)); it != squares_.end())
+          for (NodeId i : it->second) consider(i);
+  } else {
+    for (std::size_t i = 0; i < nodes_.size(); ++i) consider(static_cast<NodeId>(i));
   }
   if (best != kNoNode) return best;
   nodes_.push_back(p);
   out_.emplace_back();
-  return static_cast<NodeId>(nodes_.size() - 1);
+  const NodeId added = static_cast<NodeId>(nodes_.size() - 1);
+  if (squared) squares_[squareKey(sx, sy)].push_back(added);
+  return added;
 }
 
 void RoadGraph::addRoad(int roadIndex, Point2 start, Point2 end, double length_m, bool oneway) {
@@ -35,16 +55,19 @@ void RoadGraph::addRoad(int roadIndex, Point2 start, Point2 end, double length_m
 }
 
 NodeId RoadGraph::nearestNode(Point2 p, double* distance_m) const {
+  // Compared by squared distance (hypot, careful and slow, is taken once): every zone, shelter and
+  // station of a park asks this once.
   NodeId best = kNoNode;
-  double bestDistance = kUnreachable;
+  double best2 = kUnreachable;
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
-    const double d = distance(nodes_[i], p);
-    if (d < bestDistance) {
-      bestDistance = d;
+    const double dx = nodes_[i].x_m - p.x_m, dy = nodes_[i].y_m - p.y_m;
+    const double d2 = dx * dx + dy * dy;
+    if (d2 < best2) {
+      best2 = d2;
       best = static_cast<NodeId>(i);
     }
   }
-  if (distance_m) *distance_m = bestDistance;
+  if (distance_m) *distance_m = best == kNoNode ? kUnreachable : distance(nodes_[static_cast<std::size_t>(best)], p);
   return best;
 }
 
@@ -99,6 +122,29 @@ std::vector<int> RoadGraph::PathTree::roadsTo(NodeId n, const RoadGraph& g) cons
   }
   std::reverse(roads.begin(), roads.end());
   return roads;
+}
+
+std::vector<bool> RoadGraph::reachesAny(const std::vector<NodeId>& targets) const {
+  // Backwards from the targets along the arcs reversed.
+  std::vector<std::vector<NodeId>> in(nodes_.size());
+  for (const Arc& a : arcs_) in[static_cast<std::size_t>(a.to)].push_back(a.from);
+  std::vector<bool> reaches(nodes_.size(), false);
+  std::vector<NodeId> stack;
+  for (NodeId t : targets)
+    if (t >= 0 && static_cast<std::size_t>(t) < nodes_.size() && !reaches[static_cast<std::size_t>(t)]) {
+      reaches[static_cast<std::size_t>(t)] = true;
+      stack.push_back(t);
+    }
+  while (!stack.empty()) {
+    const NodeId n = stack.back();
+    stack.pop_back();
+    for (NodeId m : in[static_cast<std::size_t>(n)])
+      if (!reaches[static_cast<std::size_t>(m)]) {
+        reaches[static_cast<std::size_t>(m)] = true;
+        stack.push_back(m);
+      }
+  }
+  return reaches;
 }
 
 std::vector<int> RoadGraph::components() const {

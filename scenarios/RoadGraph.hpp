@@ -3,9 +3,11 @@
 // kNodeMergeDistance_m are one node, DESIGN.md section 6), arcs are roads in each direction a
 // person may use them (one arc for a oneway road, two otherwise).
 
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "scenarios/Geometry.hpp"
@@ -54,6 +56,8 @@ class RoadGraph {
                          const std::function<bool(NodeId)>& settled = {}) const;
   /// Shortest walking distances from `source` along arcs (infinity where unreachable).
   std::vector<double> distancesFrom(NodeId source) const { return shortestPaths(source).cost; }
+  /// Per node, whether some node of `targets` can be reached from it along arcs (oneway kept).
+  std::vector<bool> reachesAny(const std::vector<NodeId>& targets) const;
   /// Number of weakly connected components (oneway ignored).
   int componentCount() const;
   /// Component label of every node (oneway ignored), labels 0..componentCount()-1.
@@ -63,6 +67,11 @@ class RoadGraph {
 
  private:
   std::vector<Point2> nodes_;
+  // Nodes by the square metre they stand in (kNodeMergeDistance_m squares), so that nodeAt looks
+  // at the nine squares around a point instead of every node. Two squares may share a key; their
+  // nodes are then candidates together, which the distance test sorts.
+  std::unordered_map<std::uint64_t, std::vector<NodeId>> squares_;
+  static std::uint64_t squareKey(std::int64_t x, std::int64_t y);
   std::vector<Arc> arcs_;
   std::vector<std::vector<int>> out_;
 };

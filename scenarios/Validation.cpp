@@ -192,14 +192,13 @@ class Checker {
   }
 
   void checkReachability() {
-    std::set<NodeId> shelterNodes;
+    std::vector<NodeId> shelterNodes;
     for (const auto& s : p_.shelters)
-      if (s.node != kNoNode) shelterNodes.insert(s.node);
+      if (s.node != kNoNode) shelterNodes.push_back(s.node);
+    const std::vector<bool> reachesShelter = p_.graph.reachesAny(shelterNodes);
     for (const auto& z : p_.zones) {
       if (z.node == kNoNode) continue;
-      const auto dist = p_.graph.distancesFrom(z.node);
-      const bool reaches = std::any_of(shelterNodes.begin(), shelterNodes.end(),
-                                       [&](NodeId n) { return dist[static_cast<std::size_t>(n)] < RoadGraph::kUnreachable; });
+      const bool reaches = reachesShelter[static_cast<std::size_t>(z.node)];
       const int people = s_.night() ? z.pop_night : z.pop_day;
       if (!reaches)
         d_.warning(z.where, "", "no shelter can be reached by road from this zone; its " + std::to_string(people) +

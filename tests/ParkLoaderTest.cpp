@@ -205,3 +205,69 @@ TEST(ParkLoader, AGeographicCrsIsRefused) {
   EXPECT_FALSE(park);
   EXPECT_NE(d.str().find("expected a projected CRS in metres"), std::string::npos) << d.str();
 }
+
+// A road ending on the middle of another, with no node there, is warned (the check looks only at
+// roads near each end); one ending 5 m away is not.
+TEST(ParkLoader, ARoadEndingOnTheMiddleOfAnotherIsWarned) {
+  ScratchPark p("mid-end");
+  p.layer("zones", kZone);
+  p.layer("roads", road("R1", {0, 0}, {200, 0}) + "," + road("R2", {100, 100}, {100, 0.5}) + "," +
+                       road("R3", {50, 100}, {50, 5}) + "," + road("R4", {0, 0}, {0, -50}) + "," +
+                       road("R5", {0, -50}, {3000, -50}) + "," + road("R6", {2500, -300}, {2500, -50.4}));
+  p.layer("shelters", shelterAt(200, 0));
+  Diagnostics d;
+  ASSERT_TRUE(loadPark(p.path(), p.path(), ParkOptions{"", 2.0}, d)) << d.str();
+  const std::string s = d.str();
+  EXPECT_NE(s.find("feature R2: warning: geometry: ends on the middle of road 'R1'"), std::string::npos) << s;
+  EXPECT_NE(s.find("feature R6: warning: geometry: ends on the middle of road 'R5'"), std::string::npos) << s;
+  EXPECT_EQ(s.find("feature R3: warning: geometry: ends"), std::string::npos) << s;
+  EXPECT_EQ(s.find("ends on the middle of road 'R4'"), std::string::npos) << s;
+}
+
+// nodeAt merges a point with the nearest node within 1 m (the first added on a tie), as a scan of
+// every node would: checked on points crowded around square edges.
+TEST(RoadGraph, NodesMergeAsAScanOfEveryNodeWould) {
+  RoadGraph g;
+  std::vector<Point2> nodes;
+  std::uint64_t x = 88172645463325252ull;
+  const auto next = [&] {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return double(x % 100000) / 100000;
+  };
+  int merged = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const Point2 p{-20 + 40 * next(), i % 3 == 0 ? std::round(10 * next()) : 10 * next()};
+    NodeId expected = kNoNode;
+    double best = kNodeMergeDistance_m;
+    for (std::size_t k = 0; k < nodes.size(); ++k)
+      if (distance(nodes[k], p) < best) best = distance(nodes[k], p), expected = NodeId(k);
+    if (expected == kNoNode) {
+      expected = NodeId(nodes.size());
+      nodes.push_back(p);
+    } else {
+      ++merged;
+    }
+    ASSERT_EQ(g.nodeAt(p), expected) << i;
+  }
+  EXPECT_EQ(g.nodeCount(), nodes.size());
+  EXPECT_GT(merged, 1000);
+  EXPECT_GT(nodes.size(), 100u);
+}
+
+// reachesAny agrees with a search from every node, oneway roads kept.
+TEST(RoadGraph, WhatReachesTheTargetsFollowsOnewayRoads) {
+  RoadGraph g;
+  // a -> b <-> c, d -> c (oneway), e alone; target c.
+  g.addRoad(0, {0, 0}, {10, 0}, 10, true);
+  g.addRoad(1, {10, 0}, {20, 0}, 10, false);
+  g.addRoad(2, {30, 0}, {20, 0}, 10, true);
+  g.addRoad(3, {50, 0}, {60, 0}, 10, false);
+  const NodeId c = g.nearestNode({20, 0});
+  const std::vector<bool> reaches = g.reachesAny({c});
+  for (NodeId n = 0; n < NodeId(g.nodeCount()); ++n)
+    EXPECT_EQ(reaches[std::size_t(n)], g.distancesFrom(n)[std::size_t(c)] < RoadGraph::kUnreachable) << n;
+  EXPECT_TRUE(reaches[std::size_t(g.nearestNode({0, 0}))]);
+  EXPECT_FALSE(reaches[std::size_t(g.nearestNode({50, 0}))]);
+  const std::vector<bool> fromA = g.reachesAny({g.nearestNode({0, 0})});
+  EXPECT_FALSE(fromA[std::size_t(c)]);  // nothing leads back to a
+}
