@@ -10,6 +10,20 @@ namespace drillsim {
 
 namespace sg4 = simgrid::s4u;
 
+EvacuationController::EvacuationController(RunState& s)
+    : s_(s), sheltersAt_(s.park.graph.nodeCount()), mapped_(s.park.zones.size()) {
+  const auto& shelters = s_.park.shelters;
+  for (std::size_t i = 0; i < shelters.size(); ++i)
+    if (shelters[i].node >= 0 && std::size_t(shelters[i].node) < sheltersAt_.size())
+      sheltersAt_[std::size_t(shelters[i].node)].push_back(int(i));
+  if (s_.plan.shelters.kind == ShelterRule::Kind::Map)
+    for (const auto& [zone, list] : s_.plan.shelters.map)
+      if (const Zone* z = s_.park.zone(zone.id))
+        for (const Ref& ref : list)
+          if (const Shelter* sh = s_.park.shelter(ref.id))
+            mapped_[std::size_t(z - s_.park.zones.data())].push_back(int(sh - shelters.data()));
+}
+
 void EvacuationController::schedule(double time_s, Timer::Kind kind, std::size_t index) {
   timers_.push_back({time_s, sequence_++, kind, index});
   std::push_heap(timers_.begin(), timers_.end(), std::greater<>());
@@ -119,18 +133,17 @@ int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fro
            s_.platform.route(from, shelters[std::size_t(i)].node, closed) != nullptr;
   };
   const ShelterRule& rule = s_.plan.shelters;
-  if (rule.kind == ShelterRule::Kind::Map) {
-    const std::string& zoneId = s_.park.zones[std::size_t(c.zone)].id;
-    for (const auto& [zone, list] : rule.map) {
-      if (zone.id != zoneId) continue;
-      for (std::size_t k = 0; k < list.size(); ++k)
-        if (const Shelter* sh = s_.park.shelter(list[k].id); sh && open(int(sh - shelters.data()))) return int(sh - shelters.data());
-    }
-    // Every listed shelter is full or out of reach (or the zone is not in the map): the nearest open one.
-  }
+  for (int i : mapped_[std::size_t(c.zone)])
+    if (open(i)) return i;
+  // Every listed shelter is full or out of reach (or the zone is not in the map): the nearest open
+  // one, of those with routes from here, in the shelters' order (the first wins a tie).
+  std::vector<int> reachable;
+  for (NodeId n : s_.platform.destinations(from))
+    if (std::size_t(n) < sheltersAt_.size()) reachable.insert(reachable.end(), sheltersAt_[std::size_t(n)].begin(), sheltersAt_[std::size_t(n)].end());
+  std::sort(reachable.begin(), reachable.end());
   int best = -1;
   double bestCost = std::numeric_limits<double>::infinity();
-  for (int i = 0; i < int(shelters.size()); ++i) {
+  for (int i : reachable) {
     if (!open(i)) continue;
     const WalkRoute& r = *s_.platform.route(from, shelters[std::size_t(i)].node, closed);
     double cost = walkTime(r, fromAccess_m, i);

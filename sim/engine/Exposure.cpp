@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "scenarios/Distribution.hpp"
 #include "sim/hazard/Probit.hpp"
@@ -154,7 +155,7 @@ struct Group {
 };
 
 // Walking path of a leg: from its start point over the road nodes to the destination's position.
-std::vector<Point2> legPath(const RunState& s, const Leg& leg, Point2 start) {
+std::vector<Point2> legPath(const RunState& s, const Leg& leg, Point2 start, const Shelter* destination) {
   std::vector<Point2> path{start, s.park.graph.position(leg.from_node)};
   NodeId at = leg.from_node;
   for (int road : leg.roads)
@@ -165,7 +166,7 @@ std::vector<Point2> legPath(const RunState& s, const Leg& leg, Point2 start) {
       path.push_back(s.park.graph.position(at));
       break;
     }
-  if (const Shelter* sh = s.park.shelter(leg.destination)) path.push_back(sh->position);
+  if (destination) path.push_back(destination->position);
   return path;
 }
 
@@ -200,6 +201,12 @@ void assessExposure(RunState& s) {
   }
   // Evacuees: indoors in their zone until their cohort leaves, then along each leg, waiting at its
   // end while the cohort passes, and in the shelter that admits them.
+  std::unordered_map<std::string, const Shelter*> shelterById;  // every leg asks: not a search each
+  for (const Shelter& sh : s.park.shelters) shelterById.emplace(sh.id, &sh);
+  const auto destination = [&](const Leg& leg) -> const Shelter* {
+    const auto it = shelterById.find(leg.destination);
+    return it == shelterById.end() ? nullptr : it->second;
+  };
   std::map<std::string, std::vector<const Leg*>> legsOf;
   for (const auto& leg : s.outcome.legs)
     if (leg.persons > 0) legsOf[leg.who].push_back(&leg);
@@ -215,7 +222,7 @@ void assessExposure(RunState& s) {
     Point2 at = zone.centroid;
     for (std::size_t i = 0; i < legs.size(); ++i) {
       const Leg& leg = *legs[i];
-      const std::vector<Point2> path = legPath(s, leg, at);
+      const std::vector<Point2> path = legPath(s, leg, at, destination(leg));
       const double front = std::min(leg.front_s, horizon);
       const double end = leg.end_s > 0 ? std::min(leg.end_s, horizon) : horizon;
       for (int r = 0; r < n; ++r) {
@@ -229,7 +236,7 @@ void assessExposure(RunState& s) {
       at = path.back();
       const int admitted = leg.admitted;
       if (admitted > 0) {
-        const Shelter* sh = s.park.shelter(leg.destination);
+        const Shelter* sh = destination(leg);
         const bool indoor = sh->kind == ShelterKind::Indoor;
         Group g = base;
         g.persons = admitted;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 namespace drillsim {
@@ -54,6 +55,7 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   for (NodeId to : shelters)
     for (int alternative = 1; alternative < kRouteAlternatives; ++alternative)
       detourHosts_[{to, alternative}] = zone->create_host("n" + std::to_string(to) + "~" + std::to_string(alternative), 1);
+  std::map<std::pair<NodeId, NodeId>, std::vector<WalkRoute>> routes;
   for (NodeId from : origins) {
     // The search stops once the nearest shelters and every named one are settled, so that its cost
     // stays local however large the park is.
@@ -85,7 +87,7 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
         if (!tree.reaches(to)) continue;
         WalkRoute r{tree.roadsTo(to, park.graph), 0, alternative};
         for (int road : r.roads) r.length_m += park.roads[std::size_t(road)].length_m;
-        auto& known = routes_[{from, to}];
+        auto& known = routes[{from, to}];
         const bool repeat = std::any_of(known.begin(), known.end(), [&](const WalkRoute& w) { return w.roads == r.roads; });
         for (int road : r.roads) penalty[std::size_t(road)] *= kDetourPenalty;
         if (repeat) continue;
@@ -99,18 +101,30 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
       }
     }
   }
-  for (auto& [pair, list] : routes_)
+  destinations_.resize(park.graph.nodeCount());
+  routes_.resize(park.graph.nodeCount());
+  routeCount_ = routes.size();
+  for (auto& [pair, list] : routes) {  // in order of (from, to)
     std::stable_sort(list.begin(), list.end(), [](const WalkRoute& a, const WalkRoute& b) { return a.length_m < b.length_m; });
+    destinations_[std::size_t(pair.first)].push_back(pair.second);
+    routes_[std::size_t(pair.first)].push_back(std::move(list));
+  }
   zone->seal();
   buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 Platform::~Platform() = default;
 
+const std::vector<NodeId>& Platform::destinations(NodeId from) const {
+  static const std::vector<NodeId> none;
+  return from >= 0 && std::size_t(from) < destinations_.size() ? destinations_[std::size_t(from)] : none;
+}
+
 const WalkRoute* Platform::route(NodeId from, NodeId to, const std::function<bool(int road)>& closed) const {
-  auto it = routes_.find({from, to});
-  if (it == routes_.end()) return nullptr;
-  for (const WalkRoute& r : it->second)
+  const std::vector<NodeId>& known = destinations(from);
+  const auto it = std::lower_bound(known.begin(), known.end(), to);
+  if (it == known.end() || *it != to) return nullptr;
+  for (const WalkRoute& r : routes_[std::size_t(from)][std::size_t(it - known.begin())])
     if (!closed || std::none_of(r.roads.begin(), r.roads.end(), closed)) return &r;
   return nullptr;
 }

@@ -50,10 +50,13 @@ class Platform {
   /// Shortest declared walking route between two nodes that uses no road for which `closed` is
   /// true (no road is closed when `closed` is empty); nullptr if there is none.
   const WalkRoute* route(NodeId from, NodeId to, const std::function<bool(int road)>& closed = {}) const;
+  /// The nodes `from` has declared routes to (its nearest shelters' and the named ones'), in
+  /// increasing order; empty for a node that is no origin.
+  const std::vector<NodeId>& destinations(NodeId from) const;
   /// The host a route's comm is sent to: the destination's own host or one of its detour hosts.
   simgrid::s4u::Host* destinationHost(NodeId to, int alternative) const;
   double buildSeconds() const { return buildSeconds_; }
-  std::size_t routeCount() const { return routes_.size(); }
+  std::size_t routeCount() const { return routeCount_; }
 
  private:
   std::unique_ptr<simgrid::s4u::Engine> engine_;
@@ -61,7 +64,12 @@ class Platform {
   std::vector<simgrid::s4u::Link*> links_;
   std::vector<double> capacity_;
   simgrid::s4u::Host* control_ = nullptr;
-  std::map<std::pair<NodeId, NodeId>, std::vector<WalkRoute>> routes_;  // shortest first
+  // Per origin node: the destinations it has routes to, in increasing order, and in step with
+  // them their routes, shortest first. Looked up for every shelter choice, so by the origin's
+  // index and a short search rather than in one map of every pair.
+  std::vector<std::vector<NodeId>> destinations_;
+  std::vector<std::vector<std::vector<WalkRoute>>> routes_;
+  std::size_t routeCount_ = 0;  // pairs of origin and destination
   std::map<std::pair<NodeId, int>, simgrid::s4u::Host*> detourHosts_;
   double buildSeconds_ = 0;
 };

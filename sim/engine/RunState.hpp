@@ -119,7 +119,7 @@ class TeamActor {
 /// are comms started and awaited here, not actors).
 class EvacuationController {
  public:
-  explicit EvacuationController(RunState& s) : s_(s) {}
+  explicit EvacuationController(RunState& s);
   void operator()();
 
  private:
@@ -154,6 +154,10 @@ class EvacuationController {
   void sampleRoadUsage(ssize_t finished);
 
   RunState& s_;
+  // Looked up at every shelter choice: the shelters standing at each road node, and per zone the
+  // plan's shelters for it in its order (a `shelters` map; empty otherwise).
+  std::vector<std::vector<int>> sheltersAt_;
+  std::vector<std::vector<int>> mapped_;
   std::vector<Timer> timers_;  // min-heap
   std::size_t sequence_ = 0;
   std::vector<Leg> legs_;

@@ -123,7 +123,7 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     zoneRings_.push_back(zone.outer);
     zoneRings_.back().insert(zoneRings_.back().end(), zone.holes.begin(), zone.holes.end());
     zoneBounds_.emplace_back();
-    for (const Ring& ring : zone.outer) zoneBounds_.back().add(ring);
+    for (const Ring& ring : zoneRings_.back()) zoneBounds_.back().add(ring);
   }
   prepareFixedPoints();
 }
@@ -192,7 +192,10 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
       const auto& r = releases_[i];
       if (r.aegl2_mg_m3 <= 0) continue;
       for (const auto& e : fixed_[i].zones[z]) inside = inside || e.at(r.release, t_s) >= r.aegl2_mg_m3;
-      for (const auto& p : axes[i]) inside = inside || contains(rings, p);
+      const Bounds& box = zoneBounds_[z];
+      for (const auto& p : axes[i])
+        inside = inside || (box.minX <= p.x_m && p.x_m <= box.maxX && box.minY <= p.y_m && p.y_m <= box.maxY &&
+                            contains(rings, p));
     }
     // A zone burning, or one where the radiation reaches the road-closure level at its centroid.
     for (const auto& f : fires_) inside = inside || (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]);

@@ -114,7 +114,7 @@ class HazardModel final : public HazardEffects {
   };
   std::vector<FixedPoints> fixed_;
   std::vector<std::vector<Ring>> zoneRings_;  // each zone's outer rings and holes, for contains()
-  std::vector<Bounds> zoneBounds_;            // each zone's outer rings' box, for heatReaches()
+  std::vector<Bounds> zoneBounds_;            // the box of each zone's rings: contains() is false outside it
   void prepareFixedPoints();
 };
 
