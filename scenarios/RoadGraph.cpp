@@ -73,44 +73,78 @@ NodeId RoadGraph::nearestNode(Point2 p, double* distance_m) const {
 
 RoadGraph::PathTree RoadGraph::shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost,
                                              const std::function<bool(NodeId)>& settled) const {
+  PathSearch search(*this);
+  search.run(source, cost, settled);
   PathTree t;
   t.source = source;
-  t.cost.assign(nodes_.size(), kUnreachable);
-  t.via.assign(nodes_.size(), -1);
-  if (source < 0 || static_cast<std::size_t>(source) >= nodes_.size()) return t;
-  using Item = std::pair<double, NodeId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  t.cost[static_cast<std::size_t>(source)] = 0;
-  queue.push({0, source});
-  while (!queue.empty()) {
-    auto [d, n] = queue.top();
-    queue.pop();
-    if (d > t.cost[static_cast<std::size_t>(n)]) continue;
-    if (settled && settled(n)) {
-      // Stop here: forget every node whose cost is not final yet.
-      std::vector<bool> final(nodes_.size(), false);
-      final[static_cast<std::size_t>(n)] = true;
-      for (std::size_t k = 0; k < nodes_.size(); ++k)
-        if (t.cost[k] < d) final[k] = true;
-      for (std::size_t k = 0; k < nodes_.size(); ++k)
-        if (!final[k]) {
-          t.cost[k] = kUnreachable;
-          t.via[k] = -1;
-        }
-      return t;
-    }
-    for (int a : out_[static_cast<std::size_t>(n)]) {
-      const Arc& arc = arcs_[static_cast<std::size_t>(a)];
+  t.cost.resize(nodes_.size());
+  t.via.resize(nodes_.size());
+  for (std::size_t k = 0; k < nodes_.size(); ++k) {
+    t.cost[k] = search.cost(static_cast<NodeId>(k));
+    t.via[k] = search.via(static_cast<NodeId>(k));
+  }
+  return t;
+}
+
+PathSearch::PathSearch(const RoadGraph& graph)
+    : graph_(graph),
+      cost_(graph.nodeCount(), RoadGraph::kUnreachable),
+      via_(graph.nodeCount(), -1),
+      settled_(graph.nodeCount(), false) {}
+
+void PathSearch::run(NodeId source, const std::function<double(const Arc&)>& cost,
+                     const std::function<bool(NodeId)>& settled) {
+  for (NodeId n : touched_) {
+    cost_[static_cast<std::size_t>(n)] = RoadGraph::kUnreachable;
+    via_[static_cast<std::size_t>(n)] = -1;
+    settled_[static_cast<std::size_t>(n)] = false;
+  }
+  touched_.clear();
+  heap_.clear();
+  source_ = source;
+  if (source < 0 || static_cast<std::size_t>(source) >= cost_.size()) return;
+  // Dijkstra's algorithm; an arc's ties go to the lower arc index, so that paths never depend on
+  // the heap's order.
+  const auto later = std::greater<>();
+  cost_[static_cast<std::size_t>(source)] = 0;
+  touched_.push_back(source);
+  heap_.push_back({0, source});
+  while (!heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const auto [d, n] = heap_.back();
+    heap_.pop_back();
+    if (d > cost_[static_cast<std::size_t>(n)] || settled_[static_cast<std::size_t>(n)]) continue;
+    // Its cost is final: every node reached later costs at least as much.
+    settled_[static_cast<std::size_t>(n)] = true;
+    if (settled && settled(n)) return;  // stop here: nodes not settled read as unreachable
+    for (int a : graph_.outArcs(n)) {
+      const Arc& arc = graph_.arcs()[static_cast<std::size_t>(a)];
       const double nd = d + (cost ? cost(arc) : arc.length_m);
       const std::size_t to = static_cast<std::size_t>(arc.to);
-      if (nd < t.cost[to] || (nd == t.cost[to] && a < t.via[to])) {
-        t.cost[to] = nd;
-        t.via[to] = a;
-        queue.push({nd, arc.to});
+      if (!settled_[to] && (nd < cost_[to] || (nd == cost_[to] && a < via_[to]))) {
+        if (cost_[to] == RoadGraph::kUnreachable) touched_.push_back(arc.to);
+        cost_[to] = nd;
+        via_[to] = a;
+        heap_.push_back({nd, arc.to});
+        std::push_heap(heap_.begin(), heap_.end(), later);
       }
     }
   }
-  return t;
+}
+
+bool PathSearch::reaches(NodeId n) const {
+  return n >= 0 && static_cast<std::size_t>(n) < settled_.size() && settled_[static_cast<std::size_t>(n)];
+}
+
+std::vector<int> PathSearch::roadsTo(NodeId n) const {
+  std::vector<int> roads;
+  for (NodeId at = n; at != source_;) {
+    const Arc& arc = graph_.arcs()[static_cast<std::size_t>(via_[static_cast<std::size_t>(at)])];
+    roads.push_back(arc.road);
+    at = arc.from;
+  }
+  std::reverse(roads.begin(), roads.end());
+  return roads;
 }
 
 std::vector<int> RoadGraph::PathTree::roadsTo(NodeId n, const RoadGraph& g) const {

@@ -50,8 +50,9 @@ class RoadGraph {
     /// Road indices from the source to `n`, in travel order; `n` must be reachable.
     std::vector<int> roadsTo(NodeId n, const RoadGraph& g) const;
   };
-  /// `settled(n)`, when given, is told each node as its cost becomes final, in order of cost, and
-  /// may end the search early by returning true: nodes not yet settled then read as unreachable.
+  /// `settled(n)`, when given, is told each node as its cost becomes final, in order of cost (the
+  /// lower index first on a tie), and may end the search early by returning true: nodes not yet
+  /// settled then read as unreachable (the nodes told so far, n included, as reached).
   PathTree shortestPaths(NodeId source, const std::function<double(const Arc&)>& cost = {},
                          const std::function<bool(NodeId)>& settled = {}) const;
   /// Shortest walking distances from `source` along arcs (infinity where unreachable).
@@ -74,6 +75,35 @@ class RoadGraph {
   static std::uint64_t squareKey(std::int64_t x, std::int64_t y);
   std::vector<Arc> arcs_;
   std::vector<std::vector<int>> out_;
+};
+
+/// A least-cost search (RoadGraph::shortestPaths) that is run again and again, from one source
+/// after another, at the cost of the nodes each run reaches rather than of the whole graph: its
+/// arrays are kept between runs and only what a run touched is reset. Platform building runs one
+/// from every origin, each stopping once its nearest shelters are settled.
+class PathSearch {
+ public:
+  explicit PathSearch(const RoadGraph& graph);
+  /// As RoadGraph::shortestPaths: `cost` per arc (its length when not given), `settled` told each
+  /// node as its cost becomes final, ending the run when it returns true.
+  void run(NodeId source, const std::function<double(const Arc&)>& cost = {},
+           const std::function<bool(NodeId)>& settled = {});
+  bool reaches(NodeId n) const;
+  /// Least cost from the source (RoadGraph::kUnreachable where it does not reach).
+  double cost(NodeId n) const { return reaches(n) ? cost_[static_cast<std::size_t>(n)] : RoadGraph::kUnreachable; }
+  /// The arc reaching n on its least-cost path, -1 for the source and where it does not reach.
+  int via(NodeId n) const { return reaches(n) ? via_[static_cast<std::size_t>(n)] : -1; }
+  /// Road indices from the source to `n`, in travel order; `n` must be reached.
+  std::vector<int> roadsTo(NodeId n) const;
+
+ private:
+  const RoadGraph& graph_;
+  NodeId source_ = kNoNode;
+  std::vector<double> cost_;  // kUnreachable where not touched
+  std::vector<int> via_;
+  std::vector<bool> settled_;  // cost final; a run ended early reaches only these
+  std::vector<NodeId> touched_;
+  std::vector<std::pair<double, NodeId>> heap_;
 };
 
 }  // namespace drillsim

@@ -271,3 +271,55 @@ TEST(RoadGraph, WhatReachesTheTargetsFollowsOnewayRoads) {
   const std::vector<bool> fromA = g.reachesAny({g.nearestNode({0, 0})});
   EXPECT_FALSE(fromA[std::size_t(c)]);  // nothing leads back to a
 }
+
+// PathSearch, run from one source after another and stopped early, gives each run what a fresh
+// search would (a plain Dijkstra over arrays here): reset between runs, ties to the lower arc.
+TEST(RoadGraph, ARepeatedSearchGivesWhatAFreshOneWould) {
+  RoadGraph g;
+  std::uint64_t x = 2463534242ull;
+  const auto next = [&](int n) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return int(x % std::uint64_t(n));
+  };
+  constexpr int kSide = 8;
+  int road = 0;
+  for (int i = 0; i < kSide; ++i)
+    for (int j = 0; j < kSide; ++j) {  // whole-number lengths: many ties
+      if (i + 1 < kSide) g.addRoad(road++, {i * 10.0, j * 10.0}, {i * 10.0 + 10, j * 10.0}, 1 + next(3), next(4) == 0);
+      if (j + 1 < kSide) g.addRoad(road++, {i * 10.0, j * 10.0}, {i * 10.0, j * 10.0 + 10}, 1 + next(3), next(4) == 0);
+    }
+  const std::size_t n = g.nodeCount();
+  PathSearch search(g);
+  for (int run = 0; run < 60; ++run) {
+    const NodeId source = NodeId(next(int(n)));
+    const std::size_t stopAfter = run % 3 == 0 ? n + 1 : std::size_t(1 + next(int(n)));
+    // The reference: settle the cheapest unsettled node (the lower index on a tie) until stopAfter.
+    std::vector<double> cost(n, RoadGraph::kUnreachable);
+    std::vector<int> via(n, -1);
+    std::vector<bool> settled(n, false);
+    cost[std::size_t(source)] = 0;
+    for (std::size_t count = 0;;) {
+      std::size_t best = n;
+      for (std::size_t k = 0; k < n; ++k)
+        if (!settled[k] && cost[k] < RoadGraph::kUnreachable && (best == n || cost[k] < cost[best])) best = k;
+      if (best == n) break;
+      settled[best] = true;
+      if (++count == stopAfter) break;
+      for (int a : g.outArcs(NodeId(best))) {
+        const Arc& arc = g.arcs()[std::size_t(a)];
+        const double nd = cost[best] + arc.length_m;
+        const std::size_t to = std::size_t(arc.to);
+        if (!settled[to] && (nd < cost[to] || (nd == cost[to] && a < via[to]))) cost[to] = nd, via[to] = a;
+      }
+    }
+    std::size_t count = 0;
+    search.run(source, {}, [&](NodeId) { return ++count == stopAfter; });
+    for (std::size_t k = 0; k < n; ++k) {
+      SCOPED_TRACE("run " + std::to_string(run) + " node " + std::to_string(k));
+      ASSERT_EQ(search.reaches(NodeId(k)), bool(settled[k]));
+      if (!settled[k]) continue;
+      EXPECT_EQ(search.cost(NodeId(k)), cost[k]);
+      EXPECT_EQ(search.via(NodeId(k)), via[k]);
+    }
+  }
+}

@@ -26,9 +26,24 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
 
   const Park& park = loaded.park;
   const Scenario& s = loaded.scenario;
+  std::set<NodeId> origins, shelters, named;
+  for (const auto& z : park.zones) origins.insert(z.node);
+  for (const auto& sh : park.shelters) {
+    origins.insert(sh.node);
+    shelters.insert(sh.node);
+  }
+  for (const auto& plan : s.plans)
+    for (const auto& [zoneRef, list] : plan.shelters.map)
+      for (const auto& ref : list)
+        if (const Shelter* sh = park.shelter(ref.id)) named.insert(sh->node);
+
+  // Hosts only where routes start or end (zones' and shelters' nodes): a full zone's routing table
+  // holds a slot for every pair of hosts, so a host at every junction would make its memory grow
+  // as the square of the park's junctions. Roads in between are links on the routes.
   auto* zone = sg4::create_full_zone("park");
-  hosts_.reserve(park.graph.nodeCount());
-  for (std::size_t i = 0; i < park.graph.nodeCount(); ++i) hosts_.push_back(zone->create_host("n" + std::to_string(i), 1));
+  hosts_.assign(park.graph.nodeCount(), nullptr);
+  for (NodeId n : origins)
+    if (n >= 0 && std::size_t(n) < hosts_.size()) hosts_[std::size_t(n)] = zone->create_host("n" + std::to_string(n), 1);
   control_ = zone->create_host("control", 1);
   for (std::size_t i = 0; i < park.roads.size(); ++i) {
     const Road& r = park.roads[i];
@@ -41,55 +56,56 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   zone->add_route(control_->get_netpoint(), control_->get_netpoint(), nullptr, nullptr, {sg4::LinkInRoute(loopback)},
                   false);
 
-  std::set<NodeId> origins, shelters, named;
-  for (const auto& z : park.zones) origins.insert(z.node);
-  for (const auto& sh : park.shelters) {
-    origins.insert(sh.node);
-    shelters.insert(sh.node);
-  }
-  for (const auto& plan : s.plans)
-    for (const auto& [zoneRef, list] : plan.shelters.map)
-      for (const auto& ref : list)
-        if (const Shelter* sh = park.shelter(ref.id)) named.insert(sh->node);
   // Every host exists before the first route is declared.
   for (NodeId to : shelters)
     for (int alternative = 1; alternative < kRouteAlternatives; ++alternative)
       detourHosts_[{to, alternative}] = zone->create_host("n" + std::to_string(to) + "~" + std::to_string(alternative), 1);
   std::map<std::pair<NodeId, NodeId>, std::vector<WalkRoute>> routes;
+  // Two searches kept from origin to origin (PathSearch), and the detours' road penalties, reset
+  // road by road: each origin then costs what its own search reaches, not the whole park.
+  PathSearch nearest(park.graph), detour(park.graph);
+  std::vector<double> penalty(park.roads.size(), 1.0);
+  std::vector<int> penalised;
   for (NodeId from : origins) {
     // The search stops once the nearest shelters and every named one are settled, so that its cost
     // stays local however large the park is.
     std::size_t shelterSettled = 0, namedSettled = 0;
-    const RoadGraph::PathTree paths = park.graph.shortestPaths(from, {}, [&](NodeId n) {
-      shelterSettled += shelters.count(n);
+    std::vector<NodeId> settledShelters;
+    nearest.run(from, {}, [&](NodeId n) {
+      if (shelters.count(n)) {
+        ++shelterSettled;
+        settledShelters.push_back(n);
+      }
       namedSettled += named.count(n);
       return shelterSettled >= kShelterChoices && namedSettled == named.size();
     });
     // Routes to the kShelterChoices nearest shelters (and any a plan names): a cohort never walks
     // past that many shelters, and declaring every pair would grow as zones x shelters.
     std::vector<std::pair<double, NodeId>> byDistance;
-    for (NodeId to : shelters)
-      if (paths.reaches(to)) byDistance.push_back({paths.cost[std::size_t(to)], to});
+    for (NodeId to : settledShelters) byDistance.push_back({nearest.cost(to), to});
     std::sort(byDistance.begin(), byDistance.end());
     std::set<NodeId> chosen(named.begin(), named.end());
     for (std::size_t k = 0; k < byDistance.size() && k < kShelterChoices; ++k) chosen.insert(byDistance[k].second);
 
-    std::vector<double> penalty(park.roads.size(), 1.0);
+    for (int road : penalised) penalty[std::size_t(road)] = 1.0;
+    penalised.clear();
     for (int alternative = 0; alternative < kRouteAlternatives; ++alternative) {
       std::size_t targetsSettled = 0;
-      const RoadGraph::PathTree tree =
-          alternative == 0 ? paths
-                           : park.graph.shortestPaths(
-                                 from, [&](const Arc& arc) { return arc.length_m * penalty[std::size_t(arc.road)]; },
-                                 [&](NodeId n) { return (targetsSettled += chosen.count(n)) == chosen.size(); });
-      std::vector<WalkRoute> found;
+      if (alternative > 0)
+        detour.run(
+            from, [&](const Arc& arc) { return arc.length_m * penalty[std::size_t(arc.road)]; },
+            [&](NodeId n) { return (targetsSettled += chosen.count(n)) == chosen.size(); });
+      const PathSearch& tree = alternative == 0 ? nearest : detour;
       for (NodeId to : chosen) {
         if (!tree.reaches(to)) continue;
-        WalkRoute r{tree.roadsTo(to, park.graph), 0, alternative};
+        WalkRoute r{tree.roadsTo(to), 0, alternative};
         for (int road : r.roads) r.length_m += park.roads[std::size_t(road)].length_m;
         auto& known = routes[{from, to}];
         const bool repeat = std::any_of(known.begin(), known.end(), [&](const WalkRoute& w) { return w.roads == r.roads; });
-        for (int road : r.roads) penalty[std::size_t(road)] *= kDetourPenalty;
+        for (int road : r.roads) {
+          if (penalty[std::size_t(road)] == 1.0) penalised.push_back(road);
+          penalty[std::size_t(road)] *= kDetourPenalty;
+        }
         if (repeat) continue;
         known.push_back(r);
         if (r.roads.empty()) continue;  // same node: no road to share, no SimGrid route needed

@@ -1,5 +1,6 @@
 #pragma once
-// The park as a SimGrid platform (DESIGN.md section 3): one host per road node, one link per road
+// The park as a SimGrid platform (DESIGN.md section 3): a host at every road node where a zone or
+// shelter attaches (where routes start and end; detour hosts beside the shelters'), one link per road
 // whose bandwidth is its walking capacity in persons/s and whose latency is zero (cohorts wait
 // their free-flow walking time themselves, so that CM02 shares capacity max-min fairly), and
 // shortest walking routes from every zone and shelter node to every shelter, computed here and
@@ -42,6 +43,7 @@ class Platform {
   Platform& operator=(const Platform&) = delete;
 
   simgrid::s4u::Engine& engine() { return *engine_; }
+  /// The host of a zone's or shelter's node (where routes start); nullptr at other junctions.
   simgrid::s4u::Host* host(NodeId n) const { return hosts_[static_cast<std::size_t>(n)]; }
   simgrid::s4u::Host* controlHost() const { return control_; }
   simgrid::s4u::Link* link(int road) const { return links_[static_cast<std::size_t>(road)]; }
