@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <set>
 
 #include "scenarios/Geometry.hpp"
 #include "scenarios/Lookup.hpp"
