@@ -101,6 +101,10 @@ double Bounds::gapTo(const Bounds& o) const {
   return std::hypot(dx, dy);
 }
 
+std::uint64_t squareKey(std::int64_t x, std::int64_t y) {
+  return static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(y);
+}
+
 double distanceToArea(Point2 p, const std::vector<Ring>& outer) {
   if (contains(outer, p)) return 0;
   // The nearest segment is found by squared distance; hypot (careful, and slow: this is the heat

@@ -2,6 +2,7 @@
 // Plane geometry in the park's metric CRS (metres). Small and exact enough for zones of a park;
 // nothing here is geodesic.
 
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -30,9 +31,14 @@ struct Bounds {
   void add(Point2 p);
   void add(const std::vector<Point2>& points);
   bool empty() const { return !(minX <= maxX); }
+  /// Whether p lies in the box (edges included).
+  bool holds(Point2 p) const { return minX <= p.x_m && p.x_m <= maxX && minY <= p.y_m && p.y_m <= maxY; }
   /// Distance between two boxes: 0 when they touch or overlap.
   double gapTo(const Bounds& o) const;
 };
+/// A hash key for square (x, y) of a grid, for lookups of what stands near a point. Two squares
+/// may share a key: whoever looks things up there must still test the distance.
+std::uint64_t squareKey(std::int64_t x, std::int64_t y);
 /// Shortest distance from p to an area given by its outer rings: 0 inside it.
 double distanceToArea(Point2 p, const std::vector<Ring>& outer);
 /// Shortest distance between two areas given by their outer rings: 0 when they touch, overlap or

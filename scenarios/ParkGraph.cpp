@@ -59,17 +59,18 @@ class RoadSquares {
         }
         for (double x = x0; x <= x1; ++x)
           for (double y = y0; y <= y1; ++y) {
-            auto& list = squares_[key(std::int64_t(x), std::int64_t(y))];
+            auto& list = squares_[squareKey(std::int64_t(x), std::int64_t(y))];
             if (list.empty() || list.back() != i) list.push_back(i);
           }
       }
   }
-  /// The roads that may pass within 1 m of p, in index order, each once.
+  /// The roads that may pass within 1 m of p, in index order, each once (and maybe others: the
+  /// caller tests the distance).
   std::vector<std::size_t> near(Point2 p) const {
     std::vector<std::size_t> roads = everywhere_;
     const double x = std::floor(p.x_m / size_), y = std::floor(p.y_m / size_);
     if (std::abs(x) + std::abs(y) < 1e15)
-      if (auto it = squares_.find(key(std::int64_t(x), std::int64_t(y))); it != squares_.end())
+      if (auto it = squares_.find(squareKey(std::int64_t(x), std::int64_t(y))); it != squares_.end())
         roads.insert(roads.end(), it->second.begin(), it->second.end());
     std::sort(roads.begin(), roads.end());
     roads.erase(std::unique(roads.begin(), roads.end()), roads.end());
@@ -78,10 +79,6 @@ class RoadSquares {
 
  private:
   static constexpr double kMaxSquares = 4096;
-  // Two squares may share a key: their roads are then both candidates, which the distance test sorts.
-  static std::uint64_t key(std::int64_t x, std::int64_t y) {
-    return static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(y);
-  }
   double size_ = 10;
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> squares_;
   std::vector<std::size_t> everywhere_;

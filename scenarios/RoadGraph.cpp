@@ -6,9 +6,20 @@
 
 namespace drillsim {
 
-std::uint64_t RoadGraph::squareKey(std::int64_t x, std::int64_t y) {
-  return static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(y);
+namespace {
+// Road indices from `source` to `n` along the arcs `via` gives for each node, in travel order.
+template <class Via>
+std::vector<int> roadsBack(const RoadGraph& g, NodeId source, NodeId n, Via via) {
+  std::vector<int> roads;
+  for (NodeId at = n; at != source;) {
+    const Arc& arc = g.arcs()[static_cast<std::size_t>(via(at))];
+    roads.push_back(arc.road);
+    at = arc.from;
+  }
+  std::reverse(roads.begin(), roads.end());
+  return roads;
 }
+}  // namespace
 
 NodeId RoadGraph::nodeAt(Point2 p) {
   // The nearest node within 1 m, the first added on a tie (as a scan in order would find). Points
@@ -136,25 +147,11 @@ bool PathSearch::reaches(NodeId n) const {
 }
 
 std::vector<int> PathSearch::roadsTo(NodeId n) const {
-  std::vector<int> roads;
-  for (NodeId at = n; at != source_;) {
-    const Arc& arc = graph_.arcs()[static_cast<std::size_t>(via_[static_cast<std::size_t>(at)])];
-    roads.push_back(arc.road);
-    at = arc.from;
-  }
-  std::reverse(roads.begin(), roads.end());
-  return roads;
+  return roadsBack(graph_, source_, n, [&](NodeId at) { return via_[static_cast<std::size_t>(at)]; });
 }
 
 std::vector<int> RoadGraph::PathTree::roadsTo(NodeId n, const RoadGraph& g) const {
-  std::vector<int> roads;
-  for (NodeId at = n; at != source;) {
-    const Arc& arc = g.arcs()[static_cast<std::size_t>(via[static_cast<std::size_t>(at)])];
-    roads.push_back(arc.road);
-    at = arc.from;
-  }
-  std::reverse(roads.begin(), roads.end());
-  return roads;
+  return roadsBack(g, source, n, [&](NodeId at) { return via[static_cast<std::size_t>(at)]; });
 }
 
 std::vector<bool> RoadGraph::reachesAny(const std::vector<NodeId>& targets) const {

@@ -70,9 +70,8 @@ class RoadGraph {
   std::vector<Point2> nodes_;
   // Nodes by the square metre they stand in (kNodeMergeDistance_m squares), so that nodeAt looks
   // at the nine squares around a point instead of every node. Two squares may share a key; their
-  // nodes are then candidates together, which the distance test sorts.
+  // nodes are then candidates together, which the distance test sorts (squareKey).
   std::unordered_map<std::uint64_t, std::vector<NodeId>> squares_;
-  static std::uint64_t squareKey(std::int64_t x, std::int64_t y);
   std::vector<Arc> arcs_;
   std::vector<std::vector<int>> out_;
 };

@@ -193,9 +193,7 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
       if (r.aegl2_mg_m3 <= 0) continue;
       for (const auto& e : fixed_[i].zones[z]) inside = inside || e.at(r.release, t_s) >= r.aegl2_mg_m3;
       const Bounds& box = zoneBounds_[z];
-      for (const auto& p : axes[i])
-        inside = inside || (box.minX <= p.x_m && p.x_m <= box.maxX && box.minY <= p.y_m && p.y_m <= box.maxY &&
-                            contains(rings, p));
+      for (const auto& p : axes[i]) inside = inside || (box.holds(p) && contains(rings, p));
     }
     // A zone burning, or one where the radiation reaches the road-closure level at its centroid.
     for (const auto& f : fires_) inside = inside || (f.ignition_s[z] <= t_s && t_s < f.controlled_s[z]);
