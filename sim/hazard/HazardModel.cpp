@@ -267,20 +267,24 @@ void HazardModel::controlZone(const std::string& hazard, int zone, double t_s) {
   }
 }
 
-double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
+template <class Distance>
+double HazardModel::heatSum(double t_s, int except, Distance distance) const {
   double q = 0;
   for (const auto& f : fires_) {
     if (f.heatRelease_MW <= 0) continue;
     for (int zi : f.ignited) {
       const std::size_t z = std::size_t(zi);
       if (zi == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
-      // Where in the zone the flames stand is not known: each place is given the worst case, the
-      // fire at the zone's edge nearest to it.
-      const double r = f.fireRadius_m + distanceToArea(p, loaded_.park.zones[z].outer);
-      q += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
+      q += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, f.fireRadius_m + distance(z));
     }
   }
   return q;
+}
+
+double HazardModel::heatFlux_kW_m2(Point2 p, double t_s, int except) const {
+  // Where in the zone the flames stand is not known: each place is given the worst case, the fire
+  // at the zone's edge nearest to it.
+  return heatSum(t_s, except, [&](std::size_t z) { return distanceToArea(p, loaded_.park.zones[z].outer); });
 }
 
 bool HazardModel::heatReaches(Point2 p, double t_s, int except, double level) const {
@@ -288,19 +292,12 @@ bool HazardModel::heatReaches(Point2 p, double t_s, int except, double level) co
   // to its box less 1 mm (rounding in either distance is nanometres at projected coordinates of
   // 10^7 m). Each term is then at least the one heatFlux_kW_m2 adds, and so is the sum (rounding is
   // monotone), so a bound below the level is the same "no".
-  double bound = 0;
-  for (const auto& f : fires_) {
-    if (f.heatRelease_MW <= 0) continue;
-    for (int zi : f.ignited) {
-      const std::size_t z = std::size_t(zi);
-      if (zi == except || !(f.ignition_s[z] <= t_s && t_s < f.controlled_s[z])) continue;
-      const Bounds& b = zoneBounds_[z];
-      const double dx = std::max({0.0, b.minX - p.x_m, p.x_m - b.maxX});
-      const double dy = std::max({0.0, b.minY - p.y_m, p.y_m - b.maxY});
-      const double r = f.fireRadius_m + std::max(0.0, std::sqrt(dx * dx + dy * dy) - 1e-3);
-      bound += hazard::pointSourceFlux_kW_m2(f.heatRelease_MW * 1000, kRadiativeFraction, 1.0, r);
-    }
-  }
+  const double bound = heatSum(t_s, except, [&](std::size_t z) {
+    const Bounds& b = zoneBounds_[z];
+    const double dx = std::max({0.0, b.minX - p.x_m, p.x_m - b.maxX});
+    const double dy = std::max({0.0, b.minY - p.y_m, p.y_m - b.maxY});
+    return std::max(0.0, std::sqrt(dx * dx + dy * dy) - 1e-3);
+  });
   return bound >= level && heatFlux_kW_m2(p, t_s, except) >= level;
 }
 

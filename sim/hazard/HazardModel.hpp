@@ -116,6 +116,10 @@ class HazardModel final : public HazardEffects {
   std::vector<std::vector<Ring>> zoneRings_;  // each zone's outer rings and holes, for contains()
   std::vector<Bounds> zoneBounds_;            // the box of each zone's rings: contains() is false outside it
   void prepareFixedPoints();
+  /// The radiated heat flux of every zone burning at t_s but `except`, each zone z's fire placed
+  /// `distance(z)` metres from the place beyond its disc.
+  template <class Distance>
+  double heatSum(double t_s, int except, Distance distance) const;
 };
 
 /// Draws a fire for a replication: its start, heat release, spread distance and the delay of every
