@@ -125,27 +125,30 @@ double EvacuationController::walkTime(const WalkRoute& r, double fromAccess_m, i
   return (fromAccess_m + r.length_m + s_.park.shelters[std::size_t(shelter)].access_m) / s_.scenario.walking.speed_ms;
 }
 
-int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const {
+EvacuationController::Choice EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const {
   const auto& shelters = s_.park.shelters;
   const auto closed = closedNow(fleeing(c, from));
-  auto open = [&](int i) {
-    return s_.occupancy[std::size_t(i)] < shelters[std::size_t(i)].capacity &&
-           s_.platform.route(from, shelters[std::size_t(i)].node, closed) != nullptr;
+  // The route to shelter i by open roads, if the shelter has room; nullptr otherwise.
+  auto openRoute = [&](int i) -> const WalkRoute* {
+    return s_.occupancy[std::size_t(i)] < shelters[std::size_t(i)].capacity
+               ? s_.platform.route(from, shelters[std::size_t(i)].node, closed)
+               : nullptr;
   };
   const ShelterRule& rule = s_.plan.shelters;
   for (int i : mapped_[std::size_t(c.zone)])
-    if (open(i)) return i;
+    if (const WalkRoute* r = openRoute(i)) return {i, r};
   // Every listed shelter is full or out of reach (or the zone is not in the map): the nearest open
   // one, of those with routes from here, in the shelters' order (the first wins a tie).
   std::vector<int> reachable;
   for (NodeId n : s_.platform.destinations(from))
     if (std::size_t(n) < sheltersAt_.size()) reachable.insert(reachable.end(), sheltersAt_[std::size_t(n)].begin(), sheltersAt_[std::size_t(n)].end());
   std::sort(reachable.begin(), reachable.end());
-  int best = -1;
+  Choice best;
   double bestCost = std::numeric_limits<double>::infinity();
   for (int i : reachable) {
-    if (!open(i)) continue;
-    const WalkRoute& r = *s_.platform.route(from, shelters[std::size_t(i)].node, closed);
+    const WalkRoute* route = openRoute(i);
+    if (!route) continue;
+    const WalkRoute& r = *route;
     double cost = walkTime(r, fromAccess_m, i);
     if (rule.kind == ShelterRule::Kind::Fastest) {
       // Estimated arrival of the cohort's last person: the walk plus the time the most loaded
@@ -157,7 +160,7 @@ int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fro
     }
     if (cost < bestCost) {
       bestCost = cost;
-      best = i;
+      best = {i, route};
     }
   }
   return best;
@@ -165,7 +168,7 @@ int EvacuationController::chooseShelter(const Cohort& c, NodeId from, double fro
 
 void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m) {
   Cohort& c = s_.cohorts[std::size_t(cohort)];
-  const int shelter = chooseShelter(c, from, fromAccess_m);
+  const auto [shelter, route] = chooseShelter(c, from, fromAccess_m);
   if (shelter < 0) {
     const bool atHome = from == s_.park.zones[std::size_t(c.zone)].node;
     if (atHome) {
@@ -179,7 +182,6 @@ void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m
     return;
   }
   const Shelter& target = s_.park.shelters[std::size_t(shelter)];
-  const WalkRoute* route = s_.platform.route(from, target.node, closedNow(fleeing(c, from)));
   const double walk_s = walkTime(*route, fromAccess_m, shelter);
   Leg leg{cohort, shelter, route, s_.outcome.legs.size()};
   s_.outcome.legs.push_back({c.key, c.persons, from, target.node, route->roads, s_.now(), s_.now() + walk_s, 0, target.id});

@@ -69,15 +69,12 @@ Platform::Platform(const LoadedScenario& loaded, bool verboseSimGrid) {
   for (NodeId from : origins) {
     // The search stops once the nearest shelters and every named one are settled, so that its cost
     // stays local however large the park is.
-    std::size_t shelterSettled = 0, namedSettled = 0;
+    std::size_t namedSettled = 0;
     std::vector<NodeId> settledShelters;
     nearest.run(from, {}, [&](NodeId n) {
-      if (shelters.count(n)) {
-        ++shelterSettled;
-        settledShelters.push_back(n);
-      }
+      if (shelters.count(n)) settledShelters.push_back(n);
       namedSettled += named.count(n);
-      return shelterSettled >= kShelterChoices && namedSettled == named.size();
+      return settledShelters.size() >= kShelterChoices && namedSettled == named.size();
     });
     // Routes to the kShelterChoices nearest shelters (and any a plan names): a cohort never walks
     // past that many shelters, and declaring every pair would grow as zones x shelters.

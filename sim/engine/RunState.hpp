@@ -143,7 +143,12 @@ class EvacuationController {
   void startLeg(int cohort, NodeId from, double fromAccess_m);
   void onTimer(const Timer& t);
   void arrive(Leg leg);  // by value: starting the next leg may grow legs_
-  int chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const;
+  /// A shelter chosen by the plan's rule, and the route to it by open roads.
+  struct Choice {
+    int shelter = -1;  // -1: no shelter with room can be reached by open roads
+    const WalkRoute* route = nullptr;
+  };
+  Choice chooseShelter(const Cohort& c, NodeId from, double fromAccess_m) const;
   double walkTime(const WalkRoute& r, double fromAccess_m, int shelter) const;
   /// Roads closed to new movements now, for people leaving zone `fleeing` (-1: anyone).
   std::function<bool(int)> closedNow(int fleeing = -1) const;
