@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -180,6 +182,74 @@ TEST(Cli, RunRefusesAnUnknownPlanOrABadSeed) {
   EXPECT_NE(r.err.find("--seed: expected a whole number >= 0, found '-3'"), std::string::npos) << r.err;
   r = runDrillsim({"run", scenario, "--substances", table});
   EXPECT_EQ(r.exitCode, 64);
+}
+
+// --at uses the weather and rate given on the command line, not the scenario's draw: on the
+// centreline the concentration is the closed form C = Q / (pi u sy sz) exp(-H^2 / 2 sz^2)
+// (ALOHA TM NOS OR&R 43 section 4.3, ground level, y = 0) with Briggs urban class D sigmas,
+// sy = 0.16 x (1 + 0.0004 x)^-1/2, sz = 0.14 x (1 + 0.0003 x)^-1/2 (Boubel et al. 3e Table 19-6).
+TEST(Cli, HazardAtUsesTheGivenWeatherAndRate) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const std::string table = sourcePath("tests/data/mini/substances.csv");
+  const std::vector<std::string> given = {"hazard", scenario, "--hazard", "L1", "--substances", table, "--wind-speed",
+                                          "3", "--wind-from", "0", "--stability", "D", "--rate", "1.5",
+                                          "--format", "json"};
+  auto r = runDrillsim(given);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["id"], "HS1");
+  EXPECT_EQ(j["weather"]["stability"], "D");
+  EXPECT_EQ(j["weather"]["wind_speed_ms"].get<double>(), 3.0);
+  const double x0 = j["source"]["x"], y0 = j["source"]["y"], H = j["source"]["height_m"];
+  EXPECT_EQ(H, 1.0);  // the mini scenario's height_m
+  const std::array<double, 4> distances = {200, 500, 1000, 2000};
+  std::string at;
+  for (double d : distances) at += (at.empty() ? "" : ";") + std::to_string(x0) + "," + std::to_string(y0 - d);
+  for (const bool atTime : {false, true}) {
+    auto args = given;
+    args.insert(args.end(), {"--at", at});
+    // Long after the start, with the release still going: the steady plume at every point.
+    if (atTime) args.insert(args.end(), {"--time", "100000"});
+    r = runDrillsim(args);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto points = nlohmann::json::parse(r.out).at("points");
+    ASSERT_EQ(points.size(), distances.size());
+    for (std::size_t k = 0; k < distances.size(); ++k) {
+      // The point as printed (std::to_string keeps 6 decimals of its metres).
+      const double x = y0 - points[k]["y"].get<double>(), y = points[k]["x"].get<double>() - x0;
+      const double sy = 0.16 * x / std::sqrt(1 + 0.0004 * x), sz = 0.14 * x / std::sqrt(1 + 0.0003 * x);
+      const double c_mg_m3 = 1.5 / (M_PI * 3 * sy * sz) * std::exp(-y * y / (2 * sy * sy)) *
+                             std::exp(-H * H / (2 * sz * sz)) * 1e6;
+      EXPECT_NEAR(points[k]["mg_m3"].get<double>(), c_mg_m3, 1e-9 * c_mg_m3) << distances[k] << " m, time " << atTime;
+    }
+  }
+
+  // At a time after the release stopped, the text, the JSON and the map give one answer per level:
+  // the threat zone of the cloud then (its tail has left the first u (t - stop) metres).
+  const fs::path svg = fs::temp_directory_path() / "drillsim-threat-at.svg";
+  for (const char* format : {"json", "text"}) {
+    auto args = given;
+    args.back() = format;
+    args.insert(args.end(), {"--time", "900", "--stop", "600", "--svg", svg.string()});
+    r = runDrillsim(args);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::ifstream in(svg);
+    const std::string map((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* level : {"AEGL-1", "AEGL-2", "AEGL-3"}) {
+      const bool notReached = map.find(std::string(level) + " (60 min) (not reached)") != std::string::npos;
+      if (std::string(format) == "json") {
+        const double reach = nlohmann::json::parse(r.out)["distances_m"][level];
+        EXPECT_EQ(notReached, reach == 0) << level << " " << reach;
+        EXPECT_TRUE(reach == 0 || reach > 3 * 300) << level << " " << reach;  // beyond the tail at 3 m/s x 300 s
+      } else {
+        const std::size_t line = r.out.find(std::string("  ") + level + " (60 min, ");
+        ASSERT_NE(line, std::string::npos) << r.out;
+        const std::string text = r.out.substr(line, r.out.find('\n', line) - line);
+        EXPECT_EQ(notReached, text.find("not reached 900 s after the start") != std::string::npos) << text;
+      }
+    }
+  }
+  fs::remove(svg);
 }
 
 TEST(Cli, HazardGivesDistancesAndConcentrationsDownwindOnly) {

@@ -147,7 +147,7 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   }
   std::sort(zoneOrder.begin(), zoneOrder.end());
   std::sort(shelterOrder.begin(), shelterOrder.end());
-  std::cout << release.hazard << ": " << release.substance->id << " from " << release.hazard << ", " << n
+  std::cout << release.hazard << ": " << release.substance->id << " from " << release.sourceId << ", " << n
             << " weathers and releases drawn from the scenario (seed " << seed << ").\n"
             << "Share of draws whose steady AEGL-2 (60 min) footprint covers each place, with its 95 % interval (Wilson).\n\n";
   TextTable zt({"zone", "name", "people day", "people night", "share", "95 % interval"}, {false, false, true, true, true, false});
@@ -242,8 +242,9 @@ std::string helpHazard() {
          "with Briggs coefficients; see the README for its limits (light winds, the first 100 m, 10 km).\n"
          "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n" +
          describeOptions(kOptions) +
-         "\n--format json prints {\"points\": [{\"x\":..., \"y\":..., \"t\":..., \"mg_m3\":..., \"ppm\":...}],\n"
-         "\"distances_m\": {\"AEGL-1\":..., ...}}.\n"
+         "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\", \"height_m\"},\n"
+         "\"weather\": {\"wind_speed_ms\", \"wind_from_deg\", \"stability\", \"terrain\"}, \"dispersion\": \"passive\",\n"
+         "\"points\": [{\"x\":..., \"y\":..., \"t\":..., \"mg_m3\":..., \"ppm\":...}], \"distances_m\": {\"AEGL-1\":..., ...}}.\n"
          "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n";
 }
 
@@ -292,7 +293,7 @@ int runHazard(const std::vector<std::string>& argv) {
   std::vector<MapOverlay> overlays;
   std::ostringstream text;
   const char* classes = "ABCDEF";
-  text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.hazard << " at "
+  text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << " at "
        << fixed(release.release.rate_kg_s, 2) << " kg/s, height " << fixed(release.release.height_m, 1) << " m\n"
        << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
        << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << "\n";
@@ -300,11 +301,19 @@ int runHazard(const std::vector<std::string>& argv) {
     const auto& ppm = sub.aegl_ppm[std::size_t(level - 1)][2];
     if (!ppm) continue;
     const double mg = sub.mgPerM3(*ppm);
-    const double reach = hazard::centrelineDistanceTo_m(mg, release.release.rate_kg_s, w.windSpeed_ms,
-                                                        release.release.height_m, w.stability, w.terrain);
+    // One answer for the text, the JSON and the map: at --time T the threat zone is the part of the
+    // cloud at the level then (footprintAt), so its far edge is the distance reported.
+    double reach = 0;
+    if (at_s) reach = hazard::cloudExtentAt(mg, release.release, w, *at_s).far_m;
+    else reach = hazard::centrelineDistanceTo_m(mg, release.release.rate_kg_s, w.windSpeed_ms, release.release.height_m,
+                                                w.stability, w.terrain);
     distances[levels[level - 1]] = reach;
     text << "  " << levels[level - 1] << " (60 min, " << fixed(*ppm, 2) << " ppm): "
-         << (reach >= 10000 ? std::string("beyond 10 km") : fixed(reach, 0) + " m downwind") << "\n";
+         << (reach >= 10000 ? std::string("beyond 10 km")
+             : reach > 0    ? fixed(reach, 0) + " m downwind"
+             : at_s         ? "not reached " + fixed(*at_s, 0) + " s after the start"
+                            : std::string("not reached"))
+         << "\n";
     overlays.insert(overlays.begin(), {std::string(levels[level - 1]) + " (60 min)", colours[level - 1],
                                        at_s ? hazard::footprintAt(mg, release.release, w, release.source, *at_s)
                                             : hazard::footprint(mg, release.release, w, release.source)});
@@ -313,7 +322,11 @@ int runHazard(const std::vector<std::string>& argv) {
   if (args.value("at")) {
     const double t = at_s.value_or(std::numeric_limits<double>::max() / 4);
     for (Point2 p : atPoints(args, loaded->park)) {
-      const double c = model.concentration_mg_m3(release, p, t);
+      // The weather and release given on the command line, not the scenario's draw; without --time
+      // the steady plume, as the distances and the map.
+      const double c = at_s ? hazard::concentration_mg_m3(release.release, w, release.source, p, t)
+                            : hazard::pointExposure(release.release, w, hazard::windAxis(w.windFrom_deg), release.source, p)
+                                  .steady_mg_m3;
       points.push_back({{"x", p.x_m}, {"y", p.y_m}, {"t", at_s ? nlohmann::json(t) : nlohmann::json(nullptr)},
                         {"mg_m3", c}, {"ppm", hazard::ppm(c, sub.molar_mass_g_mol)}});
       text << "  at " << fixed(p.x_m, 1) << ", " << fixed(p.y_m, 1) << ": " << fixed(c, 3) << " mg/m3 = "
@@ -345,7 +358,20 @@ int runHazard(const std::vector<std::string>& argv) {
   }
   if (auto file = args.value("geojson")) writeFileAtomically(*file, lonLatGeoJson(footprints, loaded->park.crs));
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_zones_" + release.hazard, loaded->park.crs, footprints);
-  if (format == "json") std::cout << nlohmann::json{{"points", points}, {"distances_m", distances}}.dump(2) << "\n";
+  const nlohmann::json source = {{"id", release.sourceId},
+                                  {"x", release.source.x_m},
+                                  {"y", release.source.y_m},
+                                  {"rate_kg_s", release.release.rate_kg_s},
+                                  {"height_m", release.release.height_m}};
+  const nlohmann::json weather = {{"wind_speed_ms", w.windSpeed_ms},
+                                  {"wind_from_deg", w.windFrom_deg},
+                                  {"stability", std::string(1, classes[int(w.stability)])},
+                                  {"terrain", w.terrain == hazard::Terrain::Urban ? "urban" : "rural"}};
+  if (format == "json")
+    std::cout << nlohmann::json{{"hazard", release.hazard}, {"source", source}, {"weather", weather},
+                                {"dispersion", "passive"}, {"points", points}, {"distances_m", distances}}
+                     .dump(2)
+              << "\n";
   else std::cout << text.str();
   return kExitOk;
 }

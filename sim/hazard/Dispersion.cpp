@@ -254,8 +254,7 @@ std::vector<Point2> footprint(double level_mg_m3, const Release& release, const 
   return footprintBetween(level_mg_m3, release, weather, source, samples, reach, reach.near_m, reach.far_m);
 }
 
-std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
-                                double t_s, int samples) {
+CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
   const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
                                       weather.stability, weather.terrain);
   if (!(reach.far_m > 0)) return {};
@@ -263,7 +262,17 @@ std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, cons
   const double u = weather.windSpeed_ms;
   const double x0 = std::max(reach.near_m, u * (t_s - release.stop_s));
   const double x1 = std::min(reach.far_m, u * (t_s - release.start_s));
-  return footprintBetween(level_mg_m3, release, weather, source, samples, reach, x0, x1);
+  if (!(x1 > x0)) return {};
+  return {x0, x1};
+}
+
+std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                                double t_s, int samples) {
+  const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
+                                      weather.stability, weather.terrain);
+  const CloudExtent extent = cloudExtentAt(level_mg_m3, release, weather, t_s);
+  if (!extent.reached()) return {};
+  return footprintBetween(level_mg_m3, release, weather, source, samples, reach, extent.near_m, extent.far_m);
 }
 
 Stability pasquillClass(double windSpeed_ms, Insolation insolation) {

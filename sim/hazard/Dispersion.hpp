@@ -122,6 +122,16 @@ std::vector<Point2> footprint(double level_mg_m3, const Release& release, const 
 std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                                 double t_s, int samples = 64);
 
+/// The downwind extent [m] of that threat zone at time t: the near and far distances along the
+/// centreline where the cloud is at least `level` [mg/m3] then, min(far reach, u (t - start)) and
+/// max(near reach, u (t - stop)); {0, 0} when no part of the cloud is at the level at t (the same
+/// answer footprintAt draws).
+struct CloudExtent {
+  double near_m = 0, far_m = 0;
+  bool reached() const { return far_m > near_m; }
+};
+CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s);
+
 /// Daytime insolation or night-time cloud, as the columns of the Pasquill table.
 enum class Insolation {
   Strong,

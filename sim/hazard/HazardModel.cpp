@@ -102,6 +102,7 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     if (!src || !sub) continue;
     DrawnRelease d;
     d.hazard = h.id;
+    d.sourceId = src->id;
     d.substance = sub;
     d.source = src->position;
     d.release.start_s = draw(h.start_s, seed, replication, "start", h.id, 0);

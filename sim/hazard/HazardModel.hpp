@@ -23,6 +23,7 @@ namespace drillsim {
 /// One toxic release as drawn for a replication.
 struct DrawnRelease {
   std::string hazard;
+  std::string sourceId;  // the park's hazard source it escapes from
   const Substance* substance = nullptr;
   Point2 source;
   hazard::Release release;                                     // stop_s updated when contained
