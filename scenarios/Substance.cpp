@@ -73,13 +73,13 @@ std::vector<std::vector<Cell>> parseCsv(const std::string& s, const std::string&
 
 const std::vector<std::string> kColumns = {
     "id", "name_zh", "name_en", "cas", "molar_mass_g_mol",
-    "aegl1_10min_ppm", "aegl1_30min_ppm", "aegl1_60min_ppm",
-    "aegl2_10min_ppm", "aegl2_30min_ppm", "aegl2_60min_ppm",
-    "aegl3_10min_ppm", "aegl3_30min_ppm", "aegl3_60min_ppm",
+    "aegl1_10min_ppm", "aegl1_30min_ppm", "aegl1_60min_ppm", "aegl1_240min_ppm", "aegl1_480min_ppm",
+    "aegl2_10min_ppm", "aegl2_30min_ppm", "aegl2_60min_ppm", "aegl2_240min_ppm", "aegl2_480min_ppm",
+    "aegl3_10min_ppm", "aegl3_30min_ppm", "aegl3_60min_ppm", "aegl3_240min_ppm", "aegl3_480min_ppm", "aegl_n",
     "erpg1_ppm", "erpg2_ppm", "erpg3_ppm", "idlh_ppm",
     "probit_a", "probit_b", "probit_n", "probit_conc_unit", "probit_time_unit",
     "gb18218_critical_t", "gb18218_beta", "heat_of_combustion_mj_kg",
-    "source_aegl", "source_erpg", "source_idlh", "source_probit", "source_gb18218", "notes"};
+    "source_aegl", "source_aegl_n", "source_erpg", "source_idlh", "source_probit", "source_gb18218", "notes"};
 
 }  // namespace
 
@@ -147,9 +147,9 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
     s.cas = textOf("cas");
     s.molar_mass_g_mol = number("molar_mass_g_mol").value_or(0);
     if (s.molar_mass_g_mol <= 0) found.error(s.where, "molar_mass_g_mol", "expected a molar mass > 0 g/mol");
-    const char* durations[] = {"10min", "30min", "60min"};
+    const char* durations[] = {"10min", "30min", "60min", "240min", "480min"};
     for (int level = 0; level < 3; ++level)
-      for (int k = 0; k < 3; ++k)
+      for (int k = 0; k < 5; ++k)
         s.aegl_ppm[std::size_t(level)][std::size_t(k)] =
             number("aegl" + std::to_string(level + 1) + "_" + durations[k] + "_ppm");
     for (int level = 0; level < 3; ++level) s.erpg_ppm[std::size_t(level)] = number("erpg" + std::to_string(level + 1) + "_ppm");
@@ -172,10 +172,15 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
     for (const auto& level : s.aegl_ppm)
       for (const auto& v : level) anyAegl = anyAegl || v.has_value();
     if (anyAegl && textOf("source_aegl").empty()) found.error(s.where, "source_aegl", "missing; AEGL values need their source");
+    s.aegl_n = number("aegl_n");
+    if (s.aegl_n && !(*s.aegl_n > 0 && *s.aegl_n <= 10))
+      found.error(s.where, "aegl_n", "expected ten Berge's n between 0 and 10, found " + std::to_string(*s.aegl_n));
+    if (s.aegl_n && textOf("source_aegl_n").empty())
+      found.error(s.where, "source_aegl_n", "missing; the AEGL document's n needs its source");
     s.gb18218_critical_t = number("gb18218_critical_t");
     s.gb18218_beta = number("gb18218_beta");
     s.heat_of_combustion_mj_kg = number("heat_of_combustion_mj_kg");
-    for (const char* k : {"source_aegl", "source_erpg", "source_idlh", "source_probit", "source_gb18218"})
+    for (const char* k : {"source_aegl", "source_aegl_n", "source_erpg", "source_idlh", "source_probit", "source_gb18218"})
       if (!textOf(k).empty()) s.sources[k] = textOf(k);
     s.notes = textOf("notes");
     table.items_.push_back(std::move(s));

@@ -15,8 +15,10 @@ namespace drillsim {
 struct Substance {
   std::string id, name_zh, name_en, cas;
   double molar_mass_g_mol = 0;
-  // aegl_ppm[level-1][d] for level 1..3 and d = 0, 1, 2 for 10, 30, 60 min exposure
-  std::array<std::array<std::optional<double>, 3>, 3> aegl_ppm{};
+  // aegl_ppm[level-1][d] for level 1..3 and d = 0..4 for 10, 30, 60 min, 4 h and 8 h exposure
+  std::array<std::array<std::optional<double>, 5>, 3> aegl_ppm{};
+  // ten Berge's n of the AEGL document, C^n t = k between durations (sim/hazard/Aegl.hpp)
+  std::optional<double> aegl_n;
   std::array<std::optional<double>, 3> erpg_ppm{};  // ERPG-1, -2, -3 (60 min)
   std::optional<double> idlh_ppm;
   // Toxic probit Y = a + b ln(C^n t), with C in probit_conc_unit and t in probit_time_unit

@@ -18,6 +18,10 @@ TEST(SubstanceTable, ReadsTheBundledTableWithSources) {
   EXPECT_EQ(cl.aegl_ppm[2][0], 50.0);
   EXPECT_EQ(cl.aegl_ppm[2][1], 28.0);
   EXPECT_EQ(cl.aegl_ppm[2][2], 20.0);
+  EXPECT_EQ(cl.aegl_ppm[2][3], 10.0);  // 4 h
+  EXPECT_EQ(cl.aegl_ppm[2][4], 7.1);   // 8 h
+  EXPECT_EQ(cl.aegl_n, 2.0);
+  EXPECT_FALSE(cl.sources.at("source_aegl_n").empty());
   EXPECT_TRUE(cl.probit_a && cl.probit_b && cl.probit_n);
   // Every substance with an AEGL or probit carries the source of those figures.
   for (const auto& s : table->all()) {
@@ -45,8 +49,8 @@ TEST(SubstanceTable, BadCellsAreReportedWithLineAndColumn) {
   auto table = SubstanceTable::parse("id,molar_mass_g_mol,probit_a,colour\nx,heavy,1\n", "t.csv", d);
   EXPECT_FALSE(table);
   EXPECT_EQ(d.str(), "t.csv:1:30: error: colour: unknown column; expected one of id, name_zh, name_en, cas, "
-                     "molar_mass_g_mol, aegl1_10min_ppm, aegl1_30min_ppm, aegl1_60min_ppm, aegl2_10min_ppm, "
-                     "aegl2_30min_ppm, aegl2_60min_ppm, aegl3_10min_ppm, ... (32 in all)\n");
+                     "molar_mass_g_mol, aegl1_10min_ppm, aegl1_30min_ppm, aegl1_60min_ppm, aegl1_240min_ppm, "
+                     "aegl1_480min_ppm, aegl2_10min_ppm, aegl2_30min_ppm, ... (40 in all)\n");
   Diagnostics e;
   table = SubstanceTable::parse("id,molar_mass_g_mol\nx,heavy\n", "t.csv", e);
   EXPECT_EQ(e.str(), "t.csv:2:3: error: molar_mass_g_mol: expected a number or an empty cell, found 'heavy'\n"

@@ -1,10 +1,13 @@
 #include "sim/engine/Exposure.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <unordered_map>
 
 #include "scenarios/Distribution.hpp"
+#include "sim/hazard/Aegl.hpp"
+#include "sim/hazard/Dispersion.hpp"
 #include "sim/hazard/Probit.hpp"
 
 namespace drillsim {
@@ -22,6 +25,35 @@ LoadUnits unitsOf(const Substance& s) {
   if (s.probit_conc_unit == "ppm") u.perMgM3 = 24.45 / s.molar_mass_g_mol;
   u.perSecond = s.probit_time_unit == "min" ? 1.0 / 60 : 1.0;
   return u;
+}
+
+// What a group breathed of one release: the toxic load in the probit's units, and for the AEGL
+// comparison (sim/hazard/Aegl.hpp) the integral of C^m dt [ppm^m s] over each exposure step, one
+// series per exponent m the substance's AEGL-2 and AEGL-3 spans use (empty until something is
+// breathed).
+struct Dose {
+  double load = 0;
+  std::vector<std::vector<double>> perStep;
+};
+
+// The AEGL-2 and AEGL-3 of a substance as guideline curves [ppm], and the exponents their windows use.
+struct Guidelines {
+  hazard::GuidelineCurve level2, level3;
+  std::vector<double> exponents;
+};
+
+Guidelines guidelinesOf(const Substance& s) {
+  Guidelines g;
+  for (std::size_t d = 0; d < hazard::kAeglDurations_s.size(); ++d) {
+    g.level2.value[d] = s.aegl_ppm[1][d];
+    g.level3.value[d] = s.aegl_ppm[2][d];
+  }
+  g.level2.n = g.level3.n = s.aegl_n;
+  for (const auto* curve : {&g.level2, &g.level3})
+    for (const auto& span : hazard::guidelineSpans(*curve))
+      if (std::find(g.exponents.begin(), g.exponents.end(), span.exponent) == g.exponents.end())
+        g.exponents.push_back(span.exponent);
+  return g;
 }
 
 // Where a walker is at time t on a polyline walked at constant speed from its start at a to its end at b.
@@ -61,26 +93,32 @@ class Integrator {
   Integrator(RunState& s, const std::vector<double>& ignitions) : s_(s), horizon_(s.scenario.horizon_s) {
     steps_ = std::size_t(std::ceil(horizon_ / kExposureStep_s));
     for (double t : ignitions) fires_ = fires_ || t <= horizon_;
+    for (int r = 0; r < releases(); ++r) {
+      const Substance* sub = s_.hazards.releaseSubstance(r);
+      guidelines_.push_back(sub ? guidelinesOf(*sub) : Guidelines{});
+    }
   }
+  std::size_t steps() const { return steps_; }
+  const Guidelines& guidelines(int r) const { return guidelines_[std::size_t(r)]; }
   bool fires() const { return fires_; }
 
   int releases() const { return s_.hazards.releaseCount(); }
 
-  // Toxic load of release r [probit units] breathed outdoors at a fixed point over [a, b].
-  double outdoors(int r, Point2 p, double a, double b) const {
-    return integrate(r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, p, t); });
+  // What is breathed of release r outdoors at a fixed point over [a, b], added to `dose`.
+  void outdoors(Dose& dose, int r, Point2 p, double a, double b) const {
+    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, p, t); });
   }
   // ... indoors in the building at `place` (its indoor air follows the outdoor air at its point).
-  double indoors(int r, const std::string& place, Point2 p, double a, double b) {
+  void indoors(Dose& dose, int r, const std::string& place, Point2 p, double a, double b) {
     const std::vector<double>& inside = indoorSeries(r, place, p);
-    return integrate(r, a, b, [&](double t) {
+    integrate(dose, r, a, b, [&](double t) {
       const std::size_t k = std::min(inside.size() - 1, std::size_t(t / kExposureStep_s));
       return inside[k];
     });
   }
   // ... walking along a polyline from its start at `a` to its end at `b`.
-  double walking(int r, const std::vector<Point2>& path, double a, double b) const {
-    return integrate(r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); });
+  void walking(Dose& dose, int r, const std::vector<Point2>& path, double a, double b) const {
+    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); });
   }
 
   // Heat felt over [a, b] at the place `at(t)`, indoors or out, leaving out the fire of zone
@@ -106,20 +144,26 @@ class Integrator {
   }
 
  private:
-  // Midpoint rule on the exposure grid, clipped to [a, b]: sum of C^n dt in probit units.
+  // Midpoint rule on the exposure grid, clipped to [a, b]: adds the sum of C^n dt in probit units
+  // to the load and each step's C^m dt [ppm^m s] to the AEGL series.
   template <class F>
-  double integrate(int r, double a, double b, F concentration) const {
+  void integrate(Dose& dose, int r, double a, double b, F concentration) const {
     const Substance* sub = s_.hazards.releaseSubstance(r);
-    if (!sub || !sub->probit_n || b <= a) return 0;
+    if (!sub || b <= a) return;
     const LoadUnits u = unitsOf(*sub);
-    double load = 0;
+    const std::vector<double>& exponents = guidelines_[std::size_t(r)].exponents;
     for (double t0 = std::floor(a / kExposureStep_s) * kExposureStep_s; t0 < b; t0 += kExposureStep_s) {
       const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
       if (hi <= lo) continue;
-      const double c = concentration((lo + hi) / 2) * u.perMgM3;
-      if (c > 0) load += std::pow(c, *sub->probit_n) * (hi - lo) * u.perSecond;
+      const double c_mg_m3 = concentration((lo + hi) / 2);
+      if (!(c_mg_m3 > 0)) continue;
+      if (sub->probit_n) dose.load += std::pow(c_mg_m3 * u.perMgM3, *sub->probit_n) * (hi - lo) * u.perSecond;
+      if (exponents.empty()) continue;
+      if (dose.perStep.empty()) dose.perStep.assign(exponents.size(), std::vector<double>(steps_ + 1, 0.0));
+      const double ppm = hazard::ppm(c_mg_m3, sub->molar_mass_g_mol);
+      const std::size_t k = std::min(steps_, std::size_t(t0 / kExposureStep_s));
+      for (std::size_t e = 0; e < exponents.size(); ++e) dose.perStep[e][k] += std::pow(ppm, exponents[e]) * (hi - lo);
     }
-    return load;
   }
 
   const std::vector<double>& indoorSeries(int r, const std::string& place, Point2 p) {
@@ -144,12 +188,13 @@ class Integrator {
   std::size_t steps_ = 0;
   bool fires_ = false;  // some zone burns before the horizon
   std::map<std::pair<int, std::string>, std::vector<double>> indoor_;
+  std::vector<Guidelines> guidelines_;  // per release
 };
 
 struct Group {
   int zone;
   int persons;
-  std::vector<double> load;  // per release
+  std::vector<Dose> dose;  // per release
   Heat heat;
   bool inFire = false;  // in its own zone while the zone burnt
 };
@@ -194,8 +239,8 @@ void assessExposure(RunState& s) {
     const int people = s.scenario.night() ? zone.pop_night : zone.pop_day;
     const int order = s.zoneOrder[z];
     if (order >= 0 && s.plan.protect[std::size_t(order)].action == ProtectiveAction::Evacuate) continue;
-    Group g{int(z), people, std::vector<double>(std::size_t(n), 0.0), {}, burnsBefore(int(z), horizon)};
-    for (int r = 0; r < n; ++r) g.load[std::size_t(r)] = in.indoors(r, "zone:" + zone.id, zone.centroid, 0, horizon);
+    Group g{int(z), people, std::vector<Dose>(std::size_t(n)), {}, burnsBefore(int(z), horizon)};
+    for (int r = 0; r < n; ++r) in.indoors(g.dose[std::size_t(r)], r, "zone:" + zone.id, zone.centroid, 0, horizon);
     in.heat(g.heat, 0, horizon, true, int(z), [&](double) { return zone.centroid; });
     groups.push_back(g);
   }
@@ -214,9 +259,9 @@ void assessExposure(RunState& s) {
     const Zone& zone = s.park.zones[std::size_t(c.zone)];
     const auto& legs = legsOf[c.key];
     const int persons = legs.empty() ? c.persons : legs.front()->persons;
-    Group base{c.zone, persons, std::vector<double>(std::size_t(n), 0.0), {}, false};
+    Group base{c.zone, persons, std::vector<Dose>(std::size_t(n)), {}, false};
     const double leaves = legs.empty() ? horizon : legs.front()->depart_s;
-    for (int r = 0; r < n; ++r) base.load[std::size_t(r)] += in.indoors(r, "zone:" + zone.id, zone.centroid, 0, leaves);
+    for (int r = 0; r < n; ++r) in.indoors(base.dose[std::size_t(r)], r, "zone:" + zone.id, zone.centroid, 0, leaves);
     in.heat(base.heat, 0, leaves, true, c.zone, [&](double) { return zone.centroid; });
     base.inFire = burnsBefore(c.zone, leaves);
     Point2 at = zone.centroid;
@@ -226,8 +271,8 @@ void assessExposure(RunState& s) {
       const double front = std::min(leg.front_s, horizon);
       const double end = leg.end_s > 0 ? std::min(leg.end_s, horizon) : horizon;
       for (int r = 0; r < n; ++r) {
-        base.load[std::size_t(r)] += in.walking(r, path, leg.depart_s, front);
-        base.load[std::size_t(r)] += in.outdoors(r, path.back(), front, end);
+        in.walking(base.dose[std::size_t(r)], r, path, leg.depart_s, front);
+        in.outdoors(base.dose[std::size_t(r)], r, path.back(), front, end);
       }
       // Walking out of their own burning zone, people are as unplaceable as inside it (persons_in_fire).
       in.heat(base.heat, leg.depart_s, front, false, i == 0 ? c.zone : -1,
@@ -240,9 +285,10 @@ void assessExposure(RunState& s) {
         const bool indoor = sh->kind == ShelterKind::Indoor;
         Group g = base;
         g.persons = admitted;
-        for (int r = 0; r < n; ++r)
-          g.load[std::size_t(r)] += indoor ? in.indoors(r, "shelter:" + sh->id, sh->position, end, horizon)
-                                           : in.outdoors(r, sh->position, end, horizon);
+        for (int r = 0; r < n; ++r) {
+          if (indoor) in.indoors(g.dose[std::size_t(r)], r, "shelter:" + sh->id, sh->position, end, horizon);
+          else in.outdoors(g.dose[std::size_t(r)], r, sh->position, end, horizon);
+        }
         in.heat(g.heat, end, horizon, indoor, -1, [&](double) { return sh->position; });
         groups.push_back(g);
       }
@@ -251,7 +297,7 @@ void assessExposure(RunState& s) {
         if (left > 0) {  // turned away with nowhere to go, or still on the way at the horizon
           Group g = base;
           g.persons = left;
-          for (int r = 0; r < n; ++r) g.load[std::size_t(r)] += in.outdoors(r, at, end, horizon);
+          for (int r = 0; r < n; ++r) in.outdoors(g.dose[std::size_t(r)], r, at, end, horizon);
           in.heat(g.heat, end, horizon, false, -1, [&](double) { return at; });
           groups.push_back(g);
         }
@@ -260,28 +306,29 @@ void assessExposure(RunState& s) {
     if (legs.empty()) groups.push_back(base);
   }
 
+  const std::vector<double> none;
   for (const Group& g : groups) {
-    for (double load : g.load)
-      if (!std::isfinite(load) || load < 0)
-        s.violations.push_back("a toxic load of zone " + s.park.zones[std::size_t(g.zone)].id + " is " + std::to_string(load));
+    for (const Dose& d : g.dose)
+      if (!std::isfinite(d.load) || d.load < 0)
+        s.violations.push_back("a toxic load of zone " + s.park.zones[std::size_t(g.zone)].id + " is " + std::to_string(d.load));
     if (!std::isfinite(g.heat.dose) || g.heat.dose < 0)
       s.violations.push_back("a heat dose of zone " + s.park.zones[std::size_t(g.zone)].id + " is " + std::to_string(g.heat.dose));
     bool over2 = false, over3 = false;
     double survive = 1;
     for (int r = 0; r < n; ++r) {
       const Substance& sub = *s.hazards.releaseSubstance(r);
-      if (!sub.probit_n) continue;
-      const LoadUnits u = unitsOf(sub);
-      // ten Berge: the 60 min AEGL as a toxic load C^n t in the probit's units.
-      auto levelLoad = [&](int level) {
-        const auto& ppm = sub.aegl_ppm[std::size_t(level - 1)][2];
-        return ppm ? std::pow(sub.mgPerM3(*ppm) * u.perMgM3, *sub.probit_n) * 3600 * u.perSecond : 0.0;
+      const Dose& d = g.dose[std::size_t(r)];
+      // Over an AEGL when some window of the group's own exposure history holds the load of a
+      // constant exposure at the AEGL for that window (the table read at its duration).
+      const Guidelines& guide = in.guidelines(r);
+      const hazard::LoadPerStep series = [&](double exponent) -> const std::vector<double>& {
+        const auto it = std::find(guide.exponents.begin(), guide.exponents.end(), exponent);
+        return d.perStep.empty() || it == guide.exponents.end() ? none : d.perStep[std::size_t(it - guide.exponents.begin())];
       };
-      const double l2 = levelLoad(2), l3 = levelLoad(3), load = g.load[std::size_t(r)];
-      over2 = over2 || (l2 > 0 && load >= l2);
-      over3 = over3 || (l3 > 0 && load >= l3);
-      if (sub.probit_a && sub.probit_b && load > 0)
-        survive *= 1 - standardNormalCdf(*sub.probit_a + *sub.probit_b * std::log(load) - 5);
+      over2 = over2 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level2));
+      over3 = over3 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level3));
+      if (sub.probit_a && sub.probit_b && sub.probit_n && d.load > 0)
+        survive *= 1 - standardNormalCdf(*sub.probit_a + *sub.probit_b * std::log(d.load) - 5);
     }
     // Eisenberg's burn probit on the heat dose V = I^(4/3) t (HSE SPC/Tech/OSD/30).
     if (g.heat.dose > 0) survive *= 1 - hazard::probitToProbability(hazard::eisenbergProbit(1.0, g.heat.dose));
