@@ -28,16 +28,16 @@ namespace drillsim::hazard {
 inline constexpr double kStandardGravity_m_s2 = 9.80665;
 inline constexpr double kAtmosphere_Pa = 101325;
 inline constexpr double kGasConstant_J_molK = 8.314462618;
-inline constexpr double kAirMolarMass_g_mol = 28.96;  // dry air
+inline constexpr double kAirMolarMass_g_mol = 28.96;    // dry air
 inline constexpr double kAirHeatCapacity_J_kgK = 1005;  // dry air, c_p near 0-20 degC
 
 /// Ideal-gas density rho = p M / (R T) [kg/m3]; M [g/mol], T [K], p [Pa].
 double gasDensity_kg_m3(double molarMass_g_mol, double T_K, double p_Pa = kAtmosphere_Pa);
-/// Dry air, M = 28.96 g/mol: 1.1845 kg/m3 at 298 K and 1 atm.
+/// Dry air, M = 28.96 g/mol: 1.1843 kg/m3 at 298 K and 1 atm.
 double airDensity_kg_m3(double T_K, double p_Pa = kAtmosphere_Pa);
 
 /// Reduced gravity g0' = g (rho0 - rhoa) / rhoa [m/s2] of a source cloud of density rho0 in air of
-/// density rhoa [kg/m3] ([BM88] section 2; [CCPS99] eq. for g0). Negative for a buoyant cloud.
+/// density rhoa [kg/m3] ([BM88] via [CCPS99] and [GD]). Negative for a buoyant cloud.
 double reducedGravity_m_s2(double rho0_kg_m3, double rhoa_kg_m3);
 
 /// A dense-gas criterion: its value, the threshold and whether the release is dense.
@@ -72,24 +72,24 @@ struct SourceCloud {
   double air_kg_per_kg = 0;     // air entrained per kg of substance (0 for a pure vapour)
 };
 
-/// Pure vapour at its normal boiling point T_b [K] (the minimum the workbook's examples use, e.g.
-/// LNG at -162 degC, 1.76 kg/m3 in [CCPS99] p. 122): rho0 = p M / (R T_b), C0 = 1.
+/// Pure vapour at its normal boiling point T_b [K] (the simplest source cloud, as in the LNG example
+/// of [CCPS99] p. 122: 1.76 kg/m3 at -162 degC): rho0 = p M / (R T_b), C0 = 1.
 SourceCloud vapourAtBoilingPoint(double molarMass_g_mol, double boilingPoint_K, double p_Pa = kAtmosphere_Pa);
 
 /// A flashing release: a vapour fraction phi (by mass) at the boiling point, the rest liquid
 /// droplets carried with it (no rain-out).
 struct FlashingRelease {
   double molarMass_g_mol = 0;
-  double boilingPoint_K = 0;        // T_b
-  double latentHeat_J_kg = 0;       // h_fg at T_b
-  double vapourFraction = 1;        // phi, 0..1
+  double boilingPoint_K = 0;         // T_b
+  double latentHeat_J_kg = 0;        // h_fg at T_b
+  double vapourFraction = 1;         // phi, 0..1
   double airTemperature_K = 293.15;  // T_a of the air entrained
   double airHeatCapacity_J_kgK = kAirHeatCapacity_J_kgK;
   double p_Pa = kAtmosphere_Pa;
 };
 /// Source cloud of a flashing release whose aerosol evaporates by taking heat from entrained air
-/// (adiabatic mixing at constant pressure, the homogeneous-equilibrium treatment of aerosol clouds
-/// described in [CCPS99] section 2.1 and the TNO Yellow Book CPR 14E ch. 2; formula [DrillSim]):
+/// (adiabatic mixing at constant pressure: the homogeneous-equilibrium idea of the aerosol models
+/// of e.g. [CCPS99] and the TNO Yellow Book, whose own equations were not seen; formula [DrillSim]):
 /// the least air that evaporates all of it cools from T_a to T_b,
 ///   m_air = (1 - phi) h_fg / (c_p,air (T_a - T_b))   [kg air per kg substance],
 /// and the cloud is substance vapour plus that air at T_b: C0 = n_s / (n_s + n_air),
@@ -100,16 +100,17 @@ struct FlashingRelease {
 SourceCloud aerosolSourceCloud(const FlashingRelease& release);
 
 /// Mass fraction flashing when a liquid stored at T_s [K] is released to the boiling point T_b:
-/// phi = 1 - exp(-c_p,l (T_s - T_b) / h_fg) (isenthalpic flash, integrated energy balance;
-/// Crowl & Louvar, Chemical Process Safety, "flashing liquids"); 0 when T_s <= T_b.
-double flashFraction(double liquidHeatCapacity_J_kgK, double storage_K, double boilingPoint_K,
-                     double latentHeat_J_kg);
+/// phi = 1 - exp(-c_p,l (T_s - T_b) / h_fg) (isenthalpic flash, the energy balance integrated as the
+/// liquid cools; the form of Crowl & Louvar, Chemical Process Safety, on flashing liquids, equation
+/// number not checked); ~ c_p,l (T_s - T_b) / h_fg for small superheat; 0 when T_s <= T_b.
+double flashFraction(double liquidHeatCapacity_J_kgK, double storage_K, double boilingPoint_K, double latentHeat_J_kg);
 
 /// The correction of [BM88] section 5.5 (via [GD], [AF23]) for a cloud released at T0 into air at
 /// Ta: the correlations give the isothermal dilution c' (volume of source cloud over volume of
 /// mixture, each at its own temperature); the mole fraction of source cloud is then
 ///   c = c' / (c' + (1 - c') T0 / Ta),
-/// and its inverse c' = c / (c + (1 - c) Ta / T0) (the form Crowl & Louvar use to read the curves).
+/// and its inverse c' = c / (c + (1 - c) Ta / T0), the value at which to read the curves for a
+/// target c.
 double nonIsothermalRatio(double isothermalRatio, double T0_K, double Ta_K);
 double isothermalRatio(double actualRatio, double T0_K, double Ta_K);
 
@@ -131,8 +132,8 @@ double puffAlpha(double g0_m_s2, double V0_m3, double u_ms);
 Nomogram puffNomogram(double alpha);
 
 /// C_m/C_0 against distance at one alpha: the nomogram's lines joined by straight segments in
-/// log10(C_m/C_0) against log10(x/L) (a local power law, [DrillSim]; the workbook reads between
-/// lines by eye), and nearer the source the near-field rule C = K / (K + (s x/L)^2):
+/// log10(C_m/C_0) against log10(x/L) (a local power law, [DrillSim]; [GD] interpolates linearly
+/// in C_m/C_0), and nearer the source the near-field rule C = K / (K + (s x/L)^2):
 ///  - plume, K = 306, s = 1, for x/D <= 30 ([BM88] via [CCPS99], [GD]), then a segment to the 0.1
 ///    line; where that line lies inside 30 D (alpha > ~0.6) the rule is squeezed (s > 1) to meet it;
 ///  - puff, K = 3.24, s such that the rule meets the 0.1 line ([GD]'s rule, which clamps at 0.1
@@ -163,14 +164,16 @@ struct Ambient {
 /// Centreline: the workbook curve out to the last line at x_t, then the passive ground-level
 /// Gaussian plume (briggsSigmas, plumeConcentration_kg_m3 with the weather's class and terrain)
 /// from a virtual source: evaluated at x - x_t + s, with s chosen so that it equals the dense value
-/// at x_t ([DrillSim]; the matching rule of the virtual-source method, e.g. TNO Yellow Book ch. 4,
-/// here applied where the workbook's data end). Crosswind: top-hat of half-width L_H out to x_t,
-/// Gaussian beyond. Upwind: the source cloud within L_U of the source.
+/// at x_t ([DrillSim]: the usual virtual-source construction, applied where the workbook's data
+/// end; [GD] instead continues the last line as (x/D)^-2). Crosswind: top-hat of half-width L_H
+/// out to x_t, Gaussian beyond. Upwind: the source cloud within L_U of the source. When the release
+/// is not dense (criterion.dense false) the correlations do not apply: a buoyant cloud (g0' <= 0)
+/// gets no curve here (all zero) and the caller should use Dispersion.hpp's plume.
 /// The plume's outline ([BM88] fig. 10 and text, via [AF23]), l_b = g0' q0 / u^3 [m]:
 ///   L_U = D/2 + 2 l_b, L_H0 = D + 8 l_b, L_H = L_H0 + 2.5 (l_b x^2)^(1/3).
-/// [BM88] calls L_H the "lateral plume extent"; its figure draws it as the half-width and the
-/// Yellow Book reads it so, as here. Concentrations in kg/m3 are the substance's volume fraction
-/// times its density at the ambient temperature and pressure.
+/// [BM88] calls L_H the "lateral plume extent"; its figure draws it as the half-width and the TNO
+/// Yellow Book (CPR 14E eq. 4.104 and its figure, via [AF23]) reads it so, as here. Concentrations in kg/m3 are the
+/// substance's volume fraction times its density at the ambient temperature and pressure.
 struct DensePlume {
   double rate_kg_s = 0, molarMass_g_mol = 0;
   SourceCloud source;
@@ -186,7 +189,7 @@ struct DensePlume {
 
   double centrelineFraction(double x_m) const;  // substance volume fraction on the centreline
   double centreline_kg_m3(double x_m) const;
-  double halfWidth_m(double x_m) const;          // L_H (0 upwind of -L_U); sigma_y based beyond x_t
+  double halfWidth_m(double x_m) const;  // L_H (0 upwind of -L_U); sigma_y based beyond x_t
   double concentration_kg_m3(double x_m, double y_m) const;
   /// Farthest downwind distance [m] where the centreline is at least level [kg/m3]; 0 if never.
   double distanceTo_m(double level_kg_m3) const;
