@@ -34,9 +34,10 @@ struct Weather {
   Distribution wind_speed_ms{3.0};  // at 10 m
   Distribution wind_from_deg{0.0};  // meteorological: the direction the wind blows from
   NamedChoice stability{{"D"}, {}};  // Pasquill-Gifford class A..F
-  // When set, the class is derived from the drawn wind speed and this sky (Pasquill's table):
-  // strong_sun | moderate_sun | slight_sun | night_cloudy | night_clear | overcast.
-  std::string sky;
+  // When it has values, the class is derived from the drawn wind speed and a sky drawn from it
+  // (Pasquill's table): strong_sun | moderate_sun | slight_sun | night_cloudy | night_clear | overcast.
+  NamedChoice sky{{}, {}};
+  bool fromSky() const { return !sky.values.empty(); }
   std::string terrain = "rural";    // Briggs coefficient set: rural | urban
   bool operator==(const Weather&) const = default;
 };

@@ -154,13 +154,18 @@ class ScenarioReader {
 
   void readStability(const YAML::Node& n, NamedChoice& c) {
     const std::string path = "weather.stability";
-    if (n.IsScalar()) {
-      if (auto v = in_.word(n, path, kStabilityClasses)) c = NamedChoice{{*v}, {}};
+    if (n.IsMap() && n["pasquill"]) {
+      if (in_.checkMap(n, path, {"pasquill"}, {})) readNamedChoice(n["pasquill"], path + ".pasquill", kSkies, sky_);
       return;
     }
-    if (n.IsMap() && n["pasquill"]) {
-      if (in_.checkMap(n, path, {"pasquill"}, {}))
-        if (auto v = in_.word(n["pasquill"], path + ".pasquill", kSkies)) sky_ = *v;
+    readNamedChoice(n, path, kStabilityClasses, c);
+  }
+
+  // One of `words`, or {choice: {values: [...], weights: [...]}} of them.
+  void readNamedChoice(const YAML::Node& n, const std::string& path, const std::vector<std::string>& words,
+                       NamedChoice& c) {
+    if (n.IsScalar()) {
+      if (auto v = in_.word(n, path, words)) c = NamedChoice{{*v}, {}};
       return;
     }
     if (!in_.checkMap(n, path, {"choice"}, {}) || !n["choice"]) return;
@@ -170,9 +175,9 @@ class ScenarioReader {
     if (!in_.checkSequence(body["values"], path + ".choice.values")) return;
     bool ok = body["values"].size() > 0;
     for (std::size_t i = 0; i < body["values"].size(); ++i) {
-      auto v = in_.word(body["values"][i], at(path + ".choice.values", i), kStabilityClasses);
+      auto v = in_.word(body["values"][i], at(path + ".choice.values", i), words);
       ok = ok && v.has_value();
-      result.values.push_back(v.value_or("D"));
+      result.values.push_back(v.value_or(words.front()));
     }
     if (body["weights"]) {
       const YAML::Node weights = body["weights"];
@@ -422,7 +427,7 @@ class ScenarioReader {
   YamlInput in_;
   std::string file_;
   std::map<std::string, int> hazardIds_, teamIds_, planIds_, shelterIds_, featureChangeIds_;
-  std::string sky_;
+  NamedChoice sky_{{}, {}};
 };
 
 }  // namespace

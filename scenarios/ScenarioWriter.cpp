@@ -30,6 +30,23 @@ void emitNumbers(YAML::Emitter& out, const std::vector<double>& values) {
   out << YAML::EndSeq;
 }
 
+// A fixed name, or {choice: {values: [...], weights: [...]}}.
+void emitNamedChoice(YAML::Emitter& out, const NamedChoice& c) {
+  if (c.values.size() == 1 && c.weights.empty()) {
+    out << c.values[0];
+    return;
+  }
+  out << YAML::Flow << YAML::BeginMap << YAML::Key << "choice" << YAML::Value << YAML::BeginMap << YAML::Key << "values"
+      << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (const auto& v : c.values) out << v;
+  out << YAML::EndSeq;
+  if (!c.weights.empty()) {
+    out << YAML::Key << "weights" << YAML::Value;
+    emitNumbers(out, c.weights);
+  }
+  out << YAML::EndMap << YAML::EndMap;
+}
+
 void emit(YAML::Emitter& out, const Distribution& d) {
   std::visit(Overloaded{
                  [&](const Constant& k) { out << num(k.value); },
@@ -169,20 +186,12 @@ std::string scenarioToYaml(const Scenario& s) {
   field(out, "wind_speed_ms", s.weather.wind_speed_ms);
   field(out, "wind_from_deg", s.weather.wind_from_deg);
   out << YAML::Key << "stability" << YAML::Value;
-  if (!s.weather.sky.empty()) {
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "pasquill" << YAML::Value << s.weather.sky << YAML::EndMap;
-  } else if (s.weather.stability.values.size() == 1 && s.weather.stability.weights.empty()) {
-    out << s.weather.stability.values[0];
+  if (s.weather.fromSky()) {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "pasquill" << YAML::Value;
+    emitNamedChoice(out, s.weather.sky);
+    out << YAML::EndMap;
   } else {
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "choice" << YAML::Value << YAML::BeginMap << YAML::Key
-        << "values" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-    for (const auto& v : s.weather.stability.values) out << v;
-    out << YAML::EndSeq;
-    if (!s.weather.stability.weights.empty()) {
-      out << YAML::Key << "weights" << YAML::Value;
-      emitNumbers(out, s.weather.stability.weights);
-    }
-    out << YAML::EndMap << YAML::EndMap;
+    emitNamedChoice(out, s.weather.stability);
   }
   out << YAML::Key << "terrain" << YAML::Value << s.weather.terrain << YAML::EndMap;
 

@@ -120,25 +120,49 @@ class Checker {
     if (sources.empty()) return;
     const Weather& w = s_.weather;
     const Location at{s_.file, 0, 0, {}};
-    if (w.wind_speed_ms.lowest() < 1.3) {
-      // The share of draws below 1.3 m/s, by bisection on the quantile function.
+    // The share of wind draws below a speed, by bisection on the quantile function.
+    const auto shareBelow = [&](double speed_ms) {
+      if (w.wind_speed_ms.isConstant()) return w.wind_speed_ms.lowest() < speed_ms ? 1.0 : 0.0;
       double lo = 0, hi = 1;
-      if (w.wind_speed_ms.isConstant()) lo = hi = 1;
-      else
-        for (int i = 0; i < 40; ++i) {
-          const double mid = (lo + hi) / 2;
-          (w.wind_speed_ms.quantile(mid) < 1.3 ? lo : hi) = mid;
-        }
+      for (int i = 0; i < 40; ++i) {
+        const double mid = (lo + hi) / 2;
+        (w.wind_speed_ms.quantile(mid) < speed_ms ? lo : hi) = mid;
+      }
+      return lo;
+    };
+    if (w.wind_speed_ms.lowest() < 1.3) {
       d_.warning(at, "weather.wind_speed_ms",
                  (w.wind_speed_ms.isConstant() ? "is " + number(w.wind_speed_ms.lowest()) + " m/s"
-                                               : "is below 1.3 m/s in " + number(std::round(lo * 1000) / 10) +
+                                               : "is below 1.3 m/s in " + number(std::round(shareBelow(1.3) * 1000) / 10) +
                                                      " % of draws") +
                      "; in winds below about 1.3 m/s the Gaussian plume is unreliable (ALOHA's limitations): read "
                      "those runs' doses as indicative (drillsim run flags them)");
     }
+    // A class drawn apart from the wind may be one Pasquill's table does not allow at that wind: F
+    // only below 3 m/s, E only below 5 m/s (Pasquill 1961 via NOAA READY; hazard.md section 1).
+    if (!w.fromSky()) {
+      const NamedChoice& c = w.stability;
+      double total = 0;
+      for (std::size_t i = 0; i < c.values.size(); ++i) total += c.weights.empty() ? 1 : c.weights[i];
+      for (const auto& [cls, limit] : {std::pair<std::string, double>{"F", 3.0}, {"E", 5.0}}) {
+        double weight = 0;
+        for (std::size_t i = 0; i < c.values.size(); ++i)
+          if (c.values[i] == cls) weight += c.weights.empty() ? 1 : c.weights[i];
+        const double above = 1 - shareBelow(limit);
+        const double share = total > 0 ? weight / total * above : 0;
+        if (share >= 0.0005)  // at least 0.05 %, as the message rounds it
+          d_.warning(at, "weather.stability",
+                     "class " + cls + " is drawn apart from the wind, which is " + number(limit) + " m/s or more in " +
+                         number(std::round(above * 1000) / 10) + " % of draws: " +
+                         number(std::round(share * 1000) / 10) + " % of replications get class " + cls +
+                         " in a wind Pasquill's table gives it only below " + number(limit) +
+                         " m/s; derive the class from the sky instead, stability: {pasquill: SKY}");
+      }
+    }
     const bool stable = std::any_of(w.stability.values.begin(), w.stability.values.end(),
                                     [](const std::string& c) { return c == "E" || c == "F"; }) ||
-                        w.sky.rfind("night", 0) == 0;
+                        std::any_of(w.sky.values.begin(), w.sky.values.end(),
+                                    [](const std::string& sky) { return sky.rfind("night", 0) == 0; });
     if (stable)
       d_.warning(at, "weather.stability",
                  "stable air (class E or F) is possible; the plume is least reliable there (ALOHA's limitations), "

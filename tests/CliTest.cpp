@@ -48,11 +48,18 @@ TEST(Cli, ValidatesAndSummarisesTheMiniScenario) {
   const std::string table = sourcePath("tests/data/mini/substances.csv");
   auto r = runDrillsim({"validate", scenario, "--substances", table});
   EXPECT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(r.out, scenario + ": ok (0 errors, 0 warnings; 3 on the models' validity, see README \"Validity limits\")\n");
-  // The test park's wind is uniform on [1, 5] m/s, stable air may be drawn, and Z1
-  // (30 persons) touches HS1: each place where the plume is least reliable is named.
+  EXPECT_EQ(r.out, scenario + ": ok (0 errors, 0 warnings; 4 on the models' validity, see README \"Validity limits\")\n");
+  // The test park's wind is uniform on [1, 5] m/s, stable air may be drawn, class F among D, E, F
+  // (weights 0.5, 0.3, 0.2) apart from the wind, and Z1 (30 persons) touches HS1: each place
+  // where the plume is least reliable is named. F at 3 m/s or more: 0.2 x 50 % = 10 % of draws;
+  // E at 5 m/s or more never happens, so it is not named.
   EXPECT_NE(r.err.find("weather.wind_speed_ms: is below 1.3 m/s in 7.5 % of draws"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("weather.stability: stable air (class E or F) is possible"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("weather.stability: class F is drawn apart from the wind, which is 3 m/s or more in 50 % of "
+                       "draws: 10 % of replications get class F"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("class E is drawn apart"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("1 populated zone lies within 100 m of HS1: Z1 (30)"), std::string::npos) << r.err;
   // --strict refuses problems of the files, not the models' limits.
   EXPECT_EQ(runDrillsim({"validate", scenario, "--substances", table, "--strict"}).exitCode, 0);

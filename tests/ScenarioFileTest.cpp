@@ -162,12 +162,30 @@ TEST(ScenarioFile, SaveIsAtomicAndKeepsTheOldFileOnFailure) {
   EXPECT_THROW(saveScenario(s, "/nonexistent-folder/x.yaml"), std::runtime_error);
 }
 
+// The sky itself may be a distribution; the class then follows the drawn wind and the drawn sky.
+TEST(ScenarioFile, TheSkyMayBeDrawn) {
+  const std::string yaml = std::string(kMinimal) +
+                           "weather: {stability: {pasquill: {choice: {values: [night_clear, overcast], weights: [3, 1]}}}}\n";
+  Diagnostics d;
+  auto s = parseScenario(yaml, "s.yaml", d);
+  ASSERT_TRUE(s) << d.str();
+  EXPECT_EQ(s->weather.sky, (NamedChoice{{"night_clear", "overcast"}, {3, 1}}));
+  Diagnostics e;
+  auto again = parseScenario(scenarioToYaml(*s), "saved.yaml", e);
+  ASSERT_TRUE(again) << e.str();
+  EXPECT_EQ(again->weather, s->weather);
+  Diagnostics f;
+  EXPECT_FALSE(parseScenario(std::string(kMinimal) + "weather: {stability: {pasquill: {choice: {values: [night, overcast]}}}}\n",
+                             "s.yaml", f));
+  EXPECT_NE(f.str().find("weather.stability.pasquill.choice.values[0]"), std::string::npos) << f.str();
+}
+
 TEST(ScenarioFile, StabilityMayComeFromTheSky) {
   const std::string yaml = std::string(kMinimal) + "weather: {stability: {pasquill: night_clear}}\n";
   Diagnostics d;
   auto s = parseScenario(yaml, "s.yaml", d);
   ASSERT_TRUE(s) << d.str();
-  EXPECT_EQ(s->weather.sky, "night_clear");
+  EXPECT_EQ(s->weather.sky, (NamedChoice{{"night_clear"}, {}}));
   Diagnostics e;
   auto again = parseScenario(scenarioToYaml(*s), "saved.yaml", e);
   ASSERT_TRUE(again) << e.str();

@@ -173,21 +173,22 @@ void App::weatherForm() {
   ImGui::TextUnformatted("Weather (drawn for each replication)");
   bool c = distField("wind speed at 10 m [m/s]", "wind_speed", w.wind_speed_ms, 2);
   c |= distField("wind from [deg]", "wind_from", w.wind_from_deg, 0);
-  std::string mode = w.sky.empty() ? "class" : "from the sky (Pasquill)";
+  std::string mode = w.fromSky() ? "from the sky (Pasquill)" : "class";
   if (wordField("stability", mode, {"class", "from the sky (Pasquill)"})) {
-    if (mode == "class") w.sky.clear();
-    else w.sky = "night_clear";
+    if (mode == "class") w.sky = NamedChoice{{}, {}};
+    else w.sky = NamedChoice{{"night_clear"}, {}};
     c = true;
   }
-  if (!w.sky.empty()) {
-    c |= wordField("sky", w.sky, {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"});
-  } else if (w.stability.values.size() == 1) {
-    c |= wordField("Pasquill-Gifford class", w.stability.values[0], {"A", "B", "C", "D", "E", "F"});
-  } else {
+  // One name is edited here; a choice of several is shown, and edited in the file.
+  const auto choiceField = [&](const char* label, NamedChoice& choice, const std::vector<std::string>& words) {
+    if (choice.values.size() == 1) return wordField(label, choice.values[0], words);
     std::string all;
-    for (const auto& v : w.stability.values) all += v + " ";
-    ImGui::TextDisabled("classes drawn from %s(a choice; edit it in the file)", all.c_str());
-  }
+    for (const auto& v : choice.values) all += v + " ";
+    ImGui::TextDisabled("%s drawn from %s(a choice; edit it in the file)", label, all.c_str());
+    return false;
+  };
+  if (w.fromSky()) c |= choiceField("sky", w.sky, {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"});
+  else c |= choiceField("Pasquill-Gifford class", w.stability, {"A", "B", "C", "D", "E", "F"});
   c |= wordField("terrain", w.terrain, {"rural", "urban"});
   if (c) editor_.setWeather(w);
 }

@@ -105,7 +105,13 @@ void printScenario(const Scenario& s, std::ostream& out) {
   for (std::size_t i = 0; i < s.weather.stability.values.size(); ++i)
     stability += (i ? ", " : "") + s.weather.stability.values[i] +
                  (s.weather.stability.weights.empty() ? "" : ":" + fixed(s.weather.stability.weights[i], 2));
-  if (!s.weather.sky.empty()) stability = "from the wind speed and a " + s.weather.sky + " sky (Pasquill)";
+  if (s.weather.fromSky()) {
+    std::string skies;
+    for (std::size_t i = 0; i < s.weather.sky.values.size(); ++i)
+      skies += (i ? ", " : "") + s.weather.sky.values[i] +
+               (s.weather.sky.weights.empty() ? "" : ":" + fixed(s.weather.sky.weights[i], 2));
+    stability = "from the wind speed and the sky (Pasquill), sky " + skies;
+  }
   out << "Weather: wind " << s.weather.wind_speed_ms.describe() << " m/s from " << s.weather.wind_from_deg.describe()
       << " deg, stability " << stability << ", " << s.weather.terrain << " terrain\n";
 

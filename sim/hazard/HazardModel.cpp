@@ -21,7 +21,7 @@ double aegl60_mg_m3(const Substance& s, int level) {
 }
 }  // namespace
 
-hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t replication) {
+hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t replication, std::string* skyDrawn) {
   hazard::Weather w{};
   w.windSpeed_ms = draw(s.weather.wind_speed_ms, seed, replication, "weather", "wind_speed", 0.1);
   w.windFrom_deg = std::fmod(draw(s.weather.wind_from_deg, seed, replication, "weather", "wind_from",
@@ -30,13 +30,17 @@ hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t
   if (w.windFrom_deg < 0) w.windFrom_deg += 360;
   RandomStream stability(seed, replication, "weather", "stability");
   w.stability = hazard::stabilityFromLetter(s.weather.stability.sample(stability)).value_or(hazard::Stability::D);
-  if (!s.weather.sky.empty()) {
-    // Pasquill's table, from the drawn wind speed and the scenario's sky.
+  if (s.weather.fromSky()) {
+    // Pasquill's table, from the drawn wind speed and the sky drawn from the scenario's (a stream
+    // of its own, so that a scenario with a fixed class keeps its draws).
     static const std::map<std::string, hazard::Insolation> skies = {
         {"strong_sun", hazard::Insolation::Strong},          {"moderate_sun", hazard::Insolation::Moderate},
         {"slight_sun", hazard::Insolation::Slight},          {"night_cloudy", hazard::Insolation::NightCloudy},
         {"night_clear", hazard::Insolation::NightClear},     {"overcast", hazard::Insolation::Overcast}};
-    w.stability = hazard::pasquillClass(w.windSpeed_ms, skies.at(s.weather.sky));
+    RandomStream sky(seed, replication, "weather", "sky");
+    const std::string& drawn = s.weather.sky.sample(sky);
+    if (skyDrawn) *skyDrawn = drawn;
+    w.stability = hazard::pasquillClass(w.windSpeed_ms, skies.at(drawn));
   }
   w.terrain = s.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
   return w;

@@ -130,8 +130,9 @@ DrawnFire drawFire(const Hazard& h, const Park& park, const hazard::Weather& w, 
                    std::uint64_t replication);
 
 /// Draws the replication's weather from the scenario (streams weather/wind_speed, weather/wind_from,
-/// weather/stability).
-hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t replication);
+/// weather/stability, and weather/sky when the class follows the sky, which `skyDrawn` then receives).
+hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t replication,
+                            std::string* skyDrawn = nullptr);
 
 /// The AEGL level of a plan's `close_roads_above` in mg/m3 for a substance (60 min values); 0 for none.
 double closureLevel_mg_m3(const std::string& level, const Substance& substance);

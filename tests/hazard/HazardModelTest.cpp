@@ -55,15 +55,39 @@ TEST(HazardModel, ContainmentClearsTheAirOnceTheTailHasPassed) {
 }
 
 // stability: {pasquill: SKY} derives the class from the drawn wind speed by Pasquill's table.
+// A drawn sky: at 4 m/s a clear night gives E and an overcast one D (Pasquill's table), in the
+// shares of the sky's weights, from a stream of its own (weather/sky).
+TEST(HazardModel, ADrawnSkyGivesTheClassesOfItsShare) {
+  LoadedScenario l = mini(0);
+  l.scenario.weather.sky = NamedChoice{{"night_clear", "overcast"}, {3, 1}};
+  l.scenario.weather.wind_speed_ms = Distribution(4.0);
+  int e = 0, other = 0;
+  for (std::uint64_t r = 0; r < 4000; ++r) {
+    std::string sky;
+    const auto w = drawWeather(l.scenario, 7, r, &sky);
+    if (sky == "night_clear") {
+      EXPECT_EQ(w.stability, hazard::Stability::E);
+      ++e;
+    } else {
+      EXPECT_EQ(sky, "overcast");
+      EXPECT_EQ(w.stability, hazard::Stability::D);
+      ++other;
+    }
+  }
+  // 3 in 4 clear: 3000 of 4000, binomial sd 27; within 4 sd.
+  EXPECT_NEAR(e, 3000, 110);
+  EXPECT_EQ(e + other, 4000);
+}
+
 TEST(HazardModel, StabilityFromTheSkyFollowsPasquillsTable) {
   LoadedScenario l = mini(0);
-  l.scenario.weather.sky = "night_clear";
+  l.scenario.weather.sky = NamedChoice{{"night_clear"}, {}};
   l.scenario.weather.wind_speed_ms = Distribution(1.5);
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::F);
   l.scenario.weather.wind_speed_ms = Distribution(4.0);
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::E);
-  l.scenario.weather.sky = "strong_sun";
+  l.scenario.weather.sky = NamedChoice{{"strong_sun"}, {}};
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::B);
-  l.scenario.weather.sky = "overcast";
+  l.scenario.weather.sky = NamedChoice{{"overcast"}, {}};
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::D);
 }
