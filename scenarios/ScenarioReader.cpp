@@ -1,4 +1,8 @@
 // Reading a scenario from YAML: structure, types, distributions and the scenario's own ids.
+//
+// Index (search for "[SECTION] " and the name):
+//   Vocabularies; Top level; Walking and weather; Hazards and teams; Plans; Scenario changes to the
+//   park; Parsing the text; Entry points.
 #include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
@@ -15,6 +19,7 @@ namespace drillsim {
 
 namespace {
 
+// [SECTION] Vocabularies
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
 const std::vector<std::string> kStabilityClasses = {"A", "B", "C", "D", "E", "F"};
@@ -32,6 +37,7 @@ class ScenarioReader {
  public:
   ScenarioReader(const std::string& file, Diagnostics& d) : in_(file, d), file_(file) {}
 
+  // [SECTION] Top level: the scenario, shelter layouts, candidate sites, shared readers
   void readLayout(const YAML::Node& root, ShelterLayoutFile& layout) {
     if (!in_.checkMap(root, "", {"shelter_changes"}, {"name", "description"})) return;
     if (root["name"]) layout.name = in_.text(root["name"], "name").value_or("");
@@ -129,6 +135,7 @@ class ScenarioReader {
     return *v;
   }
 
+  // [SECTION] Walking and weather (stability classes, skies)
   void readWalking(const YAML::Node& n, Walking& w) {
     if (!in_.checkMap(n, "walking", {}, {"speed_ms", "specific_flow_pms", "premovement_s"})) return;
     if (n["speed_ms"]) w.speed_ms = in_.number(n["speed_ms"], "walking.speed_ms", Bound::above(0)).value_or(w.speed_ms);
@@ -202,6 +209,7 @@ class ScenarioReader {
     if (ok) c = result;
   }
 
+  // [SECTION] Hazards and teams
   void readHazard(const YAML::Node& n, const std::string& path, std::vector<Hazard>& out) {
     if (!n.IsMap()) {
       in_.checkMap(n, path, {"id", "kind"}, {});
@@ -257,6 +265,7 @@ class ScenarioReader {
     out.push_back(std::move(t));
   }
 
+  // [SECTION] Plans: alarm chain, dispatch, protective actions, shelter rules
   void readPlan(const YAML::Node& n, const std::string& path, std::vector<Plan>& out) {
     if (!in_.checkMap(n, path, {"id", "notify", "protect"},
                       {"name", "detection_s", "dispatch", "shelters", "close_roads_above"}))
@@ -351,6 +360,7 @@ class ScenarioReader {
     }
   }
 
+  // [SECTION] Scenario changes to the park: shelter_changes, park_changes; Monte Carlo
   void readShelterChange(const YAML::Node& n, const std::string& path, std::vector<ShelterChange>& out,
                          bool candidate = false) {
     if (!candidate && !in_.checkMap(n, path, {"id"}, {"name", "kind", "capacity", "lon", "lat", "remove"})) return;
@@ -434,6 +444,7 @@ class ScenarioReader {
 
 namespace {
 
+// [SECTION] Parsing the text: YAML errors in words, indentation, open quotes, alias bombs
 // yaml-cpp's parser messages in words a planner can act on.
 std::string plainYamlMessage(const std::string& msg) {
   static const std::pair<const char*, const char*> kPlain[] = {
@@ -592,6 +603,7 @@ std::optional<Scenario> parse(const std::string& text, const std::string& file, 
 }
 }  // namespace
 
+// [SECTION] Entry points: scenarios, distributions, shelter layouts and candidate sites
 std::optional<Distribution> distributionFromYaml(const std::string& text, int lowerBound, std::string& error) {
   Diagnostics d;
   std::optional<Distribution> result;
