@@ -36,9 +36,11 @@ struct Dose {
   std::vector<std::vector<double>> perStep;
 };
 
-// The AEGL-2 and AEGL-3 of a substance as guideline curves [ppm], and the exponents their windows use.
+// The AEGL-2 and AEGL-3 of a substance as guideline curves [ppm], their spans, and the exponents
+// their windows use (prepared once per run, asked of every group).
 struct Guidelines {
   hazard::GuidelineCurve level2, level3;
+  std::vector<hazard::GuidelineSpan> spans2, spans3;
   std::vector<double> exponents;
 };
 
@@ -49,8 +51,10 @@ Guidelines guidelinesOf(const Substance& s) {
     g.level3.value[d] = s.aegl_ppm[2][d];
   }
   g.level2.n = g.level3.n = s.aegl_n;
-  for (const auto* curve : {&g.level2, &g.level3})
-    for (const auto& span : hazard::guidelineSpans(*curve))
+  g.spans2 = hazard::guidelineSpans(g.level2);
+  g.spans3 = hazard::guidelineSpans(g.level3);
+  for (const auto* spans : {&g.spans2, &g.spans3})
+    for (const auto& span : *spans)
       if (std::find(g.exponents.begin(), g.exponents.end(), span.exponent) == g.exponents.end())
         g.exponents.push_back(span.exponent);
   return g;
@@ -325,8 +329,8 @@ void assessExposure(RunState& s) {
         const auto it = std::find(guide.exponents.begin(), guide.exponents.end(), exponent);
         return d.perStep.empty() || it == guide.exponents.end() ? none : d.perStep[std::size_t(it - guide.exponents.begin())];
       };
-      over2 = over2 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level2));
-      over3 = over3 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level3));
+      over2 = over2 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level2, guide.spans2));
+      over3 = over3 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level3, guide.spans3));
       if (sub.probit_a && sub.probit_b && sub.probit_n && d.load > 0)
         survive *= 1 - standardNormalCdf(*sub.probit_a + *sub.probit_b * std::log(d.load) - 5);
     }

@@ -83,8 +83,12 @@ struct SpanSearch {
 }  // namespace
 
 bool exceedsGuideline(const LoadPerStep& loadPerStep, double step_s, const GuidelineCurve& curve) {
+  return exceedsGuideline(loadPerStep, step_s, curve, guidelineSpans(curve));
+}
+
+bool exceedsGuideline(const LoadPerStep& loadPerStep, double step_s, const GuidelineCurve& curve,
+                      const std::vector<GuidelineSpan>& spans) {
   if (!(step_s > 0)) return false;
-  const std::vector<GuidelineSpan> spans = guidelineSpans(curve);
   std::vector<double> prefix;
   double prefixExponent = -1;
   for (const GuidelineSpan& span : spans) {

@@ -61,5 +61,8 @@ std::vector<GuidelineSpan> guidelineSpans(const GuidelineCurve& curve);
 /// ends.
 using LoadPerStep = std::function<const std::vector<double>&(double exponent)>;
 bool exceedsGuideline(const LoadPerStep& loadPerStep, double step_s, const GuidelineCurve& curve);
+/// The same with the curve's spans computed beforehand (guidelineSpans), for many histories.
+bool exceedsGuideline(const LoadPerStep& loadPerStep, double step_s, const GuidelineCurve& curve,
+                      const std::vector<GuidelineSpan>& spans);
 
 }  // namespace drillsim::hazard
