@@ -213,6 +213,22 @@ double DenseCurve::distanceTo_m(double r) const {
   return length_m * std::pow(10.0, logDistance[i - 1] + w * (logDistance[i] - logDistance[i - 1]));
 }
 
+// [SECTION] What a plume and a puff share
+
+namespace {
+// The common part: the substance's and the cloud's densities in the ambient air, g0'.
+DenseCloud denseCloud(double molarMass_g_mol, const SourceCloud& source, const Weather& weather, const Ambient& ambient) {
+  DenseCloud c;
+  c.molarMass_g_mol = molarMass_g_mol;
+  c.source = source;
+  c.weather = weather;
+  c.ambient = ambient;
+  c.g0_m_s2 = reducedGravity_m_s2(source.density_kg_m3, airDensity_kg_m3(ambient.temperature_K, ambient.pressure_Pa));
+  c.substance_kg_m3 = gasDensity_kg_m3(molarMass_g_mol, ambient.temperature_K, ambient.pressure_Pa);
+  return c;
+}
+}  // namespace
+
 // [SECTION] Continuous plume
 
 namespace {
@@ -225,19 +241,14 @@ double passivePlume_kg_m3(const DensePlume& p, double s_m, double y_m) {
 DensePlume densePlume(double rate_kg_s, double molarMass_g_mol, const SourceCloud& source, const Weather& weather,
                       const Ambient& ambient) {
   DensePlume p;
+  static_cast<DenseCloud&>(p) = denseCloud(molarMass_g_mol, source, weather, ambient);
   p.rate_kg_s = rate_kg_s;
-  p.molarMass_g_mol = molarMass_g_mol;
-  p.source = source;
-  p.weather = weather;
-  p.ambient = ambient;
   const double u = weather.windSpeed_ms;
   if (!(rate_kg_s > 0) || !(u > 0) || !(source.volume_m3_per_kg > 0)) return p;
   p.q0_m3_s = rate_kg_s * source.volume_m3_per_kg;
-  p.g0_m_s2 = reducedGravity_m_s2(source.density_kg_m3, airDensity_kg_m3(ambient.temperature_K, ambient.pressure_Pa));
   p.D_m = std::sqrt(p.q0_m3_s / u);
   p.criterion = continuousDenseCriterion(p.g0_m_s2, p.q0_m3_s, u);
   p.lb_m = std::max(p.g0_m_s2, 0.0) * p.q0_m3_s / (u * u * u);
-  p.substance_kg_m3 = gasDensity_kg_m3(molarMass_g_mol, ambient.temperature_K, ambient.pressure_Pa);
   if (!(p.g0_m_s2 > 0)) return p;  // not dense: no correlation (criterion.dense is false)
   p.alpha = plumeAlpha(p.g0_m_s2, p.q0_m3_s, u);
   p.nomogram = plumeNomogram(p.alpha);
@@ -293,17 +304,12 @@ double passivePuff_kg_m3(const DensePuff& p, double s_m) {
 DensePuff densePuff(double mass_kg, double molarMass_g_mol, const SourceCloud& source, const Weather& weather,
                     const Ambient& ambient) {
   DensePuff p;
+  static_cast<DenseCloud&>(p) = denseCloud(molarMass_g_mol, source, weather, ambient);
   p.mass_kg = mass_kg;
-  p.molarMass_g_mol = molarMass_g_mol;
-  p.source = source;
-  p.weather = weather;
-  p.ambient = ambient;
   const double u = weather.windSpeed_ms;
   if (!(mass_kg > 0) || !(u > 0) || !(source.volume_m3_per_kg > 0)) return p;
   p.V0_m3 = mass_kg * source.volume_m3_per_kg;
-  p.g0_m_s2 = reducedGravity_m_s2(source.density_kg_m3, airDensity_kg_m3(ambient.temperature_K, ambient.pressure_Pa));
   p.criterion = instantaneousDenseCriterion(p.g0_m_s2, p.V0_m3, u);
-  p.substance_kg_m3 = gasDensity_kg_m3(molarMass_g_mol, ambient.temperature_K, ambient.pressure_Pa);
   if (!(p.g0_m_s2 > 0)) return p;
   p.alpha = puffAlpha(p.g0_m_s2, p.V0_m3, u);
   p.nomogram = puffNomogram(p.alpha);

@@ -160,6 +160,23 @@ struct Ambient {
   double pressure_Pa = kAtmosphere_Pa;
 };
 
+/// What a dense plume and a dense puff share: the substance, its source cloud, the weather and
+/// the ambient air, the cloud's reduced gravity, the criterion, the correlation's lines and where
+/// the passive model takes over.
+struct DenseCloud {
+  double molarMass_g_mol = 0;
+  SourceCloud source;
+  Weather weather;
+  Ambient ambient;
+  double g0_m_s2 = 0, alpha = 0;
+  DenseCriterion criterion;
+  Nomogram nomogram;
+  DenseCurve curve;
+  double substance_kg_m3 = 0;  // pure substance at ambient T and p
+  double transition_m = 0;     // x_t
+  double virtualSource_m = 0;  // s
+};
+
 /// A continuous dense release of Q [kg/s] of substance, built once per release and weather.
 /// Centreline: the workbook curve out to the last line at x_t, then the passive ground-level
 /// Gaussian plume (briggsSigmas, plumeConcentration_kg_m3 with the weather's class and terrain)
@@ -174,18 +191,9 @@ struct Ambient {
 /// [BM88] calls L_H the "lateral plume extent"; its figure draws it as the half-width and the TNO
 /// Yellow Book (CPR 14E eq. 4.104 and its figure, via [AF23]) reads it so, as here. Concentrations in kg/m3 are the
 /// substance's volume fraction times its density at the ambient temperature and pressure.
-struct DensePlume {
-  double rate_kg_s = 0, molarMass_g_mol = 0;
-  SourceCloud source;
-  Weather weather;
-  Ambient ambient;
-  double q0_m3_s = 0, g0_m_s2 = 0, D_m = 0, alpha = 0, lb_m = 0;
-  DenseCriterion criterion;
-  Nomogram nomogram;
-  DenseCurve curve;
-  double substance_kg_m3 = 0;  // pure substance at ambient T and p
-  double transition_m = 0;     // x_t
-  double virtualSource_m = 0;  // s
+struct DensePlume : DenseCloud {
+  double rate_kg_s = 0;
+  double q0_m3_s = 0, D_m = 0, lb_m = 0;
 
   double centrelineFraction(double x_m) const;  // substance volume fraction on the centreline
   double centreline_kg_m3(double x_m) const;
@@ -201,16 +209,9 @@ DensePlume densePlume(double rate_kg_s, double molarMass_g_mol, const SourceClou
 /// concentration the passing cloud brings to ground level at downwind distance x. Beyond the last
 /// line (0.001) the passive Gaussian puff's centre concentration (puffSigmas,
 /// puffCentreConcentration_kg_m3) from a virtual source matched at x_t, as for the plume.
-struct DensePuff {
-  double mass_kg = 0, molarMass_g_mol = 0;
-  SourceCloud source;
-  Weather weather;
-  Ambient ambient;
-  double V0_m3 = 0, g0_m_s2 = 0, alpha = 0;
-  DenseCriterion criterion;
-  Nomogram nomogram;
-  DenseCurve curve;
-  double substance_kg_m3 = 0, transition_m = 0, virtualSource_m = 0;
+struct DensePuff : DenseCloud {
+  double mass_kg = 0;
+  double V0_m3 = 0;
 
   double peakFraction(double x_m) const;
   double peak_kg_m3(double x_m) const;
