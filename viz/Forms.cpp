@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "scenarios/GeoLayer.hpp"
 #include "scenarios/ScenarioFile.hpp"
@@ -183,8 +184,17 @@ void App::weatherForm() {
   const auto choiceField = [&](const char* label, NamedChoice& choice, const std::vector<std::string>& words) {
     if (choice.values.size() == 1) return wordField(label, choice.values[0], words);
     std::string all;
-    for (const auto& v : choice.values) all += v + " ";
-    ImGui::TextDisabled("%s drawn from %s(a choice; edit it in the file)", label, all.c_str());
+    for (std::size_t i = 0; i < choice.values.size(); ++i) {
+      all += (i ? ", " : "") + choice.values[i];
+      if (!choice.weights.empty()) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, " (%g)", choice.weights[i]);
+        all += weight;
+      }
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s drawn from %s (a choice; edit it in the file)", label, all.c_str());
+    ImGui::PopStyleColor();
     return false;
   };
   if (w.fromSky()) c |= choiceField("sky", w.sky, {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"});

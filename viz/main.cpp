@@ -34,7 +34,8 @@ const char* kUsage =
     "  --time T              replay clock [s] (default 0)\n"
     "  --drill DIR           play the drill `drillsim drill --out DIR` wrote: its run in the replay with\n"
     "                        the drill clock (injects due, delivered, observations saved to DIR)\n"
-    "  --select ID           select a feature (zone, shelter, station, source) in the editor\n"
+    "  --select ID           select a feature (zone, shelter, station, source) in the editor, or\n"
+    "                        'weather' for the weather form\n"
     "  --zones-by-persons    colour the editor's zones by their persons instead of their kind\n"
     "  --threat-draw R       show in the editor the steady threat zones under the weather and release\n"
     "                        rates of replication R\n"
@@ -179,7 +180,9 @@ int main(int argc, char** argv) {
   if (!results.empty()) app.openResults(results);
   if (view == "batch") app.setView(View::Batch);
   if (view == "compare") app.setView(View::Compare);
-  if (!select.empty()) {
+  if (select == "weather") {
+    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Weather});
+  } else if (!select.empty()) {
     const drillsim::Park& park = app.editor().park();
     using K = drillsim::viz::Feature::Kind;
     const K kind = park.shelter(select) ? K::Shelter : park.zone(select) ? K::Zone : park.station(select) ? K::Station
