@@ -7,10 +7,12 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <stdexcept>
 
+#include "scenarios/GdalChecks.hpp"
 #include "scenarios/TextFile.hpp"
 
 namespace drillsim {
@@ -27,15 +29,23 @@ class GdalErrors {
   GdalErrors(const GdalErrors&) = delete;
   GdalErrors& operator=(const GdalErrors&) = delete;
   std::string last() const { return messages_.empty() ? std::string("no reason given") : messages_.back(); }
-  void clear() { messages_.clear(); }
+  void clear() {
+    messages_.clear();
+    failure_.clear();
+  }
+  /// The first failure (not a warning) since the last clear(), or "".
+  const std::string& failure() const { return failure_; }
 
  private:
   static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* message) {
     if (level < CE_Warning) return;
     auto* self = static_cast<GdalErrors*>(CPLGetErrorHandlerUserData());
-    if (self) self->messages_.emplace_back(message ? message : "");
+    if (!self) return;
+    self->messages_.emplace_back(message ? message : "");
+    if (level >= CE_Failure && self->failure_.empty()) self->failure_ = message && *message ? message : "no reason given";
   }
   std::vector<std::string> messages_;
+  std::string failure_;
 };
 
 void registerDrivers() {
@@ -255,7 +265,9 @@ struct GeoSource::Impl {
   std::string layerFile(const std::string& layer) const {
     for (const char* ext : {".geojson", ".json"}) {
       const fs::path p = fs::path(path) / (layer + ext);
-      if (fs::exists(p)) return p.string();
+      std::error_code ec;
+      // Anything at that name is the layer (a loop or a pipe there is refused when it is read).
+      if (fs::symlink_status(p, ec).type() != fs::file_type::not_found && !ec) return p.string();
     }
     return {};
   }
@@ -277,25 +289,39 @@ bool GeoSource::open(Diagnostics& diagnostics, const std::string& key, const std
   registerDrivers();
   const Location at{impl_->display, 0, 0, {}};
   std::error_code ec;
-  if (!fs::exists(impl_->path, ec)) {
-    diagnostics.error(at, key, "no such folder or GeoPackage; expected " + expected);
+  if (const std::string problem = inputPathProblem(impl_->path, true); !problem.empty()) {
+    diagnostics.error(at, key, problem == "no such file or folder" ? "no such folder or GeoPackage; expected " + expected
+                                                                    : problem + "; expected " + expected);
     return false;
   }
   impl_->folder = fs::is_directory(impl_->path, ec);
   if (impl_->folder) return true;
   const auto size = fs::file_size(impl_->path, ec);
   if (!ec && size > kMaxLayerFileBytes) {
-    diagnostics.error(at, key, "the GeoPackage is " + humanBytes(size) + "; expected at most " +
-                                   humanBytes(kMaxLayerFileBytes));
+    diagnostics.error(at, key, sizeOverLimit("GeoPackage", size, kMaxLayerFileBytes));
     return false;
   }
   GdalErrors errors;
   impl_->package.reset(GDALDataset::Open(impl_->path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!impl_->package) {
     const std::string why = errors.last();
+    char head[16] = {};
+    std::ifstream(impl_->path, std::ios::binary).read(head, sizeof head);
+    if (std::string(head, sizeof head) == std::string("SQLite format 3\0", 16)) {  // a GeoPackage GDAL cannot open
+      diagnostics.error(at, key, "the GeoPackage is damaged or cut short: SQLite cannot open it (" + why +
+                                     "). Restore the file from a backup or export its layers again from the GIS");
+      return false;
+    }
     diagnostics.error(at, key, "cannot read it as geodata (" +
                                    (why.empty() || why == "no reason given" ? std::string("not a GeoPackage") : why) +
                                    "); expected " + expected);
+    return false;
+  }
+  // A GeoPackage is SQLite: a damaged page must stop the park here, not drop the features on it.
+  if (const std::string check = sqliteQuickCheck(*impl_->package); check != "ok") {
+    diagnostics.error(at, key, "the GeoPackage is damaged: SQLite's check of its pages (PRAGMA quick_check) reports: " +
+                                   check + ". Restore the file from a backup or export its layers again from the GIS");
+    impl_->package.reset();
     return false;
   }
   return true;
@@ -318,11 +344,14 @@ OGRLayer* openLayer(GeoSource::Impl& impl, const std::string& layer, Dataset& ho
   }
   const std::string file = impl.layerFile(layer);
   const Location at{display, 0, 0, {}};
+  if (const std::string problem = inputPathProblem(file, false); !problem.empty()) {
+    diagnostics.error(at, "", "the " + layer + " layer: " + problem);
+    return nullptr;
+  }
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
   if (!ec && size > kMaxLayerFileBytes) {
-    diagnostics.error(at, "", "the " + layer + " layer is " + humanBytes(size) + "; expected at most " +
-                                  humanBytes(kMaxLayerFileBytes));
+    diagnostics.error(at, "", sizeOverLimit(layer + " layer", size, kMaxLayerFileBytes));
     return nullptr;
   }
   if (!ec && size == 0) {
@@ -335,6 +364,13 @@ OGRLayer* openLayer(GeoSource::Impl& impl, const std::string& layer, Dataset& ho
   holder.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kGeoJson));
   if (!holder || holder->GetLayerCount() < 1) {
     diagnostics.error(at, "", "cannot read it as GeoJSON: " + errors.last());
+    return nullptr;
+  }
+  // GDAL reads a file whose crs member names no known CRS as WGS 84 after saying so: refused.
+  if (!errors.failure().empty()) {
+    diagnostics.error(at, "crs", "GDAL cannot use the file's crs (" + errors.failure() +
+                                     "); expected a CRS PROJ knows, e.g. EPSG:4326 (longitude, latitude) or EPSG:32649, "
+                                     "or no crs member for longitude, latitude in WGS 84 (RFC 7946)");
     return nullptr;
   }
   return holder->GetLayer(0);
@@ -357,6 +393,83 @@ OGRCoordinateTransformation* cachedTransformation(const OGRSpatialReference& sou
   std::unique_ptr<OGRCoordinateTransformation> made(OGRCreateCoordinateTransformation(&source, &target));
   if (!made) return nullptr;  // not cached: the next try reports the error again
   return cache.emplace(std::move(key), std::move(made)).first->second.get();
+}
+}  // namespace
+
+namespace {
+// The coordinates a layer's CRS can hold, in that CRS: longitude and latitude within their ranges
+// for a geographic CRS; for a projected one, its area of use (from the EPSG database, through
+// PROJ) widened by 1 degree on every side, as parks drawn in a UTM zone next to theirs are. `what`
+// says it in words for a message.
+struct CrsBounds {
+  OGREnvelope box;
+  std::string what;
+};
+std::optional<CrsBounds> crsBounds(const OGRSpatialReference& crs) {
+  char buf[200];
+  if (crs.IsGeographic()) {
+    CrsBounds b;
+    b.box.MinX = -180, b.box.MaxX = 180, b.box.MinY = -90, b.box.MaxY = 90;
+    b.what = "longitude from -180 to 180 and latitude from -90 to 90 (a geographic CRS: are they metres?)";
+    return b;
+  }
+  double west = 0, south = 0, east = 0, north = 0;
+  const char* area = nullptr;
+  if (!crs.IsProjected() || !crs.GetAreaOfUse(&west, &south, &east, &north, &area) || west > east) return std::nullopt;
+  west = std::max(-180.0, west - 1), east = std::min(180.0, east + 1);
+  south = std::max(-90.0, south - 1), north = std::min(90.0, north + 1);
+  OGRSpatialReference wgs;
+  wgs.SetWellKnownGeogCS("WGS84");
+  wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference projected(crs);
+  projected.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &projected));
+  CrsBounds b;
+  if (!ct || !ct->TransformBounds(west, south, east, north, &b.box.MinX, &b.box.MinY, &b.box.MaxX, &b.box.MaxY, 21))
+    return std::nullopt;
+  std::snprintf(buf, sizeof buf, "its area of use, %.0f to %.0f m east and %.0f to %.0f m north (%s, widened by 1 degree)",
+                b.box.MinX, b.box.MaxX, b.box.MinY, b.box.MaxY, area ? area : "from the EPSG database");
+  b.what = buf;
+  b.what += " (are they degrees?)";
+  return b;
+}
+
+// The boxes of a GeoPackage layer's spatial index (rtree_<table>_<geometry column>) by feature
+// id: a second record of where each feature lies, written with it. None when the layer has no
+// index or it cannot be read.
+std::optional<std::map<GIntBig, OGREnvelope>> indexBoxes(GDALDataset& ds, OGRLayer& layer) {
+  const std::string column = layer.GetGeometryColumn();
+  if (column.empty()) return std::nullopt;
+  const std::string table = "rtree_" + std::string(layer.GetName()) + "_" + column;
+  GdalFailures failures;
+  OGRLayer* result = ds.ExecuteSQL(("SELECT id, minx, maxx, miny, maxy FROM \"" + table + "\"").c_str(), nullptr, nullptr);
+  if (!result) return std::nullopt;
+  std::map<GIntBig, OGREnvelope> boxes;
+  result->ResetReading();
+  while (OGRFeature* f = result->GetNextFeature()) {
+    OGREnvelope e;
+    e.MinX = f->GetFieldAsDouble(1), e.MaxX = f->GetFieldAsDouble(2);
+    e.MinY = f->GetFieldAsDouble(3), e.MaxY = f->GetFieldAsDouble(4);
+    boxes[f->GetFieldAsInteger64(0)] = e;
+    OGRFeature::DestroyFeature(f);
+  }
+  ds.ReleaseResultSet(result);
+  if (failures.any()) return std::nullopt;
+  return boxes;
+}
+
+// The index keeps single-precision boxes rounded outward: a feature matches its box when each
+// side is within that rounding (4e-7 of the value, 1.5 m at 3,700 km north) of the feature's.
+bool matchesBox(const OGREnvelope& feature, const OGREnvelope& box) {
+  auto near = [](double a, double b) { return std::abs(a - b) <= 4e-7 * std::max(1.0, std::abs(b)); };
+  return near(feature.MinX, box.MinX) && near(feature.MaxX, box.MaxX) && near(feature.MinY, box.MinY) &&
+         near(feature.MaxY, box.MaxY);
+}
+
+std::string pointText(double x, double y) {
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "x %.6g, y %.6g", x, y);
+  return buf;
 }
 }  // namespace
 
@@ -396,8 +509,14 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
   }
   target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   OGRSpatialReference source;
+  errors.clear();
   if (const OGRSpatialReference* s = l->GetSpatialRef()) source = *s;
   else source.SetWellKnownGeogCS("WGS84");  // GeoJSON without a crs member is WGS 84 (RFC 7946)
+  if (!errors.failure().empty()) {
+    diagnostics.error(layerAt, "crs", "GDAL cannot use the layer's CRS (" + errors.failure() +
+                                          "); expected a CRS PROJ knows, e.g. EPSG:4326 or EPSG:32649");
+    return std::nullopt;
+  }
   source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   OGRCoordinateTransformation* ct = cachedTransformation(source, target, targetCrs);
   if (!ct) {
@@ -410,10 +529,30 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
   out.file = display;
   OGRFeatureDefn* defn = l->GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) out.fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  // What the file says of itself, to check what is read against: its count of features and, in a
+  // GeoPackage, the box of each in its spatial index.
+  const GIntBig counted = impl_->folder ? -1 : l->GetFeatureCount(FALSE);
+  std::optional<std::map<GIntBig, OGREnvelope>> boxes;
+  if (!impl_->folder) boxes = indexBoxes(*impl_->package, *l);
+  const std::optional<CrsBounds> bounds = crsBounds(source);
+  std::size_t outside = 0;
+  std::string firstOutside;
+  auto damaged = [&](const std::string& where, const std::string& what) {
+    diagnostics.error({display, 0, 0, where}, "",
+                      "the " + std::string(impl_->folder ? "file" : "GeoPackage") + " is damaged: " + what +
+                          ". Restore it from a backup or export the layer again from the GIS");
+    return std::nullopt;
+  };
   l->ResetReading();
   std::size_t index = 0;
-  errors.clear();
-  for (auto& feature : *l) {
+  std::string lastRead = "none";
+  for (;;) {
+    errors.clear();
+    std::unique_ptr<OGRFeature> feature(l->GetNextFeature());
+    if (!errors.failure().empty())
+      return damaged("layer " + layer, "GDAL stops reading the layer after " + std::to_string(index) +
+                                           " features (the last read: " + lastRead + "): " + errors.failure());
+    if (!feature) break;
     if (++index > kMaxFeaturesPerLayer) {
       diagnostics.error(layerAt, "", "more than " + std::to_string(kMaxFeaturesPerLayer) +
                                          " features; expected at most that many in one layer");
@@ -428,7 +567,22 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
     if (auto it = f.attributes.find("id"); it != f.attributes.end() && it->second) f.id = *it->second;
     f.where = {display, 0, 0,
                "layer " + layer + ", feature " + (f.id.empty() ? "#" + std::to_string(index) : f.id)};
+    lastRead = f.id.empty() ? "#" + std::to_string(index) : f.id;
     if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
+      OGREnvelope env;
+      g->getEnvelope(&env);
+      if (boxes) {
+        auto box = boxes->find(feature->GetFID());
+        if (box == boxes->end() || !matchesBox(env, box->second))
+          return damaged(f.where.feature, "its geometry does not match the GeoPackage's spatial index (" +
+                                              std::string(box == boxes->end() ? "no entry for it" : "another box") + ")");
+      }
+      if (bounds && (env.MinX < bounds->box.MinX || env.MaxX > bounds->box.MaxX || env.MinY < bounds->box.MinY ||
+                     env.MaxY > bounds->box.MaxY)) {
+        if (!outside++) firstOutside = lastRead + " at " + pointText(env.MinX, env.MinY);
+        out.features.push_back(std::move(f));
+        continue;
+      }
       std::unique_ptr<OGRGeometry> copy(g->clone());
       errors.clear();
       if (wkbFlatten(copy->getGeometryType()) != wkbPoint && !copy->IsValid())
@@ -443,6 +597,18 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
     }
     out.features.push_back(std::move(f));
   }
+  if (outside) {
+    const char* name = source.GetName();
+    diagnostics.error(layerAt, "crs", std::to_string(outside) + " of " + std::to_string(index) +
+                                          " features have coordinates that cannot be in the layer's CRS (" +
+                                          (name ? name : "unnamed") + "), e.g. feature " + firstOutside +
+                                          "; expected " + bounds->what +
+                                          ". Declare the CRS the coordinates were drawn in");
+    return std::nullopt;
+  }
+  if (counted >= 0 && GIntBig(index) != counted)
+    return damaged("layer " + layer, std::to_string(index) + " features could be read where the GeoPackage counts " +
+                                         std::to_string(counted) + " (gpkg_ogr_contents)");
   return out;
 }
 

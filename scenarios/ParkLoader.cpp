@@ -328,9 +328,13 @@ std::optional<Park> loadPark(const std::string& path, const std::string& display
     return std::nullopt;
   }
 
+  // A layer that cannot be read (damaged, in a CRS it cannot be in) ends the loading: the layers
+  // after it would only be blamed for what it lacks (an unknown zone, an unconnected shelter).
+  bool unreadable = false;
   auto readLayer = [&](const char* name, bool mustHaveFeatures) -> std::optional<GeoLayer> {
-    if (!source.hasLayer(name)) return std::nullopt;
+    if (unreadable || !source.hasLayer(name)) return std::nullopt;
     auto layer = source.read(name, park.crs, found);
+    unreadable = !layer;
     if (layer && layer->features.empty() && mustHaveFeatures)
       found.error({layer->file, 0, 0, std::string("layer ") + name}, "",
                   "the layer is empty; expected at least one feature");
@@ -348,8 +352,8 @@ std::optional<Park> loadPark(const std::string& path, const std::string& display
       else found.error(f.where, "", "expected a Point with an id");
   }
 
-  if (!found.hasErrors()) buildGraph(park, found, namedNodes);
-  const bool ok = !found.hasErrors();
+  if (!found.hasErrors() && !unreadable) buildGraph(park, found, namedNodes);
+  const bool ok = !found.hasErrors() && !unreadable;
   diagnostics.append(found);
   if (!ok) return std::nullopt;
   return park;

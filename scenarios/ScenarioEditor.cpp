@@ -50,7 +50,8 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
   if (!scenario) return std::nullopt;
   auto table = SubstanceTable::load(defaultSubstanceTablePath(), diagnostics);
   const std::string parkPath = resolveParkPath(path, scenario->park);
-  if (scenario->park.empty() || !std::filesystem::exists(parkPath)) {
+  std::error_code missing;
+  if (scenario->park.empty() || !std::filesystem::exists(parkPath, missing)) {
     diagnostics.error(scenario->park_where, "park", "no folder or GeoPackage " + inQuotes(scenario->park) +
                                                         " (looked for " + parkPath + ")");
     return std::nullopt;

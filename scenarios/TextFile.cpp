@@ -49,27 +49,46 @@ std::size_t utf8Length(const std::string& s, std::size_t i) {
 }
 }  // namespace
 
+std::string inputPathProblem(const std::string& path, bool folderAllowed) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+    std::string why = ec.message();
+    if (ec == std::errc::too_many_symbolic_link_levels) why += " (a loop of symbolic links in the path)";
+    return "cannot use the path: " + why;
+  }
+  if (ec || !fs::exists(status)) return "no such file or folder";
+  switch (status.type()) {
+    case fs::file_type::regular: return "";
+    case fs::file_type::directory: return folderAllowed ? "" : "found a folder; expected a file";
+    case fs::file_type::fifo: return "found a named pipe (FIFO); expected a file, which a pipe is not (it would be waited on forever)";
+    case fs::file_type::socket: return "found a socket; expected a file";
+    case fs::file_type::block:
+    case fs::file_type::character: return "found a device; expected a file";
+    default: return "found a special file; expected a file";
+  }
+}
+
+std::string sizeOverLimit(const std::string& what, std::uintmax_t size, std::uintmax_t limit) {
+  if (humanBytes(size) != humanBytes(limit))
+    return "the " + what + " is " + humanBytes(size) + "; expected at most " + humanBytes(limit);
+  return "the " + what + " is " + std::to_string(size) + " bytes; expected at most " + std::to_string(limit) + " bytes (" +
+         humanBytes(limit) + ")";
+}
+
 std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t maxBytes, const std::string& what,
                                         Diagnostics& diagnostics) {
   const Location at{path, 0, 0, {}};
   std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    diagnostics.error(at, "", "cannot open the " + what + ": no such file");
-    return std::nullopt;
-  }
-  if (fs::is_directory(status)) {
-    diagnostics.error(at, "", "expected a " + what + " file, found a folder");
-    return std::nullopt;
-  }
-  if (!fs::is_regular_file(status)) {
-    diagnostics.error(at, "", "expected a " + what + " file, found a special file");
+  if (const std::string problem = inputPathProblem(path, false); !problem.empty()) {
+    diagnostics.error(at, "", problem == "no such file or folder" ? "cannot open the " + what + ": no such file"
+                              : problem == "found a folder; expected a file" ? "expected a " + what + " file, found a folder"
+                                                                             : "the " + what + ": " + problem);
     return std::nullopt;
   }
   const std::uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > maxBytes) {
-    diagnostics.error(at, "", "the " + what + " is " + humanBytes(size) + "; expected at most " +
-                                  humanBytes(maxBytes) + " (is this the right file?)");
+    diagnostics.error(at, "", sizeOverLimit(what, size, maxBytes) + " (is this the right file?)");
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

@@ -17,6 +17,17 @@ namespace drillsim {
 std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t maxBytes, const std::string& what,
                                         Diagnostics& diagnostics);
 
+/// Why `path` cannot be read as an input, or "" when it can: it does not exist, the system cannot
+/// follow it (a loop of symbolic links, no permission: in the system's words), or it is a special
+/// file (a named pipe, socket or device, which would block or never end). A folder is an input
+/// only when `folderAllowed`. Every input path and layer file is checked with this before it is
+/// opened, so that no read waits forever and no path error escapes as an internal error.
+std::string inputPathProblem(const std::string& path, bool folderAllowed);
+
+/// "the scenario is 4.2 MiB; expected at most 4 MiB", in bytes where the rounded sizes would read
+/// the same.
+std::string sizeOverLimit(const std::string& what, std::uintmax_t size, std::uintmax_t limit);
+
 /// Replaces `path` with `content` atomically: readers see the old file or the new one, never a
 /// part. Throws std::runtime_error naming the path and the system's reason on failure.
 void writeFileAtomically(const std::string& path, const std::string& content);

@@ -10,6 +10,7 @@
 #include "scenarios/ParkLoader.hpp"
 #include "scenarios/ShelterLayout.hpp"
 #include "scenarios/ScenarioFile.hpp"
+#include "scenarios/TextFile.hpp"
 
 namespace drillsim {
 
@@ -274,7 +275,10 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
     namespace fs = std::filesystem;
     const std::string parkPath = resolveParkPath(scenarioPath, scenario->park);
     std::error_code ec;
-    if (!fs::exists(parkPath, ec)) {
+    const std::string pathProblem = inputPathProblem(parkPath, true);
+    if (!pathProblem.empty() && pathProblem != "no such file or folder") {
+      found.error(scenario->park_where, "park", parkPath + ": " + pathProblem + "; expected a folder of GeoJSON layers or a .gpkg file");
+    } else if (!pathProblem.empty()) {
       // Name the place in the scenario where the park is given, and what is there instead.
       std::vector<std::string> siblings;
       const fs::path parent = fs::path(parkPath).parent_path();

@@ -12,8 +12,10 @@
 #include <iterator>
 #include <limits>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
+#include "scenarios/GdalChecks.hpp"
 #include "scenarios/RandomStream.hpp"
 #include "scenarios/TextFile.hpp"
 
@@ -29,7 +31,58 @@ double number(const nlohmann::json& j) { return j.is_number() ? j.get<double>() 
 struct DatasetCloser {
   void operator()(GDALDataset* d) const { GDALClose(d); }
 };
+using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+// The version of the checksums a store's rows and settings carry (batch_settings.checksums).
+constexpr const char* kChecksums = "fnv1a64 1";
+
+std::string hex16(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// batch_settings.rows: the number of rows the store holds, updated in the transaction that adds
+// them (GDAL's own count in gpkg_ogr_contents is not: it is off after a rolled-back write).
+constexpr const char* kRowCountKey = "rows";
+
+// FNV-1a 64 over the settings' "key=value" lines in key order, the checksum itself and the row
+// count (which changes with every write) left out.
+std::string settingsChecksum(const std::map<std::string, std::string>& values) {
+  std::string text;
+  for (const auto& [k, v] : values)
+    if (k != "settings_fnv1a64" && k != kRowCountKey) text += k + "=" + v + "\n";
+  return hex16(fnv1a64(text));
+}
+
+// FNV-1a 64 over what a row holds, as stored: plan, replication, seed, status, error, metrics.
+std::string rowChecksum(const std::string& plan, int replication, const std::string& seed, const std::string& status,
+                        const std::string& error, const std::string& metricsText) {
+  const char sep = '\x1f';
+  return hex16(fnv1a64(plan + sep + std::to_string(replication) + sep + seed + sep + status + sep + error + sep +
+                       metricsText));
+}
+
+// "out.gpkg" -> "out.salvaged.gpkg": where the readable rows of a damaged store are copied.
+std::string salvagePath(const std::string& path) {
+  const std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + ".salvaged.gpkg")).string();
+}
+
 }  // namespace
+
+InputError damagedStore(const std::string& path, const std::string& where, const std::string& what,
+                        const std::string& scenarioFile) {
+  const std::string salvaged = salvagePath(path);
+  Diagnostics d;
+  d.error({path, 0, 0, where}, "",
+          "the results store is damaged: " + what +
+              ". No figures are read from a damaged store. Copy the rows that can still be read into a new store with "
+              "`drillsim compare " + path + " --salvage " + salvaged + "`, then run what is missing into it with "
+              "`drillsim batch " + (scenarioFile.empty() ? std::string("SCENARIO.yaml") : scenarioFile) + " --out " +
+              salvaged + " --resume`");
+  return InputError(std::move(d));
+}
 
 const std::vector<std::string>& scalarMetricNames() {
   static const std::vector<std::string> names = {
@@ -63,10 +116,7 @@ std::vector<std::pair<std::string, double>> scalarMetrics(const nlohmann::json& 
 std::string fileHash(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "";
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(fnv1a64(bytes)));
-  return buf;
+  return hex16(fnv1a64(std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()}));
 }
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -84,8 +134,10 @@ std::vector<std::string> splitList(const std::string& text) {
 }
 
 struct ResultStore::Impl {
-  std::unique_ptr<GDALDataset, DatasetCloser> ds;
+  Dataset ds;
   std::string path;
+  bool checked = false;  // the store's rows carry checksums (stores written before them do not)
+  std::optional<long long> rowCount;  // batch_settings.rows, in stores that keep it
   // Replications stored as failed or timed out, which a resumed batch runs again: their old row is
   // deleted in the transaction that adds the new one. Read at the first add.
   std::optional<std::set<std::pair<std::string, int>>> unsuccessful;
@@ -123,6 +175,14 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
       {"plans", plans}};
   std::vector<std::pair<std::string, std::string>> all = entries;
   if (settings.shards > 1) all.push_back({"shard", settings.shardText()});  // a whole batch's store is as before
+  // Every row carries a checksum of what it holds, and the settings one of theirs (README "Results
+  // store"): SQLite checks its pages' structure, not their content.
+  all.push_back({"checksums", kChecksums});
+  all.push_back({kRowCountKey, "0"});
+  {
+    std::map<std::string, std::string> values(all.begin(), all.end());
+    all.push_back({"settings_fnv1a64", settingsChecksum(values)});
+  }
   for (const auto& [k, v] : all) {
     OGRFeature f(kv->GetLayerDefn());
     f.SetField("key", k.c_str());
@@ -142,33 +202,81 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
   field("error", OFTString);
   for (const auto& name : scalarMetricNames()) field(name, OFTReal);
   field("metrics_json", OFTString);
+  field("row_fnv1a64", OFTString);
   if (ds.CommitTransaction() != OGRERR_NONE) fail("commit");
   store.settings_ = settings;
+  store.impl_->checked = true;
+  store.impl_->rowCount = 0;
   return store;
 }
 
-ResultStore ResultStore::open(const std::string& path, bool update) {
-  GDALAllRegister();
-  ResultStore store;
-  store.impl_ = std::make_unique<Impl>();
-  store.impl_->path = path;
-  const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
-  CPLPushErrorHandler(CPLQuietErrorHandler);  // the reason goes into the message below, not printed twice
-  store.impl_->ds.reset(GDALDataset::Open(path.c_str(), flags, nullptr, nullptr, nullptr));
-  CPLPopErrorHandler();
-  if (!store.impl_->ds)
-    throw std::runtime_error(path + ": not a results store GDAL can open (" + CPLGetLastErrorMsg() +
-                             "); a store cut short or damaged cannot be read: start a new batch with another --out");
-  OGRLayer* kv = store.impl_->ds->GetLayerByName(kSettingsTable);
-  if (!kv || !store.impl_->ds->GetLayerByName(kRowsTable))
-    throw std::runtime_error(path + ": not a DrillSim batch store (no " + std::string(kSettingsTable) + " and " + kRowsTable + " tables)");
+namespace {
+// The key/value settings table as read, with GDAL's failures; throws the damaged-store error when
+// it cannot be read whole or fails its checksum.
+std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std::string& path) {
+  OGRLayer* kv = ds.GetLayerByName(kSettingsTable);
   std::map<std::string, std::string> values;
+  GdalFailures failures;
   kv->ResetReading();
   while (OGRFeature* f = kv->GetNextFeature()) {
     values[f->GetFieldAsString("key")] = f->GetFieldAsString("value");
     OGRFeature::DestroyFeature(f);
   }
+  const std::string scenario = values.count("scenario_file") ? values.at("scenario_file") : "";
+  if (failures.any())
+    throw damagedStore(path, std::string("table ") + kSettingsTable, "SQLite cannot read it (" + failures.first() + ")",
+                       scenario);
+  if (auto it = values.find("settings_fnv1a64"); it != values.end() && it->second != settingsChecksum(values))
+    throw damagedStore(path, std::string("table ") + kSettingsTable,
+                       "the batch's settings do not match their checksum (settings_fnv1a64)", scenario);
+  return values;
+}
+
+Dataset openDataset(const std::string& path, bool update) {
+  const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+  CPLPushErrorHandler(CPLQuietErrorHandler);  // the reason goes into the message below, not printed twice
+  Dataset ds(GDALDataset::Open(path.c_str(), flags, nullptr, nullptr, nullptr));
+  CPLPopErrorHandler();
+  if (!ds)
+    throw std::runtime_error(path + ": not a results store GDAL can open (" + CPLGetLastErrorMsg() +
+                             "); a store cut short or damaged cannot be read: start a new batch with another --out");
+  if (!ds->GetLayerByName(kSettingsTable) || !ds->GetLayerByName(kRowsTable))
+    throw std::runtime_error(path + ": not a DrillSim batch store (no " + std::string(kSettingsTable) + " and " +
+                             kRowsTable + " tables)");
+  return ds;
+}
+}  // namespace
+
+ResultStore ResultStore::open(const std::string& path, bool update) {
+  GDALAllRegister();
+  // GDAL's own in-memory and archive paths (/vsimem/, /vsizip/) are not on the file system.
+  if (const std::string problem = path.rfind("/vsi", 0) == 0 ? "" : inputPathProblem(path, false); !problem.empty())
+    throw std::runtime_error(path + ": " + (problem == "no such file or folder" ? "no such file" : problem) +
+                             "; expected a results store written by drillsim batch");
+  ResultStore store;
+  store.impl_ = std::make_unique<Impl>();
+  store.impl_->path = path;
+  store.impl_->ds = openDataset(path, update);
+  if (const std::string check = sqliteQuickCheck(*store.impl_->ds); check != "ok") {
+    std::string scenario;  // for the message, when the settings can still be read
+    try {
+      scenario = readSettingsTable(*store.impl_->ds, path).at("scenario_file");
+    } catch (const std::exception&) {
+    }
+    throw damagedStore(path, "", "SQLite's check of its pages (PRAGMA quick_check) reports: " + check, scenario);
+  }
+  const auto values = readSettingsTable(*store.impl_->ds, path);
+  store.impl_->checked = values.count("checksums") && values.at("checksums") == kChecksums;
   store.settings_ = storedSettings(values, path);
+  if (auto it = values.find(kRowCountKey); it != values.end()) {
+    char* end = nullptr;
+    const long long n = std::strtoll(it->second.c_str(), &end, 10);
+    if (it->second.empty() || *end || n < 0)
+      throw damagedStore(path, std::string("table ") + kSettingsTable,
+                         "its count of rows (batch_settings.rows) is not a count: " + inQuotes(it->second),
+                         store.settings_.scenarioFile);
+    store.impl_->rowCount = n;
+  }
   return store;
 }
 
@@ -264,26 +372,140 @@ ReplicationRow storedRow(std::string plan, int replication, std::string status, 
   return r;
 }
 
-std::vector<ReplicationRow> ResultStore::rows() const {
-  std::vector<ReplicationRow> out;
-  OGRLayer* layer = impl_->ds->GetLayerByName(kRowsTable);
-  layer->ResetReading();
-  while (OGRFeature* f = layer->GetNextFeature()) {
-    out.push_back(storedRow(f->GetFieldAsString("plan"), f->GetFieldAsInteger("replication"), f->GetFieldAsString("status"),
-                            f->GetFieldAsString("error"), f->GetFieldAsString("metrics_json")));
-    OGRFeature::DestroyFeature(f);
+namespace {
+// A row as stored, with `problem` set when it does not match its checksum or its scalar columns
+// do not match its metrics (only checked in stores whose rows carry checksums).
+ReplicationRow readStoredFeature(const OGRFeature& f, bool checked, std::string& problem) {
+  problem.clear();
+  const std::string plan = f.GetFieldAsString("plan"), status = f.GetFieldAsString("status"),
+                    error = f.GetFieldAsString("error"), metricsText = f.GetFieldAsString("metrics_json");
+  const int replication = f.GetFieldAsInteger("replication");
+  ReplicationRow row = storedRow(plan, replication, status, error, metricsText);
+  if (!checked) return row;
+  if (rowChecksum(plan, replication, f.GetFieldAsString("seed"), status, error, metricsText) !=
+      f.GetFieldAsString("row_fnv1a64")) {
+    problem = "does not match its checksum (row_fnv1a64)";
+    return row;
   }
-  // A replication stored twice (a failed run that --resume ran again, written before the old row
-  // was removed) counts once: the later row, which is read after the earlier one.
-  std::stable_sort(out.begin(), out.end(), [](const ReplicationRow& a, const ReplicationRow& b) {
+  const OGRFeatureDefn* defn = f.GetDefnRef();
+  const bool hasMetrics = row.status == "ok" && row.metrics.is_object();
+  for (const auto& [name, value] : hasMetrics ? scalarMetrics(row.metrics) : std::vector<std::pair<std::string, double>>{}) {
+    const int i = defn->GetFieldIndex(name.c_str());
+    if (i < 0) continue;
+    const bool stored = f.IsFieldSetAndNotNull(i);
+    if (stored != !std::isnan(value) || (stored && f.GetFieldAsDouble(i) != value)) {
+      problem = "has a column " + name + " that does not match its metrics";
+      return row;
+    }
+  }
+  return row;
+}
+
+std::string rowPlace(const OGRFeature& f) {
+  return "table " + std::string(kRowsTable) + ", row " + std::to_string(f.GetFID()) + " (plan " +
+         f.GetFieldAsString("plan") + ", replication " + std::to_string(f.GetFieldAsInteger("replication")) + ")";
+}
+
+// A replication stored twice (a failed run that --resume ran again, written before the old row
+// was removed) counts once: the later row, which is read after the earlier one.
+std::vector<ReplicationRow> latestOfEach(std::vector<ReplicationRow> rows) {
+  std::stable_sort(rows.begin(), rows.end(), [](const ReplicationRow& a, const ReplicationRow& b) {
     return a.plan != b.plan ? a.plan < b.plan : a.replication < b.replication;
   });
   std::vector<ReplicationRow> unique;
-  for (auto& r : out) {
+  for (auto& r : rows) {
     if (!unique.empty() && unique.back().plan == r.plan && unique.back().replication == r.replication) unique.pop_back();
     unique.push_back(std::move(r));
   }
   return unique;
+}
+}  // namespace
+
+std::vector<ReplicationRow> ResultStore::rows() const {
+  std::vector<ReplicationRow> out;
+  OGRLayer* layer = impl_->ds->GetLayerByName(kRowsTable);
+  GdalFailures failures;
+  const std::string place = std::string("table ") + kRowsTable;
+  const std::string scenario = settings_.scenarioFile;
+  layer->ResetReading();
+  std::string problem;
+  while (OGRFeature* f = layer->GetNextFeature()) {
+    out.push_back(readStoredFeature(*f, impl_->checked, problem));
+    if (!problem.empty()) {
+      const std::string where = rowPlace(*f);
+      OGRFeature::DestroyFeature(f);
+      throw damagedStore(impl_->path, where, "the row " + problem, scenario);
+    }
+    OGRFeature::DestroyFeature(f);
+  }
+  if (failures.any())
+    throw damagedStore(impl_->path, place,
+                       "SQLite stops reading its rows after " + std::to_string(out.size()) + " (" + failures.first() + ")",
+                       scenario);
+  if (impl_->rowCount && (long long)(out.size()) != *impl_->rowCount)
+    throw damagedStore(impl_->path, place,
+                       std::to_string(out.size()) + " rows could be read where the store counts " +
+                           std::to_string(*impl_->rowCount) + " (batch_settings.rows)",
+                       scenario);
+  return latestOfEach(std::move(out));
+}
+
+SalvageReport salvageStore(const std::string& path, const std::string& out) {
+  GDALAllRegister();
+  if (const std::string problem = inputPathProblem(path, false); !problem.empty())
+    throw std::runtime_error(path + ": " + problem + "; expected a results store written by drillsim batch");
+  if (std::filesystem::exists(out)) throw OutputError(out + " already exists; choose another file for the rows saved");
+  Dataset ds = openDataset(path, false);
+  const auto values = readSettingsTable(*ds, path);
+  const bool checked = values.count("checksums") && values.at("checksums") == kChecksums;
+  SalvageReport report;
+  report.settings = storedSettings(values, path);
+  OGRLayer* layer = ds->GetLayerByName(kRowsTable);
+  GIntBig last = -1, expected = -1;
+  {
+    GdalFailures failures;
+    expected = values.count(kRowCountKey) ? GIntBig(std::strtoll(values.at(kRowCountKey).c_str(), nullptr, 10))
+                                          : layer->GetFeatureCount(FALSE);
+    OGRLayer* seq = ds->ExecuteSQL(("SELECT seq FROM sqlite_sequence WHERE name = '" + std::string(kRowsTable) + "'").c_str(),
+                                   nullptr, nullptr);
+    if (seq) {
+      if (OGRFeature* f = seq->GetNextFeature()) {
+        last = f->GetFieldAsInteger64(0);
+        OGRFeature::DestroyFeature(f);
+      }
+      ds->ReleaseResultSet(seq);
+    }
+  }
+  report.expected = expected >= 0 ? std::size_t(expected) : 0;
+  // Row by row, by id: a damaged page loses the rows on it, not those after it.
+  if (last < 0) last = std::max<GIntBig>(expected, 0) * 2 + 1024;
+  std::vector<ReplicationRow> rows;
+  std::set<std::string> plans(report.settings.plans.begin(), report.settings.plans.end());
+  std::string problem;
+  for (GIntBig fid = 1; fid <= last; ++fid) {
+    GdalFailures failures;
+    OGRFeature* f = layer->GetFeature(fid);
+    if (!f) {
+      report.unreadable += failures.any();
+      continue;
+    }
+    ReplicationRow row = readStoredFeature(*f, checked, problem);
+    OGRFeature::DestroyFeature(f);
+    if (failures.any() || !problem.empty() || !plans.count(row.plan) || row.replication < 0 ||
+        row.replication >= report.settings.replications) {
+      ++report.unreadable;
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+  rows = latestOfEach(std::move(rows));
+  ResultStore copy = ResultStore::create(out, report.settings);
+  for (std::size_t i = 0; i < rows.size(); i += 1000)
+    copy.add(std::vector<ReplicationRow>(rows.begin() + std::ptrdiff_t(i),
+                                         rows.begin() + std::ptrdiff_t(std::min(rows.size(), i + 1000))));
+  report.copied = rows.size();
+  for (const auto& r : rows) report.ok += r.status == "ok";
+  return report;
 }
 
 void ResultStore::add(const std::vector<ReplicationRow>& rows) {
@@ -311,30 +533,53 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
     layer->SetAttributeFilter(nullptr);
   }
   if (ds.StartTransaction() != OGRERR_NONE) fail("transaction");
+  std::optional<long long> count = impl_->rowCount;
   for (const auto& r : rows) {
     if (impl_->unsuccessful->count({r.plan, r.replication})) {
       std::string plan;
       for (char c : r.plan) plan += c == '\'' ? std::string("''") : std::string(1, c);
-      const std::string sql = std::string("DELETE FROM ") + kRowsTable + " WHERE plan = '" + plan +
-                              "' AND replication = " + std::to_string(r.replication);
+      const std::string where = std::string(" FROM ") + kRowsTable + " WHERE plan = '" + plan +
+                                "' AND replication = " + std::to_string(r.replication);
       CPLErrorReset();
-      ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+      if (count)
+        if (OGRLayer* n = ds.ExecuteSQL(("SELECT COUNT(*)" + where).c_str(), nullptr, nullptr)) {
+          if (OGRFeature* f = n->GetNextFeature()) {
+            *count -= f->GetFieldAsInteger64(0);
+            OGRFeature::DestroyFeature(f);
+          }
+          ds.ReleaseResultSet(n);
+        }
+      ds.ExecuteSQL(("DELETE" + where).c_str(), nullptr, nullptr);
       if (CPLGetLastErrorType() == CE_Failure) fail("replacing a failed row");
     }
     OGRFeature f(layer->GetLayerDefn());
+    const std::string seed = std::to_string(settings_.seed);
     f.SetField("plan", r.plan.c_str());
     f.SetField("replication", r.replication);
-    f.SetField("seed", std::to_string(settings_.seed).c_str());
+    f.SetField("seed", seed.c_str());
     f.SetField("status", r.status.c_str());
     f.SetField("error", r.error.c_str());
+    std::string metricsText;
     if (!r.metrics.is_null()) {
       for (const auto& [name, value] : scalarMetrics(r.metrics))
         if (!std::isnan(value)) f.SetField(name.c_str(), value);
-      f.SetField("metrics_json", r.metrics.dump().c_str());
+      metricsText = r.metrics.dump();
+      f.SetField("metrics_json", metricsText.c_str());
     }
+    if (impl_->checked)
+      f.SetField("row_fnv1a64", rowChecksum(r.plan, r.replication, seed, r.status, r.error, metricsText).c_str());
     if (layer->CreateFeature(&f) != OGRERR_NONE) fail("row");
+    if (count) ++*count;
+  }
+  if (count) {
+    CPLErrorReset();
+    ds.ExecuteSQL(("UPDATE " + std::string(kSettingsTable) + " SET value = '" + std::to_string(*count) +
+                   "' WHERE key = '" + kRowCountKey + "'").c_str(),
+                  nullptr, nullptr);
+    if (CPLGetLastErrorType() == CE_Failure) fail("row count");
   }
   if (ds.CommitTransaction() != OGRERR_NONE) fail("commit");
+  impl_->rowCount = count;
   for (const auto& r : rows) {
     if (r.status == "ok") impl_->unsuccessful->erase({r.plan, r.replication});
     else impl_->unsuccessful->insert({r.plan, r.replication});

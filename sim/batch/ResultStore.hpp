@@ -70,15 +70,18 @@ class ResultStore {
  public:
   /// Creates a new store; throws OutputError when the file exists or cannot be created.
   static ResultStore create(const std::string& path, const BatchSettings& settings);
-  /// Opens an existing store to add rows; throws InputError-like std::runtime_error when it is not
-  /// a DrillSim results store.
+  /// Opens an existing store to add rows; throws std::runtime_error when it is not a DrillSim
+  /// results store, and the damaged-store error (an InputError) when SQLite's check of its pages
+  /// fails or its settings do not match their checksum.
   static ResultStore open(const std::string& path, bool update);
   ~ResultStore();
   ResultStore(ResultStore&&) noexcept;
   ResultStore& operator=(ResultStore&&) noexcept;
 
   const BatchSettings& settings() const { return settings_; }
-  /// Every row stored, in plan then replication order.
+  /// Every row stored, in plan then replication order. Throws the damaged-store error (an
+  /// InputError) when SQLite fails while reading, fewer rows are read than the store counts, or a
+  /// row does not match its checksum.
   std::vector<ReplicationRow> rows() const;
   /// Adds rows in one transaction (committed when this returns).
   void add(const std::vector<ReplicationRow>& rows);
@@ -96,6 +99,24 @@ class ResultStore {
 /// mean peak, share overflowing, mean overflow).
 std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const std::vector<ReplicationRow>& rows,
                                                                           const Park& park);
+
+/// The error for a damaged results store: what is damaged (`where`: a table or a row; `what`: the
+/// finding) and how to recover: `compare --salvage` into a new store, then `batch --resume` on it.
+InputError damagedStore(const std::string& path, const std::string& where, const std::string& what,
+                        const std::string& scenarioFile);
+
+struct SalvageReport {
+  BatchSettings settings;
+  std::size_t expected = 0;    // rows the damaged store counts
+  std::size_t copied = 0;      // rows copied (one per replication and plan)
+  std::size_t ok = 0;          // of which succeeded
+  std::size_t unreadable = 0;  // rows that could not be read or failed their checks
+};
+/// Copies every row of the store at `path` that can still be read and passes its checks into a new
+/// store at `out` with the same settings, so that `batch --resume` on it runs what is missing.
+/// Reads row by row, so that a damaged page loses only the rows on it. Throws the damaged-store
+/// error when the settings cannot be read, OutputError when `out` exists or cannot be written.
+SalvageReport salvageStore(const std::string& path, const std::string& out);
 
 /// FNV-1a 64 of a file's bytes as 16 hexadecimal digits ("" when unreadable).
 std::string fileHash(const std::string& path);

@@ -288,6 +288,8 @@ int runBatch(const std::vector<std::string>& argv) {
       writer.emplace(StoreWriter::resume(out));
     } catch (const OutputError&) {
       throw;
+    } catch (const InputError&) {  // a damaged store: located, exit 2
+      throw;
     } catch (const std::runtime_error& e) {
       std::cerr << "drillsim batch: " << e.what() << "\n";
       return isLockedMessage(e.what()) ? kExitCannotWrite : kExitInvalidInput;

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/TextFile.hpp"
 #include "sim/batch/ResultStore.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
@@ -24,6 +25,7 @@ const std::vector<OptionSpec> kOptions = {
     {"baseline", true, "plan the others are compared with (default: the batch's first plan)", "ID"},
     {"format", true, "text (default), csv, json or md", "FORMAT"},
     {"precision", true, "target half-width of the mean's interval, as a share of the mean (default 0.05)", "SHARE"},
+    {"salvage", true, "copy the rows of a damaged store that can still be read into a new store, and stop", "NEW.gpkg"},
 };
 
 // What each metric means and which way is better, for the committee's reading.
@@ -85,8 +87,13 @@ std::string helpCompare() {
          "numbers) with its interval, Bonferroni-corrected when more than one plan is compared, the\n"
          "correlation the pairing achieved and whether the plans can be told apart; threshold\n"
          "probabilities with Wilson intervals; and the replications a mean within --precision would need.\n"
-         "Only replications with status ok are used; failed ones are counted.\n\n" +
-         describeOptions(kOptions) + "\nExit codes: 0 done, 2 the file is not a batch, 64 bad command line.\n";
+         "Only replications with status ok are used; failed ones are counted. A store whose file is damaged\n"
+         "(a page SQLite cannot read, a row that does not match its checksum, fewer rows than it counts)\n"
+         "gives no figures: --salvage copies the rows that can still be read into a new store, which\n"
+         "`drillsim batch SCENARIO --out NEW.gpkg --resume` completes.\n\n" +
+         describeOptions(kOptions) +
+         "\nExit codes: 0 done, 2 the file is not a batch or is damaged, 64 bad command line, 73 --salvage cannot\n"
+         "write its store.\n";
 }
 
 int runCompare(const std::vector<std::string>& argv) {
@@ -94,9 +101,38 @@ int runCompare(const std::vector<std::string>& argv) {
   if (args.positional().size() != 1) throw UsageError("expected exactly one results file");
   const std::string format = args.choice("format", {"text", "csv", "json", "md"}, "text");
   const double precision = args.number("precision", 1e-6, 10, 0.05);
+  if (const auto salvage = args.value("salvage")) {
+    const std::string& path = args.positional()[0];
+    SalvageReport report;
+    try {
+      report = salvageStore(path, *salvage);
+    } catch (const OutputError&) {
+      throw;
+    } catch (const InputError&) {
+      throw;
+    } catch (const std::runtime_error& e) {
+      std::cerr << "drillsim compare: " << e.what() << "\n";
+      return kExitInvalidInput;
+    }
+    const BatchSettings& s = report.settings;
+    const std::size_t asked = std::size_t(s.replications) * s.plans.size() / std::size_t(std::max(1, s.shards));
+    const std::size_t missing = asked > report.ok ? asked - report.ok : 0;
+    std::cout << "Copied " << report.copied << " of the " << report.expected << " rows " << path << " counts into "
+              << *salvage << " (" << report.ok << " succeeded"
+              << (report.unreadable ? "; " + std::to_string(report.unreadable) + " could not be read or failed their checks"
+                                    : std::string())
+              << ").\n";
+    if (missing)
+      std::cout << "Run the " << missing << " replication" << (missing == 1 ? "" : "s")
+                << " missing or failed with: drillsim batch " << s.scenarioFile
+                << (s.shards > 1 ? " --shard " + s.shardText() : "") << " --out " << *salvage << " --resume\n";
+    return kExitOk;
+  }
   std::optional<ResultStore> store;
   try {
     store = ResultStore::open(args.positional()[0], false);
+  } catch (const InputError&) {  // a damaged store: located, exit 2
+    throw;
   } catch (const std::runtime_error& e) {
     std::cerr << "drillsim compare: " << e.what() << "\n";
     return kExitInvalidInput;

@@ -88,9 +88,10 @@ int debrief(const Args& args) {
   DrillScript script;
   DrillLog log;
   std::string error;
+  std::error_code ec;
   const auto drill = readDrillFile(dir + "/drill.json", error);
   if (drill && !readDrill(*drill, header, script, error)) error = dir + "/drill.json: " + error;
-  if (error.empty() && !args.value("observations") && !std::filesystem::exists(logPath))
+  if (error.empty() && !args.value("observations") && !std::filesystem::exists(logPath, ec))
     error = logPath + ": no observations recorded yet; play the drill with drillsim-gui SCENARIO --drill " + dir +
             " (it saves them there), or give --observations FILE";
   const auto observed = error.empty() ? readDrillFile(logPath, error) : std::nullopt;

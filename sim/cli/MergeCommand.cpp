@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "scenarios/TextFile.hpp"
 #include "sim/batch/ResultStore.hpp"
 #include "sim/batch/StoreWriter.hpp"
 #include "sim/cli/Args.hpp"
@@ -70,13 +71,15 @@ int runMerge(const std::vector<std::string>& argv) {
   std::vector<ReplicationRow> rows;
   for (std::size_t k = 1; k < positional.size(); ++k) {
     const std::string& path = positional[k];
-    if (!std::filesystem::exists(path)) {
-      std::cerr << "drillsim merge: " << path << ": no such file\n";
+    if (const std::string problem = inputPathProblem(path, false); !problem.empty()) {
+      std::cerr << "drillsim merge: " << path << ": " << problem << "\n";
       return kExitInvalidInput;
     }
     std::optional<ResultStore> store;
     try {
       store.emplace(ResultStore::open(path, false));
+    } catch (const InputError&) {  // a damaged store: located, exit 2
+      throw;
     } catch (const std::runtime_error& e) {
       std::cerr << "drillsim merge: " << e.what() << "\n";
       return kExitInvalidInput;
