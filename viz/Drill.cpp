@@ -19,7 +19,8 @@ bool DrillSession::load(const std::string& dir, std::string& error) {
   }
   DrillLog log;
   const std::string logPath = dir + "/observations.json";
-  if (std::filesystem::exists(logPath)) {
+  std::error_code ec;
+  if (std::filesystem::exists(logPath, ec)) {
     const auto j = readDrillFile(logPath, error);
     if (!j) return false;
     if (!readDrillLog(*j, log, error)) {

@@ -103,14 +103,23 @@ ReplicationRow finish(Child& c, int status, bool timedOut) {
 void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vector<BatchTask>& tasks,
               const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
               const std::atomic<bool>& stop) {
+  std::size_t i = 0;
+  runBatch(platform, loaded, [&](BatchTask& t) { return i < tasks.size() ? (t = tasks[i++], true) : false; }, options,
+           onResult, stop);
+}
+
+void runBatch(Platform& platform, const LoadedScenario& loaded, const std::function<bool(BatchTask&)>& nextTask,
+              const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
+              const std::atomic<bool>& stop) {
   std::vector<Child> running;
-  std::size_t next = 0;
   const auto limit = std::chrono::duration<double>(options.timeLimit_s);
+  BatchTask task;
+  bool more = nextTask(task);  // `task` is the next to start while `more`
   // No more at once than the memory holds (throws when not even one replication fits).
   std::string fewer;
-  const int jobs = tasks.empty() ? 1 : jobsThatFit(loaded, std::max(1, options.jobs), fewer);
-  while ((next < tasks.size() || !running.empty()) && !stop) {
-    while (next < tasks.size() && int(running.size()) < jobs) {
+  const int jobs = !more ? 1 : jobsThatFit(loaded, std::max(1, options.jobs), fewer);
+  while ((more || !running.empty()) && !stop) {
+    while (more && int(running.size()) < jobs) {
       int fds[2];
       if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
       std::fflush(nullptr);
@@ -120,12 +129,12 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vecto
         close(fds[0]);
         for (const Child& other : running) close(other.fd);
         signal(SIGINT, SIG_IGN);  // the parent decides what an interrupt stops
-        runChild(platform, loaded, tasks[next], options, fds[1]);
+        runChild(platform, loaded, task, options, fds[1]);
       }
       close(fds[1]);
       fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-      running.push_back({pid, fds[0], tasks[next], "", Clock::now()});
-      ++next;
+      running.push_back({pid, fds[0], task, "", Clock::now()});
+      more = nextTask(task);
     }
     std::vector<pollfd> polls;
     for (const Child& c : running) polls.push_back({c.fd, POLLIN, 0});

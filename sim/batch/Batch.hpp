@@ -42,6 +42,11 @@ struct BatchOptions {
 void runBatch(Platform& platform, const LoadedScenario& loaded, const std::vector<BatchTask>& tasks,
               const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
               const std::atomic<bool>& stop);
+/// The same, with the tasks handed out one at a time by `next` (false when there are no more), so
+/// that a batch of ten million replications holds no list of them.
+void runBatch(Platform& platform, const LoadedScenario& loaded, const std::function<bool(BatchTask&)>& next,
+              const BatchOptions& options, const std::function<void(ReplicationRow)>& onResult,
+              const std::atomic<bool>& stop);
 
 /// Replications 0 .. n-1 of one plan: their metrics by replication (null where a run failed).
 std::vector<nlohmann::json> planMetrics(Platform& platform, const LoadedScenario& loaded, const std::string& plan,

@@ -72,15 +72,17 @@ std::string salvagePath(const std::string& path) {
 }  // namespace
 
 InputError damagedStore(const std::string& path, const std::string& where, const std::string& what,
-                        const std::string& scenarioFile) {
+                        const std::string& scenarioFile, bool salvageable) {
   const std::string salvaged = salvagePath(path);
+  const std::string scenario = scenarioFile.empty() ? std::string("SCENARIO.yaml") : scenarioFile;
   Diagnostics d;
   d.error({path, 0, 0, where}, "",
-          "the results store is damaged: " + what +
-              ". No figures are read from a damaged store. Copy the rows that can still be read into a new store with "
-              "`drillsim compare " + path + " --salvage " + salvaged + "`, then run what is missing into it with "
-              "`drillsim batch " + (scenarioFile.empty() ? std::string("SCENARIO.yaml") : scenarioFile) + " --out " +
-              salvaged + " --resume`");
+          "the results store is damaged: " + what + ". No figures are read from a damaged store. " +
+              (salvageable ? "Copy the rows that can still be read into a new store with `drillsim compare " + path +
+                                 " --salvage " + salvaged + "`, then run what is missing into it with `drillsim batch " +
+                                 scenario + " --out " + salvaged + " --resume`"
+                           : "Restore it from a backup, or run the batch again into a new store with `drillsim batch " +
+                                 scenario + " --out NEW.gpkg`"));
   return InputError(std::move(d));
 }
 
@@ -237,9 +239,15 @@ Dataset openDataset(const std::string& path, bool update) {
   CPLPushErrorHandler(CPLQuietErrorHandler);  // the reason goes into the message below, not printed twice
   Dataset ds(GDALDataset::Open(path.c_str(), flags, nullptr, nullptr, nullptr));
   CPLPopErrorHandler();
-  if (!ds)
-    throw std::runtime_error(path + ": not a results store GDAL can open (" + CPLGetLastErrorMsg() +
+  if (!ds) {
+    const std::string why = CPLGetLastErrorMsg();
+    char head[16] = {};
+    std::ifstream(path, std::ios::binary).read(head, sizeof head);
+    if (std::string(head, sizeof head) == std::string("SQLite format 3\0", 16))
+      throw damagedStore(path, "", "SQLite cannot open it (" + why + ")", "", false);
+    throw std::runtime_error(path + ": not a results store GDAL can open (" + why +
                              "); a store cut short or damaged cannot be read: start a new batch with another --out");
+  }
   if (!ds->GetLayerByName(kSettingsTable) || !ds->GetLayerByName(kRowsTable))
     throw std::runtime_error(path + ": not a DrillSim batch store (no " + std::string(kSettingsTable) + " and " +
                              kRowsTable + " tables)");

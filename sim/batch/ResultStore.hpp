@@ -37,6 +37,8 @@ struct BatchSettings {
   int shard = 0, shards = 1;
 
   bool holds(int replication) const { return replication % shards == shard; }
+  /// How many of the replications 0 .. replications-1 this store holds.
+  long heldReplications() const { return shard < replications ? (replications - shard + shards - 1) / shards : 0; }
   /// "i/n", or "" for a whole batch.
   std::string shardText() const { return shards > 1 ? std::to_string(shard) + "/" + std::to_string(shards) : ""; }
 };
@@ -101,9 +103,10 @@ std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const 
                                                                           const Park& park);
 
 /// The error for a damaged results store: what is damaged (`where`: a table or a row; `what`: the
-/// finding) and how to recover: `compare --salvage` into a new store, then `batch --resume` on it.
+/// finding) and how to recover: `compare --salvage` into a new store, then `batch --resume` on it
+/// (or, when nothing can be salvaged, a backup or a new batch).
 InputError damagedStore(const std::string& path, const std::string& where, const std::string& what,
-                        const std::string& scenarioFile);
+                        const std::string& scenarioFile, bool salvageable = true);
 
 struct SalvageReport {
   BatchSettings settings;

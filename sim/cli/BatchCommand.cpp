@@ -280,6 +280,8 @@ int runBatch(const std::vector<std::string>& argv) {
   options.jobs = jobsThatFit(*loaded, jobs, fewer);  // refuses a scenario too large before anything is written
   if (!fewer.empty()) std::cerr << "drillsim batch: " << fewer << "\n";
 
+  // The rows the batch reads back at its end must fit: checked before anything is written.
+  const auto checkFits = [&] { checkBatchFits(*loaded, double(settings.heldReplications()) * double(settings.plans.size())); };
   const double lockWait = args.number("lock-wait", 0, 1e6, 600);
   std::optional<StoreWriter> writer;
   if (args.flag("resume")) {
@@ -312,27 +314,43 @@ int runBatch(const std::vector<std::string>& argv) {
     }
     settings = stored;
     options.seed = stored.seed;
+    checkFits();
   } else {
+    checkFits();
     writer.emplace(StoreWriter::create(out, settings));
   }
 
-  // What is stored and succeeded is done; failed and timed-out replications run again.
+  // What is stored and succeeded is done; failed and timed-out replications run again. The tasks
+  // are handed out one at a time, in replication-major order: nothing here grows with the
+  // replications asked, only with those stored.
   std::set<std::pair<std::string, int>> done;
   for (const auto& r : writer->store().rows())
     if (r.status == "ok") done.insert({r.plan, r.replication});
-  std::vector<BatchTask> tasks;
-  std::size_t total = 0;
-  for (int r = 0; r < settings.replications; ++r)
-    if (settings.holds(r))
-      for (const auto& p : settings.plans) {
-        ++total;
-        if (!done.count({p, r})) tasks.push_back({p, r});
+  const std::size_t total = std::size_t(settings.heldReplications()) * settings.plans.size();
+  int nextReplication = 0;
+  std::size_t nextPlan = 0;
+  const auto nextTask = [&](BatchTask& t) {
+    for (; nextReplication < settings.replications; ++nextReplication, nextPlan = 0) {
+      if (!settings.holds(nextReplication)) continue;
+      while (nextPlan < settings.plans.size()) {
+        const std::string& p = settings.plans[nextPlan++];
+        if (!done.count({p, nextReplication})) {
+          t = {p, nextReplication};
+          return true;
+        }
       }
+    }
+    return false;
+  };
   // An MPI batch: every rank is told the work (what is not stored yet) and takes every ranks-th
   // task, so that each holds a share of every stretch of replications.
+  std::vector<BatchTask> tasks;
   if (ranks > 1) {
     nlohmann::json work{{"seed", options.seed}, {"tasks", nlohmann::json::array()}};
-    for (const auto& t : tasks) work["tasks"].push_back({t.plan, t.replication});
+    for (BatchTask t; nextTask(t);) {
+      work["tasks"].push_back({t.plan, t.replication});
+      tasks.push_back(t);
+    }
     stopOthers.armed = false;
     mpi::broadcast(work.dump());
     std::vector<BatchTask> mine;
@@ -426,7 +444,8 @@ int runBatch(const std::vector<std::string>& argv) {
     }
   };
   if (ranks > 1) options.tick = takeMessages;
-  drillsim::runBatch(platform, *loaded, tasks, options, onRow, stopping);
+  if (ranks > 1) drillsim::runBatch(platform, *loaded, tasks, options, onRow, stopping);
+  else drillsim::runBatch(platform, *loaded, nextTask, options, onRow, stopping);
   // Rank 0's share is done: wait for the others' (a rank that dies ends the whole job: mpirun
   // stops every rank, and what is stored is kept for --resume).
   const auto ownDone = std::chrono::steady_clock::now();

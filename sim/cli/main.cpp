@@ -105,6 +105,9 @@ int main(int argc, char** argv) {
     } catch (const OutputError& e) {
       std::cerr << "drillsim " << name << ": " << e.what() << "\n";
       return kExitCannotWrite;
+    } catch (const MemorySettingError& e) {
+      std::cerr << "drillsim " << name << ": " << e.what() << "\n";
+      return kExitUsage;
     } catch (const ResourceError& e) {
       std::cerr << "drillsim " << name << ": " << e.what() << "\n";
       return kExitTooLarge;

@@ -76,7 +76,8 @@ double availableMemoryMiB(std::string& source) {
   }
   if (const char* cap = std::getenv("DRILLSIM_MEMORY")) {
     const auto v = parseSize(cap);
-    if (!v) throw ResourceError(std::string("DRILLSIM_MEMORY: expected a size such as 2G or 500M, found '") + cap + "'");
+    if (!v)
+      throw MemorySettingError(std::string("DRILLSIM_MEMORY: expected a size such as 2G or 500M, found '") + cap + "'");
     if (*v < best) {
       best = *v;
       source = "DRILLSIM_MEMORY";
@@ -96,6 +97,26 @@ namespace {
                         "roads, or a machine with more memory");
 }
 }  // namespace
+
+double batchRowsMemoryMiB(const LoadedScenario& loaded, double rows) {
+  const Park& park = loaded.park;
+  const double text = 400.0 + 35.0 * double(park.roads.size()) + 145.0 * double(park.zones.size()) +
+                      50.0 * double(park.shelters.size()) + 75.0 * double(loaded.scenario.teams.size());
+  return rows * 7.5 * text / (1024 * 1024);
+}
+
+void checkBatchFits(const LoadedScenario& loaded, double rows) {
+  const double own = replicationMemoryMiB(loaded) + batchRowsMemoryMiB(loaded, rows);
+  std::string source;
+  const double available = availableMemoryMiB(source);
+  if (own <= available) return;
+  char perRow[32];
+  std::snprintf(perRow, sizeof perRow, "%.0f KiB", batchRowsMemoryMiB(loaded, 1) * 1024);
+  throw ResourceError("this batch would hold about " + mib(own) + " when it ends (its " + std::to_string(static_cast<long long>(rows)) +
+                      " rows, about " + perRow + " each, read back for the summary layers and the CSV), but " +
+                      mib(available) + " is " + source +
+                      "; refused before starting. Run fewer replications, or a machine with more memory");
+}
 
 void checkOneRunFits(const LoadedScenario& loaded) {
   const double need = replicationMemoryMiB(loaded);
