@@ -1,7 +1,14 @@
 #include "scenarios/Diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <memory>
 #include <sstream>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uspoof.h>
+#include <unicode/ustring.h>
 
 namespace drillsim {
 
@@ -68,9 +75,88 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
   }
   return prev[b.size()];
 }
+
+// What a name looks like, for telling apart names that differ only in characters that look alike
+// (Cyrillic 'Н' for Latin 'H', fullwidth '２' for '2', 'I' for 'l'): the name in NFKC (which folds
+// fullwidth and other compatibility forms) and then its confusable skeleton (Unicode Technical
+// Standard #39, "Unicode Security Mechanisms", section 4, computed by ICU's uspoof_getSkeleton).
+// Empty when ICU cannot compute it (the name is then compared by edit distance only).
+std::string lookalikeSkeleton(std::string_view word) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::u16string text(word.size() + 1, u'\0');
+  int32_t length = 0;
+  u_strFromUTF8(text.data(), int32_t(text.size()), &length, word.data(), int32_t(word.size()), &status);
+  if (U_FAILURE(status)) return {};
+  text.resize(std::size_t(length));
+  const UNormalizer2* nfkc = unorm2_getNFKCInstance(&status);
+  if (U_FAILURE(status)) return {};
+  std::u16string folded(text.size() * 4 + 8, u'\0');
+  length = unorm2_normalize(nfkc, text.data(), int32_t(text.size()), folded.data(), int32_t(folded.size()), &status);
+  if (U_FAILURE(status)) return {};
+  folded.resize(std::size_t(length));
+  static const std::unique_ptr<USpoofChecker, void (*)(USpoofChecker*)> checker = [] {
+    UErrorCode s = U_ZERO_ERROR;
+    USpoofChecker* c = uspoof_open(&s);
+    return std::unique_ptr<USpoofChecker, void (*)(USpoofChecker*)>(U_SUCCESS(s) ? c : nullptr, uspoof_close);
+  }();
+  if (!checker) return {};
+  std::u16string skeleton(folded.size() * 4 + 8, u'\0');
+  length = uspoof_getSkeleton(checker.get(), 0, folded.data(), int32_t(folded.size()), skeleton.data(),
+                              int32_t(skeleton.size()), &status);
+  if (U_FAILURE(status)) return {};
+  skeleton.resize(std::size_t(length));
+  std::string out(skeleton.size() * 3 + 1, '\0');
+  u_strToUTF8(out.data(), int32_t(out.size()), &length, skeleton.data(), int32_t(skeleton.size()), &status);
+  if (U_FAILURE(status)) return {};
+  out.resize(std::size_t(length));
+  return out;
+}
+
+// The one candidate that looks like `word` without being it, or empty (none, or several).
+std::string lookalike(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string skeleton = lookalikeSkeleton(word);
+  if (skeleton.empty()) return {};
+  std::string found;
+  for (const auto& c : candidates) {
+    if (c == word || c == found || lookalikeSkeleton(c) != skeleton) continue;
+    if (!found.empty()) return {};
+    found = c;
+  }
+  return found;
+}
+
+// The characters of `word` outside ASCII, each with its code point and Unicode name:
+// "'Н' (U+041D CYRILLIC CAPITAL LETTER EN)".
+std::string nonAsciiCharacters(std::string_view word) {
+  std::string s;
+  std::size_t i = 0;
+  int shown = 0;
+  while (i < word.size() && shown < 4) {
+    const std::size_t start = i;
+    const auto lead = static_cast<unsigned char>(word[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    i = std::min(word.size(), i + length);
+    if (lead < 0x80) continue;
+    UChar32 c = -1;  // the code point, or -1 for a broken sequence
+    if (length > 1 && i - start == length) {
+      c = lead & (0x7F >> length);
+      for (std::size_t k = start + 1; k < i; ++k) c = (c << 6) | (static_cast<unsigned char>(word[k]) & 0x3F);
+    }
+    char name[128] = "";
+    UErrorCode status = U_ZERO_ERROR;
+    if (c >= 0) u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", c < 0 ? 0xFFFD : unsigned(c));
+    s += std::string(s.empty() ? "" : ", ") + "'" + std::string(word.substr(start, i - start)) +
+         "' (" + code + (name[0] ? std::string(" ") + name : std::string()) + ")";
+    ++shown;
+  }
+  return s;
+}
 }  // namespace
 
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (std::string same = lookalike(word, candidates); !same.empty()) return same;
   std::string best;
   std::size_t bestDistance = std::string::npos;
   bool tie = false;
@@ -104,7 +190,12 @@ std::string namesWithSuggestion(std::string_view found, const std::vector<std::s
   for (std::size_t i = 0; i < shown; ++i) s += (i ? ", " : "") + candidates[i];
   if (shown < candidates.size()) s += ", ... (" + std::to_string(candidates.size()) + " in all)";
   std::string hint = didYouMean(found, candidates);
-  if (!hint.empty()) s += " (did you mean '" + hint + "'?)";
+  if (!hint.empty()) {
+    s += " (did you mean '" + hint + "'?";
+    if (const std::string odd = nonAsciiCharacters(found); !odd.empty() && lookalike(found, {hint}) == hint)
+      s += " " + inQuotes(found) + " only looks like it: it has " + odd;
+    s += ")";
+  }
   return s;
 }
 

@@ -515,22 +515,45 @@ bool reportUnclosedQuote(const YAML::Node& n, const std::string& text, YamlInput
 
 // The number of values a node stands for once its aliases (*name) are expanded, counted once per
 // distinct node (aliased nodes share theirs), up to `cap`: a few lines of anchors can stand for
-// billions of values (the "billion laughs"), which no reader should walk.
-long expandedSize(const YAML::Node& n, std::map<std::pair<int, int>, long>& seen, long cap) {
+// billions of values (the "billion laughs"), which no reader should walk. `aliases` counts the
+// nodes reached a second time, that is the aliases met.
+long expandedSize(const YAML::Node& n, std::map<std::pair<int, int>, long>& seen, long cap, long& aliases) {
   if (!n.IsMap() && !n.IsSequence()) return 1;
   const std::pair<int, int> id{n.Mark().pos, n.IsMap() ? 1 : 2};
-  if (auto it = seen.find(id); it != seen.end()) return it->second;
+  if (auto it = seen.find(id); it != seen.end()) {
+    ++aliases;
+    return it->second;
+  }
   seen[id] = cap;  // a node reached again while being counted: treat as too large
   long total = 1;
   if (n.IsMap()) {
     for (auto it = n.begin(); it != n.end() && total < cap; ++it)
-      total += expandedSize(it->first, seen, cap) + expandedSize(it->second, seen, cap);
+      total += expandedSize(it->first, seen, cap, aliases) + expandedSize(it->second, seen, cap, aliases);
   } else {
-    for (auto it = n.begin(); it != n.end() && total < cap; ++it) total += expandedSize(*it, seen, cap);
+    for (auto it = n.begin(); it != n.end() && total < cap; ++it) total += expandedSize(*it, seen, cap, aliases);
   }
   total = std::min(total, cap);
   seen[id] = total;
   return total;
+}
+
+// The message for a file that stands for more values than any scenario: an alias bomb, or simply a
+// file far larger than a scenario (thousands of plans), said as what it is.
+std::string tooManyValues(const YAML::Node& root, long cap, long aliases) {
+  const std::string limit = "more than " + std::to_string(cap) + " values";
+  if (aliases > 0)
+    return "the file stands for " + limit + " once its " + std::to_string(aliases) +
+           " aliases (*name) are expanded; a scenario needs a few hundred";
+  std::string where;
+  if (root.IsMap()) {
+    std::size_t most = 0;
+    for (auto it = root.begin(); it != root.end(); ++it)
+      if ((it->second.IsSequence() || it->second.IsMap()) && it->second.size() > most && it->first.IsScalar()) {
+        most = it->second.size();
+        where = " (" + it->first.Scalar() + ": holds " + std::to_string(most) + " entries)";
+      }
+  }
+  return "the file holds " + limit + where + "; a scenario needs a few hundred: split it into several scenarios, or is it the right file?";
 }
 
 /// The YAML of a scenario or layout file, or nothing with the reason in `diagnostics`.
@@ -543,7 +566,18 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
   }
   YAML::Node root;
   try {
-    root = YAML::Load(text);
+    // Every document is read, so that a second one (after a '---' line: two files joined, or a
+    // copy pasted below the first) is reported instead of silently ignored.
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    for (std::size_t i = 1; i < documents.size(); ++i)
+      if (!documents[i].IsNull()) {
+        const YAML::Mark m = documents[i].Mark();
+        diagnostics.error({file, m.line + 1, m.column + 1, {}}, "",
+                          "a second YAML document starts here (after a '---' line); a scenario file holds one: "
+                          "remove the '---' line and what follows, or move it to a file of its own");
+        return std::nullopt;
+      }
+    if (!documents.empty()) root = documents.front();
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.error({file, e.mark.line + 1, e.mark.column + 1, {}}, "",
                       "the YAML is nested more than " + std::to_string(e.depth()) + " levels deep; a scenario needs fewer than 10");
@@ -562,10 +596,9 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
   {
     constexpr long kMaxValues = 100000;  // a scenario holds a few hundred values
     std::map<std::pair<int, int>, long> seen;
-    if (expandedSize(root, seen, kMaxValues) >= kMaxValues) {
-      diagnostics.error({file, 0, 0, {}}, "",
-                        "the file stands for more than " + std::to_string(kMaxValues) +
-                            " values once its aliases (*name) are expanded; a scenario needs a few hundred");
+    long aliases = 0;
+    if (expandedSize(root, seen, kMaxValues, aliases) >= kMaxValues) {
+      diagnostics.error({file, 0, 0, {}}, "", tooManyValues(root, kMaxValues, aliases));
       return std::nullopt;
     }
   }

@@ -112,6 +112,15 @@ std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t 
                                         : "expected UTF-8 text, found an invalid byte sequence (save the file as UTF-8)");
       return std::nullopt;
     }
+    // A byte-order mark (U+FEFF) is allowed only as the file's first character (removed above).
+    // Anywhere else it is an invisible character that YAML and CSV read as text: usually the start
+    // of a second file pasted or concatenated into this one.
+    if (content.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+      diagnostics.error({path, line, column, {}}, "",
+                        "a byte-order mark (U+FEFF, invisible in most editors) in the middle of the " + what +
+                            "; it is usually where another file was pasted or joined on: delete it");
+      return std::nullopt;
+    }
     if (c == '\n') {
       ++line;
       column = 1;

@@ -51,6 +51,12 @@ class Checker {
   }
 
   void checkHazard(const Hazard& h, const std::string& key) {
+    // A dispatch's to: names a hazard or a zone; an id that is both would be taken for the hazard
+    // without a word, so the two must differ.
+    if (std::find(zones_.begin(), zones_.end(), h.id) != zones_.end())
+      d_.error(h.where, key + ".id",
+               inQuotes(h.id) + " is also the id of a zone of the park; a dispatch's to: " + h.id +
+                   " could mean either (it would be taken for the hazard): give the hazard another id");
     if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
       if (known(r->source, sources_, key + ".source", "hazard source")) {
         const HazardSource* src = p_.source(r->source.id);

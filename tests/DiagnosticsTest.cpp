@@ -13,6 +13,20 @@ TEST(Diagnostics, SuggestsOnlyAnUnambiguousCloseName) {
   EXPECT_EQ(didYouMean("warehouse", {"chemical", "office"}), "");
 }
 
+TEST(Diagnostics, ANameWithLookAlikeCharactersIsMatchedByItsSkeleton) {
+  // Cyrillic capital EN (U+041D) for the Latin H, and a fullwidth digit two (U+FF12, typed with a
+  // Chinese input method) for 2: by edit distance they are two bytes away, by look the same name.
+  EXPECT_EQ(didYouMean("\xD0\x9DZ1", {"HZ1", "HZ2", "FB1"}), "HZ1");
+  EXPECT_EQ(didYouMean("HZ\xEF\xBC\x92", {"HZ1", "HZ2", "FB1"}), "HZ2");
+  EXPECT_EQ(expectedOneOf("\xD0\x9DZ1", {"HZ1", "FB1"}),
+            "expected one of HZ1, FB1 (did you mean 'HZ1'? '\xD0\x9DZ1' only looks like it: it has '\xD0\x9D' "
+            "(U+041D CYRILLIC CAPITAL LETTER EN))");
+  // A look-alike of two names at once (1 and I both look like l) suggests neither.
+  EXPECT_EQ(didYouMean("Zl", {"Z1", "ZI"}), "");
+  // An ordinary typo keeps its plain suggestion, without a note on characters.
+  EXPECT_EQ(expectedOneOf("HZ2", {"HZ1", "FB1"}), "expected one of HZ1, FB1 (did you mean 'HZ1'?)");
+}
+
 TEST(Diagnostics, CandidateListsNameEachOnceAndStayShort) {
   EXPECT_EQ(expectedOneOf("X", {"HZ1", "HZ1"}), "expected one of HZ1");
   std::vector<std::string> many;
