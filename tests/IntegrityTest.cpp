@@ -121,6 +121,55 @@ TEST(Integrity, ADamagedPageOrACutShortStoreIsRefusedWithTheFinding) {
   }
 }
 
+TEST(Integrity, AnEmptyFileOrAStoreWithoutRowsSaysSoInsteadOfPrintingEmptyTables) {
+  const std::string empty = scratchPath("integrity", "zero-bytes.gpkg");
+  writeBytes(empty, "");
+  auto r = runDrillsim({"compare", empty});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(has(r.err, "the file is empty (0 bytes), so it holds no results")) << r.err;
+  EXPECT_FALSE(has(r.err, "()")) << r.err;
+
+  // A store whose rows are all gone (a batch stopped before its first replication ended).
+  const std::string store = miniStore("rowless-source.gpkg");
+  {
+    GDALAllRegister();
+    const std::string copy = scratchPath("integrity", "rowless.gpkg");
+    fs::copy_file(store, copy, fs::copy_options::overwrite_existing);
+    GDALDataset* ds = GDALDataset::Open(copy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE);
+    ASSERT_NE(ds, nullptr);
+    ds->ExecuteSQL("DELETE FROM replications", nullptr, nullptr);
+    ds->ExecuteSQL("UPDATE batch_settings SET value = '0' WHERE key = 'rows'", nullptr, nullptr);
+    GDALClose(ds);
+    r = runDrillsim({"compare", copy});
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(has(r.err, "holds no successful replication of the 40 asked (0 stored")) << r.err;
+    EXPECT_TRUE(has(r.err, "drillsim batch " + kMini + " --out " + copy + " --resume")) << r.err;
+  }
+}
+
+TEST(Integrity, AScenarioOfThousandsOfPlansIsSaidToBeTooLargeNotToHoldAliases) {
+  std::string text = readFile(kMini);
+  const std::size_t plans = text.find("plans:\n");
+  ASSERT_NE(plans, std::string::npos);
+  text.erase(text.find("\nmonte_carlo:", plans) + 1, std::string::npos);
+  text.erase(plans);
+  text += "plans:\n";
+  for (int i = 0; i < 3000; ++i)
+    text += "  - {id: P" + std::to_string(i) +
+            ", notify: [{who: enterprise, delay_s: 30}, {who: park_committee, delay_s: 60}], dispatch: [{team: HZ1, "
+            "to: L1, after: enterprise}, {team: FB1, to: Z2, after: park_committee}], protect: [{zones: [Z1, Z2], "
+            "action: evacuate, after: park_committee}], shelters: nearest, close_roads_above: AEGL-3}\n";
+  const std::string path = scratchPath("integrity", "three-thousand-plans.yaml");
+  writeBytes(path, text);
+  auto r = runDrillsim({"validate", path, "--substances", kTable});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  const std::string all = r.out + r.err;
+  EXPECT_TRUE(has(all, "the file holds more than 100000 values (plans: holds 3000 entries)")) << all;
+  EXPECT_FALSE(has(all, "alias")) << all;
+}
+
 namespace {
 // The mini park as one GeoPackage (with GDAL's spatial index on each layer) beside a copy of the
 // mini scenario that uses it. Returns the scenario's path.

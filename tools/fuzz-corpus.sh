@@ -45,4 +45,6 @@ with open(sys.argv[2], "wb") as out:
             "SELECT plan, replication, status, metrics_json FROM replications"):
         out.write(f"{plan}\t{rep}\t{status}\t{metrics or ''}\n".encode())
 PY
+# Damage records for the reference store (tests/fuzz/FuzzResults.cpp, mode 2).
+cp tests/fuzz/seeds/results/* "$out/results/"
 echo "seed corpora in $out: $(ls "$out/scenario" | wc -l) scenarios, $(ls "$out/park" | wc -l) park layers, $(ls "$out/results" | wc -l) stores"

@@ -242,10 +242,18 @@ Dataset openDataset(const std::string& path, bool update) {
   if (!ds) {
     const std::string why = CPLGetLastErrorMsg();
     char head[16] = {};
-    std::ifstream(path, std::ios::binary).read(head, sizeof head);
+    if (VSILFILE* f = VSIFOpenL(path.c_str(), "rb")) {  // through GDAL, so that /vsimem/ paths are read too
+      (void)VSIFReadL(head, 1, sizeof head, f);
+      VSIFCloseL(f);
+    }
     if (std::string(head, sizeof head) == std::string("SQLite format 3\0", 16))
       throw damagedStore(path, "", "SQLite cannot open it (" + why + ")", "", false);
-    throw std::runtime_error(path + ": not a results store GDAL can open (" + why +
+    VSIStatBufL stat;
+    if (VSIStatL(path.c_str(), &stat) == 0 && stat.st_size == 0)
+      throw std::runtime_error(path + ": the file is empty (0 bytes), so it holds no results: a batch stopped before "
+                               "it wrote anything, or a copy that failed; start the batch again with --out");
+    const std::string what = why.empty() ? "it is not a GeoPackage: its first bytes are not SQLite's" : why;
+    throw std::runtime_error(path + ": not a results store GDAL can open (" + what +
                              "); a store cut short or damaged cannot be read: start a new batch with another --out");
   }
   if (!ds->GetLayerByName(kSettingsTable) || !ds->GetLayerByName(kRowsTable))

@@ -156,6 +156,13 @@ int runCompare(const std::vector<std::string>& argv) {
     for (const auto& [name, x] : scalarMetrics(r.metrics)) v.push_back(x);
     values[r.plan][r.replication] = v;
   }
+  if (values.empty()) {  // nothing finished (a batch stopped at once, or every replication failed)
+    const long asked = long(settings.replications) * long(plans.size());
+    std::cerr << "drillsim compare: " << args.positional()[0] << " holds no successful replication of the " << asked
+              << " asked (" << rows.size() << " stored, all failed or none yet): there is nothing to compare. Run them "
+              << "with: drillsim batch " << settings.scenarioFile << " --out " << args.positional()[0] << " --resume\n";
+    return kExitInvalidInput;
+  }
   const auto& names = scalarMetricNames();
   const std::size_t comparisons = plans.size() > 1 ? plans.size() - 1 : 1;
   const double level = 1 - 0.05 / double(comparisons);  // Bonferroni
