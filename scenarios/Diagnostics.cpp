@@ -27,7 +27,58 @@ std::string Diagnostic::str() const {
   s += severity == Severity::Error ? ": error: " : ": warning: ";
   if (!key.empty()) s += key + ": ";
   s += message;
-  return s;
+  return printableText(s);
+}
+
+namespace {
+// The length of the UTF-8 character at text[i] (RFC 3629: no overlong two-byte forms, nothing
+// beyond U+10FFFF), or 0 when the byte there does not start one.
+std::size_t utf8CharacterLength(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return 1;
+  const std::size_t length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  return length;
+}
+}  // namespace
+
+std::size_t invalidUtf8At(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8CharacterLength(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+std::string printableText(std::string_view text) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  const auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\n') || c == 0x7f) escape(c);
+      else out += char(c);
+      ++i;
+      continue;
+    }
+    if (const std::size_t length = utf8CharacterLength(text, i)) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      escape(c);
+      ++i;
+    }
+  }
+  return out;
 }
 
 void Diagnostics::error(Location where, std::string key, std::string message) {

@@ -71,6 +71,14 @@ std::string namesWithSuggestion(std::string_view found, const std::vector<std::s
 /// "expected one of a, b, c (did you mean 'b'?)", shortened to the first dozen names.
 std::string expectedOneOf(std::string_view found, const std::vector<std::string>& candidates);
 
+/// `text` with every byte that is not part of valid UTF-8, and every control character but the
+/// line break, written as \xNN: for text from a damaged file or from a library's message about
+/// one, which may hold any bytes, before it goes into a message on a terminal or in a log.
+std::string printableText(std::string_view text);
+
+/// The offset of the first byte of `text` that is not part of valid UTF-8, or npos.
+std::size_t invalidUtf8At(std::string_view text);
+
 /// Quotes a value found in the input for a message, shortening long ones and escaping control bytes.
 std::string inQuotes(std::string_view found);
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "scenarios/Diagnostics.hpp"
+
 namespace drillsim {
 
 GdalFailures::GdalFailures() { CPLPushErrorHandlerEx(&GdalFailures::handler, this); }
@@ -12,7 +14,7 @@ GdalFailures::~GdalFailures() { CPLPopErrorHandler(); }
 void CPL_STDCALL GdalFailures::handler(CPLErr level, CPLErrorNum, const char* message) {
   auto* self = static_cast<GdalFailures*>(CPLGetErrorHandlerUserData());
   if (self && level >= CE_Failure && self->first_.empty())
-    self->first_ = message && *message ? message : "an error without a message";
+    self->first_ = message && *message ? printableText(message) : "an error without a message";
 }
 
 std::string sqliteQuickCheck(GDALDataset& dataset) {
@@ -25,7 +27,7 @@ std::string sqliteQuickCheck(GDALDataset& dataset) {
     while (OGRFeature* f = result->GetNextFeature()) {
       std::istringstream lines(f->GetFieldAsString(0));
       for (std::string line; std::getline(lines, line) && found.empty();)
-        if (!line.empty() && line.rfind("*** in database", 0) != 0) found = line;
+        if (!line.empty() && line.rfind("*** in database", 0) != 0) found = printableText(line);
       OGRFeature::DestroyFeature(f);
     }
     dataset.ReleaseResultSet(result);

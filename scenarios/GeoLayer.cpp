@@ -41,8 +41,9 @@ class GdalErrors {
     if (level < CE_Warning) return;
     auto* self = static_cast<GdalErrors*>(CPLGetErrorHandlerUserData());
     if (!self) return;
-    self->messages_.emplace_back(message ? message : "");
-    if (level >= CE_Failure && self->failure_.empty()) self->failure_ = message && *message ? message : "no reason given";
+    self->messages_.emplace_back(message ? printableText(message) : "");
+    if (level >= CE_Failure && self->failure_.empty())
+      self->failure_ = message && *message ? printableText(message) : "no reason given";
   }
   std::vector<std::string> messages_;
   std::string failure_;
@@ -458,6 +459,40 @@ std::optional<std::map<GIntBig, OGREnvelope>> indexBoxes(GDALDataset& ds, OGRLay
   return boxes;
 }
 
+// The box each feature's geometry blob records in its own header (GeoPackage 1.3, section 2.1.3:
+// the envelope, in doubles, that writers such as GDAL put before the WKB of every line and
+// polygon), read by the GeoPackage's ST_MinX... functions, which return the header's envelope
+// when it has one. A min and max of coordinates involve no rounding, so an intact feature matches
+// its header exactly: a coordinate damaged in place that moves the feature's box by as little as
+// its last bit is found, where the single-precision index only sees 4e-7 of the value.
+std::optional<std::map<GIntBig, OGREnvelope>> headerBoxes(GDALDataset& ds, OGRLayer& layer) {
+  const std::string column = layer.GetGeometryColumn(), fid = layer.GetFIDColumn();
+  if (column.empty() || fid.empty()) return std::nullopt;
+  GdalFailures failures;
+  const std::string sql = "SELECT \"" + fid + "\", ST_MinX(\"" + column + "\"), ST_MaxX(\"" + column + "\"), ST_MinY(\"" +
+                          column + "\"), ST_MaxY(\"" + column + "\") FROM \"" + std::string(layer.GetName()) + "\" WHERE \"" +
+                          column + "\" IS NOT NULL AND NOT ST_IsEmpty(\"" + column + "\")";
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) return std::nullopt;
+  std::map<GIntBig, OGREnvelope> boxes;
+  // GDAL takes the selected id column for the result's own FID (and leaves the four boxes' sides
+  // as its fields); should it not, the id is the first field.
+  const int first = result->GetLayerDefn()->GetFieldCount() == 4 ? 0 : 1;
+  result->ResetReading();
+  while (OGRFeature* f = result->GetNextFeature()) {
+    if (f->IsFieldSetAndNotNull(first)) {
+      OGREnvelope e;
+      e.MinX = f->GetFieldAsDouble(first), e.MaxX = f->GetFieldAsDouble(first + 1);
+      e.MinY = f->GetFieldAsDouble(first + 2), e.MaxY = f->GetFieldAsDouble(first + 3);
+      boxes[first == 0 ? f->GetFID() : f->GetFieldAsInteger64(0)] = e;
+    }
+    OGRFeature::DestroyFeature(f);
+  }
+  ds.ReleaseResultSet(result);
+  if (failures.any()) return std::nullopt;
+  return boxes;
+}
+
 // The index keeps single-precision boxes rounded outward: a feature matches its box when each
 // side is within that rounding (4e-7 of the value, 1.5 m at 3,700 km north) of the feature's.
 bool matchesBox(const OGREnvelope& feature, const OGREnvelope& box) {
@@ -479,8 +514,24 @@ std::optional<std::pair<double, double>> GeoSource::centreLonLat(const std::stri
   OGRLayer* l = openLayer(*impl_, layer, holder, display, diagnostics);
   if (!l) return std::nullopt;
   GdalErrors errors;
+  // The extent of the features themselves, not the one the file records for the layer (a
+  // GeoPackage's gpkg_contents): a damaged or stale record there would otherwise choose another
+  // UTM zone and change every distance without a word. A layer GDAL cannot read to its end is
+  // reported, with the place, when read() reads it.
   OGREnvelope env;
-  if (l->GetExtent(&env, TRUE) != OGRERR_NONE) return std::nullopt;
+  bool any = false;
+  l->ResetReading();
+  while (OGRFeature* f = l->GetNextFeature()) {
+    if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
+      OGREnvelope e;
+      g->getEnvelope(&e);
+      if (any) env.Merge(e);
+      else env = e;
+      any = true;
+    }
+    OGRFeature::DestroyFeature(f);
+  }
+  if (!any) return std::nullopt;
   const OGRSpatialReference* src = l->GetSpatialRef();
   double x = (env.MinX + env.MaxX) / 2, y = (env.MinY + env.MaxY) / 2;
   if (!src) return std::make_pair(x, y);  // assumed WGS 84 like GeoJSON (RFC 7946)
@@ -533,7 +584,11 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
   // GeoPackage, the box of each in its spatial index.
   const GIntBig counted = impl_->folder ? -1 : l->GetFeatureCount(FALSE);
   std::optional<std::map<GIntBig, OGREnvelope>> boxes;
-  if (!impl_->folder) boxes = indexBoxes(*impl_->package, *l);
+  std::optional<std::map<GIntBig, OGREnvelope>> headers;
+  if (!impl_->folder) {
+    boxes = indexBoxes(*impl_->package, *l);
+    headers = headerBoxes(*impl_->package, *l);
+  }
   const std::optional<CrsBounds> bounds = crsBounds(source);
   std::size_t outside = 0;
   std::string firstOutside;
@@ -562,6 +617,18 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
       std::optional<std::string> value;
       if (feature->IsFieldSetAndNotNull(i)) value = feature->GetFieldAsString(i);
+      if (value && invalidUtf8At(*value) != std::string_view::npos) {
+        // Text is UTF-8 in a GeoPackage, where a stray byte is damage, and in GeoJSON (RFC 8259),
+        // where it is a file saved in another encoding, such as GBK.
+        const auto id = f.attributes.find("id");
+        const std::string where = printableText(
+            "layer " + layer + ", feature " + (id != f.attributes.end() && id->second ? *id->second : "#" + std::to_string(index)));
+        const std::string field = out.fields[static_cast<std::size_t>(i)], text = inQuotes(printableText(*value));
+        if (!impl_->folder) return damaged(where, "the text of its field " + field + " is not valid UTF-8 (" + text + ")");
+        diagnostics.error({display, 0, 0, where}, field,
+                          "the text is not UTF-8 (" + text + "); save the file as UTF-8 (GeoJSON is UTF-8 by definition)");
+        return std::nullopt;
+      }
       f.attributes.emplace(out.fields[static_cast<std::size_t>(i)], value);
     }
     if (auto it = f.attributes.find("id"); it != f.attributes.end() && it->second) f.id = *it->second;
@@ -571,6 +638,12 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
     if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
       OGREnvelope env;
       g->getEnvelope(&env);
+      if (headers) {
+        auto box = headers->find(feature->GetFID());
+        if (box != headers->end() && !(env.MinX == box->second.MinX && env.MaxX == box->second.MaxX &&
+                                       env.MinY == box->second.MinY && env.MaxY == box->second.MaxY))
+          return damaged(f.where.feature, "its coordinates do not match the box its geometry's header records");
+      }
       if (boxes) {
         auto box = boxes->find(feature->GetFID());
         if (box == boxes->end() || !matchesBox(env, box->second))

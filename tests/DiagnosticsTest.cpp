@@ -27,6 +27,18 @@ TEST(Diagnostics, ANameWithLookAlikeCharactersIsMatchedByItsSkeleton) {
   EXPECT_EQ(expectedOneOf("HZ2", {"HZ1", "FB1"}), "expected one of HZ1, FB1 (did you mean 'HZ1'?)");
 }
 
+TEST(Diagnostics, BytesFromADamagedFileAreEscapedBeforeTheyReachAMessage) {
+  // SQLite names a damaged table with the damaged byte in it: "rtree_..._u\x90date3".
+  EXPECT_EQ(printableText("schema (rtree_u\x90" "date3)"), "schema (rtree_u\\x90date3)");
+  EXPECT_EQ(printableText("氯 ok\nnext"), "氯 ok\nnext");             // UTF-8 and line breaks stay
+  EXPECT_EQ(printableText("a\x1b[2Jb\t"), "a\\x1b[2Jb\\x09");       // no terminal escapes
+  EXPECT_EQ(printableText("\xE6\xB0"), "\\xe6\\xb0");                // a character cut short
+  EXPECT_EQ(printableText("\xC0\xAF"), "\\xc0\\xaf");                // an overlong form
+  Diagnostics d;
+  d.error({"store.gpkg", 0, 0, "row 3 (plan \xff)"}, "", "damaged");
+  EXPECT_EQ(d.str(), "store.gpkg: row 3 (plan \\xff): error: damaged\n");
+}
+
 TEST(Diagnostics, CandidateListsNameEachOnceAndStayShort) {
   EXPECT_EQ(expectedOneOf("X", {"HZ1", "HZ1"}), "expected one of HZ1");
   std::vector<std::string> many;

@@ -219,7 +219,8 @@ TEST(Integrity, ADamagedParkGeoPackageIsAnErrorNamingTheLayer) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const std::string bytes = readFile(gpkg);
 
-  // A road's vertex moved by a damaged sector: its geometry no longer matches its index box.
+  // A road's vertex moved by a damaged sector: its geometry no longer matches the box its own
+  // header records.
   std::string moved = bytes;
   const std::size_t roads = leafPageHolding(bytes, "R1");
   ASSERT_NE(roads, std::string::npos);
@@ -229,6 +230,32 @@ TEST(Integrity, ADamagedParkGeoPackageIsAnErrorNamingTheLayer) {
   EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(has(r.err, "layer roads, feature R")) << r.err;
+  EXPECT_TRUE(has(r.err, "the GeoPackage is damaged: its coordinates do not match the box its geometry's header records"))
+      << r.err;
+
+  // The same vertex moved by one unit in its last bit: still found (the header's box is exact).
+  {
+    std::string nudged = bytes;
+    const std::size_t blob = nudged.find(std::string("GP\0", 3), roads);
+    ASSERT_NE(blob, std::string::npos);
+    nudged[blob + 8 + 32 + 9] = char(nudged[blob + 8 + 32 + 9] ^ 1);  // lowest byte of the first x
+    writeBytes(gpkg, nudged);
+    r = runDrillsim({"run", scenario, "--substances", kTable, "--plan", "A"});
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    EXPECT_TRUE(has(r.err, "its coordinates do not match the box its geometry's header records")) << r.err;
+  }
+
+  // A box of the spatial index changed (as a damaged page of the index would): the feature no
+  // longer matches its entry there.
+  writeBytes(gpkg, bytes);
+  {
+    GDALDataset* ds = GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE);
+    ASSERT_NE(ds, nullptr);
+    ds->ExecuteSQL("UPDATE rtree_roads_geom SET minx = minx - 0.01 WHERE id = 1", nullptr, nullptr);
+    GDALClose(ds);
+  }
+  r = runDrillsim({"run", scenario, "--substances", kTable, "--plan", "A"});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
   EXPECT_TRUE(has(r.err, "the GeoPackage is damaged: its geometry does not match the GeoPackage's spatial index")) << r.err;
 
   // A page of the zones that SQLite cannot decode: found on opening, before any layer is blamed.
@@ -242,6 +269,18 @@ TEST(Integrity, ADamagedParkGeoPackageIsAnErrorNamingTheLayer) {
   EXPECT_EQ(r.exitCode, 2) << r.err;
   EXPECT_TRUE(has(r.err, "the GeoPackage is damaged: SQLite's check of its pages (PRAGMA quick_check) reports: ")) << r.err;
   EXPECT_FALSE(has(r.err, "unknown zone")) << r.err;
+
+  // A byte of a road's id damaged into one that is not UTF-8: a located error, not an internal
+  // one when the id is written out.
+  std::string text = bytes;
+  const std::size_t id = text.find("R1", roads);
+  ASSERT_NE(id, std::string::npos);
+  text[id + 1] = char(0x83);
+  writeBytes(gpkg, text);
+  r = runDrillsim({"run", scenario, "--substances", kTable, "--plan", "A", "--format", "json"});
+  EXPECT_EQ(r.exitCode, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(has(r.err, "the GeoPackage is damaged: the text of its field id is not valid UTF-8 ('R\\x83")) << r.err;
 
   // Cut short: never figures.
   for (int eighth = 1; eighth < 8; ++eighth) {
@@ -275,6 +314,24 @@ struct FifoGuard {
   }
 };
 }  // namespace
+
+TEST(Integrity, GeoJsonTextInAnotherEncodingIsAnErrorNamingTheField) {
+  const std::string dir = scratchPath("integrity", "gbk-park");
+  fs::remove_all(dir);
+  fs::create_directories(dir + "/park");
+  for (const char* layer : {"zones", "roads", "shelters", "stations", "hazard_sources"})
+    fs::copy_file(sourcePath("tests/data/mini/park/") + layer + ".geojson", dir + "/park/" + layer + ".geojson");
+  fs::copy_file(kMini, dir + "/mini.yaml");
+  // 化工 in GBK (BB AF B9 A4) before a zone's name, as a file saved from a Chinese editor would be.
+  std::string zones = readFile(dir + "/park/zones.geojson");
+  const std::size_t name = zones.find("\"name\": \"");
+  ASSERT_NE(name, std::string::npos);
+  zones.insert(name + 9, "\xBB\xAF\xB9\xA4");
+  writeBytes(dir + "/park/zones.geojson", zones);
+  const auto r = runDrillsim({"validate", dir + "/mini.yaml", "--substances", kTable});
+  EXPECT_EQ(r.exitCode, 2) << r.err;
+  EXPECT_TRUE(has(r.err, "park/zones.geojson: layer zones, feature Z1: error: name: the text is not UTF-8 ('\\xbb\\xaf\\xb9\\xa4")) << r.err;
+}
 
 TEST(Integrity, NamedPipesAndSymbolicLinkLoopsAreRefusedWithThePath) {
   {  // the scenario itself

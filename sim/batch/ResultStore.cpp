@@ -158,9 +158,10 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
   store.impl_ = std::make_unique<Impl>();
   store.impl_->path = path;
   store.impl_->ds.reset(driver ? driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-  if (!store.impl_->ds) throw OutputError("cannot create " + path + ": " + CPLGetLastErrorMsg());
+  if (!store.impl_->ds) throw OutputError("cannot create " + path + ": " + printableText(CPLGetLastErrorMsg()));
   GDALDataset& ds = *store.impl_->ds;
-  auto fail = [&](const std::string& what) { throw OutputError("cannot write " + path + " (" + what + "): " + CPLGetLastErrorMsg()); };
+  auto fail = [&](const std::string& what) { throw OutputError("cannot write " + path + " (" + what + "): " + printableText(CPLGetLastErrorMsg()));
+  };
   if (ds.StartTransaction() != OGRERR_NONE) fail("transaction");
   OGRLayer* kv = ds.CreateLayer(kSettingsTable, nullptr, wkbNone, nullptr);
   if (!kv) fail(kSettingsTable);
@@ -240,7 +241,7 @@ Dataset openDataset(const std::string& path, bool update) {
   Dataset ds(GDALDataset::Open(path.c_str(), flags, nullptr, nullptr, nullptr));
   CPLPopErrorHandler();
   if (!ds) {
-    const std::string why = CPLGetLastErrorMsg();
+    const std::string why = printableText(CPLGetLastErrorMsg());
     char head[16] = {};
     if (VSILFILE* f = VSIFOpenL(path.c_str(), "rb")) {  // through GDAL, so that /vsimem/ paths are read too
       (void)VSIFReadL(head, 1, sizeof head, f);
@@ -534,7 +535,7 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
   GDALDataset& ds = *impl_->ds;
   OGRLayer* layer = ds.GetLayerByName(kRowsTable);
   auto fail = [&](const std::string& what) {
-    const std::string why = CPLGetLastErrorMsg();  // before the rollback's own messages replace it
+    const std::string why = printableText(CPLGetLastErrorMsg());  // before the rollback's own messages replace it
     ds.RollbackTransaction();
     throw OutputError("cannot write " + impl_->path + " (" + what + "): " + why);
   };
