@@ -245,6 +245,26 @@ TEST(Integrity, ADamagedParkGeoPackageIsAnErrorNamingTheLayer) {
     EXPECT_TRUE(has(r.err, "its coordinates do not match the box its geometry's header records")) << r.err;
   }
 
+  // A station (a point: its blob carries no box of its own) moved 3 m east: more than two
+  // single-precision steps of its index box.
+  {
+    std::string shifted = bytes;
+    const std::size_t stations = leafPageHolding(bytes, "ST1");
+    ASSERT_NE(stations, std::string::npos);
+    const std::size_t blob = shifted.find(std::string("GP\0", 3), stations);
+    ASSERT_NE(blob, std::string::npos);
+    ASSERT_EQ((static_cast<unsigned char>(shifted[blob + 3]) >> 1) & 7, 0u);  // no envelope
+    double x = 0;
+    std::memcpy(&x, shifted.data() + blob + 8 + 5, sizeof x);
+    x += 3.0 / 92500;  // 3 m in degrees of longitude at 34 degrees north
+    std::memcpy(shifted.data() + blob + 8 + 5, &x, sizeof x);
+    writeBytes(gpkg, shifted);
+    r = runDrillsim({"run", scenario, "--substances", kTable, "--plan", "A"});
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    EXPECT_TRUE(has(r.err, "layer stations, feature ST")) << r.err;
+    EXPECT_TRUE(has(r.err, "its geometry does not match the GeoPackage's spatial index (another box)")) << r.err;
+  }
+
   // A box of the spatial index changed (as a damaged page of the index would): the feature no
   // longer matches its entry there.
   writeBytes(gpkg, bytes);
