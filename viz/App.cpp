@@ -271,7 +271,7 @@ void App::modals() {
     ImGui::SetNextItemWidth(600);
     ImGui::InputText("scenario file", &pathInput_);
     if (editor_.dirty()) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "The changes to this scenario are not saved; save them first or they are lost.");
-    if (!openError_.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", openError_.c_str());
+    if (!openError_.empty()) errorText(openError_, 600);
     if (ImGui::Button(editor_.dirty() ? "Open, losing the changes" : "Open")) openScenario(pathInput_);
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || !openAsked_) {

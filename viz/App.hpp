@@ -43,6 +43,11 @@ struct Selection {
 /// in the list (shown as it is, so nothing is lost).
 bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices);
 
+/// An error in red, wrapped at the window's edge (or `width` pixels on, in a window that sizes
+/// itself to its content): messages about a damaged file end with how to recover, which must not
+/// be cut off.
+void errorText(const std::string& message, float width = 0);
+
 /// Draws threat zones on a map: a light fill and the outline, AEGL-3 red and AEGL-2 orange.
 void drawThreatRings(ImDrawList* dl, const MapView& map, const std::vector<ThreatRing>& rings);
 

@@ -325,7 +325,7 @@ void App::compareView() {
     ImGui::SetNextItemWidth(120);
     if (wordField("baseline", baseline_, resultPlans_)) openResults(resultsPath_);
   }
-  if (!compareError_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", compareError_.c_str());
+  if (!compareError_.empty()) errorText(compareError_);
   if (compare_ && compare_->running()) ImGui::TextDisabled("comparing...");
   if (!comparison_.is_object()) {
     if (resultsPath_.empty()) ImGui::TextDisabled("Run a batch, or load a results file written by `drillsim batch`.");

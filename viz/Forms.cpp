@@ -66,6 +66,14 @@ std::vector<Ref> refsFrom(const std::string& text) {
 }
 }  // namespace
 
+void errorText(const std::string& message, float width) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+  ImGui::PushTextWrapPos(width > 0 ? ImGui::GetCursorPosX() + width : 0.0f);
+  ImGui::TextUnformatted(message.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices) {
   bool changed = false;
   if (ImGui::BeginCombo(label, value.c_str())) {

@@ -96,7 +96,7 @@ void App::replayView() {
     ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1),
                        "The scenario has changed since the loaded batch ran: this replay runs it as it is now, "
                        "so it may differ from the batch's replication.");
-  if (!replayError_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", replayError_.c_str());
+  if (!replayError_.empty()) errorText(replayError_);
   if (!replay_.loaded()) {
     ImGui::TextDisabled("Choose a plan and a replication (or the median or P95 run of a batch) and run it.");
     return;
