@@ -149,6 +149,24 @@ TEST(Integrity, AnEmptyFileOrAStoreWithoutRowsSaysSoInsteadOfPrintingEmptyTables
   }
 }
 
+TEST(Integrity, AStoreWhoseChecksumKeyIsGoneIsNotTakenForAnOlderStoreWithoutChecks) {
+  const std::string store = miniStore("checks-gone-source.gpkg");
+  const std::string copy = scratchPath("integrity", "checks-gone.gpkg");
+  fs::copy_file(store, copy, fs::copy_options::overwrite_existing);
+  GDALAllRegister();
+  GDALDataset* ds = GDALDataset::Open(copy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE);
+  ASSERT_NE(ds, nullptr);
+  // The names of both keys damaged: taken for a store written before checksums, its rows would be
+  // read unchecked, a damaged one as it is.
+  ds->ExecuteSQL("UPDATE batch_settings SET key = 'settings_fnv1a6x' WHERE key = 'settings_fnv1a64'", nullptr, nullptr);
+  ds->ExecuteSQL("UPDATE batch_settings SET key = 'checksumz' WHERE key = 'checksums'", nullptr, nullptr);
+  GDALClose(ds);
+  const auto r = runDrillsim({"compare", copy});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(has(r.err, "the store's own checks are incomplete (missing: checksums, settings_fnv1a64)")) << r.err;
+}
+
 TEST(Integrity, AScenarioOfThousandsOfPlansIsSaidToBeTooLargeNotToHoldAliases) {
   std::string text = readFile(kMini);
   const std::size_t plans = text.find("plans:\n");

@@ -232,6 +232,23 @@ std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std:
   if (auto it = values.find("settings_fnv1a64"); it != values.end() && it->second != settingsChecksum(values))
     throw damagedStore(path, std::string("table ") + kSettingsTable,
                        "the batch's settings do not match their checksum (settings_fnv1a64)", scenario);
+  // A store written with checksums has all of them: one gone (a key's name damaged) would
+  // otherwise pass the store for one written before them, whose rows are not checked.
+  OGRLayer* rowsLayer = ds.GetLayerByName(kRowsTable);
+  const bool rowChecksums =
+      rowsLayer && rowsLayer->GetLayerDefn()->GetFieldIndex("row_fnv1a64") >= 0;
+  if (rowChecksums || values.count("checksums") || values.count("settings_fnv1a64")) {
+    std::string missing;
+    for (const char* key : {"checksums", "settings_fnv1a64", kRowCountKey})
+      if (!values.count(key)) missing += std::string(missing.empty() ? "" : ", ") + key;
+    if (!rowChecksums) missing += std::string(missing.empty() ? "" : ", ") + "the column row_fnv1a64";
+    if (!missing.empty())
+      throw damagedStore(path, std::string("table ") + kSettingsTable,
+                         "the store's own checks are incomplete (missing: " + missing + ")", scenario);
+    if (values.at("checksums") != kChecksums)
+      throw damagedStore(path, std::string("table ") + kSettingsTable,
+                         "its checksums are of an unknown kind (" + inQuotes(values.at("checksums")) + ")", scenario);
+  }
   return values;
 }
 
