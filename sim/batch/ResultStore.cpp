@@ -215,7 +215,8 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
 
 namespace {
 // The key/value settings table as read, with GDAL's failures; throws the damaged-store error when
-// it cannot be read whole or fails its checksum.
+// it cannot be read whole or fails its checksum. Its rows cannot be salvaged then: without the
+// batch's seed and plans no row can be told right, nor a resume run the same replications.
 std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std::string& path) {
   OGRLayer* kv = ds.GetLayerByName(kSettingsTable);
   std::map<std::string, std::string> values;
@@ -228,10 +229,10 @@ std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std:
   const std::string scenario = values.count("scenario_file") ? values.at("scenario_file") : "";
   if (failures.any())
     throw damagedStore(path, std::string("table ") + kSettingsTable, "SQLite cannot read it (" + failures.first() + ")",
-                       scenario);
+                       scenario, false);
   if (auto it = values.find("settings_fnv1a64"); it != values.end() && it->second != settingsChecksum(values))
     throw damagedStore(path, std::string("table ") + kSettingsTable,
-                       "the batch's settings do not match their checksum (settings_fnv1a64)", scenario);
+                       "the batch's settings do not match their checksum (settings_fnv1a64)", scenario, false);
   // A store written with checksums has all of them: one gone (a key's name damaged) would
   // otherwise pass the store for one written before them, whose rows are not checked.
   OGRLayer* rowsLayer = ds.GetLayerByName(kRowsTable);
@@ -244,10 +245,11 @@ std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std:
     if (!rowChecksums) missing += std::string(missing.empty() ? "" : ", ") + "the column row_fnv1a64";
     if (!missing.empty())
       throw damagedStore(path, std::string("table ") + kSettingsTable,
-                         "the store's own checks are incomplete (missing: " + missing + ")", scenario);
+                         "the store's own checks are incomplete (missing: " + missing + ")", scenario, false);
     if (values.at("checksums") != kChecksums)
       throw damagedStore(path, std::string("table ") + kSettingsTable,
-                         "its checksums are of an unknown kind (" + inQuotes(values.at("checksums")) + ")", scenario);
+                         "its checksums are of an unknown kind (" + inQuotes(values.at("checksums")) + ")", scenario,
+                         false);
   }
   return values;
 }
