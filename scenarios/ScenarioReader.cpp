@@ -556,6 +556,31 @@ std::string tooManyValues(const YAML::Node& root, long cap, long aliases) {
   return "the file holds " + limit + where + "; a scenario needs a few hundred: split it into several scenarios, or is it the right file?";
 }
 
+// The line of a '---' that starts a second YAML document (two files joined, or a copy pasted below
+// the first), or 0. A document marker stands at column 1, where no scalar's text can (YAML 1.2,
+// section 9.1); one before any content only opens the first document, one with nothing after it
+// ends the file.
+int secondDocumentLine(const std::string& text) {
+  bool content = false;
+  int line = 0, marker = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t end = std::min(text.find('\n', i), text.size());
+    const std::string_view l(text.data() + i, end - i);
+    ++line;
+    const bool isMarker = l.substr(0, 3) == "---" && (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r');
+    const auto first = l.find_first_not_of(" \t\r");
+    const bool blank = first == std::string_view::npos || l[first] == '#';
+    if (isMarker) {
+      if (content && !marker) marker = line;
+    } else if (!blank) {
+      if (marker) return marker;
+      content = true;
+    }
+    i = end + 1;
+  }
+  return 0;
+}
+
 /// The YAML of a scenario or layout file, or nothing with the reason in `diagnostics`.
 std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -564,20 +589,15 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
                       "this looks like an HTML or XML page, not a scenario (a web page saved instead of the file?)");
     return std::nullopt;
   }
+  if (const int line = secondDocumentLine(text)) {
+    diagnostics.error({file, line, 1, {}}, "",
+                      "a second YAML document starts here ('---'); a scenario file holds one: remove this line and "
+                      "what follows, or move it to a file of its own");
+    return std::nullopt;
+  }
   YAML::Node root;
   try {
-    // Every document is read, so that a second one (after a '---' line: two files joined, or a
-    // copy pasted below the first) is reported instead of silently ignored.
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    for (std::size_t i = 1; i < documents.size(); ++i)
-      if (!documents[i].IsNull()) {
-        const YAML::Mark m = documents[i].Mark();
-        diagnostics.error({file, m.line + 1, m.column + 1, {}}, "",
-                          "a second YAML document starts here (after a '---' line); a scenario file holds one: "
-                          "remove the '---' line and what follows, or move it to a file of its own");
-        return std::nullopt;
-      }
-    if (!documents.empty()) root = documents.front();
+    root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.error({file, e.mark.line + 1, e.mark.column + 1, {}}, "",
                       "the YAML is nested more than " + std::to_string(e.depth()) + " levels deep; a scenario needs fewer than 10");
