@@ -30,19 +30,24 @@ std::string Diagnostic::str() const {
   return printableText(s);
 }
 
-namespace {
-// The length of the UTF-8 character at text[i] (RFC 3629: no overlong two-byte forms, nothing
-// beyond U+10FFFF), or 0 when the byte there does not start one.
-std::size_t utf8CharacterLength(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
+std::size_t utf8CharacterLength(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  std::size_t n;
   if (c < 0x80) return 1;
-  const std::size_t length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  return length;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
+  if (c == 0xED && b(i + 1) > 0x9F) return 0;  // surrogates
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+  if (c == 0xF4 && b(i + 1) > 0x8F) return 0;  // beyond U+10FFFF
+  return n;
 }
-}  // namespace
 
 std::size_t invalidUtf8At(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {

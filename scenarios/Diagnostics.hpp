@@ -76,6 +76,10 @@ std::string expectedOneOf(std::string_view found, const std::vector<std::string>
 /// one, which may hold any bytes, before it goes into a message on a terminal or in a log.
 std::string printableText(std::string_view text);
 
+/// The length of the valid UTF-8 character at s[i], or 0 when none starts there (RFC 3629: no
+/// overlong forms, no surrogates, nothing beyond U+10FFFF).
+std::size_t utf8CharacterLength(std::string_view s, std::size_t i);
+
 /// The offset of the first byte of `text` that is not part of valid UTF-8, or npos.
 std::size_t invalidUtf8At(std::string_view text);
 

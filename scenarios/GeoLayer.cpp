@@ -1,3 +1,9 @@
+// Reading and writing geodata through GDAL: park layers (GeoJSON files or one GeoPackage), their
+// CRS, and the checks that a damaged or wrong file gives a located error, never figures.
+//
+// Index (search for "[SECTION] " and the name):
+//   GDAL helpers; Coordinates to and from longitude, latitude; Sources and layers; Checks of what
+//   is read; Reading a layer.
 #include "scenarios/GeoLayer.hpp"
 
 #include <gdal_priv.h>
@@ -20,6 +26,7 @@ namespace drillsim {
 
 namespace fs = std::filesystem;
 
+// [SECTION] GDAL helpers: errors, drivers, geometry to points
 namespace {
 
 // Collects GDAL's error messages while alive instead of letting GDAL print them.
@@ -138,6 +145,7 @@ bool allFinite(const GeoFeature& f) {
 
 }  // namespace
 
+// [SECTION] Coordinates to and from longitude, latitude; the UTM zone
 struct LonLatTransform::Impl {
   std::unique_ptr<OGRCoordinateTransformation> toWgs, fromWgs;
 };
@@ -259,6 +267,7 @@ std::string utmCrsFor(double lon, double lat) {
   return "EPSG:" + std::to_string((lat >= 0 ? 32600 : 32700) + zone);
 }
 
+// [SECTION] Sources and layers: opening a folder or a GeoPackage
 struct GeoSource::Impl {
   std::string path, display;
   bool folder = false;
@@ -398,6 +407,7 @@ OGRCoordinateTransformation* cachedTransformation(const OGRSpatialReference& sou
 }
 }  // namespace
 
+// [SECTION] Checks of what is read: CRS bounds, header and index boxes
 namespace {
 // The coordinates a layer's CRS can hold, in that CRS: longitude and latitude within their ranges
 // for a geographic CRS; for a projected one, its area of use (from the EPSG database, through
@@ -439,45 +449,14 @@ std::optional<CrsBounds> crsBounds(const OGRSpatialReference& crs) {
 // The boxes of a GeoPackage layer's spatial index (rtree_<table>_<geometry column>) by feature
 // id: a second record of where each feature lies, written with it. None when the layer has no
 // index or it cannot be read.
-std::optional<std::map<GIntBig, OGREnvelope>> indexBoxes(GDALDataset& ds, OGRLayer& layer) {
-  const std::string column = layer.GetGeometryColumn();
-  if (column.empty()) return std::nullopt;
-  const std::string table = "rtree_" + std::string(layer.GetName()) + "_" + column;
+// Boxes by feature id from a query whose rows are (id, min x, max x, min y, max y). GDAL may take
+// the id column for the result's own FID, leaving the four sides as its fields. None when the
+// query fails.
+std::optional<std::map<GIntBig, OGREnvelope>> boxesFromQuery(GDALDataset& ds, const std::string& sql) {
   GdalFailures failures;
-  OGRLayer* result = ds.ExecuteSQL(("SELECT id, minx, maxx, miny, maxy FROM \"" + table + "\"").c_str(), nullptr, nullptr);
-  if (!result) return std::nullopt;
-  std::map<GIntBig, OGREnvelope> boxes;
-  result->ResetReading();
-  while (OGRFeature* f = result->GetNextFeature()) {
-    OGREnvelope e;
-    e.MinX = f->GetFieldAsDouble(1), e.MaxX = f->GetFieldAsDouble(2);
-    e.MinY = f->GetFieldAsDouble(3), e.MaxY = f->GetFieldAsDouble(4);
-    boxes[f->GetFieldAsInteger64(0)] = e;
-    OGRFeature::DestroyFeature(f);
-  }
-  ds.ReleaseResultSet(result);
-  if (failures.any()) return std::nullopt;
-  return boxes;
-}
-
-// The box each feature's geometry blob records in its own header (GeoPackage 1.3, section 2.1.3:
-// the envelope, in doubles, that writers such as GDAL put before the WKB of every line and
-// polygon), read by the GeoPackage's ST_MinX... functions, which return the header's envelope
-// when it has one. A min and max of coordinates involve no rounding, so an intact feature matches
-// its header exactly: a coordinate damaged in place that moves the feature's box by as little as
-// its last bit is found, where the single-precision index only sees 4e-7 of the value.
-std::optional<std::map<GIntBig, OGREnvelope>> headerBoxes(GDALDataset& ds, OGRLayer& layer) {
-  const std::string column = layer.GetGeometryColumn(), fid = layer.GetFIDColumn();
-  if (column.empty() || fid.empty()) return std::nullopt;
-  GdalFailures failures;
-  const std::string sql = "SELECT \"" + fid + "\", ST_MinX(\"" + column + "\"), ST_MaxX(\"" + column + "\"), ST_MinY(\"" +
-                          column + "\"), ST_MaxY(\"" + column + "\") FROM \"" + std::string(layer.GetName()) + "\" WHERE \"" +
-                          column + "\" IS NOT NULL AND NOT ST_IsEmpty(\"" + column + "\")";
   OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (!result) return std::nullopt;
   std::map<GIntBig, OGREnvelope> boxes;
-  // GDAL takes the selected id column for the result's own FID (and leaves the four boxes' sides
-  // as its fields); should it not, the id is the first field.
   const int first = result->GetLayerDefn()->GetFieldCount() == 4 ? 0 : 1;
   result->ResetReading();
   while (OGRFeature* f = result->GetNextFeature()) {
@@ -492,6 +471,28 @@ std::optional<std::map<GIntBig, OGREnvelope>> headerBoxes(GDALDataset& ds, OGRLa
   ds.ReleaseResultSet(result);
   if (failures.any()) return std::nullopt;
   return boxes;
+}
+
+std::optional<std::map<GIntBig, OGREnvelope>> indexBoxes(GDALDataset& ds, OGRLayer& layer) {
+  const std::string column = layer.GetGeometryColumn();
+  if (column.empty()) return std::nullopt;
+  const std::string table = "rtree_" + std::string(layer.GetName()) + "_" + column;
+  return boxesFromQuery(ds, "SELECT id, minx, maxx, miny, maxy FROM \"" + table + "\"");
+}
+
+// The box each feature's geometry blob records in its own header (GeoPackage 1.3, section 2.1.3:
+// the envelope, in doubles, that writers such as GDAL put before the WKB of every line and
+// polygon), read by the GeoPackage's ST_MinX... functions, which return the header's envelope
+// when it has one. A min and max of coordinates involve no rounding, so an intact feature matches
+// its header exactly: a coordinate damaged in place that moves the feature's box by as little as
+// its last bit is found, where the single-precision index only sees 4e-7 of the value.
+std::optional<std::map<GIntBig, OGREnvelope>> headerBoxes(GDALDataset& ds, OGRLayer& layer) {
+  const std::string column = layer.GetGeometryColumn(), fid = layer.GetFIDColumn();
+  if (column.empty() || fid.empty()) return std::nullopt;
+  const std::string sql = "SELECT \"" + fid + "\", ST_MinX(\"" + column + "\"), ST_MaxX(\"" + column + "\"), ST_MinY(\"" +
+                          column + "\"), ST_MaxY(\"" + column + "\") FROM \"" + std::string(layer.GetName()) + "\" WHERE \"" +
+                          column + "\" IS NOT NULL AND NOT ST_IsEmpty(\"" + column + "\")";
+  return boxesFromQuery(ds, sql);
 }
 
 // The index keeps single-precision boxes rounded outward (SQLite's R*Tree module, rtreeValueDown
@@ -517,6 +518,7 @@ std::string pointText(double x, double y) {
 }
 }  // namespace
 
+// [SECTION] Reading a layer: the park's centre, features and their checks
 std::optional<std::pair<double, double>> GeoSource::centreLonLat(const std::string& layer, Diagnostics& diagnostics) {
   Dataset holder;
   const std::string display = impl_->layerDisplay(layer);

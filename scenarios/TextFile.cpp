@@ -27,27 +27,6 @@ std::string humanBytes(std::uintmax_t bytes) {
   return os.str();
 }
 
-namespace {
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid (RFC 3629).
-std::size_t utf8Length(const std::string& s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  std::size_t n;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4;
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
-  if (c == 0xED && b(i + 1) > 0x9F) return 0;  // surrogates
-  if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
-  if (c == 0xF4 && b(i + 1) > 0x8F) return 0;  // beyond U+10FFFF
-  return n;
-}
-}  // namespace
 
 std::string inputPathProblem(const std::string& path, bool folderAllowed) {
   std::error_code ec;
@@ -105,7 +84,7 @@ std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t 
   int line = 1, column = 1;
   for (std::size_t i = 0; i < content.size();) {
     const unsigned char c = static_cast<unsigned char>(content[i]);
-    const std::size_t n = c == 0 ? 0 : utf8Length(content, i);
+    const std::size_t n = c == 0 ? 0 : utf8CharacterLength(content, i);
     if (n == 0) {
       Location bad{path, line, column, {}};
       diagnostics.error(bad, "", c == 0 ? "expected a " + what + " in text, found a binary file (a zero byte)"

@@ -1,3 +1,10 @@
+// The results store of a batch: a GeoPackage of settings and one row per replication, with the
+// checksums and checks that keep a damaged store from giving figures, its salvage, and the
+// summary layers.
+//
+// Index (search for "[SECTION] " and the name):
+//   Checksums and messages; Scalar metrics; Creating; Opening and its checks; Settings; Rows read
+//   back; Salvage; Adding rows; Summary layers.
 #include "sim/batch/ResultStore.hpp"
 
 #include <gdal_priv.h>
@@ -21,6 +28,7 @@
 
 namespace drillsim {
 
+// [SECTION] Checksums and messages for a damaged store
 namespace {
 constexpr const char* kSettingsTable = "batch_settings";
 constexpr const char* kRowsTable = "replications";
@@ -86,6 +94,7 @@ InputError damagedStore(const std::string& path, const std::string& where, const
   return InputError(std::move(d));
 }
 
+// [SECTION] Scalar metrics and small helpers
 const std::vector<std::string>& scalarMetricNames() {
   static const std::vector<std::string> names = {
       "clearance_s",         "arrival_p50_s",      "arrival_p90_s",    "arrival_p95_s",   "population",
@@ -135,6 +144,7 @@ std::vector<std::string> splitList(const std::string& text) {
   return out;
 }
 
+// [SECTION] Creating a store
 struct ResultStore::Impl {
   Dataset ds;
   std::string path;
@@ -213,6 +223,7 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
   return store;
 }
 
+// [SECTION] Opening a store and its checks
 namespace {
 // The key/value settings table as read, with GDAL's failures; throws the damaged-store error when
 // it cannot be read whole or fails its checksum. Its rows cannot be salvaged then: without the
@@ -316,6 +327,7 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
   return store;
 }
 
+// [SECTION] Settings as stored
 BatchSettings storedSettings(const std::map<std::string, std::string>& values, const std::string& path) {
   auto value = [&](const std::string& key) {
     auto it = values.find(key);
@@ -362,6 +374,7 @@ bool parseShard(const std::string& text, BatchSettings& settings) {
   return true;
 }
 
+// [SECTION] Rows read back: metrics checks, checksums, the latest of each
 namespace {
 // A number, or null where the metric did not happen.
 bool numberOrNull(const nlohmann::json& j) { return j.is_number() || j.is_null(); }
@@ -486,6 +499,7 @@ std::vector<ReplicationRow> ResultStore::rows() const {
   return latestOfEach(std::move(out));
 }
 
+// [SECTION] Salvage of a damaged store
 SalvageReport salvageStore(const std::string& path, const std::string& out) {
   GDALAllRegister();
   if (const std::string problem = inputPathProblem(path, false); !problem.empty())
@@ -544,6 +558,7 @@ SalvageReport salvageStore(const std::string& path, const std::string& out) {
   return report;
 }
 
+// [SECTION] Adding rows
 void ResultStore::add(const std::vector<ReplicationRow>& rows) {
   if (rows.empty()) return;
   // Failures are reported by the exception below, not printed by GDAL as well.
@@ -622,6 +637,7 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
   }
 }
 
+// [SECTION] Summary layers for a GIS
 std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const std::vector<ReplicationRow>& rows,
                                                                           const Park& park) {
   std::map<std::string, std::vector<const nlohmann::json*>> byPlan;
