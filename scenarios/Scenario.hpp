@@ -39,12 +39,40 @@ struct Weather {
   NamedChoice sky{{}, {}};
   bool fromSky() const { return !sky.values.empty(); }
   std::string terrain = "rural";    // Briggs coefficient set: rural | urban
+  Distribution temperature_c{20.0};  // the air's, for releases given by their vessel and dense clouds
   bool operator==(const Weather&) const = default;
+};
+
+/// Which dispersion model a run uses for its toxic releases (README "Model"): per release and
+/// weather by Britter and McQuaid's criterion (auto), or one model whatever the cloud. Set by the
+/// commands' --model, not by the scenario file.
+enum class DispersionModel { Auto, Passive, Dense };
+/// "auto", "passive", "dense"; and back (nullopt for another word).
+const char* dispersionName(DispersionModel m);
+std::optional<DispersionModel> dispersionModel(const std::string& name);
+
+/// A release given by its vessel and hole instead of its rate (sim/hazard/VesselRelease.hpp).
+struct PhysicalRelease {
+  std::string phase = "liquid";              // liquid (a hole below the liquid) | gas (above it)
+  Distribution hole_mm{25.0};                // the hole's diameter
+  std::optional<Distribution> pressure_bar;  // gauge; none: the substance's vapour pressure at the temperature
+  std::optional<Distribution> temperature_c;  // of the stored substance; none: the air's
+  Distribution head_m{0.0};                  // liquid above the hole
+  std::optional<Distribution> discharge_coefficient;  // none: 0.62 liquid, 0.85 gas
+  std::optional<double> bund_m2;             // floor area of the bund that holds a pool; none: no bund
+  std::string ground = "concrete";           // under a pool: concrete | soil
+  Location where;
+  bool operator==(const PhysicalRelease& o) const {
+    return phase == o.phase && hole_mm == o.hole_mm && pressure_bar == o.pressure_bar &&
+           temperature_c == o.temperature_c && head_m == o.head_m && discharge_coefficient == o.discharge_coefficient &&
+           bund_m2 == o.bund_m2 && ground == o.ground;
+  }
 };
 
 struct ToxicRelease {
   Ref source;  // hazard source id in the park
-  Distribution rate_kg_s{1.0};
+  Distribution rate_kg_s{1.0};            // a direct source, when `vessel` is not given
+  std::optional<PhysicalRelease> vessel;  // the scenario's `release:` block
   Distribution duration_s{1800.0};
   Distribution height_m{1.0};
   std::optional<Distribution> containment_s;  // time on scene a hazmat team needs to stop it
@@ -193,6 +221,7 @@ struct Scenario {
 
   std::string file;     // where it was loaded from, as given; not part of its content
   Location park_where;  // where the park key was written
+  DispersionModel dispersion = DispersionModel::Auto;  // from the command line; not part of its content
 
   bool night() const { return population == "pop_night"; }
   const Plan* plan(const std::string& id) const;

@@ -149,7 +149,9 @@ class ScenarioReader {
   }
 
   void readWeather(const YAML::Node& n, Weather& w) {
-    if (!in_.checkMap(n, "weather", {}, {"wind_speed_ms", "wind_from_deg", "stability", "terrain"})) return;
+    if (!in_.checkMap(n, "weather", {}, {"wind_speed_ms", "wind_from_deg", "stability", "terrain", "temperature_c"}))
+      return;
+    optDist(n, "temperature_c", "weather", w.temperature_c, Bound::above(-90));
     optDist(n, "wind_speed_ms", "weather", w.wind_speed_ms, Bound::above(0));
     optDist(n, "wind_from_deg", "weather", w.wind_from_deg, Bound::none());
     if (n["stability"]) {
@@ -224,11 +226,17 @@ class ScenarioReader {
     Hazard h;
     h.where = in_.where(n);
     if (*kind == "toxic_release") {
-      in_.checkMap(n, path, {"id", "kind", "source", "rate_kg_s"},
-                   {"start_s", "duration_s", "height_m", "containment_s"});
+      in_.checkMap(n, path, {"id", "kind", "source"},
+                   {"rate_kg_s", "release", "start_s", "duration_s", "height_m", "containment_s"});
       ToxicRelease r;
       if (n["source"]) r.source = ref(n["source"], path + ".source");
+      if (n["rate_kg_s"] && n["release"])
+        in_.error(n["release"], path + ".release",
+                  "a release has rate_kg_s or release (its vessel and hole), not both: remove one");
+      else if (!n["rate_kg_s"] && !n["release"])
+        in_.error(n, path + ".rate_kg_s", "missing; give rate_kg_s (kg/s) or release: {phase, hole_mm, ...}");
       optDist(n, "rate_kg_s", path, r.rate_kg_s, Bound::above(0));
+      if (n["release"]) r.vessel = readVessel(n["release"], path + ".release");
       optDist(n, "duration_s", path, r.duration_s, Bound::above(0));
       optDist(n, "height_m", path, r.height_m, Bound::atLeast(0));
       if (n["containment_s"]) r.containment_s = in_.distribution(n["containment_s"], path + ".containment_s", Bound::atLeast(0));
@@ -247,6 +255,34 @@ class ScenarioReader {
     h.id = id(n, path, hazardIds_);
     optDist(n, "start_s", path, h.start_s, Bound::atLeast(0));
     out.push_back(std::move(h));
+  }
+
+  // A release given by its vessel and hole (the `release:` block of a toxic release).
+  PhysicalRelease readVessel(const YAML::Node& n, const std::string& path) {
+    PhysicalRelease v;
+    v.where = in_.where(n);
+    if (!in_.checkMap(n, path, {"phase", "hole_mm"},
+                      {"pressure_bar", "temperature_c", "head_m", "discharge_coefficient", "bund_m2", "ground"}))
+      return v;
+    if (n["phase"]) v.phase = in_.word(n["phase"], path + ".phase", {"liquid", "gas"}).value_or(v.phase);
+    optDist(n, "hole_mm", path, v.hole_mm, Bound::above(0));
+    if (v.hole_mm.highest() > 2000)
+      in_.error(n["hole_mm"], path + ".hole_mm", "expected a hole of at most 2000 mm (a rupture is not a hole)");
+    if (n["pressure_bar"]) v.pressure_bar = in_.distribution(n["pressure_bar"], path + ".pressure_bar", Bound::atLeast(0));
+    if (n["temperature_c"])
+      v.temperature_c = in_.distribution(n["temperature_c"], path + ".temperature_c", Bound::above(-273.15));
+    optDist(n, "head_m", path, v.head_m, Bound::atLeast(0));
+    if (n["discharge_coefficient"]) {
+      v.discharge_coefficient =
+          in_.distribution(n["discharge_coefficient"], path + ".discharge_coefficient", Bound::above(0));
+      if (v.discharge_coefficient && v.discharge_coefficient->highest() > 1)
+        in_.error(n["discharge_coefficient"], path + ".discharge_coefficient",
+                  "expected a discharge coefficient in (0, 1] (0.61 sharp-edged, 1 the conservative bound), found "
+                  "values up to " + std::to_string(v.discharge_coefficient->highest()));
+    }
+    if (n["bund_m2"]) v.bund_m2 = in_.number(n["bund_m2"], path + ".bund_m2", Bound::above(0));
+    if (n["ground"]) v.ground = in_.word(n["ground"], path + ".ground", {"concrete", "soil"}).value_or(v.ground);
+    return v;
   }
 
   void readTeam(const YAML::Node& n, const std::string& path, std::vector<Team>& out) {

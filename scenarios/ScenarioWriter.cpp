@@ -100,7 +100,21 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
   field(out, "start_s", h.start_s);
   if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
     out << YAML::Key << "source" << YAML::Value << r->source.id;
-    field(out, "rate_kg_s", r->rate_kg_s);
+    if (r->vessel) {
+      const PhysicalRelease& v = *r->vessel;
+      out << YAML::Key << "release" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "phase" << YAML::Value << v.phase;
+      field(out, "hole_mm", v.hole_mm);
+      if (v.pressure_bar) field(out, "pressure_bar", *v.pressure_bar);
+      if (v.temperature_c) field(out, "temperature_c", *v.temperature_c);
+      if (!(v.head_m == Distribution{0.0})) field(out, "head_m", v.head_m);
+      if (v.discharge_coefficient) field(out, "discharge_coefficient", *v.discharge_coefficient);
+      if (v.bund_m2) out << YAML::Key << "bund_m2" << YAML::Value << *v.bund_m2;
+      if (v.ground != "concrete") out << YAML::Key << "ground" << YAML::Value << v.ground;
+      out << YAML::EndMap;
+    } else {
+      field(out, "rate_kg_s", r->rate_kg_s);
+    }
     field(out, "duration_s", r->duration_s);
     field(out, "height_m", r->height_m);
     if (r->containment_s) field(out, "containment_s", *r->containment_s);
@@ -193,7 +207,9 @@ std::string scenarioToYaml(const Scenario& s) {
   } else {
     emitNamedChoice(out, s.weather.stability);
   }
-  out << YAML::Key << "terrain" << YAML::Value << s.weather.terrain << YAML::EndMap;
+  out << YAML::Key << "terrain" << YAML::Value << s.weather.terrain;
+  if (!(s.weather.temperature_c == Distribution{20.0})) field(out, "temperature_c", s.weather.temperature_c);
+  out << YAML::EndMap;
 
   out << YAML::Key << "hazards" << YAML::Value << YAML::BeginSeq;
   for (const auto& h : s.hazards) emitHazard(out, h);

@@ -79,7 +79,61 @@ const std::vector<std::string> kColumns = {
     "erpg1_ppm", "erpg2_ppm", "erpg3_ppm", "idlh_ppm",
     "probit_a", "probit_b", "probit_n", "probit_conc_unit", "probit_time_unit",
     "gb18218_critical_t", "gb18218_beta", "heat_of_combustion_mj_kg",
-    "source_aegl", "source_aegl_n", "source_erpg", "source_idlh", "source_probit", "source_gb18218", "notes"};
+    "boiling_point_k", "liquid_density_kg_m3", "liquid_cp_j_kgk", "latent_heat_j_kg", "vapour_gamma",
+    "antoine_a", "antoine_b", "antoine_c", "antoine_tmin_k", "antoine_tmax_k",
+    "source_aegl", "source_aegl_n", "source_erpg", "source_idlh", "source_probit", "source_gb18218",
+    "source_properties", "notes"};
+
+// The source-term properties of a row: all five or none, each in a physical range, with their source;
+// the Antoine constants all three or none, their range with them.
+template <class Number>
+void readSourceProperties(Substance& s, Number& number, const std::string& source, Diagnostics& found) {
+  struct Property {
+    const char* column;
+    std::optional<double>* value;
+    double low, high;
+    const char* expected;
+  };
+  const Property properties[] = {
+      {"boiling_point_k", &s.boiling_point_k, 20, 1000, "a normal boiling point between 20 and 1000 K"},
+      {"liquid_density_kg_m3", &s.liquid_density_kg_m3, 50, 5000, "a liquid density between 50 and 5000 kg/m3"},
+      {"liquid_cp_j_kgk", &s.liquid_cp_j_kgk, 100, 20000, "a liquid heat capacity between 100 and 20000 J/(kg K)"},
+      {"latent_heat_j_kg", &s.latent_heat_j_kg, 1e4, 1e7, "a heat of vaporisation between 10000 and 10000000 J/kg"},
+      {"vapour_gamma", &s.vapour_gamma, 1.0001, 1.7, "a ratio of heat capacities c_p/c_v above 1 and at most 1.7"},
+  };
+  int given = 0;
+  for (const Property& p : properties) {
+    *p.value = number(p.column);
+    if (!*p.value) continue;
+    ++given;
+    if (!(**p.value >= p.low && **p.value <= p.high)) {
+      found.error(s.where, p.column, std::string("expected ") + p.expected + ", found " + std::to_string(**p.value));
+      p.value->reset();
+    }
+  }
+  if (given > 0 && given < 5)
+    for (const Property& p : properties)
+      if (!*p.value)
+        found.error(s.where, p.column,
+                    "missing; a substance with source-term properties needs all of boiling_point_k, "
+                    "liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg and vapour_gamma");
+  if (given > 0 && source.empty())
+    found.error(s.where, "source_properties", "missing; the source-term properties need their source");
+  s.antoine_a = number("antoine_a");
+  s.antoine_b = number("antoine_b");
+  s.antoine_c = number("antoine_c");
+  s.antoine_tmin_k = number("antoine_tmin_k");
+  s.antoine_tmax_k = number("antoine_tmax_k");
+  const int antoine = int(s.antoine_a.has_value()) + int(s.antoine_b.has_value()) + int(s.antoine_c.has_value());
+  if (antoine > 0 && antoine < 3)
+    found.error(s.where, "antoine_a", "expected all of antoine_a, antoine_b and antoine_c, or none");
+  if (antoine == 3 && !(*s.antoine_b > 0))
+    found.error(s.where, "antoine_b", "expected B > 0 (log10(p / Pa) = A - B / (T + C)), found " + std::to_string(*s.antoine_b));
+  if (antoine == 3 && !(s.antoine_tmin_k && s.antoine_tmax_k && *s.antoine_tmin_k < *s.antoine_tmax_k))
+    found.error(s.where, "antoine_tmin_k", "expected the Antoine constants' range, antoine_tmin_k < antoine_tmax_k [K]");
+  if (antoine == 3 && given == 0)
+    found.error(s.where, "antoine_a", "Antoine constants without the other source-term properties (boiling_point_k ...)");
+}
 
 }  // namespace
 
@@ -180,7 +234,9 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
     s.gb18218_critical_t = number("gb18218_critical_t");
     s.gb18218_beta = number("gb18218_beta");
     s.heat_of_combustion_mj_kg = number("heat_of_combustion_mj_kg");
-    for (const char* k : {"source_aegl", "source_aegl_n", "source_erpg", "source_idlh", "source_probit", "source_gb18218"})
+    readSourceProperties(s, number, textOf("source_properties"), found);
+    for (const char* k : {"source_aegl", "source_aegl_n", "source_erpg", "source_idlh", "source_probit", "source_gb18218",
+                          "source_properties"})
       if (!textOf(k).empty()) s.sources[k] = textOf(k);
     s.notes = textOf("notes");
     table.items_.push_back(std::move(s));

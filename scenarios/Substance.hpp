@@ -27,6 +27,15 @@ struct Substance {
   std::optional<double> gb18218_critical_t;  // critical quantity Q of GB 18218-2018 [t]
   std::optional<double> gb18218_beta;        // correction factor beta (SAWS order 40, annex 1)
   std::optional<double> heat_of_combustion_mj_kg;
+  // What a release given by its vessel and hole needs (sim/hazard/VesselRelease.hpp): the normal
+  // boiling point, the liquid's density at 20 degC, its mean heat capacity between the boiling
+  // point and 20 degC, the heat of vaporisation at the boiling point and the vapour's c_p/c_v at
+  // 25 degC; all of them or none, with source_properties. Antoine constants for log10(p / Pa) =
+  // A - B / (T / K + C) over [antoine_tmin_k, antoine_tmax_k] are optional (Clausius-Clapeyron from
+  // the boiling point is used outside their range or without them).
+  std::optional<double> boiling_point_k, liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg, vapour_gamma;
+  std::optional<double> antoine_a, antoine_b, antoine_c, antoine_tmin_k, antoine_tmax_k;
+  bool hasSourceProperties() const { return boiling_point_k.has_value(); }
   std::map<std::string, std::string> sources;  // column name ("source_aegl", ...) -> citation
   std::string notes;
   Location where;

@@ -65,9 +65,14 @@ class Checker {
           d_.warning(r->source.where, key + ".source",
                      "substance " + inQuotes(sub->id) + " has no AEGL-2 nor probit in the substance table; its toxic "
                      "effects cannot be assessed");
+        if (sub && r->vessel && !sub->hasSourceProperties())
+          d_.error(r->vessel->where, key + ".release",
+                   "substance " + inQuotes(sub->id) + " of " + src->id + " has no source-term properties in the "
+                   "substance table (boiling_point_k, liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg, "
+                   "vapour_gamma): give rate_kg_s instead, or add them with their source");
         // The release cannot outlast the inventory: rate x duration beyond it is reported.
         const double mostReleased_kg = r->rate_kg_s.highest() * r->duration_s.highest();
-        if (src && std::isfinite(mostReleased_kg) && mostReleased_kg > src->inventory_kg)
+        if (src && !r->vessel && std::isfinite(mostReleased_kg) && mostReleased_kg > src->inventory_kg)
           d_.warning(h.where, key, "the release may exceed the inventory of " + src->id + " (up to " +
                                        std::to_string(static_cast<long>(mostReleased_kg)) + " kg of " +
                                        std::to_string(static_cast<long>(src->inventory_kg)) +

@@ -185,7 +185,7 @@ ResultStore ResultStore::create(const std::string& path, const BatchSettings& se
       {"format", "drillsim_batch 1"},         {"scenario_file", settings.scenarioFile},
       {"scenario_fnv1a64", settings.scenarioHash}, {"program", settings.program},
       {"seed", std::to_string(settings.seed)}, {"replications", std::to_string(settings.replications)},
-      {"plans", plans}};
+      {"plans", plans},                       {"model", settings.model}};
   std::vector<std::pair<std::string, std::string>> all = entries;
   if (settings.shards > 1) all.push_back({"shard", settings.shardText()});  // a whole batch's store is as before
   // Every row carries a checksum of what it holds, and the settings one of theirs (README "Results
@@ -356,6 +356,9 @@ BatchSettings storedSettings(const std::map<std::string, std::string>& values, c
   s.seed = whole("seed", std::numeric_limits<std::uint64_t>::max());
   s.replications = int(whole("replications", 10000000));
   s.plans = splitList(value("plans"));
+  s.model = values.count("model") ? value("model") : "passive";
+  if (!dispersionModel(s.model))
+    throw std::runtime_error(path + ": batch_settings.model: expected auto, passive or dense, found '" + s.model + "'");
   if (values.count("shard") && !parseShard(value("shard"), s))
     throw std::runtime_error(path + ": batch_settings.shard: expected i/n with 0 <= i < n <= 100000, found '" +
                              value("shard") + "'");

@@ -32,6 +32,9 @@ struct BatchSettings {
   std::uint64_t seed = 0;
   int replications = 0;
   std::vector<std::string> plans;
+  /// The dispersion model of its toxic releases (batch --model); a store written before the model
+  /// was a setting was run with the passive plume.
+  std::string model = "auto";
   /// A batch split for a job array (`--shard i/n`) holds the replications r with r mod n = i;
   /// n = 1 for a whole batch.
   int shard = 0, shards = 1;

@@ -37,6 +37,7 @@ const std::vector<OptionSpec> kOptions = {
     {"lock-wait", true, "seconds to keep results in memory while another program locks the store (default 600)", "S"},
     {"quiet", false, "no progress bar", ""},
     {"progress-fd", true, "also write progress as JSON lines to this open file descriptor (for the front end)", "FD"},
+    {"model", true, "dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense", "MODEL"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -157,7 +158,7 @@ std::string helpBatch() {
 namespace {
 // A rank other than 0 in an MPI batch: told the work by rank 0, it runs its share with its own
 // workers and sends the rows to rank 0 as they finish.
-int runBatchRank(const Args& args, const std::optional<LoadedScenario>& loaded, int rank, int ranks) {
+int runBatchRank(const Args& args, std::optional<LoadedScenario>& loaded, int rank, int ranks) {
   const auto work = nlohmann::json::parse(mpi::broadcast(""));
   if (work.contains("stop")) return kExitOk;  // rank 0 says why and gives the exit code
   if (!loaded) {
@@ -165,6 +166,7 @@ int runBatchRank(const Args& args, const std::optional<LoadedScenario>& loaded, 
                     kTagDone);
     return kExitOk;
   }
+  loaded->scenario.dispersion = dispersionModel(work.value("model", "auto")).value_or(DispersionModel::Auto);
   std::vector<BatchTask> mine;
   const auto& tasks = work.at("tasks");
   for (std::size_t j = std::size_t(rank); j < tasks.size(); j += std::size_t(ranks))
@@ -264,6 +266,7 @@ int runBatch(const std::vector<std::string>& argv) {
   if (settings.replications < 1 || settings.replications > 10000000)
     throw UsageError("--replications: expected a whole number from 1 to 10000000");
   settings.plans = args.value("plans") ? splitList(*args.value("plans")) : allPlans;
+  settings.model = dispersionName(sc.dispersion);
   if (auto shard = args.value("shard"); shard && !parseShard(*shard, settings))
     throw UsageError("--shard: expected i/n with 0 <= i < n <= 100000 (e.g. 3/8: the fourth of eight), found " +
                      inQuotes(*shard));
@@ -306,6 +309,8 @@ int runBatch(const std::vector<std::string>& argv) {
       mismatch = "it has " + std::to_string(stored.replications) + " replications per plan";
     else if (args.value("plans") && stored.plans != settings.plans)
       mismatch = "it runs other plans";
+    else if (args.value("model") && stored.model != settings.model)
+      mismatch = "it was run with --model " + stored.model;
     else if (args.value("shard") && stored.shardText() != settings.shardText())
       mismatch = stored.shards > 1 ? "it is shard " + stored.shardText() : "it is a whole batch, not a shard";
     if (!mismatch.empty()) {
@@ -314,6 +319,7 @@ int runBatch(const std::vector<std::string>& argv) {
     }
     settings = stored;
     options.seed = stored.seed;
+    loaded->scenario.dispersion = *dispersionModel(stored.model);  // the model the batch began with
     checkFits();
   } else {
     checkFits();
@@ -346,7 +352,7 @@ int runBatch(const std::vector<std::string>& argv) {
   // task, so that each holds a share of every stretch of replications.
   std::vector<BatchTask> tasks;
   if (ranks > 1) {
-    nlohmann::json work{{"seed", options.seed}, {"tasks", nlohmann::json::array()}};
+    nlohmann::json work{{"seed", options.seed}, {"model", settings.model}, {"tasks", nlohmann::json::array()}};
     for (BatchTask t; nextTask(t);) {
       work["tasks"].push_back({t.plan, t.replication});
       tasks.push_back(t);

@@ -44,6 +44,7 @@ const std::vector<OptionSpec> kOptions = {
      "draw N weathers and releases from the scenario: the share in which each zone, shelter and --at point "
      "lies inside the AEGL-2 footprint",
      "N"},
+    {"model", true, "dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense", "MODEL"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -239,11 +240,15 @@ std::string helpHazard() {
          "come from the scenario's distributions (--seed, --replication) unless given with --wind-speed,\n"
          "--wind-from, --stability and --rate. With --probability N: over N drawn weathers, the share\n"
          "in which each zone, shelter and --at point lies inside the AEGL-2 footprint. Gaussian plume\n"
-         "with Briggs coefficients; see the README for its limits (light winds, the first 100 m, 10 km).\n"
+         "with Briggs coefficients, or Britter and McQuaid's dense-gas correlations where the cloud is\n"
+         "heavier than air by their criterion (--model); see the README for the limits of each.\n"
          "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n" +
          describeOptions(kOptions) +
-         "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\", \"height_m\"},\n"
-         "\"weather\": {\"wind_speed_ms\", \"wind_from_deg\", \"stability\", \"terrain\"}, \"dispersion\": \"passive\",\n"
+         "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\", \"height_m\",\n"
+         "\"flash_fraction\", \"rainout_fraction\", \"duration_s\" (and for a release given by its vessel \"hole_mm\",\n"
+         "\"pressure_bar_gauge\", \"storage_temperature_c\", \"outflow_kg_s\", \"pool_m2\")},\n"
+         "\"weather\": {\"wind_speed_ms\", \"wind_from_deg\", \"stability\", \"terrain\", \"temperature_c\"},\n"
+         "\"dispersion\": \"passive\" or \"dense\", \"criterion\": {\"value\", \"threshold\", \"dense\"}, \"model\",\n"
          "\"points\": [{\"x\":..., \"y\":..., \"t\":..., \"mg_m3\":..., \"ppm\":...}], \"distances_m\": {\"AEGL-1\":..., ...}}.\n"
          "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n";
 }
@@ -280,6 +285,8 @@ int runHazard(const std::vector<std::string>& argv) {
     w.stability = *st;
   }
   release.release.rate_kg_s = args.number("rate", 1e-6, 1e5, release.release.rate_kg_s);
+  // The dense or passive model for the weather and rate given (the scenario's draw chose for its own).
+  chooseDispersion(release, w, loaded->scenario.dispersion);
   // Steady state: the release has been going long enough for the plume to reach every point.
   release.release.start_s = 0;
   release.release.stop_s = args.number("stop", 0, 1e7, std::numeric_limits<double>::infinity());
@@ -296,7 +303,19 @@ int runHazard(const std::vector<std::string>& argv) {
   text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << " at "
        << fixed(release.release.rate_kg_s, 2) << " kg/s, height " << fixed(release.release.height_m, 1) << " m\n"
        << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-       << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << "\n";
+       << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air "
+       << fixed(w.temperature_K - 273.15, 1) << " degC\n";
+  if (release.fromVessel)
+    text << "Source: " << fixed(release.hole_mm, 0) << " mm hole, " << fixed(release.gauge_bar, 2) << " bar gauge at "
+         << fixed(release.storage_C, 1) << " degC: " << fixed(release.vessel.outflow_kg_s, 2) << " kg/s out, "
+         << fixed(100 * release.vessel.split.flash, 0) << " % flashing, " << fixed(100 * release.vessel.split.rainout, 0)
+         << " % raining out to a pool of " << fixed(release.vessel.poolArea_m2, 0) << " m2; "
+         << fixed(release.release.rate_kg_s, 2) << " kg/s into the air for " << fixed(release.vessel.duration_s / 60, 0)
+         << " min\n";
+  text << "Dispersion: " << (release.dense() ? "dense gas (Britter-McQuaid)" : "passive Gaussian plume")
+       << "; dense-gas criterion " << fixed(release.criterion.value, 3) << " (dense at " << fixed(release.criterion.threshold, 2)
+       << " or more)" << (loaded->scenario.dispersion == DispersionModel::Auto ? "" : std::string(", --model ") +
+                          dispersionName(loaded->scenario.dispersion)) << "\n";
   for (int level = 1; level <= 3; ++level) {
     const auto& ppm = sub.aegl_ppm[std::size_t(level - 1)][2];
     if (!ppm) continue;
@@ -305,8 +324,7 @@ int runHazard(const std::vector<std::string>& argv) {
     // cloud at the level then (footprintAt), so its far edge is the distance reported.
     double reach = 0;
     if (at_s) reach = hazard::cloudExtentAt(mg, release.release, w, *at_s).far_m;
-    else reach = hazard::centrelineDistanceTo_m(mg, release.release.rate_kg_s, w.windSpeed_ms, release.release.height_m,
-                                                w.stability, w.terrain);
+    else reach = hazard::centrelineDistanceTo_m(mg, release.release, w);
     distances[levels[level - 1]] = reach;
     text << "  " << levels[level - 1] << " (60 min, " << fixed(*ppm, 2) << " ppm): "
          << (reach >= 10000 ? std::string("beyond 10 km")
@@ -358,18 +376,33 @@ int runHazard(const std::vector<std::string>& argv) {
   }
   if (auto file = args.value("geojson")) writeFileAtomically(*file, lonLatGeoJson(footprints, loaded->park.crs));
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_zones_" + release.hazard, loaded->park.crs, footprints);
-  const nlohmann::json source = {{"id", release.sourceId},
-                                  {"x", release.source.x_m},
-                                  {"y", release.source.y_m},
-                                  {"rate_kg_s", release.release.rate_kg_s},
-                                  {"height_m", release.release.height_m}};
+  nlohmann::json source = {{"id", release.sourceId},
+                            {"x", release.source.x_m},
+                            {"y", release.source.y_m},
+                            {"rate_kg_s", release.release.rate_kg_s},
+                            {"height_m", release.release.height_m},
+                            {"flash_fraction", release.fromVessel ? release.vessel.split.flash : 0.0},
+                            {"rainout_fraction", release.fromVessel ? release.vessel.split.rainout : 0.0},
+                            {"duration_s", found->release.stop_s - found->release.start_s}};  // as drawn
+  if (release.fromVessel) {
+    source["hole_mm"] = release.hole_mm;
+    source["pressure_bar_gauge"] = release.gauge_bar;
+    source["storage_temperature_c"] = release.storage_C;
+    source["outflow_kg_s"] = release.vessel.outflow_kg_s;
+    source["pool_m2"] = release.vessel.poolArea_m2;
+  }
   const nlohmann::json weather = {{"wind_speed_ms", w.windSpeed_ms},
                                   {"wind_from_deg", w.windFrom_deg},
                                   {"stability", std::string(1, classes[int(w.stability)])},
-                                  {"terrain", w.terrain == hazard::Terrain::Urban ? "urban" : "rural"}};
+                                  {"terrain", w.terrain == hazard::Terrain::Urban ? "urban" : "rural"},
+                                  {"temperature_c", w.temperature_K - 273.15}};
   if (format == "json")
     std::cout << nlohmann::json{{"hazard", release.hazard}, {"source", source}, {"weather", weather},
-                                {"dispersion", "passive"}, {"points", points}, {"distances_m", distances}}
+                                {"dispersion", release.dense() ? "dense" : "passive"},
+                                {"criterion", {{"value", release.criterion.value}, {"threshold", release.criterion.threshold},
+                                               {"dense", release.criterion.dense}}},
+                                {"model", dispersionName(loaded->scenario.dispersion)},
+                                {"points", points}, {"distances_m", distances}}
                      .dump(2)
               << "\n";
   else std::cout << text.str();

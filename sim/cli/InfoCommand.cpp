@@ -113,15 +113,23 @@ void printScenario(const Scenario& s, std::ostream& out) {
     stability = "from the wind speed and the sky (Pasquill), sky " + skies;
   }
   out << "Weather: wind " << s.weather.wind_speed_ms.describe() << " m/s from " << s.weather.wind_from_deg.describe()
-      << " deg, stability " << stability << ", " << s.weather.terrain << " terrain\n";
+      << " deg, stability " << stability << ", " << s.weather.terrain << " terrain, air "
+      << s.weather.temperature_c.describe() << " degC\n";
 
   out << "\nHazards: " << s.hazards.size() << "\n";
   for (const auto& h : s.hazards) {
     out << "  " << h.id << "  ";
     if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
-      out << "toxic release from " << r->source.id << " starting at " << seconds(h.start_s) << ", rate "
-          << r->rate_kg_s.describe() << " kg/s for up to " << seconds(r->duration_s) << ", height "
-          << r->height_m.describe() << " m";
+      out << "toxic release from " << r->source.id << " starting at " << seconds(h.start_s);
+      if (r->vessel) {
+        const PhysicalRelease& v = *r->vessel;
+        out << ", " << v.phase << " through a hole of " << v.hole_mm.describe() << " mm, "
+            << (v.pressure_bar ? v.pressure_bar->describe() + " bar gauge" : std::string("at its vapour pressure"))
+            << (v.temperature_c ? ", stored at " + v.temperature_c->describe() + " degC" : std::string());
+      } else {
+        out << ", rate " << r->rate_kg_s.describe() << " kg/s";
+      }
+      out << " for up to " << seconds(r->duration_s) << ", height " << r->height_m.describe() << " m";
       if (r->containment_s) out << ", containment takes " << seconds(*r->containment_s) << " on scene";
     } else {
       const auto& f = std::get<Fire>(h.detail);

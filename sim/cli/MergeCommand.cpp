@@ -27,6 +27,7 @@ std::string mismatch(const BatchSettings& s, const BatchSettings& first, const s
   if (s.replications != first.replications)
     return std::to_string(s.replications) + " replications per plan, " + firstPath + " " + std::to_string(first.replications);
   if (s.plans != first.plans) return "other plans than " + firstPath;
+  if (s.model != first.model) return "dispersion model " + s.model + ", " + firstPath + " " + first.model;
   const auto split = [](int n) { return n > 1 ? "a shard of " + std::to_string(n) : std::string("a whole batch"); };
   if (s.shards != first.shards) return "it is " + split(s.shards) + ", " + firstPath + " " + split(first.shards);
   if (s.program != first.program) return "run by " + s.program + ", " + firstPath + " by " + first.program;

@@ -23,6 +23,7 @@ const std::vector<OptionSpec> kOptions = {
     {"replication", true, "replication index: which draws of the seed to use (default 0)", "R"},
     {"out", true, "folder to write metrics.json, events.csv and replay.json into", "DIR"},
     {"format", true, "text (default) or json (the metrics as one object)", "FORMAT"},
+    {"model", true, "dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense", "MODEL"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
     {"simgrid-log", false, "let SimGrid print its own log (silent by default)", ""},
 };
@@ -41,9 +42,8 @@ void printHazards(const HazardModel& h, std::ostream& out) {
   for (const auto& r : h.releases()) {
     out << "Release " << r.hazard << ": " << r.substance->id << " at " << fixed(r.release.rate_kg_s, 2) << " kg/s from "
         << clock(r.release.start_s) << " until " << clock(r.release.stop_s) << ", height "
-        << fixed(r.release.height_m, 1) << " m; AEGL-2 (60 min) reached ";
-    const double reach = hazard::centrelineDistanceTo_m(r.aegl2_mg_m3, r.release.rate_kg_s, w.windSpeed_ms,
-                                                        r.release.height_m, w.stability, w.terrain);
+        << fixed(r.release.height_m, 1) << " m, " << (r.dense() ? "dense gas" : "passive") << " dispersion; AEGL-2 (60 min) reached ";
+    const double reach = r.aegl2Reach_m;
     if (reach >= 10000) out << "beyond 10 km downwind (the plume model's range)\n";
     else out << "up to " << fixed(reach, 0) << " m downwind\n";
   }

@@ -60,7 +60,11 @@ std::optional<LoadedScenario> loadScenarioArgument(const Args& args) {
   if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
   Diagnostics diagnostics;
   auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
-  if (loaded) validityWarnings(*loaded, diagnostics);
+  if (loaded) {
+    // --model, for the commands that take it (hazard, run, batch): the others keep auto.
+    loaded->scenario.dispersion = *dispersionModel(args.choice("model", {"auto", "passive", "dense"}, "auto"));
+    validityWarnings(*loaded, diagnostics);
+  }
   printDiagnostics(diagnostics);
   return loaded;
 }

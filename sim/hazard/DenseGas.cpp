@@ -293,6 +293,15 @@ double DensePlume::distanceTo_m(double level_kg_m3) const {
   return transition_m + s - virtualSource_m;
 }
 
+double DensePlume::halfWidthTo_m(double x_m, double level_kg_m3) const {
+  if (!(transition_m > 0) || !(level_kg_m3 > 0)) return 0;
+  const double c = centreline_kg_m3(x_m);
+  if (!(c >= level_kg_m3)) return 0;
+  if (x_m <= transition_m) return halfWidth_m(x_m);
+  const double sy = briggsSigmas(x_m - transition_m + virtualSource_m, weather.stability, weather.terrain).y_m;
+  return sy * std::sqrt(2 * std::log(c / level_kg_m3));
+}
+
 // [SECTION] Instantaneous puff
 
 namespace {

@@ -201,6 +201,12 @@ struct DensePlume : DenseCloud {
   double concentration_kg_m3(double x_m, double y_m) const;
   /// Farthest downwind distance [m] where the centreline is at least level [kg/m3]; 0 if never.
   double distanceTo_m(double level_kg_m3) const;
+  /// Half-width [m] of the ground-level area at least `level` [kg/m3] at downwind distance x: the
+  /// top-hat's L_H where the centreline reaches the level out to x_t, beyond it the Gaussian's
+  /// sigma_y sqrt(2 ln(C(x, 0) / level)); 0 where the centreline is below the level.
+  double halfWidthTo_m(double x_m, double level_kg_m3) const;
+  /// How far upwind of the source the cloud spreads, L_U = D/2 + 2 l_b [m] (0 when not dense).
+  double upwind_m() const { return transition_m > 0 ? 0.5 * D_m + 2 * lb_m : 0; }
 };
 DensePlume densePlume(double rate_kg_s, double molarMass_g_mol, const SourceCloud& source, const Weather& weather,
                       const Ambient& ambient = {});

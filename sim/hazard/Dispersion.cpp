@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/hazard/DenseGas.hpp"
+
 namespace drillsim::hazard {
 
 namespace {
@@ -156,6 +158,14 @@ PointExposure exposure(const Release& release, const Weather& weather, WindAxis 
   const double u = weather.windSpeed_ms;
   if (!(u > 0)) return {};
   const PlumeFrame f = plumeFrame(source, p, axis);
+  if (release.dense) {
+    // A dense cloud also spreads upwind of its source (by L_U), where it is there at once.
+    if (!(f.downwind_m > -release.dense->upwind_m())) return {};
+    PointExposure e{0, std::max(f.downwind_m, 0.0) / u};
+    if (t_s && (*t_s < release.start_s + e.travel_s || *t_s > release.stop_s + e.travel_s)) return e;
+    e.steady_mg_m3 = release.dense->concentration_kg_m3(f.downwind_m, f.crosswind_m) * 1e6;
+    return e;
+  }
   if (!(f.downwind_m > 0)) return {};
   PointExposure e{0, f.downwind_m / u};  // the cloud moves with the mean wind
   if (t_s && (*t_s < release.start_s + e.travel_s || *t_s > release.stop_s + e.travel_s)) return e;
@@ -216,6 +226,22 @@ double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, do
 }
 
 namespace {
+// The reach of a release, dense (a ground-level cloud: from its source) or passive.
+Reach releaseReach(double level_mg_m3, const Release& release, const Weather& weather) {
+  if (release.dense) {
+    if (!(level_mg_m3 > 0)) return {};
+    return {0, std::min(release.dense->distanceTo_m(level_mg_m3 * 1e-6), kSearchMax_m)};
+  }
+  return centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m, weather.stability,
+                         weather.terrain);
+}
+}  // namespace
+
+double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const Weather& weather) {
+  return releaseReach(level_mg_m3, release, weather).far_m;
+}
+
+namespace {
 // The footprint between downwind distances x0 and x1 (within the centreline's reach): a ring whose
 // ends are cut straight across the wind where the window is narrower than the reach.
 std::vector<Point2> footprintBetween(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
@@ -227,6 +253,10 @@ std::vector<Point2> footprintBetween(double level_mg_m3, const Release& release,
   std::vector<double> xs(n + 1), ws(n + 1);
   for (int k = 0; k <= n; ++k) {
     xs[k] = x0 + (x1 - x0) * (1 - std::cos(kPi * k / n)) / 2;
+    if (release.dense) {
+      ws[k] = release.dense->halfWidthTo_m(xs[k], level_mg_m3 * 1e-6);
+      continue;
+    }
     const Sigmas s = briggsSigmas(xs[k], weather.stability, weather.terrain);
     const double ratio = centreline_kg_m3(xs[k], Q, u, H, weather.stability, weather.terrain) * 1e6 / level_mg_m3;
     // C(x, y) = C(x, 0) exp(-y^2 / 2 sigma_y^2) >= level  <=>  |y| <= sigma_y sqrt(2 ln(C(x, 0) / level)).
@@ -248,15 +278,13 @@ std::vector<Point2> footprintBetween(double level_mg_m3, const Release& release,
 
 std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                               int samples) {
-  const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
-                                      weather.stability, weather.terrain);
+  const Reach reach = releaseReach(level_mg_m3, release, weather);
   if (!(reach.far_m > 0)) return {};
   return footprintBetween(level_mg_m3, release, weather, source, samples, reach, reach.near_m, reach.far_m);
 }
 
 CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
-  const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
-                                      weather.stability, weather.terrain);
+  const Reach reach = releaseReach(level_mg_m3, release, weather);
   if (!(reach.far_m > 0)) return {};
   // The cloud at t lies between u (t - stop) and u (t - start) downwind (travel time x / u).
   const double u = weather.windSpeed_ms;
@@ -268,8 +296,7 @@ CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weat
 
 std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                                 double t_s, int samples) {
-  const Reach reach = centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
-                                      weather.stability, weather.terrain);
+  const Reach reach = releaseReach(level_mg_m3, release, weather);
   const CloudExtent extent = cloudExtentAt(level_mg_m3, release, weather, t_s);
   if (!extent.reached()) return {};
   return footprintBetween(level_mg_m3, release, weather, source, samples, reach, extent.near_m, extent.far_m);

@@ -7,6 +7,7 @@
 // assumes a passive (neutrally buoyant) gas, a wind of at least ~1 m/s and flat terrain.
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -61,12 +62,18 @@ WindAxis windAxis(double windFrom_deg);
 /// As plumeFrame, with the wind's axis computed beforehand (the same numbers).
 PlumeFrame plumeFrame(Point2 source, Point2 p, WindAxis axis);
 
-/// A continuous release between start_s and stop_s (stop_s may be +infinity).
+struct DensePlume;  // DenseGas.hpp
+
+/// A continuous release between start_s and stop_s (stop_s may be +infinity). When `dense` is
+/// set, the cloud is denser than air and the functions below take its concentrations from the
+/// Britter-McQuaid plume (DenseGas.hpp, which hands over to this file's Gaussian beyond its last
+/// line) instead of the Gaussian plume: at ground level, the height ignored; the same travel time.
 struct Release {
   double rate_kg_s = 0;  // Q
   double height_m = 0;   // H, effective release height
   double start_s = 0;
   double stop_s = std::numeric_limits<double>::infinity();
+  std::shared_ptr<const DensePlume> dense;  // built once per release and weather
 };
 
 struct Weather {
@@ -74,6 +81,7 @@ struct Weather {
   double windFrom_deg = 0;  // meteorological direction, clockwise from north
   Stability stability = Stability::D;
   Terrain terrain = Terrain::Rural;
+  double temperature_K = 293.15;  // the air's, for source terms and dense clouds
 };
 
 /// Concentration [mg/m3] at p and height z at time t: the steady plume (Briggs sigmas), present
@@ -108,6 +116,8 @@ double mgPerM3(double ppm, double molarMass_g_mol);
 /// still does there. For an elevated release the centreline rises then falls: this is the far edge.
 double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
                               Terrain terrain);
+/// The same for a release, dense or passive: its ground-level centreline's far reach [m].
+double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const Weather& weather);
 
 /// Threat zone in the manner of ALOHA: the ground-level area where the steady concentration is at
 /// least level [mg/m3], as a closed ring (first == last) in park coordinates, turned to the wind.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "scenarios/RandomStream.hpp"
 
@@ -43,7 +44,35 @@ hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t
     w.stability = hazard::pasquillClass(w.windSpeed_ms, skies.at(drawn));
   }
   w.terrain = s.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
+  w.temperature_K = draw(s.weather.temperature_c, seed, replication, "weather", "temperature", -90) + 273.15;
   return w;
+}
+
+hazard::SourceProperties sourceProperties(const Substance& s) {
+  hazard::SourceProperties p;
+  p.molarMass_g_mol = s.molar_mass_g_mol;
+  p.boilingPoint_K = s.boiling_point_k.value_or(0);
+  if (s.antoine_a && s.antoine_b && s.antoine_c)
+    p.antoine = {*s.antoine_a, *s.antoine_b, *s.antoine_c, s.antoine_tmin_k.value_or(0), s.antoine_tmax_k.value_or(0)};
+  p.liquidDensity_kg_m3 = s.liquid_density_kg_m3.value_or(0);
+  p.liquidHeatCapacity_J_kgK = s.liquid_cp_j_kgk.value_or(0);
+  p.latentHeat_J_kg = s.latent_heat_j_kg.value_or(0);
+  p.gamma = s.vapour_gamma.value_or(0);
+  return p;
+}
+
+void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel model) {
+  r.release.dense.reset();
+  r.criterion = {};
+  if (r.release.rate_kg_s > 0 && r.cloud.volume_m3_per_kg > 0) {
+    hazard::DensePlume plume = hazard::densePlume(r.release.rate_kg_s, r.substance->molar_mass_g_mol, r.cloud, w,
+                                                  hazard::Ambient{w.temperature_K, hazard::kAtmosphere_Pa});
+    r.criterion = plume.criterion;
+    const bool heavier = plume.transition_m > 0;  // a correlation exists: the cloud is heavier than air
+    if (heavier && (model == DispersionModel::Dense || (model == DispersionModel::Auto && plume.criterion.dense)))
+      r.release.dense = std::make_shared<const hazard::DensePlume>(std::move(plume));
+  }
+  r.aegl2Reach_m = r.aegl2_mg_m3 > 0 ? hazard::centrelineDistanceTo_m(r.aegl2_mg_m3, r.release, w) : 0;
 }
 
 double closureLevel_mg_m3(const std::string& level, const Substance& substance) {
@@ -110,17 +139,20 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     d.substance = sub;
     d.source = src->position;
     d.release.start_s = draw(h.start_s, seed, replication, "start", h.id, 0);
-    d.release.rate_kg_s = draw(r->rate_kg_s, seed, replication, "rate", h.id, 1e-9);
     d.release.height_m = draw(r->height_m, seed, replication, "height", h.id, 0);
-    // The release stops at the end of its duration or when the inventory is exhausted.
     const double duration_s = draw(r->duration_s, seed, replication, "duration", h.id, 0);
-    d.release.stop_s = d.release.start_s + std::min(duration_s, src->inventory_kg / d.release.rate_kg_s);
+    if (r->vessel) {
+      drawVessel(d, *r->vessel, *src, duration_s, seed, replication);
+    } else {
+      // The release stops at the end of its duration or when the inventory is exhausted.
+      d.release.rate_kg_s = draw(r->rate_kg_s, seed, replication, "rate", h.id, 1e-9);
+      d.release.stop_s = d.release.start_s + std::min(duration_s, src->inventory_kg / d.release.rate_kg_s);
+      d.cloud = hazard::vapourAtAmbient(sub->molar_mass_g_mol, weather_.temperature_K);
+    }
     d.aegl2_mg_m3 = aegl60_mg_m3(*sub, 2);
     d.aegl3_mg_m3 = aegl60_mg_m3(*sub, 3);
     d.closure_mg_m3 = closureLevel_mg_m3(plan.close_roads_above, *sub);
-    if (d.aegl2_mg_m3 > 0)
-      d.aegl2Reach_m = hazard::centrelineDistanceTo_m(d.aegl2_mg_m3, d.release.rate_kg_s, weather_.windSpeed_ms,
-                                                      d.release.height_m, weather_.stability, weather_.terrain);
+    chooseDispersion(d, weather_, loaded.scenario.dispersion);
     d.axis = hazard::windAxis(weather_.windFrom_deg);
     releases_.push_back(d);
   }
@@ -131,6 +163,35 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     for (const Ring& ring : zoneRings_.back()) zoneBounds_.back().add(ring);
   }
   prepareFixedPoints();
+}
+
+void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const HazardSource& src, double duration_s,
+                             std::uint64_t seed, std::uint64_t replication) const {
+  const bool liquid = v.phase == "liquid";
+  hazard::VesselConditions c;
+  c.phase = liquid ? hazard::ReleasePhase::Liquid : hazard::ReleasePhase::Gas;
+  d.fromVessel = true;
+  d.hole_mm = draw(v.hole_mm, seed, replication, "hole", d.hazard, 1e-3);
+  c.hole_m = d.hole_mm / 1000;
+  d.storage_C = v.temperature_c ? draw(*v.temperature_c, seed, replication, "storage_temperature", d.hazard, -273)
+                                : weather_.temperature_K - 273.15;
+  c.storage_K = d.storage_C + 273.15;
+  if (v.pressure_bar) c.gauge_Pa = draw(*v.pressure_bar, seed, replication, "pressure", d.hazard, 0) * 1e5;
+  c.head_m = draw(v.head_m, seed, replication, "head", d.hazard, 0);
+  d.dischargeCoefficient =
+      v.discharge_coefficient ? std::min(1.0, draw(*v.discharge_coefficient, seed, replication, "discharge", d.hazard, 1e-3))
+                              : liquid ? 0.62 : 0.85;  // README defaults: sharp-edged hole, liquid (Crowl & Louvar 0.61); gas
+  c.dischargeCoefficient = d.dischargeCoefficient;
+  if (v.bund_m2) c.bund_m2 = *v.bund_m2;
+  c.ground = v.ground == "soil" ? hazard::kSoilGround : hazard::kConcreteGround;
+  c.ambient_K = weather_.temperature_K;
+  c.inventory_kg = src.inventory_kg;
+  c.maxLeak_s = duration_s;
+  d.vessel = hazard::vesselSource(sourceProperties(*d.substance), c);
+  d.gauge_bar = (d.vessel.storagePressure_Pa - c.ambient_Pa) / 1e5;
+  d.release.rate_kg_s = d.vessel.rate_kg_s;
+  d.release.stop_s = d.release.start_s + d.vessel.duration_s;
+  d.cloud = d.vessel.cloud;
 }
 
 void HazardModel::prepareFixedPoints() {

@@ -17,6 +17,7 @@
 #include "sim/hazard/Dispersion.hpp"
 #include "sim/hazard/FireSpread.hpp"
 #include "sim/hazard/Probit.hpp"
+#include "sim/hazard/VesselRelease.hpp"
 
 namespace drillsim {
 
@@ -30,7 +31,24 @@ struct DrawnRelease {
   double aegl2_mg_m3 = 0, aegl3_mg_m3 = 0, closure_mg_m3 = 0;  // 60 min levels; closure 0 = never
   double aegl2Reach_m = 0;  // farthest downwind distance of AEGL-2 on the centreline, steady state
   hazard::WindAxis axis;    // where the replication's wind blows
+  // How the release was found: drawn rate and duration (direct), or from its vessel and hole.
+  bool fromVessel = false;
+  double hole_mm = 0, storage_C = 0, gauge_bar = 0, dischargeCoefficient = 0;
+  hazard::VesselSource vessel;  // fromVessel only
+  hazard::SourceCloud cloud;    // the cloud at the source, for the dense-gas criterion
+  // The dispersion model it got (passive or dense) and Britter-McQuaid's criterion for it.
+  hazard::DenseCriterion criterion;
+  bool dense() const { return release.dense != nullptr; }
 };
+
+/// Sets the release's dense plume (or clears it) for a weather, its rate and source cloud, by the
+/// model asked for: auto by Britter and McQuaid's continuous criterion, dense whenever the cloud is
+/// heavier than air, passive never; fills r.criterion. Also its AEGL-2 reach. Call again after
+/// changing the weather or the rate.
+void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel model);
+
+/// The source-term properties of a substance from the substance table (SourceTerm.hpp).
+hazard::SourceProperties sourceProperties(const Substance& s);
 
 
 /// One fire as drawn for a replication.
@@ -117,6 +135,10 @@ class HazardModel final : public HazardEffects {
   std::vector<std::vector<Ring>> zoneRings_;  // each zone's outer rings and holes, for contains()
   std::vector<Bounds> zoneBounds_;            // the box of each zone's rings: contains() is false outside it
   void prepareFixedPoints();
+  /// The rate and duration of a release given by its vessel and hole (streams hole/ID,
+  /// storage_temperature/ID, pressure/ID, head/ID, discharge/ID), its leak isolated after duration_s.
+  void drawVessel(DrawnRelease& d, const PhysicalRelease& v, const HazardSource& src, double duration_s,
+                  std::uint64_t seed, std::uint64_t replication) const;
   /// The radiated heat flux of every zone burning at t_s but `except`, each zone z's fire placed
   /// `distance(z)` metres from the place beyond its disc.
   template <class Distance>

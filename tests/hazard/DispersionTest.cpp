@@ -133,8 +133,8 @@ TEST(Plume, FrameFollowsTheWindDirection) {
 }
 
 TEST(Plume, ZeroUpwindAndOutsideTheCloudsPassage) {
-  const Release r{0.5, 0, 60, 660};
-  const Weather w{2, 0, Stability::D, Terrain::Rural};
+  const Release r{0.5, 0, 60, 660, {}};
+  const Weather w{2, 0, Stability::D, Terrain::Rural, 293.15};
   const Point2 src{0, 0}, p{0, -400};  // 400 m downwind: the cloud takes 200 s to arrive
   EXPECT_GT(concentration_mg_m3(r, w, src, p, 300), 0);
   EXPECT_EQ(concentration_mg_m3(r, w, src, {0, 400}, 300), 0);  // upwind
@@ -143,7 +143,7 @@ TEST(Plume, ZeroUpwindAndOutsideTheCloudsPassage) {
   EXPECT_GT(concentration_mg_m3(r, w, src, p, 260.1), 0);
   EXPECT_GT(concentration_mg_m3(r, w, src, p, 859.9), 0);
   EXPECT_EQ(concentration_mg_m3(r, w, src, p, 860.1), 0);  // after stop + x/u = 860 s
-  const Release endless{0.5, 0, 0, std::numeric_limits<double>::infinity()};
+  const Release endless{0.5, 0, 0, std::numeric_limits<double>::infinity(), {}};
   EXPECT_GT(concentration_mg_m3(endless, w, src, p, 1e7), 0);
   // Inside the window it is the steady plume.
   const double steady = plumeConcentration_kg_m3(0.5, 2, 0, 0, 0, briggsSigmas(400, Stability::D, Terrain::Rural));
@@ -151,8 +151,8 @@ TEST(Plume, ZeroUpwindAndOutsideTheCloudsPassage) {
 }
 
 TEST(Plume, SymmetricCrosswind) {
-  const Release r{0.5, 10, 0, 1e9};
-  const Weather w{3, 90, Stability::C, Terrain::Urban};
+  const Release r{0.5, 10, 0, 1e9, {}};
+  const Weather w{3, 90, Stability::C, Terrain::Urban, 293.15};
   for (double y : {5.0, 30.0, 120.0}) {
     const double left = concentration_mg_m3(r, w, {0, 0}, {-600, -y}, 1000);
     const double right = concentration_mg_m3(r, w, {0, 0}, {-600, y}, 1000);
@@ -186,8 +186,8 @@ double ringArea(const std::vector<Point2>& ring) {
 }  // namespace
 
 TEST(PlumeFootprint, PointsDownwindAndEndsAtTheCentrelineDistance) {
-  const Release r{1.0, 0, 0, 1e9};
-  const Weather w{3, 90, Stability::D, Terrain::Rural};  // from the east: the zone lies to the west
+  const Release r{1.0, 0, 0, 1e9, {}};
+  const Weather w{3, 90, Stability::D, Terrain::Rural, 293.15};  // from the east: the zone lies to the west
   const Point2 src{500, 800};
   const double level = 50;  // mg/m3
   const auto ring = footprint(level, r, w, src);
@@ -213,9 +213,9 @@ TEST(PlumeFootprint, PointsDownwindAndEndsAtTheCentrelineDistance) {
 }
 
 TEST(PlumeFootprint, ShrinksWhenTheRateDrops) {
-  const Weather w{2, 225, Stability::E, Terrain::Rural};
-  const auto big = footprint(20, {2.0, 0, 0, 1e9}, w, {0, 0});
-  const auto small = footprint(20, {0.5, 0, 0, 1e9}, w, {0, 0});
+  const Weather w{2, 225, Stability::E, Terrain::Rural, 293.15};
+  const auto big = footprint(20, {2.0, 0, 0, 1e9, {}}, w, {0, 0});
+  const auto small = footprint(20, {0.5, 0, 0, 1e9, {}}, w, {0, 0});
   ASSERT_FALSE(big.empty());
   ASSERT_FALSE(small.empty());
   EXPECT_LT(ringArea(small), ringArea(big));
@@ -223,12 +223,12 @@ TEST(PlumeFootprint, ShrinksWhenTheRateDrops) {
             centrelineDistanceTo_m(20, 2.0, 2, 0, w.stability, w.terrain));
   for (Point2 p : big) EXPECT_GE(p.x_m + p.y_m, -1e-9);  // from the south-west: blown north-east
   // A 50 m stack: the ground-level peak is about 12 mg/m3.
-  EXPECT_TRUE(footprint(100, {0.5, 50, 0, 1e9}, w, {0, 0}).empty());
+  EXPECT_TRUE(footprint(100, {0.5, 50, 0, 1e9, {}}, w, {0, 0}).empty());
 }
 
 TEST(PlumeFootprint, ElevatedReleaseLeavesTheGroundNearTheSourceOutside) {
-  const Weather w{7, 0, Stability::D, Terrain::Rural};  // T1's stack, wind from the north
-  const auto ring = footprint(0.1, {0.1, 90, 0, 1e9}, w, {0, 0});
+  const Weather w{7, 0, Stability::D, Terrain::Rural, 293.15};  // T1's stack, wind from the north
+  const auto ring = footprint(0.1, {0.1, 90, 0, 1e9, {}}, w, {0, 0});
   ASSERT_FALSE(ring.empty());
   EXPECT_FALSE(contains({ring}, {0, -200}));  // 200 m downwind: the plume has not reached the ground
   EXPECT_TRUE(contains({ring}, {0, -1500}));  // near the peak of the centreline
@@ -237,9 +237,9 @@ TEST(PlumeFootprint, ElevatedReleaseLeavesTheGroundNearTheSourceOutside) {
 
 TEST(PlumeFootprint, ContainedEarlyTheCloudDriftsOffAndTheZoneShrinks) {
   // Wind 2 m/s from the north, class D: a 1 kg/s ground release reaches 50 mg/m3 some way south.
-  const Weather w{2, 0, Stability::D, Terrain::Rural};
+  const Weather w{2, 0, Stability::D, Terrain::Rural, 293.15};
   const double level = 50;
-  const Release open{1.0, 0, 0, 1e9}, contained{1.0, 0, 0, 300};
+  const Release open{1.0, 0, 0, 1e9, {}}, contained{1.0, 0, 0, 300, {}};
   const double far = centrelineDistanceTo_m(level, 1.0, 2, 0, Stability::D, Terrain::Rural);
   ASSERT_GT(far, 600);
   // Long after the start, an unstopped release gives the steady footprint.

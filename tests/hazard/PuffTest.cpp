@@ -175,7 +175,7 @@ TEST(PuffToxicLoad, ClosedFormMatchesNumericalIntegration) {
 
 namespace {
 // A release of 0.5 kg/s at 2 m height, 60 s ... 660 s; wind 2 m/s, class D rural (plume: Briggs).
-const Release kRelease{0.5, 2, 60, 660};
+const Release kRelease{0.5, 2, 60, 660, {}};
 constexpr double kU = 2;
 Sigmas briggsD(double x) { return briggsSigmas(x, Stability::D, Terrain::Rural); }
 }  // namespace
@@ -183,7 +183,7 @@ Sigmas briggsD(double x) { return briggsSigmas(x, Stability::D, Terrain::Rural);
 // Far inside a long release (the front long gone past, the tail not yet released) the finite
 // release is the steady plume; long after the tail it is zero.
 TEST(FiniteRelease, SteadyPlumeInsideAndZeroLongAfter) {
-  const Release longRelease{1.0, 0, 0, 3600};
+  const Release longRelease{1.0, 0, 0, 3600, {}};
   const double x = 500, sx = briggsD(x).y_m;  // Palazzi: sigma_x = sigma_y of the plume at x
   const double steady = plumeConcentration_kg_m3(1.0, kU, 0, 10, 1.5, briggsD(x));
   expectRelative(finiteReleaseConcentration_kg_m3(longRelease, kU, x, 10, 1.5, 1800, briggsD(x), sx), steady, 1e-12);
@@ -254,7 +254,7 @@ TEST(FiniteRelease, TimeIntegralIsThePlumeTimesTheDuration) {
 // sigma_x -> 0 is the plume module's sharp gate (concentration_mg_m3: present from start + x/u to
 // stop + x/u), and with sigma_x > 0 the front and tail are smeared over a few sigma_x / u.
 TEST(FiniteRelease, ZeroSigmaXIsTheGatedSteadyPlume) {
-  const Weather w{kU, 0, Stability::D, Terrain::Rural};
+  const Weather w{kU, 0, Stability::D, Terrain::Rural, 293.15};
   const Point2 src{0, 0}, p{0, -400};  // 400 m downwind: start + x/u = 260 s, stop + x/u = 860 s
   for (double t : {100.0, 259.9, 260.1, 500.0, 859.9, 860.1, 1000.0}) {
     const double gated = concentration_mg_m3(kRelease, w, src, p, t, 0);
@@ -274,7 +274,7 @@ TEST(FiniteRelease, ZeroSigmaXIsTheGatedSteadyPlume) {
 // term is erf(0) = 0 either way, so the two differ by exactly chi/2 [erf(20/(sqrt2 sx(500))) -
 // erf(20/(sqrt2 sx(480)))], which this test adds back.
 TEST(FiniteRelease, AgreesWithGasDispersionJl) {
-  const Release r{0.1, 10, 0, 10};
+  const Release r{0.1, 10, 0, 10, {}};
   const PuffSigmas at500 = puffSigmas(500, Stability::F), at480 = puffSigmas(480, Stability::F);
   const Sigmas plume{at500.y_m, at500.z_m};
   const double c = finiteReleaseConcentration_kg_m3(r, 2, 500, 0, 10, 250, plume, at500.x_m);

@@ -1,4 +1,5 @@
 #include "sim/hazard/SourceTerm.hpp"
+#include "sim/hazard/VesselRelease.hpp"
 
 #include <gtest/gtest.h>
 
@@ -394,4 +395,52 @@ TEST(SourceTermSubstance, DerivedEntries) {
   };
   EXPECT_NEAR(gammaShomate(19.99563, 49.77119, -15.37599, 1.921168, 0.189174), ammonia().gamma, 0.00005);
   EXPECT_NEAR(gammaShomate(33.0506, 12.2294, -12.06510, 4.385330, -0.159494), chlorine().gamma, 0.00005);
+}
+
+// A release given by its vessel (VesselRelease.hpp), chlorine as above from 20 degC, 10 mm hole
+// 2 m below the liquid [derived]: the storage pressure is the vapour pressure, the outflow
+// Bernoulli's with it and the head, the flash the linear form, and the mass in the air the jet's
+// (twice the flash) plus the whole pool, which boils off on concrete at 20 degC.
+TEST(VesselRelease, LiquefiedChlorineThroughAHoleConservesTheAirborneMass) {
+  const SourceProperties c = chlorine();
+  VesselConditions v;
+  v.phase = ReleasePhase::Liquid;
+  v.hole_m = 0.010;
+  v.storage_K = 293.15;
+  v.head_m = 2;
+  v.dischargeCoefficient = 0.62;
+  v.ambient_K = 293.15;
+  v.inventory_kg = 20000;
+  v.maxLeak_s = 1800;
+  const VesselSource s = vesselSource(c, v);
+  const double p = vapourPressure_Pa(c, 293.15);
+  EXPECT_DOUBLE_EQ(s.storagePressure_Pa, p);
+  EXPECT_DOUBLE_EQ(s.outflow_kg_s, liquidHoleRate_kg_s(0.62, holeArea_m2(0.010), c.liquidDensity_kg_m3, p - 101325, 2));
+  const double F = flashFractionLinear(c.liquidHeatCapacity_J_kgK, 293.15, c.boilingPoint_K, c.latentHeat_J_kg);
+  EXPECT_DOUBLE_EQ(s.split.flash, F);
+  EXPECT_NEAR(s.split.rainout, 1 - 2 * F, 1e-15);
+  EXPECT_DOUBLE_EQ(s.leak_s, 1800);  // 20 t do not run out in 30 min at about 2 kg/s
+  EXPECT_TRUE(s.poolBoils);
+  EXPECT_NEAR(s.airborne_kg, s.outflow_kg_s * 1800, 1e-6 * s.airborne_kg);  // all of it, in the end
+  EXPECT_NEAR(s.rate_kg_s * s.duration_s, s.airborne_kg, 1e-9 * s.airborne_kg);
+  EXPECT_LE(s.rate_kg_s, s.outflow_kg_s * (1 + 1e-12));
+  EXPECT_GE(s.rate_kg_s, 2 * F * s.outflow_kg_s);
+  EXPECT_NEAR(s.poolArea_m2, s.pool_kg / c.liquidDensity_kg_m3 / 0.01, 1e-9 * s.poolArea_m2);
+  // The cloud, chlorine vapour with the air that evaporated its aerosol, at the boiling point, is
+  // heavier than the air (1.76 against 1.20 kg/m3).
+  EXPECT_EQ(s.cloud.temperature_K, c.boilingPoint_K);
+  EXPECT_GT(s.cloud.density_kg_m3, 1.4 * airDensity_kg_m3(293.15));
+  // The inventory ends a long leak; a gas release above the liquid is all vapour, choked.
+  v.inventory_kg = 500;
+  EXPECT_NEAR(vesselSource(c, v).leak_s, 500 / s.outflow_kg_s, 1e-9);
+  v.phase = ReleasePhase::Gas;
+  v.dischargeCoefficient = 0.85;
+  const VesselSource g = vesselSource(c, v);
+  EXPECT_TRUE(g.choked);
+  EXPECT_DOUBLE_EQ(g.split.flash, 1);
+  EXPECT_DOUBLE_EQ(g.rate_kg_s, g.outflow_kg_s);
+  EXPECT_LT(g.outflow_kg_s, s.outflow_kg_s / 5);  // vapour through the same hole: far less mass
+  // No hole, no release.
+  v.hole_m = 0;
+  EXPECT_EQ(vesselSource(c, v).rate_kg_s, 0);
 }

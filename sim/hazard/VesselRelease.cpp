@@ -1,0 +1,71 @@
+#include "sim/hazard/VesselRelease.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drillsim::hazard {
+
+SourceCloud vapourAtAmbient(double molarMass_g_mol, double ambient_K, double p_Pa) {
+  SourceCloud c;
+  c.density_kg_m3 = gasDensity_kg_m3(molarMass_g_mol, ambient_K, p_Pa);
+  c.temperature_K = ambient_K;
+  c.volumeFraction = 1;
+  c.volume_m3_per_kg = c.density_kg_m3 > 0 ? 1 / c.density_kg_m3 : 0;
+  return c;
+}
+
+VesselSource vesselSource(const SourceProperties& s, const VesselConditions& v) {
+  VesselSource out;
+  const double area = holeArea_m2(v.hole_m);
+  if (!(area > 0) || !(v.dischargeCoefficient > 0) || !(v.inventory_kg > 0)) return out;
+  out.storagePressure_Pa =
+      std::isnan(v.gauge_Pa) ? vapourPressure_Pa(s, v.storage_K) : v.gauge_Pa + v.ambient_Pa;
+  if (v.phase == ReleasePhase::Gas) {
+    const GasHoleFlow flow = gasHoleFlow(v.dischargeCoefficient, area, out.storagePressure_Pa, v.storage_K,
+                                         s.molarMass_g_mol, s.gamma, v.ambient_Pa);
+    out.outflow_kg_s = flow.rate_kg_s;
+    out.choked = flow.choked;
+    out.split = {1, 0, 0};
+  } else {
+    out.outflow_kg_s = liquidHoleRate_kg_s(v.dischargeCoefficient, area, s.liquidDensity_kg_m3,
+                                           out.storagePressure_Pa - v.ambient_Pa, v.head_m);
+    out.split = twoPhaseSplit(flashFractionLinear(s.liquidHeatCapacity_J_kgK, v.storage_K, s.boilingPoint_K,
+                                                  s.latentHeat_J_kg));
+  }
+  if (!(out.outflow_kg_s > 0)) {
+    VesselSource none;
+    none.storagePressure_Pa = out.storagePressure_Pa;
+    return none;
+  }
+  out.leak_s = std::min(v.maxLeak_s, v.inventory_kg / out.outflow_kg_s);
+  const double jet_kg = out.split.airborne() * out.outflow_kg_s * out.leak_s;
+  out.pool_kg = out.split.rainout * out.outflow_kg_s * out.leak_s;
+  out.poolBoils = v.ambient_K > s.boilingPoint_K;
+  if (out.pool_kg > 0) {
+    out.poolArea_m2 = poolArea_m2(out.pool_kg / s.liquidDensity_kg_m3, 0.01, v.bund_m2);
+    if (out.poolBoils)
+      out.poolDuringLeak_kg = std::min(out.pool_kg, boilingPoolEvaporated_kg(v.ground, v.ambient_K, s.boilingPoint_K,
+                                                                             out.poolArea_m2, s.latentHeat_J_kg,
+                                                                             out.leak_s));
+  }
+  out.airborne_kg = jet_kg + (out.poolBoils ? out.pool_kg : 0);
+  if (out.leak_s > 0) out.rate_kg_s = (jet_kg + out.poolDuringLeak_kg) / out.leak_s;
+  out.duration_s = out.rate_kg_s > 0 ? out.airborne_kg / out.rate_kg_s : 0;
+  if (v.phase == ReleasePhase::Gas) {
+    out.cloud = vapourAtAmbient(s.molarMass_g_mol, v.storage_K, v.ambient_Pa);
+  } else if (out.split.flash > 0 && v.ambient_K > s.boilingPoint_K) {
+    FlashingRelease f;
+    f.molarMass_g_mol = s.molarMass_g_mol;
+    f.boilingPoint_K = s.boilingPoint_K;
+    f.latentHeat_J_kg = s.latentHeat_J_kg;
+    f.vapourFraction = out.split.flash / out.split.airborne();
+    f.airTemperature_K = v.ambient_K;
+    f.p_Pa = v.ambient_Pa;
+    out.cloud = aerosolSourceCloud(f);
+  } else {
+    out.cloud = vapourAtBoilingPoint(s.molarMass_g_mol, s.boilingPoint_K, v.ambient_Pa);
+  }
+  return out;
+}
+
+}  // namespace drillsim::hazard
