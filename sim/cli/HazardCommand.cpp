@@ -306,7 +306,7 @@ int runHazard(const std::vector<std::string>& argv) {
        << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air "
        << fixed(w.temperature_K - 273.15, 1) << " degC\n";
   if (release.fromVessel)
-    text << "Source: " << fixed(release.hole_mm, 0) << " mm hole, " << fixed(release.gauge_bar, 2) << " bar gauge at "
+    text << "Source: " << fixed(release.hole_mm, 0) << " mm hole, " << fixed(release.gauge_bar(), 2) << " bar gauge at "
          << fixed(release.storage_C, 1) << " degC: " << fixed(release.vessel.outflow_kg_s, 2) << " kg/s out, "
          << fixed(100 * release.vessel.split.flash, 0) << " % flashing, " << fixed(100 * release.vessel.split.rainout, 0)
          << " % raining out to a pool of " << fixed(release.vessel.poolArea_m2, 0) << " m2; "
@@ -386,7 +386,7 @@ int runHazard(const std::vector<std::string>& argv) {
                             {"duration_s", found->release.stop_s - found->release.start_s}};  // as drawn
   if (release.fromVessel) {
     source["hole_mm"] = release.hole_mm;
-    source["pressure_bar_gauge"] = release.gauge_bar;
+    source["pressure_bar_gauge"] = release.gauge_bar();
     source["storage_temperature_c"] = release.storage_C;
     source["outflow_kg_s"] = release.vessel.outflow_kg_s;
     source["pool_m2"] = release.vessel.poolArea_m2;

@@ -112,9 +112,13 @@ ReleaseTiming releaseTiming(double u_ms, double duration_s, double x_m) {
   return t;
 }
 
+SourceCloud pureVapour(double molarMass_g_mol, double T_K, double p_Pa) {
+  const double rho = gasDensity_kg_m3(molarMass_g_mol, T_K, p_Pa);
+  return {rho, T_K, 1, rho > 0 ? 1 / rho : 0, 0};
+}
+
 SourceCloud vapourAtBoilingPoint(double molarMass_g_mol, double boilingPoint_K, double p_Pa) {
-  const double rho = gasDensity_kg_m3(molarMass_g_mol, boilingPoint_K, p_Pa);
-  return {rho, boilingPoint_K, 1, 1 / rho, 0};
+  return pureVapour(molarMass_g_mol, boilingPoint_K, p_Pa);
 }
 
 SourceCloud aerosolSourceCloud(const FlashingRelease& r) {

@@ -75,6 +75,9 @@ struct SourceCloud {
 /// Pure vapour at its normal boiling point T_b [K] (the simplest source cloud, as in the LNG example
 /// of [CCPS99] p. 122: 1.76 kg/m3 at -162 degC): rho0 = p M / (R T_b), C0 = 1.
 SourceCloud vapourAtBoilingPoint(double molarMass_g_mol, double boilingPoint_K, double p_Pa = kAtmosphere_Pa);
+/// The same pure vapour at any temperature T [K]: rho0 = p M / (R T), C0 = 1 (a gas release at its
+/// storage temperature, or a release given only by its rate at the air's temperature [DrillSim]).
+SourceCloud pureVapour(double molarMass_g_mol, double T_K, double p_Pa = kAtmosphere_Pa);
 
 /// A flashing release: a vapour fraction phi (by mass) at the boiling point, the rest liquid
 /// droplets carried with it (no rain-out).

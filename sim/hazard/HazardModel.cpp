@@ -147,7 +147,7 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
       // The release stops at the end of its duration or when the inventory is exhausted.
       d.release.rate_kg_s = draw(r->rate_kg_s, seed, replication, "rate", h.id, 1e-9);
       d.release.stop_s = d.release.start_s + std::min(duration_s, src->inventory_kg / d.release.rate_kg_s);
-      d.cloud = hazard::vapourAtAmbient(sub->molar_mass_g_mol, weather_.temperature_K);
+      d.cloud = hazard::pureVapour(sub->molar_mass_g_mol, weather_.temperature_K);
     }
     d.aegl2_mg_m3 = aegl60_mg_m3(*sub, 2);
     d.aegl3_mg_m3 = aegl60_mg_m3(*sub, 3);
@@ -188,7 +188,6 @@ void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const Ha
   c.inventory_kg = src.inventory_kg;
   c.maxLeak_s = duration_s;
   d.vessel = hazard::vesselSource(sourceProperties(*d.substance), c);
-  d.gauge_bar = (d.vessel.storagePressure_Pa - c.ambient_Pa) / 1e5;
   d.release.rate_kg_s = d.vessel.rate_kg_s;
   d.release.stop_s = d.release.start_s + d.vessel.duration_s;
   d.cloud = d.vessel.cloud;

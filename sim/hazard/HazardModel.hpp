@@ -33,8 +33,9 @@ struct DrawnRelease {
   hazard::WindAxis axis;    // where the replication's wind blows
   // How the release was found: drawn rate and duration (direct), or from its vessel and hole.
   bool fromVessel = false;
-  double hole_mm = 0, storage_C = 0, gauge_bar = 0, dischargeCoefficient = 0;
+  double hole_mm = 0, storage_C = 0, dischargeCoefficient = 0;
   hazard::VesselSource vessel;  // fromVessel only
+  double gauge_bar() const { return (vessel.storagePressure_Pa - hazard::kAtmosphere_Pa) / 1e5; }
   hazard::SourceCloud cloud;    // the cloud at the source, for the dense-gas criterion
   // The dispersion model it got (passive or dense) and Britter-McQuaid's criterion for it.
   hazard::DenseCriterion criterion;

@@ -5,15 +5,6 @@
 
 namespace drillsim::hazard {
 
-SourceCloud vapourAtAmbient(double molarMass_g_mol, double ambient_K, double p_Pa) {
-  SourceCloud c;
-  c.density_kg_m3 = gasDensity_kg_m3(molarMass_g_mol, ambient_K, p_Pa);
-  c.temperature_K = ambient_K;
-  c.volumeFraction = 1;
-  c.volume_m3_per_kg = c.density_kg_m3 > 0 ? 1 / c.density_kg_m3 : 0;
-  return c;
-}
-
 VesselSource vesselSource(const SourceProperties& s, const VesselConditions& v) {
   VesselSource out;
   const double area = holeArea_m2(v.hole_m);
@@ -52,8 +43,8 @@ VesselSource vesselSource(const SourceProperties& s, const VesselConditions& v) 
   if (out.leak_s > 0) out.rate_kg_s = (jet_kg + out.poolDuringLeak_kg) / out.leak_s;
   out.duration_s = out.rate_kg_s > 0 ? out.airborne_kg / out.rate_kg_s : 0;
   if (v.phase == ReleasePhase::Gas) {
-    out.cloud = vapourAtAmbient(s.molarMass_g_mol, v.storage_K, v.ambient_Pa);
-  } else if (out.split.flash > 0 && v.ambient_K > s.boilingPoint_K) {
+    out.cloud = pureVapour(s.molarMass_g_mol, v.storage_K, v.ambient_Pa);
+  } else if (out.split.flash > 0) {
     FlashingRelease f;
     f.molarMass_g_mol = s.molarMass_g_mol;
     f.boilingPoint_K = s.boilingPoint_K;

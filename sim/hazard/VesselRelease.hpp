@@ -79,8 +79,4 @@ struct VesselSource {
 /// All zero when the hole, the coefficient or the inventory is not positive or nothing drives the flow.
 VesselSource vesselSource(const SourceProperties& substance, const VesselConditions& vessel);
 
-/// The source cloud of a release given only by its rate: the pure vapour at the air's temperature
-/// T_a [DrillSim]: rho0 = p M / (R T_a), C0 = 1.
-SourceCloud vapourAtAmbient(double molarMass_g_mol, double ambient_K, double p_Pa = kAtmosphere_Pa);
-
 }  // namespace drillsim::hazard
