@@ -147,8 +147,9 @@ class Checker {
                  (w.wind_speed_ms.isConstant() ? "is " + number(w.wind_speed_ms.lowest()) + " m/s"
                                                : "is below 1.3 m/s in " + number(std::round(shareBelow(1.3) * 1000) / 10) +
                                                      " % of draws") +
-                     "; in winds below about 1.3 m/s the Gaussian plume is unreliable (ALOHA's limitations): read "
-                     "those runs' doses as indicative (drillsim run flags them)");
+                     "; in winds below about 1.3 m/s the dispersion models (the Gaussian plume and the dense-gas "
+                     "correlations) are unreliable (ALOHA's limitations): read those runs' doses as indicative (drillsim "
+                     "run flags them)");
     }
     // A class drawn apart from the wind may be one Pasquill's table does not allow at that wind: F
     // only below 3 m/s, E only below 5 m/s (Pasquill 1961 via NOAA READY; hazard.md section 1).
@@ -175,10 +176,16 @@ class Checker {
                                     [](const std::string& c) { return c == "E" || c == "F"; }) ||
                         std::any_of(w.sky.values.begin(), w.sky.values.end(),
                                     [](const std::string& sky) { return sky.rfind("night", 0) == 0; });
+    // Britter-McQuaid's correlations have no stability class; the Gaussian plume (passive releases,
+    // and dense ones beyond the correlations' last line) is the model stable air makes unreliable.
     if (stable)
       d_.warning(at, "weather.stability",
-                 "stable air (class E or F) is possible; the plume is least reliable there (ALOHA's limitations), "
-                 "and a dense gas such as chlorine stays lower and travels further than it shows");
+                 s_.dispersion == DispersionModel::Passive
+                     ? "stable air (class E or F) is possible; the Gaussian plume is least reliable there (ALOHA's "
+                       "limitations), and with --model passive a dense gas such as chlorine stays lower and travels "
+                       "further than it shows"
+                     : "stable air (class E or F) is possible; the Gaussian plume is least reliable there (ALOHA's "
+                       "limitations): passive releases, and dense ones beyond the dense-gas correlations' range");
     for (const HazardSource* src : sources) {
       std::string near, far;
       int nearCount = 0, farCount = 0;
@@ -193,7 +200,7 @@ class Checker {
         d_.warning(src->where, "position",
                    std::to_string(nearCount) + " populated zone" + (nearCount > 1 ? "s lie" : " lies") +
                        " within 100 m of " + src->id + ": " + near + (nearCount > 6 ? ", ..." : "") +
-                       "; the plume is unreliable that close to the source, doses there are indicative only");
+                       "; the dispersion models are unreliable that close to the source, doses there are indicative only");
       if (farCount)
         d_.warning(src->where, "position",
                    std::to_string(farCount) + " populated zones lie beyond 10 km of " + src->id + ": " + far +

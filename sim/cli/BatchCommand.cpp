@@ -19,6 +19,7 @@
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/MpiLink.hpp"
+#include "sim/engine/Outcome.hpp"
 #include "sim/engine/Resources.hpp"
 
 namespace drillsim::cli {
@@ -109,15 +110,29 @@ std::string csvNumber(double v) {
 }  // namespace
 
 std::string batchCsv(const std::vector<ReplicationRow>& rows) {
+  // The draws' columns after the metrics', named as the first row with draws names them (every
+  // replication of one scenario draws the same quantities).
+  std::vector<std::string> drawn;
+  for (const auto& r : rows)
+    if (r.metrics.is_object() && r.metrics.contains("draws")) {
+      drawn = drawnNames(r.metrics.at("draws"));
+      break;
+    }
   std::string s = "plan,replication,status";
   for (const auto& name : scalarMetricNames()) s += "," + name;
+  for (const auto& name : drawn) s += "," + csvField(name);
   s += "\n";
   for (const auto& r : rows) {
     s += r.plan + "," + std::to_string(r.replication) + "," + r.status;
     if (r.metrics.is_object()) {
       for (const auto& [name, value] : scalarMetrics(r.metrics)) s += "," + csvNumber(value);
+      const nlohmann::json draws = r.metrics.value("draws", nlohmann::json());
+      for (const auto& name : drawn) {
+        const nlohmann::json v = drawnValue(draws, name);
+        s += "," + (v.is_number() ? csvNumber(v.get<double>()) : v.is_string() ? csvField(v.get<std::string>()) : "");
+      }
     } else {
-      s += std::string(scalarMetricNames().size(), ',');
+      s += std::string(scalarMetricNames().size() + drawn.size(), ',');
     }
     s += "\n";
   }

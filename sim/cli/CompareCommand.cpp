@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/TextFile.hpp"
+#include "sim/batch/DrawFilter.hpp"
+#include "sim/engine/Outcome.hpp"
 #include "sim/batch/ResultStore.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
@@ -26,6 +28,7 @@ const std::vector<OptionSpec> kOptions = {
     {"format", true, "text (default), csv, json or md", "FORMAT"},
     {"precision", true, "target half-width of the mean's interval, as a share of the mean (default 0.05)", "SHARE"},
     {"salvage", true, "copy the rows of a damaged store that can still be read into a new store, and stop", "NEW.gpkg"},
+    {"where", true, "only the replications whose draws satisfy these conditions, e.g. 'wind_speed_ms<2,stability=F'", "CONDITIONS"},
 };
 
 // What each metric means and which way is better, for the committee's reading.
@@ -90,7 +93,11 @@ std::string helpCompare() {
          "Only replications with status ok are used; failed ones are counted. A store whose file is damaged\n"
          "(a page SQLite cannot read, a row that does not match its checksum, fewer rows than it counts)\n"
          "gives no figures: --salvage copies the rows that can still be read into a new store, which\n"
-         "`drillsim batch SCENARIO --out NEW.gpkg --resume` completes.\n\n" +
+         "`drillsim batch SCENARIO --out NEW.gpkg --resume` completes.\n"
+         "--where selects replications by what they drew (the weather, each release's rate, duration, hole\n"
+         "and dispersion, each fire's start), e.g. --where 'wind_speed_ms<2,stability=F' or\n"
+         "--where 'L1.dispersion=dense'; the names are the columns `drillsim batch --csv` writes after the\n"
+         "metrics.\n\n" +
          describeOptions(kOptions) +
          "\nExit codes: 0 done, 2 the file is not a batch or is damaged, 64 bad command line, 73 --salvage cannot\n"
          "write its store.\n";
@@ -144,17 +151,52 @@ int runCompare(const std::vector<std::string>& argv) {
   if (std::find(plans.begin(), plans.end(), baseline) == plans.end())
     throw UsageError("--baseline: no plan " + inQuotes(baseline) + " in this batch; " + expectedOneOf(baseline, plans));
 
+  // --where: the replications whose draws satisfy the conditions (the same under every plan).
+  std::vector<DrawCondition> where;
+  if (const auto w = args.value("where")) {
+    try {
+      where = parseDrawConditions(*w);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--where: ") + e.what());
+    }
+    std::vector<std::string> known;
+    for (const auto& r : rows)
+      if (r.metrics.is_object() && r.metrics.contains("draws")) {
+        known = drawnNames(r.metrics.at("draws"));
+        break;
+      }
+    if (known.empty() && !rows.empty()) {
+      std::cerr << "drillsim compare: --where: the replications of " << args.positional()[0]
+                << " carry no draws (the store was written before batches kept them); run the batch again into a new "
+                << "store to select by them: drillsim batch " << settings.scenarioFile << " --out NEW.gpkg\n";
+      return kExitInvalidInput;
+    }
+    for (const auto& c : where)
+      if (std::find(known.begin(), known.end(), c.name) == known.end())
+        throw UsageError("--where: no drawn quantity " + inQuotes(c.name) + "; " + expectedOneOf(c.name, known));
+  }
   // plan -> replication -> metric values
   std::map<std::string, std::map<int, std::vector<double>>> values;
   std::map<std::string, long> failed;
+  std::set<int> selected, considered;  // replications (the same draws under every plan)
   for (const auto& r : rows) {
     if (r.status != "ok" || !r.metrics.is_object()) {
       ++failed[r.plan];
       continue;
     }
+    if (!where.empty()) {
+      considered.insert(r.replication);
+      if (!drawsSatisfy(where, r.metrics.value("draws", nlohmann::json()))) continue;
+      selected.insert(r.replication);
+    }
     std::vector<double> v;
     for (const auto& [name, x] : scalarMetrics(r.metrics)) v.push_back(x);
     values[r.plan][r.replication] = v;
+  }
+  if (values.empty() && !where.empty() && !considered.empty()) {
+    std::cerr << "drillsim compare: none of the " << considered.size() << " successful replications of " << args.positional()[0]
+              << " drew " << *args.value("where") << ": there is nothing to compare\n";
+    return kExitInvalidInput;
   }
   if (values.empty()) {  // nothing finished (a batch stopped at once, or every replication failed)
     const long asked = long(settings.replications) * long(plans.size());
@@ -179,6 +221,9 @@ int runCompare(const std::vector<std::string>& argv) {
           }() << "\n";
   for (const auto& p : plans)
     if (failed[p]) text << "  plan " << p << ": " << failed[p] << " replication(s) failed and are left out\n";
+  if (!where.empty())
+    text << "Only the replications whose draws satisfy " << *args.value("where") << ": " << selected.size() << " of "
+         << considered.size() << ", the same under every plan.\n";
   text << "Differences are each plan minus " << baseline << " over the same replications (common random numbers), "
        << (comparisons > 1 ? "with " + fixed(100 * level, 1) + " % intervals (Bonferroni, " + std::to_string(comparisons) + " comparisons)"
                            : std::string("with 95 % intervals"))
@@ -288,9 +333,16 @@ int runCompare(const std::vector<std::string>& argv) {
   }
   text << "\nThreshold probabilities\n" << probabilities.str();
 
-  if (format == "json") std::cout << nlohmann::json{{"baseline", baseline}, {"metrics", out}, {"probabilities", probs}}.dump(2) << "\n";
+  nlohmann::json result{{"baseline", baseline}, {"metrics", out}, {"probabilities", probs}};
+  if (!where.empty())
+    result["where"] = {{"conditions", *args.value("where")}, {"selected", selected.size()}, {"of", considered.size()}};
+  if (format == "json") std::cout << result.dump(2) << "\n";
   else if (format == "csv") std::cout << csv;
-  else if (format == "md") std::cout << "## Plan comparison (baseline " << baseline << ")\n" << md.str();
+  else if (format == "md")
+    std::cout << "## Plan comparison (baseline " << baseline << ")\n"
+              << (where.empty() ? "" : "\nReplications whose draws satisfy `" + *args.value("where") + "`: " +
+                                           std::to_string(selected.size()) + " of " + std::to_string(considered.size()) + ".\n")
+              << md.str();
   else std::cout << text.str();
   return kExitOk;
 }

@@ -37,20 +37,26 @@ void printHazards(const HazardModel& h, std::ostream& out) {
   const auto& w = h.weather();
   const char* classes = "ABCDEF";
   out << "Weather drawn: wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg ("
-      << compass(w.windFrom_deg) << "), Pasquill class " << classes[int(w.stability)] << ", "
-      << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << "\n";
+      << compass(w.windFrom_deg) << "), Pasquill class " << classes[int(w.stability)];
+  if (const auto d = h.draws(); d && !d->sky.empty()) out << " (from the sky: " << d->sky << ")";
+  out << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air " << fixed(w.temperature_K - 273.15, 0)
+      << " °C\n";
   for (const auto& r : h.releases()) {
-    out << "Release " << r.hazard << ": " << r.substance->id << " at " << fixed(r.release.rate_kg_s, 2) << " kg/s from "
+    out << "Release " << r.hazard << ": " << r.substance->id << " at " << fixed(r.release.rate_kg_s, 2) << " kg/s";
+    if (r.fromVessel)
+      out << " (a " << fixed(r.hole_mm, 0) << " mm hole, " << fixed(r.gauge_bar(), 1) << " bar gauge, "
+          << fixed(100 * r.vessel.split.flash, 0) << " % flashing)";
+    out << " from "
         << clock(r.release.start_s) << " until " << clock(r.release.stop_s) << ", height "
         << fixed(r.release.height_m, 1) << " m, " << (r.dense() ? "dense gas" : "passive") << " dispersion; AEGL-2 (60 min) reached ";
     const double reach = r.aegl2Reach_m;
     if (reach >= 10000) out << "beyond 10 km downwind (the plume model's range)\n";
     else out << "up to " << fixed(reach, 0) << " m downwind\n";
   }
-  // ALOHA's limits (NOAA, "ALOHA's Limitations"): very light winds and stable air are where a
-  // Gaussian plume is least reliable.
+  // ALOHA's limits (NOAA, "ALOHA's Limitations"): very light winds are where the dispersion models
+  // are least reliable.
   if (w.windSpeed_ms < 1.3)
-    out << "Caution: wind below 1.3 m/s; the Gaussian plume is unreliable in such light winds.\n";
+    out << "Caution: wind below 1.3 m/s; the dispersion models are unreliable in such light winds.\n";
   for (const auto& f : h.fires()) {
     int links = 0;
     for (const auto& l : f.links) links += int(l.size());
@@ -216,13 +222,19 @@ int runRun(const std::vector<std::string>& argv) {
   HazardModel hazards(*loaded, *plan, seed, replication);
   const Outcome outcome = runReplication(platform, *loaded, *plan, seed, replication, hazards);
 
+  // The draws beside the metrics, not among them (a batch's stored row keeps them among them).
+  nlohmann::json result{{"metrics", metricsJson(outcome.metrics)}};
+  if (result["metrics"].contains("draws")) {
+    result["draws"] = result["metrics"]["draws"];
+    result["metrics"].erase("draws");
+  }
   if (auto dir = args.value("out")) {
     std::filesystem::create_directories(*dir);
-    writeFileAtomically(*dir + "/metrics.json", nlohmann::json{{"metrics", metricsJson(outcome.metrics)}}.dump(2) + "\n");
+    writeFileAtomically(*dir + "/metrics.json", result.dump(2) + "\n");
     writeFileAtomically(*dir + "/events.csv", eventsCsv(outcome.events));
     writeFileAtomically(*dir + "/replay.json", replayJson(outcome).dump() + "\n");
   }
-  if (format == "json") std::cout << nlohmann::json{{"metrics", metricsJson(outcome.metrics)}}.dump(2) << "\n";
+  if (format == "json") std::cout << result.dump(2) << "\n";
   else printStory(*loaded, *plan, outcome, hazards, std::cout);
   std::cout.flush();
   // SimGrid's teardown of a finished engine costs tens of milliseconds and holds nothing we need.

@@ -6,11 +6,14 @@
 // road closes, nothing burns and the concentration is zero everywhere.
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "scenarios/Geometry.hpp"
 #include "scenarios/Substance.hpp"
+
+#include "sim/engine/Outcome.hpp"
 
 namespace drillsim {
 
@@ -49,6 +52,9 @@ class HazardEffects {
   virtual double heatFlux_kW_m2(Point2 /*p*/, double /*t_s*/, int /*except*/ = -1) const { return 0; }
   /// Earliest ignition of each zone over all fires at the end of the run; infinity if never.
   virtual std::vector<double> zoneIgnitions() const { return {}; }
+  /// What the replication drew (weather, sources), as they were before any team acted; empty
+  /// for a model that draws nothing.
+  virtual std::optional<Draws> draws() const { return std::nullopt; }
 };
 
 class NoHazardEffects final : public HazardEffects {

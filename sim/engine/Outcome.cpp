@@ -17,6 +17,67 @@ std::string csvField(const std::string& s) {
   return q + "\"";
 }
 
+json drawsJson(const Draws& d) {
+  json releases = json::object(), fires = json::object();
+  for (const auto& [id, r] : d.releases)
+    releases[id] = {{"start_s", r.start_s},   {"rate_kg_s", r.rate_kg_s}, {"duration_s", r.duration_s},
+                    {"hole_mm", opt(r.hole_mm)}, {"dispersion", r.dispersion}};
+  for (const auto& [id, f] : d.fires)
+    fires[id] = {{"start_s", f.start_s}, {"heat_release_mw", f.heat_release_mw}, {"spread_m", f.spread_m}};
+  return {{"wind_speed_ms", d.wind_speed_ms},
+          {"wind_from_deg", d.wind_from_deg},
+          {"stability", d.stability},
+          {"sky", d.sky.empty() ? json(nullptr) : json(d.sky)},
+          {"temperature_c", d.temperature_c},
+          {"releases", releases},
+          {"fires", fires}};
+}
+
+std::optional<Draws> drawsFromJson(const json& j) {
+  if (!j.is_object()) return std::nullopt;
+  try {
+    Draws d;
+    d.wind_speed_ms = j.at("wind_speed_ms");
+    d.wind_from_deg = j.at("wind_from_deg");
+    d.stability = j.at("stability");
+    d.sky = j.at("sky").is_null() ? "" : j.at("sky").get<std::string>();
+    d.temperature_c = j.at("temperature_c");
+    for (const auto& [id, r] : j.at("releases").items())
+      d.releases[id] = {r.at("start_s"), r.at("rate_kg_s"), r.at("duration_s"), opt(r.at("hole_mm")), r.at("dispersion")};
+    for (const auto& [id, f] : j.at("fires").items()) d.fires[id] = {f.at("start_s"), f.at("heat_release_mw"), f.at("spread_m")};
+    return d;
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
+json drawnValue(const json& draws, const std::string& name) {
+  if (!draws.is_object()) return nullptr;
+  if (draws.contains(name) && !draws.at(name).is_object()) return draws.at(name);
+  const auto dot = name.find('.');
+  if (dot == std::string::npos) return nullptr;
+  const std::string id = name.substr(0, dot), field = name.substr(dot + 1);
+  for (const char* group : {"releases", "fires"}) {
+    if (!draws.contains(group) || !draws.at(group).is_object() || !draws.at(group).contains(id)) continue;
+    const json& entry = draws.at(group).at(id);
+    if (entry.is_object() && entry.contains(field)) return entry.at(field);
+  }
+  return nullptr;
+}
+
+std::vector<std::string> drawnNames(const json& draws) {
+  std::vector<std::string> names;
+  if (!draws.is_object()) return names;
+  for (const auto& [name, v] : draws.items())
+    if (!v.is_object()) names.push_back(name);
+  for (const char* group : {"releases", "fires"})
+    if (draws.contains(group) && draws.at(group).is_object())
+      for (const auto& [id, entry] : draws.at(group).items())
+        if (entry.is_object())
+          for (const auto& [field, v] : entry.items()) names.push_back(id + "." + field);
+  return names;
+}
+
 json metricsJson(const Metrics& m) {
   json j = {{"clearance_s", m.clearance_s},
             {"arrival_p50_s", m.arrival_p50_s},
@@ -50,6 +111,7 @@ json metricsJson(const Metrics& m) {
                       {"persons_over_5kw", z.persons_over_5kw},
                       {"persons_in_fire", z.persons_in_fire},
                       {"ignited_s", opt(z.ignited_s)}};
+  if (m.draws) j["draws"] = drawsJson(*m.draws);
   return j;
 }
 
@@ -116,6 +178,7 @@ Outcome outcomeFromJson(const json& j) {
   for (const auto& [id, t] : m.at("teams").items()) x.teams[id] = {opt(t.at("dispatch_s")), opt(t.at("arrival_s"))};
   for (const auto& [id, h] : m.at("hazards").items()) x.hazards[id] = {opt(h.at("contained_s")), opt(h.at("controlled_s"))};
   for (const auto& [id, r] : m.at("roads").items()) x.roads[id] = {r.at("peak_utilisation")};
+  if (m.contains("draws")) x.draws = drawsFromJson(m.at("draws"));
   for (const auto& l : j.at("legs"))
     o.legs.push_back({l.at("who"), l.at("persons"), l.at("from_node"), l.at("to_node"), l.at("roads"), l.at("depart_s"),
                       l.at("front_s"), l.at("end_s"), l.at("destination"), l.at("admitted")});

@@ -42,6 +42,32 @@ struct RoadOutcome {
   double peak_utilisation = 0;  // largest share of the walking capacity in use
 };
 
+/// What one replication drew before anything happened: the weather and, per hazard, its source.
+/// Common random numbers make them the same under every plan, so a planner can see which weathers
+/// and releases give the bad runs (and `compare --where` can select them).
+struct ReleaseDraw {
+  double start_s = 0;
+  double rate_kg_s = 0;   // the steady rate the plume carries (jet and pool together)
+  double duration_s = 0;  // until the inventory or the drawn duration ends it, before any team stops it
+  std::optional<double> hole_mm;  // released from a vessel and hole; empty for a direct rate_kg_s
+  std::string dispersion;         // "passive" or "dense", as chosen for this weather
+};
+
+struct FireDraw {
+  double start_s = 0;
+  double heat_release_mw = 0;  // per burning zone
+  double spread_m = 0;
+};
+
+struct Draws {
+  double wind_speed_ms = 0, wind_from_deg = 0;  // at 10 m; meteorological direction
+  std::string stability;                        // Pasquill class, "A" ... "F"
+  std::string sky;                              // the sky drawn when the class follows it, else ""
+  double temperature_c = 0;                     // the air's
+  std::map<std::string, ReleaseDraw> releases;  // by hazard id
+  std::map<std::string, FireDraw> fires;
+};
+
 struct Metrics {
   double clearance_s = 0;  // last evacuee sheltered; the horizon if one never is; 0 if nobody evacuates
   double arrival_p50_s = 0, arrival_p90_s = 0, arrival_p95_s = 0;  // over evacuees; unsheltered at the horizon
@@ -60,6 +86,7 @@ struct Metrics {
   std::map<std::string, HazardOutcome> hazards;
   std::map<std::string, RoadOutcome> roads;
   std::map<std::string, ZoneOutcome> zones;  // by the zone the persons came from
+  std::optional<Draws> draws;                 // empty when the run has no hazard model
 };
 
 struct Event {
@@ -99,7 +126,16 @@ struct Outcome {
   std::vector<Occupancy> occupancy;
 };
 
+/// The metrics as JSON, with the draws under "draws" when the run has them.
 nlohmann::json metricsJson(const Metrics& m);
+nlohmann::json drawsJson(const Draws& d);
+/// Draws as drawsJson writes them; nullopt when `j` is not such an object.
+std::optional<Draws> drawsFromJson(const nlohmann::json& j);
+/// One drawn quantity by its name in drawsJson ("wind_speed_ms", "stability", "L1.hole_mm",
+/// "F1.start_s"): a number, a word, or null when the draws have no such entry or it is empty.
+nlohmann::json drawnValue(const nlohmann::json& draws, const std::string& name);
+/// The names drawnValue knows in these draws: the weather's, then each release's and fire's.
+std::vector<std::string> drawnNames(const nlohmann::json& draws);
 nlohmann::json replayJson(const Outcome& o);
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 std::string csvField(const std::string& s);

@@ -73,6 +73,7 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   for (const auto& sh : park.shelters) s.outcome.metrics.shelters[sh.id] = {};
   for (const auto& r : park.roads) s.outcome.metrics.roads[r.id] = {};
   for (const auto& h : loaded.scenario.hazards) s.outcome.metrics.hazards[h.id] = {};
+  s.outcome.metrics.draws = hazards.draws();
 
   sg4::Host* control = platform.controlHost();
   sg4::Actor::create("alarm-chain", control, AlarmChain(s));

@@ -123,7 +123,8 @@ DrawnFire drawFire(const Hazard& h, const Park& park, const hazard::Weather& w, 
 }
 
 HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::uint64_t seed, std::uint64_t replication)
-    : loaded_(loaded), weather_(drawWeather(loaded.scenario, seed, replication)), closureLevel_(plan.close_roads_above) {
+    : loaded_(loaded), closureLevel_(plan.close_roads_above) {
+  weather_ = drawWeather(loaded.scenario, seed, replication, &sky_);  // sky_ is constructed by now
   for (const Hazard& h : loaded.scenario.hazards) {
     const auto* r = std::get_if<ToxicRelease>(&h.detail);
     if (!r) {
@@ -163,6 +164,24 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     for (const Ring& ring : zoneRings_.back()) zoneBounds_.back().add(ring);
   }
   prepareFixedPoints();
+  recordDraws();
+}
+
+void HazardModel::recordDraws() {
+  draws_.wind_speed_ms = weather_.windSpeed_ms;
+  draws_.wind_from_deg = weather_.windFrom_deg;
+  draws_.stability = std::string(1, "ABCDEF"[int(weather_.stability)]);
+  draws_.sky = sky_;
+  draws_.temperature_c = weather_.temperature_K - 273.15;
+  for (const DrawnRelease& r : releases_) {
+    ReleaseDraw& d = draws_.releases[r.hazard];
+    d.start_s = r.release.start_s;
+    d.rate_kg_s = r.release.rate_kg_s;
+    d.duration_s = r.release.stop_s - r.release.start_s;
+    if (r.fromVessel) d.hole_mm = r.hole_mm;
+    d.dispersion = r.dense() ? "dense" : "passive";
+  }
+  for (const DrawnFire& f : fires_) draws_.fires[f.hazard] = {f.start_s, f.heatRelease_MW, f.spread_m};
 }
 
 void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const HazardSource& src, double duration_s,

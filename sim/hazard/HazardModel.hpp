@@ -105,6 +105,7 @@ class HazardModel final : public HazardEffects {
   void controlZone(const std::string& hazard, int zone, double t_s) override;
   double heatFlux_kW_m2(Point2 p, double t_s, int except = -1) const override;
   std::vector<double> zoneIgnitions() const override;
+  std::optional<Draws> draws() const override { return draws_; }
   /// Whether the heat flux at p reaches `level`: the same answer as heatFlux_kW_m2(p, t_s, except)
   /// >= level. Most places are far from every burning zone: an upper bound of the flux, from each
   /// zone's box (never farther than its edge), settles them without the distance to the edge.
@@ -120,6 +121,8 @@ class HazardModel final : public HazardEffects {
  private:
   const LoadedScenario& loaded_;
   hazard::Weather weather_{};
+  std::string sky_;  // the sky drawn when the class follows it
+  Draws draws_;      // as drawn, before any team acts
   std::string closureLevel_;  // the plan's close_roads_above
   std::vector<DrawnRelease> releases_;
   std::vector<DrawnFire> fires_;
@@ -136,6 +139,7 @@ class HazardModel final : public HazardEffects {
   std::vector<std::vector<Ring>> zoneRings_;  // each zone's outer rings and holes, for contains()
   std::vector<Bounds> zoneBounds_;            // the box of each zone's rings: contains() is false outside it
   void prepareFixedPoints();
+  void recordDraws();
   /// The rate and duration of a release given by its vessel and hole (streams hole/ID,
   /// storage_temperature/ID, pressure/ID, head/ID, discharge/ID), its leak isolated after duration_s.
   void drawVessel(DrawnRelease& d, const PhysicalRelease& v, const HazardSource& src, double duration_s,
