@@ -43,6 +43,24 @@ struct Weather {
   bool operator==(const Weather&) const = default;
 };
 
+/// Air changes per hour with doors and windows shut of a building with no kind given, 1 /h: an
+/// assumption of this model (typical of closed residential and office buildings; not taken from a
+/// standard). README "Model", indoor air.
+inline constexpr double kDefaultAirChangesPerHour = 1.0;
+/// With three or more windows or doors open, 2.75 /h: the geometric mean measured in one test house
+/// by Johnson et al. 2004 (sim/hazard/IndoorAir.hpp, kAchThreeOrMoreOpenings_Johnson2004).
+inline constexpr double kAiredAirChangesPerHour = 2.75;
+
+/// The park's buildings as the indoor air sees them: air changes per hour with doors and windows
+/// shut by zone kind (chemical, ..., green) and for indoor shelters ("shelter"), any kind not given
+/// taking "default"; and with windows open, for persons who air out. Each a distribution, drawn once
+/// per replication and key (stream buildings/KEY).
+struct Buildings {
+  std::map<std::string, Distribution> air_changes_per_hour;  // by zone kind, "shelter" or "default"
+  Distribution aired_out_per_hour{kAiredAirChangesPerHour};
+  bool operator==(const Buildings&) const = default;
+};
+
 /// Which dispersion model a run uses for its toxic releases (README "Model"): per release and
 /// weather by Britter and McQuaid's criterion (auto), or one model whatever the cloud. Set by the
 /// commands' --model, not by the scenario file.
@@ -133,9 +151,13 @@ struct Protect {
   std::vector<Ref> zones;  // when scope is List
   ProtectiveAction action = ProtectiveAction::Evacuate;
   Ref after;
+  /// Shelter in place only: open the windows once the air outdoors is cleaner than indoors (the
+  /// standard advice once the cloud has passed), instead of staying shut to the horizon.
+  bool air_out_when_cloud_passed = false;
   Location where;
   bool operator==(const Protect& o) const {
-    return scope == o.scope && zones == o.zones && action == o.action && after == o.after;
+    return scope == o.scope && zones == o.zones && action == o.action && after == o.after &&
+           air_out_when_cloud_passed == o.air_out_when_cloud_passed;
   }
 };
 
@@ -212,6 +234,7 @@ struct Scenario {
   int cohort_size = 50;
   Walking walking;
   Weather weather;
+  Buildings buildings;
   std::vector<Hazard> hazards;
   std::vector<Team> teams;
   std::vector<Plan> plans;
@@ -231,7 +254,7 @@ struct Scenario {
   bool operator==(const Scenario& o) const {
     return format == o.format && name == o.name && description == o.description && park == o.park &&
            crs == o.crs && horizon_s == o.horizon_s && population == o.population &&
-           cohort_size == o.cohort_size && walking == o.walking && weather == o.weather &&
+           cohort_size == o.cohort_size && walking == o.walking && weather == o.weather && buildings == o.buildings &&
            hazards == o.hazards && teams == o.teams && plans == o.plans && shelter_changes == o.shelter_changes &&
            park_changes == o.park_changes &&
            monte_carlo == o.monte_carlo;

@@ -63,7 +63,7 @@ class ScenarioReader {
   void read(const YAML::Node& root, Scenario& s) {
     if (!in_.checkMap(root, "",
                       {"drillsim", "name", "park", "horizon_s", "plans"},
-                      {"description", "crs", "population", "cohort_size", "walking", "weather", "hazards", "teams",
+                      {"description", "crs", "population", "cohort_size", "walking", "weather", "buildings", "hazards", "teams",
                        "shelter_changes", "park_changes", "monte_carlo"}))
       return;
     if (const YAML::Node v = root["drillsim"]; v && !(v.IsScalar() && v.Scalar() == std::to_string(kScenarioFormat)))
@@ -85,6 +85,7 @@ class ScenarioReader {
       s.cohort_size = int(in_.integer(root["cohort_size"], "cohort_size", 1, 100000).value_or(s.cohort_size));
     if (root["walking"]) readWalking(root["walking"], s.walking);
     if (root["weather"]) readWeather(root["weather"], s.weather);
+    if (root["buildings"]) readBuildings(root["buildings"], s.buildings);
     if (root["hazards"]) readList(root["hazards"], "hazards", [&](const YAML::Node& n, const std::string& p) {
       readHazard(n, p, s.hazards);
     });
@@ -146,6 +147,30 @@ class ScenarioReader {
     if (w.speed_ms > 3)
       in_.warning(n["speed_ms"], "walking.speed_ms",
                   "walking speeds above 3 m/s are running, not walking (RiMEA Table 1 gives 0.46-1.61 m/s)");
+  }
+
+  void readBuildings(const YAML::Node& n, Buildings& b) {
+    if (!in_.checkMap(n, "buildings", {}, {"air_changes_per_hour", "aired_out_per_hour"})) return;
+    if (const YAML::Node a = n["air_changes_per_hour"]) {
+      std::vector<std::string> keys = zoneKindNames();
+      keys.push_back("shelter");
+      keys.push_back("default");
+      if (!a.IsMap()) {
+        in_.error(a, "buildings.air_changes_per_hour",
+                  "expected a mapping of zone kind, shelter or default to air changes per hour, found " + YamlInput::describe(a));
+      } else {
+        for (const auto& kv : a) {
+          const std::string key = kv.first.Scalar();
+          const std::string q = "buildings.air_changes_per_hour." + key;
+          if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+            in_.error(kv.first, q, "unknown building kind " + inQuotes(key) + "; " + expectedOneOf(key, keys));
+            continue;
+          }
+          if (auto d = in_.distribution(kv.second, q, Bound::above(0))) b.air_changes_per_hour[key] = *d;
+        }
+      }
+    }
+    optDist(n, "aired_out_per_hour", "buildings", b.aired_out_per_hour, Bound::above(0));
   }
 
   void readWeather(const YAML::Node& n, Weather& w) {
@@ -347,7 +372,7 @@ class ScenarioReader {
   }
 
   void readProtect(const YAML::Node& m, const std::string& q, Plan& p) {
-    if (!in_.checkMap(m, q, {"zones", "action", "after"}, {})) return;
+    if (!in_.checkMap(m, q, {"zones", "action", "after"}, {"air_out_when"})) return;
     Protect pr;
     pr.where = in_.where(m);
     if (const YAML::Node z = m["zones"]) {
@@ -366,6 +391,11 @@ class ScenarioReader {
       if (auto a = in_.word(m["action"], q + ".action", kActions))
         pr.action = *a == "evacuate" ? ProtectiveAction::Evacuate : ProtectiveAction::ShelterInPlace;
     if (m["after"]) pr.after = ref(m["after"], q + ".after");
+    if (const YAML::Node a = m["air_out_when"]) {
+      if (auto w = in_.word(a, q + ".air_out_when", {"cloud_passed", "never"})) pr.air_out_when_cloud_passed = *w == "cloud_passed";
+      if (pr.action != ProtectiveAction::ShelterInPlace)
+        in_.error(a, q + ".air_out_when", "only sheltering in place airs out; this entry's action is evacuate");
+    }
     p.protect.push_back(std::move(pr));
   }
 

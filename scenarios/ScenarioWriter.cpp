@@ -155,7 +155,9 @@ void emitPlan(YAML::Emitter& out, const Plan& p) {
     }
     out << YAML::Key << "action" << YAML::Value
         << (pr.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place") << YAML::Key << "after"
-        << YAML::Value << pr.after.id << YAML::EndMap;
+        << YAML::Value << pr.after.id;
+    if (pr.air_out_when_cloud_passed) out << YAML::Key << "air_out_when" << YAML::Value << "cloud_passed";
+    out << YAML::EndMap;
   }
   out << YAML::EndSeq << YAML::Key << "shelters" << YAML::Value;
   if (p.shelters.kind == ShelterRule::Kind::Nearest) out << "nearest";
@@ -210,6 +212,18 @@ std::string scenarioToYaml(const Scenario& s) {
   out << YAML::Key << "terrain" << YAML::Value << s.weather.terrain;
   if (!(s.weather.temperature_c == Distribution{20.0})) field(out, "temperature_c", s.weather.temperature_c);
   out << YAML::EndMap;
+
+  if (!(s.buildings == Buildings{})) {
+    out << YAML::Key << "buildings" << YAML::Value << YAML::BeginMap;
+    if (!s.buildings.air_changes_per_hour.empty()) {
+      out << YAML::Key << "air_changes_per_hour" << YAML::Value << YAML::BeginMap;
+      for (const auto& [key, d] : s.buildings.air_changes_per_hour) field(out, key.c_str(), d);
+      out << YAML::EndMap;
+    }
+    if (!(s.buildings.aired_out_per_hour == Distribution{kAiredAirChangesPerHour}))
+      field(out, "aired_out_per_hour", s.buildings.aired_out_per_hour);
+    out << YAML::EndMap;
+  }
 
   out << YAML::Key << "hazards" << YAML::Value << YAML::BeginSeq;
   for (const auto& h : s.hazards) emitHazard(out, h);

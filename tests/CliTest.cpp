@@ -335,6 +335,31 @@ TEST(Cli, RegisterGradesTheBundledSourcesByGb18218) {
   }
 }
 
+TEST(Cli, RegisterTakesTheDenseModelWhereTheCriterionSelectsIt) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  auto r = runDrillsim({"register", scenario, "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto autoModel = nlohmann::json::parse(r.out).at("sources");
+  r = runDrillsim({"register", scenario, "--format", "json", "--model", "passive"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto passive = nlohmann::json::parse(r.out).at("sources");
+  ASSERT_EQ(autoModel.size(), passive.size());
+  for (std::size_t i = 0; i < passive.size(); ++i) {
+    EXPECT_EQ(passive[i]["dispersion"], "passive") << passive[i]["id"];
+    // The same reach where the criterion keeps the passive plume.
+    if (autoModel[i]["dispersion"] == "passive") {
+      EXPECT_EQ(autoModel[i]["aegl2_m"], passive[i]["aegl2_m"]) << passive[i]["id"];
+    }
+  }
+  // Chlorine (cloud at its boiling point, about 3 times as dense as air) and LPG are dense in the worst case;
+  // ammonia's cold vapour (17 g/mol at 240 K, 0.7 times air) is not.
+  EXPECT_EQ(autoModel[0]["dispersion"], "dense");
+  EXPECT_EQ(autoModel[1]["dispersion"], "passive");
+  EXPECT_EQ(autoModel[3]["dispersion"], "dense");
+  // A dense worst case of the LPG spheres reaches further at AEGL-2 than the passive plume says.
+  EXPECT_GT(autoModel[3]["aegl2_m"].get<double>(), passive[3]["aegl2_m"].get<double>());
+}
+
 TEST(Cli, RegisterAndThreatZonesFillOneGeoPackage) {
   const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
   const fs::path gpkg = fs::temp_directory_path() / "drillsim-cli-test.gpkg";

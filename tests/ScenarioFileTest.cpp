@@ -44,6 +44,10 @@ TEST(ScenarioFile, ReadsEveryKeyAndDistributionKind) {
   EXPECT_EQ(s.weather.wind_from_deg, Distribution(Choice{{45, 180, 270}, {0.5, 0.3, 0.2}}));
   EXPECT_EQ(s.weather.stability, (NamedChoice{{"D", "E", "F"}, {0.5, 0.3, 0.2}}));
   EXPECT_EQ(s.weather.terrain, "urban");
+  ASSERT_EQ(s.buildings.air_changes_per_hour.size(), 3u);
+  EXPECT_EQ(s.buildings.air_changes_per_hour.at("dormitory"), Distribution(LogNormal{0.5, 0.4}));
+  EXPECT_EQ(s.buildings.air_changes_per_hour.at("shelter"), Distribution(0.8));
+  EXPECT_EQ(s.buildings.aired_out_per_hour, Distribution(2.75));
   ASSERT_EQ(s.hazards.size(), 2u);
   const auto& leak = std::get<ToxicRelease>(s.hazards[0].detail);
   EXPECT_EQ(leak.source.id, "HS1");
@@ -56,6 +60,8 @@ TEST(ScenarioFile, ReadsEveryKeyAndDistributionKind) {
   EXPECT_EQ(s.plans[0].dispatch[1].to.id, "Z2");
   EXPECT_EQ(s.plans[1].protect[0].scope, Protect::Scope::List);
   EXPECT_EQ(s.plans[1].protect[0].action, ProtectiveAction::ShelterInPlace);
+  EXPECT_TRUE(s.plans[1].protect[0].air_out_when_cloud_passed);
+  EXPECT_FALSE(s.plans[0].protect[0].air_out_when_cloud_passed);
   EXPECT_EQ(s.plans[1].protect[1].scope, Protect::Scope::Threat);
   ASSERT_EQ(s.plans[1].shelters.kind, ShelterRule::Kind::Map);
   EXPECT_EQ(s.plans[1].shelters.map[1].second.size(), 2u);
@@ -93,7 +99,7 @@ TEST(ScenarioFile, UnknownKeyIsReportedWithPlaceAndSuggestion) {
   yaml += "horizon: 7200\n";
   EXPECT_EQ(parseErrors(yaml),
             "s.yaml:7:1: error: horizon: unknown key 'horizon'; expected one of drillsim, name, park, horizon_s, "
-            "plans, description, crs, population, cohort_size, walking, weather, hazards, ... (16 in all) "
+            "plans, description, crs, population, cohort_size, walking, weather, buildings, ... (17 in all) "
             "(did you mean 'horizon_s'?)\n");
 }
 
@@ -193,4 +199,30 @@ TEST(ScenarioFile, StabilityMayComeFromTheSky) {
   EXPECT_EQ(parseErrors(std::string(kMinimal) + "weather: {stability: {pasquill: night}}\n"),
             "s.yaml:7:33: error: weather.stability.pasquill: expected one of strong_sun, moderate_sun, slight_sun, "
             "night_cloudy, night_clear, overcast, found 'night'\n");
+}
+
+TEST(ScenarioFile, BuildingsAndAiringOutAreChecked) {
+  const std::string yaml = R"(drillsim: 1
+name: t
+park: p
+horizon_s: 600
+buildings:
+  air_changes_per_hour: {dormitry: 0.5, school: -1}
+  aired_out_per_hour: 0
+plans:
+  - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuate, after: enterprise, air_out_when: cloud_passed}]}
+  - {id: B, notify: [{who: enterprise}], protect: [{zones: all, action: shelter_in_place, after: enterprise, air_out_when: later}]}
+)";
+  const std::string errors = parseErrors(yaml);
+  EXPECT_NE(errors.find("s.yaml:6:26: error: buildings.air_changes_per_hour.dormitry: unknown building kind 'dormitry'; "
+                        "expected one of chemical, manufacturing, warehouse, office, dormitory"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("(did you mean 'dormitory'?)"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("buildings.air_changes_per_hour.school: expected a number > 0, found -1"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("buildings.aired_out_per_hour: expected a number > 0, found 0"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("plans[0].protect[0].air_out_when: only sheltering in place airs out; this entry's action is evacuate"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("plans[1].protect[0].air_out_when: expected one of cloud_passed, never"), std::string::npos) << errors;
 }

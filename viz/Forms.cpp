@@ -333,7 +333,12 @@ void App::planForm(std::size_t i) {
     ImGui::SetNextItemWidth(140);
     if (wordField("##action", action, {"evacuate", "shelter_in_place"})) {
       a.action = action == "evacuate" ? ProtectiveAction::Evacuate : ProtectiveAction::ShelterInPlace;
+      if (a.action == ProtectiveAction::Evacuate) a.air_out_when_cloud_passed = false;
       c = true;
+    }
+    if (a.action == ProtectiveAction::ShelterInPlace) {
+      ImGui::SameLine();
+      c |= ImGui::Checkbox("air out after the cloud", &a.air_out_when_cloud_passed);
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
@@ -357,7 +362,7 @@ void App::planForm(std::size_t i) {
     ImGui::PopID();
   }
   if (ImGui::SmallButton("+ action")) {
-    p.protect.push_back(Protect{Protect::Scope::All, {}, ProtectiveAction::Evacuate, Ref{parties.empty() ? "" : parties.front(), {}}, {}});
+    p.protect.push_back(Protect{Protect::Scope::All, {}, ProtectiveAction::Evacuate, Ref{parties.empty() ? "" : parties.front(), {}}, false, {}});
     c = true;
   }
 

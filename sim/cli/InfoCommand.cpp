@@ -29,7 +29,8 @@ std::string describeProtect(const Protect& p) {
   else
     for (const auto& z : p.zones) zones += (zones.empty() ? "" : ", ") + z.id;
   return std::string(p.action == ProtectiveAction::Evacuate ? "evacuate " : "shelter in place ") + zones +
-         " once " + p.after.id + " is notified";
+         " once " + p.after.id + " is notified" +
+         (p.air_out_when_cloud_passed ? ", airing out once the cloud has passed" : "");
 }
 
 void printPark(const LoadedScenario& l, std::ostream& out) {
@@ -115,6 +116,10 @@ void printScenario(const Scenario& s, std::ostream& out) {
   out << "Weather: wind " << s.weather.wind_speed_ms.describe() << " m/s from " << s.weather.wind_from_deg.describe()
       << " deg, stability " << stability << ", " << s.weather.terrain << " terrain, air "
       << s.weather.temperature_c.describe() << " degC\n";
+  out << "Buildings, air changes per hour shut:";
+  if (s.buildings.air_changes_per_hour.empty()) out << " " << fixed(kDefaultAirChangesPerHour, 1) << " everywhere (the default)";
+  for (const auto& [kind, d] : s.buildings.air_changes_per_hour) out << " " << kind << " " << d.describe() << ";";
+  out << " aired out " << s.buildings.aired_out_per_hour.describe() << "\n";
 
   out << "\nHazards: " << s.hazards.size() << "\n";
   for (const auto& h : s.hazards) {

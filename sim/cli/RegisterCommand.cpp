@@ -12,7 +12,9 @@
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
+#include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/Dispersion.hpp"
+#include "sim/hazard/HazardModel.hpp"
 
 namespace drillsim::cli {
 
@@ -20,6 +22,7 @@ namespace {
 const std::vector<OptionSpec> kOptions = {
     {"format", true, "text (default) or json", "FORMAT"},
     {"gpkg", true, "also write the register as layer hazard_register (points) of this GeoPackage", "FILE.gpkg"},
+    {"model", true, "dispersion model: auto (default: dense where Britter-McQuaid's criterion says so), passive or dense", "MODEL"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -27,6 +30,24 @@ const std::vector<OptionSpec> kOptions = {
 // at ground level. Used here as "typical worst weather" for the register's distances.
 constexpr double kWorstCaseDuration_s = 600;
 constexpr double kWorstCaseWind_ms = 1.5;
+// The air's temperature of the worst case: 20 degC, an assumption of the register (40 CFR 68.22
+// asks for the site's highest daily maximum of three years, which the scenario does not hold).
+constexpr double kWorstCaseAir_K = 293.15;
+
+// The worst-case release of a source as a run sees it: the inventory over 10 min at ground level,
+// its cloud the pure vapour at the air's temperature or, for a gas liquefied under pressure (a
+// boiling point below the air's), at its boiling point (the flashed gas cools to it), with the
+// dispersion model chosen as in a run.
+DrawnRelease worstCase(const Substance& sub, double inventory_kg, const hazard::Weather& w, DispersionModel model) {
+  DrawnRelease d;
+  d.substance = &sub;
+  d.release.rate_kg_s = inventory_kg / kWorstCaseDuration_s;
+  d.release.height_m = 0;
+  const double boiling = sub.boiling_point_k.value_or(w.temperature_K);
+  d.cloud = hazard::pureVapour(sub.molar_mass_g_mol, std::min(boiling, w.temperature_K));
+  chooseDispersion(d, w, model);
+  return d;
+}
 
 // GB 18218-2018 / SAWS order 40, annex 1: alpha from the persons within 500 m outside the site.
 double alphaFor(long persons) {
@@ -54,7 +75,8 @@ std::string helpRegister() {
          "R = alpha * beta * q/Q and its grade (SAWS order 40, annex 1, kept by GB 18218-2018), with\n"
          "alpha from the night population of other zones within 500 m of the source's zone. Then the\n"
          "downwind reach of each 60 min AEGL for a worst-case release (the inventory over 10 min,\n"
-         "wind 1.5 m/s, class F: US EPA 40 CFR 68.25), and the zones and shelters within the\n"
+         "wind 1.5 m/s, class F: US EPA 40 CFR 68.25; air 20 degC; the dense-gas model where\n"
+         "Britter-McQuaid's criterion selects it, as in a run), and the zones and shelters within the\n"
          "AEGL-2 reach in any wind direction.\n\n" +
          describeOptions(kOptions) + "\nExit codes: 0 printed, 2 the scenario is invalid, 64 bad command line.\n";
 }
@@ -65,12 +87,15 @@ int runRegister(const std::vector<std::string>& argv) {
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
   const Park& park = loaded->park;
-  const hazard::Terrain terrain =
-      loaded->scenario.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
+  hazard::Weather worst;
+  worst.windSpeed_ms = kWorstCaseWind_ms;
+  worst.stability = hazard::Stability::F;
+  worst.terrain = loaded->scenario.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
+  worst.temperature_K = kWorstCaseAir_K;
   nlohmann::json sources = nlohmann::json::array();
   TextTable table({"id", "name", "substance", "inventory", "Q", "q/Q", "beta", "alpha", "R", "grade", "AEGL-3", "AEGL-2",
-                   "AEGL-1"},
-                  {false, false, false, true, true, true, true, true, true, false, true, true, true});
+                   "AEGL-1", "plume"},
+                  {false, false, false, true, true, true, true, true, true, false, true, true, true, false});
   std::string within;
   std::vector<OutFeature> features;
   for (const auto& src : park.sources) {
@@ -103,11 +128,12 @@ int runRegister(const std::vector<std::string>& argv) {
     }
     std::vector<std::string> reach(3, "");
     double aegl2Reach = 0;
+    const DrawnRelease release = worstCase(*sub, src.inventory_kg, worst, loaded->scenario.dispersion);
+    entry["dispersion"] = release.dense() ? "dense" : "passive";
     for (int level = 1; level <= 3; ++level) {
       const auto& ppm = sub->aegl_ppm[std::size_t(level - 1)][2];
       if (!ppm) continue;
-      const double d = hazard::centrelineDistanceTo_m(sub->mgPerM3(*ppm), src.inventory_kg / kWorstCaseDuration_s,
-                                                      kWorstCaseWind_ms, 0, hazard::Stability::F, terrain);
+      const double d = hazard::centrelineDistanceTo_m(sub->mgPerM3(*ppm), release.release, worst);
       entry["aegl" + std::to_string(level) + "_m"] = d;
       reach[std::size_t(level - 1)] = d >= 10000 ? "> 10 km" : fixed(d, 0) + " m";
       if (level == 2) aegl2Reach = d;
@@ -139,7 +165,7 @@ int runRegister(const std::vector<std::string>& argv) {
                          {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
     table.row({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
                sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, grade,
-               reach[2], reach[1], reach[0]});
+               reach[2], reach[1], reach[0], entry["dispersion"].get<std::string>()});
     within += "  " + src.id + ": " + std::to_string(zones.size()) + " zone(s) within the AEGL-2 reach" +
               (zones.empty() ? "" : " (" + list + ")") + "; shelters: " + (shelterList.empty() ? "none" : shelterList) + "\n";
   }
@@ -152,8 +178,10 @@ int runRegister(const std::vector<std::string>& argv) {
   }
   std::cout << "Hazard-source register of " << park.path << " (" << loaded->scenario.name << ")\n"
             << "GB 18218-2018 ratios and grades; AEGL reach (60 min) of a worst-case release: the inventory over\n"
-            << "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), "
-            << loaded->scenario.weather.terrain << " dispersion.\n\n"
+            << "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, "
+            << loaded->scenario.weather.terrain << " terrain;\n"
+            << "the plume dense or passive as a run chooses it (--model " << dispersionName(loaded->scenario.dispersion)
+            << ").\n\n"
             << table.str() << "\nWithin the AEGL-2 reach, in any wind direction:\n"
             << within;
   return kExitOk;

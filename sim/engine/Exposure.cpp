@@ -8,6 +8,7 @@
 #include "scenarios/Distribution.hpp"
 #include "sim/hazard/Aegl.hpp"
 #include "sim/hazard/Dispersion.hpp"
+#include "sim/hazard/IndoorAir.hpp"
 #include "sim/hazard/Probit.hpp"
 
 namespace drillsim {
@@ -112,9 +113,23 @@ class Integrator {
   void outdoors(Dose& dose, int r, Point2 p, double a, double b) const {
     integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, p, t); });
   }
-  // ... indoors in the building at `place` (its indoor air follows the outdoor air at its point).
-  void indoors(Dose& dose, int r, const std::string& place, Point2 p, double a, double b) {
-    const std::vector<double>& inside = indoorSeries(r, place, p);
+  // A building: where its air is taken from outdoors, its air changes per hour shut, and whether
+  // its occupants open the windows once the cloud has passed.
+  struct Building {
+    std::string place;  // "zone:ID" or "shelter:ID", with ":aired" when its occupants air out
+    Point2 p;
+    double ach = kDefaultAirChangesPerHour;
+    bool airsOut = false;
+  };
+  Building zoneBuilding(const Zone& zone, bool airsOut) {
+    return {"zone:" + zone.id + (airsOut ? ":aired" : ""), zone.centroid,
+            airChanges(zoneKindNames()[std::size_t(zone.kind)]), airsOut};
+  }
+  Building shelterBuilding(const Shelter& sh) { return {"shelter:" + sh.id, sh.position, airChanges("shelter"), false}; }
+
+  // ... indoors in a building (its indoor air follows the outdoor air at its point).
+  void indoors(Dose& dose, int r, const Building& building, double a, double b) {
+    const std::vector<double>& inside = indoorSeries(r, building);
     integrate(dose, r, a, b, [&](double t) {
       const std::size_t k = std::min(inside.size() - 1, std::size_t(t / kExposureStep_s));
       return inside[k];
@@ -170,21 +185,40 @@ class Integrator {
     }
   }
 
-  const std::vector<double>& indoorSeries(int r, const std::string& place, Point2 p) {
-    auto& series = indoor_[{r, place}];
+  const std::vector<double>& indoorSeries(int r, const Building& b) {
+    auto& series = indoor_[{r, b.place}];
     if (!series.empty()) return series;
-    // dC_in/dt = lambda (C_out - C_in), stepped exactly for C_out constant over each step.
-    const double lambda = kAirChangesPerHour / 3600.0;
-    const double keep = std::exp(-lambda * kExposureStep_s);
+    // dC_in/dt = lambda (C_out - C_in), stepped exactly for C_out constant over each step; once
+    // airing out helps (the air outdoors cleaner than indoors, IndoorAir.hpp), at the aired rate.
+    const double keepShut = std::exp(-b.ach / 3600.0 * kExposureStep_s);
+    const double keepAired = std::exp(-airedAirChanges() / 3600.0 * kExposureStep_s);
+    bool aired = false;
     series.resize(steps_ + 1, 0.0);
     double inside = 0;
     for (std::size_t k = 0; k <= steps_; ++k) {
-      const double outside = s_.hazards.releaseConcentration_mg_m3(r, p, (double(k) + 0.5) * kExposureStep_s);
-      const double next = outside + (inside - outside) * keep;
+      const double outside = s_.hazards.releaseConcentration_mg_m3(r, b.p, (double(k) + 0.5) * kExposureStep_s);
+      aired = aired || (b.airsOut && hazard::airingOutHelps(inside, outside));
+      const double next = outside + (inside - outside) * (aired ? keepAired : keepShut);
       series[k] = (inside + next) / 2;  // the step's mean, near enough for a slow building
       inside = next;
     }
     return series;
+  }
+
+  // Air changes per hour of the buildings of `kind` (a zone kind or "shelter"), drawn once per
+  // replication and key of the scenario's buildings (stream buildings/KEY).
+  double airChanges(const std::string& kind) {
+    const auto& given = s_.scenario.buildings.air_changes_per_hour;
+    const std::string key = given.count(kind) ? kind : "default";
+    const auto it = given.find(key);
+    if (it == given.end()) return kDefaultAirChangesPerHour;
+    auto [drawn, fresh] = ach_.emplace(key, 0.0);
+    if (fresh) drawn->second = s_.draw(it->second, "buildings", key, 1e-6);
+    return drawn->second;
+  }
+  double airedAirChanges() {
+    if (!aired_) aired_ = s_.draw(s_.scenario.buildings.aired_out_per_hour, "buildings", "aired_out", 1e-6);
+    return *aired_;
   }
 
   RunState& s_;
@@ -192,6 +226,8 @@ class Integrator {
   std::size_t steps_ = 0;
   bool fires_ = false;  // some zone burns before the horizon
   std::map<std::pair<int, std::string>, std::vector<double>> indoor_;
+  std::map<std::string, double> ach_;  // drawn per key of the scenario's buildings
+  std::optional<double> aired_;
   std::vector<Guidelines> guidelines_;  // per release
 };
 
@@ -244,7 +280,9 @@ void assessExposure(RunState& s) {
     const int order = s.zoneOrder[z];
     if (order >= 0 && s.plan.protect[std::size_t(order)].action == ProtectiveAction::Evacuate) continue;
     Group g{int(z), people, std::vector<Dose>(std::size_t(n)), {}, burnsBefore(int(z), horizon)};
-    for (int r = 0; r < n; ++r) in.indoors(g.dose[std::size_t(r)], r, "zone:" + zone.id, zone.centroid, 0, horizon);
+    const bool airsOut = order >= 0 && s.plan.protect[std::size_t(order)].air_out_when_cloud_passed;
+    const auto building = in.zoneBuilding(zone, airsOut);
+    for (int r = 0; r < n; ++r) in.indoors(g.dose[std::size_t(r)], r, building, 0, horizon);
     in.heat(g.heat, 0, horizon, true, int(z), [&](double) { return zone.centroid; });
     groups.push_back(g);
   }
@@ -265,7 +303,8 @@ void assessExposure(RunState& s) {
     const int persons = legs.empty() ? c.persons : legs.front()->persons;
     Group base{c.zone, persons, std::vector<Dose>(std::size_t(n)), {}, false};
     const double leaves = legs.empty() ? horizon : legs.front()->depart_s;
-    for (int r = 0; r < n; ++r) in.indoors(base.dose[std::size_t(r)], r, "zone:" + zone.id, zone.centroid, 0, leaves);
+    const auto building = in.zoneBuilding(zone, false);
+    for (int r = 0; r < n; ++r) in.indoors(base.dose[std::size_t(r)], r, building, 0, leaves);
     in.heat(base.heat, 0, leaves, true, c.zone, [&](double) { return zone.centroid; });
     base.inFire = burnsBefore(c.zone, leaves);
     Point2 at = zone.centroid;
@@ -290,7 +329,7 @@ void assessExposure(RunState& s) {
         Group g = base;
         g.persons = admitted;
         for (int r = 0; r < n; ++r) {
-          if (indoor) in.indoors(g.dose[std::size_t(r)], r, "shelter:" + sh->id, sh->position, end, horizon);
+          if (indoor) in.indoors(g.dose[std::size_t(r)], r, in.shelterBuilding(*sh), end, horizon);
           else in.outdoors(g.dose[std::size_t(r)], r, sh->position, end, horizon);
         }
         in.heat(g.heat, end, horizon, indoor, -1, [&](double) { return sh->position; });

@@ -13,10 +13,10 @@
 
 namespace drillsim {
 
-/// Air changes per hour of a building with doors and windows shut: indoor concentration follows
-/// dC_in/dt = lambda (C_out - C_in). An assumption of this model (typical of closed residential
-/// and office buildings; not taken from a standard) until scenarios can set it.
-constexpr double kAirChangesPerHour = 1.0;
+/// Indoors, the concentration follows dC_in/dt = lambda (C_out - C_in) with the building's air
+/// changes per hour (scenario `buildings:`, by zone kind and for indoor shelters; default
+/// kDefaultAirChangesPerHour), switching to `aired_out_per_hour` for persons who air out once the
+/// air outdoors is cleaner than indoors (`air_out_when: cloud_passed`).
 /// Integration step of the doses [s].
 constexpr double kExposureStep_s = 10.0;
 

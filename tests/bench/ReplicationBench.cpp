@@ -83,10 +83,13 @@ double batchRate(const LoadedScenario& l, int replications, int jobs) {
   });
 }
 
+// Issue target for the bundled batches: at least 2,000 replications a minute on one core.
+constexpr double kTargetPerMinuteCore = 2000;
+
 void reportBatch(const std::string& name, const LoadedScenario& l, int replications) {
   const double one = batchRate(l, replications, 1), two = batchRate(l, replications, 2);
-  std::printf("%-34s %6zu %8d %10.1f %10.1f %8.2f\n", name.c_str(), l.park.zones.size(), replications, one, two,
-              one > 0 ? two / one : 0.0);
+  std::printf("%-34s %6zu %8d %10.1f %10.1f %8.2f %12.0f %8.2f\n", name.c_str(), l.park.zones.size(), replications, one,
+              two, one > 0 ? two / one : 0.0, one * 60, one * 60 / kTargetPerMinuteCore);
 }
 
 }  // namespace
@@ -122,7 +125,8 @@ int main(int argc, char** argv) {
   }
 
   std::printf("\nBatch throughput, first plan (replications per second)\n");
-  std::printf("%-34s %6s %8s %10s %10s %8s\n", "scenario", "zones", "reps", "1 job", "2 jobs", "ratio");
+  std::printf("%-34s %6s %8s %10s %10s %8s %12s %8s\n", "scenario", "zones", "reps", "1 job", "2 jobs", "ratio",
+              "per min, 1", "/ 2000");
   for (const auto& f : files) {
     Diagnostics d;
     if (auto l = loadAndValidate(f, d)) reportBatch(std::filesystem::path(f).stem().string(), *l, 20 * samples);
