@@ -336,10 +336,7 @@ void App::planForm(std::size_t i) {
       if (a.action == ProtectiveAction::Evacuate) a.air_out_when_cloud_passed = false;
       c = true;
     }
-    if (a.action == ProtectiveAction::ShelterInPlace) {
-      ImGui::SameLine();
-      c |= ImGui::Checkbox("air out after the cloud", &a.air_out_when_cloud_passed);
-    }
+
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
     c |= wordField("##after", a.after.id, parties);
@@ -350,6 +347,9 @@ void App::planForm(std::size_t i) {
       ImGui::PopID();
       break;
     }
+    if (a.action == ProtectiveAction::ShelterInPlace)  // on its own line: the row is full
+      c |= ImGui::Checkbox("air out once the cloud has passed",
+                           &a.air_out_when_cloud_passed);
     if (a.scope == Protect::Scope::List) {
       auto [it, fresh] = fieldText_.try_emplace(k + "zones" + std::to_string(j), joined(a.zones));
       ImGui::SetNextItemWidth(380);

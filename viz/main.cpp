@@ -35,7 +35,7 @@ const char* kUsage =
     "  --drill DIR           play the drill `drillsim drill --out DIR` wrote: its run in the replay with\n"
     "                        the drill clock (injects due, delivered, observations saved to DIR)\n"
     "  --select ID           select a feature (zone, shelter, station, source) in the editor, or\n"
-    "                        'weather' for the weather form\n"
+    "                        'weather' for the weather form, or plan:ID for a plan's form\n"
     "  --zones-by-persons    colour the editor's zones by their persons instead of their kind\n"
     "  --threat-draw R       show in the editor the steady threat zones under the weather and release\n"
     "                        rates of replication R\n"
@@ -182,6 +182,12 @@ int main(int argc, char** argv) {
   if (view == "compare") app.setView(View::Compare);
   if (select == "weather") {
     app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Weather});
+  } else if (select.rfind("plan:", 0) == 0) {
+    const auto& plans = app.editor().scenario().plans;
+    std::size_t i = 0;
+    while (i < plans.size() && plans[i].id != select.substr(5)) ++i;
+    if (i == plans.size()) usage("--select: no plan '" + select.substr(5) + "' in the scenario");
+    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Plan, i});
   } else if (!select.empty()) {
     const drillsim::Park& park = app.editor().park();
     using K = drillsim::viz::Feature::Kind;

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "sim/hazard/DenseGas.hpp"
+#include "sim/hazard/Puff.hpp"
 
 namespace drillsim::hazard {
 
@@ -150,27 +151,35 @@ PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg) {
   return plumeFrame(source, p, windAxis(windFrom_deg));
 }
 
+double PointExposure::at(const Release& release, double t_s) const {
+  if (!(steady_mg_m3 > 0)) return 0;
+  if (!(sigmaX_m > 0))
+    return t_s >= release.start_s + travel_s && t_s <= release.stop_s + travel_s ? steady_mg_m3 : 0;
+  return steady_mg_m3 * finiteReleaseFraction(x_m, u_ms, t_s, release.start_s, release.stop_s, sigmaX_m);
+}
+
 namespace {
-// The point's exposure; when `t_s` is given and the cloud does not cover the point then, the steady
-// concentration is left at 0 without computing the plume (the common case for a moving point).
+// Nearer than this the along-wind spread is not resolved: the sharp gate.
+constexpr double kSpreadFrom_m = 1.0;
+
+// The point's exposure; when `t_s` is given and the cloud is nowhere near the point then, the
+// steady concentration is left at 0 without computing the plume (the common case for a moving point).
 PointExposure exposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
                        double z_m, const double* t_s) {
   const double u = weather.windSpeed_ms;
   if (!(u > 0)) return {};
   const PlumeFrame f = plumeFrame(source, p, axis);
-  if (release.dense) {
-    // A dense cloud also spreads upwind of its source (by L_U), where it is there at once.
-    if (!(f.downwind_m > -release.dense->upwind_m())) return {};
-    PointExposure e{0, std::max(f.downwind_m, 0.0) / u};
-    if (t_s && (*t_s < release.start_s + e.travel_s || *t_s > release.stop_s + e.travel_s)) return e;
-    e.steady_mg_m3 = release.dense->concentration_kg_m3(f.downwind_m, f.crosswind_m) * 1e6;
-    return e;
-  }
-  if (!(f.downwind_m > 0)) return {};
-  PointExposure e{0, f.downwind_m / u};  // the cloud moves with the mean wind
-  if (t_s && (*t_s < release.start_s + e.travel_s || *t_s > release.stop_s + e.travel_s)) return e;
-  const Sigmas s = briggsSigmas(f.downwind_m, weather.stability, weather.terrain);
-  e.steady_mg_m3 = plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6;
+  const double upwind = release.dense ? release.dense->upwind_m() : 0;  // a dense cloud spreads upwind by L_U
+  if (release.dense ? !(f.downwind_m > -upwind) : !(f.downwind_m > 0)) return {};
+  PointExposure e;
+  e.x_m = std::max(f.downwind_m, 0.0);
+  e.u_ms = u;
+  e.travel_s = e.x_m / u;  // the cloud moves with the mean wind
+  const Sigmas s = e.x_m > 0 ? briggsSigmas(e.x_m, weather.stability, weather.terrain) : Sigmas{};
+  if (e.x_m >= kSpreadFrom_m) e.sigmaX_m = s.y_m;  // Palazzi et al. 1982: sigma_x = sigma_y
+  if (t_s && (*t_s < e.earliest_s(release) || *t_s > e.latest_s(release))) return e;
+  if (release.dense) e.steady_mg_m3 = release.dense->concentration_kg_m3(f.downwind_m, f.crosswind_m) * 1e6;
+  else e.steady_mg_m3 = plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6;
   return e;
 }
 }  // namespace

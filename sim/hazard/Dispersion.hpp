@@ -84,22 +84,31 @@ struct Weather {
   double temperature_K = 293.15;  // the air's, for source terms and dense clouds
 };
 
-/// Concentration [mg/m3] at p and height z at time t: the steady plume (Briggs sigmas), present
-/// only once the cloud has travelled there and until its tail has passed, i.e. for
-/// start + x/u <= t <= stop + x/u with x the downwind distance. Zero upwind and when u <= 0.
+/// Concentration [mg/m3] at p and height z at time t: the steady plume (Briggs sigmas) times the
+/// share of it present then (PointExposure: the front arriving about start + x/u, the tail leaving
+/// about stop + x/u, each spread along the wind). Zero upwind and when u <= 0.
 double concentration_mg_m3(const Release& release, const Weather& weather, Point2 source, Point2 p, double t_s,
                            double z_m = 0);
 
 /// A release's concentration at a point as two parts: the steady plume's concentration there
-/// [mg/m3] (for as long as the cloud covers the point) and the cloud's travel time to it [s]; the
-/// concentration at time t is `steady` while start + travel <= t <= stop + travel, else 0. Equal to
-/// concentration_mg_m3, split so that a fixed point's part can be kept for the whole replication.
+/// [mg/m3] and how the cloud's front and tail pass it. The concentration at time t is `steady`
+/// times the share of the steady plume present at the point then, finiteReleaseFraction of
+/// Puff.hpp (Palazzi et al. 1982: Gaussian puffs integrated over the release, along-wind spread
+/// sigma_x = the plume's sigma_y at the point, Briggs), so that a release's front and tail arrive
+/// spread along the wind instead of switched on and off; within 1 m of the source (and upwind of
+/// it, in a dense cloud's upwind spread) the sharp gate start + travel <= t <= stop + travel.
+/// Split so that a fixed point's part can be kept for the whole replication.
 struct PointExposure {
   double steady_mg_m3 = 0;
-  double travel_s = 0;
-  double at(const Release& release, double t_s) const {
-    return steady_mg_m3 > 0 && t_s >= release.start_s + travel_s && t_s <= release.stop_s + travel_s ? steady_mg_m3 : 0;
-  }
+  double travel_s = 0;   // x / u, the front's arrival after the release starts
+  double x_m = 0;        // downwind distance (0 upwind of the source)
+  double u_ms = 0;       // the wind carrying the cloud
+  double sigmaX_m = 0;   // along-wind spread at the point; 0: the sharp gate
+  double at(const Release& release, double t_s) const;
+  /// The times outside which the cloud is at most 1e-9 of its steady concentration here.
+  double earliest_s(const Release& release) const { return release.start_s + travel_s - 6 * spread_s(); }
+  double latest_s(const Release& release) const { return release.stop_s + travel_s + 6 * spread_s(); }
+  double spread_s() const { return u_ms > 0 ? sigmaX_m / u_ms : 0; }
 };
 PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
                             double z_m = 0);

@@ -253,13 +253,19 @@ TEST(FiniteRelease, TimeIntegralIsThePlumeTimesTheDuration) {
 
 // sigma_x -> 0 is the plume module's sharp gate (concentration_mg_m3: present from start + x/u to
 // stop + x/u), and with sigma_x > 0 the front and tail are smeared over a few sigma_x / u.
-TEST(FiniteRelease, ZeroSigmaXIsTheGatedSteadyPlume) {
+TEST(FiniteRelease, TheRunsConcentrationIsTheIntegralOfPuffsWithPalazzisSigmaX) {
   const Weather w{kU, 0, Stability::D, Terrain::Rural, 293.15};
   const Point2 src{0, 0}, p{0, -400};  // 400 m downwind: start + x/u = 260 s, stop + x/u = 860 s
-  for (double t : {100.0, 259.9, 260.1, 500.0, 859.9, 860.1, 1000.0}) {
-    const double gated = concentration_mg_m3(kRelease, w, src, p, t, 0);
+  const double steady = plumeConcentration_kg_m3(kRelease.rate_kg_s, kU, kRelease.height_m, 0, 0, briggsD(400)) * 1e6;
+  for (double t : {100.0, 200.0, 259.9, 260.1, 500.0, 859.9, 860.1, 1000.0}) {
+    // concentration_mg_m3 (Dispersion.hpp) takes Palazzi's sigma_x = sigma_y of the plume at x.
+    const double run = concentration_mg_m3(kRelease, w, src, p, t, 0);
+    const double puffs =
+        finiteReleaseConcentration_kg_m3(kRelease, kU, 400, 0, 0, t, briggsD(400), briggsD(400).y_m) * 1e6;
+    EXPECT_NEAR(run, puffs, 1e-12 * std::max(puffs, 1.0)) << "t = " << t;
+    // sigma_x = 0 is the sharp gate: the steady plume between the front's and the tail's arrival.
     const double sharp = finiteReleaseConcentration_kg_m3(kRelease, kU, 400, 0, 0, t, briggsD(400), 0) * 1e6;
-    EXPECT_NEAR(sharp, gated, 1e-12 * std::max(gated, 1.0)) << "t = " << t;
+    EXPECT_NEAR(sharp, t >= 260 && t <= 860 ? steady : 0, 1e-12 * steady) << "t = " << t;
   }
   const double smooth = finiteReleaseConcentration_kg_m3(kRelease, kU, 400, 0, 0, 259.9, briggsD(400), 30) * 1e6;
   EXPECT_GT(smooth, 0);  // the front arrives spread out
