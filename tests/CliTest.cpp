@@ -260,6 +260,28 @@ TEST(Cli, HazardAtUsesTheGivenWeatherAndRate) {
   fs::remove(svg);
 }
 
+TEST(Cli, HazardWithARateGivenSetsTheDrawnVesselAside) {
+  // The bundled night chlorine release is given by its tank and hole; --rate makes it a direct
+  // source: no hole, no flash, the inventory (50 t) over the rate, the pure vapour's cloud.
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  auto r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto drawn = nlohmann::json::parse(r.out).at("source");
+  EXPECT_TRUE(drawn.contains("hole_mm"));
+  EXPECT_GT(drawn.at("flash_fraction").get<double>(), 0);
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--rate", "2", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto given = nlohmann::json::parse(r.out);
+  const auto& source = given.at("source");
+  EXPECT_FALSE(source.contains("hole_mm"));
+  EXPECT_EQ(source.at("rate_kg_s"), 2.0);
+  EXPECT_EQ(source.at("flash_fraction"), 0.0);
+  EXPECT_DOUBLE_EQ(source.at("duration_s").get<double>(), 50000.0 / 2);
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--rate", "2"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.find("mm hole"), std::string::npos) << r.out;
+}
+
 TEST(Cli, HazardGivesDistancesAndConcentrationsDownwindOnly) {
   const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
   const std::string table = sourcePath("tests/data/mini/substances.csv");

@@ -15,6 +15,7 @@
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
+#include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/HazardModel.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/hazard/ThreatProbability.hpp"
@@ -30,7 +31,7 @@ const std::vector<OptionSpec> kOptions = {
     {"wind-speed", true, "wind speed at 10 m [m/s], instead of the drawn one", "U"},
     {"wind-from", true, "direction the wind blows from [deg clockwise from north]", "DEG"},
     {"stability", true, "Pasquill class A-F", "C"},
-    {"rate", true, "release rate [kg/s]", "KG_S"},
+    {"rate", true, "release rate [kg/s]: a direct source instead of the drawn one (its vessel, if any, is set aside)", "KG_S"},
     {"heat-release", true, "for a fire: heat release of one burning zone [MW], instead of the drawn one", "MW"},
     {"at", true, "points x,y in the park's CRS metres, separated by ';'", "X,Y[;X,Y...]"},
     {"time", true, "time after the release starts [s], for --at and the threat zones (default: the steady state)", "T"},
@@ -284,7 +285,17 @@ int runHazard(const std::vector<std::string>& argv) {
     if (!st) throw UsageError("--stability: expected one of A, B, C, D, E, F, found '" + *c + "'");
     w.stability = *st;
   }
-  release.release.rate_kg_s = args.number("rate", 1e-6, 1e5, release.release.rate_kg_s);
+  std::optional<double> givenDuration_s;
+  if (args.value("rate")) {
+    // A rate given is a direct source, as `rate_kg_s` in a scenario: the vessel drawn no longer
+    // describes it; its cloud is the pure vapour at the air's temperature, lasting until the
+    // inventory is gone.
+    release.release.rate_kg_s = args.number("rate", 1e-6, 1e5, release.release.rate_kg_s);
+    release.fromVessel = false;
+    release.cloud = hazard::pureVapour(release.substance->molar_mass_g_mol, w.temperature_K);
+    if (const HazardSource* src = loaded->park.source(release.sourceId))
+      givenDuration_s = src->inventory_kg / release.release.rate_kg_s;
+  }
   // The dense or passive model for the weather and rate given (the scenario's draw chose for its own).
   chooseDispersion(release, w, loaded->scenario.dispersion);
   // Steady state: the release has been going long enough for the plume to reach every point.
@@ -383,7 +394,7 @@ int runHazard(const std::vector<std::string>& argv) {
                             {"height_m", release.release.height_m},
                             {"flash_fraction", release.fromVessel ? release.vessel.split.flash : 0.0},
                             {"rainout_fraction", release.fromVessel ? release.vessel.split.rainout : 0.0},
-                            {"duration_s", found->release.stop_s - found->release.start_s}};  // as drawn
+                            {"duration_s", givenDuration_s.value_or(found->release.stop_s - found->release.start_s)}};
   if (release.fromVessel) {
     source["hole_mm"] = release.hole_mm;
     source["pressure_bar_gauge"] = release.gauge_bar();
