@@ -72,7 +72,8 @@ std::optional<DispersionModel> dispersionModel(const std::string& name);
 /// A release given by its vessel and hole instead of its rate (sim/hazard/VesselRelease.hpp).
 struct PhysicalRelease {
   std::string phase = "liquid";              // liquid (a hole below the liquid) | gas (above it)
-  Distribution hole_mm{25.0};                // the hole's diameter
+  Distribution hole_mm{25.0};                // the hole's diameter (not with rupture)
+  bool rupture = false;                      // the vessel fails: its whole inventory at once
   std::optional<Distribution> pressure_bar;  // gauge; none: the substance's vapour pressure at the temperature
   std::optional<Distribution> temperature_c;  // of the stored substance; none: the air's
   Distribution head_m{0.0};                  // liquid above the hole
@@ -81,7 +82,7 @@ struct PhysicalRelease {
   std::string ground = "concrete";           // under a pool: concrete | soil
   Location where;
   bool operator==(const PhysicalRelease& o) const {
-    return phase == o.phase && hole_mm == o.hole_mm && pressure_bar == o.pressure_bar &&
+    return phase == o.phase && hole_mm == o.hole_mm && rupture == o.rupture && pressure_bar == o.pressure_bar &&
            temperature_c == o.temperature_c && head_m == o.head_m && discharge_coefficient == o.discharge_coefficient &&
            bund_m2 == o.bund_m2 && ground == o.ground;
   }
@@ -89,7 +90,8 @@ struct PhysicalRelease {
 
 struct ToxicRelease {
   Ref source;  // hazard source id in the park
-  Distribution rate_kg_s{1.0};            // a direct source, when `vessel` is not given
+  Distribution rate_kg_s{1.0};            // a direct source, when neither of the next is given
+  std::optional<Distribution> instantaneous_kg;  // a direct puff: this mass released at once
   std::optional<PhysicalRelease> vessel;  // the scenario's `release:` block
   Distribution duration_s{1800.0};
   Distribution height_m{1.0};

@@ -252,15 +252,20 @@ class ScenarioReader {
     h.where = in_.where(n);
     if (*kind == "toxic_release") {
       in_.checkMap(n, path, {"id", "kind", "source"},
-                   {"rate_kg_s", "release", "start_s", "duration_s", "height_m", "containment_s"});
+                   {"rate_kg_s", "instantaneous_kg", "release", "start_s", "duration_s", "height_m", "containment_s"});
       ToxicRelease r;
       if (n["source"]) r.source = ref(n["source"], path + ".source");
-      if (n["rate_kg_s"] && n["release"])
-        in_.error(n["release"], path + ".release",
-                  "a release has rate_kg_s or release (its vessel and hole), not both: remove one");
-      else if (!n["rate_kg_s"] && !n["release"])
-        in_.error(n, path + ".rate_kg_s", "missing; give rate_kg_s (kg/s) or release: {phase, hole_mm, ...}");
+      const int given = int(bool(n["rate_kg_s"])) + int(bool(n["instantaneous_kg"])) + int(bool(n["release"]));
+      if (given > 1)
+        in_.error(n["release"] ? n["release"] : n["instantaneous_kg"], path,
+                  "a release has one of rate_kg_s (a steady source), instantaneous_kg (all at once) or release (its "
+                  "vessel and hole, or its rupture), found " + std::to_string(given) + ": keep one");
+      else if (given == 0)
+        in_.error(n, path + ".rate_kg_s",
+                  "missing; give rate_kg_s (kg/s), instantaneous_kg (kg) or release: {phase, hole_mm, ...}");
       optDist(n, "rate_kg_s", path, r.rate_kg_s, Bound::above(0));
+      if (n["instantaneous_kg"])
+        r.instantaneous_kg = in_.distribution(n["instantaneous_kg"], path + ".instantaneous_kg", Bound::above(0));
       if (n["release"]) r.vessel = readVessel(n["release"], path + ".release");
       optDist(n, "duration_s", path, r.duration_s, Bound::above(0));
       optDist(n, "height_m", path, r.height_m, Bound::atLeast(0));
@@ -286,10 +291,16 @@ class ScenarioReader {
   PhysicalRelease readVessel(const YAML::Node& n, const std::string& path) {
     PhysicalRelease v;
     v.where = in_.where(n);
-    if (!in_.checkMap(n, path, {"phase", "hole_mm"},
-                      {"pressure_bar", "temperature_c", "head_m", "discharge_coefficient", "bund_m2", "ground"}))
+    if (!in_.checkMap(n, path, {"phase"},
+                      {"hole_mm", "rupture", "pressure_bar", "temperature_c", "head_m", "discharge_coefficient",
+                       "bund_m2", "ground"}))
       return v;
     if (n["phase"]) v.phase = in_.word(n["phase"], path + ".phase", {"liquid", "gas"}).value_or(v.phase);
+    if (n["rupture"]) v.rupture = in_.word(n["rupture"], path + ".rupture", {"true", "false"}).value_or("") == "true";
+    if (v.rupture && n["hole_mm"])
+      in_.error(n["hole_mm"], path + ".hole_mm", "a rupture has no hole: remove hole_mm, or rupture: true");
+    else if (!v.rupture && !n["hole_mm"])
+      in_.error(n, path + ".hole_mm", "missing; give the hole's diameter hole_mm, or rupture: true for the vessel's failure");
     optDist(n, "hole_mm", path, v.hole_mm, Bound::above(0));
     if (v.hole_mm.highest() > 2000)
       in_.error(n["hole_mm"], path + ".hole_mm", "expected a hole of at most 2000 mm (a rupture is not a hole)");

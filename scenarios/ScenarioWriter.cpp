@@ -104,7 +104,8 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
       const PhysicalRelease& v = *r->vessel;
       out << YAML::Key << "release" << YAML::Value << YAML::Flow << YAML::BeginMap;
       out << YAML::Key << "phase" << YAML::Value << v.phase;
-      field(out, "hole_mm", v.hole_mm);
+      if (v.rupture) out << YAML::Key << "rupture" << YAML::Value << true;
+      else field(out, "hole_mm", v.hole_mm);
       if (v.pressure_bar) field(out, "pressure_bar", *v.pressure_bar);
       if (v.temperature_c) field(out, "temperature_c", *v.temperature_c);
       if (!(v.head_m == Distribution{0.0})) field(out, "head_m", v.head_m);
@@ -112,6 +113,8 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
       if (v.bund_m2) out << YAML::Key << "bund_m2" << YAML::Value << *v.bund_m2;
       if (v.ground != "concrete") out << YAML::Key << "ground" << YAML::Value << v.ground;
       out << YAML::EndMap;
+    } else if (r->instantaneous_kg) {
+      field(out, "instantaneous_kg", *r->instantaneous_kg);
     } else {
       field(out, "rate_kg_s", r->rate_kg_s);
     }

@@ -71,7 +71,8 @@ class Checker {
                    "substance table (boiling_point_k, liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg, "
                    "vapour_gamma): give rate_kg_s instead, or add them with their source");
         // The release cannot outlast the inventory: rate x duration beyond it is reported.
-        const double mostReleased_kg = r->rate_kg_s.highest() * r->duration_s.highest();
+        const double mostReleased_kg =
+            r->instantaneous_kg ? r->instantaneous_kg->highest() : r->rate_kg_s.highest() * r->duration_s.highest();
         if (src && !r->vessel && std::isfinite(mostReleased_kg) && mostReleased_kg > src->inventory_kg)
           d_.warning(h.where, key, "the release may exceed the inventory of " + src->id + " (up to " +
                                        std::to_string(static_cast<long>(mostReleased_kg)) + " kg of " +

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/ScenarioFile.hpp"
 #include "tests/TestPaths.hpp"
 
 using namespace drillsim;
@@ -540,4 +541,85 @@ TEST(Cli, AParkOfMoreThanTenMillionPersonsIsRefused) {
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("pop_night adds up to 12"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("expected at most 10000000 in one park"), std::string::npos) << r.err;
+}
+
+namespace {
+// The bundled night chlorine scenario with its release L1 replaced by `release` (YAML keys), written
+// where its park is found.
+std::string nightChlorineWith(const std::string& name, const std::string& release) {
+  std::string text = readFile(sourcePath("data/scenarios/chlorine_night.yaml"));
+  const auto from = text.find("     release: {phase: liquid, hole_mm");
+  const auto to = text.find("     duration_s: {uniform: [1800, 3600]}");
+  EXPECT_NE(from, std::string::npos);
+  EXPECT_NE(to, std::string::npos);
+  text.replace(from, to - from, "     " + release + ",\n");
+  const auto park = text.find("park: ../parks/baofeng");
+  text.replace(park, std::string("park: ../parks/baofeng").size(), "park: " + sourcePath("data/parks/baofeng"));
+  const std::string path = scratchPath("puff", name);
+  std::ofstream(path) << text;
+  return path;
+}
+}  // namespace
+
+TEST(Cli, HazardReportsAnInstantaneousReleaseAsAPuff) {
+  const std::string scenario = nightChlorineWith("instantaneous.yaml", "instantaneous_kg: 2000");
+  auto r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("dispersion"), "puff");
+  EXPECT_EQ(j.at("source").at("instantaneous_kg"), 2000.0);
+  EXPECT_EQ(j.at("source").at("rate_kg_s"), 0.0);
+  EXPECT_EQ(j.at("puff").at("mass_kg"), 2000.0);
+  // 2 t of chlorine vapour at 1 degC in 3 m/s: Britter and McQuaid's instantaneous criterion says dense.
+  EXPECT_EQ(j.at("puff").at("dispersion"), "dense");
+  EXPECT_EQ(j.at("criterion").at("threshold"), 0.2);
+  EXPECT_FALSE(j.contains("plume"));
+  const double aegl3 = j.at("distances_m").at("AEGL-3"), aegl2 = j.at("distances_m").at("AEGL-2");
+  EXPECT_GT(aegl3, 100);
+  EXPECT_GT(aegl2, aegl3);
+  // --model passive: the Gaussian puff; --mass makes a direct puff of the given mass.
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D", "--model", "passive",
+                   "--mass", "20", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("puff").at("dispersion"), "passive");
+  EXPECT_EQ(j.at("source").at("instantaneous_kg"), 20.0);
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--mass", "20", "--rate", "1"});
+  EXPECT_EQ(r.exitCode, 64);
+  // The text says what the distances mean.
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("2000 kg at once"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("where the peak of the passing puff reaches each level"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ARuptureIsAPuffThenItsPoolsPlumeInHazardAndRun) {
+  const std::string scenario = nightChlorineWith("rupture.yaml", "release: {phase: liquid, rupture: true}");
+  auto r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("dispersion"), "puff");
+  EXPECT_EQ(j.at("source").at("rupture"), true);
+  EXPECT_TRUE(j.at("source").at("hole_mm").is_null());
+  const double flash = j.at("source").at("flash_fraction"), puff = j.at("puff").at("mass_kg");
+  EXPECT_NEAR(puff, 2 * flash * 50000, 1e-6);  // the whole 50 t of HS1: twice the flash at once
+  EXPECT_GT(j.at("plume").at("rate_kg_s").get<double>(), 0);  // the rest rains out and boils off
+  EXPECT_NEAR(j.at("source").at("rainout_fraction").get<double>(), 1 - 2 * flash, 1e-12);
+  // A run shows the puff in its draws and text; the file survives a save.
+  r = runDrillsim({"run", scenario, "--plan", "A", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto draws = nlohmann::json::parse(r.out).at("draws").at("releases").at("L1");
+  EXPECT_EQ(draws.at("dispersion"), "puff");
+  EXPECT_NEAR(draws.at("puff_kg").get<double>(), puff, 0.05 * puff);  // its own winter-night air temperature
+  EXPECT_TRUE(draws.at("hole_mm").is_null());
+  r = runDrillsim({"run", scenario, "--plan", "A"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("the vessel's rupture"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("dense puff (Britter-McQuaid, instantaneous), then a dense gas"), std::string::npos) << r.out;
+  drillsim::Diagnostics d;
+  const auto loaded = drillsim::loadScenario(scenario, d);
+  ASSERT_TRUE(loaded) << d.str();
+  const auto again = drillsim::parseScenario(drillsim::scenarioToYaml(*loaded), "again.yaml", d);
+  ASSERT_TRUE(again) << d.str();
+  EXPECT_EQ(again->hazards, loaded->hazards);
 }

@@ -226,3 +226,30 @@ plans:
       << errors;
   EXPECT_NE(errors.find("plans[1].protect[0].air_out_when: expected one of cloud_passed, never"), std::string::npos) << errors;
 }
+
+TEST(ScenarioFile, InstantaneousReleasesAndRupturesAreChecked) {
+  const std::string yaml = R"(drillsim: 1
+name: t
+park: p
+horizon_s: 600
+hazards:
+  - {id: L1, kind: toxic_release, source: HS1, instantaneous_kg: 0}
+  - {id: L2, kind: toxic_release, source: HS1, instantaneous_kg: 10, rate_kg_s: 1}
+  - {id: L3, kind: toxic_release, source: HS1, release: {phase: liquid, rupture: true, hole_mm: 25}}
+  - {id: L4, kind: toxic_release, source: HS1, release: {phase: liquid}}
+  - {id: L5, kind: toxic_release, source: HS1, release: {phase: gas, rupture: maybe}}
+plans:
+  - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuate, after: enterprise}]}
+)";
+  const std::string errors = parseErrors(yaml);
+  EXPECT_NE(errors.find("hazards[0].instantaneous_kg: expected a number > 0, found 0"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("hazards[1]: a release has one of rate_kg_s (a steady source), instantaneous_kg (all at once) or "
+                        "release (its vessel and hole, or its rupture), found 2: keep one"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("hazards[2].release.hole_mm: a rupture has no hole"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("hazards[3].release.hole_mm: missing; give the hole's diameter hole_mm, or rupture: true"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("hazards[4].release.rupture: expected one of true, false"), std::string::npos) << errors;
+}

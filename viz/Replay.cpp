@@ -147,8 +147,10 @@ std::vector<ThreatRing> ReplayPlayer::threatRings() const {
   for (const auto& r : model_->releases()) {
     for (const auto& [level, mg] : {std::pair<const char*, double>{"AEGL-2", r.aegl2_mg_m3}, {"AEGL-3", r.aegl3_mg_m3}}) {
       if (mg <= 0) continue;
-      auto ring = hazard::footprintAt(mg, r.release, model_->weather(), r.source, t_);
-      if (!ring.empty()) rings.push_back({r.hazard, level, std::move(ring)});
+      // The plume's part and, for an instantaneous release or a rupture, the puff's own cloud.
+      for (auto ring : {hazard::footprintAt(mg, r.release, model_->weather(), r.source, t_),
+                        hazard::puffFootprintAt(mg, r.release, model_->weather(), r.source, t_)})
+        if (!ring.empty()) rings.push_back({r.hazard, level, std::move(ring)});
     }
   }
   return rings;

@@ -14,6 +14,7 @@
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/cli/ReleaseText.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/HazardModel.hpp"
@@ -32,6 +33,7 @@ const std::vector<OptionSpec> kOptions = {
     {"wind-from", true, "direction the wind blows from [deg clockwise from north]", "DEG"},
     {"stability", true, "Pasquill class A-F", "C"},
     {"rate", true, "release rate [kg/s]: a direct source instead of the drawn one (its vessel, if any, is set aside)", "KG_S"},
+    {"mass", true, "instantaneous release [kg]: a direct puff of this mass released at once, instead of the drawn release", "KG"},
     {"heat-release", true, "for a fire: heat release of one burning zone [MW], instead of the drawn one", "MW"},
     {"at", true, "points x,y in the park's CRS metres, separated by ';'", "X,Y[;X,Y...]"},
     {"time", true, "time after the release starts [s], for --at and the threat zones (default: the steady state)", "T"},
@@ -246,10 +248,13 @@ std::string helpHazard() {
          "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n" +
          describeOptions(kOptions) +
          "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\", \"height_m\",\n"
-         "\"flash_fraction\", \"rainout_fraction\", \"duration_s\" (and for a release given by its vessel \"hole_mm\",\n"
+         "\"flash_fraction\", \"rainout_fraction\", \"duration_s\", \"instantaneous_kg\" (the puff, or null), and for a release\n"
+         "given by its vessel \"rupture\", \"hole_mm\" (null for a rupture),\n"
          "\"pressure_bar_gauge\", \"storage_temperature_c\", \"outflow_kg_s\", \"pool_m2\")},\n"
          "\"weather\": {\"wind_speed_ms\", \"wind_from_deg\", \"stability\", \"terrain\", \"temperature_c\"},\n"
-         "\"dispersion\": \"passive\" or \"dense\", \"criterion\": {\"value\", \"threshold\", \"dense\"}, \"model\",\n"
+         "\"dispersion\": \"passive\", \"dense\" or \"puff\", \"criterion\": {\"value\", \"threshold\", \"dense\"} (the puff's\n"
+         "when there is one), \"model\", for a puff \"puff\": {\"mass_kg\", \"dispersion\", \"criterion\"} and with it a\n"
+         "rupture's pool \"plume\": {\"rate_kg_s\", \"dispersion\", \"criterion\"},\n"
          "\"points\": [{\"x\":..., \"y\":..., \"t\":..., \"mg_m3\":..., \"ppm\":...}], \"distances_m\": {\"AEGL-1\":..., ...}}.\n"
          "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n";
 }
@@ -286,12 +291,22 @@ int runHazard(const std::vector<std::string>& argv) {
     w.stability = *st;
   }
   std::optional<double> givenDuration_s;
+  if (args.value("rate") && args.value("mass")) throw UsageError("--rate and --mass: give one (a steady rate or a mass at once)");
+  if (args.value("mass")) {
+    // A mass given is a direct puff, as `instantaneous_kg` in a scenario.
+    release.release.puff_kg = args.number("mass", 1e-6, 1e9, 1.0);
+    release.release.rate_kg_s = 0;
+    release.fromVessel = release.rupture = false;
+    release.puffCloud = hazard::pureVapour(release.substance->molar_mass_g_mol, w.temperature_K);
+    givenDuration_s = 0;
+  }
   if (args.value("rate")) {
     // A rate given is a direct source, as `rate_kg_s` in a scenario: the vessel drawn no longer
     // describes it; its cloud is the pure vapour at the air's temperature, lasting until the
     // inventory is gone.
     release.release.rate_kg_s = args.number("rate", 1e-6, 1e5, release.release.rate_kg_s);
-    release.fromVessel = false;
+    release.release.puff_kg = 0;
+    release.fromVessel = release.rupture = false;
     release.cloud = hazard::pureVapour(release.substance->molar_mass_g_mol, w.temperature_K);
     if (const HazardSource* src = loaded->park.source(release.sourceId))
       givenDuration_s = src->inventory_kg / release.release.rate_kg_s;
@@ -300,7 +315,7 @@ int runHazard(const std::vector<std::string>& argv) {
   chooseDispersion(release, w, loaded->scenario.dispersion);
   // Steady state: the release has been going long enough for the plume to reach every point.
   release.release.start_s = 0;
-  release.release.stop_s = args.number("stop", 0, 1e7, std::numeric_limits<double>::infinity());
+  release.release.stop_s = release.release.rate_kg_s > 0 ? args.number("stop", 0, 1e7, std::numeric_limits<double>::infinity()) : 0;
   std::optional<double> at_s;
   if (args.value("time")) at_s = args.number("time", 0, 1e7, 0);
 
@@ -311,22 +326,26 @@ int runHazard(const std::vector<std::string>& argv) {
   std::vector<MapOverlay> overlays;
   std::ostringstream text;
   const char* classes = "ABCDEF";
-  text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << " at "
-       << fixed(release.release.rate_kg_s, 2) << " kg/s, height " << fixed(release.release.height_m, 1) << " m\n"
+  text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << ", "
+       << (release.release.puff() ? fixed(release.release.puff_kg, 0) + " kg at once" : std::string())
+       << (release.release.puff() && release.release.plume() ? " and " : "")
+       << (release.release.plume() ? fixed(release.release.rate_kg_s, 2) + " kg/s" : std::string())
+       << ", height " << fixed(release.release.height_m, 1) << " m\n"
        << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
        << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air "
        << fixed(w.temperature_K - 273.15, 1) << " degC\n";
-  if (release.fromVessel)
-    text << "Source: " << fixed(release.hole_mm, 0) << " mm hole, " << fixed(release.gauge_bar(), 2) << " bar gauge at "
-         << fixed(release.storage_C, 1) << " degC: " << fixed(release.vessel.outflow_kg_s, 2) << " kg/s out, "
-         << fixed(100 * release.vessel.split.flash, 0) << " % flashing, " << fixed(100 * release.vessel.split.rainout, 0)
-         << " % raining out to a pool of " << fixed(release.vessel.poolArea_m2, 0) << " m2; "
-         << fixed(release.release.rate_kg_s, 2) << " kg/s into the air for " << fixed(release.vessel.duration_s / 60, 0)
-         << " min\n";
-  text << "Dispersion: " << (release.dense() ? "dense gas (Britter-McQuaid)" : "passive Gaussian plume")
-       << "; dense-gas criterion " << fixed(release.criterion.value, 3) << " (dense at " << fixed(release.criterion.threshold, 2)
-       << " or more)" << (loaded->scenario.dispersion == DispersionModel::Auto ? "" : std::string(", --model ") +
+  if (release.fromVessel) text << "Source: " << sourceText(release) << "\n";
+  text << "Dispersion: " << dispersionText(release);
+  if (release.release.puff())
+    text << "; dense-gas criterion of the puff " << fixed(release.puffCriterion.value, 3) << " (dense at "
+         << fixed(release.puffCriterion.threshold, 2) << " or more)";
+  if (release.release.plume())
+    text << "; dense-gas criterion" << (release.release.puff() ? " of the plume " : " ") << fixed(release.criterion.value, 3)
+         << " (dense at " << fixed(release.criterion.threshold, 2) << " or more)";
+  text << (loaded->scenario.dispersion == DispersionModel::Auto ? "" : std::string(", --model ") +
                           dispersionName(loaded->scenario.dispersion)) << "\n";
+  if (release.release.puff() && !at_s)
+    text << "Distances and zones below are where the peak of the passing puff reaches each level.\n";
   for (int level = 1; level <= 3; ++level) {
     const auto& ppm = sub.aegl_ppm[std::size_t(level - 1)][2];
     if (!ppm) continue;
@@ -346,16 +365,21 @@ int runHazard(const std::vector<std::string>& argv) {
     overlays.insert(overlays.begin(), {std::string(levels[level - 1]) + " (60 min)", colours[level - 1],
                                        at_s ? hazard::footprintAt(mg, release.release, w, release.source, *at_s)
                                             : hazard::footprint(mg, release.release, w, release.source)});
+    // At --time T a puff is a cloud of its own downwind of the plume's: a second ring of the level.
+    if (at_s && release.release.puff())
+      overlays.insert(overlays.begin(), {std::string(levels[level - 1]) + " (60 min, puff)", colours[level - 1],
+                                         hazard::puffFootprintAt(mg, release.release, w, release.source, *at_s)});
   }
   nlohmann::json points = nlohmann::json::array();
   if (args.value("at")) {
     const double t = at_s.value_or(std::numeric_limits<double>::max() / 4);
     for (Point2 p : atPoints(args, loaded->park)) {
       // The weather and release given on the command line, not the scenario's draw; without --time
-      // the steady plume, as the distances and the map.
+      // the steady plume and the peak of a puff passing, as the distances and the map.
+      const hazard::PointExposure e =
+          hazard::pointExposure(release.release, w, hazard::windAxis(w.windFrom_deg), release.source, p);
       const double c = at_s ? hazard::concentration_mg_m3(release.release, w, release.source, p, t)
-                            : hazard::pointExposure(release.release, w, hazard::windAxis(w.windFrom_deg), release.source, p)
-                                  .steady_mg_m3;
+                            : e.steady_mg_m3 + e.puffPeak_mg_m3;
       points.push_back({{"x", p.x_m}, {"y", p.y_m}, {"t", at_s ? nlohmann::json(t) : nlohmann::json(nullptr)},
                         {"mg_m3", c}, {"ppm", hazard::ppm(c, sub.molar_mass_g_mol)}});
       text << "  at " << fixed(p.x_m, 1) << ", " << fixed(p.y_m, 1) << ": " << fixed(c, 3) << " mg/m3 = "
@@ -368,8 +392,12 @@ int runHazard(const std::vector<std::string>& argv) {
     options.overlays = overlays;
     std::ostringstream note;
     note << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-         << classes[int(w.stability)] << "\n" << sub.id << " " << fixed(release.release.rate_kg_s, 2) << " kg/s"
-         << (std::isfinite(release.release.stop_s) ? ", stopped at " + fixed(release.release.stop_s, 0) + " s" : "")
+         << classes[int(w.stability)] << "\n" << sub.id << " "
+         << (release.release.puff() ? fixed(release.release.puff_kg, 0) + " kg at once" : std::string())
+         << (release.release.puff() && release.release.plume() ? ",\nthen " : "")
+         << (release.release.plume() ? fixed(release.release.rate_kg_s, 2) + " kg/s" : std::string())
+         << (release.release.plume() && std::isfinite(release.release.stop_s)
+                 ? ", stopped at " + fixed(release.release.stop_s, 0) + " s" : "")
          << (at_s ? ", " + fixed(*at_s, 0) + " s after the start" : ", steady state");
     options.note = note.str();
     writeFileAtomically(*svg, parkMapSvg(loaded->park, loaded->substances, options));
@@ -383,7 +411,7 @@ int runHazard(const std::vector<std::string>& argv) {
                           {{"hazard", release.hazard}, {"substance", sub.id}, {"level", level},
                            {"downwind_m", distances.value(level, 0.0)}, {"wind_speed_ms", w.windSpeed_ms},
                            {"wind_from_deg", w.windFrom_deg}, {"stability", std::string(1, classes[int(w.stability)])},
-                           {"rate_kg_s", release.release.rate_kg_s}}});
+                           {"rate_kg_s", release.release.rate_kg_s}, {"puff_kg", release.release.puff_kg}}});
   }
   if (auto file = args.value("geojson")) writeFileAtomically(*file, lonLatGeoJson(footprints, loaded->park.crs));
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_zones_" + release.hazard, loaded->park.crs, footprints);
@@ -394,9 +422,12 @@ int runHazard(const std::vector<std::string>& argv) {
                             {"height_m", release.release.height_m},
                             {"flash_fraction", release.fromVessel ? release.vessel.split.flash : 0.0},
                             {"rainout_fraction", release.fromVessel ? release.vessel.split.rainout : 0.0},
-                            {"duration_s", givenDuration_s.value_or(found->release.stop_s - found->release.start_s)}};
+                            {"duration_s", givenDuration_s.value_or(found->release.stop_s - found->release.start_s)},
+                            {"instantaneous_kg", release.release.puff() ? nlohmann::json(release.release.puff_kg)
+                                                                        : nlohmann::json(nullptr)}};
   if (release.fromVessel) {
-    source["hole_mm"] = release.hole_mm;
+    source["rupture"] = release.rupture;
+    source["hole_mm"] = release.rupture ? nlohmann::json(nullptr) : nlohmann::json(release.hole_mm);
     source["pressure_bar_gauge"] = release.gauge_bar();
     source["storage_temperature_c"] = release.storage_C;
     source["outflow_kg_s"] = release.vessel.outflow_kg_s;
@@ -407,15 +438,21 @@ int runHazard(const std::vector<std::string>& argv) {
                                   {"stability", std::string(1, classes[int(w.stability)])},
                                   {"terrain", w.terrain == hazard::Terrain::Urban ? "urban" : "rural"},
                                   {"temperature_c", w.temperature_K - 273.15}};
-  if (format == "json")
-    std::cout << nlohmann::json{{"hazard", release.hazard}, {"source", source}, {"weather", weather},
-                                {"dispersion", release.dense() ? "dense" : "passive"},
-                                {"criterion", {{"value", release.criterion.value}, {"threshold", release.criterion.threshold},
-                                               {"dense", release.criterion.dense}}},
-                                {"model", dispersionName(loaded->scenario.dispersion)},
-                                {"points", points}, {"distances_m", distances}}
-                     .dump(2)
-              << "\n";
+  const auto criterionJson = [](const hazard::DenseCriterion& c) {
+    return nlohmann::json{{"value", c.value}, {"threshold", c.threshold}, {"dense", c.dense}};
+  };
+  nlohmann::json out{{"hazard", release.hazard}, {"source", source}, {"weather", weather},
+                     {"dispersion", release.dispersionName()},
+                     {"criterion", criterionJson(release.release.puff() ? release.puffCriterion : release.criterion)},
+                     {"model", dispersionName(loaded->scenario.dispersion)},
+                     {"points", points}, {"distances_m", distances}};
+  if (release.release.puff())
+    out["puff"] = {{"mass_kg", release.release.puff_kg}, {"dispersion", release.densePuff() ? "dense" : "passive"},
+                   {"criterion", criterionJson(release.puffCriterion)}};
+  if (release.release.puff() && release.release.plume())
+    out["plume"] = {{"rate_kg_s", release.release.rate_kg_s}, {"dispersion", release.dense() ? "dense" : "passive"},
+                    {"criterion", criterionJson(release.criterion)}};
+  if (format == "json") std::cout << out.dump(2) << "\n";
   else std::cout << text.str();
   return kExitOk;
 }

@@ -10,6 +10,7 @@
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/engine/Resources.hpp"
+#include "sim/cli/ReleaseText.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
@@ -42,13 +43,10 @@ void printHazards(const HazardModel& h, std::ostream& out) {
   out << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air " << fixed(w.temperature_K - 273.15, 0)
       << " °C\n";
   for (const auto& r : h.releases()) {
-    out << "Release " << r.hazard << ": " << r.substance->id << " at " << fixed(r.release.rate_kg_s, 2) << " kg/s";
-    if (r.fromVessel)
-      out << " (a " << fixed(r.hole_mm, 0) << " mm hole, " << fixed(r.gauge_bar(), 1) << " bar gauge, "
-          << fixed(100 * r.vessel.split.flash, 0) << " % flashing)";
-    out << " from "
-        << clock(r.release.start_s) << " until " << clock(r.release.stop_s) << ", height "
-        << fixed(r.release.height_m, 1) << " m, " << (r.dense() ? "dense gas" : "passive") << " dispersion; AEGL-2 (60 min) reached ";
+    out << "Release " << r.hazard << ": " << r.substance->id << ", " << sourceText(r) << "; from "
+        << clock(r.release.start_s);
+    if (r.release.plume()) out << " until " << clock(r.release.stop_s);
+    out << ", height " << fixed(r.release.height_m, 1) << " m, " << dispersionText(r) << "; AEGL-2 (60 min) reached ";
     const double reach = r.aegl2Reach_m;
     if (reach >= 10000) out << "beyond 10 km downwind (the plume model's range)\n";
     else out << "up to " << fixed(reach, 0) << " m downwind\n";

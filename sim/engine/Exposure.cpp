@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "scenarios/Distribution.hpp"
@@ -111,7 +112,8 @@ class Integrator {
 
   // What is breathed of release r outdoors at a fixed point over [a, b], added to `dose`.
   void outdoors(Dose& dose, int r, Point2 p, double a, double b) const {
-    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, p, t); });
+    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, p, t); },
+              [&](double) { return std::optional<Point2>(p); });
   }
   // A building: where its air is taken from outdoors, its air changes per hour shut, and whether
   // its occupants open the windows once the cloud has passed.
@@ -133,11 +135,12 @@ class Integrator {
     integrate(dose, r, a, b, [&](double t) {
       const std::size_t k = std::min(inside.size() - 1, std::size_t(t / kExposureStep_s));
       return inside[k];
-    });
+    }, [](double) { return std::optional<Point2>(); });  // the series holds each step's mean already
   }
   // ... walking along a polyline from its start at `a` to its end at `b`.
   void walking(Dose& dose, int r, const std::vector<Point2>& path, double a, double b) const {
-    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); });
+    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); },
+              [&](double t) { return std::optional<Point2>(pointAlong(path, a, b, t)); });
   }
 
   // Heat felt over [a, b] at the place `at(t)`, indoors or out, leaving out the fire of zone
@@ -164,9 +167,10 @@ class Integrator {
 
  private:
   // Midpoint rule on the exposure grid, clipped to [a, b]: adds the sum of C^n dt in probit units
-  // to the load and each step's C^m dt [ppm^m s] to the AEGL series.
-  template <class F>
-  void integrate(Dose& dose, int r, double a, double b, F concentration) const {
+  // to the load and each step's C^m dt [ppm^m s] to the AEGL series. `where(t)` is the place
+  // breathed outdoors (empty indoors), for sub-steps where a puff passes.
+  template <class F, class W>
+  void integrate(Dose& dose, int r, double a, double b, F concentration, W where) const {
     const Substance* sub = s_.hazards.releaseSubstance(r);
     if (!sub || b <= a) return;
     const LoadUnits u = unitsOf(*sub);
@@ -174,16 +178,30 @@ class Integrator {
     for (double t0 = std::floor(a / kExposureStep_s) * kExposureStep_s; t0 < b; t0 += kExposureStep_s) {
       const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
       if (hi <= lo) continue;
-      const double c_mg_m3 = concentration((lo + hi) / 2);
-      if (!(c_mg_m3 > 0)) continue;
-      if (sub->probit_n) dose.load += std::pow(c_mg_m3 * u.perMgM3, *sub->probit_n) * (hi - lo) * u.perSecond;
-      if (exponents.empty()) continue;
-      if (dose.perStep.empty()) dose.perStep.assign(exponents.size(), std::vector<double>(steps_ + 1, 0.0));
-      const double ppm = hazard::ppm(c_mg_m3, sub->molar_mass_g_mol);
+      // Midpoints of the step, or of its sub-steps where a puff passes (releaseSubstep_s).
+      const std::optional<Point2> at = where((lo + hi) / 2);
+      const int pieces = at ? this->pieces(r, *at, lo, hi) : 1;
+      const double width = (hi - lo) / pieces;
       const std::size_t k = std::min(steps_, std::size_t(t0 / kExposureStep_s));
-      for (std::size_t e = 0; e < exponents.size(); ++e) dose.perStep[e][k] += std::pow(ppm, exponents[e]) * (hi - lo);
+      for (int piece = 0; piece < pieces; ++piece) {
+        const double c_mg_m3 = concentration(lo + (piece + 0.5) * width);
+        if (!(c_mg_m3 > 0)) continue;
+        if (sub->probit_n) dose.load += std::pow(c_mg_m3 * u.perMgM3, *sub->probit_n) * width * u.perSecond;
+        if (exponents.empty()) continue;
+        if (dose.perStep.empty()) dose.perStep.assign(exponents.size(), std::vector<double>(steps_ + 1, 0.0));
+        const double ppm = hazard::ppm(c_mg_m3, sub->molar_mass_g_mol);
+        for (std::size_t e = 0; e < exponents.size(); ++e) dose.perStep[e][k] += std::pow(ppm, exponents[e]) * width;
+      }
     }
   }
+
+  // How many equal pieces [lo, hi] needs for release r near p (1 unless a puff passes then).
+  int pieces(int r, Point2 p, double lo, double hi) const {
+    const double step = s_.hazards.releaseSubstep_s(r, p, lo, hi);
+    if (!(step < hi - lo)) return 1;
+    return int(std::min(kMostPieces, std::ceil((hi - lo) / step)));
+  }
+  static constexpr double kMostPieces = 1000;
 
   const std::vector<double>& indoorSeries(int r, const Building& b) {
     auto& series = indoor_[{r, b.place}];
@@ -196,7 +214,12 @@ class Integrator {
     series.resize(steps_ + 1, 0.0);
     double inside = 0;
     for (std::size_t k = 0; k <= steps_; ++k) {
-      const double outside = s_.hazards.releaseConcentration_mg_m3(r, b.p, (double(k) + 0.5) * kExposureStep_s);
+      // The step's mean outdoors, from its sub-steps where a puff passes.
+      const double lo = double(k) * kExposureStep_s, hi = lo + kExposureStep_s;
+      const int n = pieces(r, b.p, lo, hi);
+      double outside = 0;
+      for (int piece = 0; piece < n; ++piece)
+        outside += s_.hazards.releaseConcentration_mg_m3(r, b.p, lo + (piece + 0.5) * kExposureStep_s / n) / n;
       aired = aired || (b.airsOut && hazard::airingOutHelps(inside, outside));
       const double next = outside + (inside - outside) * (aired ? keepAired : keepShut);
       series[k] = (inside + next) / 2;  // the step's mean, near enough for a slow building

@@ -38,6 +38,10 @@ class HazardEffects {
   virtual int releaseCount() const { return 0; }
   virtual const Substance* releaseSubstance(int) const { return nullptr; }
   virtual double releaseConcentration_mg_m3(int, Point2, double) const { return 0; }
+  /// The time step [s] that resolves release r's concentration near p over [a, b]: a puff
+  /// passing there in seconds needs sub-steps that the exposure's 10 s steps would miss or
+  /// over-count; infinity where nothing changes faster than those steps.
+  virtual double releaseSubstep_s(int, Point2, double, double) const { return std::numeric_limits<double>::infinity(); }
 
   /// Zones of fire `hazard` burning at time t (ignited and not yet under control).
   virtual std::vector<int> burningZones(const std::string& /*hazard*/, double /*t_s*/) const { return {}; }

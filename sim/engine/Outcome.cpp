@@ -22,6 +22,11 @@ json drawsJson(const Draws& d) {
   for (const auto& [id, r] : d.releases)
     releases[id] = {{"start_s", r.start_s},   {"rate_kg_s", r.rate_kg_s}, {"duration_s", r.duration_s},
                     {"hole_mm", opt(r.hole_mm)}, {"dispersion", r.dispersion}};
+  for (const auto& [id, r] : d.releases)
+    if (r.puff_kg) {  // only where there is a puff, so that other scenarios' columns stay as they were
+      releases[id]["puff_kg"] = *r.puff_kg;
+      releases[id]["puff_dispersion"] = r.puff_dispersion;
+    }
   for (const auto& [id, f] : d.fires)
     fires[id] = {{"start_s", f.start_s}, {"heat_release_mw", f.heat_release_mw}, {"spread_m", f.spread_m}};
   return {{"wind_speed_ms", d.wind_speed_ms},
@@ -43,7 +48,8 @@ std::optional<Draws> drawsFromJson(const json& j) {
     d.sky = j.at("sky").is_null() ? "" : j.at("sky").get<std::string>();
     d.temperature_c = j.at("temperature_c");
     for (const auto& [id, r] : j.at("releases").items())
-      d.releases[id] = {r.at("start_s"), r.at("rate_kg_s"), r.at("duration_s"), opt(r.at("hole_mm")), r.at("dispersion")};
+      d.releases[id] = {r.at("start_s"), r.at("rate_kg_s"), r.at("duration_s"), opt(r.at("hole_mm")), r.at("dispersion"),
+                        r.contains("puff_kg") ? opt(r.at("puff_kg")) : std::nullopt, r.value("puff_dispersion", "")};
     for (const auto& [id, f] : j.at("fires").items()) d.fires[id] = {f.at("start_s"), f.at("heat_release_mw"), f.at("spread_m")};
     return d;
   } catch (const json::exception&) {

@@ -51,6 +51,8 @@ struct ReleaseDraw {
   double duration_s = 0;  // until the inventory or the drawn duration ends it, before any team stops it
   std::optional<double> hole_mm;  // released from a vessel and hole; empty for a direct rate_kg_s
   std::string dispersion;         // "passive" or "dense", as chosen for this weather
+  std::optional<double> puff_kg;  // released at once (instantaneous_kg or a rupture); empty: none
+  std::string puff_dispersion;    // the puff's "passive" or "dense"
 };
 
 struct FireDraw {

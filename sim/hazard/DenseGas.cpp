@@ -352,6 +352,24 @@ double DensePuff::distanceTo_m(double level_kg_m3) const {
   return transition_m + s - virtualSource_m;
 }
 
+double DensePuff::initialRadius_m() const { return std::cbrt(V0_m3 / M_PI); }
+
+PuffAxis DensePuff::axis(double x_m) const {
+  const double u = weather.windSpeed_ms;
+  if (!(transition_m > 0) || !(x_m > 0) || !(u > 0)) return {};
+  if (x_m <= transition_m) {
+    const double R = puffRadius_m(x_m / u, initialRadius_m(), g0_m_s2, V0_m3);
+    return {peak_kg_m3(x_m), 2 * R / std::sqrt(2 * M_PI), 0, R};
+  }
+  // The passive puff's sigmas at the virtual distance, grown by what the disc had beyond them at
+  // x_t (its top-hat's Gaussian equivalent 2 R / sqrt(2 pi) along and across the wind), so that the
+  // passage and the dose go on continuously through x_t.
+  const PuffSigmas s = puffSigmas(x_m - transition_m + virtualSource_m, weather.stability);
+  const PuffSigmas st = puffSigmas(virtualSource_m, weather.stability);
+  const double disc = 2 * puffRadius_m(transition_m / u, initialRadius_m(), g0_m_s2, V0_m3) / std::sqrt(2 * M_PI);
+  return {peak_kg_m3(x_m), s.x_m + std::max(0.0, disc - st.x_m), s.y_m + std::max(0.0, disc - st.y_m), 0};
+}
+
 double puffRadius_m(double t_s, double R0_m, double g0_m_s2, double V0_m3) {
   return std::sqrt(R0_m * R0_m + 1.2 * std::sqrt(std::max(g0_m_s2, 0.0) * V0_m3) * std::max(t_s, 0.0));
 }

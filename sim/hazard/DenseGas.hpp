@@ -225,6 +225,19 @@ struct DensePuff : DenseCloud {
   double peakFraction(double x_m) const;
   double peak_kg_m3(double x_m) const;
   double distanceTo_m(double level_kg_m3) const;
+  /// The cloud as it passes downwind distance x [m] (Dispersion.hpp's PuffAxis), with the peak
+  /// above. Out to x_t [DrillSim]: a disc of the slumping radius R (puffRadius_m at t = x / u from
+  /// R0 = (V0 / pi)^(1/3), a cylinder as tall as it is wide), top-hat across the wind within R and
+  /// passing a point as a Gaussian pulse of sigma_x = 2 R / sqrt(2 pi), which gives the dose of the
+  /// disc's diameter 2 R carried past at u at the peak concentration; the workbook gives the peak,
+  /// not the passage. Beyond x_t the passive puff's Slade sigmas at x - x_t + s, each grown by what
+  /// the disc's Gaussian equivalent 2 R_t / sqrt(2 pi) exceeded them by at x_t, so that the
+  /// passage and the dose are continuous there (the peak is matched by s). Nothing upwind.
+  /// Near the source, where the centre passes within a few sigma_t = sigma_x / u of the release,
+  /// the pulse is cut at the release (nothing arrives before it): the dose there is that of the
+  /// disc times Phi(x / sigma_x), 0.93 at 300 m for the workbook's Potchefstroom cloud.
+  PuffAxis axis(double x_m) const;
+  double initialRadius_m() const;
 };
 DensePuff densePuff(double mass_kg, double molarMass_g_mol, const SourceCloud& source, const Weather& weather,
                     const Ambient& ambient = {});

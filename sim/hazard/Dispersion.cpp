@@ -151,11 +151,56 @@ PlumeFrame plumeFrame(Point2 source, Point2 p, double windFrom_deg) {
   return plumeFrame(source, p, windAxis(windFrom_deg));
 }
 
+double PuffAxis::across(double y_m) const {
+  if (halfWidth_m > 0) return std::abs(y_m) <= halfWidth_m ? 1 : 0;
+  return sigmaY_m > 0 ? std::exp(-y_m * y_m / (2 * sigmaY_m * sigmaY_m)) : 0;
+}
+
+double PuffAxis::halfWidthAt(double level_kg_m3, double factor) const {
+  const double c = peak_kg_m3 * factor;
+  if (!(c > 0) || !(c >= level_kg_m3)) return 0;
+  if (halfWidth_m > 0) return halfWidth_m;
+  // peak g(y) >= level  <=>  |y| <= sigma_y sqrt(2 ln(peak / level)).
+  return sigmaY_m * std::sqrt(2 * std::log(c / level_kg_m3));
+}
+
+PuffAxis puffAxis(const Release& release, const Weather& weather, double x_m, double z_m) {
+  if (!release.puff() || !(x_m > 0)) return {};
+  if (release.densePuff) return release.densePuff->axis(x_m);
+  const PuffSigmas s = puffSigmas(x_m, weather.stability);
+  return {puffCentreConcentration_kg_m3(release.puff_kg, release.height_m, 0, z_m, s), s.x_m, s.y_m, 0};
+}
+
+namespace {
+// The puff's along-wind factor at x when its centre is u (t - start) downwind.
+double puffPassing(double x_m, double u_ms, double t_s, double start_s, double sigmaX_m) {
+  if (!(t_s > start_s) || !(sigmaX_m > 0)) return 0;
+  const double d = x_m - u_ms * (t_s - start_s);
+  return std::exp(-d * d / (2 * sigmaX_m * sigmaX_m));
+}
+}  // namespace
+
 double PointExposure::at(const Release& release, double t_s) const {
-  if (!(steady_mg_m3 > 0)) return 0;
+  double c = 0;
+  if (puffPeak_mg_m3 > 0) c = puffPeak_mg_m3 * puffPassing(x_m, u_ms, t_s, release.start_s, puffSigmaX_m);
+  if (!(steady_mg_m3 > 0)) return c;
   if (!(sigmaX_m > 0))
-    return t_s >= release.start_s + travel_s && t_s <= release.stop_s + travel_s ? steady_mg_m3 : 0;
-  return steady_mg_m3 * finiteReleaseFraction(x_m, u_ms, t_s, release.start_s, release.stop_s, sigmaX_m);
+    return c + (t_s >= release.start_s + travel_s && t_s <= release.stop_s + travel_s ? steady_mg_m3 : 0);
+  return c + steady_mg_m3 * finiteReleaseFraction(x_m, u_ms, t_s, release.start_s, release.stop_s, sigmaX_m);
+}
+
+double PointExposure::peakWithin(const Release& release, double a_s, double b_s) const {
+  double plume = 0, puff = 0;
+  if (steady_mg_m3 > 0) {
+    PointExposure p = *this;
+    p.puffPeak_mg_m3 = 0;
+    plume = std::max({p.at(release, a_s), p.at(release, 0.5 * (a_s + b_s)), p.at(release, b_s)});
+  }
+  if (puffPeak_mg_m3 > 0) {
+    const double centre = std::clamp(puffAt_s(release), a_s, b_s);
+    puff = puffPeak_mg_m3 * puffPassing(x_m, u_ms, centre, release.start_s, puffSigmaX_m);
+  }
+  return plume + puff;
 }
 
 namespace {
@@ -177,7 +222,14 @@ PointExposure exposure(const Release& release, const Weather& weather, WindAxis 
   e.travel_s = e.x_m / u;  // the cloud moves with the mean wind
   const Sigmas s = e.x_m > 0 ? briggsSigmas(e.x_m, weather.stability, weather.terrain) : Sigmas{};
   if (e.x_m >= kSpreadFrom_m) e.sigmaX_m = s.y_m;  // Palazzi et al. 1982: sigma_x = sigma_y
+  PuffAxis puff;
+  if (release.puff()) {
+    puff = puffAxis(release, weather, e.x_m, z_m);
+    e.puffSigmaX_m = puff.sigmaX_m;
+  }
   if (t_s && (*t_s < e.earliest_s(release) || *t_s > e.latest_s(release))) return e;
+  e.puffPeak_mg_m3 = puff.peak_kg_m3 * puff.across(f.crosswind_m) * 1e6;
+  if (!release.plume()) return e;
   if (release.dense) e.steady_mg_m3 = release.dense->concentration_kg_m3(f.downwind_m, f.crosswind_m) * 1e6;
   else e.steady_mg_m3 = plumeConcentration_kg_m3(release.rate_kg_s, u, release.height_m, f.crosswind_m, z_m, s) * 1e6;
   return e;
@@ -209,10 +261,9 @@ struct Reach {
   double near_m = 0, far_m = 0;
 };
 
-Reach centrelineReach(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
-                      Terrain terrain) {
-  if (!(level_mg_m3 > 0) || !(Q_kg_s > 0) || !(u_ms > 0)) return {};
-  auto c = [&](double x) { return centreline_kg_m3(x, Q_kg_s, u_ms, H_m, stability, terrain) * 1e6; };
+// Where c(x) [mg/m3] reaches the level between 1 m and 10 km, searched on a log grid.
+template <class F>
+Reach reachOf(F c, double level_mg_m3) {
   const int n = 4 * kGridPerDecade;  // 1 m ... 10 km
   auto grid = [&](int i) { return kSearchMin_m * std::pow(10.0, double(i) / kGridPerDecade); };
   int first = -1, last = -1;
@@ -227,6 +278,13 @@ Reach centrelineReach(double level_mg_m3, double Q_kg_s, double u_ms, double H_m
   r.far_m = last == n ? kSearchMax_m : bisect(c, grid(last), grid(last + 1), level_mg_m3);
   return r;
 }
+
+Reach centrelineReach(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
+                      Terrain terrain) {
+  if (!(level_mg_m3 > 0) || !(Q_kg_s > 0) || !(u_ms > 0)) return {};
+  return reachOf([&](double x) { return centreline_kg_m3(x, Q_kg_s, u_ms, H_m, stability, terrain) * 1e6; },
+                 level_mg_m3);
+}
 }  // namespace
 
 double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
@@ -236,13 +294,28 @@ double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, do
 
 namespace {
 // The reach of a release, dense (a ground-level cloud: from its source) or passive.
-Reach releaseReach(double level_mg_m3, const Release& release, const Weather& weather) {
+Reach plumeReach(double level_mg_m3, const Release& release, const Weather& weather) {
+  if (!release.plume()) return {};
   if (release.dense) {
     if (!(level_mg_m3 > 0)) return {};
     return {0, std::min(release.dense->distanceTo_m(level_mg_m3 * 1e-6), kSearchMax_m)};
   }
   return centrelineReach(level_mg_m3, release.rate_kg_s, weather.windSpeed_ms, release.height_m, weather.stability,
                          weather.terrain);
+}
+
+// Where the peak of the puff's passage reaches the level on its axis.
+Reach puffReach(double level_mg_m3, const Release& release, const Weather& weather) {
+  if (!release.puff() || !(level_mg_m3 > 0) || !(weather.windSpeed_ms > 0)) return {};
+  if (release.densePuff) return {0, std::min(release.densePuff->distanceTo_m(level_mg_m3 * 1e-6), kSearchMax_m)};
+  return reachOf([&](double x) { return puffAxis(release, weather, x).peak_kg_m3 * 1e6; }, level_mg_m3);
+}
+
+Reach releaseReach(double level_mg_m3, const Release& release, const Weather& weather) {
+  const Reach a = plumeReach(level_mg_m3, release, weather), b = puffReach(level_mg_m3, release, weather);
+  if (!(a.far_m > 0)) return b;
+  if (!(b.far_m > 0)) return a;
+  return {std::min(a.near_m, b.near_m), std::max(a.far_m, b.far_m)};
 }
 }  // namespace
 
@@ -253,35 +326,78 @@ double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const 
 namespace {
 // The footprint between downwind distances x0 and x1 (within the centreline's reach): a ring whose
 // ends are cut straight across the wind where the window is narrower than the reach.
+// The steady plume's half-width [m] at level at downwind distance x (0 without a plume).
+double plumeHalfWidth_m(double level_mg_m3, const Release& release, const Weather& weather, double x_m) {
+  if (!release.plume()) return 0;
+  if (release.dense) return release.dense->halfWidthTo_m(x_m, level_mg_m3 * 1e-6);
+  const Sigmas s = briggsSigmas(x_m, weather.stability, weather.terrain);
+  const double ratio = centreline_kg_m3(x_m, release.rate_kg_s, weather.windSpeed_ms, release.height_m,
+                                        weather.stability, weather.terrain) * 1e6 / level_mg_m3;
+  // C(x, y) = C(x, 0) exp(-y^2 / 2 sigma_y^2) >= level  <=>  |y| <= sigma_y sqrt(2 ln(C(x, 0) / level)).
+  return ratio > 1 ? s.y_m * std::sqrt(2 * std::log(ratio)) : 0;
+}
+
+// Counter-clockwise ring from stations xs and half-widths ws: out along the right-hand edge, back
+// along the left-hand edge.
+std::vector<Point2> ringOf(Point2 source, double windFrom_deg, const std::vector<double>& xs,
+                           const std::vector<double>& ws);
+
 std::vector<Point2> footprintBetween(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                                      int samples, const Reach& reach, double x0, double x1) {
   if (!(x1 > x0)) return {};
-  const double Q = release.rate_kg_s, u = weather.windSpeed_ms, H = release.height_m;
   const int n = std::max(samples, 2);
-  // Stations on a cosine grid, dense at both ends where the half-width changes fastest.
+  // Stations on a cosine grid, dense at both ends where the half-width changes fastest; at each
+  // the wider of the plume's and the puff's (both lie along the same axis).
   std::vector<double> xs(n + 1), ws(n + 1);
   for (int k = 0; k <= n; ++k) {
     xs[k] = x0 + (x1 - x0) * (1 - std::cos(kPi * k / n)) / 2;
-    if (release.dense) {
-      ws[k] = release.dense->halfWidthTo_m(xs[k], level_mg_m3 * 1e-6);
-      continue;
-    }
-    const Sigmas s = briggsSigmas(xs[k], weather.stability, weather.terrain);
-    const double ratio = centreline_kg_m3(xs[k], Q, u, H, weather.stability, weather.terrain) * 1e6 / level_mg_m3;
-    // C(x, y) = C(x, 0) exp(-y^2 / 2 sigma_y^2) >= level  <=>  |y| <= sigma_y sqrt(2 ln(C(x, 0) / level)).
-    ws[k] = ratio > 1 ? s.y_m * std::sqrt(2 * std::log(ratio)) : 0;
+    ws[k] = std::max(plumeHalfWidth_m(level_mg_m3, release, weather, xs[k]),
+                     puffAxis(release, weather, xs[k]).halfWidthAt(level_mg_m3 * 1e-6));
   }
   // Where the window meets the reach, the centreline meets the level (or the source): width 0.
   if (x0 <= reach.near_m) ws[0] = 0;
   if (x1 >= reach.far_m) ws[n] = 0;
-  // Counter-clockwise: out along the right-hand edge, back along the left-hand edge.
+  return ringOf(source, weather.windFrom_deg, xs, ws);
+}
+
+std::vector<Point2> ringOf(Point2 source, double windFrom_deg, const std::vector<double>& xs,
+                           const std::vector<double>& ws) {
+  const int n = int(xs.size()) - 1;
   std::vector<Point2> ring;
-  ring.reserve(2 * n + 3);
-  for (int k = 0; k <= n; ++k) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], -ws[k]));
+  ring.reserve(2 * std::size_t(n) + 3);
+  for (int k = 0; k <= n; ++k) ring.push_back(toPark(source, windFrom_deg, xs[std::size_t(k)], -ws[std::size_t(k)]));
   for (int k = n; k >= 0; --k)
-    if (ws[k] > 0 || (k != 0 && k != n)) ring.push_back(toPark(source, weather.windFrom_deg, xs[k], ws[k]));
+    if (ws[std::size_t(k)] > 0 || (k != 0 && k != n))
+      ring.push_back(toPark(source, windFrom_deg, xs[std::size_t(k)], ws[std::size_t(k)]));
   ring.push_back(ring.front());
   return ring;
+}
+
+// The stretch of the axis where the puff is at least `level` at time t: its centre u (t - start)
+// downwind, the concentration there peak(x) exp(-(x - centre)^2 / 2 sigma_x(x)^2), searched within
+// eight sigma_x of the centre and bisected at both ends. {0, 0} when no part is at the level.
+Reach puffStretchAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
+  const double u = weather.windSpeed_ms;
+  if (!release.puff() || !(level_mg_m3 > 0) || !(u > 0) || !(t_s > release.start_s)) return {};
+  const double centre = u * (t_s - release.start_s);
+  const auto c = [&](double x) {
+    const PuffAxis a = puffAxis(release, weather, x);
+    return a.peak_kg_m3 * 1e6 * puffPassing(x, u, t_s, release.start_s, a.sigmaX_m);
+  };
+  const double spread = 8 * std::max(puffAxis(release, weather, centre).sigmaX_m, 1.0);
+  const double lo = std::max(kSearchMin_m, centre - spread), hi = std::min(kSearchMax_m, centre + spread);
+  if (!(hi > lo)) return {};
+  constexpr int kStations = 400;
+  int first = -1, last = -1;
+  const auto at = [&](int i) { return lo + (hi - lo) * i / kStations; };
+  for (int i = 0; i <= kStations; ++i)
+    if (c(at(i)) >= level_mg_m3) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  if (last < 0) return {};
+  return {first == 0 ? lo : bisect(c, at(first - 1), at(first), level_mg_m3),
+          last == kStations ? hi : bisect(c, at(last), at(last + 1), level_mg_m3)};
 }
 }  // namespace
 
@@ -292,8 +408,9 @@ std::vector<Point2> footprint(double level_mg_m3, const Release& release, const 
   return footprintBetween(level_mg_m3, release, weather, source, samples, reach, reach.near_m, reach.far_m);
 }
 
-CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
-  const Reach reach = releaseReach(level_mg_m3, release, weather);
+namespace {
+CloudExtent plumeExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
+  const Reach reach = plumeReach(level_mg_m3, release, weather);
   if (!(reach.far_m > 0)) return {};
   // The cloud at t lies between u (t - stop) and u (t - start) downwind (travel time x / u).
   const double u = weather.windSpeed_ms;
@@ -302,13 +419,43 @@ CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weat
   if (!(x1 > x0)) return {};
   return {x0, x1};
 }
+}  // namespace
+
+CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
+  const CloudExtent plume = plumeExtentAt(level_mg_m3, release, weather, t_s);
+  const Reach puff = puffStretchAt(level_mg_m3, release, weather, t_s);
+  if (!(puff.far_m > puff.near_m)) return plume;
+  if (!plume.reached()) return {puff.near_m, puff.far_m};
+  return {std::min(plume.near_m, puff.near_m), std::max(plume.far_m, puff.far_m)};
+}
 
 std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                                 double t_s, int samples) {
-  const Reach reach = releaseReach(level_mg_m3, release, weather);
-  const CloudExtent extent = cloudExtentAt(level_mg_m3, release, weather, t_s);
+  const Reach reach = plumeReach(level_mg_m3, release, weather);
+  const CloudExtent extent = plumeExtentAt(level_mg_m3, release, weather, t_s);
   if (!extent.reached()) return {};
-  return footprintBetween(level_mg_m3, release, weather, source, samples, reach, extent.near_m, extent.far_m);
+  Release plume = release;
+  plume.puff_kg = 0;  // the plume's part alone: the puff has its own ring
+  return footprintBetween(level_mg_m3, plume, weather, source, samples, reach, extent.near_m, extent.far_m);
+}
+
+std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                                    double t_s, int samples) {
+  const Reach stretch = puffStretchAt(level_mg_m3, release, weather, t_s);
+  if (!(stretch.far_m > stretch.near_m)) return {};
+  const int n = std::max(samples, 2);
+  std::vector<double> xs(std::size_t(n) + 1), ws(std::size_t(n) + 1);
+  for (int k = 0; k <= n; ++k) {
+    const double x = stretch.near_m + (stretch.far_m - stretch.near_m) * (1 - std::cos(kPi * k / n)) / 2;
+    const PuffAxis a = puffAxis(release, weather, x);
+    xs[std::size_t(k)] = x;
+    ws[std::size_t(k)] =
+        a.halfWidthAt(level_mg_m3 * 1e-6, puffPassing(x, weather.windSpeed_ms, t_s, release.start_s, a.sigmaX_m));
+  }
+  // The ends are where the axis meets the level (unless cut at the search's bounds).
+  ws.front() = 0;
+  ws.back() = 0;
+  return ringOf(source, weather.windFrom_deg, xs, ws);
 }
 
 Stability pasquillClass(double windSpeed_ms, Insolation insolation) {

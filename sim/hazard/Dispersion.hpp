@@ -63,17 +63,40 @@ WindAxis windAxis(double windFrom_deg);
 PlumeFrame plumeFrame(Point2 source, Point2 p, WindAxis axis);
 
 struct DensePlume;  // DenseGas.hpp
+struct DensePuff;   // DenseGas.hpp
 
-/// A continuous release between start_s and stop_s (stop_s may be +infinity). When `dense` is
-/// set, the cloud is denser than air and the functions below take its concentrations from the
+/// A release: a continuous plume of rate_kg_s between start_s and stop_s (stop_s may be
+/// +infinity), a puff of puff_kg released all at once at start_s, or both (a vessel's rupture: the
+/// flash and its aerosol at once, then the pool that rained out boiling off). When `dense` is set,
+/// the plume is denser than air and the functions below take its concentrations from the
 /// Britter-McQuaid plume (DenseGas.hpp, which hands over to this file's Gaussian beyond its last
 /// line) instead of the Gaussian plume: at ground level, the height ignored; the same travel time.
+/// When `densePuff` is set, the puff's from the Britter-McQuaid instantaneous correlations, else
+/// the Gaussian puff of Puff.hpp (Slade's sigmas).
 struct Release {
   double rate_kg_s = 0;  // Q
   double height_m = 0;   // H, effective release height
   double start_s = 0;
   double stop_s = std::numeric_limits<double>::infinity();
   std::shared_ptr<const DensePlume> dense;  // built once per release and weather
+  double puff_kg = 0;                       // M, released at start_s
+  std::shared_ptr<const DensePuff> densePuff;
+  bool plume() const { return rate_kg_s > 0 && stop_s > start_s; }
+  bool puff() const { return puff_kg > 0; }
+};
+
+/// A puff as it passes downwind distance x: the highest concentration the passing cloud brings
+/// to a point on its axis there, how it falls off across the wind and how long it takes to pass.
+/// The concentration at (x, y) at time t is peak g(y) exp(-(x - u (t - start))^2 / 2 sigma_x^2),
+/// g(y) = exp(-y^2 / 2 sigma_y^2), or 1 within halfWidth of the axis and 0 beyond for a top-hat.
+struct PuffAxis {
+  double peak_kg_m3 = 0;
+  double sigmaX_m = 0;  // along the wind
+  double sigmaY_m = 0;  // across it (Gaussian)
+  double halfWidth_m = 0;  // across it (top-hat; 0: Gaussian)
+  double across(double y_m) const;  // g(y)
+  /// Half-width [m] where peak factor g(y) >= level (0 where it is below).
+  double halfWidthAt(double level_kg_m3, double factor = 1) const;
 };
 
 struct Weather {
@@ -98,17 +121,35 @@ double concentration_mg_m3(const Release& release, const Weather& weather, Point
 /// spread along the wind instead of switched on and off; within 1 m of the source (and upwind of
 /// it, in a dense cloud's upwind spread) the sharp gate start + travel <= t <= stop + travel.
 /// Split so that a fixed point's part can be kept for the whole replication.
+/// A puff adds its passage: puffPeak times exp(-(x - u (t - start))^2 / 2 puffSigmaX^2), its
+/// centre passing at start + x/u.
 struct PointExposure {
   double steady_mg_m3 = 0;
   double travel_s = 0;   // x / u, the front's arrival after the release starts
   double x_m = 0;        // downwind distance (0 upwind of the source)
   double u_ms = 0;       // the wind carrying the cloud
   double sigmaX_m = 0;   // along-wind spread at the point; 0: the sharp gate
+  double puffPeak_mg_m3 = 0;
+  double puffSigmaX_m = 0;
   double at(const Release& release, double t_s) const;
+  /// The highest concentration over [a, b]: the plume's share at the nearer end of its front or
+  /// tail (it rises and falls once) plus the puff's at its passage or the nearer end.
+  double peakWithin(const Release& release, double a_s, double b_s) const;
   /// The times outside which the cloud is at most 1e-9 of its steady concentration here.
-  double earliest_s(const Release& release) const { return release.start_s + travel_s - 6 * spread_s(); }
-  double latest_s(const Release& release) const { return release.stop_s + travel_s + 6 * spread_s(); }
+  double earliest_s(const Release& release) const {
+    return std::min(release.plume() ? release.start_s + travel_s - 6 * spread_s() : kNoTime,
+                    release.puff() ? puffAt_s(release) - 6 * puffSpread_s() : kNoTime);
+  }
+  double latest_s(const Release& release) const {
+    return std::max(release.plume() ? release.stop_s + travel_s + 6 * spread_s() : -kNoTime,
+                    release.puff() ? puffAt_s(release) + 6 * puffSpread_s() : -kNoTime);
+  }
   double spread_s() const { return u_ms > 0 ? sigmaX_m / u_ms : 0; }
+  double puffSpread_s() const { return u_ms > 0 ? puffSigmaX_m / u_ms : 0; }
+  double puffAt_s(const Release& release) const { return release.start_s + travel_s; }
+
+ private:
+  static constexpr double kNoTime = std::numeric_limits<double>::infinity();
 };
 PointExposure pointExposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
                             double z_m = 0);
@@ -125,12 +166,15 @@ double mgPerM3(double ppm, double molarMass_g_mol);
 /// still does there. For an elevated release the centreline rises then falls: this is the far edge.
 double centrelineDistanceTo_m(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
                               Terrain terrain);
-/// The same for a release, dense or passive: its ground-level centreline's far reach [m].
+/// The same for a release, dense or passive, plume or puff: its ground-level centreline's far
+/// reach [m], for a puff where the peak of its passage reaches the level, the farther of the two
+/// for a release with both.
 double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const Weather& weather);
 
-/// Threat zone in the manner of ALOHA: the ground-level area where the steady concentration is at
-/// least level [mg/m3], as a closed ring (first == last) in park coordinates, turned to the wind.
-/// `samples` downwind stations; empty when the level is never reached.
+/// Threat zone in the manner of ALOHA: the ground-level area where the steady concentration (for
+/// a puff, the peak of its passage; for both, the higher) is at least level [mg/m3], as a closed
+/// ring (first == last) in park coordinates, turned to the wind. `samples` downwind stations; empty
+/// when the level is never reached.
 std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                               int samples = 64);
 
@@ -140,11 +184,19 @@ std::vector<Point2> footprint(double level_mg_m3, const Release& release, const 
 /// concentration_mg_m3). Empty when no part of the cloud is at the level at t.
 std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                                 double t_s, int samples = 64);
+/// The puff's part of the threat zone at time t: where the puff, its centre u (t - start)
+/// downwind, is at least `level` then (PuffAxis at each station). Empty without a puff or when no
+/// part of it is at the level. A release with both draws both rings.
+std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+                                    double t_s, int samples = 64);
+/// The puff at downwind distance x: dense (release.densePuff) or the Gaussian puff at height z.
+PuffAxis puffAxis(const Release& release, const Weather& weather, double x_m, double z_m = 0);
 
 /// The downwind extent [m] of that threat zone at time t: the near and far distances along the
-/// centreline where the cloud is at least `level` [mg/m3] then, min(far reach, u (t - start)) and
-/// max(near reach, u (t - stop)); {0, 0} when no part of the cloud is at the level at t (the same
-/// answer footprintAt draws).
+/// centreline where the cloud is at least `level` [mg/m3] then, for the plume min(far reach,
+/// u (t - start)) and max(near reach, u (t - stop)), for a puff the stretch about its centre
+/// where it is at the level, for both the span of the two; {0, 0} when no part of the cloud is at
+/// the level at t (the same answer footprintAt and puffFootprintAt draw).
 struct CloudExtent {
   double near_m = 0, far_m = 0;
   bool reached() const { return far_m > near_m; }

@@ -10,6 +10,13 @@
 namespace drillsim {
 
 namespace {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// A puff is resolved by steps of half its passage's sigma in time, at least this [s].
+constexpr double kShortestSubstep_s = 0.05;
+// The hazard monitor looks every minute (Responders.cpp): a puff that crossed a point since the
+// last look still counts for the threat zone and the road closures.
+constexpr double kPuffLookBack_s = 60;
+
 double draw(const Distribution& d, std::uint64_t seed, std::uint64_t replication, const std::string& purpose,
             const std::string& entity, double floor) {
   RandomStream stream(seed, replication, purpose, entity);
@@ -61,9 +68,24 @@ hazard::SourceProperties sourceProperties(const Substance& s) {
   return p;
 }
 
+std::string DrawnRelease::dispersionName() const {
+  if (release.puff()) return "puff";
+  return dense() ? "dense" : "passive";
+}
+
 void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel model) {
   r.release.dense.reset();
+  r.release.densePuff.reset();
   r.criterion = {};
+  r.puffCriterion = {};
+  if (r.release.puff() && r.puffCloud.volume_m3_per_kg > 0) {
+    hazard::DensePuff puff = hazard::densePuff(r.release.puff_kg, r.substance->molar_mass_g_mol, r.puffCloud, w,
+                                               hazard::Ambient{w.temperature_K, hazard::kAtmosphere_Pa});
+    r.puffCriterion = puff.criterion;
+    const bool heavier = puff.transition_m > 0;
+    if (heavier && (model == DispersionModel::Dense || (model == DispersionModel::Auto && puff.criterion.dense)))
+      r.release.densePuff = std::make_shared<const hazard::DensePuff>(std::move(puff));
+  }
   if (r.release.rate_kg_s > 0 && r.cloud.volume_m3_per_kg > 0) {
     hazard::DensePlume plume = hazard::densePlume(r.release.rate_kg_s, r.substance->molar_mass_g_mol, r.cloud, w,
                                                   hazard::Ambient{w.temperature_K, hazard::kAtmosphere_Pa});
@@ -144,6 +166,11 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
     const double duration_s = draw(r->duration_s, seed, replication, "duration", h.id, 0);
     if (r->vessel) {
       drawVessel(d, *r->vessel, *src, duration_s, seed, replication);
+    } else if (r->instantaneous_kg) {
+      // All at once, at most the inventory: a puff of the pure vapour at the air's temperature.
+      d.release.puff_kg = std::min(src->inventory_kg, draw(*r->instantaneous_kg, seed, replication, "mass", h.id, 1e-9));
+      d.release.stop_s = d.release.start_s;
+      d.puffCloud = hazard::pureVapour(sub->molar_mass_g_mol, weather_.temperature_K);
     } else {
       // The release stops at the end of its duration or when the inventory is exhausted.
       d.release.rate_kg_s = draw(r->rate_kg_s, seed, replication, "rate", h.id, 1e-9);
@@ -178,8 +205,12 @@ void HazardModel::recordDraws() {
     d.start_s = r.release.start_s;
     d.rate_kg_s = r.release.rate_kg_s;
     d.duration_s = r.release.stop_s - r.release.start_s;
-    if (r.fromVessel) d.hole_mm = r.hole_mm;
-    d.dispersion = r.dense() ? "dense" : "passive";
+    if (r.fromVessel && !r.rupture) d.hole_mm = r.hole_mm;
+    d.dispersion = r.dispersionName();
+    if (r.release.puff()) {
+      d.puff_kg = r.release.puff_kg;
+      d.puff_dispersion = r.densePuff() ? "dense" : "passive";
+    }
   }
   for (const DrawnFire& f : fires_) draws_.fires[f.hazard] = {f.start_s, f.heatRelease_MW, f.spread_m};
 }
@@ -190,7 +221,8 @@ void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const Ha
   hazard::VesselConditions c;
   c.phase = liquid ? hazard::ReleasePhase::Liquid : hazard::ReleasePhase::Gas;
   d.fromVessel = true;
-  d.hole_mm = draw(v.hole_mm, seed, replication, "hole", d.hazard, 1e-3);
+  d.rupture = c.rupture = v.rupture;
+  if (!v.rupture) d.hole_mm = draw(v.hole_mm, seed, replication, "hole", d.hazard, 1e-3);
   c.hole_m = d.hole_mm / 1000;
   d.storage_C = v.temperature_c ? draw(*v.temperature_c, seed, replication, "storage_temperature", d.hazard, -273)
                                 : weather_.temperature_K - 273.15;
@@ -210,6 +242,8 @@ void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const Ha
   d.release.rate_kg_s = d.vessel.rate_kg_s;
   d.release.stop_s = d.release.start_s + d.vessel.duration_s;
   d.cloud = d.vessel.cloud;
+  d.release.puff_kg = d.vessel.puff_kg;
+  d.puffCloud = d.vessel.puffCloud;
 }
 
 void HazardModel::prepareFixedPoints() {
@@ -249,11 +283,33 @@ double HazardModel::concentration_mg_m3(const DrawnRelease& r, Point2 p, double 
   return hazard::concentration_mg_m3(r.release, weather_, r.axis, r.source, p, t_s);
 }
 
+double HazardModel::releaseSubstep_s(int i, Point2 p, double a_s, double b_s) const {
+  const DrawnRelease& r = releases_[std::size_t(i)];
+  const double u = weather_.windSpeed_ms;
+  if (!r.release.puff() || !(u > 0)) return kInfinity;
+  const double x = hazard::plumeFrame(r.source, p, r.axis).downwind_m;
+  const double sigma_s = hazard::puffAxis(r.release, weather_, x).sigmaX_m / u;
+  if (!(sigma_s > 0)) return kInfinity;
+  // The centre passes x at start + x/u; a point that moves during [a, b] is given the step's length
+  // on either side.
+  const double centre = r.release.start_s + x / u, margin = 6 * sigma_s + (b_s - a_s);
+  if (centre + margin < a_s || centre - margin > b_s) return kInfinity;
+  return std::max(sigma_s / 2, kShortestSubstep_s);
+}
+
 double HazardModel::concentration_mg_m3(Point2 p, double t_s) const {
   double c = 0;
   for (const auto& r : releases_) c += concentration_mg_m3(r, p, t_s);
   return c;
 }
+
+namespace {
+// What the monitor sees at a fixed point at t: the concentration then, and the peak of a puff
+// that passed within the last look-back.
+double seen(const hazard::PointExposure& e, const hazard::Release& r, double t_s) {
+  return r.puff() ? e.peakWithin(r, t_s - kPuffLookBack_s, t_s) : e.at(r, t_s);
+}
+}  // namespace
 
 std::vector<int> HazardModel::threatZones(double t_s) const {
   // A zone is in the threat zone when the concentration reaches the substance's 60 min AEGL-2 now
@@ -266,7 +322,7 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
   for (std::size_t i = 0; i < releases_.size(); ++i) {
     std::vector<Point2> axis;
     for (const auto& [p, e] : fixed_[i].axis)
-      if (e.at(releases_[i].release, t_s) >= releases_[i].aegl2_mg_m3) axis.push_back(p);
+      if (seen(e, releases_[i].release, t_s) >= releases_[i].aegl2_mg_m3) axis.push_back(p);
     axes.push_back(std::move(axis));
   }
   for (std::size_t z = 0; z < loaded_.park.zones.size(); ++z) {
@@ -275,7 +331,7 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
     for (std::size_t i = 0; i < releases_.size() && !inside; ++i) {
       const auto& r = releases_[i];
       if (r.aegl2_mg_m3 <= 0) continue;
-      for (const auto& e : fixed_[i].zones[z]) inside = inside || e.at(r.release, t_s) >= r.aegl2_mg_m3;
+      for (const auto& e : fixed_[i].zones[z]) inside = inside || seen(e, r.release, t_s) >= r.aegl2_mg_m3;
       const Bounds& box = zoneBounds_[z];
       for (const auto& p : axes[i]) inside = inside || (box.holds(p) && contains(rings, p));
     }
@@ -303,7 +359,7 @@ std::string HazardModel::closureReason(int road, double t_s, int fleeing) const 
     if (rel.closure_mg_m3 <= 0) continue;
     // Checked at both ends and the middle of the road (prepared once, prepareFixedPoints).
     for (const auto& e : fixed_[i].roads[std::size_t(road)])
-      if (e.at(rel.release, t_s) >= rel.closure_mg_m3)
+      if (seen(e, rel.release, t_s) >= rel.closure_mg_m3)
         return rel.hazard + " above " + closureLevel_ + ", the plan's closure level";
   }
   return "";

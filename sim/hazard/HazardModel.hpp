@@ -36,16 +36,26 @@ struct DrawnRelease {
   double hole_mm = 0, storage_C = 0, dischargeCoefficient = 0;
   hazard::VesselSource vessel;  // fromVessel only
   double gauge_bar() const { return (vessel.storagePressure_Pa - hazard::kAtmosphere_Pa) / 1e5; }
-  hazard::SourceCloud cloud;    // the cloud at the source, for the dense-gas criterion
+  hazard::SourceCloud cloud;    // the plume's cloud at the source, for the dense-gas criterion
   // The dispersion model it got (passive or dense) and Britter-McQuaid's criterion for it.
   hazard::DenseCriterion criterion;
   bool dense() const { return release.dense != nullptr; }
+  // A puff (release.puff_kg > 0: instantaneous_kg, or a rupture's flash and aerosol): its cloud
+  // at the source, its criterion and model.
+  bool rupture = false;
+  hazard::SourceCloud puffCloud;
+  hazard::DenseCriterion puffCriterion;
+  bool densePuff() const { return release.densePuff != nullptr; }
+  /// "puff" when there is one (its model is densePuff()), else the plume's "passive" or "dense",
+  /// for the JSON and the draws.
+  std::string dispersionName() const;
 };
 
-/// Sets the release's dense plume (or clears it) for a weather, its rate and source cloud, by the
-/// model asked for: auto by Britter and McQuaid's continuous criterion, dense whenever the cloud is
-/// heavier than air, passive never; fills r.criterion. Also its AEGL-2 reach. Call again after
-/// changing the weather or the rate.
+/// Sets the release's dense plume and dense puff (or clears them) for a weather, its rate, mass
+/// and source clouds, by the model asked for: auto by Britter and McQuaid's continuous criterion
+/// for the plume and instantaneous criterion for the puff, dense whenever the cloud is heavier than
+/// air, passive never; fills r.criterion and r.puffCriterion. Also its AEGL-2 reach. Call again
+/// after changing the weather, the rate or the mass.
 void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel model);
 
 /// The source-term properties of a substance from the substance table (SourceTerm.hpp).
@@ -99,6 +109,7 @@ class HazardModel final : public HazardEffects {
   double releaseConcentration_mg_m3(int i, Point2 p, double t_s) const override {
     return concentration_mg_m3(releases_[std::size_t(i)], p, t_s);
   }
+  double releaseSubstep_s(int i, Point2 p, double a_s, double b_s) const override;
 
   std::vector<int> burningZones(const std::string& hazard, double t_s) const override;
   double ignitedAt_s(const std::string& hazard, int zone) const override;

@@ -5,7 +5,56 @@
 
 namespace drillsim::hazard {
 
+namespace {
+SourceCloud flashingCloud(const SourceProperties& s, const TwoPhaseSplit& split, const VesselConditions& v) {
+  FlashingRelease f;
+  f.molarMass_g_mol = s.molarMass_g_mol;
+  f.boilingPoint_K = s.boilingPoint_K;
+  f.latentHeat_J_kg = s.latentHeat_J_kg;
+  f.vapourFraction = split.flash / split.airborne();
+  f.airTemperature_K = v.ambient_K;
+  f.p_Pa = v.ambient_Pa;
+  return aerosolSourceCloud(f);
+}
+}  // namespace
+
+VesselSource vesselRupture(const SourceProperties& s, const VesselConditions& v) {
+  VesselSource out;
+  if (!(v.inventory_kg > 0)) return out;
+  out.storagePressure_Pa = std::isnan(v.gauge_Pa) ? vapourPressure_Pa(s, v.storage_K) : v.gauge_Pa + v.ambient_Pa;
+  if (v.phase == ReleasePhase::Gas) {
+    out.split = {1, 0, 0};
+    out.puff_kg = v.inventory_kg;
+    out.puffCloud = pureVapour(s.molarMass_g_mol, v.storage_K, v.ambient_Pa);
+    out.airborne_kg = out.puff_kg;
+    return out;
+  }
+  out.split = twoPhaseSplit(flashFractionLinear(s.liquidHeatCapacity_J_kgK, v.storage_K, s.boilingPoint_K,
+                                                s.latentHeat_J_kg));
+  out.puff_kg = out.split.airborne() * v.inventory_kg;
+  if (out.split.flash > 0) out.puffCloud = flashingCloud(s, out.split, v);
+  out.pool_kg = v.inventory_kg - out.puff_kg;
+  out.poolBoils = v.ambient_K > s.boilingPoint_K;
+  out.airborne_kg = out.puff_kg;
+  if (out.pool_kg > 0 && out.poolBoils) {
+    out.poolArea_m2 = poolArea_m2(out.pool_kg / s.liquidDensity_kg_m3, 0.01, v.bund_m2);
+    // m(t) = K sqrt(t) until the pool is gone at (pool / K)^2, or until maxLeak_s.
+    const double K = boilingPoolEvaporated_kg(v.ground, v.ambient_K, s.boilingPoint_K, out.poolArea_m2,
+                                              s.latentHeat_J_kg, 1.0);
+    if (K > 0) {
+      const double gone_s = std::pow(out.pool_kg / K, 2);
+      out.duration_s = std::min(gone_s, v.maxLeak_s);
+      const double boiled_kg = std::min(out.pool_kg, K * std::sqrt(out.duration_s));
+      out.rate_kg_s = out.duration_s > 0 ? boiled_kg / out.duration_s : 0;
+      out.airborne_kg += boiled_kg;
+      out.cloud = vapourAtBoilingPoint(s.molarMass_g_mol, s.boilingPoint_K, v.ambient_Pa);
+    }
+  }
+  return out;
+}
+
 VesselSource vesselSource(const SourceProperties& s, const VesselConditions& v) {
+  if (v.rupture) return vesselRupture(s, v);
   VesselSource out;
   const double area = holeArea_m2(v.hole_m);
   if (!(area > 0) || !(v.dischargeCoefficient > 0) || !(v.inventory_kg > 0)) return out;
@@ -45,14 +94,7 @@ VesselSource vesselSource(const SourceProperties& s, const VesselConditions& v) 
   if (v.phase == ReleasePhase::Gas) {
     out.cloud = pureVapour(s.molarMass_g_mol, v.storage_K, v.ambient_Pa);
   } else if (out.split.flash > 0) {
-    FlashingRelease f;
-    f.molarMass_g_mol = s.molarMass_g_mol;
-    f.boilingPoint_K = s.boilingPoint_K;
-    f.latentHeat_J_kg = s.latentHeat_J_kg;
-    f.vapourFraction = out.split.flash / out.split.airborne();
-    f.airTemperature_K = v.ambient_K;
-    f.p_Pa = v.ambient_Pa;
-    out.cloud = aerosolSourceCloud(f);
+    out.cloud = flashingCloud(s, out.split, v);
   } else {
     out.cloud = vapourAtBoilingPoint(s.molarMass_g_mol, s.boilingPoint_K, v.ambient_Pa);
   }

@@ -34,8 +34,11 @@ struct VesselConditions {
   double ambient_K = 293.15;
   double ambient_Pa = kAtmosphere_Pa;
   double inventory_kg = 0;
-  /// The leak is stopped (isolated) after this long unless the vessel is empty before [s].
+  /// The leak is stopped (isolated) after this long unless the vessel is empty before [s]; for a
+  /// rupture, the pool's boiling (covered, or pumped out) after this long.
   double maxLeak_s = std::numeric_limits<double>::infinity();
+  /// The vessel fails: its whole inventory is lost at once instead of through a hole.
+  bool rupture = false;
 };
 
 /// The release as the dispersion models see it.
@@ -53,6 +56,8 @@ struct VesselSource {
   double rate_kg_s = 0;           // into the air while the hole releases (jet + pool)
   double duration_s = 0;          // airborne_kg / rate_kg_s
   SourceCloud cloud;              // the cloud at the source, for the dense-gas criterion
+  double puff_kg = 0;             // rupture: airborne at once (flash and aerosol, or all the gas)
+  SourceCloud puffCloud;          // rupture: the puff's cloud at the source
   /// Share of the airborne mass that leaves as the jet's vapour and aerosol [-].
   double jetShare() const { return airborne_kg > 0 ? split.airborne() * outflow_kg_s * leak_s / airborne_kg : 0; }
 };
@@ -77,6 +82,22 @@ struct VesselSource {
 /// a pool's alone, its vapour at the boiling point; a gas release's, the pure vapour at the storage
 /// temperature (the jet's expansion cooling and the air it entrains are neglected).
 /// All zero when the hole, the coefficient or the inventory is not positive or nothing drives the flow.
+/// A rupture (vessel.rupture) is vesselRupture's.
 VesselSource vesselSource(const SourceProperties& substance, const VesselConditions& vessel);
+
+/// A catastrophic failure of the vessel: the whole inventory is lost at t = 0 [DrillSim
+/// composition of the laws of SourceTerm.hpp, as QRA treats an instantaneous release, e.g. the
+/// Purple Book CPR 18E's "instantaneous release of the complete inventory"]:
+///  - liquid: the superheated liquid flashes at once (flashFractionLinear), twice the flash is
+///    airborne as a puff (twoPhaseSplit, k = 1) with the aerosol cloud of a flashing jet
+///    (aerosolSourceCloud); the rest rains out into one pool of 1 cm within the bund, which boils
+///    by conduction from the ground (boilingPoolEvaporated_kg at its area) until it is gone or for
+///    maxLeak_s, whichever is shorter: a plume at that period's mean rate, its cloud the vapour at
+///    the boiling point. A pool on ground no warmer than the boiling point is not evaporated (as
+///    in vesselSource);
+///  - gas: the whole inventory is the puff, the pure vapour at the storage temperature.
+/// The pressure wave and fragments of the burst are not modelled (issue of explosions), nor the
+/// puff's momentum: the cloud starts at rest with the wind. Zero when the inventory is not positive.
+VesselSource vesselRupture(const SourceProperties& substance, const VesselConditions& vessel);
 
 }  // namespace drillsim::hazard

@@ -26,8 +26,8 @@ Draws someDraws() {
   d.stability = "F";
   d.sky = "night_clear";
   d.temperature_c = -3;
-  d.releases["L1"] = {0, 2.5, 1200, 25.0, "dense"};
-  d.releases["L2"] = {60, 0.4, 1800, std::nullopt, "passive"};
+  d.releases["L1"] = {0, 2.5, 1200, 25.0, "dense", std::nullopt, ""};
+  d.releases["L2"] = {60, 0.4, 1800, std::nullopt, "puff", 800.0, "dense"};
   d.fires["F1"] = {300, 50, 120};
   return d;
 }
@@ -43,6 +43,9 @@ TEST(Draws, SurviveTheirJsonAndAreNamedAsTheCsvNamesThem) {
   EXPECT_EQ(drawnValue(j, "L1.hole_mm"), 25.0);
   EXPECT_TRUE(drawnValue(j, "L2.hole_mm").is_null());  // a direct rate has no hole
   EXPECT_EQ(drawnValue(j, "F1.heat_release_mw"), 50.0);
+  EXPECT_EQ(drawnValue(j, "L2.puff_kg"), 800.0);  // an instantaneous release keeps its mass and model
+  EXPECT_EQ(drawnValue(j, "L2.puff_dispersion"), "dense");
+  EXPECT_FALSE(j["releases"]["L1"].contains("puff_kg"));  // no puff: no columns for one
   EXPECT_TRUE(drawnValue(j, "L9.rate_kg_s").is_null());
   const auto names = drawnNames(j);
   for (const char* n : {"wind_speed_ms", "wind_from_deg", "stability", "sky", "temperature_c", "L1.rate_kg_s",

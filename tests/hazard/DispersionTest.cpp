@@ -133,7 +133,7 @@ TEST(Plume, FrameFollowsTheWindDirection) {
 }
 
 TEST(Plume, ZeroUpwindAndTheFrontAndTailSpreadAlongTheWind) {
-  const Release r{0.5, 0, 60, 660, {}};
+  const Release r{0.5, 0, 60, 660, {}, 0, {}};
   const Weather w{2, 0, Stability::D, Terrain::Rural, 293.15};
   const Point2 src{0, 0}, p{0, -400};  // 400 m downwind: the cloud takes 200 s to arrive
   EXPECT_EQ(concentration_mg_m3(r, w, src, {0, 400}, 300), 0);  // upwind
@@ -154,7 +154,7 @@ TEST(Plume, ZeroUpwindAndTheFrontAndTailSpreadAlongTheWind) {
   double dose = 0;
   for (double t = 0.05; t < 1200; t += 0.1) dose += concentration_mg_m3(r, w, src, p, t) * 0.1;
   EXPECT_NEAR(dose, steady * 600, 1e-6 * steady * 600);
-  const Release endless{0.5, 0, 0, std::numeric_limits<double>::infinity(), {}};
+  const Release endless{0.5, 0, 0, std::numeric_limits<double>::infinity(), {}, 0, {}};
   EXPECT_NEAR(concentration_mg_m3(endless, w, src, p, 1e7), steady, 1e-9 * steady);
   // Within 1 m of the source the gate stays sharp.
   const Point2 near{0, -0.5};
@@ -163,7 +163,7 @@ TEST(Plume, ZeroUpwindAndTheFrontAndTailSpreadAlongTheWind) {
 }
 
 TEST(Plume, SymmetricCrosswind) {
-  const Release r{0.5, 10, 0, 1e9, {}};
+  const Release r{0.5, 10, 0, 1e9, {}, 0, {}};
   const Weather w{3, 90, Stability::C, Terrain::Urban, 293.15};
   for (double y : {5.0, 30.0, 120.0}) {
     const double left = concentration_mg_m3(r, w, {0, 0}, {-600, -y}, 1000);
@@ -198,7 +198,7 @@ double ringArea(const std::vector<Point2>& ring) {
 }  // namespace
 
 TEST(PlumeFootprint, PointsDownwindAndEndsAtTheCentrelineDistance) {
-  const Release r{1.0, 0, 0, 1e9, {}};
+  const Release r{1.0, 0, 0, 1e9, {}, 0, {}};
   const Weather w{3, 90, Stability::D, Terrain::Rural, 293.15};  // from the east: the zone lies to the west
   const Point2 src{500, 800};
   const double level = 50;  // mg/m3
@@ -226,8 +226,8 @@ TEST(PlumeFootprint, PointsDownwindAndEndsAtTheCentrelineDistance) {
 
 TEST(PlumeFootprint, ShrinksWhenTheRateDrops) {
   const Weather w{2, 225, Stability::E, Terrain::Rural, 293.15};
-  const auto big = footprint(20, {2.0, 0, 0, 1e9, {}}, w, {0, 0});
-  const auto small = footprint(20, {0.5, 0, 0, 1e9, {}}, w, {0, 0});
+  const auto big = footprint(20, {2.0, 0, 0, 1e9, {}, 0, {}}, w, {0, 0});
+  const auto small = footprint(20, {0.5, 0, 0, 1e9, {}, 0, {}}, w, {0, 0});
   ASSERT_FALSE(big.empty());
   ASSERT_FALSE(small.empty());
   EXPECT_LT(ringArea(small), ringArea(big));
@@ -235,12 +235,12 @@ TEST(PlumeFootprint, ShrinksWhenTheRateDrops) {
             centrelineDistanceTo_m(20, 2.0, 2, 0, w.stability, w.terrain));
   for (Point2 p : big) EXPECT_GE(p.x_m + p.y_m, -1e-9);  // from the south-west: blown north-east
   // A 50 m stack: the ground-level peak is about 12 mg/m3.
-  EXPECT_TRUE(footprint(100, {0.5, 50, 0, 1e9, {}}, w, {0, 0}).empty());
+  EXPECT_TRUE(footprint(100, {0.5, 50, 0, 1e9, {}, 0, {}}, w, {0, 0}).empty());
 }
 
 TEST(PlumeFootprint, ElevatedReleaseLeavesTheGroundNearTheSourceOutside) {
   const Weather w{7, 0, Stability::D, Terrain::Rural, 293.15};  // T1's stack, wind from the north
-  const auto ring = footprint(0.1, {0.1, 90, 0, 1e9, {}}, w, {0, 0});
+  const auto ring = footprint(0.1, {0.1, 90, 0, 1e9, {}, 0, {}}, w, {0, 0});
   ASSERT_FALSE(ring.empty());
   EXPECT_FALSE(contains({ring}, {0, -200}));  // 200 m downwind: the plume has not reached the ground
   EXPECT_TRUE(contains({ring}, {0, -1500}));  // near the peak of the centreline
@@ -251,7 +251,7 @@ TEST(PlumeFootprint, ContainedEarlyTheCloudDriftsOffAndTheZoneShrinks) {
   // Wind 2 m/s from the north, class D: a 1 kg/s ground release reaches 50 mg/m3 some way south.
   const Weather w{2, 0, Stability::D, Terrain::Rural, 293.15};
   const double level = 50;
-  const Release open{1.0, 0, 0, 1e9, {}}, contained{1.0, 0, 0, 300, {}};
+  const Release open{1.0, 0, 0, 1e9, {}, 0, {}}, contained{1.0, 0, 0, 300, {}, 0, {}};
   const double far = centrelineDistanceTo_m(level, 1.0, 2, 0, Stability::D, Terrain::Rural);
   ASSERT_GT(far, 600);
   // Long after the start, an unstopped release gives the steady footprint.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/hazard/Puff.hpp"
 #include "tests/TestPaths.hpp"
 #include "tests/hazard/MiniLeak.hpp"
 
@@ -57,6 +58,36 @@ TEST(HazardModel, ContainmentClearsTheAirOnceTheTailHasPassed) {
   EXPECT_LT(h.concentration_mg_m3(onR1, 740), 0.5 * steady);
   EXPECT_LT(h.concentration_mg_m3(onR1, 790), 1e-6 * steady);
   EXPECT_FALSE(h.roadClosed(0, 800));
+}
+
+TEST(HazardModel, APuffIsSeenByTheMonitorForAMinuteAndResolvedInTheDoses) {
+  // The mini leak as 50 kg at once (instantaneous_kg), wind 2 m/s from the north over R1 60 m
+  // south of HS1, --model passive: the Gaussian puff passes R1 30 s after the start, in seconds.
+  LoadedScenario l = mini(0);
+  auto& leak = std::get<ToxicRelease>(l.scenario.hazards[0].detail);
+  leak.instantaneous_kg = Distribution(50.0);
+  l.scenario.dispersion = DispersionModel::Passive;
+  const HazardModel h(l, l.scenario.plans[0], 1, 0);
+  ASSERT_EQ(h.releases().size(), 1u);
+  const DrawnRelease& r = h.releases()[0];
+  EXPECT_EQ(r.release.puff_kg, 50);
+  EXPECT_FALSE(r.release.plume());
+  EXPECT_EQ(r.dispersionName(), "puff");
+  const Point2 source = l.park.sources[0].position;
+  const Point2 onR1{source.x_m, source.y_m - 60};
+  const double start = r.release.start_s, passes = start + 30;
+  const double peak = h.concentration_mg_m3(onR1, passes);
+  ASSERT_GT(peak, 0);
+  EXPECT_LT(h.concentration_mg_m3(onR1, passes + 20), 1e-3 * peak);  // gone within seconds
+  // The monitor looks every minute: R1 is closed at the first look after the puff crossed it
+  // (plan A closes above AEGL-3), open again a minute later.
+  EXPECT_TRUE(h.roadClosed(0, passes + 50));
+  EXPECT_FALSE(h.roadClosed(0, passes + 70));
+  EXPECT_FALSE(h.roadClosed(0, start + 5));
+  // Exposure steps of 10 s are cut to half the passage's sigma where it passes, not elsewhere.
+  const double sigma_s = hazard::puffSigmas(60, hazard::Stability::D).x_m / 2;
+  EXPECT_NEAR(h.releaseSubstep_s(0, onR1, passes - 5, passes + 5), sigma_s / 2, 1e-9);
+  EXPECT_TRUE(std::isinf(h.releaseSubstep_s(0, onR1, passes + 600, passes + 610)));
 }
 
 // stability: {pasquill: SKY} derives the class from the drawn wind speed by Pasquill's table.

@@ -175,7 +175,7 @@ TEST(PuffToxicLoad, ClosedFormMatchesNumericalIntegration) {
 
 namespace {
 // A release of 0.5 kg/s at 2 m height, 60 s ... 660 s; wind 2 m/s, class D rural (plume: Briggs).
-const Release kRelease{0.5, 2, 60, 660, {}};
+const Release kRelease{0.5, 2, 60, 660, {}, 0, {}};
 constexpr double kU = 2;
 Sigmas briggsD(double x) { return briggsSigmas(x, Stability::D, Terrain::Rural); }
 }  // namespace
@@ -183,7 +183,7 @@ Sigmas briggsD(double x) { return briggsSigmas(x, Stability::D, Terrain::Rural);
 // Far inside a long release (the front long gone past, the tail not yet released) the finite
 // release is the steady plume; long after the tail it is zero.
 TEST(FiniteRelease, SteadyPlumeInsideAndZeroLongAfter) {
-  const Release longRelease{1.0, 0, 0, 3600, {}};
+  const Release longRelease{1.0, 0, 0, 3600, {}, 0, {}};
   const double x = 500, sx = briggsD(x).y_m;  // Palazzi: sigma_x = sigma_y of the plume at x
   const double steady = plumeConcentration_kg_m3(1.0, kU, 0, 10, 1.5, briggsD(x));
   expectRelative(finiteReleaseConcentration_kg_m3(longRelease, kU, x, 10, 1.5, 1800, briggsD(x), sx), steady, 1e-12);
@@ -280,7 +280,7 @@ TEST(FiniteRelease, TheRunsConcentrationIsTheIntegralOfPuffsWithPalazzisSigmaX) 
 // term is erf(0) = 0 either way, so the two differ by exactly chi/2 [erf(20/(sqrt2 sx(500))) -
 // erf(20/(sqrt2 sx(480)))], which this test adds back.
 TEST(FiniteRelease, AgreesWithGasDispersionJl) {
-  const Release r{0.1, 10, 0, 10, {}};
+  const Release r{0.1, 10, 0, 10, {}, 0, {}};
   const PuffSigmas at500 = puffSigmas(500, Stability::F), at480 = puffSigmas(480, Stability::F);
   const Sigmas plume{at500.y_m, at500.z_m};
   const double c = finiteReleaseConcentration_kg_m3(r, 2, 500, 0, 10, 250, plume, at500.x_m);
@@ -288,4 +288,86 @@ TEST(FiniteRelease, AgreesWithGasDispersionJl) {
   const double k = 20 / std::numbers::sqrt2;
   const double theirs = c - chi / 2 * (std::erf(k / at500.x_m) - std::erf(k / at480.x_m));
   expectRelative(theirs, 0.00035586710616021256, 1e-12);
+}
+
+// [SECTION] Puffs in a release (instantaneous_kg, a rupture's flash)
+
+namespace {
+Release puffRelease(double M_kg, double H_m = 0) {
+  Release r;
+  r.puff_kg = M_kg;
+  r.height_m = H_m;
+  r.start_s = 60;
+  r.stop_s = 60;  // no plume
+  return r;
+}
+// The integral of the point's concentration over the puff's passage, by Simpson's rule.
+double integratedAt(const PointExposure& e, const Release& r) {
+  return simpson([&](double t) { return e.at(r, t); }, e.earliest_s(r), e.latest_s(r), 20000);
+}
+}  // namespace
+
+TEST(PuffInARelease, TheDoseAtAPointIsTheClosedForm) {
+  // A passive 100 kg puff at 2 m height, class D, 3 m/s: the time integral of what a point 500 m
+  // downwind and 20 m across breathes equals puffDose_kg_s_m3 with the sigmas at 500 m (Puff.hpp).
+  const Weather w{3.0, 270, Stability::D, Terrain::Rural, 293.15};  // from the west: x east
+  const Release r = puffRelease(100, 2);
+  const PointExposure e = pointExposure(r, w, windAxis(w.windFrom_deg), {0, 0}, {500, 20});
+  EXPECT_EQ(e.steady_mg_m3, 0);  // no plume
+  EXPECT_GT(e.puffPeak_mg_m3, 0);
+  expectRelative(integratedAt(e, r), puffDose_kg_s_m3(100, 3, 2, 20, 0, puffSigmas(500, Stability::D)) * 1e6, 1e-6);
+  // Its centre passes 500 / 3 s after the release, at the peak of its passage.
+  expectRelative(e.at(r, 60 + 500.0 / 3), e.puffPeak_mg_m3, 1e-12);
+  expectRelative(e.peakWithin(r, 0, 1e6), e.puffPeak_mg_m3, 1e-12);
+  EXPECT_LT(e.peakWithin(r, 0, 100), 1e-6 * e.puffPeak_mg_m3);  // before it arrives
+  EXPECT_EQ(e.at(r, 60), 0);  // nothing before the release
+  // Upwind nothing.
+  EXPECT_EQ(pointExposure(r, w, windAxis(w.windFrom_deg), {0, 0}, {-500, 0}).puffPeak_mg_m3, 0);
+}
+
+TEST(PuffInARelease, ItsReachIsWhereThePeakOfItsPassageMeetsTheLevel) {
+  const Weather w{3.0, 270, Stability::F, Terrain::Rural, 293.15};
+  const Release r = puffRelease(50);
+  const double level_mg_m3 = 500;
+  const double reach = centrelineDistanceTo_m(level_mg_m3, r, w);
+  ASSERT_GT(reach, 100);
+  ASSERT_LT(reach, 10000);
+  expectRelative(puffCentreConcentration_kg_m3(50, 0, 0, 0, puffSigmas(reach, Stability::F)) * 1e6, level_mg_m3, 1e-6);
+  // The steady footprint reaches as far; the footprint at a time surrounds the puff's centre.
+  const auto ring = footprint(level_mg_m3, r, w, {0, 0});
+  ASSERT_FALSE(ring.empty());
+  double far = 0;
+  for (Point2 p : ring) far = std::max(far, p.x_m);
+  expectRelative(far, reach, 1e-3);
+  const double t = 60 + 1000.0 / 3;  // centre 1000 m downwind
+  const auto now = puffFootprintAt(level_mg_m3, r, w, {0, 0}, t);
+  ASSERT_FALSE(now.empty());
+  const double sx = puffSigmas(1000, Stability::F).x_m;
+  for (Point2 p : now) EXPECT_NEAR(p.x_m, 1000, 8 * sx + 1) << p.x_m;
+  EXPECT_TRUE(puffFootprintAt(level_mg_m3, r, w, {0, 0}, 30).empty());  // before the release
+  // The plume's own ring at a time is empty: there is none.
+  EXPECT_TRUE(footprintAt(level_mg_m3, r, w, {0, 0}, t).empty());
+  const CloudExtent extent = cloudExtentAt(level_mg_m3, r, w, t);
+  EXPECT_TRUE(extent.reached());
+  EXPECT_LT(extent.near_m, 1000);
+  EXPECT_GT(extent.far_m, 1000);
+}
+
+TEST(PuffInARelease, APlumeAndAPuffAddUp) {
+  // A rupture's release: a puff and then a plume from the same point. Each point sees the sum.
+  const Weather w{2.0, 270, Stability::D, Terrain::Rural, 293.15};
+  Release both = puffRelease(200);
+  both.rate_kg_s = 1;
+  both.stop_s = 1260;
+  Release plume = both, puff = both;
+  plume.puff_kg = 0;
+  puff.rate_kg_s = 0;
+  const WindAxis axis = windAxis(w.windFrom_deg);
+  for (double t : {100.0, 300.0, 310.0, 900.0, 2000.0}) {
+    const double c = concentration_mg_m3(both, w, axis, {0, 0}, {500, 5}, t);
+    expectRelative(c, concentration_mg_m3(plume, w, axis, {0, 0}, {500, 5}, t) +
+                          concentration_mg_m3(puff, w, axis, {0, 0}, {500, 5}, t), 1e-12, std::to_string(t));
+  }
+  EXPECT_GE(centrelineDistanceTo_m(20, both, w), centrelineDistanceTo_m(20, plume, w));
+  EXPECT_GE(centrelineDistanceTo_m(20, both, w), centrelineDistanceTo_m(20, puff, w));
 }

@@ -444,3 +444,41 @@ TEST(VesselRelease, LiquefiedChlorineThroughAHoleConservesTheAirborneMass) {
   v.hole_m = 0;
   EXPECT_EQ(vesselSource(c, v).rate_kg_s, 0);
 }
+
+TEST(VesselRelease, ARuptureLosesTheWholeInventoryAtOnceAndItsPoolBoilsOff) {
+  // 20 t of liquefied chlorine at 20 degC, air 20 degC, concrete, no bund: twice the flash at once
+  // (the CCPS rule, k = 1), the rest a 1 cm pool boiling by conduction until it is gone.
+  const SourceProperties c = chlorine();
+  VesselConditions v;
+  v.rupture = true;
+  v.storage_K = v.ambient_K = 293.15;
+  v.inventory_kg = 20000;
+  const VesselSource s = vesselSource(c, v);
+  const double F = flashFractionLinear(c.liquidHeatCapacity_J_kgK, 293.15, c.boilingPoint_K, c.latentHeat_J_kg);
+  EXPECT_DOUBLE_EQ(s.split.flash, F);
+  EXPECT_NEAR(s.puff_kg, 2 * F * 20000, 1e-9);
+  EXPECT_NEAR(s.puff_kg + s.pool_kg, 20000, 1e-9);
+  EXPECT_EQ(s.outflow_kg_s, 0);  // no hole
+  EXPECT_NEAR(s.poolArea_m2, s.pool_kg / c.liquidDensity_kg_m3 / 0.01, 1e-9 * s.poolArea_m2);
+  // The pool boils until it is gone: (pool / K)^2 with K the mass boiled in the first second.
+  const double K = boilingPoolEvaporated_kg(kConcreteGround, 293.15, c.boilingPoint_K, s.poolArea_m2, c.latentHeat_J_kg, 1);
+  EXPECT_NEAR(s.duration_s, std::pow(s.pool_kg / K, 2), 1e-9 * s.duration_s);
+  EXPECT_NEAR(s.rate_kg_s * s.duration_s, s.pool_kg, 1e-9 * s.pool_kg);
+  EXPECT_NEAR(s.airborne_kg, 20000, 1e-6);
+  EXPECT_EQ(s.cloud.temperature_K, c.boilingPoint_K);     // the pool's vapour
+  EXPECT_EQ(s.puffCloud.temperature_K, c.boilingPoint_K);  // the flash with its aerosol
+  EXPECT_LT(s.puffCloud.volumeFraction, 1);                // and the air that evaporated it
+  // Covered after 10 min: the pool's boiling stops then, K sqrt(600) of it airborne.
+  v.maxLeak_s = 600;
+  const VesselSource covered = vesselSource(c, v);
+  EXPECT_DOUBLE_EQ(covered.duration_s, 600);
+  EXPECT_NEAR(covered.rate_kg_s * 600, K * std::sqrt(600.0), 1e-9 * covered.rate_kg_s * 600);
+  // A gas vessel's rupture: all of it at once as vapour at its temperature.
+  v.phase = ReleasePhase::Gas;
+  const VesselSource g = vesselSource(c, v);
+  EXPECT_DOUBLE_EQ(g.puff_kg, 20000);
+  EXPECT_EQ(g.rate_kg_s, 0);
+  EXPECT_EQ(g.puffCloud.temperature_K, 293.15);
+  v.inventory_kg = 0;
+  EXPECT_EQ(vesselSource(c, v).puff_kg, 0);
+}

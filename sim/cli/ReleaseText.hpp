@@ -1,0 +1,20 @@
+#pragma once
+// How `run` and `hazard` describe a drawn toxic release in their text: where its mass comes from
+// (a direct rate or mass, a hole in the vessel, the vessel's rupture) and which dispersion model
+// carries it. One wording for both commands.
+
+#include <string>
+
+#include "sim/hazard/HazardModel.hpp"
+
+namespace drillsim::cli {
+
+/// "2.10 kg/s (a direct rate)", "5000 kg at once (a direct mass)", "a 10 mm hole, 6.2 bar gauge at
+/// 0.0 degC: ..." or "the vessel's rupture at ...: ...", without a trailing newline.
+std::string sourceText(const DrawnRelease& r);
+
+/// "dense gas (Britter-McQuaid)", "passive Gaussian plume", and for a puff "dense puff
+/// (Britter-McQuaid, instantaneous)" or "passive Gaussian puff (Slade)"; both for a rupture.
+std::string dispersionText(const DrawnRelease& r);
+
+}  // namespace drillsim::cli
