@@ -203,14 +203,39 @@ double PointExposure::peakWithin(const Release& release, double a_s, double b_s)
   return plume + puff;
 }
 
+double windProfileExponent(Stability stability, Terrain terrain) {
+  // ISC3 (EPA-454/B-95-003b) via aefarrell/GasDispersion.jl; see Dispersion.hpp. Rows A..F.
+  static constexpr std::array<double, 6> rural = {0.07, 0.07, 0.10, 0.15, 0.35, 0.55};
+  static constexpr std::array<double, 6> urban = {0.15, 0.15, 0.20, 0.25, 0.30, 0.30};
+  return (terrain == Terrain::Urban ? urban : rural)[std::size_t(classIndex(stability))];
+}
+
+double windAtHeight_ms(double u10_ms, double z_m, Stability stability, Terrain terrain) {
+  if (!(z_m > 10)) return u10_ms;
+  return u10_ms * std::pow(z_m / 10, windProfileExponent(stability, terrain));
+}
+
+double transportWind_ms(const Release& release, const Weather& weather) {
+  if (release.dense || release.densePuff) return weather.windSpeed_ms;
+  return windAtHeight_ms(weather.windSpeed_ms, release.height_m, weather.stability, weather.terrain);
+}
+
 namespace {
 // Nearer than this the along-wind spread is not resolved: the sharp gate.
 constexpr double kSpreadFrom_m = 1.0;
 
+// The weather with the wind that carries the release (transportWind_ms): what every public
+// function of a release hands on to the helpers.
+Weather carrying(const Release& release, Weather weather) {
+  weather.windSpeed_ms = transportWind_ms(release, weather);
+  return weather;
+}
+
 // The point's exposure; when `t_s` is given and the cloud is nowhere near the point then, the
 // steady concentration is left at 0 without computing the plume (the common case for a moving point).
-PointExposure exposure(const Release& release, const Weather& weather, WindAxis axis, Point2 source, Point2 p,
+PointExposure exposure(const Release& release, const Weather& weather10, WindAxis axis, Point2 source, Point2 p,
                        double z_m, const double* t_s) {
+  const Weather weather = carrying(release, weather10);
   const double u = weather.windSpeed_ms;
   if (!(u > 0)) return {};
   const PlumeFrame f = plumeFrame(source, p, axis);
@@ -320,7 +345,7 @@ Reach releaseReach(double level_mg_m3, const Release& release, const Weather& we
 }  // namespace
 
 double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const Weather& weather) {
-  return releaseReach(level_mg_m3, release, weather).far_m;
+  return releaseReach(level_mg_m3, release, carrying(release, weather)).far_m;
 }
 
 namespace {
@@ -401,8 +426,9 @@ Reach puffStretchAt(double level_mg_m3, const Release& release, const Weather& w
 }
 }  // namespace
 
-std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather10, Point2 source,
                               int samples) {
+  const Weather weather = carrying(release, weather10);
   const Reach reach = releaseReach(level_mg_m3, release, weather);
   if (!(reach.far_m > 0)) return {};
   return footprintBetween(level_mg_m3, release, weather, source, samples, reach, reach.near_m, reach.far_m);
@@ -421,7 +447,8 @@ CloudExtent plumeExtentAt(double level_mg_m3, const Release& release, const Weat
 }
 }  // namespace
 
-CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
+CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weather& weather10, double t_s) {
+  const Weather weather = carrying(release, weather10);
   const CloudExtent plume = plumeExtentAt(level_mg_m3, release, weather, t_s);
   const Reach puff = puffStretchAt(level_mg_m3, release, weather, t_s);
   if (!(puff.far_m > puff.near_m)) return plume;
@@ -429,8 +456,9 @@ CloudExtent cloudExtentAt(double level_mg_m3, const Release& release, const Weat
   return {std::min(plume.near_m, puff.near_m), std::max(plume.far_m, puff.far_m)};
 }
 
-std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather10, Point2 source,
                                 double t_s, int samples) {
+  const Weather weather = carrying(release, weather10);
   const Reach reach = plumeReach(level_mg_m3, release, weather);
   const CloudExtent extent = plumeExtentAt(level_mg_m3, release, weather, t_s);
   if (!extent.reached()) return {};
@@ -439,8 +467,9 @@ std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, cons
   return footprintBetween(level_mg_m3, plume, weather, source, samples, reach, extent.near_m, extent.far_m);
 }
 
-std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
+std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, const Weather& weather10, Point2 source,
                                     double t_s, int samples) {
+  const Weather weather = carrying(release, weather10);
   const Reach stretch = puffStretchAt(level_mg_m3, release, weather, t_s);
   if (!(stretch.far_m > stretch.near_m)) return {};
   const int n = std::max(samples, 2);

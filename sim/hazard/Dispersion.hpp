@@ -107,6 +107,21 @@ struct Weather {
   double temperature_K = 293.15;  // the air's, for source terms and dense clouds
 };
 
+/// Wind-profile power-law exponents p of u(z) = u10 (z / 10 m)^p by class A..F, as ISC3 uses them
+/// (EPA-454/B-95-003b, the User's Guide vol. II; transcribed from aefarrell/GasDispersion.jl
+/// src/utils/equation_sets/isc3.jl and irwin.jl, citing it and Irwin 1979, Atmospheric Environment
+/// 13:191-194): rural 0.07, 0.07, 0.10, 0.15, 0.35, 0.55; urban 0.15, 0.15, 0.20, 0.25, 0.30, 0.30.
+double windProfileExponent(Stability stability, Terrain terrain);
+/// The 10 m wind u10 [m/s] at height z [m] by that power law. Below 10 m the 10 m wind itself
+/// [DrillSim]: the Pasquill-Gifford and Briggs curves were fitted to ground-level releases with the
+/// wind measured at about 10 m, so a ground release keeps the wind the curves assume.
+double windAtHeight_ms(double u10_ms, double z_m, Stability stability, Terrain terrain);
+/// The wind that carries a release [m/s]: the 10 m wind at its height (windAtHeight_ms) for a
+/// passive release, the 10 m wind itself for a dense one (the Britter-McQuaid correlations are in
+/// the 10 m wind, and a dense cloud is at ground level whatever its release height). Every function
+/// below takes the weather's 10 m wind and uses this.
+double transportWind_ms(const Release& release, const Weather& weather);
+
 /// Concentration [mg/m3] at p and height z at time t: the steady plume (Briggs sigmas) times the
 /// share of it present then (PointExposure: the front arriving about start + x/u, the tail leaving
 /// about stop + x/u, each spread along the wind). Zero upwind and when u <= 0.

@@ -285,7 +285,7 @@ double HazardModel::concentration_mg_m3(const DrawnRelease& r, Point2 p, double 
 
 double HazardModel::releaseSubstep_s(int i, Point2 p, double a_s, double b_s) const {
   const DrawnRelease& r = releases_[std::size_t(i)];
-  const double u = weather_.windSpeed_ms;
+  const double u = hazard::transportWind_ms(r.release, weather_);
   if (!r.release.puff() || !(u > 0)) return kInfinity;
   const double x = hazard::plumeFrame(r.source, p, r.axis).downwind_m;
   const double sigma_s = hazard::puffAxis(r.release, weather_, x).sigmaX_m / u;

@@ -310,3 +310,27 @@ TEST(Pasquill, ClassesFollowTheTable) {
   EXPECT_EQ(pasquillClass(5.0, I::Strong), C);
   EXPECT_EQ(pasquillClass(6.0, I::Moderate), D);
 }
+
+TEST(WindProfile, TheReleaseHeightsWindByIsc3sPowerLaw) {
+  // ISC3's exponents (EPA-454/B-95-003b via GasDispersion.jl): rural D 0.15, urban F 0.30.
+  EXPECT_DOUBLE_EQ(windProfileExponent(Stability::D, Terrain::Rural), 0.15);
+  EXPECT_DOUBLE_EQ(windProfileExponent(Stability::F, Terrain::Rural), 0.55);
+  EXPECT_DOUBLE_EQ(windProfileExponent(Stability::A, Terrain::Urban), 0.15);
+  EXPECT_DOUBLE_EQ(windProfileExponent(Stability::F, Terrain::Urban), 0.30);
+  EXPECT_NEAR(windAtHeight_ms(3, 30, Stability::D, Terrain::Rural), 3 * std::pow(3.0, 0.15), 1e-12);  // 3.537 m/s
+  EXPECT_EQ(windAtHeight_ms(3, 2, Stability::F, Terrain::Rural), 3);  // below 10 m: the 10 m wind
+  // A 30 m stack's plume is carried by the wind at 30 m: the closed form with that wind, and its
+  // front arrives x / u(30 m) after the start.
+  const Weather w{3.0, 270, Stability::D, Terrain::Rural, 293.15};
+  const Release stack{1.0, 30, 0, 1e9, {}, 0, {}};
+  const double u30 = windAtHeight_ms(3, 30, Stability::D, Terrain::Rural);
+  EXPECT_DOUBLE_EQ(transportWind_ms(stack, w), u30);
+  const PointExposure e = pointExposure(stack, w, windAxis(w.windFrom_deg), {0, 0}, {800, 0});
+  EXPECT_NEAR(e.steady_mg_m3,
+              plumeConcentration_kg_m3(1.0, u30, 30, 0, 0, briggsSigmas(800, Stability::D, Terrain::Rural)) * 1e6,
+              1e-9 * e.steady_mg_m3);
+  EXPECT_NEAR(e.travel_s, 800 / u30, 1e-9);
+  // A ground release keeps the 10 m wind.
+  const Release ground{1.0, 1, 0, 1e9, {}, 0, {}};
+  EXPECT_DOUBLE_EQ(transportWind_ms(ground, w), 3.0);
+}
