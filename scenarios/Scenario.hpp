@@ -74,6 +74,7 @@ struct PhysicalRelease {
   std::string phase = "liquid";              // liquid (a hole below the liquid) | gas (above it)
   Distribution hole_mm{25.0};                // the hole's diameter (not with rupture)
   bool rupture = false;                      // the vessel fails: its whole inventory at once
+  std::optional<Distribution> volume_m3;     // a compressed-gas vessel's volume (phase gas): it blows down
   std::optional<Distribution> pressure_bar;  // gauge; none: the substance's vapour pressure at the temperature
   std::optional<Distribution> temperature_c;  // of the stored substance; none: the air's
   Distribution head_m{0.0};                  // liquid above the hole
@@ -82,7 +83,7 @@ struct PhysicalRelease {
   std::string ground = "concrete";           // under a pool: concrete | soil
   Location where;
   bool operator==(const PhysicalRelease& o) const {
-    return phase == o.phase && hole_mm == o.hole_mm && rupture == o.rupture && pressure_bar == o.pressure_bar &&
+    return phase == o.phase && hole_mm == o.hole_mm && rupture == o.rupture && volume_m3 == o.volume_m3 && pressure_bar == o.pressure_bar &&
            temperature_c == o.temperature_c && head_m == o.head_m && discharge_coefficient == o.discharge_coefficient &&
            bund_m2 == o.bund_m2 && ground == o.ground;
   }

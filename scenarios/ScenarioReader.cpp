@@ -292,7 +292,7 @@ class ScenarioReader {
     PhysicalRelease v;
     v.where = in_.where(n);
     if (!in_.checkMap(n, path, {"phase"},
-                      {"hole_mm", "rupture", "pressure_bar", "temperature_c", "head_m", "discharge_coefficient",
+                      {"hole_mm", "rupture", "volume_m3", "pressure_bar", "temperature_c", "head_m", "discharge_coefficient",
                        "bund_m2", "ground"}))
       return v;
     if (n["phase"]) v.phase = in_.word(n["phase"], path + ".phase", {"liquid", "gas"}).value_or(v.phase);
@@ -302,6 +302,17 @@ class ScenarioReader {
     else if (!v.rupture && !n["hole_mm"])
       in_.error(n, path + ".hole_mm", "missing; give the hole's diameter hole_mm, or rupture: true for the vessel's failure");
     optDist(n, "hole_mm", path, v.hole_mm, Bound::above(0));
+    if (n["volume_m3"]) {
+      v.volume_m3 = in_.distribution(n["volume_m3"], path + ".volume_m3", Bound::above(0));
+      if (v.phase != "gas")
+        in_.error(n["volume_m3"], path + ".volume_m3",
+                  "volume_m3 is a compressed-gas vessel's, which blows down through its hole: only with phase: gas");
+      else if (v.rupture)
+        in_.error(n["volume_m3"], path + ".volume_m3", "a rupture loses the whole inventory at once: remove volume_m3");
+      else if (!n["pressure_bar"])
+        in_.error(n, path + ".pressure_bar",
+                  "missing; a compressed-gas vessel (volume_m3) needs its gauge pressure pressure_bar (bar)");
+    }
     if (v.hole_mm.highest() > 2000)
       in_.error(n["hole_mm"], path + ".hole_mm", "expected a hole of at most 2000 mm (a rupture is not a hole)");
     if (n["pressure_bar"]) v.pressure_bar = in_.distribution(n["pressure_bar"], path + ".pressure_bar", Bound::atLeast(0));

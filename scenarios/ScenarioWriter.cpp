@@ -106,6 +106,7 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
       out << YAML::Key << "phase" << YAML::Value << v.phase;
       if (v.rupture) out << YAML::Key << "rupture" << YAML::Value << true;
       else field(out, "hole_mm", v.hole_mm);
+      if (v.volume_m3) field(out, "volume_m3", *v.volume_m3);
       if (v.pressure_bar) field(out, "pressure_bar", *v.pressure_bar);
       if (v.temperature_c) field(out, "temperature_c", *v.temperature_c);
       if (!(v.head_m == Distribution{0.0})) field(out, "head_m", v.head_m);

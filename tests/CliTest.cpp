@@ -623,3 +623,19 @@ TEST(Cli, ARuptureIsAPuffThenItsPoolsPlumeInHazardAndRun) {
   ASSERT_TRUE(again) << d.str();
   EXPECT_EQ(again->hazards, loaded->hazards);
 }
+
+TEST(Cli, ACompressedGasVesselBlowsDown) {
+  const std::string scenario =
+      nightChlorineWith("blowdown.yaml", "release: {phase: gas, hole_mm: 10, volume_m3: 2, pressure_bar: 5}");
+  auto r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto source = nlohmann::json::parse(r.out).at("source");
+  const auto& b = source.at("blowdown");
+  EXPECT_GT(b.at("initial_rate_kg_s").get<double>(), source.at("rate_kg_s").get<double>());  // it falls
+  EXPECT_EQ(b.at("averaged_over_s"), 60.0);
+  // 2 m3 at 6 bar absolute and about 1 degC hold some 37 kg of chlorine gas (ideal gas).
+  EXPECT_NEAR(b.at("vessel_mass_kg").get<double>(), 6.01e5 * 2 * 0.0709 / (8.314 * 274), 2.0);
+  r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("blowing down"), std::string::npos) << r.out;
+}

@@ -238,6 +238,8 @@ hazards:
   - {id: L3, kind: toxic_release, source: HS1, release: {phase: liquid, rupture: true, hole_mm: 25}}
   - {id: L4, kind: toxic_release, source: HS1, release: {phase: liquid}}
   - {id: L5, kind: toxic_release, source: HS1, release: {phase: gas, rupture: maybe}}
+  - {id: L6, kind: toxic_release, source: HS1, release: {phase: liquid, hole_mm: 5, volume_m3: 2}}
+  - {id: L7, kind: toxic_release, source: HS1, release: {phase: gas, hole_mm: 5, volume_m3: 2}}
 plans:
   - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuate, after: enterprise}]}
 )";
@@ -252,4 +254,12 @@ plans:
             std::string::npos)
       << errors;
   EXPECT_NE(errors.find("hazards[4].release.rupture: expected one of true, false"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("hazards[5].release.volume_m3: volume_m3 is a compressed-gas vessel's, which blows down through "
+                        "its hole: only with phase: gas"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("hazards[6].release.pressure_bar: missing; a compressed-gas vessel (volume_m3) needs its gauge "
+                        "pressure pressure_bar (bar)"),
+            std::string::npos)
+      << errors;
 }

@@ -249,7 +249,7 @@ std::string helpHazard() {
          describeOptions(kOptions) +
          "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\", \"height_m\",\n"
          "\"flash_fraction\", \"rainout_fraction\", \"duration_s\", \"instantaneous_kg\" (the puff, or null), and for a release\n"
-         "given by its vessel \"rupture\", \"hole_mm\" (null for a rupture),\n"
+         "given by its vessel \"rupture\", \"hole_mm\" (null for a rupture), \"blowdown\" (a compressed-gas vessel's),\n"
          "\"pressure_bar_gauge\", \"storage_temperature_c\", \"outflow_kg_s\", \"pool_m2\")},\n"
          "\"weather\": {\"wind_speed_ms\", \"wind_from_deg\", \"stability\", \"terrain\", \"temperature_c\"},\n"
          "\"dispersion\": \"passive\", \"dense\" or \"puff\", \"criterion\": {\"value\", \"threshold\", \"dense\"} (the puff's\n"
@@ -432,6 +432,12 @@ int runHazard(const std::vector<std::string>& argv) {
     source["storage_temperature_c"] = release.storage_C;
     source["outflow_kg_s"] = release.vessel.outflow_kg_s;
     source["pool_m2"] = release.vessel.poolArea_m2;
+    if (release.vessel.blowdown.initialMass_kg > 0) {
+      source["blowdown"] = {{"initial_rate_kg_s", release.vessel.outflow_kg_s},
+                            {"tau_s", release.vessel.blowdown.tau_s},
+                            {"vessel_mass_kg", release.vessel.blowdown.initialMass_kg},
+                            {"averaged_over_s", hazard::kBlowdownAverage_s}};
+    }
   }
   const nlohmann::json weather = {{"wind_speed_ms", w.windSpeed_ms},
                                   {"wind_from_deg", w.windFrom_deg},

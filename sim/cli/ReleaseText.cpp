@@ -20,6 +20,11 @@ std::string sourceText(const DrawnRelease& r) {
                               : std::string(" that does not boil (the ground is no warmer than its boiling point)"));
     return s;
   }
+  if (v.blowdown.initialMass_kg > 0)
+    return "a " + fixed(r.hole_mm, 0) + " mm hole in a vessel of compressed gas, " + state + ": " +
+           fixed(v.outflow_kg_s, 2) + " kg/s out at first, blowing down (tau " + fixed(v.blowdown.tau_s, 0) + " s); " +
+           fixed(r.release.rate_kg_s, 2) + " kg/s into the air (its first minute's mean) for " +
+           fixed(v.duration_s / 60, 0) + " min";
   return "a " + fixed(r.hole_mm, 0) + " mm hole, " + state + ": " + fixed(v.outflow_kg_s, 2) + " kg/s out, " +
          fixed(100 * v.split.flash, 0) + " % flashing, " + fixed(100 * v.split.rainout, 0) +
          " % raining out to a pool of " + fixed(v.poolArea_m2, 0) + " m2; " + fixed(r.release.rate_kg_s, 2) +

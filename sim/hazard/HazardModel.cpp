@@ -229,6 +229,7 @@ void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const Ha
   c.storage_K = d.storage_C + 273.15;
   if (v.pressure_bar) c.gauge_Pa = draw(*v.pressure_bar, seed, replication, "pressure", d.hazard, 0) * 1e5;
   c.head_m = draw(v.head_m, seed, replication, "head", d.hazard, 0);
+  if (v.volume_m3) c.gasVolume_m3 = draw(*v.volume_m3, seed, replication, "volume", d.hazard, 1e-6);
   d.dischargeCoefficient =
       v.discharge_coefficient ? std::min(1.0, draw(*v.discharge_coefficient, seed, replication, "discharge", d.hazard, 1e-3))
                               : liquid ? 0.62 : 0.85;  // README defaults: sharp-edged hole, liquid (Crowl & Louvar 0.61); gas

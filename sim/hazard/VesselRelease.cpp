@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace drillsim::hazard {
 
@@ -60,6 +61,34 @@ VesselSource vesselSource(const SourceProperties& s, const VesselConditions& v) 
   if (!(area > 0) || !(v.dischargeCoefficient > 0) || !(v.inventory_kg > 0)) return out;
   out.storagePressure_Pa =
       std::isnan(v.gauge_Pa) ? vapourPressure_Pa(s, v.storage_K) : v.gauge_Pa + v.ambient_Pa;
+  if (v.phase == ReleasePhase::Gas && v.gasVolume_m3 > 0) {
+    out.blowdown = vesselBlowdown(v.dischargeCoefficient, area, v.gasVolume_m3, out.storagePressure_Pa, v.storage_K,
+                                  s.molarMass_g_mol, s.gamma, BlowdownModel::Isothermal, v.ambient_Pa);
+    const VesselBlowdown& b = out.blowdown;
+    out.outflow_kg_s = b.initialRate_kg_s;
+    out.choked = b.chokedUntil_s > 0;
+    out.split = {1, 0, 0};
+    if (!(out.outflow_kg_s > 0)) {
+      VesselSource none;
+      none.storagePressure_Pa = out.storagePressure_Pa;
+      return none;
+    }
+    // Released until isolated, at most the inventory (the time at which that much is out).
+    double leak = v.maxLeak_s;
+    if (!(b.released_kg(leak) <= v.inventory_kg)) {
+      double lo = 0, hi = std::isfinite(leak) ? leak : 1.0;
+      while (std::isinf(leak) && b.released_kg(hi) < v.inventory_kg && hi < 1e9) hi *= 2;
+      for (int i = 0; i < 100; ++i) ((b.released_kg(0.5 * (lo + hi)) < v.inventory_kg) ? lo : hi) = 0.5 * (lo + hi);
+      leak = hi;
+    }
+    out.airborne_kg = std::min(v.inventory_kg, b.released_kg(leak));
+    out.leak_s = std::isfinite(leak) ? leak : std::numeric_limits<double>::infinity();
+    const double window = std::min(kBlowdownAverage_s, leak);
+    out.rate_kg_s = window > 0 ? std::min(out.airborne_kg, b.released_kg(window)) / window : 0;
+    out.duration_s = out.rate_kg_s > 0 ? out.airborne_kg / out.rate_kg_s : 0;
+    out.cloud = pureVapour(s.molarMass_g_mol, v.storage_K, v.ambient_Pa);
+    return out;
+  }
   if (v.phase == ReleasePhase::Gas) {
     const GasHoleFlow flow = gasHoleFlow(v.dischargeCoefficient, area, out.storagePressure_Pa, v.storage_K,
                                          s.molarMass_g_mol, s.gamma, v.ambient_Pa);

@@ -39,7 +39,15 @@ struct VesselConditions {
   double maxLeak_s = std::numeric_limits<double>::infinity();
   /// The vessel fails: its whole inventory is lost at once instead of through a hole.
   bool rupture = false;
+  /// A vessel of compressed (not liquefied) gas of this volume [m3], blowing down through the hole
+  /// (gas phase only); 0: the vapour space of a liquefied gas, kept at its vapour pressure.
+  double gasVolume_m3 = 0;
 };
+
+/// Over how long the dispersion models' one steady rate of a blow-down is averaged: one minute,
+/// ALOHA's "maximum average sustained release rate" (NOAA TM NOS OR&R 43, the source-strength
+/// chapter; the term as ALOHA prints it, the document's section not re-checked here).
+inline constexpr double kBlowdownAverage_s = 60;
 
 /// The release as the dispersion models see it.
 struct VesselSource {
@@ -56,6 +64,7 @@ struct VesselSource {
   double rate_kg_s = 0;           // into the air while the hole releases (jet + pool)
   double duration_s = 0;          // airborne_kg / rate_kg_s
   SourceCloud cloud;              // the cloud at the source, for the dense-gas criterion
+  VesselBlowdown blowdown;        // a compressed-gas vessel's (gasVolume_m3 > 0)
   double puff_kg = 0;             // rupture: airborne at once (flash and aerosol, or all the gas)
   SourceCloud puffCloud;          // rupture: the puff's cloud at the source
   /// Share of the airborne mass that leaves as the jet's vapour and aerosol [-].
@@ -69,7 +78,12 @@ struct VesselSource {
 ///    (twoPhaseSplit, k = 1) and the rest rains out into a pool of 1 cm within the bund
 ///    (poolArea_m2 of all the liquid rained out over the leak);
 ///  - gas: the vapour space through the hole, choked or not (gasHoleFlow), at the storage
-///    temperature; all of it airborne.
+///    temperature; all of it airborne. A vessel of compressed gas (gasVolume_m3 > 0) blows down
+///    (vesselBlowdown, isothermal: the walls keep the gas at the storage temperature, the slower
+///    of the two laws) until the leak is isolated or the vessel is at ambient pressure, at most
+///    the inventory: the steady rate is the mean over the first kBlowdownAverage_s (the mass of
+///    that minute over a minute, or all of it over the leak when it is shorter), lasting as long as
+///    the mass released needs; the initial rate is outflow_kg_s.
 /// The pool boils by conduction from the ground at the air's temperature (boilingPoolEvaporated_kg
 /// at its final area over the leak, at most what rained out: an upper bound while it spreads); all
 /// of it boils off in the end. A pool on ground no warmer than the boiling point is not evaporated

@@ -482,3 +482,39 @@ TEST(VesselRelease, ARuptureLosesTheWholeInventoryAtOnceAndItsPoolBoilsOff) {
   v.inventory_kg = 0;
   EXPECT_EQ(vesselSource(c, v).puff_kg, 0);
 }
+
+TEST(VesselRelease, ACompressedGasVesselBlowsDownAndTheDispersionTakesItsFirstMinute) {
+  // 2 m3 of chlorine gas at 5 bar gauge and 20 degC (below its vapour pressure: not liquefied)
+  // through a 10 mm hole: the isothermal blow-down of vesselBlowdown, the steady rate its first
+  // minute's mean (ALOHA's maximum average sustained rate), all of the releasable mass airborne.
+  const SourceProperties c = chlorine();
+  VesselConditions v;
+  v.phase = ReleasePhase::Gas;
+  v.hole_m = 0.010;
+  v.dischargeCoefficient = 0.85;
+  v.storage_K = v.ambient_K = 293.15;
+  v.gauge_Pa = 5e5;
+  v.gasVolume_m3 = 2;
+  v.inventory_kg = 1e6;
+  const VesselSource s = vesselSource(c, v);
+  const VesselBlowdown b = vesselBlowdown(0.85, holeArea_m2(0.010), 2, 5e5 + kAtmosphere_Pa, 293.15, c.molarMass_g_mol,
+                                          c.gamma, BlowdownModel::Isothermal);
+  EXPECT_DOUBLE_EQ(s.outflow_kg_s, b.initialRate_kg_s);
+  EXPECT_TRUE(s.choked);
+  EXPECT_NEAR(s.airborne_kg, b.releasable_kg(), 1e-9 * b.releasable_kg());
+  EXPECT_NEAR(s.rate_kg_s, b.released_kg(60) / 60, 1e-12);
+  EXPECT_LT(s.rate_kg_s, s.outflow_kg_s);  // the rate falls as it blows down
+  EXPECT_NEAR(s.rate_kg_s * s.duration_s, s.airborne_kg, 1e-9 * s.airborne_kg);
+  EXPECT_EQ(s.cloud.temperature_K, 293.15);
+  // Isolated after 30 s: what came out in 30 s, over 30 s.
+  v.maxLeak_s = 30;
+  const VesselSource isolated = vesselSource(c, v);
+  EXPECT_NEAR(isolated.airborne_kg, b.released_kg(30), 1e-9);
+  EXPECT_NEAR(isolated.rate_kg_s, b.released_kg(30) / 30, 1e-12);
+  // An inventory below the vessel's mass ends it when that much is out.
+  v.maxLeak_s = std::numeric_limits<double>::infinity();
+  v.inventory_kg = 0.5 * b.releasable_kg();
+  const VesselSource small = vesselSource(c, v);
+  EXPECT_NEAR(small.airborne_kg, v.inventory_kg, 1e-9 * v.inventory_kg);
+  EXPECT_NEAR(b.released_kg(small.leak_s), v.inventory_kg, 1e-6 * v.inventory_kg);
+}
