@@ -55,8 +55,21 @@ inline constexpr double kAiredAirChangesPerHour = 2.75;
 /// shut by zone kind (chemical, ..., green) and for indoor shelters ("shelter"), any kind not given
 /// taking "default"; and with windows open, for persons who air out. Each a distribution, drawn once
 /// per replication and key (stream buildings/KEY).
+/// A building kind's air changes computed instead of given: the ASHRAE basic (effective leakage
+/// area) model of sim/hazard/IndoorAir.hpp under the replication's 10 m wind and the difference
+/// between the indoor and the outdoor air's temperatures.
+struct Leakage {
+  Distribution area_cm2{0.0};   // effective leakage area at 4 Pa
+  Distribution volume_m3{0.0};  // the building's (or the room's) air volume
+  int storeys = 1;              // 1, 2 or 3: the stack coefficient
+  int shelter_class = 3;        // 1 (no obstructions) ... 5 (buildings adjacent): the wind coefficient
+  bool operator==(const Leakage&) const = default;
+};
+
 struct Buildings {
   std::map<std::string, Distribution> air_changes_per_hour;  // by zone kind, "shelter" or "default"
+  std::map<std::string, Leakage> leakage;                    // the same keys, computed (not in both)
+  Distribution indoor_c{20.0};                               // the indoor air's temperature, for leakage
   Distribution aired_out_per_hour{kAiredAirChangesPerHour};
   bool operator==(const Buildings&) const = default;
 };

@@ -150,11 +150,11 @@ class ScenarioReader {
   }
 
   void readBuildings(const YAML::Node& n, Buildings& b) {
-    if (!in_.checkMap(n, "buildings", {}, {"air_changes_per_hour", "aired_out_per_hour"})) return;
+    if (!in_.checkMap(n, "buildings", {}, {"air_changes_per_hour", "leakage", "indoor_c", "aired_out_per_hour"})) return;
+    std::vector<std::string> keys = zoneKindNames();
+    keys.push_back("shelter");
+    keys.push_back("default");
     if (const YAML::Node a = n["air_changes_per_hour"]) {
-      std::vector<std::string> keys = zoneKindNames();
-      keys.push_back("shelter");
-      keys.push_back("default");
       if (!a.IsMap()) {
         in_.error(a, "buildings.air_changes_per_hour",
                   "expected a mapping of zone kind, shelter or default to air changes per hour, found " + YamlInput::describe(a));
@@ -170,6 +170,37 @@ class ScenarioReader {
         }
       }
     }
+    if (const YAML::Node a = n["leakage"]) {
+      if (!a.IsMap()) {
+        in_.error(a, "buildings.leakage",
+                  "expected a mapping of zone kind, shelter or default to {area_cm2, volume_m3, storeys, shelter_class}, "
+                  "found " + YamlInput::describe(a));
+      } else {
+        for (const auto& kv : a) {
+          const std::string key = kv.first.Scalar();
+          const std::string q = "buildings.leakage." + key;
+          if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+            in_.error(kv.first, q, "unknown building kind " + inQuotes(key) + "; " + expectedOneOf(key, keys));
+            continue;
+          }
+          if (b.air_changes_per_hour.count(key)) {
+            in_.error(kv.first, q, "the air changes of " + inQuotes(key) + " are given in air_changes_per_hour "
+                                   "already: give them or its leakage, not both");
+            continue;
+          }
+          const YAML::Node m = kv.second;
+          if (!in_.checkMap(m, q, {"area_cm2", "volume_m3"}, {"storeys", "shelter_class"})) continue;
+          Leakage l;
+          optDist(m, "area_cm2", q, l.area_cm2, Bound::above(0));
+          optDist(m, "volume_m3", q, l.volume_m3, Bound::above(0));
+          if (m["storeys"]) l.storeys = int(in_.integer(m["storeys"], q + ".storeys", 1, 3).value_or(l.storeys));
+          if (m["shelter_class"])
+            l.shelter_class = int(in_.integer(m["shelter_class"], q + ".shelter_class", 1, 5).value_or(l.shelter_class));
+          b.leakage[key] = l;
+        }
+      }
+    }
+    optDist(n, "indoor_c", "buildings", b.indoor_c, Bound::above(-273.15));
     optDist(n, "aired_out_per_hour", "buildings", b.aired_out_per_hour, Bound::above(0));
   }
 

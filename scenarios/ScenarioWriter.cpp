@@ -224,6 +224,18 @@ std::string scenarioToYaml(const Scenario& s) {
       for (const auto& [key, d] : s.buildings.air_changes_per_hour) field(out, key.c_str(), d);
       out << YAML::EndMap;
     }
+    if (!s.buildings.leakage.empty()) {
+      out << YAML::Key << "leakage" << YAML::Value << YAML::BeginMap;
+      for (const auto& [key, l] : s.buildings.leakage) {
+        out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginMap;
+        field(out, "area_cm2", l.area_cm2);
+        field(out, "volume_m3", l.volume_m3);
+        out << YAML::Key << "storeys" << YAML::Value << l.storeys << YAML::Key << "shelter_class" << YAML::Value
+            << l.shelter_class << YAML::EndMap;
+      }
+      out << YAML::EndMap;
+    }
+    if (!(s.buildings.indoor_c == Distribution{20.0})) field(out, "indoor_c", s.buildings.indoor_c);
     if (!(s.buildings.aired_out_per_hour == Distribution{kAiredAirChangesPerHour}))
       field(out, "aired_out_per_hour", s.buildings.aired_out_per_hour);
     out << YAML::EndMap;

@@ -263,3 +263,50 @@ plans:
             std::string::npos)
       << errors;
 }
+
+TEST(ScenarioFile, LeakageIsCheckedAndNotGivenTwice) {
+  const std::string yaml = R"(drillsim: 1
+name: t
+park: p
+horizon_s: 600
+buildings:
+  air_changes_per_hour: {dormitory: 0.5}
+  leakage: {dormitory: {area_cm2: 500, volume_m3: 300}, office: {area_cm2: 0, volume_m3: 300, storeys: 4}, shed: {area_cm2: 1, volume_m3: 1}}
+plans:
+  - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuate, after: enterprise}]}
+)";
+  const std::string errors = parseErrors(yaml);
+  EXPECT_NE(errors.find("buildings.leakage.dormitory: the air changes of 'dormitory' are given in air_changes_per_hour "
+                        "already: give them or its leakage, not both"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("buildings.leakage.office.area_cm2: expected a number > 0, found 0"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("buildings.leakage.office.storeys:"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("buildings.leakage.shed: unknown building kind 'shed'"), std::string::npos) << errors;
+}
+
+TEST(ScenarioFile, LeakageAndTheNewReleasesSurviveASave) {
+  const std::string yaml = R"(drillsim: 1
+name: t
+park: p
+horizon_s: 600
+buildings:
+  leakage: {dormitory: {area_cm2: {uniform: [400, 900]}, volume_m3: 300, storeys: 2, shelter_class: 4}}
+  indoor_c: 18
+hazards:
+  - {id: L1, kind: toxic_release, source: HS1, instantaneous_kg: {uniform: [500, 2000]}}
+  - {id: L2, kind: toxic_release, source: HS1, release: {phase: liquid, rupture: true}}
+  - {id: L3, kind: toxic_release, source: HS1, release: {phase: gas, hole_mm: 10, volume_m3: 2, pressure_bar: 150}}
+plans:
+  - {id: A, notify: [{who: enterprise}], protect: [{zones: all, action: evacuate, after: enterprise}]}
+)";
+  Diagnostics d;
+  const auto s = parseScenario(yaml, "s.yaml", d);
+  ASSERT_TRUE(s) << d.str();
+  ASSERT_EQ(s->buildings.leakage.count("dormitory"), 1u);
+  EXPECT_EQ(s->buildings.leakage.at("dormitory").shelter_class, 4);
+  const auto again = parseScenario(scenarioToYaml(*s), "again.yaml", d);
+  ASSERT_TRUE(again) << d.str();
+  EXPECT_EQ(again->buildings, s->buildings);
+  EXPECT_EQ(again->hazards, s->hazards);
+}

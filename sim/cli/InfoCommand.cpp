@@ -117,8 +117,13 @@ void printScenario(const Scenario& s, std::ostream& out) {
       << " deg, stability " << stability << ", " << s.weather.terrain << " terrain, air "
       << s.weather.temperature_c.describe() << " degC\n";
   out << "Buildings, air changes per hour shut:";
-  if (s.buildings.air_changes_per_hour.empty()) out << " " << fixed(kDefaultAirChangesPerHour, 1) << " everywhere (the default)";
+  if (s.buildings.air_changes_per_hour.empty() && s.buildings.leakage.empty())
+    out << " " << fixed(kDefaultAirChangesPerHour, 1) << " everywhere (the default)";
   for (const auto& [kind, d] : s.buildings.air_changes_per_hour) out << " " << kind << " " << d.describe() << ";";
+  for (const auto& [kind, l] : s.buildings.leakage)
+    out << " " << kind << " from its leakage (ASHRAE basic model: " << l.area_cm2.describe() << " cm2 in "
+        << l.volume_m3.describe() << " m3, " << l.storeys << " storey" << (l.storeys > 1 ? "s" : "") << ", shelter class "
+        << l.shelter_class << ", indoors " << s.buildings.indoor_c.describe() << " degC);";
   out << " aired out " << s.buildings.aired_out_per_hour.describe() << "\n";
 
   out << "\nHazards: " << s.hazards.size() << "\n";

@@ -230,14 +230,28 @@ class Integrator {
 
   // Air changes per hour of the buildings of `kind` (a zone kind or "shelter"), drawn once per
   // replication and key of the scenario's buildings (stream buildings/KEY).
+  // Given (air_changes_per_hour) or computed from the leakage (the ASHRAE basic model under the
+  // replication's 10 m wind and indoor-outdoor temperature difference); the kind's own key, else
+  // "default", else kDefaultAirChangesPerHour.
   double airChanges(const std::string& kind) {
-    const auto& given = s_.scenario.buildings.air_changes_per_hour;
-    const std::string key = given.count(kind) ? kind : "default";
-    const auto it = given.find(key);
-    if (it == given.end()) return kDefaultAirChangesPerHour;
+    const Buildings& b = s_.scenario.buildings;
+    const std::string key = b.air_changes_per_hour.count(kind) || b.leakage.count(kind) ? kind : "default";
+    const auto given = b.air_changes_per_hour.find(key);
+    const auto leaky = b.leakage.find(key);
+    if (given == b.air_changes_per_hour.end() && leaky == b.leakage.end()) return kDefaultAirChangesPerHour;
     auto [drawn, fresh] = ach_.emplace(key, 0.0);
-    if (fresh) drawn->second = s_.draw(it->second, "buildings", key, 1e-6);
-    return drawn->second;
+    if (!fresh) return drawn->second;
+    if (given != b.air_changes_per_hour.end()) return drawn->second = s_.draw(given->second, "buildings", key, 1e-6);
+    const Leakage& l = leaky->second;
+    const auto weather = s_.hazards.draws();
+    if (!weather) return drawn->second = kDefaultAirChangesPerHour;  // no hazards: nothing to breathe
+    const double area = s_.draw(l.area_cm2, "buildings", key + ":area", 1e-6);
+    const double volume = s_.draw(l.volume_m3, "buildings", key + ":volume", 1e-6);
+    const double indoor = s_.draw(b.indoor_c, "buildings", "indoor", -273.15);
+    const auto c = hazard::ashraeBasicCoefficients(hazard::Storeys(l.storeys - 1), hazard::ShelterClass(l.shelter_class));
+    const double lambda =
+        hazard::airChangeRate_per_s(area, volume, indoor - weather->temperature_c, weather->wind_speed_ms, c);
+    return drawn->second = std::max(hazard::achFromPerSecond(lambda), 1e-6);
   }
   double airedAirChanges() {
     if (!aired_) aired_ = s_.draw(s_.scenario.buildings.aired_out_per_hour, "buildings", "aired_out", 1e-6);

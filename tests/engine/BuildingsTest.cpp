@@ -4,10 +4,13 @@
 // here (Z1 holds the chlorine source HS1 at its centroid, where every dose is the pure gas's).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
 
+#include "sim/hazard/IndoorAir.hpp"
 #include "tests/TestPaths.hpp"
 
 using namespace drillsim::test;
@@ -31,6 +34,17 @@ std::string miniWith(const std::string& name, bool airOut, const std::string& ac
   replace(text, kSheltered,
           std::string("{zones: [Z2], action: shelter_in_place, after: enterprise") + (airOut ? ", air_out_when: cloud_passed}" : "}"));
   replace(text, kBuildings, "air_changes_per_hour: {dormitory: " + ach + "}");
+  replace(text, "park: park\n", "park: " + sourcePath("tests/data/mini/park") + "\n");
+  const std::string path = scratchPath("buildings", name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+// The same with the buildings' line given whole (e.g. a leakage block instead of air changes).
+std::string miniWithBuildings(const std::string& name, const std::string& buildings) {
+  std::string text = readFile(sourcePath("tests/data/mini/mini.yaml"));
+  replace(text, kSheltered, "{zones: [Z2], action: shelter_in_place, after: enterprise}");
+  replace(text, kBuildings, buildings);
   replace(text, "park: park\n", "park: " + sourcePath("tests/data/mini/park") + "\n");
   const std::string path = scratchPath("buildings", name);
   std::ofstream(path) << text;
@@ -78,4 +92,31 @@ TEST(Buildings, ATighterBuildingGivesALowerIndoorDoseAndALeakierOneAHigherOne) {
     ordered += a < b && b < c;
   }
   EXPECT_GE(ordered, 2);
+}
+
+TEST(Buildings, AirChangesFromTheLeakageAreTheAshraeModelsUnderTheDrawnWindAndTemperatures) {
+  // Dormitories of 800 cm2 effective leakage in 400 m3, two storeys, shelter class 3, kept at
+  // 22 degC: each replication's air changes are Q / V of the ASHRAE basic model (IndoorAir.hpp)
+  // under its drawn 10 m wind and air temperature, the same as giving that number.
+  const std::string leaky = miniWithBuildings(
+      "leakage.yaml", "leakage: {dormitory: {area_cm2: 800, volume_m3: 400, storeys: 2, shelter_class: 3}}\n  indoor_c: 22");
+  int exposed = 0;
+  for (int r = 0; r < kReplications; ++r) {
+    const auto run = runDrillsim({"run", leaky, "--substances", kTable, "--plan", "B", "--replication", std::to_string(r),
+                                  "--format", "json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    const double u = j.at("draws").at("wind_speed_ms"), outdoor = j.at("draws").at("temperature_c");
+    const auto c = drillsim::hazard::ashraeBasicCoefficients(drillsim::hazard::Storeys::Two,
+                                                             drillsim::hazard::ShelterClass::BuildingsAcross);
+    const double ach = drillsim::hazard::achFromPerSecond(drillsim::hazard::airChangeRate_per_s(800, 400, 22 - outdoor, u, c));
+    char given[64];
+    std::snprintf(given, sizeof given, "%.17g", ach);
+    const std::string fixedAch = miniWith("leakage-as-ach.yaml", false, given);
+    const auto a = zoneTwo(leaky, r), b = zoneTwo(fixedAch, r);
+    EXPECT_NEAR(a.first, b.first, 1e-9 * std::max(1.0, b.first)) << "replication " << r << ", " << ach << " /h";
+    EXPECT_EQ(a.second, b.second) << "replication " << r;
+    exposed += a.first > 0;
+  }
+  EXPECT_GE(exposed, 2);  // the comparison means something in some replications
 }
