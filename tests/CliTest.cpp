@@ -631,11 +631,36 @@ TEST(Cli, ACompressedGasVesselBlowsDown) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto source = nlohmann::json::parse(r.out).at("source");
   const auto& b = source.at("blowdown");
-  EXPECT_GT(b.at("initial_rate_kg_s").get<double>(), source.at("rate_kg_s").get<double>());  // it falls
+  EXPECT_EQ(b.at("initial_rate_kg_s"), source.at("rate_kg_s"));
+  EXPECT_GT(b.at("initial_rate_kg_s").get<double>(), source.at("airborne_rate_kg_s").get<double>());  // it falls
   EXPECT_EQ(b.at("averaged_over_s"), 60.0);
   // 2 m3 at 6 bar absolute and about 1 degC hold some 37 kg of chlorine gas (ideal gas).
   EXPECT_NEAR(b.at("vessel_mass_kg").get<double>(), 6.01e5 * 2 * 0.0709 / (8.314 * 274), 2.0);
   r = runDrillsim({"hazard", scenario, "--hazard", "L1", "--wind-speed", "3", "--stability", "D"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("blowing down"), std::string::npos) << r.out;
+}
+
+TEST(Cli, HazardsSourceRateIsTheHolesFlow) {
+  // Chlorine (data/substances.csv: liquid 1408.97 kg/m3, M 70.90 g/mol, gamma 1.3244) at 5 bar
+  // gauge: through a 10 mm hole 2 m below the liquid, Bernoulli (Crowl & Louvar eq. 4-6),
+  // C_d 0.62; above it, the choked gas (eq. 4-50) at 20 degC, C_d 0.85.
+  const double A = M_PI * 0.01 * 0.01 / 4, rho = 1408.97;
+  auto r = runDrillsim({"hazard",
+                        nightChlorineWith("bernoulli.yaml", "release: {phase: liquid, hole_mm: 10, head_m: 2, pressure_bar: "
+                                                            "5, discharge_coefficient: 0.62}"),
+                        "--hazard", "L1", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto source = nlohmann::json::parse(r.out).at("source");
+  EXPECT_NEAR(source.at("rate_kg_s").get<double>(), 0.62 * A * std::sqrt(2 * rho * (5e5 + rho * 9.80665 * 2)), 1e-3);
+  EXPECT_LT(source.at("airborne_rate_kg_s").get<double>(), source.at("rate_kg_s").get<double>());  // some rains out
+  r = runDrillsim({"hazard",
+                   nightChlorineWith("choked.yaml", "release: {phase: gas, hole_mm: 10, pressure_bar: 5, temperature_c: 20}"),
+                   "--hazard", "L1", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  source = nlohmann::json::parse(r.out).at("source");
+  const double p0 = 5e5 + 101325, T0 = 293.15, g = 1.3244, rho0 = p0 * 0.07090 / (8.314462618 * T0);
+  const double choked = 0.85 * A * std::sqrt(g * rho0 * p0 * std::pow(2 / (g + 1), (g + 1) / (g - 1)));
+  EXPECT_NEAR(source.at("rate_kg_s").get<double>(), choked, 1e-4 * choked);
+  EXPECT_DOUBLE_EQ(source.at("airborne_rate_kg_s").get<double>(), source.at("rate_kg_s").get<double>());
 }

@@ -247,7 +247,8 @@ std::string helpHazard() {
          "heavier than air by their criterion (--model); see the README for the limits of each.\n"
          "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n" +
          describeOptions(kOptions) +
-         "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\", \"height_m\",\n"
+         "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\" (the initial rate out of the\n"
+         "vessel, or the rate given), \"airborne_rate_kg_s\" (what the plume carries: jet and pool), \"height_m\",\n"
          "\"flash_fraction\", \"rainout_fraction\", \"duration_s\", \"instantaneous_kg\" (the puff, or null), and for a release\n"
          "given by its vessel \"rupture\", \"hole_mm\" (null for a rupture), \"blowdown\" (a compressed-gas vessel's),\n"
          "\"pressure_bar_gauge\", \"storage_temperature_c\", \"outflow_kg_s\", \"pool_m2\")},\n"
@@ -418,7 +419,11 @@ int runHazard(const std::vector<std::string>& argv) {
   nlohmann::json source = {{"id", release.sourceId},
                             {"x", release.source.x_m},
                             {"y", release.source.y_m},
-                            {"rate_kg_s", release.release.rate_kg_s},
+                            // The initial rate out of the vessel (through its hole; for a direct
+                            // source the rate given); the plume carries airborne_rate_kg_s.
+                            {"rate_kg_s", release.fromVessel && !release.rupture ? release.vessel.outflow_kg_s
+                                                                                 : release.release.rate_kg_s},
+                            {"airborne_rate_kg_s", release.release.rate_kg_s},
                             {"height_m", release.release.height_m},
                             {"flash_fraction", release.fromVessel ? release.vessel.split.flash : 0.0},
                             {"rainout_fraction", release.fromVessel ? release.vessel.split.rainout : 0.0},
