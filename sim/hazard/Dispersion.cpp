@@ -435,15 +435,40 @@ std::vector<Point2> footprint(double level_mg_m3, const Release& release, const 
 }
 
 namespace {
+// The share of the steady plume present at x at time t (PointExposure's: Palazzi's fraction with
+// sigma_x = the Briggs sigma_y at x, the sharp gate within kSpreadFrom_m of the source).
+double presentShare(const Release& release, const Weather& weather, double x_m, double t_s) {
+  const double sx = x_m >= kSpreadFrom_m ? briggsSigmas(x_m, weather.stability, weather.terrain).y_m : 0;
+  return finiteReleaseFraction(x_m, weather.windSpeed_ms, t_s, release.start_s, release.stop_s, sx);
+}
+
+// The steady plume's centreline at x [mg/m3], dense or passive.
+double steadyCentreline_mg_m3(const Release& release, const Weather& weather, double x_m) {
+  if (release.dense) return release.dense->centreline_kg_m3(x_m) * 1e6;
+  return centreline_kg_m3(x_m, release.rate_kg_s, weather.windSpeed_ms, release.height_m, weather.stability,
+                          weather.terrain) * 1e6;
+}
+
+// Where the plume's centreline is at least `level` at time t: its steady value times the share
+// present then, searched on 800 stations within the steady reach and bisected at both ends (the
+// front and the tail spread along the wind, as a run and --at see them).
 CloudExtent plumeExtentAt(double level_mg_m3, const Release& release, const Weather& weather, double t_s) {
   const Reach reach = plumeReach(level_mg_m3, release, weather);
-  if (!(reach.far_m > 0)) return {};
-  // The cloud at t lies between u (t - stop) and u (t - start) downwind (travel time x / u).
-  const double u = weather.windSpeed_ms;
-  const double x0 = std::max(reach.near_m, u * (t_s - release.stop_s));
-  const double x1 = std::min(reach.far_m, u * (t_s - release.start_s));
-  if (!(x1 > x0)) return {};
-  return {x0, x1};
+  if (!(reach.far_m > 0) || !(t_s > release.start_s)) return {};
+  const auto c = [&](double x) { return steadyCentreline_mg_m3(release, weather, x) * presentShare(release, weather, x, t_s); };
+  const double lo = std::max(reach.near_m, kSearchMin_m), hi = reach.far_m;
+  if (!(hi > lo)) return {};
+  constexpr int kStations = 800;
+  const auto at = [&](int i) { return lo * std::pow(hi / lo, double(i) / kStations); };
+  int first = -1, last = -1;
+  for (int i = 0; i <= kStations; ++i)
+    if (c(at(i)) >= level_mg_m3) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  if (last < 0) return {};
+  return {first == 0 ? reach.near_m : bisect(c, at(first - 1), at(first), level_mg_m3),
+          last == kStations ? hi : bisect(c, at(last), at(last + 1), level_mg_m3)};
 }
 }  // namespace
 
@@ -462,9 +487,19 @@ std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, cons
   const Reach reach = plumeReach(level_mg_m3, release, weather);
   const CloudExtent extent = plumeExtentAt(level_mg_m3, release, weather, t_s);
   if (!extent.reached()) return {};
-  Release plume = release;
-  plume.puff_kg = 0;  // the plume's part alone: the puff has its own ring
-  return footprintBetween(level_mg_m3, plume, weather, source, samples, reach, extent.near_m, extent.far_m);
+  // Stations as for the steady footprint, each as wide as the steady plume is at the level
+  // raised by the share present then; both ends where the centreline meets the level.
+  const int n = std::max(samples, 2);
+  std::vector<double> xs(std::size_t(n) + 1), ws(std::size_t(n) + 1);
+  for (int k = 0; k <= n; ++k) {
+    const double x = extent.near_m + (extent.far_m - extent.near_m) * (1 - std::cos(kPi * k / n)) / 2;
+    const double share = presentShare(release, weather, x, t_s);
+    xs[std::size_t(k)] = x;
+    ws[std::size_t(k)] = share > 0 ? plumeHalfWidth_m(level_mg_m3 / share, release, weather, x) : 0;
+  }
+  if (extent.near_m <= reach.near_m || presentShare(release, weather, extent.near_m, t_s) < 1) ws.front() = 0;
+  ws.back() = 0;
+  return ringOf(source, weather.windFrom_deg, xs, ws);
 }
 
 std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, const Weather& weather10, Point2 source,

@@ -193,10 +193,11 @@ double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const 
 std::vector<Point2> footprint(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                               int samples = 64);
 
-/// The threat zone at time t [s] of a release that started at start_s and stopped at stop_s: the
-/// steady footprint between the downwind distances the cloud occupies then, u (t - stop_s) to
-/// u (t - start_s), cut straight across the wind at those distances (the travel-time gating of
-/// concentration_mg_m3). Empty when no part of the cloud is at the level at t.
+/// The plume's threat zone at time t [s] of a release that started at start_s and stopped at
+/// stop_s: where its concentration then (concentration_mg_m3: the steady plume times the share
+/// present, its front and tail spread along the wind) is at least the level. At each station x the
+/// steady plume's half-width at level / share(x, t); the ends where the centreline meets the level.
+/// Empty when no part of the cloud is at the level at t.
 std::vector<Point2> footprintAt(double level_mg_m3, const Release& release, const Weather& weather, Point2 source,
                                 double t_s, int samples = 64);
 /// The puff's part of the threat zone at time t: where the puff, its centre u (t - start)
@@ -208,8 +209,8 @@ std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, 
 PuffAxis puffAxis(const Release& release, const Weather& weather, double x_m, double z_m = 0);
 
 /// The downwind extent [m] of that threat zone at time t: the near and far distances along the
-/// centreline where the cloud is at least `level` [mg/m3] then, for the plume min(far reach,
-/// u (t - start)) and max(near reach, u (t - stop)), for a puff the stretch about its centre
+/// centreline where the cloud is at least `level` [mg/m3] then, for the plume where its steady
+/// centreline times the share present then reaches the level, for a puff the stretch about its centre
 /// where it is at the level, for both the span of the two; {0, 0} when no part of the cloud is at
 /// the level at t (the same answer footprintAt and puffFootprintAt draw).
 struct CloudExtent {
