@@ -11,6 +11,7 @@
 #include "sim/analysis/DrillScript.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/ResultStore.hpp"
+#include "sim/cli/ReleaseText.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
@@ -47,8 +48,8 @@ std::vector<std::string> situation(const LoadedScenario& l, const HazardModel& h
   out.push_back("wind from " + fixed(w.windFrom_deg, 0) + " deg at " + fixed(w.windSpeed_ms, 1) + " m/s, stability class " +
                 std::string(1, char('A' + int(w.stability))));
   for (const DrawnRelease& r : hazards.releases())
-    out.push_back(r.hazard + ": " + (r.substance ? r.substance->name_zh + " " + r.substance->name_en : std::string("release")) + " at " +
-                  fixed(r.release.rate_kg_s, 2) + " kg/s; AEGL-2 (60 min) reaches " + thousands(std::lround(r.aegl2Reach_m)) +
+    out.push_back(r.hazard + ": " + (r.substance ? r.substance->name_zh + " " + r.substance->name_en : std::string("release")) + ", " +
+                  amountText(r) + "; AEGL-2 (60 min) reaches " + thousands(std::lround(r.aegl2Reach_m)) +
                   " m downwind");
   for (const Hazard& h : l.scenario.hazards)
     if (const auto* f = std::get_if<Fire>(&h.detail)) out.push_back(h.id + ": fire in zone " + f->zone.id);

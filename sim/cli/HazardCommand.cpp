@@ -328,10 +328,7 @@ int runHazard(const std::vector<std::string>& argv) {
   std::ostringstream text;
   const char* classes = "ABCDEF";
   text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << ", "
-       << (release.release.puff() ? fixed(release.release.puff_kg, 0) + " kg at once" : std::string())
-       << (release.release.puff() && release.release.plume() ? " and " : "")
-       << (release.release.plume() ? fixed(release.release.rate_kg_s, 2) + " kg/s" : std::string())
-       << ", height " << fixed(release.release.height_m, 1) << " m\n"
+       << amountText(release) << ", height " << fixed(release.release.height_m, 1) << " m\n"
        << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
        << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air "
        << fixed(w.temperature_K - 273.15, 1) << " degC\n";
@@ -393,10 +390,7 @@ int runHazard(const std::vector<std::string>& argv) {
     options.overlays = overlays;
     std::ostringstream note;
     note << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-         << classes[int(w.stability)] << "\n" << sub.id << " "
-         << (release.release.puff() ? fixed(release.release.puff_kg, 0) + " kg at once" : std::string())
-         << (release.release.puff() && release.release.plume() ? ",\nthen " : "")
-         << (release.release.plume() ? fixed(release.release.rate_kg_s, 2) + " kg/s" : std::string())
+         << classes[int(w.stability)] << "\n" << sub.id << " " << amountText(release, ",\nthen ")
          << (release.release.plume() && std::isfinite(release.release.stop_s)
                  ? ", stopped at " + fixed(release.release.stop_s, 0) + " s" : "")
          << (at_s ? ", " + fixed(*at_s, 0) + " s after the start" : ", steady state");

@@ -131,15 +131,24 @@ void printScenario(const Scenario& s, std::ostream& out) {
     out << "  " << h.id << "  ";
     if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
       out << "toxic release from " << r->source.id << " starting at " << seconds(h.start_s);
-      if (r->vessel) {
+      if (r->vessel && r->vessel->rupture) {
         const PhysicalRelease& v = *r->vessel;
-        out << ", " << v.phase << " through a hole of " << v.hole_mm.describe() << " mm, "
+        out << ", the " << v.phase << " vessel's rupture (its whole inventory at once), "
+            << (v.temperature_c ? "stored at " + v.temperature_c->describe() + " degC" : std::string("at the air's temperature"));
+      } else if (r->vessel) {
+        const PhysicalRelease& v = *r->vessel;
+        out << ", " << v.phase << (v.volume_m3 ? " from a vessel of " + v.volume_m3->describe() + " m3 of compressed gas" : "")
+            << " through a hole of " << v.hole_mm.describe() << " mm, "
             << (v.pressure_bar ? v.pressure_bar->describe() + " bar gauge" : std::string("at its vapour pressure"))
             << (v.temperature_c ? ", stored at " + v.temperature_c->describe() + " degC" : std::string());
+      } else if (r->instantaneous_kg) {
+        out << ", " << r->instantaneous_kg->describe() << " kg at once";
       } else {
         out << ", rate " << r->rate_kg_s.describe() << " kg/s";
       }
-      out << " for up to " << seconds(r->duration_s) << ", height " << r->height_m.describe() << " m";
+      if (r->vessel && r->vessel->rupture) out << ", its pool boiling for up to " << seconds(r->duration_s);
+      else if (!r->instantaneous_kg) out << " for up to " << seconds(r->duration_s);
+      out << ", height " << r->height_m.describe() << " m";
       if (r->containment_s) out << ", containment takes " << seconds(*r->containment_s) << " on scene";
     } else {
       const auto& f = std::get<Fire>(h.detail);

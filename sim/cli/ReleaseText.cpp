@@ -31,6 +31,12 @@ std::string sourceText(const DrawnRelease& r) {
          " kg/s into the air for " + fixed(v.duration_s / 60, 0) + " min";
 }
 
+std::string amountText(const DrawnRelease& r, const std::string& then) {
+  const std::string puff = r.release.puff() ? fixed(r.release.puff_kg, 0) + " kg at once" : "";
+  const std::string plume = r.release.plume() ? fixed(r.release.rate_kg_s, 2) + " kg/s" : "";
+  return puff + (!puff.empty() && !plume.empty() ? then : "") + plume;
+}
+
 std::string dispersionText(const DrawnRelease& r) {
   std::string s;
   if (r.release.puff())

@@ -13,6 +13,10 @@ namespace drillsim::cli {
 /// 0.0 degC: ..." or "the vessel's rupture at ...: ...", without a trailing newline.
 std::string sourceText(const DrawnRelease& r);
 
+/// How much leaves into the air: "1.50 kg/s", "2000 kg at once" or "11283 kg at once, then
+/// 15.25 kg/s" (`then` as the joint: ", then " on one line, ",\nthen " on two).
+std::string amountText(const DrawnRelease& r, const std::string& then = ", then ");
+
 /// "dense gas (Britter-McQuaid)", "passive Gaussian plume", and for a puff "dense puff
 /// (Britter-McQuaid, instantaneous)" or "passive Gaussian puff (Slade)"; both for a rupture.
 std::string dispersionText(const DrawnRelease& r);
