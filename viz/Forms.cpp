@@ -221,8 +221,26 @@ void App::hazardForm(std::size_t i) {
     c |= wordField("source", r->source.id, ids(editor_.park().sources));
     if (const HazardSource* src = editor_.park().source(r->source.id))
       ImGui::TextDisabled("%s: %s, %.0f kg", src->name.c_str(), src->substance.c_str(), src->inventory_kg);
-    c |= distField("release rate [kg/s]", k + "rate", r->rate_kg_s, 2);
-    c |= distField("duration [s]", k + "duration", r->duration_s, 2);
+    // The fields of the way the release is given: its vessel and hole (or rupture), a mass at
+    // once, or a direct rate; what the form does not edit is named, to be edited in the file.
+    if (r->vessel) {
+      PhysicalRelease& v = *r->vessel;
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+      ImGui::TextWrapped("released from its vessel: %s%s", v.phase.c_str(),
+                         v.rupture ? ", its rupture (the whole inventory at once)" : "");
+      ImGui::PopStyleColor();
+      if (!v.rupture) c |= distField("hole diameter [mm]", k + "hole", v.hole_mm, 2);
+      if (!v.rupture && v.phase == "liquid") c |= distField("liquid above the hole [m]", k + "head", v.head_m, 1);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+      ImGui::TextWrapped("its pressure, temperature, discharge coefficient, bund and ground: edit them in the file");
+      ImGui::PopStyleColor();
+      c |= distField(v.rupture ? "pool boils for up to [s]" : "isolated after [s]", k + "duration", r->duration_s, 2);
+    } else if (r->instantaneous_kg) {
+      c |= distField("mass released at once [kg]", k + "mass", *r->instantaneous_kg, 2);
+    } else {
+      c |= distField("release rate [kg/s]", k + "rate", r->rate_kg_s, 2);
+      c |= distField("duration [s]", k + "duration", r->duration_s, 2);
+    }
     c |= distField("height [m]", k + "height", r->height_m, 1);
     c |= optionalDistField("containment on scene [s]", k + "containment", r->containment_s, 2, Distribution(900.0));
   } else if (auto* f = std::get_if<Fire>(&h.detail)) {

@@ -35,7 +35,8 @@ const char* kUsage =
     "  --drill DIR           play the drill `drillsim drill --out DIR` wrote: its run in the replay with\n"
     "                        the drill clock (injects due, delivered, observations saved to DIR)\n"
     "  --select ID           select a feature (zone, shelter, station, source) in the editor, or\n"
-    "                        'weather' for the weather form, or plan:ID for a plan's form\n"
+    "                        'weather' for the weather form, plan:ID for a plan's form, or\n"
+    "                        hazard:ID for a hazard's form\n"
     "  --zones-by-persons    colour the editor's zones by their persons instead of their kind\n"
     "  --threat-draw R       show in the editor the steady threat zones under the weather and release\n"
     "                        rates of replication R\n"
@@ -188,6 +189,12 @@ int main(int argc, char** argv) {
     while (i < plans.size() && plans[i].id != select.substr(5)) ++i;
     if (i == plans.size()) usage("--select: no plan '" + select.substr(5) + "' in the scenario");
     app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Plan, i});
+  } else if (select.rfind("hazard:", 0) == 0) {
+    const auto& hazards = app.editor().scenario().hazards;
+    std::size_t i = 0;
+    while (i < hazards.size() && hazards[i].id != select.substr(7)) ++i;
+    if (i == hazards.size()) usage("--select: no hazard '" + select.substr(7) + "' in the scenario");
+    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Hazard, i});
   } else if (!select.empty()) {
     const drillsim::Park& park = app.editor().park();
     using K = drillsim::viz::Feature::Kind;
