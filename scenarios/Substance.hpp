@@ -12,6 +12,11 @@
 
 namespace drillsim {
 
+/// Molar volume at 25 degC, 1 atm [L/mol]: the rounded 24.45 of the OSHA/NIOSH/ACGIH ppm
+/// conversions (R T / p itself is 24.465), so that converted limits match the published tables.
+/// The one place every ppm <-> mg/m3 conversion takes it from.
+inline constexpr double kMolarVolume_L_mol = 24.45;
+
 struct Substance {
   std::string id, name_zh, name_en, cas;
   double molar_mass_g_mol = 0;
@@ -40,8 +45,8 @@ struct Substance {
   std::string notes;
   Location where;
 
-  /// ppm -> mg/m3 at 25 degC and 1 atm: mg/m3 = ppm x M / 24.45 (molar volume 24.45 L/mol).
-  double mgPerM3(double ppm) const { return ppm * molar_mass_g_mol / 24.45; }
+  /// ppm -> mg/m3 at 25 degC and 1 atm: mg/m3 = ppm x M / kMolarVolume_L_mol.
+  double mgPerM3(double ppm) const { return ppm * molar_mass_g_mol / kMolarVolume_L_mol; }
 };
 
 class SubstanceTable {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "scenarios/Diagnostics.hpp"
 
@@ -81,6 +82,12 @@ double Args::number(const std::string& name, double low, double high, double fal
     throw UsageError("--" + name + ": expected a number from " + range + ", found '" + *text + "'");
   }
   return v;
+}
+
+int Args::jobs() const {
+  const std::uint64_t jobs = count("jobs", std::max(1u, std::thread::hardware_concurrency()));
+  if (jobs < 1 || jobs > 1024) throw UsageError("--jobs: expected a whole number from 1 to 1024");
+  return int(jobs);
 }
 
 std::uint64_t Args::count(const std::string& name, std::uint64_t fallback) const {

@@ -48,6 +48,9 @@ class Args {
   double number(const std::string& name, double low, double high, double fallback) const;
   /// The option's value as a whole number >= 0, or `fallback` when absent.
   std::uint64_t count(const std::string& name, std::uint64_t fallback) const;
+  /// --jobs: worker processes, by default one per core the machine has; a UsageError outside
+  /// 1 ... 1024.
+  int jobs() const;
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:

@@ -189,7 +189,7 @@ int runBatchRank(const Args& args, std::optional<LoadedScenario>& loaded, int ra
   BatchOptions options;
   options.seed = work.at("seed").get<std::uint64_t>();
   std::string fewer;
-  options.jobs = jobsThatFit(*loaded, int(args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))), fewer);
+  options.jobs = jobsThatFit(*loaded, args.jobs(), fewer);
   options.timeLimit_s = args.number("time-limit", 1, 1e6, 300);
   // Fault injection for the tests (README "Reliability"): DRILLSIM_FAULT="rank-kill@K" kills rank K
   // by SIGKILL when it first has rows to send, so that they are lost with it.
@@ -287,9 +287,7 @@ int runBatch(const std::vector<std::string>& argv) {
                      inQuotes(*shard));
   for (const auto& p : settings.plans)
     if (!sc.plan(p)) throw UsageError("--plans: no plan " + inQuotes(p) + "; " + expectedOneOf(p, allPlans));
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const int jobs = int(args.count("jobs", cores));
-  if (jobs < 1 || jobs > 1024) throw UsageError("--jobs: expected a whole number from 1 to 1024");
+  const int jobs = args.jobs();
   BatchOptions options;
   options.seed = settings.seed;
   options.jobs = jobs;

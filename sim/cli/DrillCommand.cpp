@@ -185,7 +185,7 @@ int runDrill(const std::vector<std::string>& argv) {
   Platform platform(*loaded);
   BatchOptions options;
   options.seed = seed;
-  options.jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  options.jobs = args.jobs();
   const LoadedScenario& scenario = *loaded;
   options.annotate = [&scenario](const Outcome& o, nlohmann::json& m) {
     m["milestones"] = milestonesJson(milestonesOf(scenario, o));

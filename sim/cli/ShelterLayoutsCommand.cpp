@@ -24,7 +24,7 @@ namespace drillsim::cli {
 namespace {
 /// Worker processes: --jobs, else the processors.
 int jobsArgument(const Args& args) {
-  return int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  return args.jobs();
 }
 }  // namespace
 

@@ -445,7 +445,7 @@ int evaluate(const Args& args) {
   s.replications = long(args.count("replications", 200));
   s.threatDraws = int(args.count("threat-draws", 500));
   s.seed = args.count("seed", loaded->scenario.monte_carlo.seed);
-  s.jobs = int(std::max<std::uint64_t>(1, args.count("jobs", std::max(1u, std::thread::hardware_concurrency()))));
+  s.jobs = args.jobs();
   s.radius_m = args.number("radius", 1, 100000, kServiceRadius_m);
   s.boundRuns = long(args.count("bound-runs", 20));
   s.areaPerPerson_m2 = args.number("area-per-person", 0.1, 100, kAreaPerPerson_m2);

@@ -24,7 +24,7 @@ struct LoadUnits {
 
 LoadUnits unitsOf(const Substance& s) {
   LoadUnits u;
-  if (s.probit_conc_unit == "ppm") u.perMgM3 = 24.45 / s.molar_mass_g_mol;
+  if (s.probit_conc_unit == "ppm") u.perMgM3 = kMolarVolume_L_mol / s.molar_mass_g_mol;
   u.perSecond = s.probit_time_unit == "min" ? 1.0 / 60 : 1.0;
   return u;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "scenarios/Substance.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/Puff.hpp"
 
@@ -13,9 +14,6 @@ namespace drillsim::hazard {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kPi = 3.14159265358979323846;
-// Molar volume at 25 degC, 1 atm [L/mol]: the rounded 24.45 of the OSHA/NIOSH/ACGIH ppm conversions
-// (R T / p itself is 24.465), so that converted limits match the published tables.
-constexpr double kMolarVolume_L_mol = 24.45;
 // Search range for threat-zone distances [m]: ALOHA reports nothing beyond 10 km (hazard.md section 2).
 constexpr double kSearchMin_m = 1;
 constexpr double kSearchMax_m = 10000;
