@@ -1,5 +1,9 @@
 // The command line as a user meets it: help, exit codes, bad arguments, and hostile files
 // (huge, binary, deeply nested) that must be refused quickly and clearly.
+//
+// Index: [SECTION] Help, exit codes, validation, hostile files; map and run; hazard: weather and
+// rate given, distances, concentrations; register and threat probability; synth, bound, limits of
+// size; Source terms through the command: puffs, ruptures, blow-down, the hole's flow.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -19,6 +23,8 @@
 using namespace drillsim;
 using namespace drillsim::test;
 namespace fs = std::filesystem;
+
+// [SECTION] Help, exit codes, validation, hostile files
 
 TEST(Cli, EveryCommandHasHelp) {
   for (const char* command : {"validate", "info", "run", "hazard", "register", "map", "bound", "drill", "shelters", "batch", "compare", "synth"}) {
@@ -123,6 +129,8 @@ TEST(Cli, AMissingFileAndAFolderAreReported) {
   EXPECT_NE(r.err.find("expected a scenario file, found a folder"), std::string::npos) << r.err;
 }
 
+// [SECTION] map and run
+
 TEST(Cli, MapDrawsEveryFeatureOfTheMiniPark) {
   const fs::path out = fs::temp_directory_path() / "drillsim-mini-map.svg";
   const auto r = runDrillsim({"map", sourcePath("tests/data/mini/mini.yaml"), "--substances",
@@ -197,6 +205,8 @@ TEST(Cli, RunRefusesAnUnknownPlanOrABadSeed) {
 // centreline the concentration is the closed form C = Q / (pi u sy sz) exp(-H^2 / 2 sz^2)
 // (ALOHA TM NOS OR&R 43 section 4.3, ground level, y = 0) with Briggs urban class D sigmas,
 // sy = 0.16 x (1 + 0.0004 x)^-1/2, sz = 0.14 x (1 + 0.0003 x)^-1/2 (Boubel et al. 3e Table 19-6).
+// [SECTION] hazard: weather and rate given, distances, concentrations
+
 TEST(Cli, HazardAtUsesTheGivenWeatherAndRate) {
   const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
   const std::string table = sourcePath("tests/data/mini/substances.csv");
@@ -336,6 +346,8 @@ TEST(Cli, HazardGivesDistancesAndConcentrationsDownwindOnly) {
   EXPECT_NE(r.err.find("--hazard: no hazard 'L9'; expected one of L1, F1"), std::string::npos) << r.err;
 }
 
+// [SECTION] register and threat probability
+
 TEST(Cli, RegisterGradesTheBundledSourcesByGb18218) {
   const auto r = runDrillsim({"register", sourcePath("data/scenarios/chlorine_night.yaml"), "--format", "json"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -438,6 +450,8 @@ TEST(Cli, ThreatProbabilityCoversTheSourceZoneAlways) {
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("--wind-from cannot be combined"), std::string::npos) << r.err;
 }
+
+// [SECTION] synth, bound, limits of size
 
 TEST(Cli, SynthWritesAParkEveryCommandReads) {
   const fs::path dir = fs::temp_directory_path() / "drillsim-synth-test";
@@ -542,6 +556,8 @@ TEST(Cli, AParkOfMoreThanTenMillionPersonsIsRefused) {
   EXPECT_NE(r.err.find("pop_night adds up to 12"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("expected at most 10000000 in one park"), std::string::npos) << r.err;
 }
+
+// [SECTION] Source terms through the command: puffs, ruptures, blow-down, the hole's flow
 
 namespace {
 // The bundled night chlorine scenario with its release L1 replaced by `release` (YAML keys), written

@@ -63,6 +63,15 @@ void glfwError(int code, const char* text) { std::fprintf(stderr, "drillsim-gui:
   std::fprintf(stderr, "drillsim-gui: %s\n%s", message.c_str(), kUsage);
   std::exit(64);
 }
+
+// The index of the entry with this id (a plan or a hazard of the scenario, for --select WHAT:ID).
+template <class Entries>
+std::size_t indexOf(const Entries& entries, const std::string& id, const char* what) {
+  std::size_t i = 0;
+  while (i < entries.size() && entries[i].id != id) ++i;
+  if (i == entries.size()) usage(std::string("--select: no ") + what + " '" + id + "' in the scenario");
+  return i;
+}
 }  // namespace
 
 #ifdef DRILLSIM_SANITIZED
@@ -184,17 +193,11 @@ int main(int argc, char** argv) {
   if (select == "weather") {
     app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Weather});
   } else if (select.rfind("plan:", 0) == 0) {
-    const auto& plans = app.editor().scenario().plans;
-    std::size_t i = 0;
-    while (i < plans.size() && plans[i].id != select.substr(5)) ++i;
-    if (i == plans.size()) usage("--select: no plan '" + select.substr(5) + "' in the scenario");
-    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Plan, i});
+    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Plan,
+                                        indexOf(app.editor().scenario().plans, select.substr(5), "plan")});
   } else if (select.rfind("hazard:", 0) == 0) {
-    const auto& hazards = app.editor().scenario().hazards;
-    std::size_t i = 0;
-    while (i < hazards.size() && hazards[i].id != select.substr(7)) ++i;
-    if (i == hazards.size()) usage("--select: no hazard '" + select.substr(7) + "' in the scenario");
-    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Hazard, i});
+    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Hazard,
+                                        indexOf(app.editor().scenario().hazards, select.substr(7), "hazard")});
   } else if (!select.empty()) {
     const drillsim::Park& park = app.editor().park();
     using K = drillsim::viz::Feature::Kind;

@@ -284,22 +284,27 @@ struct Reach {
   double near_m = 0, far_m = 0;
 };
 
-// Where c(x) [mg/m3] reaches the level between 1 m and 10 km, searched on a log grid.
-template <class F>
-Reach reachOf(F c, double level_mg_m3) {
-  const int n = 4 * kGridPerDecade;  // 1 m ... 10 km
-  auto grid = [&](int i) { return kSearchMin_m * std::pow(10.0, double(i) / kGridPerDecade); };
+// Where c(x) [mg/m3] is at least the level over the stations at(0) ... at(n): the first and last
+// station at the level, each bisected against its outer neighbour; nearEnd or farEnd where the
+// level holds at the first or the last station. {0, 0} when no station is at the level.
+template <class F, class At>
+Reach stretchAtLevel(F c, At at, int n, double level_mg_m3, double nearEnd_m, double farEnd_m) {
   int first = -1, last = -1;
   for (int i = 0; i <= n; ++i)
-    if (c(grid(i)) >= level_mg_m3) {
+    if (c(at(i)) >= level_mg_m3) {
       if (first < 0) first = i;
       last = i;
     }
   if (last < 0) return {};
-  Reach r;
-  r.near_m = first == 0 ? 0 : bisect(c, grid(first - 1), grid(first), level_mg_m3);
-  r.far_m = last == n ? kSearchMax_m : bisect(c, grid(last), grid(last + 1), level_mg_m3);
-  return r;
+  return {first == 0 ? nearEnd_m : bisect(c, at(first - 1), at(first), level_mg_m3),
+          last == n ? farEnd_m : bisect(c, at(last), at(last + 1), level_mg_m3)};
+}
+
+// Where c(x) [mg/m3] reaches the level between 1 m and 10 km, searched on a log grid.
+template <class F>
+Reach reachOf(F c, double level_mg_m3) {
+  auto grid = [&](int i) { return kSearchMin_m * std::pow(10.0, double(i) / kGridPerDecade); };
+  return stretchAtLevel(c, grid, 4 * kGridPerDecade, level_mg_m3, 0, kSearchMax_m);  // 1 m ... 10 km
 }
 
 Reach centrelineReach(double level_mg_m3, double Q_kg_s, double u_ms, double H_m, Stability stability,
@@ -411,16 +416,8 @@ Reach puffStretchAt(double level_mg_m3, const Release& release, const Weather& w
   const double lo = std::max(kSearchMin_m, centre - spread), hi = std::min(kSearchMax_m, centre + spread);
   if (!(hi > lo)) return {};
   constexpr int kStations = 400;
-  int first = -1, last = -1;
   const auto at = [&](int i) { return lo + (hi - lo) * i / kStations; };
-  for (int i = 0; i <= kStations; ++i)
-    if (c(at(i)) >= level_mg_m3) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  if (last < 0) return {};
-  return {first == 0 ? lo : bisect(c, at(first - 1), at(first), level_mg_m3),
-          last == kStations ? hi : bisect(c, at(last), at(last + 1), level_mg_m3)};
+  return stretchAtLevel(c, at, kStations, level_mg_m3, lo, hi);
 }
 }  // namespace
 
@@ -458,15 +455,8 @@ CloudExtent plumeExtentAt(double level_mg_m3, const Release& release, const Weat
   if (!(hi > lo)) return {};
   constexpr int kStations = 800;
   const auto at = [&](int i) { return lo * std::pow(hi / lo, double(i) / kStations); };
-  int first = -1, last = -1;
-  for (int i = 0; i <= kStations; ++i)
-    if (c(at(i)) >= level_mg_m3) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  if (last < 0) return {};
-  return {first == 0 ? reach.near_m : bisect(c, at(first - 1), at(first), level_mg_m3),
-          last == kStations ? hi : bisect(c, at(last), at(last + 1), level_mg_m3)};
+  const Reach r = stretchAtLevel(c, at, kStations, level_mg_m3, reach.near_m, hi);
+  return {r.near_m, r.far_m};
 }
 }  // namespace
 
