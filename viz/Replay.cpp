@@ -55,18 +55,9 @@ bool ReplayPlayer::load(const std::string& dir, const LoadedScenario& loaded, st
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
-    outcome_ = Outcome{};
-    outcome_.plan = j.at("plan");
-    outcome_.seed = j.at("seed");
-    outcome_.replication = j.at("replication");
-    outcome_.horizon_s = j.at("horizon_s");
-    for (const auto& l : j.at("legs"))
-      outcome_.legs.push_back({l.at("who"), l.at("persons"), l.at("from_node"), l.at("to_node"), l.at("roads"), l.at("depart_s"),
-                               l.at("front_s"), l.at("end_s"), l.at("destination"), l.at("admitted")});
-    for (const auto& c : j.at("occupancy")) outcome_.occupancy.push_back({c.at("time_s"), c.at("shelter"), c.at("persons")});
-    for (const auto& e : j.at("events")) outcome_.events.push_back({e.at("time_s"), e.at("kind"), e.at("entity"), e.at("detail")});
+    outcome_ = replayFromJson(j);
   } catch (const std::exception& e) {
-    error = path + ": not a DrillSim replay (" + e.what() + ")";
+    error = path + ": cannot be replayed (" + e.what() + ")";
     return false;
   }
   utilisation_.assign(loaded.park.roads.size(), 0.0);
@@ -90,12 +81,11 @@ bool ReplayPlayer::load(const std::string& dir, const LoadedScenario& loaded, st
   auto model = std::make_unique<HazardModel>(*loaded_, *loaded_->scenario.plan(outcome_.plan), outcome_.seed, outcome_.replication);
   // Containment and fire control as the run had them.
   for (const auto& e : outcome_.events) {
-    if (e.kind == "contained") model->stopped(e.entity, e.time_s);
-    if (e.kind == "zone_controlled") {
-      const std::string hazard = e.detail.substr(0, e.detail.find(' '));
+    if (e.kind == EventKind::Contained) model->stopped(e.entity, e.time_s);
+    if (e.kind == EventKind::ZoneControlled) {
       const auto& zones = loaded_->park.zones;
       for (std::size_t z = 0; z < zones.size(); ++z)
-        if (zones[z].id == e.entity) model->controlZone(hazard, int(z), e.time_s);
+        if (zones[z].id == e.entity) model->controlZone(e.hazard, int(z), e.time_s);
     }
   }
   model_ = std::move(model);
@@ -169,10 +159,10 @@ std::set<int> ReplayPlayer::closedRoads() const {
   const auto& roads = loaded_->park.roads;
   for (const auto& e : outcome_.events) {
     if (e.time_s > t_) break;
-    if (e.kind != "road_closed" && e.kind != "road_reopened") continue;
+    if (e.kind != EventKind::RoadClosed && e.kind != EventKind::RoadReopened) continue;
     for (std::size_t r = 0; r < roads.size(); ++r)
       if (roads[r].id == e.entity) {
-        if (e.kind == "road_closed") closed.insert(int(r));
+        if (e.kind == EventKind::RoadClosed) closed.insert(int(r));
         else closed.erase(int(r));
       }
   }

@@ -225,9 +225,9 @@ void App::replayView() {
           logScrolledTo_ = now;
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.kind.c_str());
+        ImGui::TextUnformatted(eventKindName(e.kind));
         ImGui::TableNextColumn();
-        ImGui::Text("%s %s", e.entity.c_str(), e.detail.c_str());
+        ImGui::Text("%s %s", e.entity.c_str(), eventDetail(e).c_str());
         if (!past) ImGui::PopStyleColor();
       }
     ImGui::EndTable();

@@ -40,19 +40,16 @@ namespace {
 Milestones eventMilestones(const Outcome& o) {
   Milestones m;
   for (const Event& e : o.events) {
-    if (e.kind == "detected") first(m, "detected", e.time_s);
-    else if (e.kind == "notified") first(m, "notified/" + e.entity, e.time_s);
-    else if (e.kind == "order") {
-      // "evacuate (120 persons), after park_committee"
-      const auto at = e.detail.rfind("after ");
-      if (at != std::string::npos) last(m, "orders/" + e.detail.substr(at + 6), e.time_s);
-    } else if (e.kind == "dispatch") first(m, "dispatch/" + e.entity, e.time_s);
-    else if (e.kind == "on_scene") first(m, "on_scene/" + e.entity, e.time_s);
-    else if (e.kind == "contained") first(m, "contained/" + e.entity, e.time_s);
-    else if (e.kind == "controlled") first(m, "controlled/" + e.entity, e.time_s);
-    else if (e.kind == "threat_enters") first(m, "threat/" + e.entity, e.time_s);
-    else if (e.kind == "overflow") first(m, "full/" + e.entity, e.time_s);
-    else if (e.kind == "road_closed") first(m, "closed/" + e.entity, e.time_s);
+    if (e.kind == EventKind::Detected) first(m, "detected", e.time_s);
+    else if (e.kind == EventKind::Notified) first(m, "notified/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::Order) last(m, "orders/" + e.party, e.time_s);
+    else if (e.kind == EventKind::Dispatch) first(m, "dispatch/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::OnScene) first(m, "on_scene/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::Contained) first(m, "contained/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::Controlled) first(m, "controlled/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::ThreatEnters) first(m, "threat/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::Overflow) first(m, "full/" + e.entity, e.time_s);
+    else if (e.kind == EventKind::RoadClosed) first(m, "closed/" + e.entity, e.time_s);
   }
   // A zone is cleared when every evacuee of its cohorts was admitted to a shelter.
   std::map<std::string, long> setOut, admitted;
@@ -296,20 +293,20 @@ class Builder {
     // Zones the threat zone covers before anyone knows: told with the alarm, not as monitoring.
     double detected = std::numeric_limits<double>::infinity();
     for (const Event& e : run.events) {
-      if (e.kind == "detected") detected = std::min(detected, e.time_s);
-      if (e.kind == "notified") notified_.emplace(e.entity, e.time_s);
+      if (e.kind == EventKind::Detected) detected = std::min(detected, e.time_s);
+      if (e.kind == EventKind::Notified) notified_.emplace(e.entity, e.time_s);
     }
     detected_ = std::isfinite(detected) ? detected : 0;
     std::string already;
     std::set<std::string> covered;
     for (const Event& e : run.events)
-      if (e.kind == "threat_enters" && e.time_s <= detected && covered.insert(e.entity).second)
+      if (e.kind == EventKind::ThreatEnters && e.time_s <= detected && covered.insert(e.entity).second)
         already += (already.empty() ? "" : ", ") + zoneName(e.entity);
     for (const Event& e : run.events) {
       Inject i;
       i.time_s = e.time_s;
-      i.event = e.kind + (e.entity.empty() ? "" : " " + e.entity);
-      if (e.kind == "detected") {
+      i.event = eventKindName(e.kind) + (e.entity.empty() ? "" : " " + e.entity);
+      if (e.kind == EventKind::Detected) {
         i.from = controller("site operator");
         i.to = plan_.notify.empty() ? command() : partyName(plan_.notify.front().who);
         i.method = method("phone");
@@ -317,7 +314,7 @@ class Builder {
         i.action = "Confirm the incident and start the notification chain.";
         if (!plan_.notify.empty()) i.milestone = "notified/" + plan_.notify.front().who;
         i.objective = "O1";
-      } else if (e.kind == "notified") {
+      } else if (e.kind == EventKind::Notified) {
         i.from = previous.empty() ? controller("site operator") : partyName(previous);
         if (kind_ != DrillKind::FullScale && !previous.empty()) i.from = controller(partyName(previous));
         i.to = partyName(e.entity);
@@ -345,15 +342,15 @@ class Builder {
           i.objective = "O1";
         }
         previous = e.entity;
-      } else if (e.kind == "on_scene") {
+      } else if (e.kind == EventKind::OnScene) {
         const Team* t = team(e.entity);
         i.from = kind_ == DrillKind::FullScale ? teamName(e.entity) : controller(teamName(e.entity));
         i.to = commandAt(e.time_s);
         i.method = method("radio");
-        i.synopsis = teamName(e.entity) + " reports on scene at " + e.detail + ".";
-        teamTask(t ? t->kind : "", e.detail, i);
+        i.synopsis = teamName(e.entity) + " reports on scene at " + e.target + ".";
+        teamTask(t ? t->kind : "", e.target, i);
         i.objective = "O4";
-      } else if (e.kind == "threat_enters") {
+      } else if (e.kind == EventKind::ThreatEnters) {
         if (e.time_s <= detected || (kind_ == DrillKind::Tabletop && threats >= 3) || persons(e.entity) == 0) continue;
         ++threats;
         i.from = controller(monitoring());
@@ -364,12 +361,12 @@ class Builder {
         i.action = "Confirm that " + e.entity + " has its protective order and is carrying it out.";
         i.milestone = "cleared/" + e.entity;
         i.objective = "O3";
-      } else if (e.kind == "contained" || e.kind == "controlled") {
+      } else if (e.kind == EventKind::Contained || e.kind == EventKind::Controlled) {
         i.from = controller("the team on scene");
         i.to = commandAt(e.time_s);
         i.method = method("radio");
-        i.synopsis = e.entity + (e.kind == "contained" ? ": the release has been stopped (" : ": the fire is under control (") +
-                     e.detail + ").";
+        i.synopsis = e.entity + (e.kind == EventKind::Contained ? ": the release has been stopped (" : ": the fire is under control (") +
+                     eventDetail(e) + ").";
         i.action = "Decide on the all-clear and re-entry.";
         i.objective = "O4";
       } else {
@@ -391,7 +388,7 @@ class Builder {
         i.milestone = "evacuated";
       } else {
         i.time_s = run.horizon_s;
-        i.event = "horizon";
+        i.event = eventKindName(EventKind::Horizon);
         i.synopsis = std::to_string(run.metrics.unsheltered) + " evacuees are still not in a shelter.";
         i.action = "Find them and bring them to a shelter with room.";
         i.contingency = true;
@@ -492,7 +489,7 @@ class Builder {
       Inject i;
       i.contingency = true;
       i.time_s = std::max(othersWindow.p50_s, detected_);
-      i.event = "road_closed";
+      i.event = eventKindName(EventKind::RoadClosed);
       i.from = controller("traffic post");
       i.to = commandAt(i.time_s);
       i.method = method("radio");

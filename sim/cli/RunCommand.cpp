@@ -96,22 +96,22 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
   std::map<std::string, std::pair<int, long>> ordersAt;
   std::map<std::string, double> firstArrival, lastArrival;
   for (const auto& e : o.events) {
-    if (e.kind == "order") continue;
-    if (e.kind == "arrive") {
-      const auto into = e.detail.find(" into ");
-      const std::string shelter = e.detail.substr(into + 6, e.detail.find(' ', into + 6) - into - 6);
-      if (!firstArrival.count(shelter)) firstArrival[shelter] = e.time_s;
-      lastArrival[shelter] = e.time_s;
+    if (e.kind == EventKind::Order) continue;
+    if (e.kind == EventKind::Arrive) {
+      if (!firstArrival.count(e.shelter)) firstArrival[e.shelter] = e.time_s;
+      lastArrival[e.shelter] = e.time_s;
       continue;
     }
-    if (e.kind == "depart" || e.kind == "drive" || e.kind == "threat_leaves" || e.kind == "road_reopened") continue;
-    if (e.kind == "notified") {
+    if (e.kind == EventKind::Depart || e.kind == EventKind::Drive || e.kind == EventKind::ThreatLeaves ||
+        e.kind == EventKind::RoadReopened)
+      continue;
+    if (e.kind == EventKind::Notified) {
       std::map<std::string, std::pair<int, long>> orders;  // action -> zones, persons
       for (const auto& f : o.events)
-        if (f.kind == "order" && f.time_s == e.time_s && f.detail.find("after " + e.entity) != std::string::npos) {
-          auto& n = orders[f.detail.substr(0, f.detail.find(' '))];
+        if (f.kind == EventKind::Order && f.time_s == e.time_s && f.party == e.entity) {
+          auto& n = orders[f.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place"];
           ++n.first;
-          n.second += std::stol(f.detail.substr(f.detail.find('(') + 1));
+          n.second += f.persons;
         }
       out << "  " << clock(e.time_s) << "  " << e.entity << " notified";
       for (const auto& [action, n] : orders)
@@ -119,8 +119,9 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
       out << "\n";
       continue;
     }
-    out << "  " << clock(e.time_s) << "  " << e.kind << (e.entity.empty() ? "" : " " + e.entity) << (e.detail.empty() ? "" : ": " + e.detail)
-        << "\n";
+    const std::string detail = eventDetail(e);
+    out << "  " << clock(e.time_s) << "  " << eventKindName(e.kind) << (e.entity.empty() ? "" : " " + e.entity)
+        << (detail.empty() ? "" : ": " + detail) << "\n";
   }
 
   out << "\nPeople (" << l.scenario.population << ", " << thousands(m.population) << " persons)\n"

@@ -76,7 +76,6 @@ void EvacuationController::onPartyNotified(const std::string& party) {
       for (const Ref& r : entry.zones)
         if (const Zone* z = s_.park.zone(r.id)) zones.push_back(int(z - s_.park.zones.data()));
     }
-    const std::string what = entry.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place";
     for (int z : zones) {
       if (s_.zoneOrder[std::size_t(z)] >= 0) continue;
       // The first listed entry covering a zone applies to it: an earlier entry of fixed scope not
@@ -91,7 +90,7 @@ void EvacuationController::onPartyNotified(const std::string& party) {
       s_.zoneOrder[std::size_t(z)] = int(e);
       const Zone& zone = s_.park.zones[std::size_t(z)];
       const int people = s_.scenario.night() ? zone.pop_night : zone.pop_day;
-      s_.log("order", zone.id, what + " (" + std::to_string(people) + " persons), after " + party);
+      s_.log({.kind = EventKind::Order, .entity = zone.id, .party = party, .persons = people, .action = entry.action});
       if (entry.action == ProtectiveAction::ShelterInPlace) {
         s_.outcome.metrics.sheltered_in_place += people;
         continue;
@@ -175,9 +174,9 @@ void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m
       // No shelter is open by an open road: the cohort stays in its zone and shelters in place.
       s_.inPlaceEvacuees += c.persons;
       s_.outcome.metrics.sheltered_in_place += c.persons;
-      s_.log("shelter_in_place", c.key, std::to_string(c.persons) + " persons: no open route to an open shelter");
+      s_.log({.kind = EventKind::ShelterInPlace, .entity = c.key, .persons = c.persons});
     } else {
-      s_.log("no_shelter", c.key, std::to_string(c.persons) + " persons find no open shelter they can reach");
+      s_.log({.kind = EventKind::NoShelter, .entity = c.key, .persons = c.persons});
     }
     return;
   }
@@ -187,7 +186,7 @@ void EvacuationController::startLeg(int cohort, NodeId from, double fromAccess_m
   s_.outcome.legs.push_back({c.key, c.persons, from, target.node, route->roads, s_.now(), s_.now() + walk_s, 0, target.id});
   for (int road : route->roads) s_.committed[std::size_t(road)] += c.persons;
   legs_.push_back(leg);
-  s_.log("depart", c.key, std::to_string(c.persons) + " persons to " + target.id);
+  s_.log({.kind = EventKind::Depart, .entity = c.key, .shelter = target.id, .persons = c.persons});
   schedule(s_.now() + walk_s, route->roads.empty() ? Timer::Kind::ArriveWithoutRoad : Timer::Kind::StartSend,
            legs_.size() - 1);
 }
@@ -235,8 +234,12 @@ void EvacuationController::arrive(Leg leg) {
     const double span = record.end_s - record.front_s;
     s_.arrivals.push_back({record.front_s, record.front_s + span * admitted / c.persons, admitted});
     s_.outcome.occupancy.push_back({s_.now(), shelter.id, inside});
-    s_.log("arrive", c.key, std::to_string(admitted) + " persons into " + shelter.id + " (" + std::to_string(inside) +
-                                "/" + std::to_string(shelter.capacity) + ")");
+    s_.log({.kind = EventKind::Arrive,
+            .entity = c.key,
+            .shelter = shelter.id,
+            .persons = admitted,
+            .occupancy = inside,
+            .capacity = shelter.capacity});
   }
   const int rest = c.persons - std::max(admitted, 0);
   if (rest == 0) {
@@ -244,7 +247,7 @@ void EvacuationController::arrive(Leg leg) {
     return;
   }
   metrics.overflow += rest;
-  s_.log("overflow", shelter.id, std::to_string(rest) + " persons of " + c.key + " turned away: full");
+  s_.log({.kind = EventKind::Overflow, .entity = shelter.id, .cohort = c.key, .persons = rest});
   c.persons = rest;
   startLeg(leg.cohort, shelter.node, shelter.access_m);
 }

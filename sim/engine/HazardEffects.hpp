@@ -29,8 +29,10 @@ class HazardEffects {
   /// Whether road `road` is closed at time t to people leaving zone `fleeing`: the heat of their own
   /// burning zone does not stop them getting away from it. -1: closed as for anyone.
   virtual bool roadClosedFor(int road, double t_s, int /*fleeing*/) const { return roadClosed(road, t_s); }
-  /// Why it is closed, for the event log ("" when open).
-  virtual std::string closureReason(int road, double t_s) const { return roadClosed(road, t_s) ? "closed" : ""; }
+  /// Why it is closed, for the event log (cause None when open).
+  virtual RoadClosure closure(int road, double t_s) const {
+    return {roadClosed(road, t_s) ? RoadClosure::Cause::Unstated : RoadClosure::Cause::None, "", "", 0};
+  }
   /// A team has stopped the release or controlled the fire `hazard` at time t.
   virtual void stopped(const std::string& hazard, double t_s) = 0;
 

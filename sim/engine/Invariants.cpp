@@ -6,16 +6,6 @@
 namespace drillsim {
 
 namespace {
-// The leading whole number of an event's detail ("120 persons into S1 ..."), 0 when none.
-long leadingNumber(const std::string& detail) {
-  long v = 0;
-  for (char c : detail) {
-    if (c < '0' || c > '9') break;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
 std::string num(double v) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -85,11 +75,11 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
   long inLog = 0, overflowLog = 0;
   for (std::size_t i = 0; i < o.events.size(); ++i) {
     const Event& e = o.events[i];
-    if (!(inClock(e.time_s))) bad.push_back("event " + e.kind + " " + e.entity + " at " + num(e.time_s));
+    if (!(inClock(e.time_s))) bad.push_back(std::string("event ") + eventKindName(e.kind) + " " + e.entity + " at " + num(e.time_s));
     if (i > 0 && !(e.time_s >= o.events[i - 1].time_s))
-      bad.push_back("event log goes back in time at " + e.kind + " " + e.entity);
-    if (e.kind == "arrive") inLog += leadingNumber(e.detail);
-    if (e.kind == "overflow") overflowLog += leadingNumber(e.detail);
+      bad.push_back(std::string("event log goes back in time at ") + eventKindName(e.kind) + " " + e.entity);
+    if (e.kind == EventKind::Arrive) inLog += e.persons;
+    if (e.kind == EventKind::Overflow) overflowLog += e.persons;
   }
   if (!(inLog == m.sheltered))
     bad.push_back("the log's arrivals add to " + std::to_string(inLog) + ", sheltered is " +

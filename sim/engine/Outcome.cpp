@@ -1,5 +1,7 @@
 #include "sim/engine/Outcome.hpp"
 
+#include <stdexcept>
+
 namespace drillsim {
 
 using nlohmann::json;
@@ -130,9 +132,8 @@ json replayJson(const Outcome& o) {
   json occupancy = json::array();
   for (const auto& c : o.occupancy) occupancy.push_back({{"time_s", c.time_s}, {"shelter", c.shelter}, {"persons", c.persons}});
   json events = json::array();
-  for (const auto& e : o.events)
-    events.push_back({{"time_s", e.time_s}, {"kind", e.kind}, {"entity", e.entity}, {"detail", e.detail}});
-  return {{"drillsim_replay", 1}, {"scenario", o.scenario}, {"plan", o.plan},   {"seed", o.seed},
+  for (const auto& e : o.events) events.push_back(eventJson(e));
+  return {{"drillsim_replay", kReplayFormat}, {"scenario", o.scenario}, {"plan", o.plan},   {"seed", o.seed},
           {"replication", o.replication}, {"horizon_s", o.horizon_s}, {"legs", legs}, {"occupancy", occupancy},
           {"events", events}};
 }
@@ -142,7 +143,7 @@ std::string eventsCsv(const std::vector<Event>& events) {
   char t[32];
   for (const auto& e : events) {
     std::snprintf(t, sizeof t, "%.3f", e.time_s);
-    s += std::string(t) + "," + csvField(e.kind) + "," + csvField(e.entity) + "," + csvField(e.detail) + "\n";
+    s += std::string(t) + "," + csvField(eventKindName(e.kind)) + "," + csvField(e.entity) + "," + csvField(eventDetail(e)) + "\n";
   }
   return s;
 }
@@ -153,13 +154,26 @@ json outcomeJson(const Outcome& o) {
   return j;
 }
 
-Outcome outcomeFromJson(const json& j) {
+Outcome replayFromJson(const json& j) {
+  if (const int format = j.at("drillsim_replay"); format != kReplayFormat)
+    throw std::invalid_argument("replay format " + std::to_string(format) + ", this DrillSim reads format " +
+                                std::to_string(kReplayFormat) + ": run the replication again to write it anew");
   Outcome o;
   o.scenario = j.at("scenario");
   o.plan = j.at("plan");
   o.seed = j.at("seed");
   o.replication = j.at("replication");
   o.horizon_s = j.at("horizon_s");
+  for (const auto& l : j.at("legs"))
+    o.legs.push_back({l.at("who"), l.at("persons"), l.at("from_node"), l.at("to_node"), l.at("roads"), l.at("depart_s"),
+                      l.at("front_s"), l.at("end_s"), l.at("destination"), l.at("admitted")});
+  for (const auto& c : j.at("occupancy")) o.occupancy.push_back({c.at("time_s"), c.at("shelter"), c.at("persons")});
+  for (const auto& e : j.at("events")) o.events.push_back(eventFromJson(e));
+  return o;
+}
+
+Outcome outcomeFromJson(const json& j) {
+  Outcome o = replayFromJson(j);
   const json& m = j.at("metrics");
   Metrics& x = o.metrics;
   x.clearance_s = m.at("clearance_s");
@@ -185,11 +199,6 @@ Outcome outcomeFromJson(const json& j) {
   for (const auto& [id, h] : m.at("hazards").items()) x.hazards[id] = {opt(h.at("contained_s")), opt(h.at("controlled_s"))};
   for (const auto& [id, r] : m.at("roads").items()) x.roads[id] = {r.at("peak_utilisation")};
   if (m.contains("draws")) x.draws = drawsFromJson(m.at("draws"));
-  for (const auto& l : j.at("legs"))
-    o.legs.push_back({l.at("who"), l.at("persons"), l.at("from_node"), l.at("to_node"), l.at("roads"), l.at("depart_s"),
-                      l.at("front_s"), l.at("end_s"), l.at("destination"), l.at("admitted")});
-  for (const auto& c : j.at("occupancy")) o.occupancy.push_back({c.at("time_s"), c.at("shelter"), c.at("persons")});
-  for (const auto& e : j.at("events")) o.events.push_back({e.at("time_s"), e.at("kind"), e.at("entity"), e.at("detail")});
   return o;
 }
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/Event.hpp"
+
 namespace drillsim {
 
 struct ShelterOutcome {
@@ -91,13 +93,6 @@ struct Metrics {
   std::optional<Draws> draws;                 // empty when the run has no hazard model
 };
 
-struct Event {
-  double time_s = 0;
-  std::string kind;    // detected, notified, order, depart, arrive, overflow, no_shelter, dispatch, ...
-  std::string entity;  // id of the party, zone, cohort, shelter, team or hazard
-  std::string detail;
-};
-
 /// One movement of a cohort or a team, for replay: along `roads` from `from_node` to `to_node`.
 struct Leg {
   std::string who;  // cohort "Z04/c3" or team id
@@ -138,7 +133,13 @@ std::optional<Draws> drawsFromJson(const nlohmann::json& j);
 nlohmann::json drawnValue(const nlohmann::json& draws, const std::string& name);
 /// The names drawnValue knows in these draws: the weather's, then each release's and fire's.
 std::vector<std::string> drawnNames(const nlohmann::json& draws);
+/// The version of replay.json replayJson writes (2: events typed, each with its ids and numbers).
+inline constexpr int kReplayFormat = 2;
+/// What a replay needs (no metrics): the run's ids, its movements, occupancy and events.
 nlohmann::json replayJson(const Outcome& o);
+/// The outcome of a replay.json (its metrics empty); throws naming what is missing or of the wrong
+/// type, or the format when it is not kReplayFormat.
+Outcome replayFromJson(const nlohmann::json& j);
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 std::string csvField(const std::string& s);
 std::string eventsCsv(const std::vector<Event>& events);

@@ -114,14 +114,14 @@ Outcome runReplication(Platform& platform, const LoadedScenario& loaded, const P
   m.arrival_p90_s = arrivalQuantile(s.arrivals, setOut, 0.90, loaded.scenario.horizon_s);
   m.arrival_p95_s = arrivalQuantile(s.arrivals, setOut, 0.95, loaded.scenario.horizon_s);
   if (m.unsheltered > 0)
-    s.log("horizon", "", std::to_string(m.unsheltered) + " evacuees not in a shelter at the horizon");
+    s.log({.kind = EventKind::Horizon, .persons = m.unsheltered});
   assessExposure(s);
   // Ignitions at their exact times (known only now: later controls may have prevented some).
   for (const Hazard& h : loaded.scenario.hazards)
     if (std::holds_alternative<Fire>(h.detail))
       for (std::size_t z = 0; z < park.zones.size(); ++z)
         if (const double t = hazards.ignitedAt_s(h.id, int(z)); t <= loaded.scenario.horizon_s)
-          s.outcome.events.push_back({t, "ignited", park.zones[z].id, h.id});
+          s.outcome.events.push_back({.time_s = t, .kind = EventKind::Ignited, .entity = park.zones[z].id, .hazard = h.id});
   std::stable_sort(s.outcome.events.begin(), s.outcome.events.end(),
                    [](const Event& a, const Event& b) { return a.time_s < b.time_s; });
   checkInvariants(s.outcome, loaded, s.violations);

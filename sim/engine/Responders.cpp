@@ -28,10 +28,10 @@ void AlarmChain::operator()() {
   // The streams are keyed by party, not by plan, so that two plans with the same delay for a
   // party see the same delay in the same replication (common random numbers).
   sg4::this_actor::sleep_for(s_.draw(s_.plan.detection_s, "detection", ""));
-  s_.log("detected", "", "the release or fire is detected");
+  s_.log({.kind = EventKind::Detected});
   for (const Notification& n : s_.plan.notify) {
     sg4::this_actor::sleep_for(s_.draw(n.delay_s, "notify", n.who));
-    s_.log("notified", n.who, "");
+    s_.log({.kind = EventKind::Notified, .entity = n.who});
     s_.post("controller", {Message::Kind::PartyNotified, n.who, ""});
     for (const Dispatch& d : s_.plan.dispatch)
       if (d.after.id == n.who) s_.post("team:" + d.team.id, {Message::Kind::Dispatch, n.who, d.to.id});
@@ -46,15 +46,17 @@ void HazardMonitor::operator()() {
     sg4::this_actor::sleep_until(t);
     const auto started = std::chrono::steady_clock::now();
     for (std::size_t r = 0; r < closed.size(); ++r) {
-      const std::string why = s_.hazards.closureReason(int(r), t);
-      const bool now = !why.empty();
-      if (now != closed[r]) s_.log(now ? "road_closed" : "road_reopened", s_.park.roads[r].id, why);
+      RoadClosure why = s_.hazards.closure(int(r), t);
+      const bool now = bool(why);
+      if (now != closed[r])
+        s_.log({.kind = now ? EventKind::RoadClosed : EventKind::RoadReopened, .entity = s_.park.roads[r].id, .closure = std::move(why)});
       closed[r] = now;
     }
     std::vector<bool> inside(threat.size(), false);
     for (int z : s_.hazards.threatZones(t)) inside[std::size_t(z)] = true;
     for (std::size_t z = 0; z < threat.size(); ++z)
-      if (inside[z] != threat[z]) s_.log(inside[z] ? "threat_enters" : "threat_leaves", s_.park.zones[z].id, "");
+      if (inside[z] != threat[z])
+        s_.log({.kind = inside[z] ? EventKind::ThreatEnters : EventKind::ThreatLeaves, .entity = s_.park.zones[z].id});
     threat = inside;
     if (s_.profile)
       s_.profile->hazardChecks_ms +=
@@ -120,7 +122,7 @@ void TeamActor::operator()() {
   auto& metrics = s_.outcome.metrics.teams[team_.id];
   for (int k = 0; k < tasks_; ++k) {
     const Message* task = mailbox->get<Message>();
-    s_.log("dispatch", team_.id, "to " + task->target + " (" + task->party + " notified)");
+    s_.log({.kind = EventKind::Dispatch, .entity = team_.id, .target = task->target, .party = task->party});
     if (!metrics.dispatch_s) metrics.dispatch_s = s_.now();
     if (!turnedOut) {
       sg4::this_actor::sleep_for(s_.draw(team_.turnout_s, "turnout", team_.id));
@@ -129,15 +131,15 @@ void TeamActor::operator()() {
     const NodeId to = targetNode(s_, task->target);
     const auto route = at == kNoNode || to == kNoNode ? std::nullopt : drive(s_, team_, at, to);
     if (!route) {
-      s_.log("cannot_reach", team_.id, task->target + " cannot be reached by road");
+      s_.log({.kind = EventKind::CannotReach, .entity = team_.id, .target = task->target});
       continue;
     }
     const double leaves = s_.now();
-    s_.log("drive", team_.id, "leaves for " + task->target);
+    s_.log({.kind = EventKind::Drive, .entity = team_.id, .target = task->target});
     sg4::this_actor::sleep_for(route->first);
     s_.outcome.legs.push_back({team_.id, 0, at, to, route->second, leaves, s_.now(), s_.now(), task->target});
     at = to;
-    s_.log("on_scene", team_.id, task->target);
+    s_.log({.kind = EventKind::OnScene, .entity = team_.id, .target = task->target});
     if (!metrics.arrival_s) metrics.arrival_s = s_.now();
     work(task->target);
   }
@@ -152,7 +154,7 @@ void TeamActor::work(const std::string& target) {
     if (!outcome.contained_s) {
       outcome.contained_s = s_.now();
       s_.hazards.stopped(h->id, s_.now());
-      s_.log("contained", h->id, "release stopped by " + team_.id);
+      s_.log({.kind = EventKind::Contained, .entity = h->id, .team = team_.id});
     }
   } else if (const auto* f = std::get_if<Fire>(&h->detail); f && f->control_s && team_.kind == "fire") {
     controlFire(*h, *f);
@@ -198,13 +200,13 @@ void TeamActor::controlFire(const Hazard& h, const Fire& f) {
     sg4::this_actor::sleep_for(work);
     s_.hazards.controlZone(h.id, zone, s_.now());
     claimed.erase(zone);
-    s_.log("zone_controlled", target.id, h.id + " in " + target.id + " under control by " + team_.id);
+    s_.log({.kind = EventKind::ZoneControlled, .entity = target.id, .hazard = h.id, .team = team_.id});
     here = target.centroid;
   }
   auto& outcome = s_.outcome.metrics.hazards[h.id];
   if (!outcome.controlled_s) {
     outcome.controlled_s = s_.now();
-    s_.log("controlled", h.id, "fire under control by " + team_.id);
+    s_.log({.kind = EventKind::Controlled, .entity = h.id, .team = team_.id});
   }
 }
 

@@ -69,8 +69,10 @@ struct RunState {
   ReplicationProfile* profile = nullptr;             // where time goes, when measured
 
   double now() const { return simgrid::s4u::Engine::get_clock(); }
-  void log(const std::string& kind, const std::string& entity, const std::string& detail) {
-    outcome.events.push_back({now(), kind, entity, detail});
+  /// Logs `e` at the clock's time.
+  void log(Event e) {
+    e.time_s = now();
+    outcome.events.push_back(std::move(e));
   }
   /// Posts a message without waiting for the receiver (the alarm chain never blocks on a busy team).
   void post(const std::string& mailbox, Message m);

@@ -344,7 +344,7 @@ std::vector<int> HazardModel::threatZones(double t_s) const {
   return zones;
 }
 
-std::string HazardModel::closureReason(int road, double t_s, int fleeing) const {
+RoadClosure HazardModel::closure(int road, double t_s, int fleeing) const {
   const Road& r = loaded_.park.roads[std::size_t(road)];
   // Too hot to walk through anywhere along it (checked at its vertices and the middle of each piece).
   if (!fires_.empty()) {
@@ -352,7 +352,7 @@ std::string HazardModel::closureReason(int road, double t_s, int fleeing) const 
       std::vector<Point2> points{r.line[i]};
       if (i > 0) points.push_back({(r.line[i - 1].x_m + r.line[i].x_m) / 2, (r.line[i - 1].y_m + r.line[i].y_m) / 2});
       for (Point2 p : points)
-        if (heatReaches(p, t_s, fleeing, kHeatClosure_kW_m2)) return "heat flux at least 5 kW/m2";
+        if (heatReaches(p, t_s, fleeing, kHeatClosure_kW_m2)) return {RoadClosure::Cause::Heat, "", "", kHeatClosure_kW_m2};
     }
   }
   for (std::size_t i = 0; i < releases_.size(); ++i) {
@@ -361,9 +361,9 @@ std::string HazardModel::closureReason(int road, double t_s, int fleeing) const 
     // Checked at both ends and the middle of the road (prepared once, prepareFixedPoints).
     for (const auto& e : fixed_[i].roads[std::size_t(road)])
       if (seen(e, rel.release, t_s) >= rel.closure_mg_m3)
-        return rel.hazard + " above " + closureLevel_ + ", the plan's closure level";
+        return {RoadClosure::Cause::Concentration, rel.hazard, closureLevel_};
   }
-  return "";
+  return {};
 }
 
 void HazardModel::stopped(const std::string& hazard, double t_s) {

@@ -99,10 +99,11 @@ class HazardModel final : public HazardEffects {
 
   std::vector<int> threatZones(double t_s) const override;
   double concentration_mg_m3(Point2 p, double t_s) const override;
-  bool roadClosed(int road, double t_s) const override { return !closureReason(road, t_s).empty(); }
-  bool roadClosedFor(int road, double t_s, int fleeing) const override { return !closureReason(road, t_s, fleeing).empty(); }
-  std::string closureReason(int road, double t_s) const override { return closureReason(road, t_s, -1); }
-  std::string closureReason(int road, double t_s, int fleeing) const;
+  bool roadClosed(int road, double t_s) const override { return bool(closure(road, t_s)); }
+  bool roadClosedFor(int road, double t_s, int fleeing) const override { return bool(closure(road, t_s, fleeing)); }
+  RoadClosure closure(int road, double t_s) const override { return closure(road, t_s, -1); }
+  /// Why road `road` is closed at t to people leaving zone `fleeing` (-1: to anyone).
+  RoadClosure closure(int road, double t_s, int fleeing) const;
   void stopped(const std::string& hazard, double t_s) override;
   int releaseCount() const override { return int(releases_.size()); }
   const Substance* releaseSubstance(int i) const override { return releases_[std::size_t(i)].substance; }

@@ -42,15 +42,15 @@ TEST(DrillScript, MilestonesOfARun) {
   z.id = "Z1";
   l.park.zones.push_back(z);
   Outcome o;
-  o.events = {{30, "detected", "", ""},
-              {60, "notified", "enterprise", ""},
-              {90, "order", "Z1", "evacuate (100 persons), after enterprise"},
-              {95, "order", "Z2", "evacuate (50 persons), after enterprise"},
-              {100, "dispatch", "T1", "to L1"},
-              {120, "threat_enters", "Z2", ""},
-              {300, "on_scene", "T1", "L1"},
-              {400, "overflow", "S1", "5 persons of Z1/c0 turned away: full"},
-              {500, "overflow", "S1", "again"}};
+  o.events = {{.time_s = 30, .kind = EventKind::Detected},
+              {.time_s = 60, .kind = EventKind::Notified, .entity = "enterprise"},
+              {.time_s = 90, .kind = EventKind::Order, .entity = "Z1", .party = "enterprise", .persons = 100},
+              {.time_s = 95, .kind = EventKind::Order, .entity = "Z2", .party = "enterprise", .persons = 50},
+              {.time_s = 100, .kind = EventKind::Dispatch, .entity = "T1", .target = "L1", .party = "enterprise"},
+              {.time_s = 120, .kind = EventKind::ThreatEnters, .entity = "Z2"},
+              {.time_s = 300, .kind = EventKind::OnScene, .entity = "T1", .target = "L1"},
+              {.time_s = 400, .kind = EventKind::Overflow, .entity = "S1", .cohort = "Z1/c0", .persons = 5},
+              {.time_s = 500, .kind = EventKind::Overflow, .entity = "S1", .cohort = "Z1/c1", .persons = 2}};
   // Z1: two cohorts, all admitted (one after an overflow); Z2: one cohort, 10 of 50 never in.
   Leg a{"Z1/c0", 50, 0, 1, {}, 90, 200, 400, "S1", 45};
   Leg b{"Z1/c0", 5, 1, 2, {}, 400, 450, 460, "S2", 5};

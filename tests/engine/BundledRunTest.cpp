@@ -47,8 +47,8 @@ TEST_P(BundledRun, EveryPlanConservesPeopleAndAgreesWithItsEvents) {
       EXPECT_LE(s.peak, sh->capacity) << id;
     }
     for (const auto& e : o.events) {
-      if (e.kind == "arrive") inLog += std::stol(e.detail);
-      if (e.kind == "overflow") overflowLog += std::stol(e.detail);
+      if (e.kind == EventKind::Arrive) inLog += e.persons;
+      if (e.kind == EventKind::Overflow) overflowLog += e.persons;
     }
     EXPECT_EQ(admitted, m.sheltered);
     EXPECT_EQ(inLog, m.sheltered);
@@ -79,7 +79,7 @@ TEST_P(BundledRun, PlansOfOneReplicationShareTheirDraws) {
     const Outcome o = outcomeFromJson(nlohmann::json::parse(runRaw(GetParam(), plan.id, 3, 1)));
     double detected = -1;
     for (const auto& e : o.events)
-      if (e.kind == "detected") detected = e.time_s;
+      if (e.kind == EventKind::Detected) detected = e.time_s;
     if (first < 0) first = detected;
     if (plan.detection_s == l->scenario.plans[0].detection_s) {
       EXPECT_EQ(detected, first) << plan.id;

@@ -48,10 +48,10 @@ Outcome simulate(const LoadedScenario& l) {
   });
 }
 
-bool logged(const Outcome& o, const std::string& kind, const std::string& entity, const std::string& detail = "") {
-  return std::any_of(o.events.begin(), o.events.end(), [&](const Event& e) {
-    return e.kind == kind && e.entity == entity && e.detail.find(detail) != std::string::npos;
-  });
+/// The first event of that kind and entity, or null.
+const Event* logged(const Outcome& o, EventKind kind, const std::string& entity) {
+  const auto it = std::find_if(o.events.begin(), o.events.end(), [&](const Event& e) { return e.kind == kind && e.entity == entity; });
+  return it == o.events.end() ? nullptr : &*it;
 }
 }  // namespace
 
@@ -63,7 +63,9 @@ TEST(Fire, UnfoughtItSpreadsDownTheRowAtHamadaShortenedDelays) {
   EXPECT_NEAR(*o.metrics.zones.at("Z1").ignited_s, 0, 1e-9);
   EXPECT_NEAR(*o.metrics.zones.at("Z2").ignited_s, 600 * f, 1e-9);
   EXPECT_NEAR(*o.metrics.zones.at("Z3").ignited_s, 1200 * f, 1e-9);
-  EXPECT_TRUE(logged(o, "ignited", "Z3", "F1"));
+  const Event* ignited = logged(o, EventKind::Ignited, "Z3");
+  ASSERT_NE(ignited, nullptr);
+  EXPECT_EQ(ignited->hazard, "F1");
   EXPECT_EQ(o.metrics.persons_in_fire, 150);  // nobody was ordered out
   EXPECT_EQ(o.metrics.zones.at("Z2").persons_in_fire, 50);
   EXPECT_FALSE(o.metrics.hazards.at("F1").controlled_s);
@@ -81,7 +83,9 @@ TEST(Fire, ATeamOnSceneBeforeTheFirstSpreadKeepsItToOneZone) {
   EXPECT_NEAR(*o.metrics.hazards.at("F1").controlled_s, controlled, 1e-6);
   EXPECT_EQ(o.metrics.zones_burnt, 1);
   EXPECT_FALSE(o.metrics.zones.at("Z2").ignited_s);
-  EXPECT_TRUE(logged(o, "zone_controlled", "Z1", "FT"));
+  const Event* zoneControlled = logged(o, EventKind::ZoneControlled, "Z1");
+  ASSERT_NE(zoneControlled, nullptr);
+  EXPECT_EQ(zoneControlled->team, "FT");
 }
 
 TEST(Fire, ALateTeamControlsZoneByZoneAndTheWorkGrowsWithBurnTime) {
@@ -109,8 +113,11 @@ TEST(Fire, HeatClosesTheRoadByTheBurningZoneOnly) {
     return f;
   }();
   const Outcome o = simulate(l);
-  EXPECT_TRUE(logged(o, "road_closed", "a", "5 kW/m2"));
-  EXPECT_FALSE(logged(o, "road_closed", "b"));
+  const Event* closed = logged(o, EventKind::RoadClosed, "a");
+  ASSERT_NE(closed, nullptr);
+  EXPECT_EQ(closed->closure.cause, RoadClosure::Cause::Heat);
+  EXPECT_EQ(eventDetail(*closed), "heat flux at least 5 kW/m2");
+  EXPECT_EQ(logged(o, EventKind::RoadClosed, "b"), nullptr);
   EXPECT_EQ(o.metrics.zones_burnt, 1);
 }
 

@@ -174,7 +174,7 @@ TEST(Verification, APlanWithoutEvacuationSendsNoOne) {
   EXPECT_EQ(o.metrics.sheltered_in_place, 300);
   EXPECT_EQ(o.metrics.clearance_s, 0);
   EXPECT_TRUE(o.legs.empty());
-  for (const auto& e : o.events) EXPECT_NE(e.kind, "depart");
+  for (const auto& e : o.events) EXPECT_NE(e.kind, EventKind::Depart);
 
   l.scenario.plans[0].protect.clear();
   const Outcome none = simulate(l);

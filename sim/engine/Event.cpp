@@ -1,0 +1,182 @@
+#include "sim/engine/Event.hpp"
+
+#include <array>
+#include <cstdio>
+#include <ostream>
+#include <stdexcept>
+#include <utility>
+
+namespace drillsim {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::array<std::pair<EventKind, const char*>, 21> kNames{{
+    {EventKind::Detected, "detected"},
+    {EventKind::Notified, "notified"},
+    {EventKind::Order, "order"},
+    {EventKind::ShelterInPlace, "shelter_in_place"},
+    {EventKind::NoShelter, "no_shelter"},
+    {EventKind::Depart, "depart"},
+    {EventKind::Arrive, "arrive"},
+    {EventKind::Overflow, "overflow"},
+    {EventKind::Horizon, "horizon"},
+    {EventKind::Dispatch, "dispatch"},
+    {EventKind::CannotReach, "cannot_reach"},
+    {EventKind::Drive, "drive"},
+    {EventKind::OnScene, "on_scene"},
+    {EventKind::Contained, "contained"},
+    {EventKind::ZoneControlled, "zone_controlled"},
+    {EventKind::Controlled, "controlled"},
+    {EventKind::Ignited, "ignited"},
+    {EventKind::RoadClosed, "road_closed"},
+    {EventKind::RoadReopened, "road_reopened"},
+    {EventKind::ThreatEnters, "threat_enters"},
+    {EventKind::ThreatLeaves, "threat_leaves"},
+}};
+
+constexpr std::array<std::pair<RoadClosure::Cause, const char*>, 4> kCauses{{
+    {RoadClosure::Cause::None, "none"},
+    {RoadClosure::Cause::Heat, "heat"},
+    {RoadClosure::Cause::Concentration, "concentration"},
+    {RoadClosure::Cause::Unstated, "unstated"},
+}};
+
+std::string closureText(const RoadClosure& c) {
+  switch (c.cause) {
+    case RoadClosure::Cause::None: return "";
+    case RoadClosure::Cause::Heat: {
+      char flux[32];
+      std::snprintf(flux, sizeof flux, "%g", c.heat_kW_m2);
+      return std::string("heat flux at least ") + flux + " kW/m2";
+    }
+    case RoadClosure::Cause::Concentration: return c.hazard + " above " + c.level + ", the plan's closure level";
+    case RoadClosure::Cause::Unstated: return "closed";
+  }
+  return "";
+}
+}  // namespace
+
+const char* eventKindName(EventKind kind) {
+  for (const auto& [k, name] : kNames)
+    if (k == kind) return name;
+  return "";
+}
+
+std::ostream& operator<<(std::ostream& out, EventKind kind) { return out << eventKindName(kind); }
+
+std::optional<EventKind> eventKindFromName(std::string_view name) {
+  for (const auto& [k, word] : kNames)
+    if (name == word) return k;
+  return std::nullopt;
+}
+
+std::string eventDetail(const Event& e) {
+  const std::string n = std::to_string(e.persons);
+  switch (e.kind) {
+    case EventKind::Detected: return "the release or fire is detected";
+    case EventKind::Notified: return "";
+    case EventKind::Order:
+      return std::string(e.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place") + " (" + n +
+             " persons), after " + e.party;
+    case EventKind::ShelterInPlace: return n + " persons: no open route to an open shelter";
+    case EventKind::NoShelter: return n + " persons find no open shelter they can reach";
+    case EventKind::Depart: return n + " persons to " + e.shelter;
+    case EventKind::Arrive:
+      return n + " persons into " + e.shelter + " (" + std::to_string(e.occupancy) + "/" + std::to_string(e.capacity) + ")";
+    case EventKind::Overflow: return n + " persons of " + e.cohort + " turned away: full";
+    case EventKind::Horizon: return n + " evacuees not in a shelter at the horizon";
+    case EventKind::Dispatch: return "to " + e.target + " (" + e.party + " notified)";
+    case EventKind::CannotReach: return e.target + " cannot be reached by road";
+    case EventKind::Drive: return "leaves for " + e.target;
+    case EventKind::OnScene: return e.target;
+    case EventKind::Contained: return "release stopped by " + e.team;
+    case EventKind::ZoneControlled: return e.hazard + " in " + e.entity + " under control by " + e.team;
+    case EventKind::Controlled: return "fire under control by " + e.team;
+    case EventKind::Ignited: return e.hazard;
+    case EventKind::RoadClosed: return closureText(e.closure);
+    case EventKind::RoadReopened:
+    case EventKind::ThreatEnters:
+    case EventKind::ThreatLeaves: return "";
+  }
+  return "";
+}
+
+json eventJson(const Event& e) {
+  json j = {{"time_s", e.time_s}, {"kind", eventKindName(e.kind)}, {"entity", e.entity}};
+  for (const auto& [key, id] : {std::pair<const char*, const std::string*>{"shelter", &e.shelter},
+                                {"cohort", &e.cohort},
+                                {"target", &e.target},
+                                {"hazard", &e.hazard},
+                                {"party", &e.party},
+                                {"team", &e.team}})
+    if (!id->empty()) j[key] = *id;
+  switch (e.kind) {
+    case EventKind::Order:
+      j["action"] = e.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place";
+      j["persons"] = e.persons;
+      break;
+    case EventKind::Arrive:
+      j["persons"] = e.persons;
+      j["occupancy"] = e.occupancy;
+      j["capacity"] = e.capacity;
+      break;
+    case EventKind::ShelterInPlace:
+    case EventKind::NoShelter:
+    case EventKind::Depart:
+    case EventKind::Overflow:
+    case EventKind::Horizon: j["persons"] = e.persons; break;
+    case EventKind::RoadClosed:
+      for (const auto& [cause, word] : kCauses)
+        if (cause == e.closure.cause) j["closure"] = {{"cause", word}};
+      if (!e.closure.hazard.empty()) j["closure"]["hazard"] = e.closure.hazard;
+      if (!e.closure.level.empty()) j["closure"]["level"] = e.closure.level;
+      if (e.closure.cause == RoadClosure::Cause::Heat) j["closure"]["heat_kW_m2"] = e.closure.heat_kW_m2;
+      break;
+    default: break;
+  }
+  j["detail"] = eventDetail(e);
+  return j;
+}
+
+Event eventFromJson(const json& j) {
+  Event e;
+  e.time_s = j.at("time_s");
+  const std::string kind = j.at("kind");
+  const auto k = eventKindFromName(kind);
+  if (!k) throw std::invalid_argument("event kind \"" + kind + "\" is not one DrillSim writes");
+  e.kind = *k;
+  e.entity = j.at("entity");
+  e.shelter = j.value("shelter", "");
+  e.cohort = j.value("cohort", "");
+  e.target = j.value("target", "");
+  e.hazard = j.value("hazard", "");
+  e.party = j.value("party", "");
+  e.team = j.value("team", "");
+  e.persons = j.value("persons", 0L);
+  e.occupancy = j.value("occupancy", 0);
+  e.capacity = j.value("capacity", 0);
+  if (e.kind == EventKind::Order) {
+    const std::string action = j.at("action");
+    if (action != "evacuate" && action != "shelter_in_place")
+      throw std::invalid_argument("order action \"" + action + "\" is neither evacuate nor shelter_in_place");
+    e.action = action == "evacuate" ? ProtectiveAction::Evacuate : ProtectiveAction::ShelterInPlace;
+  }
+  if (e.kind == EventKind::RoadClosed) {
+    const json& c = j.at("closure");
+    const std::string cause = c.at("cause");
+    bool known = false;
+    for (const auto& [value, word] : kCauses)
+      if (cause == word) {
+        e.closure.cause = value;
+        known = true;
+      }
+    if (!known) throw std::invalid_argument("road closure cause \"" + cause + "\" is not one DrillSim writes");
+    e.closure.hazard = c.value("hazard", "");
+    e.closure.level = c.value("level", "");
+    e.closure.heat_kW_m2 = c.value("heat_kW_m2", 0.0);
+  }
+  return e;
+}
+
+}  // namespace drillsim
