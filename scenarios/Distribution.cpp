@@ -25,7 +25,8 @@ std::string num(double v) {
   return os.str();
 }
 
-// Index drawn from cumulative weights at probability p.
+}  // namespace
+
 std::size_t pickIndex(const std::vector<double>& weights, std::size_t count, double p) {
   if (weights.empty()) return static_cast<std::size_t>(std::min<double>(double(count) - 1, std::floor(p * double(count))));
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
@@ -36,7 +37,6 @@ std::size_t pickIndex(const std::vector<double>& weights, std::size_t count, dou
   }
   return weights.size() - 1;
 }
-}  // namespace
 
 double standardNormalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
@@ -171,15 +171,6 @@ std::string Distribution::describe() const {
           },
       },
       kind_);
-}
-
-const std::string& NamedChoice::quantile(double p) const {
-  assert(!values.empty());
-  return values[pickIndex(weights, values.size(), p)];
-}
-
-const std::string& NamedChoice::sample(RandomStream& stream) const {
-  return quantile(stream.uniform01());
 }
 
 }  // namespace drillsim

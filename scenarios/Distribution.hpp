@@ -78,14 +78,19 @@ class Distribution {
   Kind kind_{Constant{0.0}};
 };
 
-/// A discrete choice among names (e.g. Pasquill stability classes), drawn like Choice.
-struct NamedChoice {
-  std::vector<std::string> values;
-  std::vector<double> weights;  // empty for a single fixed name
+/// The index drawn at probability p from `count` values of cumulative `weights` (equal when empty).
+std::size_t pickIndex(const std::vector<double>& weights, std::size_t count, double p);
 
-  const std::string& sample(RandomStream& stream) const;
-  const std::string& quantile(double p) const;
-  bool operator==(const NamedChoice&) const = default;
+/// A discrete choice among the words of one vocabulary (Pasquill classes, skies: E an enum of
+/// scenarios/Vocabulary.hpp), drawn like Choice. Never empty once read.
+template <class E>
+struct WordChoice {
+  std::vector<E> values;
+  std::vector<double> weights;  // empty for a single fixed value, or equal weights
+
+  const E& quantile(double p) const { return values[pickIndex(weights, values.size(), p)]; }
+  const E& sample(RandomStream& stream) const { return quantile(stream.uniform01()); }
+  bool operator==(const WordChoice&) const = default;
 };
 
 /// Standard normal inverse CDF, accurate to about 1e-15 (Acklam's rational approximation, 2003,

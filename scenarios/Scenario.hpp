@@ -13,6 +13,7 @@
 
 #include "scenarios/Diagnostics.hpp"
 #include "scenarios/Distribution.hpp"
+#include "scenarios/Vocabulary.hpp"
 
 namespace drillsim {
 
@@ -33,12 +34,12 @@ struct Walking {
 struct Weather {
   Distribution wind_speed_ms{3.0};  // at 10 m
   Distribution wind_from_deg{0.0};  // meteorological: the direction the wind blows from
-  NamedChoice stability{{"D"}, {}};  // Pasquill-Gifford class A..F
+  WordChoice<Stability> stability{{Stability::D}, {}};  // Pasquill-Gifford class
   // When it has values, the class is derived from the drawn wind speed and a sky drawn from it
   // (Pasquill's table): strong_sun | moderate_sun | slight_sun | night_cloudy | night_clear | overcast.
-  NamedChoice sky{{}, {}};
+  WordChoice<Sky> sky{{}, {}};
   bool fromSky() const { return !sky.values.empty(); }
-  std::string terrain = "rural";    // Briggs coefficient set: rural | urban
+  Terrain terrain = Terrain::Rural;  // Briggs coefficient set
   Distribution temperature_c{20.0};  // the air's, for releases given by their vessel and dense clouds
   bool operator==(const Weather&) const = default;
 };
@@ -135,7 +136,7 @@ struct Hazard {
 struct Team {
   std::string id, name;
   Ref station;
-  std::string kind;  // hazmat | fire | medical | police | engineering
+  TeamKind kind = TeamKind::Hazmat;
   Distribution turnout_s{60.0};
   double speed_ms = 10.0;  // vehicle speed on empty roads
   Location where;
@@ -192,7 +193,7 @@ struct Plan {
   std::vector<Dispatch> dispatch;
   std::vector<Protect> protect;
   ShelterRule shelters;
-  std::string close_roads_above = "AEGL-3";  // AEGL-1 | AEGL-2 | AEGL-3 | none
+  ClosureLevel close_roads_above = ClosureLevel::Aegl3;
   Location where;
   bool operator==(const Plan& o) const {
     return id == o.id && name == o.name && detection_s == o.detection_s && notify == o.notify &&
@@ -246,7 +247,7 @@ struct Scenario {
   std::string park;        // as written, relative to the scenario file
   std::string crs;         // optional metric CRS, e.g. "EPSG:32649"; empty: UTM zone of the park
   double horizon_s = 7200;
-  std::string population = "pop_day";  // pop_day | pop_night
+  Population population = Population::Day;
   int cohort_size = 50;
   Walking walking;
   Weather weather;
@@ -262,7 +263,7 @@ struct Scenario {
   Location park_where;  // where the park key was written
   DispersionModel dispersion = DispersionModel::Auto;  // from the command line; not part of its content
 
-  bool night() const { return population == "pop_night"; }
+  bool night() const { return population == Population::Night; }
   const Plan* plan(const std::string& id) const;
   const Team* team(const std::string& id) const;
   const Hazard* hazard(const std::string& id) const;

@@ -22,16 +22,18 @@ namespace {
 // [SECTION] Vocabularies
 std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
-const std::vector<std::string> kStabilityClasses = {"A", "B", "C", "D", "E", "F"};
-const std::vector<std::string> kTerrains = {"rural", "urban"};
-const std::vector<std::string> kSkies = {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear",
-                                         "overcast"};
-const std::vector<std::string> kPopulations = {"pop_day", "pop_night"};
 const std::vector<std::string> kHazardKinds = {"toxic_release", "fire"};
-const std::vector<std::string> kTeamKinds = {"hazmat", "fire", "medical", "police", "engineering"};
 const std::vector<std::string> kActions = {"evacuate", "shelter_in_place"};
-const std::vector<std::string> kClosureLevels = {"AEGL-1", "AEGL-2", "AEGL-3", "none"};
 const std::vector<std::string> kFeatureLayers = {"zones", "roads", "hazard_sources"};
+
+/// One of `names` (a list of scenarios/Vocabulary.hpp) as its type; an error and nullopt for any
+/// other word.
+template <class E>
+std::optional<E> typedWord(YamlInput& in, const YAML::Node& node, const std::string& path,
+                           const std::vector<std::string>& names) {
+  const auto w = in.word(node, path, names);
+  return w ? fromWord<E>(names, *w) : std::nullopt;
+}
 
 class ScenarioReader {
  public:
@@ -80,7 +82,7 @@ class ScenarioReader {
     if (root["horizon_s"]) s.horizon_s = in_.number(root["horizon_s"], "horizon_s", Bound::above(0)).value_or(s.horizon_s);
     if (root["horizon_s"] && s.horizon_s > 7 * 24 * 3600)
       in_.error(root["horizon_s"], "horizon_s", "expected at most 604800 (one week), found " + root["horizon_s"].Scalar());
-    if (root["population"]) s.population = in_.word(root["population"], "population", kPopulations).value_or(s.population);
+    if (root["population"]) s.population = typedWord<Population>(in_, root["population"], "population", populationNames()).value_or(s.population);
     if (root["cohort_size"])
       s.cohort_size = int(in_.integer(root["cohort_size"], "cohort_size", 1, 100000).value_or(s.cohort_size));
     if (root["walking"]) readWalking(root["walking"], s.walking);
@@ -214,35 +216,36 @@ class ScenarioReader {
       readStability(n["stability"], w.stability);
       w.sky = sky_;
     }
-    if (n["terrain"]) w.terrain = in_.word(n["terrain"], "weather.terrain", kTerrains).value_or(w.terrain);
+    if (n["terrain"]) w.terrain = typedWord<Terrain>(in_, n["terrain"], "weather.terrain", terrainNames()).value_or(w.terrain);
   }
 
-  void readStability(const YAML::Node& n, NamedChoice& c) {
+  void readStability(const YAML::Node& n, WordChoice<Stability>& c) {
     const std::string path = "weather.stability";
     if (n.IsMap() && n["pasquill"]) {
-      if (in_.checkMap(n, path, {"pasquill"}, {})) readNamedChoice(n["pasquill"], path + ".pasquill", kSkies, sky_);
+      if (in_.checkMap(n, path, {"pasquill"}, {})) readWordChoice(n["pasquill"], path + ".pasquill", skyNames(), sky_);
       return;
     }
-    readNamedChoice(n, path, kStabilityClasses, c);
+    readWordChoice(n, path, stabilityNames(), c);
   }
 
-  // One of `words`, or {choice: {values: [...], weights: [...]}} of them.
-  void readNamedChoice(const YAML::Node& n, const std::string& path, const std::vector<std::string>& words,
-                       NamedChoice& c) {
+  // One of `words` (the names of E), or {choice: {values: [...], weights: [...]}} of them.
+  template <class E>
+  void readWordChoice(const YAML::Node& n, const std::string& path, const std::vector<std::string>& words,
+                      WordChoice<E>& c) {
     if (n.IsScalar()) {
-      if (auto v = in_.word(n, path, words)) c = NamedChoice{{*v}, {}};
+      if (auto v = typedWord<E>(in_, n, path, words)) c = WordChoice<E>{{*v}, {}};
       return;
     }
     if (!in_.checkMap(n, path, {"choice"}, {}) || !n["choice"]) return;
     const YAML::Node body = n["choice"];
     if (!in_.checkMap(body, path + ".choice", {"values"}, {"weights"}) || !body["values"]) return;
-    NamedChoice result;
+    WordChoice<E> result;
     if (!in_.checkSequence(body["values"], path + ".choice.values")) return;
     bool ok = body["values"].size() > 0;
     for (std::size_t i = 0; i < body["values"].size(); ++i) {
-      auto v = in_.word(body["values"][i], at(path + ".choice.values", i), words);
+      auto v = typedWord<E>(in_, body["values"][i], at(path + ".choice.values", i), words);
       ok = ok && v.has_value();
-      result.values.push_back(v.value_or(words.front()));
+      result.values.push_back(v.value_or(E{}));
     }
     if (body["weights"]) {
       const YAML::Node weights = body["weights"];
@@ -370,7 +373,7 @@ class ScenarioReader {
     t.id = id(n, path, teamIds_);
     if (n["name"]) t.name = in_.text(n["name"], path + ".name").value_or("");
     if (n["station"]) t.station = ref(n["station"], path + ".station");
-    if (n["kind"]) t.kind = in_.word(n["kind"], path + ".kind", kTeamKinds).value_or("");
+    if (n["kind"]) t.kind = typedWord<TeamKind>(in_, n["kind"], path + ".kind", teamKindNames()).value_or(t.kind);
     optDist(n, "turnout_s", path, t.turnout_s, Bound::atLeast(0));
     if (n["speed_ms"]) t.speed_ms = in_.number(n["speed_ms"], path + ".speed_ms", Bound::above(0)).value_or(t.speed_ms);
     if (t.speed_ms > 40)
@@ -420,7 +423,8 @@ class ScenarioReader {
     }
     if (n["shelters"]) readShelterRule(n["shelters"], path + ".shelters", p.shelters);
     if (n["close_roads_above"])
-      p.close_roads_above = in_.word(n["close_roads_above"], path + ".close_roads_above", kClosureLevels).value_or(p.close_roads_above);
+      p.close_roads_above = typedWord<ClosureLevel>(in_, n["close_roads_above"], path + ".close_roads_above", closureLevelNames())
+                                .value_or(p.close_roads_above);
     out.push_back(std::move(p));
   }
 
@@ -556,7 +560,7 @@ class ScenarioReader {
   YamlInput in_;
   std::string file_;
   std::map<std::string, int> hazardIds_, teamIds_, planIds_, shelterIds_, featureChangeIds_;
-  NamedChoice sky_{{}, {}};
+  WordChoice<Sky> sky_{{}, {}};
 };
 
 }  // namespace

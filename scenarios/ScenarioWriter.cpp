@@ -31,14 +31,15 @@ void emitNumbers(YAML::Emitter& out, const std::vector<double>& values) {
 }
 
 // A fixed name, or {choice: {values: [...], weights: [...]}}.
-void emitNamedChoice(YAML::Emitter& out, const NamedChoice& c) {
+template <class E>
+void emitWordChoice(YAML::Emitter& out, const WordChoice<E>& c) {
   if (c.values.size() == 1 && c.weights.empty()) {
-    out << c.values[0];
+    out << wordOf(c.values[0]);
     return;
   }
   out << YAML::Flow << YAML::BeginMap << YAML::Key << "choice" << YAML::Value << YAML::BeginMap << YAML::Key << "values"
       << YAML::Value << YAML::Flow << YAML::BeginSeq;
-  for (const auto& v : c.values) out << v;
+  for (const auto& v : c.values) out << wordOf(v);
   out << YAML::EndSeq;
   if (!c.weights.empty()) {
     out << YAML::Key << "weights" << YAML::Value;
@@ -179,7 +180,7 @@ void emitPlan(YAML::Emitter& out, const Plan& p) {
     }
     out << YAML::EndMap;
   }
-  out << YAML::Key << "close_roads_above" << YAML::Value << p.close_roads_above << YAML::EndMap;
+  out << YAML::Key << "close_roads_above" << YAML::Value << wordOf(p.close_roads_above) << YAML::EndMap;
 }
 
 }  // namespace
@@ -193,7 +194,7 @@ std::string scenarioToYaml(const Scenario& s) {
   out << YAML::Key << "park" << YAML::Value << s.park;
   if (!s.crs.empty()) out << YAML::Key << "crs" << YAML::Value << s.crs;
   out << YAML::Key << "horizon_s" << YAML::Value << num(s.horizon_s);
-  out << YAML::Key << "population" << YAML::Value << s.population;
+  out << YAML::Key << "population" << YAML::Value << wordOf(s.population);
   out << YAML::Key << "cohort_size" << YAML::Value << s.cohort_size;
 
   out << YAML::Key << "walking" << YAML::Value << YAML::BeginMap;
@@ -208,12 +209,12 @@ std::string scenarioToYaml(const Scenario& s) {
   out << YAML::Key << "stability" << YAML::Value;
   if (s.weather.fromSky()) {
     out << YAML::Flow << YAML::BeginMap << YAML::Key << "pasquill" << YAML::Value;
-    emitNamedChoice(out, s.weather.sky);
+    emitWordChoice(out, s.weather.sky);
     out << YAML::EndMap;
   } else {
-    emitNamedChoice(out, s.weather.stability);
+    emitWordChoice(out, s.weather.stability);
   }
-  out << YAML::Key << "terrain" << YAML::Value << s.weather.terrain;
+  out << YAML::Key << "terrain" << YAML::Value << wordOf(s.weather.terrain);
   if (!(s.weather.temperature_c == Distribution{20.0})) field(out, "temperature_c", s.weather.temperature_c);
   out << YAML::EndMap;
 
@@ -249,7 +250,7 @@ std::string scenarioToYaml(const Scenario& s) {
   for (const auto& t : s.teams) {
     out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id;
     if (!t.name.empty()) out << YAML::Key << "name" << YAML::Value << t.name;
-    out << YAML::Key << "station" << YAML::Value << t.station.id << YAML::Key << "kind" << YAML::Value << t.kind;
+    out << YAML::Key << "station" << YAML::Value << t.station.id << YAML::Key << "kind" << YAML::Value << wordOf(t.kind);
     field(out, "turnout_s", t.turnout_s);
     out << YAML::Key << "speed_ms" << YAML::Value << num(t.speed_ms) << YAML::EndMap;
   }

@@ -155,13 +155,14 @@ class Checker {
     // A class drawn apart from the wind may be one Pasquill's table does not allow at that wind: F
     // only below 3 m/s, E only below 5 m/s (Pasquill 1961 via NOAA READY; hazard.md section 1).
     if (!w.fromSky()) {
-      const NamedChoice& c = w.stability;
+      const WordChoice<Stability>& c = w.stability;
       double total = 0;
       for (std::size_t i = 0; i < c.values.size(); ++i) total += c.weights.empty() ? 1 : c.weights[i];
-      for (const auto& [cls, limit] : {std::pair<std::string, double>{"F", 3.0}, {"E", 5.0}}) {
+      for (const auto& [value, limit] : {std::pair<Stability, double>{Stability::F, 3.0}, {Stability::E, 5.0}}) {
+        const std::string& cls = wordOf(value);
         double weight = 0;
         for (std::size_t i = 0; i < c.values.size(); ++i)
-          if (c.values[i] == cls) weight += c.weights.empty() ? 1 : c.weights[i];
+          if (c.values[i] == value) weight += c.weights.empty() ? 1 : c.weights[i];
         const double above = 1 - shareBelow(limit);
         const double share = total > 0 ? weight / total * above : 0;
         if (share >= 0.0005)  // at least 0.05 %, as the message rounds it
@@ -174,9 +175,9 @@ class Checker {
       }
     }
     const bool stable = std::any_of(w.stability.values.begin(), w.stability.values.end(),
-                                    [](const std::string& c) { return c == "E" || c == "F"; }) ||
+                                    [](Stability c) { return c == Stability::E || c == Stability::F; }) ||
                         std::any_of(w.sky.values.begin(), w.sky.values.end(),
-                                    [](const std::string& sky) { return sky.rfind("night", 0) == 0; });
+                                    [](Sky sky) { return sky == Sky::NightCloudy || sky == Sky::NightClear; });
     // Britter-McQuaid's correlations have no stability class; the Gaussian plume (passive releases,
     // and dense ones beyond the correlations' last line) is the model stable air makes unreliable.
     if (stable)
@@ -223,14 +224,14 @@ class Checker {
     for (const bool night : {false, true})
       if (const long people = p_.population(night); people > kMaxParkPopulation)
         d_.error({s_.file, 0, 0, {}}, "population",
-                 "the zones' " + std::string(night ? "pop_night" : "pop_day") + " adds up to " + std::to_string(people) +
+                 "the zones' " + wordOf(night ? Population::Night : Population::Day) + " adds up to " + std::to_string(people) +
                      " persons; expected at most " + std::to_string(kMaxParkPopulation) + " in one park");
     const long people = p_.population(s_.night());
     const long capacity = p_.shelterCapacity();
     if (capacity < people)
       d_.warning({s_.file, 0, 0, {}}, "population",
                  "the shelters hold " + std::to_string(capacity) + " persons but the park has " +
-                     std::to_string(people) + " (" + s_.population + "); " + std::to_string(people - capacity) +
+                     std::to_string(people) + " (" + wordOf(s_.population) + "); " + std::to_string(people - capacity) +
                      " cannot be sheltered if everyone evacuates");
   }
 
@@ -245,7 +246,7 @@ class Checker {
       const int people = s_.night() ? z.pop_night : z.pop_day;
       if (!reaches)
         d_.warning(z.where, "", "no shelter can be reached by road from this zone; its " + std::to_string(people) +
-                                    " persons (" + s_.population + ") can only shelter in place");
+                                    " persons (" + wordOf(s_.population) + ") can only shelter in place");
     }
   }
 

@@ -1,4 +1,5 @@
 #include "scenarios/Distribution.hpp"
+#include "scenarios/Vocabulary.hpp"
 
 #include <gtest/gtest.h>
 
@@ -119,16 +120,16 @@ TEST(Distribution, SampleAtLeastRaisesLowDraws) {
   for (int i = 0; i < 10000; ++i) ASSERT_GE(d.sampleAtLeast(s, 0.0), 0.0);
 }
 
-TEST(NamedChoice, DrawsClassesByWeight) {
-  const NamedChoice c{{"D", "E", "F"}, {0.6, 0.3, 0.1}};
+TEST(WordChoice, DrawsClassesByWeight) {
+  const WordChoice<Stability> c{{Stability::D, Stability::E, Stability::F}, {0.6, 0.3, 0.1}};
   RandomStream s(9, 0, "test", "stability");
-  std::map<std::string, int> counts;
+  std::map<Stability, int> counts;
   const int n = 50000;
   for (int i = 0; i < n; ++i) ++counts[c.sample(s)];
-  EXPECT_NEAR(counts["D"] / double(n), 0.6, 5 * std::sqrt(0.24 / n));
-  EXPECT_NEAR(counts["F"] / double(n), 0.1, 5 * std::sqrt(0.09 / n));
-  const NamedChoice fixed{{"F"}, {}};
-  EXPECT_EQ(fixed.sample(s), "F");
+  EXPECT_NEAR(counts[Stability::D] / double(n), 0.6, 5 * std::sqrt(0.24 / n));
+  EXPECT_NEAR(counts[Stability::F] / double(n), 0.1, 5 * std::sqrt(0.09 / n));
+  const WordChoice<Stability> fixed{{Stability::F}, {}};
+  EXPECT_EQ(fixed.sample(s), Stability::F);
 }
 
 TEST(Distribution, DescribeIsReadable) {

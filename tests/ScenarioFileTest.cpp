@@ -37,13 +37,13 @@ plans:
 TEST(ScenarioFile, ReadsEveryKeyAndDistributionKind) {
   const Scenario s = loadOk(sourcePath("tests/data/mini/mini.yaml"));
   EXPECT_EQ(s.name, "测试 — mini park");
-  EXPECT_EQ(s.population, "pop_night");
+  EXPECT_EQ(s.population, Population::Night);
   EXPECT_EQ(s.cohort_size, 25);
   EXPECT_EQ(s.walking.premovement_s, Distribution(LogNormal{120, 0.6}));
   EXPECT_EQ(s.weather.wind_speed_ms, Distribution(Uniform{1, 5}));
   EXPECT_EQ(s.weather.wind_from_deg, Distribution(Choice{{45, 180, 270}, {0.5, 0.3, 0.2}}));
-  EXPECT_EQ(s.weather.stability, (NamedChoice{{"D", "E", "F"}, {0.5, 0.3, 0.2}}));
-  EXPECT_EQ(s.weather.terrain, "urban");
+  EXPECT_EQ(s.weather.stability, (WordChoice<Stability>{{Stability::D, Stability::E, Stability::F}, {0.5, 0.3, 0.2}}));
+  EXPECT_EQ(s.weather.terrain, Terrain::Urban);
   ASSERT_EQ(s.buildings.air_changes_per_hour.size(), 3u);
   EXPECT_EQ(s.buildings.air_changes_per_hour.at("dormitory"), Distribution(LogNormal{0.5, 0.4}));
   EXPECT_EQ(s.buildings.air_changes_per_hour.at("shelter"), Distribution(0.8));
@@ -65,7 +65,7 @@ TEST(ScenarioFile, ReadsEveryKeyAndDistributionKind) {
   EXPECT_EQ(s.plans[1].protect[1].scope, Protect::Scope::Threat);
   ASSERT_EQ(s.plans[1].shelters.kind, ShelterRule::Kind::Map);
   EXPECT_EQ(s.plans[1].shelters.map[1].second.size(), 2u);
-  EXPECT_EQ(s.plans[1].close_roads_above, "none");
+  EXPECT_EQ(s.plans[1].close_roads_above, ClosureLevel::None);
   EXPECT_EQ(s.monte_carlo.seed, 20200324u);
   // References keep where they were written, for messages.
   EXPECT_EQ(leak.source.where.line, 16);
@@ -88,7 +88,7 @@ TEST(ScenarioFile, DefaultsApplyToOmittedKeys) {
   Diagnostics d;
   auto s = parseScenario(kMinimal, "s.yaml", d);
   ASSERT_TRUE(s) << d.str();
-  EXPECT_EQ(s->population, "pop_day");
+  EXPECT_EQ(s->population, Population::Day);
   EXPECT_EQ(s->cohort_size, 50);
   EXPECT_DOUBLE_EQ(s->walking.specific_flow_pms, 1.3);
   EXPECT_TRUE(d.empty());
@@ -175,7 +175,7 @@ TEST(ScenarioFile, TheSkyMayBeDrawn) {
   Diagnostics d;
   auto s = parseScenario(yaml, "s.yaml", d);
   ASSERT_TRUE(s) << d.str();
-  EXPECT_EQ(s->weather.sky, (NamedChoice{{"night_clear", "overcast"}, {3, 1}}));
+  EXPECT_EQ(s->weather.sky, (WordChoice<Sky>{{Sky::NightClear, Sky::Overcast}, {3, 1}}));
   Diagnostics e;
   auto again = parseScenario(scenarioToYaml(*s), "saved.yaml", e);
   ASSERT_TRUE(again) << e.str();
@@ -191,7 +191,7 @@ TEST(ScenarioFile, StabilityMayComeFromTheSky) {
   Diagnostics d;
   auto s = parseScenario(yaml, "s.yaml", d);
   ASSERT_TRUE(s) << d.str();
-  EXPECT_EQ(s->weather.sky, (NamedChoice{{"night_clear"}, {}}));
+  EXPECT_EQ(s->weather.sky, (WordChoice<Sky>{{Sky::NightClear}, {}}));
   Diagnostics e;
   auto again = parseScenario(scenarioToYaml(*s), "saved.yaml", e);
   ASSERT_TRUE(again) << e.str();

@@ -452,8 +452,8 @@ void App::updateThreatPreview() {
     for (const auto& [level, mg] : {std::pair<const char*, double>{"AEGL-2", r.aegl2_mg_m3}, {"AEGL-3", r.aegl3_mg_m3}})
       if (mg > 0) threatRings_.push_back({r.hazard, level, hazard::footprint(mg, r.release, w, r.source)});
   char text[128];
-  std::snprintf(text, sizeof text, "wind %.1f m/s from %.0f deg, class %c; AEGL-2 orange, AEGL-3 red", w.windSpeed_ms,
-                w.windFrom_deg, "ABCDEF"[int(w.stability)]);
+  std::snprintf(text, sizeof text, "wind %.1f m/s from %.0f deg, class %s; AEGL-2 orange, AEGL-3 red", w.windSpeed_ms,
+                w.windFrom_deg, wordOf(w.stability).c_str());
   threatWeather_ = model.releases().empty() ? "(no toxic release in the scenario)" : text;
 }
 
@@ -493,7 +493,7 @@ void App::outline() {
     if (ImGui::SmallButton("+ team")) {
       Team t;
       t.station.id = editor_.park().stations.empty() ? "" : editor_.park().stations.front().id;
-      t.kind = "hazmat";
+      t.kind = TeamKind::Hazmat;
       editor_.addTeam(t);
       select({Selection::Kind::Team, editor_.scenario().teams.size() - 1});
     }

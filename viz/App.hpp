@@ -42,6 +42,14 @@ struct Selection {
 /// A choice among words as a combo box; true when the person chose another. `value` may be one not
 /// in the list (shown as it is, so nothing is lost).
 bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices);
+/// The same for a word of scenarios/Vocabulary.hpp, `names` its list.
+template <class E>
+bool wordField(const char* label, E& value, const std::vector<std::string>& names) {
+  std::string word = names[std::size_t(value)];
+  if (!wordField(label, word, names)) return false;
+  value = fromWord<E>(names, word).value_or(value);
+  return true;
+}
 
 /// An error in red, wrapped at the window's edge (or `width` pixels on, in a window that sizes
 /// itself to its content): messages about a damaged file end with how to recover, which must not

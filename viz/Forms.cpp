@@ -158,7 +158,7 @@ void App::settingsForm() {
   ImGui::InputTextMultiline("description", &s.description, ImVec2(0, 60));
   c |= done();
   c |= numberField("horizon [s]", s.horizon_s, "%.0f");
-  c |= wordField("population", s.population, {"pop_day", "pop_night"});
+  c |= wordField("population", s.population, populationNames());
   c |= intField("persons per cohort", s.cohort_size);
   c |= numberField("walking speed [m/s]", s.walking.speed_ms, "%.2f");
   c |= numberField("specific flow [persons/m/s]", s.walking.specific_flow_pms, "%.2f");
@@ -184,16 +184,16 @@ void App::weatherForm() {
   c |= distField("wind from [deg]", "wind_from", w.wind_from_deg, 0);
   std::string mode = w.fromSky() ? "from the sky (Pasquill)" : "class";
   if (wordField("stability", mode, {"class", "from the sky (Pasquill)"})) {
-    if (mode == "class") w.sky = NamedChoice{{}, {}};
-    else w.sky = NamedChoice{{"night_clear"}, {}};
+    if (mode == "class") w.sky = WordChoice<Sky>{{}, {}};
+    else w.sky = WordChoice<Sky>{{Sky::NightClear}, {}};
     c = true;
   }
   // One name is edited here; a choice of several is shown, and edited in the file.
-  const auto choiceField = [&](const char* label, NamedChoice& choice, const std::vector<std::string>& words) {
+  const auto choiceField = [&](const char* label, auto& choice, const std::vector<std::string>& words) {
     if (choice.values.size() == 1) return wordField(label, choice.values[0], words);
     std::string all;
     for (std::size_t i = 0; i < choice.values.size(); ++i) {
-      all += (i ? ", " : "") + choice.values[i];
+      all += (i ? ", " : "") + wordOf(choice.values[i]);
       if (!choice.weights.empty()) {
         char weight[32];
         std::snprintf(weight, sizeof weight, " (%g)", choice.weights[i]);
@@ -205,9 +205,9 @@ void App::weatherForm() {
     ImGui::PopStyleColor();
     return false;
   };
-  if (w.fromSky()) c |= choiceField("sky", w.sky, {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"});
-  else c |= choiceField("Pasquill-Gifford class", w.stability, {"A", "B", "C", "D", "E", "F"});
-  c |= wordField("terrain", w.terrain, {"rural", "urban"});
+  if (w.fromSky()) c |= choiceField("sky", w.sky, skyNames());
+  else c |= choiceField("Pasquill-Gifford class", w.stability, stabilityNames());
+  c |= wordField("terrain", w.terrain, terrainNames());
   if (c) editor_.setWeather(w);
 }
 
@@ -265,7 +265,7 @@ void App::teamForm(std::size_t i) {
   bool c = textField("id", t.id);
   c |= textField("name", t.name);
   c |= wordField("station", t.station.id, ids(editor_.park().stations));
-  c |= wordField("kind", t.kind, {"hazmat", "fire", "medical", "police", "engineering"});
+  c |= wordField("kind", t.kind, teamKindNames());
   c |= distField("turn-out [s]", k + "turnout", t.turnout_s, 1);
   c |= numberField("speed on empty roads [m/s]", t.speed_ms, "%.1f");
   if (c) editor_.setTeam(i, t);
@@ -419,7 +419,7 @@ void App::planForm(std::size_t i) {
       c = true;
     }
   }
-  c |= wordField("close roads above", p.close_roads_above, {"AEGL-1", "AEGL-2", "AEGL-3", "none"});
+  c |= wordField("close roads above", p.close_roads_above, closureLevelNames());
   if (c) editor_.setPlan(i, p);
   ImGui::Separator();
   if (ImGui::Button("Duplicate this plan")) {

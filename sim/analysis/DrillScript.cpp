@@ -167,7 +167,7 @@ class Builder {
     s.plan = plan_.id;
     s.planName = plan_.name;
     for (const auto& n : plan_.notify) s.organisations.push_back(partyName(n.who));
-    for (const auto& t : l_.scenario.teams) s.organisations.push_back(teamName(t.id) + " (" + t.kind + ")");
+    for (const auto& t : l_.scenario.teams) s.organisations.push_back(teamName(t.id) + " (" + wordOf(t.kind) + ")");
     s.objectives = objectives();
     injectsFromRun(run, s.injects);
     contingencies(s.injects);
@@ -348,7 +348,7 @@ class Builder {
         i.to = commandAt(e.time_s);
         i.method = method("radio");
         i.synopsis = teamName(e.entity) + " reports on scene at " + e.target + ".";
-        teamTask(t ? t->kind : "", e.target, i);
+        teamTask(t ? std::optional<TeamKind>(t->kind) : std::nullopt, e.target, i);
         i.objective = "O4";
       } else if (e.kind == EventKind::ThreatEnters) {
         if (e.time_s <= detected || (kind_ == DrillKind::Tabletop && threats >= 3) || persons(e.entity) == 0) continue;
@@ -400,7 +400,7 @@ class Builder {
   /// What a team on scene is expected to do, by its kind and its target (a hazard or a zone), and
   /// the milestone that ends it: a hazmat team stops a toxic release; a fire team controls a fire
   /// (the fire of the target zone, or the target fire); others have no simulated end.
-  void teamTask(const std::string& kind, const std::string& target, Inject& i) const {
+  void teamTask(std::optional<TeamKind> kind, const std::string& target, Inject& i) const {
     const Hazard* hazard = nullptr;
     for (const Hazard& h : l_.scenario.hazards) {
       const auto* f = std::get_if<Fire>(&h.detail);
@@ -408,15 +408,15 @@ class Builder {
     }
     const bool toxic = hazard && std::holds_alternative<ToxicRelease>(hazard->detail);
     const bool fire = hazard && std::holds_alternative<Fire>(hazard->detail);
-    if (kind == "hazmat" && toxic) {
+    if (kind == TeamKind::Hazmat && toxic) {
       i.action = "Stop the release.";
       i.milestone = "contained/" + hazard->id;
-    } else if (kind == "fire" && fire) {
+    } else if (kind == TeamKind::Fire && fire) {
       i.action = "Bring the fire under control.";
       i.milestone = "controlled/" + hazard->id;
-    } else if (kind == "fire") {
+    } else if (kind == TeamKind::Fire) {
       i.action = "Support the work at " + target + ": water curtains to knock the gas down, search and rescue.";
-    } else if (kind == "medical") {
+    } else if (kind == TeamKind::Medical) {
       i.action = "Triage and treat casualties at " + target + "; arrange transport to hospital.";
     } else {
       i.action = "Take up the task at " + target + ".";

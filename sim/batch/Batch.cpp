@@ -195,7 +195,7 @@ std::vector<nlohmann::json> planMetricsOnLayout(const std::string& scenarioPath,
       Diagnostics d;
       auto loaded = loadAndValidate(scenarioPath, d, substancesPath, layoutPath);
       if (!loaded) _exit(2);
-      loaded->scenario.population = night ? "pop_night" : "pop_day";
+      loaded->scenario.population = night ? Population::Night : Population::Day;
       Platform platform(*loaded);
       writeAllOrExit(fds[1], nlohmann::json(planMetrics(platform, *loaded, plan, replications, options)).dump());
     } catch (...) {

@@ -106,7 +106,7 @@ void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Rele
         << " zones,\n  " << (in.premovement ? "each leaving when it did in the run" : "each ready when its order came")
         << "; times from the onset.\n";
   } else {
-    out << "Everyone: " << thousands(std::lround(r.persons)) << " persons (" << (s.night() ? "pop_night" : "pop_day")
+    out << "Everyone: " << thousands(std::lround(r.persons)) << " persons (" << wordOf(s.population)
         << ") from " << zones.size() << " zones, ordered out at T+0; times from the order.\n";
     if (in.premovement)
       out << "  Pre-movement " << s.walking.premovement_s.describe() << " s, drawn per cohort of "

@@ -46,7 +46,7 @@ std::vector<std::string> situation(const LoadedScenario& l, const HazardModel& h
   std::vector<std::string> out;
   const auto& w = hazards.weather();
   out.push_back("wind from " + fixed(w.windFrom_deg, 0) + " deg at " + fixed(w.windSpeed_ms, 1) + " m/s, stability class " +
-                std::string(1, char('A' + int(w.stability))));
+                wordOf(w.stability));
   for (const DrawnRelease& r : hazards.releases())
     out.push_back(r.hazard + ": " + (r.substance ? r.substance->name_zh + " " + r.substance->name_en : std::string("release")) + ", " +
                   amountText(r) + "; AEGL-2 (60 min) reaches " + thousands(std::lround(r.aegl2Reach_m)) +

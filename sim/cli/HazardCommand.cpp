@@ -326,11 +326,10 @@ int runHazard(const std::vector<std::string>& argv) {
   nlohmann::json distances = nlohmann::json::object();
   std::vector<MapOverlay> overlays;
   std::ostringstream text;
-  const char* classes = "ABCDEF";
   text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << ", "
        << amountText(release) << ", height " << fixed(release.release.height_m, 1) << " m\n"
        << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-       << classes[int(w.stability)] << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air "
+       << wordOf(w.stability) << ", " << wordOf(w.terrain) << ", air "
        << fixed(w.temperature_K - 273.15, 1) << " degC\n";
   if (release.fromVessel) text << "Source: " << sourceText(release) << "\n";
   text << "Dispersion: " << dispersionText(release);
@@ -390,7 +389,7 @@ int runHazard(const std::vector<std::string>& argv) {
     options.overlays = overlays;
     std::ostringstream note;
     note << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-         << classes[int(w.stability)] << "\n" << sub.id << " " << amountText(release, ",\nthen ")
+         << wordOf(w.stability) << "\n" << sub.id << " " << amountText(release, ",\nthen ")
          << (release.release.plume() && std::isfinite(release.release.stop_s)
                  ? ", stopped at " + fixed(release.release.stop_s, 0) + " s" : "")
          << (at_s ? ", " + fixed(*at_s, 0) + " s after the start" : ", steady state");
@@ -405,7 +404,7 @@ int runHazard(const std::vector<std::string>& argv) {
     footprints.push_back({OutFeature::Kind::Polygon, {o.ring},
                           {{"hazard", release.hazard}, {"substance", sub.id}, {"level", level},
                            {"downwind_m", distances.value(level, 0.0)}, {"wind_speed_ms", w.windSpeed_ms},
-                           {"wind_from_deg", w.windFrom_deg}, {"stability", std::string(1, classes[int(w.stability)])},
+                           {"wind_from_deg", w.windFrom_deg}, {"stability", wordOf(w.stability)},
                            {"rate_kg_s", release.release.rate_kg_s}, {"puff_kg", release.release.puff_kg}}});
   }
   if (auto file = args.value("geojson")) writeFileAtomically(*file, lonLatGeoJson(footprints, loaded->park.crs));
@@ -440,8 +439,8 @@ int runHazard(const std::vector<std::string>& argv) {
   }
   const nlohmann::json weather = {{"wind_speed_ms", w.windSpeed_ms},
                                   {"wind_from_deg", w.windFrom_deg},
-                                  {"stability", std::string(1, classes[int(w.stability)])},
-                                  {"terrain", w.terrain == hazard::Terrain::Urban ? "urban" : "rural"},
+                                  {"stability", wordOf(w.stability)},
+                                  {"terrain", wordOf(w.terrain)},
                                   {"temperature_c", w.temperature_K - 273.15}};
   const auto criterionJson = [](const hazard::DenseCriterion& c) {
     return nlohmann::json{{"value", c.value}, {"threshold", c.threshold}, {"dense", c.dense}};

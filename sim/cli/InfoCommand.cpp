@@ -54,7 +54,7 @@ void printPark(const LoadedScenario& l, std::ostream& out) {
              thousands(park.population(true))});
   out << kinds.str();
   const long people = park.population(s.night());
-  out << "  This scenario uses " << s.population << ": " << plural(people, "person") << ".\n";
+  out << "  This scenario uses " << wordOf(s.population) << ": " << plural(people, "person") << ".\n";
 
   double length = 0, minWidth = 1e9, maxWidth = 0;
   int oneway = 0;
@@ -74,7 +74,7 @@ void printPark(const LoadedScenario& l, std::ostream& out) {
 
   const long capacity = park.shelterCapacity();
   out << "\nShelters: " << park.shelters.size() << ", capacity " << thousands(capacity) << " = "
-      << fixed(people ? 100.0 * double(capacity) / double(people) : 0, 0) << " % of the " << s.population
+      << fixed(people ? 100.0 * double(capacity) / double(people) : 0, 0) << " % of the " << wordOf(s.population)
       << " population\n";
   TextTable shelters({"id", "name", "kind", "capacity", "road access"}, {false, false, false, true, true});
   for (const auto& sh : park.shelters)
@@ -104,17 +104,17 @@ void printScenario(const Scenario& s, std::ostream& out) {
       << " persons/(m s), pre-movement " << seconds(s.walking.premovement_s) << "\n";
   std::string stability;
   for (std::size_t i = 0; i < s.weather.stability.values.size(); ++i)
-    stability += (i ? ", " : "") + s.weather.stability.values[i] +
+    stability += (i ? ", " : "") + wordOf(s.weather.stability.values[i]) +
                  (s.weather.stability.weights.empty() ? "" : ":" + fixed(s.weather.stability.weights[i], 2));
   if (s.weather.fromSky()) {
     std::string skies;
     for (std::size_t i = 0; i < s.weather.sky.values.size(); ++i)
-      skies += (i ? ", " : "") + s.weather.sky.values[i] +
+      skies += (i ? ", " : "") + wordOf(s.weather.sky.values[i]) +
                (s.weather.sky.weights.empty() ? "" : ":" + fixed(s.weather.sky.weights[i], 2));
     stability = "from the wind speed and the sky (Pasquill), sky " + skies;
   }
   out << "Weather: wind " << s.weather.wind_speed_ms.describe() << " m/s from " << s.weather.wind_from_deg.describe()
-      << " deg, stability " << stability << ", " << s.weather.terrain << " terrain, air "
+      << " deg, stability " << stability << ", " << wordOf(s.weather.terrain) << " terrain, air "
       << s.weather.temperature_c.describe() << " degC\n";
   out << "Buildings, air changes per hour shut:";
   if (s.buildings.air_changes_per_hour.empty() && s.buildings.leakage.empty())
@@ -163,7 +163,7 @@ void printScenario(const Scenario& s, std::ostream& out) {
   out << "\nTeams: " << s.teams.size() << "\n";
   TextTable teams({"id", "name", "kind", "station", "turn-out", "speed"});
   for (const auto& t : s.teams)
-    teams.row({t.id, t.name, t.kind, t.station.id, seconds(t.turnout_s), fixed(t.speed_ms, 1) + " m/s"});
+    teams.row({t.id, t.name, wordOf(t.kind), t.station.id, seconds(t.turnout_s), fixed(t.speed_ms, 1) + " m/s"});
   out << teams.str();
 
   out << "\nPlans: " << s.plans.size() << "\n";
@@ -184,7 +184,7 @@ void printScenario(const Scenario& s, std::ostream& out) {
         for (std::size_t i = 0; i < list.size(); ++i) out << (i ? "/" : "") << list[i].id;
       }
     }
-    out << "\n    close roads above " << p.close_roads_above << "\n";
+    out << "\n    close roads above " << wordOf(p.close_roads_above) << "\n";
   }
   out << "\nMonte Carlo: " << thousands(s.monte_carlo.replications) << " replications, seed " << s.monte_carlo.seed
       << "\n";

@@ -90,7 +90,7 @@ int runRegister(const std::vector<std::string>& argv) {
   hazard::Weather worst;
   worst.windSpeed_ms = kWorstCaseWind_ms;
   worst.stability = hazard::Stability::F;
-  worst.terrain = loaded->scenario.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
+  worst.terrain = loaded->scenario.weather.terrain;
   worst.temperature_K = kWorstCaseAir_K;
   nlohmann::json sources = nlohmann::json::array();
   TextTable table({"id", "name", "substance", "inventory", "Q", "q/Q", "beta", "alpha", "R", "grade", "AEGL-3", "AEGL-2",
@@ -179,7 +179,7 @@ int runRegister(const std::vector<std::string>& argv) {
   std::cout << "Hazard-source register of " << park.path << " (" << loaded->scenario.name << ")\n"
             << "GB 18218-2018 ratios and grades; AEGL reach (60 min) of a worst-case release: the inventory over\n"
             << "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, "
-            << loaded->scenario.weather.terrain << " terrain;\n"
+            << wordOf(loaded->scenario.weather.terrain) << " terrain;\n"
             << "the plume dense or passive as a run chooses it (--model " << dispersionName(loaded->scenario.dispersion)
             << ").\n\n"
             << table.str() << "\nWithin the AEGL-2 reach, in any wind direction:\n"

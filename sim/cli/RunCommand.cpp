@@ -36,11 +36,10 @@ std::string compass(double deg) {
 
 void printHazards(const HazardModel& h, std::ostream& out) {
   const auto& w = h.weather();
-  const char* classes = "ABCDEF";
   out << "Weather drawn: wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg ("
-      << compass(w.windFrom_deg) << "), Pasquill class " << classes[int(w.stability)];
+      << compass(w.windFrom_deg) << "), Pasquill class " << wordOf(w.stability);
   if (const auto d = h.draws(); d && !d->sky.empty()) out << " (from the sky: " << d->sky << ")";
-  out << ", " << (w.terrain == hazard::Terrain::Urban ? "urban" : "rural") << ", air " << fixed(w.temperature_K - 273.15, 0)
+  out << ", " << wordOf(w.terrain) << ", air " << fixed(w.temperature_K - 273.15, 0)
       << " °C\n";
   for (const auto& r : h.releases()) {
     out << "Release " << r.hazard << ": " << r.substance->id << ", " << sourceText(r) << "; from "
@@ -124,7 +123,7 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
         << (detail.empty() ? "" : ": " + detail) << "\n";
   }
 
-  out << "\nPeople (" << l.scenario.population << ", " << thousands(m.population) << " persons)\n"
+  out << "\nPeople (" << wordOf(l.scenario.population) << ", " << thousands(m.population) << " persons)\n"
       << "  sheltered " << thousands(m.sheltered) << ", sheltered in place " << thousands(m.sheltered_in_place)
       << ", not in a shelter at the horizon " << thousands(m.unsheltered) << ", given no order "
       << thousands(m.not_ordered) << "\n";

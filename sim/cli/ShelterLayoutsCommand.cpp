@@ -81,7 +81,7 @@ int compareLayouts(const Args& args) {
        }},
   };
   const double level = 1 - 0.05 / double(layouts.size() - 1);  // Bonferroni over the proposals
-  nlohmann::json out = {{"scenario", base->scenario.name}, {"plan", plan.id}, {"population", night ? "pop_night" : "pop_day"},
+  nlohmann::json out = {{"scenario", base->scenario.name}, {"plan", plan.id}, {"population", wordOf(night ? Population::Night : Population::Day)},
                         {"replications", both.size()}, {"seed", seed}, {"confidence", level}, {"layouts", nlohmann::json::array()}};
   for (std::size_t k = 0; k < layouts.size(); ++k) out["layouts"].push_back({{"name", names[k]}, {"file", layouts[k]}});
   nlohmann::json rows = nlohmann::json::array();
@@ -129,7 +129,7 @@ int compareLayouts(const Args& args) {
   }
   const bool md = format == "md";
   std::cout << (md ? "# " : "") << "Shelter layouts compared: " << base->scenario.name << "\n" << (md ? "\n" : "")
-            << "Plan " << plan.id << " " << plan.name << ", " << (night ? "pop_night" : "pop_day") << ", " << both.size()
+            << "Plan " << plan.id << " " << plan.name << ", " << wordOf(night ? Population::Night : Population::Day) << ", " << both.size()
             << " replications of seed " << seed << " on every layout (common random numbers: the same weather, leak\n"
             << "and pre-movement draws); differences are paired, layout minus current, with "
             << fixed(100 * level, 1) << " % intervals.\n";
@@ -300,7 +300,7 @@ int siteShelters(const Args& args) {
   };
   std::cout << "Shelter siting: " << base->scenario.name << "\n"
             << (options.target ? "the cheapest set" : std::to_string(options.sites)) << " of " << candidates->changes.size()
-            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << (night ? "pop_night" : "pop_day") << "\n"
+            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << wordOf(night ? Population::Night : Population::Day) << "\n"
             << "Objective: " << (exposure ? "persons over AEGL-2" : "time for 95 % to be sheltered");
   if (options.target) std::cout << ", target at most " << shown(*options.target);
   std::cout << "\n\nScreening (" << found.evaluations << " layouts): "

@@ -91,7 +91,7 @@ std::string overflowText(const ShelterRuns& r, std::size_t s) {
 /// of the first s.boundRuns with the quickest-flow bound for its own departures ("bound_s").
 std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
   LoadedScenario variant = base;
-  variant.scenario.population = night ? "pop_night" : "pop_day";
+  variant.scenario.population = night ? drillsim::Population::Night : drillsim::Population::Day;
   BatchOptions options;
   options.seed = s.seed;
   options.jobs = s.jobs;
@@ -130,7 +130,7 @@ std::string planEfficiencyTable(const LoadedScenario& l, const Evaluation& e, bo
   if (e.plans.empty()) return "";
   std::ostringstream out;
   out << (md ? "\n## Plan efficiency\n\n" : "\nPlan efficiency\n") << "Each plan's first "
-      << e.plans.front().runs.runs << " runs (" << l.scenario.population
+      << e.plans.front().runs.runs << " runs (" << wordOf(l.scenario.population)
       << "), each set against the quickest-flow bound for its own departures (bound / clearance).\n"
       << (md ? "\n" : "");
   TextTable t({"plan", "name", "runs bounded", "mean clearance", "mean bound", "efficiency", "lowest"},
@@ -252,7 +252,7 @@ std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation&
     emit(header, rows, right);
   }
   for (const Population* p : {&e.day, &e.night}) {
-    out << "\n" << (md ? "### " : "") << (p->demand.night ? "Night" : "Day") << " (" << (p->demand.night ? "pop_night" : "pop_day")
+    out << "\n" << (md ? "### " : "") << (p->demand.night ? "Night" : "Day") << " (" << wordOf(p->demand.night ? drillsim::Population::Night : drillsim::Population::Day)
         << ", " << thousands(p->demand.population) << " persons)\n" << (md ? "\n" : "");
     std::vector<std::string> header = {"shelter", "capacity", "zones", "demand", "demand/cap", "walk P50", "walk P95",
                                        "beyond " + fixed(s.radius_m, 0) + " m"};

@@ -50,7 +50,7 @@ std::string closureText(const RoadClosure& c) {
       std::snprintf(flux, sizeof flux, "%g", c.heat_kW_m2);
       return std::string("heat flux at least ") + flux + " kW/m2";
     }
-    case RoadClosure::Cause::Concentration: return c.hazard + " above " + c.level + ", the plan's closure level";
+    case RoadClosure::Cause::Concentration: return c.hazard + " above " + wordOf(c.level) + ", the plan's closure level";
     case RoadClosure::Cause::Unstated: return "closed";
   }
   return "";
@@ -130,7 +130,7 @@ json eventJson(const Event& e) {
       for (const auto& [cause, word] : kCauses)
         if (cause == e.closure.cause) j["closure"] = {{"cause", word}};
       if (!e.closure.hazard.empty()) j["closure"]["hazard"] = e.closure.hazard;
-      if (!e.closure.level.empty()) j["closure"]["level"] = e.closure.level;
+      if (e.closure.cause == RoadClosure::Cause::Concentration) j["closure"]["level"] = wordOf(e.closure.level);
       if (e.closure.cause == RoadClosure::Cause::Heat) j["closure"]["heat_kW_m2"] = e.closure.heat_kW_m2;
       break;
     default: break;
@@ -173,7 +173,12 @@ Event eventFromJson(const json& j) {
       }
     if (!known) throw std::invalid_argument("road closure cause \"" + cause + "\" is not one DrillSim writes");
     e.closure.hazard = c.value("hazard", "");
-    e.closure.level = c.value("level", "");
+    if (e.closure.cause == RoadClosure::Cause::Concentration) {
+      const std::string level = c.at("level");
+      const auto v = fromWord<ClosureLevel>(closureLevelNames(), level);
+      if (!v) throw std::invalid_argument("road closure level \"" + level + "\" is not one DrillSim writes");
+      e.closure.level = *v;
+    }
     e.closure.heat_kW_m2 = c.value("heat_kW_m2", 0.0);
   }
   return e;

@@ -49,7 +49,7 @@ struct RoadClosure {
   };
   Cause cause = Cause::None;
   std::string hazard{};  // Concentration: the release
-  std::string level{};   // Concentration: the plan's close_roads_above ("AEGL-2")
+  ClosureLevel level = ClosureLevel::None;  // Concentration: the plan's close_roads_above
   double heat_kW_m2 = 0;  // Heat: the flux that closes a road
   explicit operator bool() const { return cause != Cause::None; }
   bool operator==(const RoadClosure&) const = default;

@@ -31,7 +31,7 @@ class HazardEffects {
   virtual bool roadClosedFor(int road, double t_s, int /*fleeing*/) const { return roadClosed(road, t_s); }
   /// Why it is closed, for the event log (cause None when open).
   virtual RoadClosure closure(int road, double t_s) const {
-    return {roadClosed(road, t_s) ? RoadClosure::Cause::Unstated : RoadClosure::Cause::None, "", "", 0};
+    return {roadClosed(road, t_s) ? RoadClosure::Cause::Unstated : RoadClosure::Cause::None, "", ClosureLevel::None, 0};
   }
   /// A team has stopped the release or controlled the fire `hazard` at time t.
   virtual void stopped(const std::string& hazard, double t_s) = 0;

@@ -149,14 +149,14 @@ void TeamActor::work(const std::string& target) {
   const Hazard* h = s_.scenario.hazard(target);
   if (!h) return;  // sent to a zone: the team stays there (first aid, traffic control)
   auto& outcome = s_.outcome.metrics.hazards[h->id];
-  if (const auto* r = std::get_if<ToxicRelease>(&h->detail); r && r->containment_s && team_.kind == "hazmat") {
+  if (const auto* r = std::get_if<ToxicRelease>(&h->detail); r && r->containment_s && team_.kind == TeamKind::Hazmat) {
     sg4::this_actor::sleep_for(s_.draw(*r->containment_s, "containment", h->id));
     if (!outcome.contained_s) {
       outcome.contained_s = s_.now();
       s_.hazards.stopped(h->id, s_.now());
       s_.log({.kind = EventKind::Contained, .entity = h->id, .team = team_.id});
     }
-  } else if (const auto* f = std::get_if<Fire>(&h->detail); f && f->control_s && team_.kind == "fire") {
+  } else if (const auto* f = std::get_if<Fire>(&h->detail); f && f->control_s && team_.kind == TeamKind::Fire) {
     controlFire(*h, *f);
   }
 }

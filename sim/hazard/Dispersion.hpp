@@ -13,12 +13,13 @@
 #include <vector>
 
 #include "scenarios/Geometry.hpp"
+#include "scenarios/Vocabulary.hpp"
 
 namespace drillsim::hazard {
 
-/// Pasquill-Gifford stability class, A (very unstable) ... F (very stable).
-enum class Stability { A, B, C, D, E, F };
-enum class Terrain { Rural, Urban };
+// The scenario's own types (scenarios/Vocabulary.hpp), made by its reader.
+using drillsim::Stability;
+using drillsim::Terrain;
 
 /// "A".."F" (either case) to a class; nullopt for anything else.
 std::optional<Stability> stabilityFromLetter(std::string_view letter);

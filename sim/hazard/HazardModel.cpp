@@ -29,6 +29,19 @@ double aegl60_mg_m3(const Substance& s, int level) {
 }
 }  // namespace
 
+/// The column of Pasquill's table a sky stands for.
+hazard::Insolation insolationOf(Sky sky) {
+  switch (sky) {
+    case Sky::StrongSun: return hazard::Insolation::Strong;
+    case Sky::ModerateSun: return hazard::Insolation::Moderate;
+    case Sky::SlightSun: return hazard::Insolation::Slight;
+    case Sky::NightCloudy: return hazard::Insolation::NightCloudy;
+    case Sky::NightClear: return hazard::Insolation::NightClear;
+    case Sky::Overcast: return hazard::Insolation::Overcast;
+  }
+  return hazard::Insolation::Overcast;
+}
+
 hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t replication, std::string* skyDrawn) {
   hazard::Weather w{};
   w.windSpeed_ms = draw(s.weather.wind_speed_ms, seed, replication, "weather", "wind_speed", 0.1);
@@ -37,20 +50,16 @@ hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t
                              360.0);
   if (w.windFrom_deg < 0) w.windFrom_deg += 360;
   RandomStream stability(seed, replication, "weather", "stability");
-  w.stability = hazard::stabilityFromLetter(s.weather.stability.sample(stability)).value_or(hazard::Stability::D);
+  w.stability = s.weather.stability.sample(stability);
   if (s.weather.fromSky()) {
     // Pasquill's table, from the drawn wind speed and the sky drawn from the scenario's (a stream
     // of its own, so that a scenario with a fixed class keeps its draws).
-    static const std::map<std::string, hazard::Insolation> skies = {
-        {"strong_sun", hazard::Insolation::Strong},          {"moderate_sun", hazard::Insolation::Moderate},
-        {"slight_sun", hazard::Insolation::Slight},          {"night_cloudy", hazard::Insolation::NightCloudy},
-        {"night_clear", hazard::Insolation::NightClear},     {"overcast", hazard::Insolation::Overcast}};
     RandomStream sky(seed, replication, "weather", "sky");
-    const std::string& drawn = s.weather.sky.sample(sky);
-    if (skyDrawn) *skyDrawn = drawn;
-    w.stability = hazard::pasquillClass(w.windSpeed_ms, skies.at(drawn));
+    const Sky drawn = s.weather.sky.sample(sky);
+    if (skyDrawn) *skyDrawn = wordOf(drawn);
+    w.stability = hazard::pasquillClass(w.windSpeed_ms, insolationOf(drawn));
   }
-  w.terrain = s.weather.terrain == "urban" ? hazard::Terrain::Urban : hazard::Terrain::Rural;
+  w.terrain = s.weather.terrain;
   w.temperature_K = draw(s.weather.temperature_c, seed, replication, "weather", "temperature", -90) + 273.15;
   return w;
 }
@@ -97,10 +106,13 @@ void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel
   r.aegl2Reach_m = r.aegl2_mg_m3 > 0 ? hazard::centrelineDistanceTo_m(r.aegl2_mg_m3, r.release, w) : 0;
 }
 
-double closureLevel_mg_m3(const std::string& level, const Substance& substance) {
-  if (level == "AEGL-1") return aegl60_mg_m3(substance, 1);
-  if (level == "AEGL-2") return aegl60_mg_m3(substance, 2);
-  if (level == "AEGL-3") return aegl60_mg_m3(substance, 3);
+double closureLevel_mg_m3(ClosureLevel level, const Substance& substance) {
+  switch (level) {
+    case ClosureLevel::Aegl1: return aegl60_mg_m3(substance, 1);
+    case ClosureLevel::Aegl2: return aegl60_mg_m3(substance, 2);
+    case ClosureLevel::Aegl3: return aegl60_mg_m3(substance, 3);
+    case ClosureLevel::None: return 0;
+  }
   return 0;
 }
 
@@ -197,7 +209,7 @@ HazardModel::HazardModel(const LoadedScenario& loaded, const Plan& plan, std::ui
 void HazardModel::recordDraws() {
   draws_.wind_speed_ms = weather_.windSpeed_ms;
   draws_.wind_from_deg = weather_.windFrom_deg;
-  draws_.stability = std::string(1, "ABCDEF"[int(weather_.stability)]);
+  draws_.stability = wordOf(weather_.stability);
   draws_.sky = sky_;
   draws_.temperature_c = weather_.temperature_K - 273.15;
   for (const DrawnRelease& r : releases_) {
@@ -352,7 +364,7 @@ RoadClosure HazardModel::closure(int road, double t_s, int fleeing) const {
       std::vector<Point2> points{r.line[i]};
       if (i > 0) points.push_back({(r.line[i - 1].x_m + r.line[i].x_m) / 2, (r.line[i - 1].y_m + r.line[i].y_m) / 2});
       for (Point2 p : points)
-        if (heatReaches(p, t_s, fleeing, kHeatClosure_kW_m2)) return {RoadClosure::Cause::Heat, "", "", kHeatClosure_kW_m2};
+        if (heatReaches(p, t_s, fleeing, kHeatClosure_kW_m2)) return {RoadClosure::Cause::Heat, "", ClosureLevel::None, kHeatClosure_kW_m2};
     }
   }
   for (std::size_t i = 0; i < releases_.size(); ++i) {

@@ -135,7 +135,7 @@ class HazardModel final : public HazardEffects {
   hazard::Weather weather_{};
   std::string sky_;  // the sky drawn when the class follows it
   Draws draws_;      // as drawn, before any team acts
-  std::string closureLevel_;  // the plan's close_roads_above
+  ClosureLevel closureLevel_;  // the plan's close_roads_above
   std::vector<DrawnRelease> releases_;
   std::vector<DrawnFire> fires_;
   // The fixed points the hazard monitor looks at every minute: each release's steady
@@ -174,6 +174,6 @@ hazard::Weather drawWeather(const Scenario& s, std::uint64_t seed, std::uint64_t
                             std::string* skyDrawn = nullptr);
 
 /// The AEGL level of a plan's `close_roads_above` in mg/m3 for a substance (60 min values); 0 for none.
-double closureLevel_mg_m3(const std::string& level, const Substance& substance);
+double closureLevel_mg_m3(ClosureLevel level, const Substance& substance);
 
 }  // namespace drillsim

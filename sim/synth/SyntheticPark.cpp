@@ -75,13 +75,13 @@ LoadedScenario syntheticPark(const SyntheticOptions& o) {
 
   Scenario& s = l.scenario;
   s.name = "synthetic " + std::to_string(o.blocksX) + "x" + std::to_string(o.blocksY);
-  s.population = "pop_night";
+  s.population = Population::Night;
   s.horizon_s = 7200;
   s.walking.premovement_s = Distribution(LogNormal{180, 0.6});
   Team hazmat;
   hazmat.id = "HZ1";
   hazmat.station = Ref{"ST1", {}};
-  hazmat.kind = "hazmat";
+  hazmat.kind = TeamKind::Hazmat;
   hazmat.turnout_s = Distribution(Uniform{60, 180});
   s.teams.push_back(hazmat);
   Hazard leak;

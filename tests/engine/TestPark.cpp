@@ -88,7 +88,7 @@ void addTeam(LoadedScenario& l, const std::string& id, const std::string& statio
   Team t;
   t.id = id;
   t.station = Ref{station, {}};
-  t.kind = kind;
+  t.kind = fromWord<TeamKind>(teamKindNames(), kind).value();
   t.turnout_s = Distribution(turnout_s);
   t.speed_ms = speed_ms;
   l.scenario.teams.push_back(t);

@@ -95,7 +95,7 @@ TEST(HazardModel, APuffIsSeenByTheMonitorForAMinuteAndResolvedInTheDoses) {
 // shares of the sky's weights, from a stream of its own (weather/sky).
 TEST(HazardModel, ADrawnSkyGivesTheClassesOfItsShare) {
   LoadedScenario l = mini(0);
-  l.scenario.weather.sky = NamedChoice{{"night_clear", "overcast"}, {3, 1}};
+  l.scenario.weather.sky = WordChoice<Sky>{{Sky::NightClear, Sky::Overcast}, {3, 1}};
   l.scenario.weather.wind_speed_ms = Distribution(4.0);
   int e = 0, other = 0;
   for (std::uint64_t r = 0; r < 4000; ++r) {
@@ -117,13 +117,13 @@ TEST(HazardModel, ADrawnSkyGivesTheClassesOfItsShare) {
 
 TEST(HazardModel, StabilityFromTheSkyFollowsPasquillsTable) {
   LoadedScenario l = mini(0);
-  l.scenario.weather.sky = NamedChoice{{"night_clear"}, {}};
+  l.scenario.weather.sky = WordChoice<Sky>{{Sky::NightClear}, {}};
   l.scenario.weather.wind_speed_ms = Distribution(1.5);
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::F);
   l.scenario.weather.wind_speed_ms = Distribution(4.0);
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::E);
-  l.scenario.weather.sky = NamedChoice{{"strong_sun"}, {}};
+  l.scenario.weather.sky = WordChoice<Sky>{{Sky::StrongSun}, {}};
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::B);
-  l.scenario.weather.sky = NamedChoice{{"overcast"}, {}};
+  l.scenario.weather.sky = WordChoice<Sky>{{Sky::Overcast}, {}};
   EXPECT_EQ(HazardModel(l, l.scenario.plans[0], 1, 0).weather().stability, hazard::Stability::D);
 }

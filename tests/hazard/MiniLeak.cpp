@@ -13,7 +13,7 @@ LoadedScenario miniLeak(Distribution windFrom) {
   if (!l) return {};
   l->scenario.weather.wind_speed_ms = Distribution(2.0);
   l->scenario.weather.wind_from_deg = std::move(windFrom);
-  l->scenario.weather.stability = NamedChoice{{"D"}, {}};
+  l->scenario.weather.stability = WordChoice<Stability>{{Stability::D}, {}};
   auto& leak = std::get<ToxicRelease>(l->scenario.hazards[0].detail);
   leak.rate_kg_s = Distribution(1.0);
   leak.height_m = Distribution(1.0);

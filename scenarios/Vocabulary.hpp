@@ -1,0 +1,53 @@
+#pragma once
+// The words of a scenario file that name one of a few things, as types: the reader makes them
+// (ScenarioReader.cpp refuses any other word, with a did-you-mean), the writer and the views print
+// them through these names, and nothing after validation compares the words again. Each kind's
+// names are indexed by its enum's value.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drillsim {
+
+/// Which head count of the zones a scenario uses: `pop_day` or `pop_night`.
+enum class Population { Day, Night };
+/// What a response team does on scene: a hazmat team stops a toxic release (`containment_s`), a
+/// fire team controls a fire (`control_s`); the others go where they are sent.
+enum class TeamKind { Hazmat, Fire, Medical, Police, Engineering };
+/// Briggs' dispersion coefficient set: open country or built-up.
+enum class Terrain { Rural, Urban };
+/// Pasquill-Gifford stability class, A (very unstable) ... F (very stable).
+enum class Stability { A, B, C, D, E, F };
+/// The sky of Pasquill's table, from which the class follows with the wind speed.
+enum class Sky { StrongSun, ModerateSun, SlightSun, NightCloudy, NightClear, Overcast };
+/// Above which AEGL (60 min) a plan closes a road to new movements; None: roads stay open.
+enum class ClosureLevel { Aegl1, Aegl2, Aegl3, None };
+
+/// The words, indexed by value: {"pop_day", "pop_night"}, {"hazmat", ...}, {"rural", "urban"},
+/// {"A", ..., "F"}, {"AEGL-1", "AEGL-2", "AEGL-3", "none"}.
+const std::vector<std::string>& populationNames();
+const std::vector<std::string>& teamKindNames();
+const std::vector<std::string>& terrainNames();
+const std::vector<std::string>& stabilityNames();
+const std::vector<std::string>& closureLevelNames();
+/// {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"}.
+const std::vector<std::string>& skyNames();
+
+inline const std::string& wordOf(Population v) { return populationNames()[std::size_t(v)]; }
+inline const std::string& wordOf(TeamKind v) { return teamKindNames()[std::size_t(v)]; }
+inline const std::string& wordOf(Terrain v) { return terrainNames()[std::size_t(v)]; }
+inline const std::string& wordOf(Stability v) { return stabilityNames()[std::size_t(v)]; }
+inline const std::string& wordOf(ClosureLevel v) { return closureLevelNames()[std::size_t(v)]; }
+inline const std::string& wordOf(Sky v) { return skyNames()[std::size_t(v)]; }
+
+/// The value whose word is `word` among `names` (one of the lists above); nullopt for any other.
+template <class E>
+std::optional<E> fromWord(const std::vector<std::string>& names, std::string_view word) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == word) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+}  // namespace drillsim
