@@ -16,19 +16,6 @@ namespace drillsim {
 
 namespace {
 
-// Probit units of a substance: concentration in mg/m3 or ppm, time in min or s.
-struct LoadUnits {
-  double perMgM3 = 1;    // probit concentration per mg/m3
-  double perSecond = 1;  // probit time per second
-};
-
-LoadUnits unitsOf(const Substance& s) {
-  LoadUnits u;
-  if (s.probit_conc_unit == "ppm") u.perMgM3 = kMolarVolume_L_mol / s.molar_mass_g_mol;
-  u.perSecond = s.probit_time_unit == "min" ? 1.0 / 60 : 1.0;
-  return u;
-}
-
 // What a group breathed of one release: the toxic load in the probit's units, and for the AEGL
 // comparison (sim/hazard/Aegl.hpp) the integral of C^m dt [ppm^m s] over each exposure step, one
 // series per exponent m the substance's AEGL-2 and AEGL-3 spans use (empty until something is
@@ -78,16 +65,8 @@ Point2 pointAlong(const std::vector<Point2>& path, double a, double b, double t)
   return path.back();
 }
 
-// Heat felt by a group: the highest flux and the burn dose V, the sum over its places of the
-// integral of I^(4/3) dt while the flux is above 1.58 kW/m2 (tolerable for continuous exposure,
-// API 521 via h2tools.org), scaled down to kHeatExposure_s at one place when it lasts longer:
-// people move out of the radiation within that time (ALOHA's thermal levels of concern assume
-// 60 s; hazard.md section 4).
-constexpr double kHeatTolerable_kW_m2 = 1.58;
-constexpr double kHeatExposure_s = 60;
-// Indoors, walls shield the radiation until it reaches 37.5 kW/m2, the level taken to damage
-// process equipment and buildings (the usual 37.5 / 12.5 / 5 kW/m2 table; hazard.md section 4).
-constexpr double kHeatThroughWalls_kW_m2 = 37.5;
+// Heat felt by a group: the highest flux and the burn dose V, the sum over its places of each
+// place's dose (sim/hazard/Probit.hpp: burnDoseStep, burnDoseAtOnePlace, heatFelt_kW_m2).
 struct Heat {
   double peak_kW_m2 = 0;
   double dose = 0;  // (kW/m2)^(4/3) s, Eisenberg's V
@@ -153,16 +132,15 @@ class Integrator {
       const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
       if (hi <= lo) continue;
       const double t = (lo + hi) / 2;
-      double q = s_.hazards.heatFlux_kW_m2(at(t), t, except);
-      if (indoors && q < kHeatThroughWalls_kW_m2) q = 0;
+      const double q = hazard::heatFelt_kW_m2(s_.hazards.heatFlux_kW_m2(at(t), t, except), indoors);
       peak = std::max(peak, q);
-      if (q >= kHeatTolerable_kW_m2) {
+      if (q >= hazard::kHeatTolerable_kW_m2) {
         above += hi - lo;
-        dose += std::pow(q, 4.0 / 3.0) * (hi - lo);
+        dose += hazard::burnDoseStep(q, hi - lo);
       }
     }
     h.peak_kW_m2 = std::max(h.peak_kW_m2, peak);
-    if (above > 0) h.dose += dose * std::min(1.0, kHeatExposure_s / above);
+    if (above > 0) h.dose += hazard::burnDoseAtOnePlace(dose, above);
   }
 
  private:
@@ -173,7 +151,7 @@ class Integrator {
   void integrate(Dose& dose, int r, double a, double b, F concentration, W where) const {
     const Substance* sub = s_.hazards.releaseSubstance(r);
     if (!sub || b <= a) return;
-    const LoadUnits u = unitsOf(*sub);
+    const hazard::ProbitUnits u = hazard::probitUnits(*sub);
     const std::vector<double>& exponents = guidelines_[std::size_t(r)].exponents;
     for (double t0 = std::floor(a / kExposureStep_s) * kExposureStep_s; t0 < b; t0 += kExposureStep_s) {
       const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
@@ -186,7 +164,7 @@ class Integrator {
       for (int piece = 0; piece < pieces; ++piece) {
         const double c_mg_m3 = concentration(lo + (piece + 0.5) * width);
         if (!(c_mg_m3 > 0)) continue;
-        if (sub->probit_n) dose.load += std::pow(c_mg_m3 * u.perMgM3, *sub->probit_n) * width * u.perSecond;
+        if (sub->probit_n) dose.load += hazard::toxicLoadStep(c_mg_m3, width, *sub->probit_n, u);
         if (exponents.empty()) continue;
         if (dose.perStep.empty()) dose.perStep.assign(exponents.size(), std::vector<double>(steps_ + 1, 0.0));
         const double ppm = hazard::ppm(c_mg_m3, sub->molar_mass_g_mol);
@@ -206,25 +184,16 @@ class Integrator {
   const std::vector<double>& indoorSeries(int r, const Building& b) {
     auto& series = indoor_[{r, b.place}];
     if (!series.empty()) return series;
-    // dC_in/dt = lambda (C_out - C_in), stepped exactly for C_out constant over each step; once
-    // airing out helps (the air outdoors cleaner than indoors, IndoorAir.hpp), at the aired rate.
-    const double keepShut = std::exp(-b.ach / 3600.0 * kExposureStep_s);
-    const double keepAired = std::exp(-airedAirChanges() / 3600.0 * kExposureStep_s);
-    bool aired = false;
-    series.resize(steps_ + 1, 0.0);
-    double inside = 0;
+    // Each step's mean outdoors, from its sub-steps where a puff passes; the indoor air follows it
+    // (sim/hazard/IndoorAir.hpp, indoorStepMeans).
+    std::vector<double> outdoor(steps_ + 1, 0.0);
     for (std::size_t k = 0; k <= steps_; ++k) {
-      // The step's mean outdoors, from its sub-steps where a puff passes.
       const double lo = double(k) * kExposureStep_s, hi = lo + kExposureStep_s;
       const int n = pieces(r, b.p, lo, hi);
-      double outside = 0;
       for (int piece = 0; piece < n; ++piece)
-        outside += s_.hazards.releaseConcentration_mg_m3(r, b.p, lo + (piece + 0.5) * kExposureStep_s / n) / n;
-      aired = aired || (b.airsOut && hazard::airingOutHelps(inside, outside));
-      const double next = outside + (inside - outside) * (aired ? keepAired : keepShut);
-      series[k] = (inside + next) / 2;  // the step's mean, near enough for a slow building
-      inside = next;
+        outdoor[k] += s_.hazards.releaseConcentration_mg_m3(r, b.p, lo + (piece + 0.5) * kExposureStep_s / n) / n;
     }
+    series = hazard::indoorStepMeans(outdoor, b.ach, airedAirChanges(), b.airsOut, kExposureStep_s);
     return series;
   }
 
@@ -408,7 +377,7 @@ void assessExposure(RunState& s) {
       over2 = over2 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level2, guide.spans2));
       over3 = over3 || (!d.perStep.empty() && hazard::exceedsGuideline(series, kExposureStep_s, guide.level3, guide.spans3));
       if (sub.probit_a && sub.probit_b && sub.probit_n && d.load > 0)
-        survive *= 1 - standardNormalCdf(*sub.probit_a + *sub.probit_b * std::log(d.load) - 5);
+        survive *= 1 - hazard::probitToProbability(hazard::toxicProbitFromLoad(*sub.probit_a, *sub.probit_b, d.load));
     }
     // Eisenberg's burn probit on the heat dose V = I^(4/3) t (HSE SPC/Tech/OSD/30).
     if (g.heat.dose > 0) survive *= 1 - hazard::probitToProbability(hazard::eisenbergProbit(1.0, g.heat.dose));

@@ -60,6 +60,23 @@ double airChangeRate_per_s(double leakageArea_cm2, double volume_m3, double delt
 
 bool airingOutHelps(double cIn, double cOut) { return cOut < cIn; }
 
+std::vector<double> indoorStepMeans(std::span<const double> outdoor, double achShut, double achAired, bool airsOut,
+                                    double dt_s) {
+  const double keepShut = std::exp(-achShut / 3600.0 * dt_s);
+  const double keepAired = std::exp(-achAired / 3600.0 * dt_s);
+  std::vector<double> means(outdoor.size(), 0.0);
+  bool aired = false;
+  double inside = 0;
+  for (std::size_t k = 0; k < outdoor.size(); ++k) {
+    const double outside = outdoor[k];
+    aired = aired || (airsOut && airingOutHelps(inside, outside));
+    const double next = outside + (inside - outside) * (aired ? keepAired : keepShut);
+    means[k] = (inside + next) / 2;
+    inside = next;
+  }
+  return means;
+}
+
 std::optional<std::size_t> firstAiringOutSample(std::span<const double> cIn, std::span<const double> cOut) {
   const std::size_t n = std::min(cIn.size(), cOut.size());
   for (std::size_t i = 0; i < n; ++i)

@@ -237,3 +237,43 @@ TEST(AiringOut, WhenTheCloudOutdoorsHasFallenBelowTheIndoorConcentration) {
   double cClosed = in.back();
   EXPECT_GT(cOpen, 5 * cClosed);
 }
+
+// A run's indoor series (indoorStepMeans): each step ends at the published step response
+// C_in/C_out = 1 - e^(-lambda t), and its mean is the trapezoid of its ends, within
+// (lambda dt)^2 / 12 of the gap of the exact mean (indoorStep's dose / dt).
+TEST(IndoorAirSeries, FollowsTheStepResponseAndTheExactMeanWithinTheTrapezoidBound) {
+  const double dt = 10, ach = 10, lambda = perSecondFromAch(ach);
+  const std::vector<double> outdoor(720, 1.0);
+  const std::vector<double> means = indoorStepMeans(outdoor, ach, 2.75, false, dt);
+  ASSERT_EQ(means.size(), outdoor.size());
+  double end = 0, exact = 0;
+  for (std::size_t k = 0; k < means.size(); ++k) {
+    const double start = end;
+    end = 2 * means[k] - start;  // the step's end, from its mean and its start
+    EXPECT_NEAR(end, 1 - std::exp(-lambda * dt * double(k + 1)), 1e-12) << k;
+    const IndoorStep step = indoorStep(exact, 1.0, lambda, dt);
+    const double x = lambda * dt;
+    EXPECT_LE(std::abs(means[k] - step.dose / dt), x * x / 12 * std::abs(1.0 - exact) + 1e-15) << k;
+    exact = step.cIn_end;
+  }
+}
+
+// Occupants who air out open the windows from the first step where the air outdoors is cleaner
+// than indoors, and the aired rate applies from then on.
+TEST(IndoorAirSeries, AiringOutStartsWhenTheCloudHasPassed) {
+  const double dt = 10;
+  std::vector<double> outdoor(120, 0.0);
+  for (std::size_t k = 0; k < 60; ++k) outdoor[k] = 100;
+  const std::vector<double> shut = indoorStepMeans(outdoor, 0.5, 2.75, false, dt);
+  const std::vector<double> aired = indoorStepMeans(outdoor, 0.5, 2.75, true, dt);
+  for (std::size_t k = 0; k < 60; ++k) EXPECT_EQ(aired[k], shut[k]) << k;  // inside below outside
+  // The end of step 59 from the shut series, then one aired step.
+  double end = 0;
+  for (std::size_t k = 0; k < 60; ++k) end = 2 * shut[k] - end;
+  const double next = end * std::exp(-2.75 / 3600.0 * dt);
+  EXPECT_NEAR(aired[60], (end + next) / 2, 1e-12);
+  EXPECT_NEAR(shut[60], (end + end * std::exp(-0.5 / 3600.0 * dt)) / 2, 1e-12);
+  // Thereafter each decays at its own rate: the aired building at 2.75 /h, the shut one at 0.5 /h.
+  const double a = std::exp(-2.75 / 3600.0 * dt), b = std::exp(-0.5 / 3600.0 * dt);
+  EXPECT_NEAR(aired[119] / shut[119], std::pow(a / b, 59) * (1 + a) / (1 + b), 1e-9);
+}

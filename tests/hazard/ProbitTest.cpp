@@ -73,3 +73,49 @@ TEST(ProbitRadiation, PointSourceLpgPool) {
   EXPECT_NEAR(pointSourceFlux_kW_m2(1000, 0.3, 0.8, 10), 0.8 * 0.3 * 1000 / (4 * M_PI * 100), 1e-12);
   EXPECT_NEAR(pointSourceFlux_kW_m2(1000, 0.3, 1, 20) * 4, pointSourceFlux_kW_m2(1000, 0.3, 1, 10), 1e-12);
 }
+
+// The toxic load summed step by step (toxicLoadStep) is the load of the probit for a constant
+// exposure: chlorine, 100 ppm for 30 min in 10 s steps, gives Y = 3.313 (the example above).
+TEST(ProbitLoad, StepsOfAConstantExposureGiveTheProbitOfItsLoad) {
+  drillsim::Substance chlorine;
+  chlorine.molar_mass_g_mol = 70.906;
+  chlorine.probit_conc_unit = "ppm";
+  chlorine.probit_time_unit = "min";
+  const ProbitUnits u = probitUnits(chlorine);
+  EXPECT_DOUBLE_EQ(u.perMgM3, drillsim::kMolarVolume_L_mol / 70.906);
+  EXPECT_DOUBLE_EQ(u.perSecond, 1.0 / 60);
+  const double c_mg_m3 = 100 / u.perMgM3;
+  double load = 0;
+  for (int k = 0; k < 180; ++k) load += toxicLoadStep(c_mg_m3, 10, 2, u);
+  EXPECT_NEAR(load, 100.0 * 100.0 * 30, 1e-6);
+  EXPECT_NEAR(toxicProbitFromLoad(-8.29, 0.92, load), toxicProbit(-8.29, 0.92, 2, 100, 30), 1e-12);
+  EXPECT_NEAR(toxicProbitFromLoad(-8.29, 0.92, load), 3.313, 5e-4);
+  // mg/m3 and seconds are taken as they are; nothing breathed adds nothing.
+  drillsim::Substance plain;
+  plain.molar_mass_g_mol = 17.031;
+  plain.probit_conc_unit = "mg/m3";
+  plain.probit_time_unit = "s";
+  EXPECT_DOUBLE_EQ(toxicLoadStep(200, 10, 1.5, probitUnits(plain)), std::pow(200.0, 1.5) * 10);
+  EXPECT_EQ(toxicLoadStep(0, 10, 2, u), 0);
+  EXPECT_EQ(toxicLoadStep(50, 0, 2, u), 0);
+}
+
+// The burn dose of one place: I^(4/3) dt at or above 1.58 kW/m2, at most 60 s of it counted, and
+// no radiation through walls below 37.5 kW/m2 (hazard.md section 4).
+TEST(ProbitBurnDose, ToleratedFluxWallsAndTheSixtySecondsAtOnePlace) {
+  EXPECT_NEAR(burnDoseStep(5, 30), std::pow(5.0, 4.0 / 3.0) * 30, 1e-12);
+  EXPECT_NEAR(burnDoseStep(5, 30), 256.50, 5e-3);  // 5^(4/3) = 8.5499 [derived]
+  EXPECT_GT(burnDoseStep(kHeatTolerable_kW_m2, 1), 0);
+  EXPECT_EQ(burnDoseStep(1.5, 600), 0);
+  EXPECT_EQ(burnDoseStep(5, 0), 0);
+  // 120 s at 12.5 kW/m2 counts as 60 s of it: the probit of 60 s (P = 0.21 above).
+  double dose = 0;
+  for (int k = 0; k < 12; ++k) dose += burnDoseStep(12.5, 10);
+  EXPECT_NEAR(burnDoseAtOnePlace(dose, 120), std::pow(12.5, 4.0 / 3.0) * 60, 1e-9);
+  EXPECT_NEAR(probitToProbability(eisenbergProbit(1, burnDoseAtOnePlace(dose, 120))), 0.21, 5e-3);
+  EXPECT_DOUBLE_EQ(burnDoseAtOnePlace(dose, 30), dose);
+  EXPECT_EQ(burnDoseAtOnePlace(dose, 0), 0);
+  EXPECT_EQ(heatFelt_kW_m2(20, true), 0);
+  EXPECT_EQ(heatFelt_kW_m2(40, true), 40);
+  EXPECT_EQ(heatFelt_kW_m2(20, false), 20);
+}
