@@ -72,14 +72,14 @@ std::string App::textsKey() const {
 }
 
 bool App::busy() const {
-  return (compare_ && compare_->running()) || (run_ && run_->running()) || (batch_ && batch_->running());
+  return compare_.valid() || (run_ && run_->running()) || (batch_ && batch_->running());
 }
 
 void App::finishLoading() {
   for (int i = 0; i < 3; ++i) {  // a batch's end starts the comparison; a comparison may start nothing more
     if (batch_) batch_->wait();
     pollChildren();
-    if (compare_) compare_->wait();
+    if (compare_.valid()) compare_.wait();
     if (run_) run_->wait();
     pollChildren();
   }
@@ -131,7 +131,7 @@ void App::openScenario(const std::string& path) {
   batchSeed_ = std::to_string(editor_.scenario().monte_carlo.seed);
   batchOut_ = defaultResultsPath();
   // Results and replays belong to the scenario that was open.
-  comparison_ = nlohmann::json();
+  comparison_.reset();
   resultsPath_.clear();
   resultPlans_.clear();
   zoneSummary_.clear();

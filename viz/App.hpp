@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/ScenarioEditor.hpp"
+#include "sim/analysis/Comparison.hpp"
 #include "viz/ChildProcess.hpp"
 #include "viz/Drill.hpp"
 #include "viz/MapView.hpp"
@@ -198,9 +200,9 @@ class App {
   std::vector<std::string> earlierBatches_;  // results/*.gpkg next to the scenario, newest first
 
   // Compare
-  std::unique_ptr<ChildProcess> compare_;
+  std::future<Comparison> compare_;  // computed beside the window (sim/analysis/Comparison)
   std::string resultsPath_, resultsInput_, compareError_, baseline_;
-  nlohmann::json comparison_;
+  std::optional<Comparison> comparison_;
   std::vector<std::string> resultPlans_;
   std::map<std::string, std::map<std::string, std::map<std::string, double>>> zoneSummary_;  // plan, zone, metric
   std::string selectedMetric_ = "clearance_s", fillPlan_, fillMetric_ = "p_any_over_aegl2";

@@ -1,6 +1,7 @@
 // The Batch and Compare views: a Monte Carlo batch run by `drillsim batch` beside the window
 // (progress on a pipe, cancel with SIGINT, resume), and its plans compared with the numbers of
-// `drillsim compare --format json`, distributions drawn as ECDFs, and per-zone summaries on the map.
+// `drillsim compare` (sim/analysis/Comparison, computed beside the window on the store's rows),
+// distributions drawn as ECDFs, and per-zone summaries on the map.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <set>
 
 #include "sim/batch/ResultStore.hpp"
@@ -39,10 +41,10 @@ std::string lastLines(const std::string& text, int n) {
   return at == std::string::npos ? text : text.substr(at + 1);
 }
 
-std::string number(const nlohmann::json& v, int digits = 1) {
-  if (!v.is_number()) return "-";
+std::string number(double v, int digits = 1) {
+  if (!std::isfinite(v)) return "-";
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v.get<double>());
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
   return buf;
 }
 
@@ -119,19 +121,13 @@ void App::pollChildren() {
       }
     }
   }
-  if (compare_ && compare_->takeFinished()) {
-    {
-      if (compare_->exitCode() == 0) {
-        try {
-          comparison_ = nlohmann::json::parse(compare_->out());
-          baseline_ = comparison_.value("baseline", "");
-          compareError_.clear();
-        } catch (const std::exception& e) {
-          compareError_ = std::string("the comparison is not JSON: ") + e.what();
-        }
-      } else {
-        compareError_ = lastLines(compare_->err(), 6);
-      }
+  if (compare_.valid() && compare_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    try {
+      comparison_ = compare_.get();
+      baseline_ = comparison_->baseline;
+      compareError_.clear();
+    } catch (const std::exception& e) {
+      compareError_ = std::string("the comparison failed: ") + e.what();
     }
   }
   if (run_ && run_->takeFinished()) {
@@ -148,17 +144,18 @@ void App::pollChildren() {
 
 void App::openResults(const std::string& path) {
   resultsPath_ = resultsInput_ = path;
-  comparison_ = nlohmann::json();
+  comparison_.reset();
   zoneSummary_.clear();
   resultPlans_.clear();
   resultsSeed_.reset();
   compareError_.clear();
+  std::vector<ReplicationRow> rows;
   try {
     const ResultStore store = ResultStore::open(path, false);
     resultPlans_ = store.settings().plans;
     resultsSeed_ = store.settings().seed;
     resultsScenarioHash_ = store.settings().scenarioHash;
-    const auto rows = store.rows();
+    rows = store.rows();
     replicationsInStore_ = int(rows.size());
     const auto layers = summaryLayers(rows, editor_.park());
     for (const auto& f : layers.first) {
@@ -185,13 +182,12 @@ void App::openResults(const std::string& path) {
   }
   if (fillPlan_.empty() || std::find(resultPlans_.begin(), resultPlans_.end(), fillPlan_) == resultPlans_.end())
     fillPlan_ = resultPlans_.empty() ? "" : resultPlans_.front();
-  std::vector<std::string> argv = {drillsimCommand(), "compare", path, "--format", "json"};
-  if (!baseline_.empty() && std::find(resultPlans_.begin(), resultPlans_.end(), baseline_) != resultPlans_.end()) {
-    argv.push_back("--baseline");
-    argv.push_back(baseline_);
-  }
-  compare_ = std::make_unique<ChildProcess>();
-  if (!compare_->start(argv, false)) compareError_ = compare_->error();
+  // The comparison `drillsim compare` prints, computed beside the window on the rows just read.
+  if (baseline_.empty() || std::find(resultPlans_.begin(), resultPlans_.end(), baseline_) == resultPlans_.end())
+    baseline_ = resultPlans_.empty() ? "" : resultPlans_.front();
+  compare_ = std::async(std::launch::async, [rows = std::move(rows), plans = resultPlans_, baseline = baseline_] {
+    return compareToBaseline(rows, plans, baseline, 0.05);
+  });
 }
 
 int App::rankedReplication(const std::string& plan, const std::string& metric, double share) const {
@@ -326,21 +322,22 @@ void App::compareView() {
     if (wordField("baseline", baseline_, resultPlans_)) openResults(resultsPath_);
   }
   if (!compareError_.empty()) errorText(compareError_);
-  if (compare_ && compare_->running()) ImGui::TextDisabled("comparing...");
-  if (!comparison_.is_object()) {
+  if (compare_.valid()) ImGui::TextDisabled("comparing...");
+  if (!comparison_) {
     if (resultsPath_.empty()) ImGui::TextDisabled("Run a batch, or load a results file written by `drillsim batch`.");
     return;
   }
-  const auto& metrics = comparison_["metrics"];
   std::vector<std::string> names;
-  for (const auto& m : metrics)
-    if (std::find(names.begin(), names.end(), m["metric"].get<std::string>()) == names.end()) names.push_back(m["metric"]);
+  for (const MetricComparison& m : comparison_->metrics) names.push_back(m.metric);
   if (std::find(names.begin(), names.end(), selectedMetric_) == names.end() && !names.empty()) selectedMetric_ = names.front();
-  auto entry = [&](const std::string& metric, const std::string& plan) -> const nlohmann::json* {
-    for (const auto& m : metrics)
-      if (m["metric"] == metric && m["plan"] == plan) return &m;
+  auto entry = [&](const std::string& metric, const std::string& plan) -> const PlanStatistics* {
+    for (const MetricComparison& m : comparison_->metrics)
+      if (m.metric == metric)
+        for (const PlanStatistics& p : m.plans)
+          if (p.plan == plan) return &p;
     return nullptr;
   };
+  auto verdictOf = [](const PlanStatistics& p) { return std::string(p.verdict ? stats::verdictWord(*p.verdict) : ""); };
 
   const float left = ImGui::GetContentRegionAvail().x * 0.56f;
   ImGui::BeginChild("numbers", ImVec2(left, 0));
@@ -359,14 +356,13 @@ void App::compareView() {
       if (ImGui::Selectable(name.c_str(), name == selectedMetric_, ImGuiSelectableFlags_SpanAllColumns)) selectedMetric_ = name;
       for (const auto& p : resultPlans_) {
         ImGui::TableNextColumn();
-        const nlohmann::json* e = entry(name, p);
+        const PlanStatistics* e = entry(name, p);
         if (!e) continue;
-        const int digits = std::abs((*e)["mean"].get<double>()) >= 100 ? 0 : 2;
-        ImGui::Text("%s ±%s", number((*e)["mean"], digits).c_str(), number((*e)["half_width95"], digits).c_str());
-        if (e->contains("vs_baseline")) {
-          const auto& d = (*e)["vs_baseline"];
+        const int digits = std::abs(e->summary.mean) >= 100 ? 0 : 2;
+        ImGui::Text("%s ±%s", number(e->summary.mean, digits).c_str(), number(e->summary.halfWidth95, digits).c_str());
+        if (!e->baseline) {
           ImGui::SameLine();
-          ImGui::TextColored(verdictColour(d.value("verdict", "")), "%+.*f", digits, d["difference"].get<double>());
+          ImGui::TextColored(verdictColour(verdictOf(*e)), "%+.*f", digits, e->vsBaseline.meanDifference);
         }
       }
     }
@@ -382,9 +378,9 @@ void App::compareView() {
   double lo = INFINITY, hi = -INFINITY;
   for (const auto& p : resultPlans_)
     if (const auto* e = entry(selectedMetric_, p))
-      for (const auto& point : (*e)["ecdf"]) {
-        lo = std::min(lo, point[0].get<double>());
-        hi = std::max(hi, point[0].get<double>());
+      for (const auto& [x, share] : e->ecdf) {
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
       }
   const float padL = 50, padB = 22;
   const ImVec2 a(origin.x + padL, origin.y + 4), b(origin.x + size.x, origin.y + size.y - padB);
@@ -411,8 +407,7 @@ void App::compareView() {
       if (!e) continue;
       std::vector<ImVec2> pts;
       double prev = 0;
-      for (const auto& point : (*e)["ecdf"]) {  // a step function
-        const double x = point[0], y = point[1];
+      for (const auto& [x, y] : e->ecdf) {  // a step function
         pts.push_back(ImVec2(X(x), Y(prev)));
         pts.push_back(ImVec2(X(x), Y(y)));
         prev = y;
@@ -428,32 +423,33 @@ void App::compareView() {
     for (std::size_t i = 0; i < resultPlans_.size(); ++i) {
       const auto* e = entry(selectedMetric_, resultPlans_[i]);
       if (!e) continue;
-      const auto& m = *e;
-      const double mean = m["mean"], hw = m["half_width95"];
+      const stats::Summary& m = e->summary;
+      const double mean = m.mean, hw = m.halfWidth95;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(planColour(i)), "%s", resultPlans_[i].c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%d", m["n"].get<int>());
+      ImGui::Text("%ld", m.n);
       ImGui::TableNextColumn();
       ImGui::Text("%.4g [%.4g, %.4g]", mean, mean - hw, mean + hw);
       ImGui::TableNextColumn();
-      ImGui::Text("%.3g", m["sd"].get<double>());
+      ImGui::Text("%.3g", m.sd);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(m.contains("p50") ? number(m["p50"]["value"], 1).c_str() : "-");
+      ImGui::TextUnformatted(m.quantiles.size() > 0 ? number(m.quantiles[0].value, 1).c_str() : "-");
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(m.contains("p90") ? number(m["p90"]["value"], 1).c_str() : "-");
+      ImGui::TextUnformatted(m.quantiles.size() > 1 ? number(m.quantiles[1].value, 1).c_str() : "-");
       ImGui::TableNextColumn();
-      if (m.contains("p95"))
-        ImGui::Text("%s [%s, %s]", number(m["p95"]["value"], 1).c_str(),
-                    m["p95"]["low95"].is_null() ? "-∞" : number(m["p95"]["low95"], 1).c_str(),
-                    m["p95"]["high95"].is_null() ? "open" : number(m["p95"]["high95"], 1).c_str());
+      if (m.quantiles.size() > 2) {
+        const auto& q = m.quantiles[2];
+        ImGui::Text("%s [%s, %s]", number(q.value, 1).c_str(),
+                    std::isfinite(q.interval95.low) ? number(q.interval95.low, 1).c_str() : "-∞",
+                    std::isfinite(q.interval95.high) ? number(q.interval95.high, 1).c_str() : "open");
+      }
       ImGui::TableNextColumn();
-      if (m.contains("vs_baseline")) {
-        const auto& d = m["vs_baseline"];
-        const double diff = d["difference"], dh = d["half_width"];
-        ImGui::TextColored(verdictColour(d.value("verdict", "")), "%+.4g [%+.4g, %+.4g] %s", diff, diff - dh, diff + dh,
-                           d.value("verdict", "").c_str());
+      if (!e->baseline) {
+        const double diff = e->vsBaseline.meanDifference, dh = e->vsBaseline.halfWidth;
+        ImGui::TextColored(verdictColour(verdictOf(*e)), "%+.4g [%+.4g, %+.4g] %s", diff, diff - dh, diff + dh,
+                           verdictOf(*e).c_str());
       } else {
         ImGui::TextDisabled("baseline");
       }
@@ -466,18 +462,17 @@ void App::compareView() {
     for (const auto& p : resultPlans_) ImGui::TableSetupColumn(p.c_str());
     ImGui::TableHeadersRow();
     std::vector<std::string> events;
-    for (const auto& q : comparison_["probabilities"])
-      if (std::find(events.begin(), events.end(), q["event"].get<std::string>()) == events.end()) events.push_back(q["event"]);
+    for (const ThresholdShare& q : comparison_->thresholds)
+      if (std::find(events.begin(), events.end(), q.event.text) == events.end()) events.push_back(q.event.text);
     for (const auto& ev : events) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ev.c_str());
       for (const auto& p : resultPlans_) {
         ImGui::TableNextColumn();
-        for (const auto& q : comparison_["probabilities"])
-          if (q["event"] == ev && q["plan"] == p)
-            ImGui::Text("%.1f %% [%.1f, %.1f]", 100 * q["share"].get<double>(), 100 * q["low95"].get<double>(),
-                        100 * q["high95"].get<double>());
+        for (const ThresholdShare& q : comparison_->thresholds)
+          if (q.event.text == ev && q.plan == p)
+            ImGui::Text("%.1f %% [%.1f, %.1f]", q.n ? 100.0 * double(q.hits) / double(q.n) : 0.0, 100 * q.low95, 100 * q.high95);
       }
     }
     ImGui::EndTable();

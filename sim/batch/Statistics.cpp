@@ -174,4 +174,22 @@ long replicationsNeeded(double sd, double target) {
   return n;
 }
 
+Verdict verdictOf(const Paired& d, double scale, int better) {
+  const bool same = std::abs(d.meanDifference) <= std::max(d.halfWidth, 1e-9 * (1 + std::abs(scale)));
+  if (same) return Verdict::Same;
+  if (better == 0) return d.meanDifference < 0 ? Verdict::Lower : Verdict::Higher;
+  return (d.meanDifference < 0) == (better < 0) ? Verdict::Better : Verdict::Worse;
+}
+
+const char* verdictWord(Verdict v) {
+  switch (v) {
+    case Verdict::Same: return "same";
+    case Verdict::Better: return "better";
+    case Verdict::Worse: return "worse";
+    case Verdict::Lower: return "lower";
+    case Verdict::Higher: return "higher";
+  }
+  return "";
+}
+
 }  // namespace drillsim::stats

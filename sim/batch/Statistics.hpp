@@ -62,6 +62,15 @@ struct Paired {
 /// `level` is the two-sided confidence (0.95, or 1 - 0.05 / m for m Bonferroni comparisons).
 Paired paired(const std::vector<double>& a, const std::vector<double>& b, double level = 0.95);
 
+/// What a paired difference (plan minus baseline) says. Same: its interval holds 0, or it is of
+/// rounding size (at most 1e-9 of 1 + |scale|, scale the size of the metric: the same run under
+/// both, summed in another order). Otherwise better or worse by the metric's good direction
+/// (`better` -1: lower is better, +1: higher is better), or lower or higher when it has none (0).
+enum class Verdict { Same, Better, Worse, Lower, Higher };
+Verdict verdictOf(const Paired& d, double scale, int better);
+/// "same", "better", "worse", "lower", "higher".
+const char* verdictWord(Verdict v);
+
 /// Replications needed for the 95 % t-interval of the mean to have half-width `target`, given a
 /// sample standard deviation `sd`: the least n with t(0.975, n-1) sd / sqrt(n) <= target.
 long replicationsNeeded(double sd, double target);

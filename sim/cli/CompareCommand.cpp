@@ -1,8 +1,6 @@
-// drillsim compare: what a batch says about its plans. For each metric, each plan's mean with its
-// 95 % t-interval, spread and quantiles; the paired difference of every plan against a baseline
-// under common random numbers, with the correlation the pairing achieved and a verdict corrected
-// for multiple comparisons; threshold probabilities with Wilson intervals; and how many
-// replications a tighter answer would take.
+// drillsim compare: what a batch says about its plans, as sim/analysis/Comparison computes it
+// (means, quantiles, paired differences against a baseline, verdicts, threshold probabilities),
+// printed as text, Markdown, CSV or JSON.
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -12,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/TextFile.hpp"
+#include "sim/analysis/Comparison.hpp"
 #include "sim/batch/DrawFilter.hpp"
 #include "sim/engine/Outcome.hpp"
 #include "sim/batch/ResultStore.hpp"
@@ -31,54 +30,109 @@ const std::vector<OptionSpec> kOptions = {
     {"where", true, "only the replications whose draws satisfy these conditions, e.g. 'wind_speed_ms<2,stability=F'", "CONDITIONS"},
 };
 
-// What each metric means and which way is better, for the committee's reading.
-struct MetricInfo {
-  const char* meaning;
-  int better;  // -1 lower is better, +1 higher, 0 neither
-  int digits;
-};
-const std::map<std::string, MetricInfo>& metricInfo() {
-  static const std::map<std::string, MetricInfo> info = {
-      {"clearance_s", {"last evacuee in a shelter [s]", -1, 0}},
-      {"arrival_p50_s", {"half the evacuees in a shelter [s]", -1, 0}},
-      {"arrival_p90_s", {"90 % of the evacuees in a shelter [s]", -1, 0}},
-      {"arrival_p95_s", {"95 % of the evacuees in a shelter [s]", -1, 0}},
-      {"population", {"persons in the park", 0, 0}},
-      {"sheltered", {"evacuees in a shelter at the horizon", 0, 1}},
-      {"unsheltered", {"evacuees not in a shelter at the horizon", -1, 1}},
-      {"sheltered_in_place", {"persons sheltering in place", 0, 1}},
-      {"not_ordered", {"persons given no order", 0, 1}},
-      {"persons_over_aegl2", {"persons over AEGL-2", -1, 1}},
-      {"persons_over_aegl3", {"persons over AEGL-3", -1, 1}},
-      {"expected_fatalities", {"expected fatalities", -1, 2}},
-      {"zones_burnt", {"zones burnt", -1, 2}},
-      {"persons_over_5kw", {"persons who felt 5 kW/m2", -1, 1}},
-      {"persons_in_fire", {"persons still in a burning zone", -1, 1}},
-      {"shelter_overflow", {"persons turned away by full shelters", -1, 1}},
-      {"shelters_overflowing", {"shelters that overflowed", -1, 2}},
-      {"first_team_arrival_s", {"first team on scene [s]", -1, 0}},
-  };
-  return info;
-}
-
-struct Threshold {
-  std::string metric;
-  double above;
-  const char* text;
-};
-const std::vector<Threshold> kThresholds = {
-    {"clearance_s", 1800, "P(clearance > 30 min)"},
-    {"shelters_overflowing", 0, "P(a shelter overflows)"},
-    {"persons_over_aegl2", 0, "P(anyone over AEGL-2)"},
-    {"expected_fatalities", 0.5, "P(expected fatalities > 0.5)"},
-    {"unsheltered", 0, "P(evacuees left outside at the horizon)"},
-};
-
 std::string num(double v, int digits) {
   if (std::isnan(v)) return "-";
   if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
   if (std::abs(v) < 0.5 * std::pow(10.0, -digits)) v = 0;  // no "-0"
   return fixed(v, digits);
+}
+
+// One line of a statistic in a metric's table.
+std::string range(double low, double high, int digits) { return num(low, digits) + " – " + num(high, digits); }
+double quantileValue(const stats::Summary& s, std::size_t i) { return s.quantiles.size() > i ? s.quantiles[i].value : NAN; }
+std::string verdictText(const PlanStatistics& p) { return p.verdict ? stats::verdictWord(*p.verdict) : ""; }
+
+std::string comparisonText(const Comparison& c, const std::string& path, const BatchSettings& settings,
+                           const std::string& conditions) {
+  std::ostringstream text;
+  text << "Batch " << path << ": " << settings.scenarioFile << ", seed " << settings.seed << ", " << settings.replications
+       << " replications per plan, plans " << [&] {
+            std::string s;
+            for (const auto& p : c.plans) s += (s.empty() ? "" : ", ") + p;
+            return s;
+          }() << "\n";
+  for (const auto& p : c.plans)
+    if (const auto it = c.failed.find(p); it != c.failed.end() && it->second)
+      text << "  plan " << p << ": " << it->second << " replication(s) failed and are left out\n";
+  if (c.filtered)
+    text << "Only the replications whose draws satisfy " << conditions << ": " << c.selected << " of " << c.considered
+         << ", the same under every plan.\n";
+  text << "Differences are each plan minus " << c.baseline << " over the same replications (common random numbers), "
+       << (c.comparisons > 1 ? "with " + fixed(100 * c.level, 1) + " % intervals (Bonferroni, " + std::to_string(c.comparisons) +
+                                   " comparisons)"
+                             : std::string("with 95 % intervals"))
+       << ". 'same' means the interval holds 0: the batch cannot tell the plans apart on this metric.\n";
+  for (const MetricComparison& m : c.metrics) {
+    TextTable table({"plan", "n", "mean", "95 % CI", "sd", "P50", "P90", "P95 [95 % CI]", "vs " + c.baseline, "CI", "r", "",
+                     "n for ±" + fixed(100 * c.precision, 0) + " %"},
+                    {false, true, true, false, true, true, true, false, true, false, true, false, true});
+    const int dg = m.meaning.digits;
+    for (const PlanStatistics& p : m.plans) {
+      const stats::Summary& s = p.summary;
+      const stats::Paired& d = p.vsBaseline;
+      const auto& q = s.quantiles;
+      table.row({p.plan, std::to_string(s.n), num(s.mean, dg), s.n > 1 ? range(s.mean - s.halfWidth95, s.mean + s.halfWidth95, dg) : "",
+                 num(s.sd, dg), num(quantileValue(s, 0), dg), num(quantileValue(s, 1), dg),
+                 q.size() > 2 ? num(q[2].value, dg) + " [" + num(q[2].interval95.low, dg) + ", " + num(q[2].interval95.high, dg) + "]" : "",
+                 p.baseline ? "" : num(d.meanDifference, dg),
+                 p.baseline || d.n < 2 ? "" : range(d.meanDifference - d.halfWidth, d.meanDifference + d.halfWidth, dg),
+                 p.baseline || d.n < 2 ? "" : fixed(d.correlation, 2), verdictText(p),
+                 p.replicationsNeeded > s.n ? thousands(p.replicationsNeeded) : "enough"});
+    }
+    text << "\n" << m.metric << " — " << m.meaning.meaning << "\n" << table.str();
+  }
+  TextTable probabilities({"event", "plan", "share", "95 % CI (Wilson)"}, {false, false, true, false});
+  for (const ThresholdShare& t : c.thresholds)
+    probabilities.row({t.event.text, t.plan, t.n ? fixed(100.0 * double(t.hits) / double(t.n), 1) + " %" : "-",
+                       fixed(100 * t.low95, 1) + " – " + fixed(100 * t.high95, 1) + " %"});
+  text << "\nThreshold probabilities\n" << probabilities.str();
+  return text.str();
+}
+
+std::string comparisonMarkdown(const Comparison& c) {
+  std::ostringstream md;
+  for (const MetricComparison& m : c.metrics) {
+    md << "\n### " << m.metric << " — " << m.meaning.meaning << "\n\n| plan | n | mean | 95 % CI | sd | P50 | P90 | P95 | vs "
+       << c.baseline << " | CI | r |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+    const int dg = m.meaning.digits;
+    for (const PlanStatistics& p : m.plans) {
+      const stats::Summary& s = p.summary;
+      const stats::Paired& d = p.vsBaseline;
+      md << "| " << p.plan << " | " << s.n << " | " << num(s.mean, dg) << " | ±" << num(s.halfWidth95, dg) << " | "
+         << num(s.sd, dg) << " | " << num(quantileValue(s, 0), dg) << " | " << num(quantileValue(s, 1), dg) << " | "
+         << num(quantileValue(s, 2), dg) << " | " << (p.baseline ? "" : num(d.meanDifference, dg)) << " | "
+         << (p.baseline ? "" : "±" + num(d.halfWidth, dg) + " " + verdictText(p)) << " | "
+         << (p.baseline ? "" : fixed(d.correlation, 2)) << " |\n";
+    }
+  }
+  return md.str();
+}
+
+std::string comparisonCsv(const Comparison& c) {
+  std::string csv = "metric,plan,n,mean,mean_low95,mean_high95,sd,p50,p50_low,p50_high,p90,p90_low,p90_high,p95,p95_low,p95_high,"
+                    "difference,difference_low,difference_high,correlation,distinguishable,replications_needed\n";
+  auto g = [](double v) {
+    if (!std::isfinite(v)) return std::string();
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return std::string(buf);
+  };
+  for (const MetricComparison& m : c.metrics)
+    for (const PlanStatistics& p : m.plans) {
+      const stats::Summary& s = p.summary;
+      const stats::Paired& d = p.vsBaseline;
+      const auto& q = s.quantiles;
+      csv += m.metric + "," + p.plan + "," + std::to_string(s.n) + "," + g(s.mean) + "," + g(s.mean - s.halfWidth95) + "," +
+             g(s.mean + s.halfWidth95) + "," + g(s.sd);
+      for (std::size_t i = 0; i < 3; ++i)
+        csv += i < q.size() ? "," + g(q[i].value) + "," + g(q[i].interval95.low) + "," + g(q[i].interval95.high) : ",,,";
+      csv += p.baseline ? ",,,,,"
+                        : "," + g(d.meanDifference) + "," + g(d.meanDifference - d.halfWidth) + "," +
+                              g(d.meanDifference + d.halfWidth) + "," + g(d.correlation) + "," +
+                              (p.verdict == stats::Verdict::Same ? "no" : "yes");
+      csv += "," + std::to_string(p.replicationsNeeded) + "\n";
+    }
+  return csv;
 }
 }  // namespace
 
@@ -175,175 +229,27 @@ int runCompare(const std::vector<std::string>& argv) {
       if (std::find(known.begin(), known.end(), c.name) == known.end())
         throw UsageError("--where: no drawn quantity " + inQuotes(c.name) + "; " + expectedOneOf(c.name, known));
   }
-  // plan -> replication -> metric values
-  std::map<std::string, std::map<int, std::vector<double>>> values;
-  std::map<std::string, long> failed;
-  std::set<int> selected, considered;  // replications (the same draws under every plan)
-  for (const auto& r : rows) {
-    if (r.status != "ok" || !r.metrics.is_object()) {
-      ++failed[r.plan];
-      continue;
-    }
-    if (!where.empty()) {
-      considered.insert(r.replication);
-      if (!drawsSatisfy(where, r.metrics.value("draws", nlohmann::json()))) continue;
-      selected.insert(r.replication);
-    }
-    std::vector<double> v;
-    for (const auto& [name, x] : scalarMetrics(r.metrics)) v.push_back(x);
-    values[r.plan][r.replication] = v;
-  }
-  if (values.empty() && !where.empty() && !considered.empty()) {
-    std::cerr << "drillsim compare: none of the " << considered.size() << " successful replications of " << args.positional()[0]
+  const Comparison c = compareToBaseline(rows, plans, baseline, precision, where);
+  if (c.successful == 0 && !where.empty() && c.considered > 0) {
+    std::cerr << "drillsim compare: none of the " << c.considered << " successful replications of " << args.positional()[0]
               << " drew " << *args.value("where") << ": there is nothing to compare\n";
     return kExitInvalidInput;
   }
-  if (values.empty()) {  // nothing finished (a batch stopped at once, or every replication failed)
+  if (c.successful == 0) {  // nothing finished (a batch stopped at once, or every replication failed)
     const long asked = long(settings.replications) * long(plans.size());
     std::cerr << "drillsim compare: " << args.positional()[0] << " holds no successful replication of the " << asked
               << " asked (" << rows.size() << " stored, all failed or none yet): there is nothing to compare. Run them "
               << "with: drillsim batch " << settings.scenarioFile << " --out " << args.positional()[0] << " --resume\n";
     return kExitInvalidInput;
   }
-  const auto& names = scalarMetricNames();
-  const std::size_t comparisons = plans.size() > 1 ? plans.size() - 1 : 1;
-  const double level = 1 - 0.05 / double(comparisons);  // Bonferroni
-
-  nlohmann::json out = nlohmann::json::array();
-  std::ostringstream text, md;
-  std::string csv = "metric,plan,n,mean,mean_low95,mean_high95,sd,p50,p50_low,p50_high,p90,p90_low,p90_high,p95,p95_low,p95_high,"
-                    "difference,difference_low,difference_high,correlation,distinguishable,replications_needed\n";
-  text << "Batch " << args.positional()[0] << ": " << settings.scenarioFile << ", seed " << settings.seed << ", "
-       << settings.replications << " replications per plan, plans " << [&] {
-            std::string s;
-            for (const auto& p : plans) s += (s.empty() ? "" : ", ") + p;
-            return s;
-          }() << "\n";
-  for (const auto& p : plans)
-    if (failed[p]) text << "  plan " << p << ": " << failed[p] << " replication(s) failed and are left out\n";
-  if (!where.empty())
-    text << "Only the replications whose draws satisfy " << *args.value("where") << ": " << selected.size() << " of "
-         << considered.size() << ", the same under every plan.\n";
-  text << "Differences are each plan minus " << baseline << " over the same replications (common random numbers), "
-       << (comparisons > 1 ? "with " + fixed(100 * level, 1) + " % intervals (Bonferroni, " + std::to_string(comparisons) + " comparisons)"
-                           : std::string("with 95 % intervals"))
-       << ". 'same' means the interval holds 0: the batch cannot tell the plans apart on this metric.\n";
-
-  for (std::size_t k = 0; k < names.size(); ++k) {
-    const std::string& metric = names[k];
-    const MetricInfo info = metricInfo().count(metric) ? metricInfo().at(metric) : MetricInfo{"", 0, 2};
-    // Skip a metric that is the same number everywhere (e.g. the population).
-    std::set<double> distinct;
-    for (const auto& [plan, reps] : values)
-      for (const auto& [r, v] : reps)
-        if (!std::isnan(v[k])) distinct.insert(v[k]);
-    if (distinct.size() <= 1) continue;
-    TextTable table({"plan", "n", "mean", "95 % CI", "sd", "P50", "P90", "P95 [95 % CI]", "vs " + baseline, "CI", "r", "",
-                     "n for ±" + fixed(100 * precision, 0) + " %"},
-                    {false, true, true, false, true, true, true, false, true, false, true, false, true});
-    md << "\n### " << metric << " — " << info.meaning << "\n\n| plan | n | mean | 95 % CI | sd | P50 | P90 | P95 | vs " << baseline
-       << " | CI | r |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
-    for (const auto& plan : plans) {
-      std::vector<double> sample;
-      for (const auto& [r, v] : values[plan])
-        if (!std::isnan(v[k])) sample.push_back(v[k]);
-      const stats::Summary s = stats::summarise(sample);
-      std::vector<double> a, b;  // paired over replications where both have the metric
-      for (const auto& [r, v] : values[plan]) {
-        auto it = values[baseline].find(r);
-        if (it == values[baseline].end() || std::isnan(v[k]) || std::isnan(it->second[k])) continue;
-        a.push_back(it->second[k]);
-        b.push_back(v[k]);
-      }
-      const bool isBase = plan == baseline;
-      const stats::Paired d = isBase ? stats::Paired{} : stats::paired(a, b, level);
-      std::string verdict;
-      if (!isBase && d.n > 1) {
-        // Differences of rounding size (the same run under both plans, summed in another order) are none.
-        const bool same = std::abs(d.meanDifference) <= std::max(d.halfWidth, 1e-9 * (1 + std::abs(s.mean)));
-        verdict = same ? "same" : (d.meanDifference < 0) == (info.better < 0) ? "better" : "worse";
-        if (!same && info.better == 0) verdict = d.meanDifference < 0 ? "lower" : "higher";
-      }
-      const long needed = s.n > 1 && s.mean != 0 ? stats::replicationsNeeded(s.sd, precision * std::abs(s.mean)) : 0;
-      const int dg = info.digits;
-      const auto& q = s.quantiles;
-      auto qv = [&](std::size_t i) { return q.size() > i ? q[i].value : NAN; };
-      table.row({plan, std::to_string(s.n), num(s.mean, dg),
-                 s.n > 1 ? num(s.mean - s.halfWidth95, dg) + " – " + num(s.mean + s.halfWidth95, dg) : "",
-                 num(s.sd, dg), num(qv(0), dg), num(qv(1), dg),
-                 q.size() > 2 ? num(q[2].value, dg) + " [" + num(q[2].interval95.low, dg) + ", " + num(q[2].interval95.high, dg) + "]" : "",
-                 isBase ? "" : num(d.meanDifference, dg),
-                 isBase || d.n < 2 ? "" : num(d.meanDifference - d.halfWidth, dg) + " – " + num(d.meanDifference + d.halfWidth, dg),
-                 isBase || d.n < 2 ? "" : fixed(d.correlation, 2), verdict,
-                 needed > s.n ? thousands(needed) : "enough"});
-      md << "| " << plan << " | " << s.n << " | " << num(s.mean, dg) << " | ±" << num(s.halfWidth95, dg) << " | " << num(s.sd, dg)
-         << " | " << num(qv(0), dg) << " | " << num(qv(1), dg) << " | " << num(qv(2), dg) << " | "
-         << (isBase ? "" : num(d.meanDifference, dg)) << " | " << (isBase ? "" : "±" + num(d.halfWidth, dg) + " " + verdict)
-         << " | " << (isBase ? "" : fixed(d.correlation, 2)) << " |\n";
-      nlohmann::json j = {{"metric", metric}, {"plan", plan}, {"n", s.n}, {"mean", s.mean}, {"half_width95", s.halfWidth95},
-                          {"sd", s.sd}, {"replications_needed", needed}};
-      for (const auto& qq : q)
-        j["p" + std::to_string(int(std::lround(qq.p * 100)))] = {
-            {"value", qq.value},
-            {"low95", std::isfinite(qq.interval95.low) ? nlohmann::json(qq.interval95.low) : nlohmann::json(nullptr)},
-            {"high95", std::isfinite(qq.interval95.high) ? nlohmann::json(qq.interval95.high) : nlohmann::json(nullptr)}};
-      nlohmann::json e = nlohmann::json::array();
-      for (const auto& [x, share] : stats::ecdf(sample)) e.push_back({x, share});
-      j["ecdf"] = e;
-      if (!isBase) j["vs_baseline"] = {{"difference", d.meanDifference}, {"half_width", d.halfWidth}, {"level", level},
-                                       {"correlation", d.correlation}, {"unpaired_half_width", d.unpairedHalfWidth},
-                                       {"verdict", verdict}};
-      out.push_back(j);
-      auto c = [](double v) {
-        if (!std::isfinite(v)) return std::string();
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%.10g", v);
-        return std::string(buf);
-      };
-      csv += metric + "," + plan + "," + std::to_string(s.n) + "," + c(s.mean) + "," + c(s.mean - s.halfWidth95) + "," +
-             c(s.mean + s.halfWidth95) + "," + c(s.sd);
-      for (std::size_t i = 0; i < 3; ++i)
-        csv += i < q.size() ? "," + c(q[i].value) + "," + c(q[i].interval95.low) + "," + c(q[i].interval95.high) : ",,,";
-      csv += isBase ? ",,,,," : "," + c(d.meanDifference) + "," + c(d.meanDifference - d.halfWidth) + "," +
-                                    c(d.meanDifference + d.halfWidth) + "," + c(d.correlation) + "," + (verdict == "same" ? "no" : "yes");
-      csv += "," + std::to_string(needed) + "\n";
-    }
-    text << "\n" << metric << " — " << info.meaning << "\n" << table.str();
-  }
-
-  // Threshold probabilities.
-  TextTable probabilities({"event", "plan", "share", "95 % CI (Wilson)"}, {false, false, true, false});
-  nlohmann::json probs = nlohmann::json::array();
-  for (const auto& t : kThresholds) {
-    const auto it = std::find(names.begin(), names.end(), t.metric);
-    const std::size_t k = std::size_t(it - names.begin());
-    for (const auto& plan : plans) {
-      long n = 0, hit = 0;
-      for (const auto& [r, v] : values[plan])
-        if (!std::isnan(v[k])) {
-          ++n;
-          hit += v[k] > t.above;
-        }
-      const auto [lo, hi] = stats::wilsonInterval(hit, n);
-      probabilities.row({t.text, plan, n ? fixed(100.0 * double(hit) / double(n), 1) + " %" : "-",
-                         fixed(100 * lo, 1) + " – " + fixed(100 * hi, 1) + " %"});
-      probs.push_back({{"event", t.text}, {"metric", t.metric}, {"above", t.above}, {"plan", plan}, {"n", n}, {"k", hit},
-                       {"share", n ? double(hit) / double(n) : 0.0}, {"low95", lo}, {"high95", hi}});
-    }
-  }
-  text << "\nThreshold probabilities\n" << probabilities.str();
-
-  nlohmann::json result{{"baseline", baseline}, {"metrics", out}, {"probabilities", probs}};
-  if (!where.empty())
-    result["where"] = {{"conditions", *args.value("where")}, {"selected", selected.size()}, {"of", considered.size()}};
-  if (format == "json") std::cout << result.dump(2) << "\n";
-  else if (format == "csv") std::cout << csv;
+  if (format == "json") std::cout << comparisonJson(c, args.value("where").value_or("")).dump(2) << "\n";
+  else if (format == "csv") std::cout << comparisonCsv(c);
   else if (format == "md")
     std::cout << "## Plan comparison (baseline " << baseline << ")\n"
               << (where.empty() ? "" : "\nReplications whose draws satisfy `" + *args.value("where") + "`: " +
-                                           std::to_string(selected.size()) + " of " + std::to_string(considered.size()) + ".\n")
-              << md.str();
-  else std::cout << text.str();
+                                           std::to_string(c.selected) + " of " + std::to_string(c.considered) + ".\n")
+              << comparisonMarkdown(c);
+  else std::cout << comparisonText(c, args.positional()[0], settings, args.value("where").value_or(""));
   return kExitOk;
 }
 

@@ -93,9 +93,10 @@ int compareLayouts(const Args& args) {
     for (std::size_t k = 0; k < layouts.size(); ++k) row["means"].push_back(stats::summarise(v[k]).mean);
     for (std::size_t k = 1; k < layouts.size(); ++k) {
       const auto p = stats::paired(v[0], v[k], level);
-      const bool same = std::fabs(p.meanDifference) <= p.halfWidth;
+      // Every metric compared here is better lower (overflow, distances, exposure).
+      const stats::Verdict verdict = stats::verdictOf(p, stats::summarise(v[0]).mean, -1);
       row["differences"].push_back({{"layout", names[k]}, {"mean", p.meanDifference}, {"half_width", p.halfWidth},
-                                    {"verdict", same ? "same" : p.meanDifference < 0 ? "better" : "worse"}});
+                                    {"verdict", stats::verdictWord(verdict)}});
     }
     rows.push_back(row);
   }
@@ -375,13 +376,12 @@ int siteShelters(const Args& args) {
   confirm.row(first);
   for (std::size_t k = 1; k < runs.size(); ++k) {
     const auto d = stats::paired(values[0], values[k], 1 - 0.05 / double(runs.size() - 1));
-    const bool same = std::fabs(d.meanDifference) <= d.halfWidth;
     const int digits = exposure ? 1 : 0;
     std::vector<std::string> row = {
         names(found.finalists[k - 1].candidates), fixed(found.finalists[k - 1].cost, 0), mean(k),
         fixed(d.meanDifference, digits) + " [" + fixed(d.meanDifference - d.halfWidth, digits) + ", " +
             fixed(d.meanDifference + d.halfWidth, digits) + "]",
-        same ? "same" : d.meanDifference < 0 ? "better" : "worse", percentOf(sure.best[k])};
+        stats::verdictWord(stats::verdictOf(d, stats::summarise(values[0]).mean, -1)), percentOf(sure.best[k])};
     if (options.target) row.push_back(percentOf(sure.meetsTarget[k]));
     confirm.row(row);
   }
