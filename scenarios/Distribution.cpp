@@ -1,5 +1,7 @@
 #include "scenarios/Distribution.hpp"
 
+#include "scenarios/NumberText.hpp"
+
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -18,12 +20,6 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
-std::string num(double v) {
-  std::ostringstream os;
-  os.precision(12);
-  os << v;
-  return os.str();
-}
 
 }  // namespace
 
@@ -151,21 +147,21 @@ double Distribution::highest() const {
 std::string Distribution::describe() const {
   return std::visit(
       Overloaded{
-          [](const Constant& k) { return num(k.value); },
-          [](const Uniform& k) { return "uniform(" + num(k.a) + ", " + num(k.b) + ")"; },
+          [](const Constant& k) { return significantNumber(k.value, 12); },
+          [](const Uniform& k) { return "uniform(" + significantNumber(k.a, 12) + ", " + significantNumber(k.b, 12) + ")"; },
           [](const Triangular& k) {
-            return "triangular(" + num(k.min) + ", " + num(k.mode) + ", " + num(k.max) + ")";
+            return "triangular(" + significantNumber(k.min, 12) + ", " + significantNumber(k.mode, 12) + ", " + significantNumber(k.max, 12) + ")";
           },
-          [](const Normal& k) { return "normal(mean " + num(k.mean) + ", sd " + num(k.sd) + ")"; },
+          [](const Normal& k) { return "normal(mean " + significantNumber(k.mean, 12) + ", sd " + significantNumber(k.sd, 12) + ")"; },
           [](const LogNormal& k) {
-            return "lognormal(median " + num(k.median) + ", sigma " + num(k.sigma) + ")";
+            return "lognormal(median " + significantNumber(k.median, 12) + ", sigma " + significantNumber(k.sigma, 12) + ")";
           },
-          [](const Exponential& k) { return "exponential(mean " + num(k.mean) + ")"; },
+          [](const Exponential& k) { return "exponential(mean " + significantNumber(k.mean, 12) + ")"; },
           [](const Choice& k) {
             std::string s = "choice(";
             for (std::size_t i = 0; i < k.values.size(); ++i) {
-              s += (i ? ", " : "") + num(k.values[i]);
-              if (!k.weights.empty()) s += ":" + num(k.weights[i]);
+              s += (i ? ", " : "") + significantNumber(k.values[i], 12);
+              if (!k.weights.empty()) s += ":" + significantNumber(k.weights[i], 12);
             }
             return s + ")";
           },

@@ -5,6 +5,8 @@
 #include <charconv>
 
 #include "scenarios/ScenarioFile.hpp"
+
+#include "scenarios/NumberText.hpp"
 #include "scenarios/TextFile.hpp"
 
 namespace drillsim {
@@ -18,15 +20,10 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
-std::string num(double v) {
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, end);
-}
 
 void emitNumbers(YAML::Emitter& out, const std::vector<double>& values) {
   out << YAML::Flow << YAML::BeginSeq;
-  for (double v : values) out << num(v);
+  for (double v : values) out << roundTripNumber(v);
   out << YAML::EndSeq;
 }
 
@@ -50,7 +47,7 @@ void emitWordChoice(YAML::Emitter& out, const WordChoice<E>& c) {
 
 void emit(YAML::Emitter& out, const Distribution& d) {
   std::visit(Overloaded{
-                 [&](const Constant& k) { out << num(k.value); },
+                 [&](const Constant& k) { out << roundTripNumber(k.value); },
                  [&](const Uniform& k) {
                    out << YAML::Flow << YAML::BeginMap << YAML::Key << "uniform" << YAML::Value;
                    emitNumbers(out, {k.a, k.b});
@@ -63,17 +60,17 @@ void emit(YAML::Emitter& out, const Distribution& d) {
                  },
                  [&](const Normal& k) {
                    out << YAML::Flow << YAML::BeginMap << YAML::Key << "normal" << YAML::Value << YAML::BeginMap
-                       << YAML::Key << "mean" << YAML::Value << num(k.mean) << YAML::Key << "sd" << YAML::Value
-                       << num(k.sd) << YAML::EndMap << YAML::EndMap;
+                       << YAML::Key << "mean" << YAML::Value << roundTripNumber(k.mean) << YAML::Key << "sd" << YAML::Value
+                       << roundTripNumber(k.sd) << YAML::EndMap << YAML::EndMap;
                  },
                  [&](const LogNormal& k) {
                    out << YAML::Flow << YAML::BeginMap << YAML::Key << "lognormal" << YAML::Value << YAML::BeginMap
-                       << YAML::Key << "median" << YAML::Value << num(k.median) << YAML::Key << "sigma"
-                       << YAML::Value << num(k.sigma) << YAML::EndMap << YAML::EndMap;
+                       << YAML::Key << "median" << YAML::Value << roundTripNumber(k.median) << YAML::Key << "sigma"
+                       << YAML::Value << roundTripNumber(k.sigma) << YAML::EndMap << YAML::EndMap;
                  },
                  [&](const Exponential& k) {
                    out << YAML::Flow << YAML::BeginMap << YAML::Key << "exponential" << YAML::Value
-                       << YAML::BeginMap << YAML::Key << "mean" << YAML::Value << num(k.mean) << YAML::EndMap
+                       << YAML::BeginMap << YAML::Key << "mean" << YAML::Value << roundTripNumber(k.mean) << YAML::EndMap
                        << YAML::EndMap;
                  },
                  [&](const Choice& k) {
@@ -193,13 +190,13 @@ std::string scenarioToYaml(const Scenario& s) {
   if (!s.description.empty()) out << YAML::Key << "description" << YAML::Value << s.description;
   out << YAML::Key << "park" << YAML::Value << s.park;
   if (!s.crs.empty()) out << YAML::Key << "crs" << YAML::Value << s.crs;
-  out << YAML::Key << "horizon_s" << YAML::Value << num(s.horizon_s);
+  out << YAML::Key << "horizon_s" << YAML::Value << roundTripNumber(s.horizon_s);
   out << YAML::Key << "population" << YAML::Value << wordOf(s.population);
   out << YAML::Key << "cohort_size" << YAML::Value << s.cohort_size;
 
   out << YAML::Key << "walking" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "speed_ms" << YAML::Value << num(s.walking.speed_ms);
-  out << YAML::Key << "specific_flow_pms" << YAML::Value << num(s.walking.specific_flow_pms);
+  out << YAML::Key << "speed_ms" << YAML::Value << roundTripNumber(s.walking.speed_ms);
+  out << YAML::Key << "specific_flow_pms" << YAML::Value << roundTripNumber(s.walking.specific_flow_pms);
   field(out, "premovement_s", s.walking.premovement_s);
   out << YAML::EndMap;
 
@@ -252,7 +249,7 @@ std::string scenarioToYaml(const Scenario& s) {
     if (!t.name.empty()) out << YAML::Key << "name" << YAML::Value << t.name;
     out << YAML::Key << "station" << YAML::Value << t.station.id << YAML::Key << "kind" << YAML::Value << wordOf(t.kind);
     field(out, "turnout_s", t.turnout_s);
-    out << YAML::Key << "speed_ms" << YAML::Value << num(t.speed_ms) << YAML::EndMap;
+    out << YAML::Key << "speed_ms" << YAML::Value << roundTripNumber(t.speed_ms) << YAML::EndMap;
   }
   out << YAML::EndSeq;
 
@@ -268,7 +265,7 @@ std::string scenarioToYaml(const Scenario& s) {
       if (c.name) out << YAML::Key << "name" << YAML::Value << *c.name;
       if (c.kind) out << YAML::Key << "kind" << YAML::Value << *c.kind;
       if (c.capacity) out << YAML::Key << "capacity" << YAML::Value << *c.capacity;
-      if (c.lon && c.lat) out << YAML::Key << "lon" << YAML::Value << num(*c.lon) << YAML::Key << "lat" << YAML::Value << num(*c.lat);
+      if (c.lon && c.lat) out << YAML::Key << "lon" << YAML::Value << roundTripNumber(*c.lon) << YAML::Key << "lat" << YAML::Value << roundTripNumber(*c.lat);
       out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -280,7 +277,7 @@ std::string scenarioToYaml(const Scenario& s) {
       out << YAML::Flow << YAML::BeginMap << YAML::Key << "layer" << YAML::Value << c.layer << YAML::Key << "id"
           << YAML::Value << c.id;
       for (const auto& [k, v] : c.texts) out << YAML::Key << k << YAML::Value << v;
-      for (const auto& [k, v] : c.numbers) out << YAML::Key << k << YAML::Value << num(v);
+      for (const auto& [k, v] : c.numbers) out << YAML::Key << k << YAML::Value << roundTripNumber(v);
       out << YAML::EndMap;
     }
     out << YAML::EndSeq;

@@ -1,4 +1,5 @@
 #include "scenarios/Validation.hpp"
+#include "scenarios/NumberText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -145,8 +146,8 @@ class Checker {
     };
     if (w.wind_speed_ms.lowest() < 1.3) {
       d_.warning(at, "weather.wind_speed_ms",
-                 (w.wind_speed_ms.isConstant() ? "is " + number(w.wind_speed_ms.lowest()) + " m/s"
-                                               : "is below 1.3 m/s in " + number(std::round(shareBelow(1.3) * 1000) / 10) +
+                 (w.wind_speed_ms.isConstant() ? "is " + significantNumber(w.wind_speed_ms.lowest()) + " m/s"
+                                               : "is below 1.3 m/s in " + significantNumber(std::round(shareBelow(1.3) * 1000) / 10) +
                                                      " % of draws") +
                      "; in winds below about 1.3 m/s the dispersion models (the Gaussian plume and the dense-gas "
                      "correlations) are unreliable (ALOHA's limitations): read those runs' doses as indicative (drillsim "
@@ -167,10 +168,10 @@ class Checker {
         const double share = total > 0 ? weight / total * above : 0;
         if (share >= 0.0005)  // at least 0.05 %, as the message rounds it
           d_.warning(at, "weather.stability",
-                     "class " + cls + " is drawn apart from the wind, which is " + number(limit) + " m/s or more in " +
-                         number(std::round(above * 1000) / 10) + " % of draws: " +
-                         number(std::round(share * 1000) / 10) + " % of replications get class " + cls +
-                         " in a wind Pasquill's table gives it only below " + number(limit) +
+                     "class " + cls + " is drawn apart from the wind, which is " + significantNumber(limit) + " m/s or more in " +
+                         significantNumber(std::round(above * 1000) / 10) + " % of draws: " +
+                         significantNumber(std::round(share * 1000) / 10) + " % of replications get class " + cls +
+                         " in a wind Pasquill's table gives it only below " + significantNumber(limit) +
                          " m/s; derive the class from the sky instead, stability: {pasquill: SKY}");
       }
     }
@@ -212,12 +213,6 @@ class Checker {
 
 
  private:
-  static std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-  }
-
   void checkCapacity() {
     // DrillSim's limit on the persons of one park (README "Limits"): counts of persons are kept
     // in 32-bit numbers inside a replication, and a park of more is not an industrial park.

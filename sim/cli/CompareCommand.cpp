@@ -30,7 +30,8 @@ const std::vector<OptionSpec> kOptions = {
     {"where", true, "only the replications whose draws satisfy these conditions, e.g. 'wind_speed_ms<2,stability=F'", "CONDITIONS"},
 };
 
-std::string num(double v, int digits) {
+// A statistic in a table: "-" when there is none, "∞" when unbounded, never "-0".
+std::string shown(double v, int digits) {
   if (std::isnan(v)) return "-";
   if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
   if (std::abs(v) < 0.5 * std::pow(10.0, -digits)) v = 0;  // no "-0"
@@ -38,7 +39,7 @@ std::string num(double v, int digits) {
 }
 
 // One line of a statistic in a metric's table.
-std::string range(double low, double high, int digits) { return num(low, digits) + " – " + num(high, digits); }
+std::string range(double low, double high, int digits) { return shown(low, digits) + " – " + shown(high, digits); }
 double quantileValue(const stats::Summary& s, std::size_t i) { return s.quantiles.size() > i ? s.quantiles[i].value : NAN; }
 std::string verdictText(const PlanStatistics& p) { return p.verdict ? stats::verdictWord(*p.verdict) : ""; }
 
@@ -71,10 +72,10 @@ std::string comparisonText(const Comparison& c, const std::string& path, const B
       const stats::Summary& s = p.summary;
       const stats::Paired& d = p.vsBaseline;
       const auto& q = s.quantiles;
-      table.row({p.plan, std::to_string(s.n), num(s.mean, dg), s.n > 1 ? range(s.mean - s.halfWidth95, s.mean + s.halfWidth95, dg) : "",
-                 num(s.sd, dg), num(quantileValue(s, 0), dg), num(quantileValue(s, 1), dg),
-                 q.size() > 2 ? num(q[2].value, dg) + " [" + num(q[2].interval95.low, dg) + ", " + num(q[2].interval95.high, dg) + "]" : "",
-                 p.baseline ? "" : num(d.meanDifference, dg),
+      table.row({p.plan, std::to_string(s.n), shown(s.mean, dg), s.n > 1 ? range(s.mean - s.halfWidth95, s.mean + s.halfWidth95, dg) : "",
+                 shown(s.sd, dg), shown(quantileValue(s, 0), dg), shown(quantileValue(s, 1), dg),
+                 q.size() > 2 ? shown(q[2].value, dg) + " [" + shown(q[2].interval95.low, dg) + ", " + shown(q[2].interval95.high, dg) + "]" : "",
+                 p.baseline ? "" : shown(d.meanDifference, dg),
                  p.baseline || d.n < 2 ? "" : range(d.meanDifference - d.halfWidth, d.meanDifference + d.halfWidth, dg),
                  p.baseline || d.n < 2 ? "" : fixed(d.correlation, 2), verdictText(p),
                  p.replicationsNeeded > s.n ? thousands(p.replicationsNeeded) : "enough"});
@@ -98,10 +99,10 @@ std::string comparisonMarkdown(const Comparison& c) {
     for (const PlanStatistics& p : m.plans) {
       const stats::Summary& s = p.summary;
       const stats::Paired& d = p.vsBaseline;
-      md << "| " << p.plan << " | " << s.n << " | " << num(s.mean, dg) << " | ±" << num(s.halfWidth95, dg) << " | "
-         << num(s.sd, dg) << " | " << num(quantileValue(s, 0), dg) << " | " << num(quantileValue(s, 1), dg) << " | "
-         << num(quantileValue(s, 2), dg) << " | " << (p.baseline ? "" : num(d.meanDifference, dg)) << " | "
-         << (p.baseline ? "" : "±" + num(d.halfWidth, dg) + " " + verdictText(p)) << " | "
+      md << "| " << p.plan << " | " << s.n << " | " << shown(s.mean, dg) << " | ±" << shown(s.halfWidth95, dg) << " | "
+         << shown(s.sd, dg) << " | " << shown(quantileValue(s, 0), dg) << " | " << shown(quantileValue(s, 1), dg) << " | "
+         << shown(quantileValue(s, 2), dg) << " | " << (p.baseline ? "" : shown(d.meanDifference, dg)) << " | "
+         << (p.baseline ? "" : "±" + shown(d.halfWidth, dg) + " " + verdictText(p)) << " | "
          << (p.baseline ? "" : fixed(d.correlation, 2)) << " |\n";
     }
   }

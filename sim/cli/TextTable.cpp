@@ -1,5 +1,6 @@
 #include "sim/cli/TextTable.hpp"
 
+#include "scenarios/NumberText.hpp"
 #include "sim/analysis/DrillDocument.hpp"
 
 #include <cmath>
@@ -79,11 +80,7 @@ std::string thousands(long long n) {
   return (n < 0 ? "-" : "") + out;
 }
 
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
+std::string fixed(double v, int digits) { return fixedNumber(v, digits); }
 
 std::string clock(double t) { return drillClock(t); }
 

@@ -1,16 +1,13 @@
 #include "sim/engine/Invariants.hpp"
 
+#include "scenarios/NumberText.hpp"
+
 #include <cmath>
 #include <map>
 
 namespace drillsim {
 
 namespace {
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
 }  // namespace
 
 std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScenario& loaded,
@@ -62,20 +59,20 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
   for (const Occupancy& c : o.occupancy) {
     const Shelter* sh = park.shelter(c.shelter);
     if (!(sh && c.persons >= 0 && c.persons <= sh->capacity))
-      bad.push_back("shelter " + c.shelter + " holds " + std::to_string(c.persons) + " at " + num(c.time_s));
-    if (!(inClock(c.time_s))) bad.push_back("shelter " + c.shelter + " occupancy recorded at " + num(c.time_s));
+      bad.push_back("shelter " + c.shelter + " holds " + std::to_string(c.persons) + " at " + significantNumber(c.time_s));
+    if (!(inClock(c.time_s))) bad.push_back("shelter " + c.shelter + " occupancy recorded at " + significantNumber(c.time_s));
     if (auto it = last.find(c.shelter); it != last.end()) {
       if (!(c.time_s >= it->second.time_s))
-        bad.push_back("shelter " + c.shelter + " occupancy goes back in time at " + num(c.time_s));
+        bad.push_back("shelter " + c.shelter + " occupancy goes back in time at " + significantNumber(c.time_s));
       if (!(c.persons >= it->second.persons))
-        bad.push_back("shelter " + c.shelter + " occupancy falls at " + num(c.time_s));
+        bad.push_back("shelter " + c.shelter + " occupancy falls at " + significantNumber(c.time_s));
     }
     last[c.shelter] = c;
   }
   long inLog = 0, overflowLog = 0;
   for (std::size_t i = 0; i < o.events.size(); ++i) {
     const Event& e = o.events[i];
-    if (!(inClock(e.time_s))) bad.push_back(std::string("event ") + eventKindName(e.kind) + " " + e.entity + " at " + num(e.time_s));
+    if (!(inClock(e.time_s))) bad.push_back(std::string("event ") + eventKindName(e.kind) + " " + e.entity + " at " + significantNumber(e.time_s));
     if (i > 0 && !(e.time_s >= o.events[i - 1].time_s))
       bad.push_back(std::string("event log goes back in time at ") + eventKindName(e.kind) + " " + e.entity);
     if (e.kind == EventKind::Arrive) inLog += e.persons;
@@ -93,13 +90,13 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
     const bool done = l.end_s > 0;
     if (!(inClock(l.depart_s) &&
           (!done || (l.depart_s <= l.front_s + 1e-9 && l.front_s <= l.end_s + 1e-9 && inClock(l.end_s)))))
-      bad.push_back("movement of " + l.who + " departs " + num(l.depart_s) + ", front " + num(l.front_s) + ", end " +
-                    num(l.end_s));
+      bad.push_back("movement of " + l.who + " departs " + significantNumber(l.depart_s) + ", front " + significantNumber(l.front_s) + ", end " +
+                    significantNumber(l.end_s));
   }
   if (!(m.arrival_p50_s >= 0 && m.arrival_p50_s <= m.arrival_p90_s && m.arrival_p90_s <= m.arrival_p95_s &&
         m.arrival_p95_s <= m.clearance_s + 1e-9 && m.clearance_s <= horizon + 1e-9))
-    bad.push_back("arrival P50 " + num(m.arrival_p50_s) + ", P90 " + num(m.arrival_p90_s) + ", P95 " +
-                  num(m.arrival_p95_s) + ", clearance " + num(m.clearance_s) + ", horizon " + num(horizon) +
+    bad.push_back("arrival P50 " + significantNumber(m.arrival_p50_s) + ", P90 " + significantNumber(m.arrival_p90_s) + ", P95 " +
+                  significantNumber(m.arrival_p95_s) + ", clearance " + significantNumber(m.clearance_s) + ", horizon " + significantNumber(horizon) +
                   " out of order");
 
   // Doses and their counts.
@@ -116,7 +113,7 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
         bad.push_back("zone " + id + " " + what + " " + std::to_string(v) + " outside 0.." + std::to_string(people));
     if (!(std::isfinite(z.expected_fatalities) && z.expected_fatalities >= 0 &&
           z.expected_fatalities <= double(people) + 1e-6))
-      bad.push_back("zone " + id + " expected fatalities " + num(z.expected_fatalities) + " outside 0.." +
+      bad.push_back("zone " + id + " expected fatalities " + significantNumber(z.expected_fatalities) + " outside 0.." +
                     std::to_string(people));
     over2 += z.persons_over_aegl2;
     over3 += z.persons_over_aegl3;
@@ -126,8 +123,8 @@ std::vector<std::string> invariantViolations(const Outcome& o, const LoadedScena
   if (!(over2 == m.persons_over_aegl2 && over3 == m.persons_over_aegl3 && over5kw == m.persons_over_5kw))
     bad.push_back("the zones' persons over AEGL-2/AEGL-3/5 kW do not add to the totals");
   if (!(std::abs(deaths - m.expected_fatalities) <= 1e-6 * std::max(1.0, deaths)))
-    bad.push_back("the zones' expected fatalities " + num(deaths) + " do not add to the total " +
-                  num(m.expected_fatalities));
+    bad.push_back("the zones' expected fatalities " + significantNumber(deaths) + " do not add to the total " +
+                  significantNumber(m.expected_fatalities));
   return bad;
 }
 

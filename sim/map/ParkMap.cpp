@@ -1,5 +1,7 @@
 #include "sim/map/ParkMap.hpp"
 
+#include "scenarios/NumberText.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,12 +11,9 @@
 namespace drillsim {
 
 namespace {
+// SVG coordinates, sizes and opacities, to a tenth (fixedNumber).
+std::string pixels(double v) { return fixedNumber(v, 1); }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 // Metric coordinates to SVG pixels (y grows downwards in SVG).
 struct Frame {
@@ -87,7 +86,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
 
   std::ostringstream svg;
   svg << R"(<?xml version="1.0" encoding="UTF-8"?>)" << "\n"
-      << R"(<svg xmlns="http://www.w3.org/2000/svg" width=")" << options.width_px << R"(" height=")" << num(height)
+      << R"(<svg xmlns="http://www.w3.org/2000/svg" width=")" << options.width_px << R"(" height=")" << pixels(height)
       << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">)" << "\n"
       << R"(<rect width="100%" height="100%" fill="#fbfbf8"/>)" << "\n";
   svg << R"(<text x=")" << f.margin << R"(" y="38" font-size="24" font-weight="bold">)" << markupEscape(options.title)
@@ -100,7 +99,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     svg << R"(<path fill=")" << (options.zoneShare.empty() ? zoneKindColour(z.kind) : std::string("#f1f1ec"))
         << R"(" fill-rule="evenodd" d=")";
     auto ring = [&](const Ring& r) {
-      for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << num(f.x(r[i].x_m)) << " " << num(f.y(r[i].y_m));
+      for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << pixels(f.x(r[i].x_m)) << " " << pixels(f.y(r[i].y_m));
       svg << "Z";
     };
     for (const auto& r : z.outer) ring(r);
@@ -119,23 +118,23 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     for (const auto& z : park.zones) {
       const auto it = options.zoneShare.find(z.id);
       if (it == options.zoneShare.end() || it->second <= 0) continue;
-      svg << R"(<path fill="#c00000" fill-opacity=")" << num(bandOpacity[band(it->second)]) << R"(" d=")";
+      svg << R"(<path fill="#c00000" fill-opacity=")" << pixels(bandOpacity[band(it->second)]) << R"(" d=")";
       for (const auto& r : z.outer)
-        for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << num(f.x(r[i].x_m)) << " " << num(f.y(r[i].y_m));
-      svg << R"(Z"><title>)" << markupEscape(z.id + " " + z.name + ": " + num(it->second * 100) + " %") << "</title></path>\n";
+        for (std::size_t i = 0; i < r.size(); ++i) svg << (i ? "L" : "M") << pixels(f.x(r[i].x_m)) << " " << pixels(f.y(r[i].y_m));
+      svg << R"(Z"><title>)" << markupEscape(z.id + " " + z.name + ": " + pixels(it->second * 100) + " %") << "</title></path>\n";
     }
     svg << "</g>\n";
   }
 
   // Threat zones over the zones, translucent so that the zones still show through.
-  svg << "<clipPath id=\"map-area\"><rect x=\"0\" y=\"" << num(f.top - 20) << "\" width=\""
-      << num(f.margin + mapWidth + labelRoom) << "\" height=\"" << num(height - f.top - 30) << "\"/></clipPath>\n";
+  svg << "<clipPath id=\"map-area\"><rect x=\"0\" y=\"" << pixels(f.top - 20) << "\" width=\""
+      << pixels(f.margin + mapWidth + labelRoom) << "\" height=\"" << pixels(height - f.top - 30) << "\"/></clipPath>\n";
   svg << "<g id=\"threat-zones\" fill-opacity=\"0.35\" stroke-width=\"1.5\" clip-path=\"url(#map-area)\">\n";
   for (const auto& o : options.overlays) {
     if (o.ring.empty()) continue;
     svg << R"(<path fill=")" << o.colour << R"(" stroke=")" << o.colour << R"(" d=")";
     for (std::size_t i = 0; i < o.ring.size(); ++i)
-      svg << (i ? "L" : "M") << num(f.x(o.ring[i].x_m)) << " " << num(f.y(o.ring[i].y_m));
+      svg << (i ? "L" : "M") << pixels(f.x(o.ring[i].x_m)) << " " << pixels(f.y(o.ring[i].y_m));
     svg << R"(Z"><title>)" << markupEscape(o.label) << "</title></path>\n";
   }
   svg << "</g>\n";
@@ -147,11 +146,11 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   svg << "<g id=\"roads\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n";
   for (const Road* r : roads) {
     const double w = std::max(1.2, r->width_m * f.scale);
-    svg << R"(<polyline stroke=")" << (r->width_m >= 12 ? "#5b5b5b" : "#8d8d8d") << R"(" stroke-width=")" << num(w) << "\"";
-    if (r->oneway) svg << R"( stroke-dasharray=")" << num(3 * w) << " " << num(1.5 * w) << "\"";
+    svg << R"(<polyline stroke=")" << (r->width_m >= 12 ? "#5b5b5b" : "#8d8d8d") << R"(" stroke-width=")" << pixels(w) << "\"";
+    if (r->oneway) svg << R"( stroke-dasharray=")" << pixels(3 * w) << " " << pixels(1.5 * w) << "\"";
     svg << R"( points=")";
-    for (auto p : r->line) svg << num(f.x(p.x_m)) << "," << num(f.y(p.y_m)) << " ";
-    svg << R"("><title>)" << markupEscape(r->id + " " + r->name + " " + num(r->width_m) + " m" + (r->oneway ? ", oneway" : ""))
+    for (auto p : r->line) svg << pixels(f.x(p.x_m)) << "," << pixels(f.y(p.y_m)) << " ";
+    svg << R"("><title>)" << markupEscape(r->id + " " + r->name + " " + pixels(r->width_m) + " m" + (r->oneway ? ", oneway" : ""))
         << "</title></polyline>\n";
   }
   svg << "</g>\n";
@@ -159,7 +158,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   if (options.zoneLabels) {
     svg << "<g id=\"zone-labels\" font-size=\"10\" fill=\"#333\" text-anchor=\"middle\">\n";
     for (const auto& z : park.zones)
-      svg << R"(<text x=")" << num(f.x(z.centroid.x_m)) << R"(" y=")" << num(f.y(z.centroid.y_m) + 3) << "\">"
+      svg << R"(<text x=")" << pixels(f.x(z.centroid.x_m)) << R"(" y=")" << pixels(f.y(z.centroid.y_m) + 3) << "\">"
           << markupEscape(z.id) << "</text>\n";
     svg << "</g>\n";
   }
@@ -168,8 +167,8 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   if (!options.links.empty()) {
     svg << "<g id=\"links\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\" fill=\"none\">\n";
     for (const auto& l : options.links)
-      svg << "<line x1=\"" << num(f.x(l.from.x_m)) << "\" y1=\"" << num(f.y(l.from.y_m)) << "\" x2=\"" << num(f.x(l.to.x_m))
-          << "\" y2=\"" << num(f.y(l.to.y_m)) << "\" stroke=\"" << (l.flagged ? "#c00000" : "#1d5e20") << "\"/>\n";
+      svg << "<line x1=\"" << pixels(f.x(l.from.x_m)) << "\" y1=\"" << pixels(f.y(l.from.y_m)) << "\" x2=\"" << pixels(f.x(l.to.x_m))
+          << "\" y2=\"" << pixels(f.y(l.to.y_m)) << "\" stroke=\"" << (l.flagged ? "#c00000" : "#1d5e20") << "\"/>\n";
     svg << "</g>\n";
   }
   svg << "<g id=\"shelters\" stroke=\"#1d5e20\" stroke-width=\"1.5\" font-size=\"12\">\n";
@@ -179,12 +178,12 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     const std::string title = "<title>" + markupEscape(s.id + " " + s.name + ", " + (s.kind == ShelterKind::Indoor ? "indoor" : "outdoor") +
                                                  ", capacity " + std::to_string(s.capacity)) + "</title>";
     if (s.kind == ShelterKind::Indoor)
-      svg << R"(<rect x=")" << num(cx - r) << R"(" y=")" << num(cy - r) << R"(" width=")" << num(2 * r) << R"(" height=")"
-          << num(2 * r) << R"(" fill="#3fa34d" fill-opacity="0.85">)" << title << "</rect>\n";
+      svg << R"(<rect x=")" << pixels(cx - r) << R"(" y=")" << pixels(cy - r) << R"(" width=")" << pixels(2 * r) << R"(" height=")"
+          << pixels(2 * r) << R"(" fill="#3fa34d" fill-opacity="0.85">)" << title << "</rect>\n";
     else
-      svg << R"(<circle cx=")" << num(cx) << R"(" cy=")" << num(cy) << R"(" r=")" << num(r)
+      svg << R"(<circle cx=")" << pixels(cx) << R"(" cy=")" << pixels(cy) << R"(" r=")" << pixels(r)
           << R"(" fill="#7ed17f" fill-opacity="0.85">)" << title << "</circle>\n";
-    svg << R"(<text x=")" << num(cx + r + 3) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#1d5e20">)"
+    svg << R"(<text x=")" << pixels(cx + r + 3) << R"(" y=")" << pixels(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#1d5e20">)"
         << markupEscape(s.id) << "</text>\n";
   }
   svg << "</g>\n";
@@ -192,10 +191,10 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   svg << "<g id=\"stations\" font-size=\"12\">\n";
   for (const auto& s : park.stations) {
     const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
-    svg << R"(<path d="M)" << num(cx) << " " << num(cy - 9) << "L" << num(cx + 9) << " " << num(cy) << "L" << num(cx)
-        << " " << num(cy + 9) << "L" << num(cx - 9) << " " << num(cy) << R"(Z" fill="#2b6cd4" stroke="#123"><title>)"
+    svg << R"(<path d="M)" << pixels(cx) << " " << pixels(cy - 9) << "L" << pixels(cx + 9) << " " << pixels(cy) << "L" << pixels(cx)
+        << " " << pixels(cy + 9) << "L" << pixels(cx - 9) << " " << pixels(cy) << R"(Z" fill="#2b6cd4" stroke="#123"><title>)"
         << markupEscape(s.id + " " + s.name) << "</title></path>\n"
-        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#123d80">)" << markupEscape(s.id)
+        << R"(<text x=")" << pixels(cx + 11) << R"(" y=")" << pixels(cy + 4) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#123d80">)" << markupEscape(s.id)
         << "</text>\n";
   }
   svg << "</g>\n";
@@ -207,10 +206,10 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
     std::string name = sub && !sub->name_zh.empty() ? sub->name_zh : s.substance;
     if (auto paren = name.find("（"); paren != std::string::npos) name.erase(paren);  // drop "(as propane)" notes
     const std::string label = s.id + " " + name;
-    svg << R"(<path d="M)" << num(cx) << " " << num(cy - 10) << "L" << num(cx + 9) << " " << num(cy + 7) << "L"
-        << num(cx - 9) << " " << num(cy + 7) << R"(Z" fill="#d62828" stroke="#5a0000"><title>)"
-        << markupEscape(s.id + " " + s.name + ", " + s.substance + ", " + num(s.inventory_kg / 1000) + " t") << "</title></path>\n"
-        << R"(<text x=")" << num(cx + 11) << R"(" y=")" << num(cy + 5) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#8a0000">)" << markupEscape(label)
+    svg << R"(<path d="M)" << pixels(cx) << " " << pixels(cy - 10) << "L" << pixels(cx + 9) << " " << pixels(cy + 7) << "L"
+        << pixels(cx - 9) << " " << pixels(cy + 7) << R"(Z" fill="#d62828" stroke="#5a0000"><title>)"
+        << markupEscape(s.id + " " + s.name + ", " + s.substance + ", " + pixels(s.inventory_kg / 1000) + " t") << "</title></path>\n"
+        << R"(<text x=")" << pixels(cx + 11) << R"(" y=")" << pixels(cy + 5) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#8a0000">)" << markupEscape(label)
         << "</text>\n";
   }
   svg << "</g>\n";
@@ -218,77 +217,77 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   // Scale bar and north arrow (the map is drawn in the projected CRS, grid north up).
   const double barMetres = niceLength((maxX - minX) / 5);
   const double bx = f.margin, by = height - 25;
-  svg << R"(<g id="scale" font-size="12"><rect x=")" << num(bx) << R"(" y=")" << num(by) << R"(" width=")"
-      << num(barMetres * f.scale) << R"(" height="6" fill="#222"/><text x=")" << num(bx) << R"(" y=")" << num(by - 5)
+  svg << R"(<g id="scale" font-size="12"><rect x=")" << pixels(bx) << R"(" y=")" << pixels(by) << R"(" width=")"
+      << pixels(barMetres * f.scale) << R"(" height="6" fill="#222"/><text x=")" << pixels(bx) << R"(" y=")" << pixels(by - 5)
       << "\">" << (barMetres >= 1000 ? std::to_string(int(barMetres / 1000)) + " km" : std::to_string(int(barMetres)) + " m") << "</text></g>\n";
   const double nx = options.width_px - 40, ny = 20;
-  svg << R"(<g id="north"><path d="M)" << num(nx) << " " << num(ny) << "L" << num(nx + 10) << " " << num(ny + 30) << "L"
-      << num(nx) << " " << num(ny + 22) << "L" << num(nx - 10) << " " << num(ny + 30)
-      << R"(Z" fill="#222"/><text x=")" << num(nx) << R"(" y=")" << num(ny + 46)
+  svg << R"(<g id="north"><path d="M)" << pixels(nx) << " " << pixels(ny) << "L" << pixels(nx + 10) << " " << pixels(ny + 30) << "L"
+      << pixels(nx) << " " << pixels(ny + 22) << "L" << pixels(nx - 10) << " " << pixels(ny + 30)
+      << R"(Z" fill="#222"/><text x=")" << pixels(nx) << R"(" y=")" << pixels(ny + 46)
       << R"(" font-size="14" text-anchor="middle">N</text></g>)" << "\n";
 
   // Legend
   double lx = options.width_px - legendWidth + 10, ly = f.top + 10;
   svg << "<g id=\"legend\" font-size=\"13\">\n";
   if (options.zoneShare.empty())
-    svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Zones</text>\n";
+    svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-weight=\"bold\">Zones</text>\n";
   else
     ly -= 34;  // no zone kinds: the features head the legend
   for (std::size_t k = 0; k < zoneKindNames().size() && options.zoneShare.empty(); ++k) {
     ly += 22;
-    svg << R"(<rect x=")" << num(lx) << R"(" y=")" << num(ly - 12) << R"(" width="22" height="14" stroke="#7a7a7a" fill=")"
-        << zoneKindColour(static_cast<ZoneKind>(k)) << R"("/><text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">"
+    svg << R"(<rect x=")" << pixels(lx) << R"(" y=")" << pixels(ly - 12) << R"(" width="22" height="14" stroke="#7a7a7a" fill=")"
+        << zoneKindColour(static_cast<ZoneKind>(k)) << R"("/><text x=")" << pixels(lx + 30) << R"(" y=")" << pixels(ly) << "\">"
         << zoneKindNames()[k] << "</text>\n";
   }
   ly += 34;
-  svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">Features</text>\n";
+  svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-weight=\"bold\">Features</text>\n";
   auto item = [&](const std::string& symbol, const std::string& text) {
     ly += 24;
-    svg << symbol << R"(<text x=")" << num(lx + 30) << R"(" y=")" << num(ly) << "\">" << markupEscape(text) << "</text>\n";
+    svg << symbol << R"(<text x=")" << pixels(lx + 30) << R"(" y=")" << pixels(ly) << "\">" << markupEscape(text) << "</text>\n";
   };
-  item("<circle cx=\"" + num(lx + 11) + "\" cy=\"" + num(ly + 20) + "\" r=\"8\" fill=\"#7ed17f\" stroke=\"#1d5e20\"/>",
+  item("<circle cx=\"" + pixels(lx + 11) + "\" cy=\"" + pixels(ly + 20) + "\" r=\"8\" fill=\"#7ed17f\" stroke=\"#1d5e20\"/>",
        "outdoor shelter (area ~ capacity)");
-  item("<rect x=\"" + num(lx + 3) + "\" y=\"" + num(ly + 12) + "\" width=\"16\" height=\"16\" fill=\"#3fa34d\" stroke=\"#1d5e20\"/>",
+  item("<rect x=\"" + pixels(lx + 3) + "\" y=\"" + pixels(ly + 12) + "\" width=\"16\" height=\"16\" fill=\"#3fa34d\" stroke=\"#1d5e20\"/>",
        "indoor shelter");
-  item("<path d=\"M" + num(lx + 11) + " " + num(ly + 11) + "l9 9l-9 9l-9 -9Z\" fill=\"#2b6cd4\"/>", "rescue station");
-  item("<path d=\"M" + num(lx + 11) + " " + num(ly + 10) + "l9 17h-18Z\" fill=\"#d62828\"/>", "hazard source");
-  item("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
+  item("<path d=\"M" + pixels(lx + 11) + " " + pixels(ly + 11) + "l9 9l-9 9l-9 -9Z\" fill=\"#2b6cd4\"/>", "rescue station");
+  item("<path d=\"M" + pixels(lx + 11) + " " + pixels(ly + 10) + "l9 17h-18Z\" fill=\"#d62828\"/>", "hazard source");
+  item("<line x1=\"" + pixels(lx) + "\" y1=\"" + pixels(ly + 20) + "\" x2=\"" + pixels(lx + 22) + "\" y2=\"" + pixels(ly + 20) +
            "\" stroke=\"#5b5b5b\" stroke-width=\"5\"/>",
        "main road (width to scale)");
-  item("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
+  item("<line x1=\"" + pixels(lx) + "\" y1=\"" + pixels(ly + 20) + "\" x2=\"" + pixels(lx + 22) + "\" y2=\"" + pixels(ly + 20) +
            "\" stroke=\"#8d8d8d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
        "oneway lane");
   if (!options.links.empty()) {
     auto line = [&](const char* colour) {
-      return "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly + 20) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly + 20) +
+      return "<line x1=\"" + pixels(lx) + "\" y1=\"" + pixels(ly + 20) + "\" x2=\"" + pixels(lx + 22) + "\" y2=\"" + pixels(ly + 20) +
              "\" stroke=\"" + colour + "\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\"/>";
     };
     item(line("#1d5e20"), options.linksLabel);
     if (!options.flaggedLabel.empty()) item(line("#c00000"), options.flaggedLabel);
   }
   for (const auto& o : options.overlays)
-    item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"" + o.colour +
+    item("<rect x=\"" + pixels(lx) + "\" y=\"" + pixels(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"" + o.colour +
              "\" fill-opacity=\"0.35\" stroke=\"" + o.colour + "\"/>",
          o.label + (o.ring.empty() ? " (not reached)" : ""));
   if (!options.zoneShare.empty()) {
     ly += 34;
-    svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"14\" font-weight=\"bold\">"
+    svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-size=\"14\" font-weight=\"bold\">"
         << markupEscape(options.shareLabel) << "</text>\n";
     const char* bands[] = {"above 0 to 20 %", "20 to 40 %", "40 to 60 %", "60 to 80 %", "80 to 100 %"};
     for (int b = 0; b < 5; ++b)
-      item("<rect x=\"" + num(lx) + "\" y=\"" + num(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"#c00000\" fill-opacity=\"" +
-               num(bandOpacity[b]) + "\" stroke=\"#8b0000\"/>",
+      item("<rect x=\"" + pixels(lx) + "\" y=\"" + pixels(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"#c00000\" fill-opacity=\"" +
+               pixels(bandOpacity[b]) + "\" stroke=\"#8b0000\"/>",
            bands[b]);
   }
   ly += 40;
-  svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">" << markupEscape(park.crs)
+  svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-size=\"11\" fill=\"#555\">" << markupEscape(park.crs)
       << ", grid north up</text>\n";
   if (!options.note.empty()) {
     std::size_t start = 0;
     while (start < options.note.size()) {
       const std::size_t end = options.note.find('\n', start);
       ly += 16;
-      svg << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-size=\"11\" fill=\"#555\">"
+      svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-size=\"11\" fill=\"#555\">"
           << markupEscape(options.note.substr(start, end == std::string::npos ? std::string::npos : end - start)) << "</text>\n";
       if (end == std::string::npos) break;
       start = end + 1;
