@@ -1,3 +1,8 @@
+// The planner's desk (see App.hpp): its window, files, menus, dialogs and the editor view.
+//
+// Index (search for "[SECTION] " and the name):
+//   Starting and ending; Files and pictures; Shortcuts and the menu bar; Dialogs;
+//   The window and its views; The editor view; Outline and problems.
 #include "viz/App.hpp"
 
 #include <GLFW/glfw3.h>
@@ -19,6 +24,7 @@ namespace drillsim::viz {
 
 namespace fs = std::filesystem;
 
+// [SECTION] Starting and ending: the results path, texts for the fonts, background work, closing
 App::App(ScenarioEditor editor)
     : editor_(std::move(editor)), map_(editor_.park()), compareMap_(editor_.park()), replayMap_(editor_.park()) {
   batchPlans_.assign(editor_.scenario().plans.size(), 1);
@@ -96,6 +102,7 @@ bool App::requestClose() {
   return false;
 }
 
+// [SECTION] Files and pictures: saving, opening a scenario, a picture of the window
 void App::saveOrAsk() {
   if (!editor_.unread().empty()) {  // saving would write defaults where the file says something else
     saveUnreadAsked_ = true;
@@ -155,6 +162,7 @@ void App::requestPicture() {
   pictureRequest_ = (folder / (scenario.stem().string() + "-" + stamp + ".png")).string();
 }
 
+// [SECTION] Shortcuts and the menu bar
 void App::shortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsKeyPressed(GLFW_KEY_F12)) requestPicture();
@@ -198,6 +206,7 @@ void App::menuBar() {
   ImGui::EndMenuBar();
 }
 
+// [SECTION] Dialogs: recovered edits, unsaved changes, open, unread values, save as
 namespace {
 // The parts of a scenario in which `a` and `b` differ, for a person deciding about edits.
 std::string differingParts(const Scenario& a, const Scenario& b) {
@@ -326,6 +335,7 @@ void App::modals() {
   }
 }
 
+// [SECTION] The window and its views
 void App::frame() {
   pollChildren();
   shortcuts();
@@ -362,6 +372,7 @@ void App::frame() {
   ImGui::End();
 }
 
+// [SECTION] The editor view: the map, new shelters, the threat zones' preview
 void App::editorView() {
   map_.setPark(editor_.park());
   map_.setEditing(true);
@@ -457,6 +468,7 @@ void App::updateThreatPreview() {
   threatWeather_ = model.releases().empty() ? "(no toxic release in the scenario)" : text;
 }
 
+// [SECTION] Outline and problems: the scenario's parts, its problems and where they are
 void App::outline() {
   const Scenario& s = editor_.scenario();
   ImGui::BeginChild("outline", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.3f), true);

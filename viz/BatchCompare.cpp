@@ -2,6 +2,9 @@
 // (progress on a pipe, cancel with SIGINT, resume), and its plans compared with the numbers of
 // `drillsim compare` (sim/analysis/Comparison, computed beside the window on the store's rows),
 // distributions drawn as ECDFs, and per-zone summaries on the map.
+//
+// Index (search for "[SECTION] " and the name):
+//   Small helpers; Running a batch; Results from a store; The Batch view; The Compare view.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -20,6 +23,7 @@ namespace drillsim::viz {
 
 namespace fs = std::filesystem;
 
+// [SECTION] Small helpers: durations, numbers, plan colours
 namespace {
 double now_s() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -66,6 +70,7 @@ const std::vector<std::string> kZoneMetrics = {"p_any_over_aegl2", "mean_persons
                                                "p_burnt", "mean_persons_in_fire"};
 }  // namespace
 
+// [SECTION] Running a batch: starting it; polling the batch, the comparison and the run
 void App::startBatch() {
   if (batchRunning()) return;
   std::string plans;
@@ -142,6 +147,7 @@ void App::pollChildren() {
   }
 }
 
+// [SECTION] Results from a store: zone summaries, ranked replications, the comparison
 void App::openResults(const std::string& path) {
   resultsPath_ = resultsInput_ = path;
   comparison_.reset();
@@ -206,6 +212,7 @@ int App::rankedReplication(const std::string& plan, const std::string& metric, d
   return v[k].second;
 }
 
+// [SECTION] The Batch view
 void App::batchView() {
   const Scenario& s = editor_.scenario();
   batchPlans_.resize(s.plans.size(), 1);
@@ -289,6 +296,7 @@ void App::batchView() {
   ImGui::EndChild();
 }
 
+// [SECTION] The Compare view: tables, ECDFs, thresholds, zones on the map
 void App::applyCompareFill() {
   auto plan = zoneSummary_.find(fillPlan_);
   if (plan == zoneSummary_.end()) {

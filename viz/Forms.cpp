@@ -1,5 +1,9 @@
 // The editor's forms: each edits the draft (a copy of the scenario) and, when a field is left
 // after an edit or a choice is made, commits the part through one ScenarioEditor operation.
+//
+// Index (search for "[SECTION] " and the name):
+//   Fields; The draft and distributions; Settings and weather; Hazards and teams;
+//   Plans; Map features.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -13,6 +17,7 @@
 
 namespace drillsim::viz {
 
+// [SECTION] Fields: text, numbers, words, lists of ids, errors
 namespace {
 const ImVec4 kErrorColour(0.75f, 0.1f, 0.1f, 1);
 
@@ -87,6 +92,7 @@ bool wordField(const char* label, std::string& value, const std::vector<std::str
   return changed;
 }
 
+// [SECTION] The draft and distributions
 void App::reloadDraft() {
   draft_ = editor_.scenario();
   draftRevision_ = editor_.revision();
@@ -135,6 +141,7 @@ bool App::optionalDistField(const char* label, const std::string& key, std::opti
   return committed;
 }
 
+// [SECTION] Settings and weather, and the form the selection shows
 void App::properties() {
   ImGui::BeginChild("properties", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.62f), true);
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
@@ -211,6 +218,7 @@ void App::weatherForm() {
   if (c) editor_.setWeather(w);
 }
 
+// [SECTION] Hazards and teams
 void App::hazardForm(std::size_t i) {
   Hazard& h = draft_.hazards[i];
   const std::string k = "hazard" + std::to_string(i) + ".";
@@ -276,6 +284,7 @@ void App::teamForm(std::size_t i) {
   }
 }
 
+// [SECTION] Plans: alarm chain, dispatch, protective actions, shelters and roads
 void App::planForm(std::size_t i) {
   Plan& p = draft_.plans[i];
   const std::string k = "plan" + std::to_string(i) + ".";
@@ -435,6 +444,7 @@ void App::planForm(std::size_t i) {
   ImGui::EndDisabled();
 }
 
+// [SECTION] Map features: shelters, zones, roads, hazard sources, stations
 void App::featureForm() {
   const Park& park = editor_.park();
   const Feature& f = sel_.feature;

@@ -1,4 +1,8 @@
 // The drill script (see DrillScript.hpp).
+//
+// Index (search for "[SECTION] " and the name):
+//   Kinds of drill; Milestones of a run; Windows over a batch; Names of the parties;
+//   The script builder; Injects; Objectives; Entry point.
 #include "sim/analysis/DrillScript.hpp"
 
 #include <algorithm>
@@ -9,6 +13,7 @@
 
 namespace drillsim {
 
+// [SECTION] Kinds of drill
 const char* drillKindName(DrillKind kind) {
   switch (kind) {
     case DrillKind::Tabletop: return "tabletop";
@@ -18,6 +23,7 @@ const char* drillKindName(DrillKind kind) {
   return "";
 }
 
+// [SECTION] Milestones of a run: from its events and legs, teams late to the scene, JSON
 namespace {
 
 void first(Milestones& m, const std::string& key, double t) {
@@ -116,6 +122,7 @@ Milestones milestonesFromJson(const nlohmann::json& j) {
   return m;
 }
 
+// [SECTION] Windows over a batch, and the representative run
 Windows windowsOf(const std::vector<Milestones>& runs) {
   std::map<std::string, std::vector<double>> times;
   for (const auto& r : runs)
@@ -139,6 +146,7 @@ std::optional<std::size_t> representativeRun(const std::vector<std::optional<dou
   return runs[std::min(at, n - 1)].second;
 }
 
+// [SECTION] Names of the parties
 std::string partyName(const std::string& party) {
   static const std::map<std::string, std::string> names = {
       {"enterprise", "事发企业 (enterprise)"},
@@ -153,6 +161,7 @@ std::string partyName(const std::string& party) {
   return it != names.end() ? it->second : party;
 }
 
+// [SECTION] The script builder: the script, names, senders and channels
 namespace {
 
 /// Builds the injects and objectives of one plan from one run.
@@ -287,6 +296,7 @@ class Builder {
     out.push_back(std::move(i));
   }
 
+  // [SECTION] Injects: from the representative run, and the contingencies common in the batch
   void injectsFromRun(const Outcome& run, std::vector<Inject>& out) {
     std::string previous;
     int threats = 0;
@@ -542,6 +552,7 @@ class Builder {
     }
   }
 
+  // [SECTION] Objectives and their tasks
   std::vector<Objective> objectives() const {
     std::vector<Objective> out;
     auto task = [&](Objective& o, const std::string& text, const std::string& key) {
@@ -580,6 +591,7 @@ class Builder {
 
 }  // namespace
 
+// [SECTION] Entry point
 DrillScript buildDrillScript(const LoadedScenario& loaded, const Plan& plan, DrillKind kind, const Windows& windows,
                              const Outcome& representative) {
   return Builder(loaded, plan, kind, windows).build(representative);

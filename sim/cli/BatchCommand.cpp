@@ -1,5 +1,9 @@
 // drillsim batch: many replications of several plans under common random numbers, stored durably
 // in a GeoPackage that `drillsim compare` reads and a GIS opens.
+//
+// Index (search for "[SECTION] " and the name):
+//   Options and interrupts; MPI messages; CSV and summary layers; Help; MPI ranks other than 0;
+//   Starting a batch; Resume and planning; Running and reporting.
 #include <unistd.h>
 
 #include <atomic>
@@ -24,6 +28,7 @@
 
 namespace drillsim::cli {
 
+// [SECTION] Options and interrupts
 namespace {
 const std::vector<OptionSpec> kOptions = {
     {"plans", true, "plans to run, separated by commas (default: every plan)", "A,B,..."},
@@ -68,6 +73,7 @@ std::string duration(double s) {
   return buf;
 }
 
+// [SECTION] MPI messages: rows from the other ranks, telling them to stop
 // Messages from the other ranks to rank 0 in an MPI batch.
 constexpr int kTagRows = 1;  // a JSON list of finished replications
 constexpr int kTagDone = 2;  // {"ran": N, "error": "..."}: the rank has sent all it will
@@ -101,6 +107,7 @@ struct StopOthersUnlessReleased {
   }
 };
 
+// [SECTION] CSV and summary layers
 std::string csvNumber(double v) {
   if (std::isnan(v)) return "";
   char buf[40];
@@ -147,6 +154,7 @@ void summariseStore(const std::string& out, const std::vector<ReplicationRow>& r
   if (csv) writeFileAtomically(*csv, batchCsv(rows));
 }
 
+// [SECTION] Help
 std::string helpBatch() {
   return "Usage: drillsim batch SCENARIO.yaml [options]\n\n"
          "Runs every plan (or --plans) for N replications under common random numbers: replication r\n"
@@ -170,6 +178,7 @@ std::string helpBatch() {
          "finished is kept in every case; --resume runs the rest).\n";
 }
 
+// [SECTION] MPI ranks other than 0: their share of the work, sent to rank 0
 namespace {
 // A rank other than 0 in an MPI batch: told the work by rank 0, it runs its share with its own
 // workers and sends the rows to rank 0 as they finish.
@@ -231,6 +240,7 @@ int runBatchRank(const Args& args, std::optional<LoadedScenario>& loaded, int ra
 }
 }  // namespace
 
+// [SECTION] Starting a batch: MPI, the scenario, the settings
 int runBatch(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   // Under mpirun every rank runs this; rank 0 keeps the store and hands out the replications.
@@ -296,6 +306,7 @@ int runBatch(const std::vector<std::string>& argv) {
   options.jobs = jobsThatFit(*loaded, jobs, fewer);  // refuses a scenario too large before anything is written
   if (!fewer.empty()) std::cerr << "drillsim batch: " << fewer << "\n";
 
+  // [SECTION] Resume and planning: the store opened or created, the tasks left, the ranks' shares
   // The rows the batch reads back at its end must fit: checked before anything is written.
   const auto checkFits = [&] { checkBatchFits(*loaded, double(settings.heldReplications()) * double(settings.plans.size())); };
   const double lockWait = args.number("lock-wait", 0, 1e6, 600);
@@ -377,6 +388,7 @@ int runBatch(const std::vector<std::string>& argv) {
     tasks.swap(mine);
   }
 
+  // [SECTION] Running and reporting: progress, the store, the other ranks' rows, how to finish
   Platform platform(*loaded);
   const struct sigaction previous = catchInterrupts();
 

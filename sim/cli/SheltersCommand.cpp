@@ -2,6 +2,10 @@
 // shelter committee on one layout of shelters (sim/analysis/ShelterEvaluation.hpp), as text, JSON,
 // or a Markdown report with a map and a GeoPackage layer. `compare` and `site` live in
 // ShelterLayoutsCommand.cpp.
+//
+// Index (search for "[SECTION] " and the name):
+//   Options and the evaluation; Monte Carlo runs and plan efficiency; Findings; Tables and header;
+//   JSON and the report folder; The evaluate subcommand; Help and dispatch.
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -23,6 +27,7 @@
 
 namespace drillsim::cli {
 
+// [SECTION] Options and the evaluation: settings, populations, percentages
 namespace {
 const std::vector<OptionSpec> kOptions = {
     {"layout", true, "a shelter layout file (shelter_changes: [...]) applied over the scenario's shelters", "FILE"},
@@ -87,6 +92,7 @@ std::string overflowText(const ShelterRuns& r, std::size_t s) {
   return percent(double(r.overflowing[s]) / double(r.runs)) + " [" + fixed(100 * low, 0) + "-" + fixed(100 * high, 0) + "]";
 }
 
+// [SECTION] Monte Carlo runs and plan efficiency
 /// Runs `replications` of the plan for the given population: their metrics by replication, each
 /// of the first s.boundRuns with the quickest-flow bound for its own departures ("bound_s").
 std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
@@ -150,6 +156,7 @@ std::string planEfficiencyTable(const LoadedScenario& l, const Evaluation& e, bo
   return out.str();
 }
 
+// [SECTION] Findings
 /// The findings, most serious first: the code and the space for everyone; shelters in a threat
 /// zone (by how often); shelters turning people away (by the mean persons turned away per run);
 /// catchments over capacity (by the excess); walks beyond the radius (by persons); areas too small.
@@ -208,6 +215,7 @@ void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
   for (auto& f : found) e.findings.push_back(std::move(f.text));
 }
 
+// [SECTION] Tables and header
 std::string nearestSource(const Park& park, const Shelter& sh) {
   const HazardSource* best = nullptr;
   double bestD = 0;
@@ -321,6 +329,7 @@ std::string header(const LoadedScenario& l, const Settings& s) {
   return out.str();
 }
 
+// [SECTION] JSON and the report folder: report.md, map.svg, evaluation.json, shelters.gpkg
 nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluation& e) {
   using nlohmann::json;
   json j;
@@ -429,6 +438,7 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
   writeGeoPackageLayer(dir + "/shelters.gpkg", "shelter_evaluation", l.park.crs, features);
 }
 
+// [SECTION] The evaluate subcommand
 int evaluate(const Args& args) {
   Diagnostics diagnostics;
   if (args.positional().size() != 2) throw UsageError("expected exactly one scenario file after 'evaluate'");
@@ -487,6 +497,7 @@ int evaluate(const Args& args) {
 
 }  // namespace
 
+// [SECTION] Help and dispatch
 std::string helpShelters() {
   return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n"
          "       drillsim shelters compare SCENARIO.yaml LAYOUT.yaml... [options]\n"

@@ -1,3 +1,8 @@
+// Gaussian dispersion (see Dispersion.hpp): sigmas, concentrations, reaches and footprints.
+//
+// Index (search for "[SECTION] " and the name):
+//   Helpers; Stability classes and sigmas; Plume and puff on the wind axis;
+//   Concentration at a point; Reach; Steady footprints; Clouds at a time; Pasquill class.
 #include "sim/hazard/Dispersion.hpp"
 
 #include <algorithm>
@@ -11,6 +16,7 @@
 
 namespace drillsim::hazard {
 
+// [SECTION] Helpers: the search range, the centreline, the park's frame, bisection
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kPi = 3.14159265358979323846;
@@ -50,6 +56,7 @@ struct SigmaZSegment {
 };
 }  // namespace
 
+// [SECTION] Stability classes and sigmas: Briggs, Pasquill-Gifford
 std::optional<Stability> stabilityFromLetter(std::string_view letter) {
   if (letter.size() != 1) return std::nullopt;
   const char c = letter[0];
@@ -126,6 +133,7 @@ Sigmas pasquillGiffordSigmas(double x_m, Stability stability) {
   return {sy, sz};
 }
 
+// [SECTION] Plume and puff on the wind axis: the frame, a puff's passing, a point's exposure
 double plumeConcentration_kg_m3(double Q_kg_s, double u_ms, double H_m, double y_m, double z_m, Sigmas s) {
   if (!(s.y_m > 0) || !(s.z_m > 0) || !(u_ms > 0)) return 0;
   const double sy2 = s.y_m * s.y_m, sz2 = s.z_m * s.z_m;
@@ -201,6 +209,7 @@ double PointExposure::peakWithin(const Release& release, double a_s, double b_s)
   return plume + puff;
 }
 
+// [SECTION] Concentration at a point: the wind at height, the point's exposure, units
 double windProfileExponent(Stability stability, Terrain terrain) {
   // ISC3 (EPA-454/B-95-003b) via aefarrell/GasDispersion.jl; see Dispersion.hpp. Rows A..F.
   static constexpr std::array<double, 6> rural = {0.07, 0.07, 0.10, 0.15, 0.35, 0.55};
@@ -277,6 +286,7 @@ double concentration_mg_m3(const Release& release, const Weather& weather, Point
 double ppm(double mg_m3, double molarMass_g_mol) { return mg_m3 * kMolarVolume_L_mol / molarMass_g_mol; }
 double mgPerM3(double ppm, double molarMass_g_mol) { return ppm * molarMass_g_mol / kMolarVolume_L_mol; }
 
+// [SECTION] Reach: how far downwind a level holds, on the centreline, for a plume and a puff
 namespace {
 // The downwind interval [near, far] where the centreline reaches the level; far = 0 when never.
 // near = 0 when it is reached at the start of the search (a ground release near its source).
@@ -351,6 +361,7 @@ double centrelineDistanceTo_m(double level_mg_m3, const Release& release, const 
   return releaseReach(level_mg_m3, release, carrying(release, weather)).far_m;
 }
 
+// [SECTION] Steady footprints
 namespace {
 // The footprint between downwind distances x0 and x1 (within the centreline's reach): a ring whose
 // ends are cut straight across the wind where the window is narrower than the reach.
@@ -429,6 +440,7 @@ std::vector<Point2> footprint(double level_mg_m3, const Release& release, const 
   return footprintBetween(level_mg_m3, release, weather, source, samples, reach, reach.near_m, reach.far_m);
 }
 
+// [SECTION] Clouds at a time: a plume's and a puff's extent and footprint at time t
 namespace {
 // The share of the steady plume present at x at time t (PointExposure's: Palazzi's fraction with
 // sigma_x = the Briggs sigma_y at x, the sharp gate within kSpreadFrom_m of the source).
@@ -510,6 +522,7 @@ std::vector<Point2> puffFootprintAt(double level_mg_m3, const Release& release, 
   return ringOf(source, weather.windFrom_deg, xs, ws);
 }
 
+// [SECTION] Pasquill class from the wind and the sky
 Stability pasquillClass(double windSpeed_ms, Insolation insolation) {
   using enum Stability;
   if (insolation == Insolation::Overcast) return D;  // NOAA READY: D for overcast, day or night

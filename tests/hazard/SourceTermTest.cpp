@@ -1,3 +1,8 @@
+// Tests of the source terms (SourceTerm.hpp, VesselRelease.hpp) on published and derived cases.
+//
+// Index (search for "[SECTION] " and the name):
+//   Units and test substances; Outflow through a hole; Blow-down; Vapour pressure; Flash; Pools;
+//   Derived entries of the test substances; Releases from a vessel.
 #include "sim/hazard/SourceTerm.hpp"
 #include "sim/hazard/VesselRelease.hpp"
 
@@ -12,6 +17,7 @@ using namespace drillsim::hazard;
 // Each published case is checked to its own printed rounding (half a unit of the last digit).
 // [derived]: computed here by hand from the constants written out, not read in a source.
 
+// [SECTION] Units and test substances: ammonia, chlorine
 namespace {
 // US customary units, exact definitions (NIST SP 811).
 constexpr double kLbm_kg = 0.45359237, kFt_m = 0.3048, kIn_m = 0.0254, kPsi_Pa = 6894.757293168361;
@@ -68,6 +74,7 @@ double lbmPerS(double kg_s) {
 }
 }  // namespace
 
+// [SECTION] Outflow through a hole: liquid, then gas (choked or not)
 // Crowl & Louvar, Chemical Process Safety: the benzene pipeline example (recalled as Example 4-1 of
 // the 3rd ed., 3-1 of the 2nd; number and page not seen): 100 psig, a 1/4-in leak active for 90
 // min, specific gravity 0.8794, C0 = 0.61. As reproduced with its printed numbers in the course
@@ -172,6 +179,7 @@ TEST(SourceTermGas, ChokedRateIndependentOfBackPressureAndContinuous) {
   EXPECT_EQ(gasHoleFlow(0.62, A, p0, T0, M, 1.0).rate_kg_s, 0);
 }
 
+// [SECTION] Blow-down of a gas vessel
 // Blow-down [derived]: the closed forms against their own definitions.
 TEST(SourceTermBlowdown, IsothermalClosedForm) {
   const double Cd = 0.62, A = holeArea_m2(0.005), V = 2.0, p0 = 10e5, T0 = 293.15, M = 28.0134, g = 1.4;
@@ -230,6 +238,7 @@ TEST(SourceTermBlowdown, AdiabaticClosedFormAndDegenerate) {
   EXPECT_EQ(none.pressure_Pa(100), 10e5);
 }
 
+// [SECTION] Vapour pressure: Antoine, Clausius-Clapeyron
 // Vapour pressure. Antoine [derived] with the NIST ammonia constants above: log10(p/Pa) = 9.86886 -
 // 1113.928 / 282.741 = 5.929113, p = 849,401 Pa at 20 degC.
 TEST(SourceTermVapour, AntoineAndSelection) {
@@ -272,6 +281,7 @@ TEST(SourceTermVapour, ClausiusClapeyronWithinTwoPercentOfTables) {
   }
 }
 
+// [SECTION] Flash and the two-phase split
 // Ammonia released from 20 degC: the isenthalpic flash from tabulated enthalpies (the saturated-
 // ammonia table above, h = 0 for the liquid at -40 degC): h_L(20 degC) = 274.30 kJ/kg; at the
 // test substance's T_b = 239.82 K = -33.33 degC (CRC), interpolated between the -35 and -30 degC
@@ -323,6 +333,7 @@ TEST(SourceTermFlash, LimitsAndSplit) {
   EXPECT_EQ(twoPhaseSplit(std::nan("")).flash, 0);
 }
 
+// [SECTION] Pools: spreading, evaporation, boiling
 TEST(SourceTermPool, SpreadingRule) {
   EXPECT_NEAR(poolArea_m2(2.0), 200, 1e-9);            // 2 m3 at 1 cm
   EXPECT_NEAR(poolArea_m2(2.0, 0.01, 50), 50, 1e-12);  // bund floor
@@ -375,6 +386,7 @@ TEST(SourceTermPool, BoilingPoolOnConcrete) {
   EXPECT_EQ(boilingPoolEvaporated_kg(kConcreteGround, 293.15, a.boilingPoint_K, 100, a.latentHeat_J_kg, 0), 0);
 }
 
+// [SECTION] Derived entries of the test substances
 // The test substances' derived entries, recomputed from the coefficients written out above.
 TEST(SourceTermSubstance, DerivedEntries) {
   auto rho105 = [](double T, double c1, double c2, double c3, double c4, double M) {
@@ -397,6 +409,7 @@ TEST(SourceTermSubstance, DerivedEntries) {
   EXPECT_NEAR(gammaShomate(33.0506, 12.2294, -12.06510, 4.385330, -0.159494), chlorine().gamma, 0.00005);
 }
 
+// [SECTION] Releases from a vessel: holes, ruptures, blow-down
 // A release given by its vessel (VesselRelease.hpp), chlorine as above from 20 degC, 10 mm hole
 // 2 m below the liquid [derived]: the storage pressure is the vapour pressure, the outflow
 // Bernoulli's with it and the head, the flash the linear form, and the mass in the air the jet's
