@@ -1,6 +1,8 @@
 // The quickest transshipment on the time-expanded network (see QuickestFlow.hpp).
 #include "sim/analysis/QuickestFlow.hpp"
 
+#include "scenarios/Cohorts.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -317,12 +319,6 @@ Search fewestSteps(const FlowNetwork& net, double step_s, long failing, long gue
   }
 }
 
-/// A cohort's pre-movement time, drawn as the simulator draws it (RunState::draw).
-double premovementOf(const Scenario& s, std::uint64_t seed, std::uint64_t replication, const std::string& cohort) {
-  RandomStream stream(seed, replication, "premovement", cohort);
-  return s.walking.premovement_s.sampleAtLeast(stream, 0);
-}
-
 }  // namespace
 
 QuickestFlowResult quickestTransshipment(const FlowNetwork& net, const QuickestFlowOptions& options) {
@@ -403,13 +399,9 @@ std::vector<Release> orderAtZero(const LoadedScenario& loaded, std::uint64_t see
   for (std::size_t z = 0; z < loaded.park.zones.size(); ++z) {
     const Zone& zone = loaded.park.zones[z];
     const int people = s.night() ? zone.pop_night : zone.pop_day;
-    // The simulator's split and streams (EvacuationController::onPartyNotified).
-    for (int k = 0, left = people; left > 0; ++k) {
-      const int persons = std::min(left, s.cohort_size);
-      left -= persons;
-      const std::string key = zone.id + "/c" + std::to_string(k);
-      out.push_back({int(z), double(persons), premovement ? premovementOf(s, seed, replication, key) : 0, key});
-    }
+    // The simulator's split and streams (scenarios/Cohorts.hpp).
+    for (const CohortSplit& c : splitIntoCohorts(s, zone.id, people, seed, replication, premovement))
+      out.push_back({int(z), double(c.persons), c.premovement_s, c.key});
   }
   return out;
 }

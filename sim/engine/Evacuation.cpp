@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "scenarios/Cohorts.hpp"
 #include "sim/engine/RunState.hpp"
 
 namespace drillsim {
@@ -95,15 +96,13 @@ void EvacuationController::onPartyNotified(const std::string& party) {
         s_.outcome.metrics.sheltered_in_place += people;
         continue;
       }
-      // Split the zone into cohorts of cohort_size (the last one smaller), each with its own
-      // pre-movement time drawn from its own stream.
-      for (int k = 0, left = people; left > 0; ++k) {
+      // Cohorts of cohort_size, each with its own pre-movement time (scenarios/Cohorts.hpp).
+      for (const CohortSplit& split : splitIntoCohorts(s_.scenario, zone.id, people, s_.seed, s_.replication)) {
         Cohort c;
-        c.key = zone.id + "/c" + std::to_string(k);
+        c.key = split.key;
         c.zone = z;
-        c.persons = std::min(left, s_.scenario.cohort_size);
-        left -= c.persons;
-        c.premovement_s = s_.draw(s_.scenario.walking.premovement_s, "premovement", c.key);
+        c.persons = split.persons;
+        c.premovement_s = split.premovement_s;
         s_.cohorts.push_back(c);
         schedule(s_.now() + c.premovement_s, Timer::Kind::Depart, s_.cohorts.size() - 1);
       }
