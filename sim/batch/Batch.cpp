@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "sim/batch/ChildPipe.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/engine/Resources.hpp"
 #include "sim/hazard/HazardModel.hpp"
@@ -27,15 +28,6 @@ struct Child {
   std::string output;
   Clock::time_point started;
 };
-
-/// Writes all of `text` to `fd`; in a child, which then ends with status 4 if it cannot.
-void writeAllOrExit(int fd, const std::string& text) {
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) _exit(4);
-    done += std::size_t(n);
-  }
-}
 
 // Faults injected on request, for the tests of a batch's survival (README "Reliability"): the
 // environment variable DRILLSIM_FAULT="kill@A/3,hang@B/0" makes the child running replication 3 of
@@ -120,20 +112,15 @@ void runBatch(Platform& platform, const LoadedScenario& loaded, const std::funct
   const int jobs = !more ? 1 : jobsThatFit(loaded, std::max(1, options.jobs), fewer);
   while ((more || !running.empty()) && !stop) {
     while (more && int(running.size()) < jobs) {
-      int fds[2];
-      if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-      std::fflush(nullptr);
-      const pid_t pid = fork();
-      if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
-      if (pid == 0) {
-        close(fds[0]);
-        for (const Child& other : running) close(other.fd);
-        signal(SIGINT, SIG_IGN);  // the parent decides what an interrupt stops
-        runChild(platform, loaded, task, options, fds[1]);
-      }
-      close(fds[1]);
-      fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-      running.push_back({pid, fds[0], task, "", Clock::now()});
+      std::vector<int> siblings;
+      for (const Child& other : running) siblings.push_back(other.fd);
+      const ChildPipe child = forkWriter(
+          [&](int fd) {
+            signal(SIGINT, SIG_IGN);  // the parent decides what an interrupt stops
+            runChild(platform, loaded, task, options, fd);
+          },
+          siblings);
+      running.push_back({child.pid, child.fd, task, "", Clock::now()});
       more = nextTask(task);
     }
     std::vector<pollfd> polls;
@@ -184,36 +171,23 @@ std::vector<nlohmann::json> planMetrics(Platform& platform, const LoadedScenario
 std::vector<nlohmann::json> planMetricsOnLayout(const std::string& scenarioPath, const std::string& substancesPath,
                                                 const std::string& layoutPath, bool night, const std::string& plan,
                                                 long replications, const BatchOptions& options) {
-  int fds[2];
-  if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
-  if (pid == 0) {
-    close(fds[0]);
+  const ChildOutput out = readAllAndWait(forkWriter([&](int fd) {
     try {
       Diagnostics d;
       auto loaded = loadAndValidate(scenarioPath, d, substancesPath, layoutPath);
       if (!loaded) _exit(2);
       loaded->scenario.population = night ? Population::Night : Population::Day;
       Platform platform(*loaded);
-      writeAllOrExit(fds[1], nlohmann::json(planMetrics(platform, *loaded, plan, replications, options)).dump());
+      writeAllOrExit(fd, nlohmann::json(planMetrics(platform, *loaded, plan, replications, options)).dump());
     } catch (...) {
       _exit(3);
     }
     _exit(0);  // not exit(): no SimGrid cleanup (DESIGN.md section 3)
-  }
-  close(fds[1]);
-  std::string text;
-  char buf[65536];
-  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, std::size_t(n));
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+  }));
+  if (!out.succeeded())
     throw std::runtime_error("the runs on " + (layoutPath.empty() ? std::string("the current shelters") : layoutPath) +
                              " failed");
-  return nlohmann::json::parse(text).get<std::vector<nlohmann::json>>();
+  return nlohmann::json::parse(out.text).get<std::vector<nlohmann::json>>();
 }
 
 }  // namespace drillsim
