@@ -11,6 +11,7 @@
 #include "scenarios/Diagnostics.hpp"
 #include "scenarios/Geometry.hpp"
 #include "scenarios/RoadGraph.hpp"
+#include "scenarios/Vocabulary.hpp"
 
 namespace drillsim {
 
@@ -47,7 +48,6 @@ struct Road {
   ExtraAttributes extra;
 };
 
-enum class ShelterKind { Indoor, Outdoor };
 
 struct Shelter {
   std::string id, name, name_en;

@@ -218,9 +218,8 @@ Shelter readShelter(FeatureReader& r, const GeoFeature& f, const ParkOptions& op
   s.name = r.text(f, "name", named).value_or(s.id);
   s.name_en = r.text(f, "name_en", false).value_or("");
   if (auto kind = r.text(f, "kind", named)) {
-    if (*kind == "indoor") s.kind = ShelterKind::Indoor;
-    else if (*kind == "outdoor") s.kind = ShelterKind::Outdoor;
-    else d.error(f.where, "kind", expectedOneOf(*kind, {"indoor", "outdoor"}) + ", found " + inQuotes(*kind));
+    if (const auto k = fromWord<ShelterKind>(shelterKindNames(), *kind)) s.kind = *k;
+    else d.error(f.where, "kind", expectedOneOf(*kind, shelterKindNames()) + ", found " + inQuotes(*kind));
   }
   s.node_ref = r.text(f, "node", false);
   const bool polygon = f.geometryType == "Polygon" || f.geometryType == "MultiPolygon";
@@ -392,7 +391,7 @@ std::optional<ShelterLayoutFile> loadCandidateLayer(const std::string& path, con
       c.where = f.where;
       c.id = s.id;
       if (r.raw(f, "name")) c.name = s.name;
-      if (r.raw(f, "kind")) c.kind = s.kind == ShelterKind::Indoor ? "indoor" : "outdoor";
+      if (r.raw(f, "kind")) c.kind = s.kind;
       c.capacity = s.capacity;
       const Point2 ll = lonLat.toLonLat(s.position);
       c.lon = ll.x_m;

@@ -85,7 +85,7 @@ std::optional<DispersionModel> dispersionModel(const std::string& name);
 
 /// A release given by its vessel and hole instead of its rate (sim/hazard/VesselRelease.hpp).
 struct PhysicalRelease {
-  std::string phase = "liquid";              // liquid (a hole below the liquid) | gas (above it)
+  ReleasePhase phase = ReleasePhase::Liquid;
   Distribution hole_mm{25.0};                // the hole's diameter (not with rupture)
   bool rupture = false;                      // the vessel fails: its whole inventory at once
   std::optional<Distribution> volume_m3;     // a compressed-gas vessel's volume (phase gas): it blows down
@@ -94,7 +94,7 @@ struct PhysicalRelease {
   Distribution head_m{0.0};                  // liquid above the hole
   std::optional<Distribution> discharge_coefficient;  // none: 0.62 liquid, 0.85 gas
   std::optional<double> bund_m2;             // floor area of the bund that holds a pool; none: no bund
-  std::string ground = "concrete";           // under a pool: concrete | soil
+  Ground ground = Ground::Concrete;          // under a pool
   Location where;
   bool operator==(const PhysicalRelease& o) const {
     return phase == o.phase && hole_mm == o.hole_mm && rupture == o.rupture && volume_m3 == o.volume_m3 && pressure_bar == o.pressure_bar &&
@@ -209,7 +209,7 @@ struct Plan {
 struct ShelterChange {
   std::string id;
   std::optional<std::string> name;
-  std::optional<std::string> kind;  // indoor | outdoor
+  std::optional<ShelterKind> kind;
   std::optional<int> capacity;      // persons
   std::optional<double> lon, lat;   // degrees, both or neither
   bool remove = false;

@@ -215,7 +215,7 @@ std::string ScenarioEditor::addShelter(Point2 at_m, int capacity, const std::str
   c.lon = ll.x_m;
   c.lat = ll.y_m;
   c.capacity = std::max(0, capacity);
-  c.kind = "outdoor";
+  c.kind = ShelterKind::Outdoor;
   c.name = name.empty() ? "新避难场所 " + id : name;
   change("add shelter " + id, std::move(next));
   return id;
@@ -248,7 +248,7 @@ void ScenarioEditor::setShelterName(const std::string& id, const std::string& na
 void ScenarioEditor::setShelterKind(const std::string& id, ShelterKind kind) {
   if (!park_.shelter(id)) return;
   Scenario next = scenario_;
-  changeFor(next, id).kind = kind == ShelterKind::Indoor ? "indoor" : "outdoor";
+  changeFor(next, id).kind = kind;
   change("kind of shelter " + id, std::move(next));
 }
 

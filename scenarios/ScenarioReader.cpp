@@ -329,7 +329,7 @@ class ScenarioReader {
                       {"hole_mm", "rupture", "volume_m3", "pressure_bar", "temperature_c", "head_m", "discharge_coefficient",
                        "bund_m2", "ground"}))
       return v;
-    if (n["phase"]) v.phase = in_.word(n["phase"], path + ".phase", {"liquid", "gas"}).value_or(v.phase);
+    if (n["phase"]) v.phase = typedWord<ReleasePhase>(in_, n["phase"], path + ".phase", releasePhaseNames()).value_or(v.phase);
     if (n["rupture"]) v.rupture = in_.word(n["rupture"], path + ".rupture", {"true", "false"}).value_or("") == "true";
     if (v.rupture && n["hole_mm"])
       in_.error(n["hole_mm"], path + ".hole_mm", "a rupture has no hole: remove hole_mm, or rupture: true");
@@ -338,7 +338,7 @@ class ScenarioReader {
     optDist(n, "hole_mm", path, v.hole_mm, Bound::above(0));
     if (n["volume_m3"]) {
       v.volume_m3 = in_.distribution(n["volume_m3"], path + ".volume_m3", Bound::above(0));
-      if (v.phase != "gas")
+      if (v.phase != ReleasePhase::Gas)
         in_.error(n["volume_m3"], path + ".volume_m3",
                   "volume_m3 is a compressed-gas vessel's, which blows down through its hole: only with phase: gas");
       else if (v.rupture)
@@ -362,7 +362,7 @@ class ScenarioReader {
                   "values up to " + std::to_string(v.discharge_coefficient->highest()));
     }
     if (n["bund_m2"]) v.bund_m2 = in_.number(n["bund_m2"], path + ".bund_m2", Bound::above(0));
-    if (n["ground"]) v.ground = in_.word(n["ground"], path + ".ground", {"concrete", "soil"}).value_or(v.ground);
+    if (n["ground"]) v.ground = typedWord<Ground>(in_, n["ground"], path + ".ground", groundNames()).value_or(v.ground);
     return v;
   }
 
@@ -491,7 +491,7 @@ class ScenarioReader {
     c.id = id(n, path, shelterIds_);
     c.where = in_.where(n);
     if (n["name"]) c.name = in_.text(n["name"], path + ".name");
-    if (n["kind"]) c.kind = in_.word(n["kind"], path + ".kind", {"indoor", "outdoor"});
+    if (n["kind"]) c.kind = typedWord<ShelterKind>(in_, n["kind"], path + ".kind", shelterKindNames());
     if (n["capacity"]) {
       if (auto v = in_.integer(n["capacity"], path + ".capacity", 0, 10000000)) c.capacity = int(*v);
     }

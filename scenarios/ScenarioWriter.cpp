@@ -101,7 +101,7 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
     if (r->vessel) {
       const PhysicalRelease& v = *r->vessel;
       out << YAML::Key << "release" << YAML::Value << YAML::Flow << YAML::BeginMap;
-      out << YAML::Key << "phase" << YAML::Value << v.phase;
+      out << YAML::Key << "phase" << YAML::Value << wordOf(v.phase);
       if (v.rupture) out << YAML::Key << "rupture" << YAML::Value << true;
       else field(out, "hole_mm", v.hole_mm);
       if (v.volume_m3) field(out, "volume_m3", *v.volume_m3);
@@ -110,7 +110,7 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
       if (!(v.head_m == Distribution{0.0})) field(out, "head_m", v.head_m);
       if (v.discharge_coefficient) field(out, "discharge_coefficient", *v.discharge_coefficient);
       if (v.bund_m2) out << YAML::Key << "bund_m2" << YAML::Value << *v.bund_m2;
-      if (v.ground != "concrete") out << YAML::Key << "ground" << YAML::Value << v.ground;
+      if (v.ground != Ground::Concrete) out << YAML::Key << "ground" << YAML::Value << wordOf(v.ground);
       out << YAML::EndMap;
     } else if (r->instantaneous_kg) {
       field(out, "instantaneous_kg", *r->instantaneous_kg);
@@ -263,7 +263,7 @@ std::string scenarioToYaml(const Scenario& s) {
       out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << c.id;
       if (c.remove) out << YAML::Key << "remove" << YAML::Value << "true";
       if (c.name) out << YAML::Key << "name" << YAML::Value << *c.name;
-      if (c.kind) out << YAML::Key << "kind" << YAML::Value << *c.kind;
+      if (c.kind) out << YAML::Key << "kind" << YAML::Value << wordOf(*c.kind);
       if (c.capacity) out << YAML::Key << "capacity" << YAML::Value << *c.capacity;
       if (c.lon && c.lat) out << YAML::Key << "lon" << YAML::Value << roundTripNumber(*c.lon) << YAML::Key << "lat" << YAML::Value << roundTripNumber(*c.lat);
       out << YAML::EndMap;

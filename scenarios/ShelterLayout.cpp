@@ -50,7 +50,7 @@ void applyShelterChanges(const std::vector<ShelterChange>& changes, Park& park, 
     }
     Shelter& s = *it;
     if (c.name) s.name = *c.name;
-    if (c.kind) s.kind = *c.kind == "indoor" ? ShelterKind::Indoor : ShelterKind::Outdoor;
+    if (c.kind) s.kind = *c.kind;
     if (c.capacity) s.capacity = *c.capacity;
     if (c.lon && c.lat) {
       s.position = lonLat->fromLonLat({*c.lon, *c.lat});

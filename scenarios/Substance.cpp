@@ -211,15 +211,18 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
     s.probit_a = number("probit_a");
     s.probit_b = number("probit_b");
     s.probit_n = number("probit_n");
-    s.probit_conc_unit = textOf("probit_conc_unit");
-    s.probit_time_unit = textOf("probit_time_unit");
+    const std::string concentrationUnit = textOf("probit_conc_unit"), timeUnit = textOf("probit_time_unit");
     if (s.probit_a || s.probit_b || s.probit_n) {
       if (!(s.probit_a && s.probit_b && s.probit_n))
         found.error(s.where, "probit_a", "expected all of probit_a, probit_b and probit_n, or none");
-      if (s.probit_conc_unit != "mg/m3" && s.probit_conc_unit != "ppm")
-        found.error(s.where, "probit_conc_unit", "expected mg/m3 or ppm, found " + inQuotes(s.probit_conc_unit));
-      if (s.probit_time_unit != "min" && s.probit_time_unit != "s")
-        found.error(s.where, "probit_time_unit", "expected min or s, found " + inQuotes(s.probit_time_unit));
+      if (const auto u = fromWord<ProbitConcentrationUnit>(probitConcentrationUnitNames(), concentrationUnit))
+        s.probit_conc_unit = *u;
+      else
+        found.error(s.where, "probit_conc_unit", "expected mg/m3 or ppm, found " + inQuotes(concentrationUnit));
+      if (const auto u = fromWord<ProbitTimeUnit>(probitTimeUnitNames(), timeUnit))
+        s.probit_time_unit = *u;
+      else
+        found.error(s.where, "probit_time_unit", "expected min or s, found " + inQuotes(timeUnit));
       if (textOf("source_probit").empty()) found.error(s.where, "source_probit", "missing; every probit needs its source");
     }
     bool anyAegl = false;

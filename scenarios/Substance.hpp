@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scenarios/Diagnostics.hpp"
+#include "scenarios/Vocabulary.hpp"
 
 namespace drillsim {
 
@@ -28,7 +29,8 @@ struct Substance {
   std::optional<double> idlh_ppm;
   // Toxic probit Y = a + b ln(C^n t), with C in probit_conc_unit and t in probit_time_unit
   std::optional<double> probit_a, probit_b, probit_n;
-  std::string probit_conc_unit, probit_time_unit;
+  ProbitConcentrationUnit probit_conc_unit = ProbitConcentrationUnit::Ppm;
+  ProbitTimeUnit probit_time_unit = ProbitTimeUnit::Minute;
   std::optional<double> gb18218_critical_t;  // critical quantity Q of GB 18218-2018 [t]
   std::optional<double> gb18218_beta;        // correction factor beta (SAWS order 40, annex 1)
   std::optional<double> heat_of_combustion_mj_kg;

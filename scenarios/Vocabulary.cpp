@@ -33,4 +33,29 @@ const std::vector<std::string>& skyNames() {
   return names;
 }
 
+const std::vector<std::string>& releasePhaseNames() {
+  static const std::vector<std::string> names = {"liquid", "gas"};
+  return names;
+}
+
+const std::vector<std::string>& groundNames() {
+  static const std::vector<std::string> names = {"concrete", "soil"};
+  return names;
+}
+
+const std::vector<std::string>& shelterKindNames() {
+  static const std::vector<std::string> names = {"indoor", "outdoor"};
+  return names;
+}
+
+const std::vector<std::string>& probitConcentrationUnitNames() {
+  static const std::vector<std::string> names = {"mg/m3", "ppm"};
+  return names;
+}
+
+const std::vector<std::string>& probitTimeUnitNames() {
+  static const std::vector<std::string> names = {"min", "s"};
+  return names;
+}
+
 }  // namespace drillsim

@@ -22,6 +22,15 @@ enum class Terrain { Rural, Urban };
 enum class Stability { A, B, C, D, E, F };
 /// The sky of Pasquill's table, from which the class follows with the wind speed.
 enum class Sky { StrongSun, ModerateSun, SlightSun, NightCloudy, NightClear, Overcast };
+/// How a vessel's contents leave it: liquid (a hole below the liquid) or gas (above it).
+enum class ReleasePhase { Liquid, Gas };
+/// What lies under a pool: concrete or (dry) soil.
+enum class Ground { Concrete, Soil };
+/// Whether a shelter is a building or open ground.
+enum class ShelterKind { Indoor, Outdoor };
+/// The units a substance's toxic probit constants were fitted in.
+enum class ProbitConcentrationUnit { MgM3, Ppm };
+enum class ProbitTimeUnit { Minute, Second };
 /// Above which AEGL (60 min) a plan closes a road to new movements; None: roads stay open.
 enum class ClosureLevel { Aegl1, Aegl2, Aegl3, None };
 
@@ -32,6 +41,12 @@ const std::vector<std::string>& teamKindNames();
 const std::vector<std::string>& terrainNames();
 const std::vector<std::string>& stabilityNames();
 const std::vector<std::string>& closureLevelNames();
+/// {"liquid", "gas"}, {"concrete", "soil"}, {"indoor", "outdoor"}, {"mg/m3", "ppm"}, {"min", "s"}.
+const std::vector<std::string>& releasePhaseNames();
+const std::vector<std::string>& groundNames();
+const std::vector<std::string>& shelterKindNames();
+const std::vector<std::string>& probitConcentrationUnitNames();
+const std::vector<std::string>& probitTimeUnitNames();
 /// {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"}.
 const std::vector<std::string>& skyNames();
 
@@ -41,6 +56,11 @@ inline const std::string& wordOf(Terrain v) { return terrainNames()[std::size_t(
 inline const std::string& wordOf(Stability v) { return stabilityNames()[std::size_t(v)]; }
 inline const std::string& wordOf(ClosureLevel v) { return closureLevelNames()[std::size_t(v)]; }
 inline const std::string& wordOf(Sky v) { return skyNames()[std::size_t(v)]; }
+inline const std::string& wordOf(ReleasePhase v) { return releasePhaseNames()[std::size_t(v)]; }
+inline const std::string& wordOf(Ground v) { return groundNames()[std::size_t(v)]; }
+inline const std::string& wordOf(ShelterKind v) { return shelterKindNames()[std::size_t(v)]; }
+inline const std::string& wordOf(ProbitConcentrationUnit v) { return probitConcentrationUnitNames()[std::size_t(v)]; }
+inline const std::string& wordOf(ProbitTimeUnit v) { return probitTimeUnitNames()[std::size_t(v)]; }
 
 /// The value whose word is `word` among `names` (one of the lists above); nullopt for any other.
 template <class E>

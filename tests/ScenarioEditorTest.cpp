@@ -82,7 +82,7 @@ TEST(ShelterChanges, SaveAndLoadGiveTheSameScenario) {
   ShelterChange add;
   add.id = "S13";
   add.name = "新";
-  add.kind = "indoor";
+  add.kind = ShelterKind::Indoor;
   add.capacity = 10;
   add.lon = 113.0500012345678;
   add.lat = 33.86800098765;

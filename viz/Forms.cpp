@@ -234,11 +234,11 @@ void App::hazardForm(std::size_t i) {
     if (r->vessel) {
       PhysicalRelease& v = *r->vessel;
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      ImGui::TextWrapped("released from its vessel: %s%s", v.phase.c_str(),
+      ImGui::TextWrapped("released from its vessel: %s%s", wordOf(v.phase).c_str(),
                          v.rupture ? ", its rupture (the whole inventory at once)" : "");
       ImGui::PopStyleColor();
       if (!v.rupture) c |= distField("hole diameter [mm]", k + "hole", v.hole_mm, 2);
-      if (!v.rupture && v.phase == "liquid") c |= distField("liquid above the hole [m]", k + "head", v.head_m, 1);
+      if (!v.rupture && v.phase == ReleasePhase::Liquid) c |= distField("liquid above the hole [m]", k + "head", v.head_m, 1);
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
       ImGui::TextWrapped("its pressure, temperature, discharge coefficient, bund and ground: edit them in the file");
       ImGui::PopStyleColor();

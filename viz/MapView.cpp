@@ -74,7 +74,7 @@ void MapView::tooltip(const Feature& f) const {
     case Feature::Kind::Shelter:
       if (const auto* s = park_->shelter(f.id)) {
         ImGui::Text("%s %s: %s, capacity %d", s->id.c_str(), s->name.c_str(),
-                    s->kind == ShelterKind::Indoor ? "indoor" : "outdoor", s->capacity);
+                    wordOf(s->kind).c_str(), s->capacity);
         if (auto it = occupancy_.find(s->id); it != occupancy_.end()) ImGui::Text("%d persons inside", it->second);
       }
       break;

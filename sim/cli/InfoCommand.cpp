@@ -78,7 +78,7 @@ void printPark(const LoadedScenario& l, std::ostream& out) {
       << " population\n";
   TextTable shelters({"id", "name", "kind", "capacity", "road access"}, {false, false, false, true, true});
   for (const auto& sh : park.shelters)
-    shelters.row({sh.id, sh.name, sh.kind == ShelterKind::Indoor ? "indoor" : "outdoor", thousands(sh.capacity),
+    shelters.row({sh.id, sh.name, wordOf(sh.kind), thousands(sh.capacity),
                   fixed(sh.access_m, 0) + " m"});
   out << shelters.str();
 
@@ -133,11 +133,11 @@ void printScenario(const Scenario& s, std::ostream& out) {
       out << "toxic release from " << r->source.id << " starting at " << seconds(h.start_s);
       if (r->vessel && r->vessel->rupture) {
         const PhysicalRelease& v = *r->vessel;
-        out << ", the " << v.phase << " vessel's rupture (its whole inventory at once), "
+        out << ", the " << wordOf(v.phase) << " vessel's rupture (its whole inventory at once), "
             << (v.temperature_c ? "stored at " + v.temperature_c->describe() + " degC" : std::string("at the air's temperature"));
       } else if (r->vessel) {
         const PhysicalRelease& v = *r->vessel;
-        out << ", " << v.phase << (v.volume_m3 ? " from a vessel of " + v.volume_m3->describe() + " m3 of compressed gas" : "")
+        out << ", " << wordOf(v.phase) << (v.volume_m3 ? " from a vessel of " + v.volume_m3->describe() + " m3 of compressed gas" : "")
             << " through a hole of " << v.hole_mm.describe() << " mm, "
             << (v.pressure_bar ? v.pressure_bar->describe() + " bar gauge" : std::string("at its vapour pressure"))
             << (v.temperature_c ? ", stored at " + v.temperature_c->describe() + " degC" : std::string());

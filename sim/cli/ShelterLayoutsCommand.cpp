@@ -187,7 +187,7 @@ std::string layoutYaml(const ShelterLayoutFile& candidates, const std::vector<in
     const ShelterChange& ch = candidates.changes[std::size_t(c)];
     y << "  - {id: \"" << ch.id << "\", capacity: " << ch.capacity.value_or(0) << ", lon: " << ch.lon.value_or(0)
       << ", lat: " << ch.lat.value_or(0);
-    if (ch.kind) y << ", kind: " << *ch.kind;
+    if (ch.kind) y << ", kind: " << wordOf(*ch.kind);
     y << "}\n";
   }
   return y.str();

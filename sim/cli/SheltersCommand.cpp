@@ -250,7 +250,7 @@ std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation&
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < park.shelters.size(); ++k) {
       const Shelter& sh = park.shelters[k];
-      std::vector<std::string> r = {sh.id, sh.name, sh.kind == ShelterKind::Indoor ? "indoor" : "outdoor",
+      std::vector<std::string> r = {sh.id, sh.name, wordOf(sh.kind),
                                     thousands(sh.capacity), sh.area_m2 > 0 ? thousands(std::lround(sh.area_m2)) : "-",
                                     sh.area_m2 > 0 ? thousands(long(sh.area_m2 / s.areaPerPerson_m2)) : "-",
                                     nearestSource(park, sh)};

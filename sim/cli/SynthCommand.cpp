@@ -68,7 +68,7 @@ int runSynth(const std::vector<std::string>& argv) {
   for (const Shelter& s : park.shelters)
     ss.push_back({OutFeature::Kind::Point, {{placed(s.position)}},
                   {{"id", s.id}, {"name", s.name}, {"capacity", double(s.capacity)},
-                   {"kind", std::string(s.kind == ShelterKind::Indoor ? "indoor" : "outdoor")}}});
+                   {"kind", wordOf(s.kind)}}});
   for (const Station& s : park.stations)
     sts.push_back({OutFeature::Kind::Point, {{placed(s.position)}}, {{"id", s.id}, {"name", s.name}}});
   for (const HazardSource& h : park.sources)

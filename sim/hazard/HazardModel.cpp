@@ -229,9 +229,9 @@ void HazardModel::recordDraws() {
 
 void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const HazardSource& src, double duration_s,
                              std::uint64_t seed, std::uint64_t replication) const {
-  const bool liquid = v.phase == "liquid";
+  const bool liquid = v.phase == ReleasePhase::Liquid;
   hazard::VesselConditions c;
-  c.phase = liquid ? hazard::ReleasePhase::Liquid : hazard::ReleasePhase::Gas;
+  c.phase = v.phase;
   d.fromVessel = true;
   d.rupture = c.rupture = v.rupture;
   if (!v.rupture) d.hole_mm = draw(v.hole_mm, seed, replication, "hole", d.hazard, 1e-3);
@@ -247,7 +247,7 @@ void HazardModel::drawVessel(DrawnRelease& d, const PhysicalRelease& v, const Ha
                               : liquid ? 0.62 : 0.85;  // README defaults: sharp-edged hole, liquid (Crowl & Louvar 0.61); gas
   c.dischargeCoefficient = d.dischargeCoefficient;
   if (v.bund_m2) c.bund_m2 = *v.bund_m2;
-  c.ground = v.ground == "soil" ? hazard::kSoilGround : hazard::kConcreteGround;
+  c.ground = v.ground == Ground::Soil ? hazard::kSoilGround : hazard::kConcreteGround;
   c.ambient_K = weather_.temperature_K;
   c.inventory_kg = src.inventory_kg;
   c.maxLeak_s = duration_s;

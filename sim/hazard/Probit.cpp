@@ -39,8 +39,8 @@ double pointSourceFlux_kW_m2(double heatRelease_kW, double radiativeFraction, do
 
 ProbitUnits probitUnits(const Substance& substance) {
   ProbitUnits u;
-  if (substance.probit_conc_unit == "ppm") u.perMgM3 = kMolarVolume_L_mol / substance.molar_mass_g_mol;
-  u.perSecond = substance.probit_time_unit == "min" ? 1.0 / 60 : 1.0;
+  if (substance.probit_conc_unit == ProbitConcentrationUnit::Ppm) u.perMgM3 = kMolarVolume_L_mol / substance.molar_mass_g_mol;
+  u.perSecond = substance.probit_time_unit == ProbitTimeUnit::Minute ? 1.0 / 60 : 1.0;
   return u;
 }
 

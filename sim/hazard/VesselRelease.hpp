@@ -13,12 +13,13 @@
 // modelled here (see vesselBlowdown for a vessel of compressed gas).
 #include <limits>
 
+#include "scenarios/Vocabulary.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/SourceTerm.hpp"
 
 namespace drillsim::hazard {
 
-enum class ReleasePhase { Liquid, Gas };
+using drillsim::ReleasePhase;  // scenarios/Vocabulary.hpp
 
 /// The vessel, its hole and the air around it, as drawn for one replication.
 struct VesselConditions {

@@ -175,7 +175,7 @@ std::string parkMapSvg(const Park& park, const SubstanceTable& substances, const
   for (const auto& s : park.shelters) {
     const double r = 4 + 0.22 * std::sqrt(double(std::max(0, s.capacity)));
     const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
-    const std::string title = "<title>" + markupEscape(s.id + " " + s.name + ", " + (s.kind == ShelterKind::Indoor ? "indoor" : "outdoor") +
+    const std::string title = "<title>" + markupEscape(s.id + " " + s.name + ", " + wordOf(s.kind) +
                                                  ", capacity " + std::to_string(s.capacity)) + "</title>";
     if (s.kind == ShelterKind::Indoor)
       svg << R"(<rect x=")" << pixels(cx - r) << R"(" y=")" << pixels(cy - r) << R"(" width=")" << pixels(2 * r) << R"(" height=")"

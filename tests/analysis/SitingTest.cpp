@@ -213,7 +213,7 @@ TEST(Siting, CandidatesFromAGeoJsonLayer) {
   EXPECT_NEAR(*sites->changes[0].lon, 113.0500, 1e-7);
   EXPECT_NEAR(*sites->changes[0].lat, 33.8700, 1e-7);
   EXPECT_EQ(sites->costs, (std::vector<double>{12.5, 0}));
-  EXPECT_EQ(sites->changes[1].kind, std::optional<std::string>("indoor"));
+  EXPECT_EQ(sites->changes[1].kind, std::optional<ShelterKind>(ShelterKind::Indoor));
 
   auto r = test::runDrillsim({"shelters", "site", scenario, layer.string(), "--substances", table, "--objective",
                               "exposure", "--threat-draws", "20", "--replications", "4", "--screen-draws", "1",

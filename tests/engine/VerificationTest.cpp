@@ -283,8 +283,8 @@ TEST(Verification, ToxicLoadIndoorsMatchesTheClosedForm) {
   cl.probit_a = -6.35;  // Purple Book CPR 18E Table 5.2, mg/m3 and min
   cl.probit_b = 0.5;
   cl.probit_n = 2.75;
-  cl.probit_conc_unit = "mg/m3";
-  cl.probit_time_unit = "min";
+  cl.probit_conc_unit = drillsim::ProbitConcentrationUnit::MgM3;
+  cl.probit_time_unit = drillsim::ProbitTimeUnit::Minute;
   cl.aegl_ppm[1][2] = 2.0;  // 1 h values only, scaled by ten Berge's n = 2 (sim/hazard/Aegl.hpp)
   cl.aegl_ppm[2][2] = 20.0;
   cl.aegl_n = 2;

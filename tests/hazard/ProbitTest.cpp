@@ -79,8 +79,8 @@ TEST(ProbitRadiation, PointSourceLpgPool) {
 TEST(ProbitLoad, StepsOfAConstantExposureGiveTheProbitOfItsLoad) {
   drillsim::Substance chlorine;
   chlorine.molar_mass_g_mol = 70.906;
-  chlorine.probit_conc_unit = "ppm";
-  chlorine.probit_time_unit = "min";
+  chlorine.probit_conc_unit = drillsim::ProbitConcentrationUnit::Ppm;
+  chlorine.probit_time_unit = drillsim::ProbitTimeUnit::Minute;
   const ProbitUnits u = probitUnits(chlorine);
   EXPECT_DOUBLE_EQ(u.perMgM3, drillsim::kMolarVolume_L_mol / 70.906);
   EXPECT_DOUBLE_EQ(u.perSecond, 1.0 / 60);
@@ -93,8 +93,8 @@ TEST(ProbitLoad, StepsOfAConstantExposureGiveTheProbitOfItsLoad) {
   // mg/m3 and seconds are taken as they are; nothing breathed adds nothing.
   drillsim::Substance plain;
   plain.molar_mass_g_mol = 17.031;
-  plain.probit_conc_unit = "mg/m3";
-  plain.probit_time_unit = "s";
+  plain.probit_conc_unit = drillsim::ProbitConcentrationUnit::MgM3;
+  plain.probit_time_unit = drillsim::ProbitTimeUnit::Second;
   EXPECT_DOUBLE_EQ(toxicLoadStep(200, 10, 1.5, probitUnits(plain)), std::pow(200.0, 1.5) * 10);
   EXPECT_EQ(toxicLoadStep(0, 10, 2, u), 0);
   EXPECT_EQ(toxicLoadStep(50, 0, 2, u), 0);
