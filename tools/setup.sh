@@ -17,6 +17,7 @@ case "$what" in main|test|build|check) ;; *) echo "usage: tools/setup.sh main|te
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libeigen3-dev libgdal-dev libicu-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev
+  libsqlite3-dev
   libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
   fonts-wqy-microhei
   libgtest-dev libgmock-dev libbenchmark-dev python3

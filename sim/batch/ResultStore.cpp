@@ -146,6 +146,8 @@ std::vector<std::string> splitList(const std::string& text) {
 
 // [SECTION] Creating a store
 struct ResultStore::Impl {
+  // Declared before the dataset, so that it outlives the dataset's connection (set when writing).
+  std::unique_ptr<SqliteLockWatch> lockWatch;
   Dataset ds;
   std::string path;
   bool checked = false;  // the store's rows carry checksums (stores written before them do not)
@@ -272,6 +274,9 @@ Dataset openDataset(const std::string& path, bool update) {
   CPLPopErrorHandler();
   if (!ds) {
     const std::string why = printableText(CPLGetLastErrorMsg());
+    if (path.rfind("/vsi", 0) != 0 && sqliteFileLocked(path))
+      throw StoreLocked(path + " is locked by another program (" + why +
+                        "); close the program that holds it (sqlite3, a GIS editing it) and try again");
     char head[16] = {};
     if (VSILFILE* f = VSIFOpenL(path.c_str(), "rb")) {  // through GDAL, so that /vsimem/ paths are read too
       (void)VSIFReadL(head, 1, sizeof head, f);
@@ -305,6 +310,9 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
   store.impl_->path = path;
   store.impl_->ds = openDataset(path, update);
   if (const std::string check = sqliteQuickCheck(*store.impl_->ds); check != "ok") {
+    if (sqliteLockedByAnother(*store.impl_->ds))
+      throw StoreLocked(path + " is locked by another program (" + check +
+                        "); close the program that holds it (sqlite3, a GIS editing it) and try again");
     std::string scenario;  // for the message, when the settings can still be read
     try {
       scenario = readSettingsTable(*store.impl_->ds, path).at("scenario_file");
@@ -572,9 +580,13 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
   GDALDataset& ds = *impl_->ds;
   OGRLayer* layer = ds.GetLayerByName(kRowsTable);
   auto fail = [&](const std::string& what) {
-    const std::string why = printableText(CPLGetLastErrorMsg());  // before the rollback's own messages replace it
+    // Both before the rollback's own messages and result code replace them.
+    const std::string why = printableText(CPLGetLastErrorMsg());
+    const bool locked = (impl_->lockWatch && impl_->lockWatch->gaveUp()) || sqliteLockedByAnother(ds);
     ds.RollbackTransaction();
-    throw OutputError("cannot write " + impl_->path + " (" + what + "): " + why);
+    const std::string message = "cannot write " + impl_->path + " (" + what + "): " + why;
+    if (locked) throw StoreLocked(message);
+    throw OutputError(message);
   };
   if (!impl_->unsuccessful) {
     impl_->unsuccessful.emplace();
@@ -586,6 +598,8 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
     }
     layer->SetAttributeFilter(nullptr);
   }
+  if (!impl_->lockWatch) impl_->lockWatch = std::make_unique<SqliteLockWatch>(ds);
+  impl_->lockWatch->reset();
   if (ds.StartTransaction() != OGRERR_NONE) fail("transaction");
   std::optional<long long> count = impl_->rowCount;
   for (const auto& r : rows) {

@@ -15,9 +15,16 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
 
 namespace drillsim {
+
+/// The store cannot be read or written now because another program (sqlite3, a GIS editing it)
+/// holds its database lock: SQLite's own result code said so, not the wording of a message.
+struct StoreLocked : OutputError {
+  using OutputError::OutputError;
+};
 
 /// The scalar metrics of a replication by their stable names, in the order the table stores them;
 /// NaN where the metric did not happen (e.g. a team never arrived).

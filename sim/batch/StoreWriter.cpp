@@ -17,10 +17,6 @@ namespace drillsim {
 
 namespace fs = std::filesystem;
 
-bool isLockedMessage(const std::string& message) {
-  return message.find("locked") != std::string::npos || message.find("busy") != std::string::npos;
-}
-
 StoreWriter::StoreWriter(StoreWriter&& o) noexcept
     : path_(std::move(o.path_)), store_(std::move(o.store_)), pending_(std::move(o.pending_)), fd_(o.fd_),
       device_(o.device_), inode_(o.inode_) {
@@ -84,7 +80,7 @@ StoreWriter::Result StoreWriter::write(std::vector<ReplicationRow> rows, std::st
       message = path_ + " was moved or deleted while the batch was writing it";
       return Result::Moved;
     }
-    if (isLockedMessage(message)) return Result::Locked;
+    if (dynamic_cast<const StoreLocked*>(&e)) return Result::Locked;
     // SQLite says "disk I/O error" for a full disk as often as "disk is full": say what is free.
     struct statvfs fsInfo {};
     const std::string folder = fs::absolute(fs::path(path_)).parent_path().string();

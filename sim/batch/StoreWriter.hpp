@@ -17,7 +17,8 @@ namespace drillsim {
 class StoreWriter {
  public:
   /// Opens (resume) or creates the store at `path` and takes it for this batch. Throws OutputError
-  /// when another batch holds it or it cannot be created, std::runtime_error when it is not a store.
+  /// when another batch holds it or it cannot be created (StoreLocked when another program holds
+  /// its database lock), std::runtime_error when it is not a store.
   static StoreWriter create(const std::string& path, const BatchSettings& settings);
   static StoreWriter resume(const std::string& path);
   StoreWriter(StoreWriter&&) noexcept;
@@ -54,8 +55,5 @@ class StoreWriter {
   int fd_ = -1;  // our own handle on the file: holds the batch's lock and, if moved, its content
   unsigned long long device_ = 0, inode_ = 0;
 };
-
-/// Whether a GDAL/SQLite error message says the database is locked by another connection.
-bool isLockedMessage(const std::string& message);
 
 }  // namespace drillsim

@@ -315,13 +315,13 @@ int runBatch(const std::vector<std::string>& argv) {
     if (!std::filesystem::exists(out)) throw UsageError("--resume: " + out + " does not exist; run without --resume to start it");
     try {
       writer.emplace(StoreWriter::resume(out));
-    } catch (const OutputError&) {
+    } catch (const OutputError&) {  // in use, or locked by another program: exit 73
       throw;
     } catch (const InputError&) {  // a damaged store: located, exit 2
       throw;
     } catch (const std::runtime_error& e) {
       std::cerr << "drillsim batch: " << e.what() << "\n";
-      return isLockedMessage(e.what()) ? kExitCannotWrite : kExitInvalidInput;
+      return kExitInvalidInput;
     }
     const BatchSettings& stored = writer->store().settings();
     std::string mismatch;

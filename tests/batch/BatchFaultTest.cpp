@@ -174,6 +174,30 @@ TEST(BatchFaults, AStoreLockedByAnotherProgramIsWrittenWhenReleased) {
   EXPECT_EQ(resumedTable(out), wholeTable(500));  // nothing left to run: the same table
 }
 
+// Resuming a store another program holds locked is refused as locked (exit 73), not taken for a
+// damaged one: SQLite's result code decides, and the store is untouched, so the resume once the
+// lock is gone finishes the batch.
+TEST(BatchFaults, ResumingAStoreLockedByAnotherProgramSaysSo) {
+  const fs::path out = scratch("locked-resume.gpkg");
+  auto args = batchArgs(out, 40);
+  ASSERT_EQ(test::runDrillsim(args).exitCode, 0);
+  const fs::path ready = scratch("locked-resume.ready");
+  fs::remove(ready);
+  const std::string locker = "python3 -c \"import sqlite3, time; c = sqlite3.connect('" + out.string() +
+                             "', isolation_level=None); c.execute('BEGIN EXCLUSIVE'); open('" + ready.string() +
+                             "', 'w').close(); time.sleep(6); c.execute('COMMIT')\" &";
+  ASSERT_EQ(std::system(locker.c_str()), 0);
+  for (int i = 0; i < 100 && !fs::exists(ready); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(fs::exists(ready));
+  const auto r = test::runDrillsim({"batch", kScenario, "--substances", kTable, "--out", out.string(), "--resume",
+                                    "--quiet"});
+  EXPECT_EQ(r.exitCode, 73) << r.err;
+  EXPECT_NE(r.err.find(out.string() + " is locked by another program"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("damaged"), std::string::npos) << r.err;
+  std::this_thread::sleep_for(std::chrono::seconds(6));
+  EXPECT_EQ(checkStore(out), 80u);
+}
+
 TEST(BatchFaults, AStoreInUseByAnotherBatchIsRefused) {
   const fs::path out = scratch("shared.gpkg"), err = scratch("shared.err");
   auto args = batchArgs(out, 400);
