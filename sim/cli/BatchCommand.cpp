@@ -3,7 +3,7 @@
 //
 // Index (search for "[SECTION] " and the name):
 //   Options and interrupts; MPI messages; CSV and summary layers; Help; MPI ranks other than 0;
-//   Starting a batch; Resume and planning; Running and reporting.
+//   Settings and the store; Progress; Running rank 0's batch; Starting a batch.
 #include <unistd.h>
 
 #include <atomic>
@@ -13,11 +13,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <set>
 #include <thread>
 
 #include "scenarios/TextFile.hpp"
 #include "sim/batch/Batch.hpp"
+#include "sim/batch/BatchPlan.hpp"
 #include "sim/batch/ResultStore.hpp"
 #include "sim/batch/StoreWriter.hpp"
 #include "sim/cli/Args.hpp"
@@ -191,10 +191,9 @@ int runBatchRank(const Args& args, std::optional<LoadedScenario>& loaded, int ra
     return kExitOk;
   }
   loaded->scenario.dispersion = dispersionModel(work.value("model", "auto")).value_or(DispersionModel::Auto);
-  std::vector<BatchTask> mine;
-  const auto& tasks = work.at("tasks");
-  for (std::size_t j = std::size_t(rank); j < tasks.size(); j += std::size_t(ranks))
-    mine.push_back({tasks[j].at(0).get<std::string>(), tasks[j].at(1).get<int>()});
+  std::vector<BatchTask> all;
+  for (const auto& t : work.at("tasks")) all.push_back({t.at(0).get<std::string>(), t.at(1).get<int>()});
+  const std::vector<BatchTask> mine = shareOfRank(all, rank, ranks);
   BatchOptions options;
   options.seed = work.at("seed").get<std::uint64_t>();
   std::string fewer;
@@ -240,7 +239,309 @@ int runBatchRank(const Args& args, std::optional<LoadedScenario>& loaded, int ra
 }
 }  // namespace
 
-// [SECTION] Starting a batch: MPI, the scenario, the settings
+// [SECTION] Settings and the store: what was asked, the store created or resumed
+namespace {
+/// The batch's settings as asked on the command line, over the scenario's own.
+BatchSettings askedSettings(const Args& args, const Scenario& sc, const std::string& scenarioFile) {
+  std::vector<std::string> allPlans;
+  for (const auto& p : sc.plans) allPlans.push_back(p.id);
+  BatchSettings settings;
+  settings.scenarioFile = scenarioFile;
+  settings.scenarioHash = fileHash(scenarioFile);
+  settings.program = "drillsim " DRILLSIM_VERSION;
+  settings.seed = args.count("seed", sc.monte_carlo.seed);
+  settings.replications = int(args.count("replications", std::uint64_t(sc.monte_carlo.replications)));
+  if (settings.replications < 1 || settings.replications > 10000000)
+    throw UsageError("--replications: expected a whole number from 1 to 10000000");
+  settings.plans = args.value("plans") ? splitList(*args.value("plans")) : allPlans;
+  settings.model = dispersionName(sc.dispersion);
+  if (auto shard = args.value("shard"); shard && !parseShard(*shard, settings))
+    throw UsageError("--shard: expected i/n with 0 <= i < n <= 100000 (e.g. 3/8: the fourth of eight), found " +
+                     inQuotes(*shard));
+  for (const auto& p : settings.plans)
+    if (!sc.plan(p)) throw UsageError("--plans: no plan " + inQuotes(p) + "; " + expectedOneOf(p, allPlans));
+  return settings;
+}
+
+/// The store: created, or opened with --resume when it matches what was asked (then the stored
+/// settings and model replace those asked). Nothing, with the message printed, when it cannot be
+/// resumed; throws for a store in use, locked, damaged or that cannot be created.
+std::optional<StoreWriter> openStore(const Args& args, const std::string& out, BatchSettings& settings,
+                                     LoadedScenario& loaded, BatchOptions& options) {
+  // The rows the batch reads back at its end must fit: checked before anything is written.
+  const auto checkFits = [&] { checkBatchFits(loaded, double(settings.heldReplications()) * double(settings.plans.size())); };
+  if (!args.flag("resume")) {
+    checkFits();
+    return StoreWriter::create(out, settings);
+  }
+  if (!std::filesystem::exists(out)) throw UsageError("--resume: " + out + " does not exist; run without --resume to start it");
+  std::optional<StoreWriter> writer;
+  try {
+    writer.emplace(StoreWriter::resume(out));
+  } catch (const OutputError&) {  // in use, or locked by another program: exit 73
+    throw;
+  } catch (const InputError&) {  // a damaged store: located, exit 2
+    throw;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "drillsim batch: " << e.what() << "\n";
+    return std::nullopt;
+  }
+  const BatchSettings& stored = writer->store().settings();
+  const std::string mismatch =
+      resumeMismatch(stored, settings,
+                     {bool(args.value("seed")), bool(args.value("replications")), bool(args.value("plans")),
+                      bool(args.value("model")), bool(args.value("shard"))});
+  if (!mismatch.empty()) {
+    std::cerr << "drillsim batch: cannot resume " << out << ": " << mismatch << "; start a new batch with another --out\n";
+    return std::nullopt;
+  }
+  settings = stored;
+  options.seed = stored.seed;
+  loaded.scenario.dispersion = *dispersionModel(stored.model);  // the model the batch began with
+  checkFits();
+  return writer;
+}
+
+// [SECTION] Progress: the bar on the terminal and the JSON lines for the front end
+class Progress {
+ public:
+  explicit Progress(const Args& args) : bar_(!args.flag("quiet") && isatty(STDERR_FILENO)) {
+    if (!args.value("progress-fd")) return;
+    const int fd = int(args.count("progress-fd", 0));
+    out_ = fd > 2 ? fdopen(fd, "w") : nullptr;
+    if (!out_) throw UsageError("--progress-fd: expected an open file descriptor above 2");
+  }
+  ~Progress() {
+    if (out_) std::fclose(out_);
+  }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+  /// Replications run in this invocation per second so far.
+  double rate(std::size_t thisRun) const { return elapsed() > 0 ? double(thisRun) / elapsed() : 0; }
+
+  void show(std::size_t finished, std::size_t total, std::size_t failed, std::size_t thisRun) {
+    if (bar_) drawBar(finished, total, failed, thisRun);
+    if (out_) {  // {"done": D, "total": T, "failed": F, "rate": R} per line
+      std::fprintf(out_, "{\"done\": %zu, \"total\": %zu, \"failed\": %zu, \"rate\": %.3f}\n", finished, total, failed,
+                   rate(thisRun));
+      std::fflush(out_);
+    }
+  }
+  /// The bar's last state, and the end of its line.
+  void end(std::size_t finished, std::size_t total, std::size_t failed, std::size_t thisRun) {
+    if (out_) std::fclose(out_);
+    out_ = nullptr;
+    if (!bar_) return;
+    drawBar(finished, total, failed, thisRun);
+    std::cerr << "\n";
+  }
+
+ private:
+  void drawBar(std::size_t finished, std::size_t total, std::size_t failed, std::size_t thisRun) const {
+    const double r = rate(thisRun);
+    const double share = total ? double(finished) / double(total) : 1;
+    std::string line = "\r[";
+    for (int i = 0; i < 30; ++i) line += i < int(share * 30) ? '#' : '.';
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "] %zu/%zu  %.1f rep/s  left %s%s ", finished, total, r,
+                  r > 0 ? duration(double(total - finished) / r).c_str() : "?",
+                  failed ? (", " + std::to_string(failed) + " failed").c_str() : "");
+    std::cerr << line << buf << std::flush;
+  }
+  bool bar_;
+  FILE* out_ = nullptr;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+// [SECTION] Running rank 0's batch: its share, the other ranks' rows, the store, how it ended
+class Rank0Batch {
+ public:
+  Rank0Batch(const Args& args, LoadedScenario& loaded, std::string out, BatchSettings settings, BatchOptions options,
+             StoreWriter& writer, int ranks)
+      : args_(args), loaded_(loaded), out_(std::move(out)), settings_(std::move(settings)), options_(std::move(options)),
+        writer_(writer), ranks_(ranks), plan_(settings_, writer.store().rows()), progress_(args),
+        feed_(writer, [this](StoreWriter::Result before, StoreWriter::Result now) { storeChanged(before, now); }) {
+    finished_ = plan_.done();
+  }
+
+  /// An MPI batch: every rank is told the work (what is not stored yet) and takes its share.
+  void shareTheWork(StopOthersUnlessReleased& stopOthers) {
+    tasks_ = plan_.rest();
+    nlohmann::json work{{"seed", options_.seed}, {"model", settings_.model}, {"tasks", nlohmann::json::array()}};
+    for (const BatchTask& t : tasks_) work["tasks"].push_back({t.plan, t.replication});
+    stopOthers.armed = false;
+    mpi::broadcast(work.dump());
+    tasks_ = shareOfRank(tasks_, 0, ranks_);
+  }
+
+  int run() {
+    Platform platform(loaded_);
+    const struct sigaction previous = catchInterrupts();
+    const auto onRow = [this](ReplicationRow row) { addRow(std::move(row)); };
+    if (ranks_ > 1) {
+      options_.tick = [this] { takeMessages(); };
+      drillsim::runBatch(platform, loaded_, tasks_, options_, onRow, stopping);
+    } else {
+      drillsim::runBatch(platform, loaded_, [this](BatchTask& t) { return plan_.next(t); }, options_, onRow, stopping);
+    }
+    waitForOtherRanks();
+    if (!feed_.stopped()) feed_.flush();
+    // Results held while another program locks the store: keep trying, up to --lock-wait.
+    feed_.retryWhileLocked(args_.number("lock-wait", 0, 1e6, 600), interrupted);
+    progress_.end(finished_, plan_.total(), failed_, thisRun_);
+    sigaction(SIGINT, &previous, nullptr);
+    return finish();
+  }
+
+ private:
+  void addRow(ReplicationRow row) {
+    failed_ += row.status != "ok";
+    ++finished_;
+    ++thisRun_;
+    feed_.add(std::move(row));
+    progress_.show(finished_, plan_.total(), failed_, thisRun_);
+  }
+
+  void storeChanged(StoreWriter::Result before, StoreWriter::Result now) {
+    if (now == StoreWriter::Result::Locked)
+      std::cerr << "\ndrillsim batch: " << out_
+                << " is locked by another program; results are held and written when it is released\n";
+    if (now == StoreWriter::Result::Stored && before == StoreWriter::Result::Locked)
+      std::cerr << "\ndrillsim batch: " << out_ << " is released; the results held are stored\n";
+    if (now == StoreWriter::Result::Failed || now == StoreWriter::Result::Moved) stopping = true;
+  }
+
+  /// The other ranks' rows, as they arrive; the ranks that have sent all they will.
+  void takeMessages() {
+    std::string text;
+    int tag = 0, from = 0;
+    for (;;) {
+      try {
+        if (linkLost_ || !mpi::receive(text, tag, from)) return;
+      } catch (const mpi::LinkLost&) {  // mpirun is ending the job: keep what arrived, stop
+        linkLost_ = true;
+        stopping = true;
+        return;
+      }
+      const auto message = nlohmann::json::parse(text);
+      if (tag == kTagRows)
+        for (ReplicationRow& row : rowsFromJson(message)) addRow(std::move(row));
+      if (tag == kTagDone) {
+        ++ranksDone_;
+        if (!message.value("error", "").empty())
+          rankProblems_ += "rank " + std::to_string(from) + ": " + message.value("error", "") + "\n";
+      }
+    }
+  }
+
+  /// Rank 0's share is done: wait for the others' (a rank that dies ends the whole job: mpirun
+  /// stops every rank, and what is stored is kept for --resume).
+  void waitForOtherRanks() {
+    const auto ownDone = std::chrono::steady_clock::now();
+    while (ranks_ > 1 && ranksDone_ < ranks_ - 1 && !feed_.stopped() && !linkLost_ &&
+           !(interrupted && std::chrono::steady_clock::now() - ownDone > std::chrono::seconds(10))) {
+      takeMessages();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
+  /// How the batch ended, said with what to run next; the summary layers when it is complete.
+  int finish() {
+    const std::string resumeLine = "drillsim batch " + settings_.scenarioFile +
+                                   (args_.value("substances") ? " --substances " + *args_.value("substances") : "") +
+                                   (settings_.shards > 1 ? " --shard " + settings_.shardText() : "") + " --out ";
+    const std::size_t unstored = writer_.pending(), total = plan_.total();
+    if (feed_.state() == StoreWriter::Result::Moved) {
+      const std::string copy = writer_.restore();
+      std::size_t inCopy = 0;
+      try {
+        inCopy = ResultStore::open(copy, false).rows().size();
+      } catch (const std::runtime_error&) {
+      }
+      std::cerr << "drillsim batch: " << feed_.problem() << ".\nThe " << inCopy
+                << " replications it had stored are in the copy written to " << copy
+                << " (if you moved the file, they are also where you put it); the " << unstored
+                << " finished since will run again.\nFinish the batch with: " << resumeLine << copy << " --resume\n";
+      if (ranks_ > 1) mpi::abort(kExitCannotWrite);  // the other ranks are still running
+      return kExitCannotWrite;
+    }
+    if (feed_.stopped()) {
+      std::cerr << "drillsim batch: cannot store results in " << out_ << ": " << feed_.problem()
+                << ".\nThe store is intact: " << finished_ - unstored << " of " << total << " replications are in it; the "
+                << unstored << " finished but not stored will run again.\nFree space (or release the file) and finish with: "
+                << resumeLine << out_ << " --resume\n";
+      if (ranks_ > 1) mpi::abort(kExitCannotWrite);
+      return kExitCannotWrite;
+    }
+    if (interrupted) {
+      std::cerr << "drillsim batch: "
+                << (ranks_ > 1 ? "stopped by mpirun (a rank died, or the job was interrupted: mpirun's message says which); "
+                               : "interrupted; ")
+                << finished_ - unstored << " of " << total << " replications are stored in " << out_
+                << (unstored ? " (" + std::to_string(unstored) + " finished while it was locked will run again)" : "")
+                << ".\nFinish it with: " << resumeLine << out_ << " --resume\n";
+      if (ranks_ > 1 && ranksDone_ < ranks_ - 1) mpi::abort(130);
+      return 130;
+    }
+    if (linkLost_) {
+      std::cerr << "drillsim batch: the MPI job lost a rank (mpirun says which, above) and is ending; "
+                << finished_ - unstored << " of " << total << " replications are stored in " << out_
+                << ".\nFinish it with (under mpirun or not): " << resumeLine << out_ << " --resume\n";
+      return kExitJobLost;
+    }
+    if (!rankProblems_.empty()) {
+      std::cerr << rankProblems_ << "drillsim batch: " << finished_ << " of " << total << " replications are stored in "
+                << out_ << "; the ranks above ran none of theirs.\nFinish it with: " << resumeLine << out_ << " --resume\n";
+      return kExitInvalidInput;
+    }
+    const std::vector<ReplicationRow> rows = writer_.store().rows();
+    writer_.close();  // closes the GeoPackage before its summary layers are written
+    summariseStore(out_, rows, loaded_.park, args_.value("csv"));
+    printDone(rows);
+    return kExitOk;
+  }
+
+  void printDone(const std::vector<ReplicationRow>& rows) const {
+    long failedAll = 0;
+    for (const auto& r : rows) failedAll += r.status != "ok";
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.1f", progress_.rate(thisRun_));
+    const BatchSettings& s = settings_;
+    std::cout << loaded_.scenario.name << ": " << rows.size() << " replications (" << s.plans.size() << " plans x "
+              << s.replications << ", seed " << s.seed
+              << (s.shards > 1 ? ", shard " + s.shardText() + ": replications r with r mod " + std::to_string(s.shards) +
+                                     " = " + std::to_string(s.shard)
+                               : "")
+              << ") in " << out_ << "; " << thisRun_ << " run now in " << duration(progress_.elapsed()) << " (" << rate
+              << "/s, " << (ranks_ > 1 ? std::to_string(ranks_) + " MPI ranks" : std::to_string(options_.jobs) + " jobs")
+              << ")"
+              << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)"
+                            : "")
+              << "\n"
+              << (s.shards > 1 ? "Join the shards with: drillsim merge " + s.scenarioFile + " SHARDS.gpkg... --out FILE.gpkg\n"
+                               : "Compare the plans with: drillsim compare " + out_ + "\n");
+  }
+
+  const Args& args_;
+  LoadedScenario& loaded_;
+  const std::string out_;
+  const BatchSettings settings_;
+  BatchOptions options_;
+  StoreWriter& writer_;
+  const int ranks_;
+  BatchPlan plan_;
+  std::vector<BatchTask> tasks_;  // rank 0's share, in an MPI batch
+  Progress progress_;
+  StoreFeed feed_;
+  std::size_t finished_ = 0, failed_ = 0, thisRun_ = 0;
+  int ranksDone_ = 0;
+  std::string rankProblems_;
+  bool linkLost_ = false;
+};
+}  // namespace
+
+// [SECTION] Starting a batch: MPI, the scenario, then rank 0's batch or another rank's share
 int runBatch(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   // Under mpirun every rank runs this; rank 0 keeps the store and hands out the replications.
@@ -276,298 +577,21 @@ int runBatch(const std::vector<std::string>& argv) {
     }
   }
   if (!loaded) return kExitInvalidInput;
-  const Scenario& sc = loaded->scenario;
   const std::string scenarioFile = args.positional()[0];
   const std::string out = args.value("out").value_or(std::filesystem::path(scenarioFile).stem().string() + ".results.gpkg");
-
-  std::vector<std::string> allPlans;
-  for (const auto& p : sc.plans) allPlans.push_back(p.id);
-  BatchSettings settings;
-  settings.scenarioFile = scenarioFile;
-  settings.scenarioHash = fileHash(scenarioFile);
-  settings.program = "drillsim " DRILLSIM_VERSION;
-  settings.seed = args.count("seed", sc.monte_carlo.seed);
-  settings.replications = int(args.count("replications", std::uint64_t(sc.monte_carlo.replications)));
-  if (settings.replications < 1 || settings.replications > 10000000)
-    throw UsageError("--replications: expected a whole number from 1 to 10000000");
-  settings.plans = args.value("plans") ? splitList(*args.value("plans")) : allPlans;
-  settings.model = dispersionName(sc.dispersion);
-  if (auto shard = args.value("shard"); shard && !parseShard(*shard, settings))
-    throw UsageError("--shard: expected i/n with 0 <= i < n <= 100000 (e.g. 3/8: the fourth of eight), found " +
-                     inQuotes(*shard));
-  for (const auto& p : settings.plans)
-    if (!sc.plan(p)) throw UsageError("--plans: no plan " + inQuotes(p) + "; " + expectedOneOf(p, allPlans));
-  const int jobs = args.jobs();
+  BatchSettings settings = askedSettings(args, loaded->scenario, scenarioFile);
   BatchOptions options;
   options.seed = settings.seed;
-  options.jobs = jobs;
   options.timeLimit_s = args.number("time-limit", 1, 1e6, 300);
   std::string fewer;
-  options.jobs = jobsThatFit(*loaded, jobs, fewer);  // refuses a scenario too large before anything is written
+  options.jobs = jobsThatFit(*loaded, args.jobs(), fewer);  // refuses a scenario too large before anything is written
   if (!fewer.empty()) std::cerr << "drillsim batch: " << fewer << "\n";
-
-  // [SECTION] Resume and planning: the store opened or created, the tasks left, the ranks' shares
-  // The rows the batch reads back at its end must fit: checked before anything is written.
-  const auto checkFits = [&] { checkBatchFits(*loaded, double(settings.heldReplications()) * double(settings.plans.size())); };
-  const double lockWait = args.number("lock-wait", 0, 1e6, 600);
-  std::optional<StoreWriter> writer;
-  if (args.flag("resume")) {
-    if (!std::filesystem::exists(out)) throw UsageError("--resume: " + out + " does not exist; run without --resume to start it");
-    try {
-      writer.emplace(StoreWriter::resume(out));
-    } catch (const OutputError&) {  // in use, or locked by another program: exit 73
-      throw;
-    } catch (const InputError&) {  // a damaged store: located, exit 2
-      throw;
-    } catch (const std::runtime_error& e) {
-      std::cerr << "drillsim batch: " << e.what() << "\n";
-      return kExitInvalidInput;
-    }
-    const BatchSettings& stored = writer->store().settings();
-    std::string mismatch;
-    if (stored.scenarioHash != settings.scenarioHash)
-      mismatch = "the scenario file has changed since the batch began (" + stored.scenarioHash + " then, " + settings.scenarioHash + " now)";
-    else if (args.value("seed") && stored.seed != settings.seed)
-      mismatch = "it was run with seed " + std::to_string(stored.seed);
-    else if (args.value("replications") && stored.replications != settings.replications)
-      mismatch = "it has " + std::to_string(stored.replications) + " replications per plan";
-    else if (args.value("plans") && stored.plans != settings.plans)
-      mismatch = "it runs other plans";
-    else if (args.value("model") && stored.model != settings.model)
-      mismatch = "it was run with --model " + stored.model;
-    else if (args.value("shard") && stored.shardText() != settings.shardText())
-      mismatch = stored.shards > 1 ? "it is shard " + stored.shardText() : "it is a whole batch, not a shard";
-    if (!mismatch.empty()) {
-      std::cerr << "drillsim batch: cannot resume " << out << ": " << mismatch << "; start a new batch with another --out\n";
-      return kExitInvalidInput;
-    }
-    settings = stored;
-    options.seed = stored.seed;
-    loaded->scenario.dispersion = *dispersionModel(stored.model);  // the model the batch began with
-    checkFits();
-  } else {
-    checkFits();
-    writer.emplace(StoreWriter::create(out, settings));
-  }
-
-  // What is stored and succeeded is done; failed and timed-out replications run again. The tasks
-  // are handed out one at a time, in replication-major order: nothing here grows with the
-  // replications asked, only with those stored.
-  std::set<std::pair<std::string, int>> done;
-  for (const auto& r : writer->store().rows())
-    if (r.status == "ok") done.insert({r.plan, r.replication});
-  const std::size_t total = std::size_t(settings.heldReplications()) * settings.plans.size();
-  int nextReplication = 0;
-  std::size_t nextPlan = 0;
-  const auto nextTask = [&](BatchTask& t) {
-    for (; nextReplication < settings.replications; ++nextReplication, nextPlan = 0) {
-      if (!settings.holds(nextReplication)) continue;
-      while (nextPlan < settings.plans.size()) {
-        const std::string& p = settings.plans[nextPlan++];
-        if (!done.count({p, nextReplication})) {
-          t = {p, nextReplication};
-          return true;
-        }
-      }
-    }
-    return false;
-  };
-  // An MPI batch: every rank is told the work (what is not stored yet) and takes every ranks-th
-  // task, so that each holds a share of every stretch of replications.
-  std::vector<BatchTask> tasks;
-  if (ranks > 1) {
-    nlohmann::json work{{"seed", options.seed}, {"model", settings.model}, {"tasks", nlohmann::json::array()}};
-    for (BatchTask t; nextTask(t);) {
-      work["tasks"].push_back({t.plan, t.replication});
-      tasks.push_back(t);
-    }
-    stopOthers.armed = false;
-    mpi::broadcast(work.dump());
-    std::vector<BatchTask> mine;
-    for (std::size_t j = 0; j < tasks.size(); j += std::size_t(ranks)) mine.push_back(tasks[j]);
-    tasks.swap(mine);
-  }
-
-  // [SECTION] Running and reporting: progress, the store, the other ranks' rows, how to finish
-  Platform platform(*loaded);
-  const struct sigaction previous = catchInterrupts();
-
-  const bool bar = !args.flag("quiet") && isatty(STDERR_FILENO);
-  // Machine-readable progress: {"done": D, "total": T, "failed": F, "rate": R} per line.
-  FILE* progressOut = nullptr;
-  if (args.value("progress-fd")) {
-    const int fd = int(args.count("progress-fd", 0));
-    progressOut = fd > 2 ? fdopen(fd, "w") : nullptr;
-    if (!progressOut) throw UsageError("--progress-fd: expected an open file descriptor above 2");
-  }
-  const auto start = std::chrono::steady_clock::now();
-  auto lastFlush = start;
-  std::vector<ReplicationRow> pending;
-  std::size_t finished = done.size(), failed = 0, thisRun = 0;
-  // The store's state: the last write's result, and the problem that stopped the batch.
-  StoreWriter::Result written = StoreWriter::Result::Stored;
-  std::string storeProblem;
-  auto flush = [&] {
-    std::string message;
-    const bool wasLocked = written == StoreWriter::Result::Locked;
-    written = writer->write(std::move(pending), message);
-    pending.clear();
-    lastFlush = std::chrono::steady_clock::now();
-    if (written == StoreWriter::Result::Locked && !wasLocked)
-      std::cerr << "\ndrillsim batch: " << out
-                << " is locked by another program; results are held and written when it is released\n";
-    if (written == StoreWriter::Result::Stored && wasLocked)
-      std::cerr << "\ndrillsim batch: " << out << " is released; the results held are stored\n";
-    if (written == StoreWriter::Result::Failed || written == StoreWriter::Result::Moved) {
-      storeProblem = message;
-      stopping = true;
-    }
-  };
-  auto progress = [&] {
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double rate = elapsed > 0 ? double(thisRun) / elapsed : 0;
-    const double share = total ? double(finished) / double(total) : 1;
-    std::string line = "\r[";
-    for (int i = 0; i < 30; ++i) line += i < int(share * 30) ? '#' : '.';
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "] %zu/%zu  %.1f rep/s  left %s%s ", finished, total, rate,
-                  rate > 0 ? duration(double(total - finished) / rate).c_str() : "?",
-                  failed ? (", " + std::to_string(failed) + " failed").c_str() : "");
-    std::cerr << line << buf << std::flush;
-  };
-  const auto onRow = [&](ReplicationRow row) {
-    failed += row.status != "ok";
-    ++finished;
-    ++thisRun;
-    pending.push_back(std::move(row));
-    if (pending.size() >= 64 || std::chrono::steady_clock::now() - lastFlush > std::chrono::milliseconds(500)) flush();
-    if (bar) progress();
-    if (progressOut) {
-      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::fprintf(progressOut, "{\"done\": %zu, \"total\": %zu, \"failed\": %zu, \"rate\": %.3f}\n", finished,
-                   total, failed, elapsed > 0 ? double(thisRun) / elapsed : 0.0);
-      std::fflush(progressOut);
-    }
-  };
-  // The other ranks' rows, as they arrive; the ranks that have sent all they will.
-  int ranksDone = 0;
-  std::string rankProblems;
-  bool linkLost = false;
-  const auto takeMessages = [&] {
-    std::string text;
-    int tag = 0, from = 0;
-    for (;;) {
-      try {
-        if (linkLost || !mpi::receive(text, tag, from)) return;
-      } catch (const mpi::LinkLost&) {  // mpirun is ending the job: keep what arrived, stop
-        linkLost = true;
-        stopping = true;
-        return;
-      }
-      const auto message = nlohmann::json::parse(text);
-      if (tag == kTagRows)
-        for (ReplicationRow& row : rowsFromJson(message)) onRow(std::move(row));
-      if (tag == kTagDone) {
-        ++ranksDone;
-        if (!message.value("error", "").empty())
-          rankProblems += "rank " + std::to_string(from) + ": " + message.value("error", "") + "\n";
-      }
-    }
-  };
-  if (ranks > 1) options.tick = takeMessages;
-  if (ranks > 1) drillsim::runBatch(platform, *loaded, tasks, options, onRow, stopping);
-  else drillsim::runBatch(platform, *loaded, nextTask, options, onRow, stopping);
-  // Rank 0's share is done: wait for the others' (a rank that dies ends the whole job: mpirun
-  // stops every rank, and what is stored is kept for --resume).
-  const auto ownDone = std::chrono::steady_clock::now();
-  while (ranks > 1 && ranksDone < ranks - 1 && storeProblem.empty() && !linkLost &&
-         !(interrupted && std::chrono::steady_clock::now() - ownDone > std::chrono::seconds(10))) {
-    takeMessages();
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (storeProblem.empty()) flush();
-  // Results held while another program locks the store: keep trying, up to --lock-wait.
-  const auto waitFrom = std::chrono::steady_clock::now();
-  while (written == StoreWriter::Result::Locked && !interrupted &&
-         std::chrono::steady_clock::now() - waitFrom < std::chrono::duration<double>(lockWait)) {
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-    flush();
-  }
-  if (written == StoreWriter::Result::Locked && !interrupted)
-    storeProblem = "still locked by another program after " + std::to_string(long(lockWait)) + " s (--lock-wait)";
-  if (progressOut) std::fclose(progressOut);
-  sigaction(SIGINT, &previous, nullptr);
-  if (bar) {
-    progress();
-    std::cerr << "\n";
-  }
-  const std::string resumeLine = "drillsim batch " + scenarioFile +
-                                 (args.value("substances") ? " --substances " + *args.value("substances") : "") +
-                                 (settings.shards > 1 ? " --shard " + settings.shardText() : "") + " --out ";
-  const std::size_t unstored = writer->pending();
-  if (written == StoreWriter::Result::Moved) {
-    const std::string copy = writer->restore();
-    std::size_t inCopy = 0;
-    try {
-      inCopy = ResultStore::open(copy, false).rows().size();
-    } catch (const std::runtime_error&) {
-    }
-    std::cerr << "drillsim batch: " << storeProblem << ".\nThe " << inCopy << " replications it had stored are in the copy "
-              << "written to " << copy << " (if you moved the file, they are also where you put it); the " << unstored
-              << " finished since will run again.\nFinish the batch with: " << resumeLine << copy << " --resume\n";
-    if (ranks > 1) mpi::abort(kExitCannotWrite);  // the other ranks are still running
-    return kExitCannotWrite;
-  }
-  if (!storeProblem.empty()) {
-    std::cerr << "drillsim batch: cannot store results in " << out << ": " << storeProblem << ".\nThe store is intact: "
-              << finished - unstored << " of " << total << " replications are in it; the " << unstored
-              << " finished but not stored will run again.\nFree space (or release the file) and finish with: "
-              << resumeLine << out << " --resume\n";
-    if (ranks > 1) mpi::abort(kExitCannotWrite);
-    return kExitCannotWrite;
-  }
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (interrupted) {
-    std::cerr << "drillsim batch: "
-              << (ranks > 1 ? "stopped by mpirun (a rank died, or the job was interrupted: mpirun's message says which); "
-                            : "interrupted; ")
-              << finished - unstored << " of " << total << " replications are stored in "
-              << out << (unstored ? " (" + std::to_string(unstored) + " finished while it was locked will run again)" : "")
-              << ".\nFinish it with: " << resumeLine << out << " --resume\n";
-    if (ranks > 1 && ranksDone < ranks - 1) mpi::abort(130);
-    return 130;
-  }
-  if (linkLost) {
-    std::cerr << "drillsim batch: the MPI job lost a rank (mpirun says which, above) and is ending; " << finished - unstored
-              << " of " << total << " replications are stored in " << out
-              << ".\nFinish it with (under mpirun or not): " << resumeLine << out << " --resume\n";
-    return kExitJobLost;
-  }
-  if (!rankProblems.empty()) {
-    std::cerr << rankProblems << "drillsim batch: " << finished << " of " << total << " replications are stored in " << out
-              << "; the ranks above ran none of theirs.\nFinish it with: " << resumeLine << out << " --resume\n";
-    return kExitInvalidInput;
-  }
-  const std::vector<ReplicationRow> rows = writer->store().rows();
-  writer->close();  // closes the GeoPackage before its summary layers are written
-  summariseStore(out, rows, loaded->park, args.value("csv"));
-  long failedAll = 0;
-  for (const auto& r : rows) failedAll += r.status != "ok";
-  char rate[64];
-  std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? double(thisRun) / elapsed : 0.0);
-  std::cout << sc.name << ": " << rows.size() << " replications (" << settings.plans.size() << " plans x "
-            << settings.replications << ", seed " << settings.seed
-            << (settings.shards > 1 ? ", shard " + settings.shardText() + ": replications r with r mod " +
-                                          std::to_string(settings.shards) + " = " + std::to_string(settings.shard)
-                                    : "")
-            << ") in " << out << "; " << thisRun
-            << " run now in " << duration(elapsed) << " (" << rate << "/s, "
-            << (ranks > 1 ? std::to_string(ranks) + " MPI ranks" : std::to_string(options.jobs) + " jobs") << ")"
-            << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)" : "")
-            << "\n"
-            << (settings.shards > 1 ? "Join the shards with: drillsim merge " + scenarioFile + " SHARDS.gpkg... --out FILE.gpkg\n"
-                                    : "Compare the plans with: drillsim compare " + out + "\n");
-  return kExitOk;
+  args.number("lock-wait", 0, 1e6, 600);  // checked before the store is touched
+  std::optional<StoreWriter> writer = openStore(args, out, settings, *loaded, options);
+  if (!writer) return kExitInvalidInput;
+  Rank0Batch batch(args, *loaded, out, settings, options, *writer, ranks);
+  if (ranks > 1) batch.shareTheWork(stopOthers);
+  return batch.run();
 }
 
 }  // namespace drillsim::cli
