@@ -23,4 +23,13 @@ std::string fixedNumber(double v, int digits) {
   return buf;
 }
 
+std::string groupedNumber(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
 }  // namespace drillsim

@@ -12,5 +12,7 @@ std::string roundTripNumber(double v);
 std::string significantNumber(double v, int digits = 6);
 /// v with `digits` decimals, as printf's %.*f.
 std::string fixedNumber(double v, int digits);
+/// A whole number with its thousands grouped by commas: 12345 -> "12,345".
+std::string groupedNumber(long long n);
 
 }  // namespace drillsim

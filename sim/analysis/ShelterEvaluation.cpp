@@ -3,6 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <variant>
+
+#include "scenarios/NumberText.hpp"
+#include "sim/analysis/QuickestFlow.hpp"
+#include "sim/batch/Batch.hpp"
+#include "sim/batch/Statistics.hpp"
+#include "sim/engine/Platform.hpp"
+#include "sim/hazard/ThreatProbability.hpp"
 
 namespace drillsim {
 
@@ -123,6 +131,137 @@ ShelterRuns shelterRuns(const Park& park, const std::vector<nlohmann::json>& met
       r.meanOverflow[s] /= double(r.runs);
     }
   return r;
+}
+
+// [SECTION] Monte Carlo runs and plan efficiency
+namespace {
+/// Time step of the bound within the evaluation's runs: 2 s keeps it a small part of a run's cost.
+constexpr double kEvaluationBoundStep_s = 2.0;
+
+/// Runs `replications` of the plan for the given population: their metrics by replication, each
+/// of the first s.boundRuns with the quickest-flow bound for its own departures ("bound_s").
+std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario& base, const ShelterEvaluationSettings& s, bool night) {
+  LoadedScenario variant = base;
+  variant.scenario.population = night ? Population::Night : Population::Day;
+  BatchOptions options;
+  options.seed = s.seed;
+  options.jobs = s.jobs;
+  // The plan's efficiency: the bound for each run's own evacuees and departures, computed in the
+  // child that holds them.
+  const long boundRuns = s.boundRuns;
+  options.annotate = [&variant, boundRuns](const Outcome& o, nlohmann::json& m) {
+    if (long(o.replication) >= boundRuns) return;
+    const auto releases = releasesOf(variant, o);
+    if (releases.empty()) return;
+    const auto b = quickestTransshipment(evacuationNetwork(variant, releases), {kEvaluationBoundStep_s});
+    m["bound_s"] = b.feasible ? nlohmann::json(b.bound_s) : nlohmann::json(nullptr);
+  };
+  return planMetrics(platform, variant, s.plan->id, s.replications, options);
+}
+
+ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const ShelterEvaluationSettings& s, bool night) {
+  if (s.replications <= 0) return {};
+  return shelterRuns(base.park, runMetrics(platform, base, s, night));
+}
+
+/// Each plan's first s.boundRuns runs with the scenario's population, each against its bound.
+std::vector<ShelterEvaluation::PlanEfficiency> planEfficiencies(Platform& platform, const LoadedScenario& base, ShelterEvaluationSettings s) {
+  std::vector<ShelterEvaluation::PlanEfficiency> out;
+  if (s.boundRuns <= 0) return out;
+  s.replications = s.boundRuns;
+  for (const Plan& plan : base.scenario.plans) {
+    s.plan = &plan;
+    out.push_back({&plan, shelterRuns(base.park, runMetrics(platform, base, s, base.scenario.night()))});
+  }
+  return out;
+}
+}  // namespace
+
+// [SECTION] Findings
+std::string percentText(double share) { return fixedNumber(100 * share, 0) + " %"; }
+
+std::string overflowShareText(const ShelterRuns& r, std::size_t s) {
+  if (r.runs == 0) return "";
+  const auto [low, high] = stats::wilsonInterval(r.overflowing[s], r.runs);
+  return percentText(double(r.overflowing[s]) / double(r.runs)) + " [" + fixedNumber(100 * low, 0) + "-" +
+         fixedNumber(100 * high, 0) + "]";
+}
+
+/// The findings, most serious first: the code and the space for everyone; shelters in a threat
+/// zone (by how often); shelters turning people away (by the mean persons turned away per run);
+/// catchments over capacity (by the excess); walks beyond the radius (by persons); areas too small.
+std::vector<ShelterFinding> shelterFindings(const LoadedScenario& l, const ShelterEvaluationSettings& s,
+                                            const ShelterEvaluation& e) {
+  const Park& park = l.park;
+  std::vector<ShelterFinding> found;
+  auto add = [&](int category, double weight, std::string text) { found.push_back({category, weight, std::move(text)}); };
+  const long capacity = park.shelterCapacity();
+  for (const PopulationEvaluation* p : {&e.day, &e.night}) {
+    const char* when = p->demand.night ? "night" : "day";
+    const long pop = p->demand.population;
+    if (pop > 0 && double(capacity) < kMinShelterShare * double(pop))
+      add(0, 0, "Shelter capacity " + groupedNumber(capacity) + " is below 15 % of the " + when + " population (" +
+                           groupedNumber(pop) + "): the code for fixed shelters is not met.");
+    if (capacity < pop)
+      add(0, 0, "Shelter capacity " + groupedNumber(capacity) + " cannot hold the whole " + when + " population (" +
+                           groupedNumber(pop) + ") if everyone evacuates.");
+    if (p->demand.unreachable > 0)
+      add(0, double(p->demand.unreachable), groupedNumber(p->demand.unreachable) + " persons (" + when + ") reach no shelter by road.");
+    for (std::size_t k = 0; k < park.shelters.size(); ++k) {
+      const Shelter& sh = park.shelters[k];
+      const long demand = p->demand.demand[k];
+      if (demand > sh.capacity)
+        add(3, double(demand - sh.capacity), sh.id + " " + sh.name + ": by " + when + " its nominal catchment sends " + groupedNumber(demand) +
+                             " persons to " + groupedNumber(sh.capacity) + " places (" + fixedNumber(double(demand) / sh.capacity, 1) +
+                             "x); the rest must walk on to another shelter.");
+      if (p->runs.runs > 0 && p->runs.overflowing[k] * 10 >= p->runs.runs)
+        add(2, p->runs.meanOverflow[k], sh.id + " " + sh.name + ": turns people away in " + overflowShareText(p->runs, k) + " of " +
+                             when + " runs (mean " + groupedNumber(std::lround(p->runs.meanOverflow[k])) + " persons).");
+      const auto& w = p->demand.walk[k];
+      if (w.beyondRadius > 0)
+        add(4, double(w.beyondRadius), sh.id + " " + sh.name + ": " + groupedNumber(w.beyondRadius) + " of its " + when +
+                             " users walk farther than " + fixedNumber(s.radius_m, 0) + " m (P95 " + fixedNumber(w.p95_m, 0) +
+                             " m, farthest " + fixedNumber(w.max_m, 0) + " m, " + fixedNumber(w.max_m / l.scenario.walking.speed_ms / 60, 0) +
+                             " min).");
+    }
+  }
+  for (std::size_t h = 0; h < e.threatHazards.size(); ++h)
+    for (std::size_t k = 0; k < park.shelters.size(); ++k)
+      if (e.threatShare[h][k] >= 0.05)
+        add(1, e.threatShare[h][k], park.shelters[k].id + " " + park.shelters[k].name + ": lies in the AEGL-2 zone of " +
+                             e.threatHazards[h] + " in " + percentText(e.threatShare[h][k]) + " of weather draws.");
+  for (const Shelter& sh : park.shelters)
+    if (sh.area_m2 > 0 && sh.capacity * s.areaPerPerson_m2 > sh.area_m2)
+      add(5, 0, sh.id + " " + sh.name + ": its " + groupedNumber(std::lround(sh.area_m2)) + " m2 hold only " +
+                           groupedNumber(long(sh.area_m2 / s.areaPerPerson_m2)) + " persons at " + fixedNumber(s.areaPerPerson_m2, 1) +
+                           " m2 each, not its capacity " + groupedNumber(sh.capacity) + ".");
+  std::stable_sort(found.begin(), found.end(), [](const ShelterFinding& a, const ShelterFinding& b) {
+    return a.category != b.category ? a.category < b.category : a.weight > b.weight;
+  });
+  return found;
+}
+
+// [SECTION] The evaluation
+ShelterEvaluation evaluateShelters(const LoadedScenario& loaded, const ShelterEvaluationSettings& s) {
+  ShelterEvaluation e;
+  e.day.demand = nominalDemand(loaded, *s.plan, false, s.radius_m);
+  e.night.demand = nominalDemand(loaded, *s.plan, true, s.radius_m);
+  for (const Hazard& h : loaded.scenario.hazards) {
+    if (!std::holds_alternative<ToxicRelease>(h.detail) || s.threatDraws <= 0) continue;
+    const auto t = threatProbability(loaded, h.id, s.seed, s.threatDraws, {});
+    e.threatHazards.push_back(h.id);
+    std::vector<double> share;
+    for (int hits : t.shelters) share.push_back(double(hits) / double(std::max(1, t.replications)));
+    e.threatShare.push_back(share);
+  }
+  if (s.replications > 0) {
+    Platform platform(loaded);
+    e.day.runs = monteCarlo(platform, loaded, s, false);
+    e.night.runs = monteCarlo(platform, loaded, s, true);
+    e.plans = planEfficiencies(platform, loaded, s);
+  }
+  e.findings = shelterFindings(loaded, s, e);
+  return e;
 }
 
 }  // namespace drillsim

@@ -2,8 +2,10 @@
 // Evidence for the shelter committee (DESIGN.md section 2): for a layout of shelters, each
 // shelter's nominal catchment under a plan, demand against capacity, its users' walking distances
 // against the service radius, its capacity against its area, its distance to each hazard source,
-// and, from Monte Carlo runs, how often it overflows. Pure: the runs and threat counts are passed
-// in by the caller.
+// and, from Monte Carlo runs, how often it overflows; and the findings drawn from them.
+// nominalDemand, shelterRuns and shelterFindings are pure; evaluateShelters makes the runs (on a
+// SimGrid platform of its own) and the weather draws, then calls them. `drillsim shelters
+// evaluate` (sim/cli/SheltersCommand.cpp) only prints the evaluation.
 //
 // Standards used (see the README, "Shelter evaluation"):
 //   - fixed shelters hold at least 15 % of the planned population (the mandatory full-text code on
@@ -61,5 +63,61 @@ struct ShelterRuns {
 
 /// Reads the shelters' outcomes from the runs' metrics (as `metricsJson` writes them).
 ShelterRuns shelterRuns(const Park& park, const std::vector<nlohmann::json>& metrics);
+
+/// What an evaluation looks at and with how many runs.
+struct ShelterEvaluationSettings {
+  const Plan* plan = nullptr;  // whose shelter rule and runs are evaluated
+  long replications = 200;     // Monte Carlo runs per population for overflow (0: none)
+  int threatDraws = 500;       // weather draws for the chance of lying in an AEGL-2 zone (0: none)
+  std::uint64_t seed = 0;
+  int jobs = 1;
+  double radius_m = kServiceRadius_m;
+  double areaPerPerson_m2 = kAreaPerPerson_m2;
+  long boundRuns = 20;  // each plan's first runs set against the quickest-flow bound (0: none)
+};
+
+/// One population's part of the evaluation: who would go where, and how the runs went.
+struct PopulationEvaluation {
+  NominalDemand demand;
+  ShelterRuns runs;
+};
+
+/// One finding for the committee, ranked: by category (0 the code and the space for everyone,
+/// 1 shelters in a threat zone, 2 shelters turning people away, 3 catchments over capacity,
+/// 4 walks beyond the radius, 5 areas too small), then by weight (how often, how many), larger
+/// first.
+struct ShelterFinding {
+  int category = 0;
+  double weight = 0;
+  std::string text;
+};
+
+struct ShelterEvaluation {
+  PopulationEvaluation day, night;
+  std::vector<std::string> threatHazards;        // toxic releases evaluated
+  std::vector<std::vector<double>> threatShare;  // per hazard, per shelter: share of weather draws in its AEGL-2 zone
+  std::vector<ShelterFinding> findings;          // most serious first
+  /// Every plan's clearance against the bound, over its first boundRuns runs with the scenario's
+  /// population.
+  struct PlanEfficiency {
+    const Plan* plan = nullptr;
+    ShelterRuns runs;
+  };
+  std::vector<PlanEfficiency> plans;
+};
+
+/// The whole evaluation: both populations' demand, the threat shares of every toxic release, the
+/// Monte Carlo runs of the plan and every plan's efficiency, then the findings.
+ShelterEvaluation evaluateShelters(const LoadedScenario& loaded, const ShelterEvaluationSettings& settings);
+
+/// The findings from an evaluation's figures, most serious first.
+std::vector<ShelterFinding> shelterFindings(const LoadedScenario& loaded, const ShelterEvaluationSettings& settings,
+                                            const ShelterEvaluation& evaluation);
+
+/// "37 %" for 0.37.
+std::string percentText(double share);
+/// A shelter's share of runs in which it overflowed with its 95 % Wilson interval: "12 % [8-17]"
+/// ("" without runs).
+std::string overflowShareText(const ShelterRuns& runs, std::size_t shelter);
 
 }  // namespace drillsim

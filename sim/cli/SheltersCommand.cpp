@@ -4,8 +4,8 @@
 // ShelterLayoutsCommand.cpp.
 //
 // Index (search for "[SECTION] " and the name):
-//   Options and the evaluation; Monte Carlo runs and plan efficiency; Findings; Tables and header;
-//   JSON and the report folder; The evaluate subcommand; Help and dispatch.
+//   Options and the settings; Tables and header; JSON and the report folder; The evaluate
+//   subcommand; Help and dispatch.
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -27,7 +27,7 @@
 
 namespace drillsim::cli {
 
-// [SECTION] Options and the evaluation: settings, populations, percentages
+// [SECTION] Options and the settings: the evaluation's, percentages, the efficiency table
 namespace {
 const std::vector<OptionSpec> kOptions = {
     {"layout", true, "a shelter layout file (shelter_changes: [...]) applied over the scenario's shelters", "FILE"},
@@ -50,89 +50,16 @@ const std::vector<OptionSpec> kOptions = {
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
-struct Settings {
+/// The evaluation's settings, and the layout it was made on (for the header).
+struct Settings : ShelterEvaluationSettings {
   std::string layout, layoutName;
-  const Plan* plan = nullptr;
-  long replications = 200;
-  int threatDraws = 500;
-  std::uint64_t seed = 0;
-  int jobs = 1;
-  double radius_m = kServiceRadius_m;
-  double areaPerPerson_m2 = kAreaPerPerson_m2;
-  long boundRuns = 20;
 };
 
-/// Time step of the bound within the evaluation's runs: 2 s keeps it a small part of a run's cost.
-constexpr double kEvaluationBoundStep_s = 2.0;
-
-struct Population {
-  NominalDemand demand;
-  ShelterRuns runs;
-};
-
-struct Evaluation {
-  Population day, night;
-  std::vector<std::string> threatHazards;           // toxic releases evaluated
-  std::vector<std::vector<double>> threatShare;      // per hazard, per shelter
-  std::vector<std::string> findings;
-  /// Every plan's clearance against the bound, over its first s.boundRuns runs with the
-  /// scenario's population.
-  struct PlanEfficiency {
-    const Plan* plan = nullptr;
-    ShelterRuns runs;
-  };
-  std::vector<PlanEfficiency> plans;
-};
-
-std::string percent(double share) { return fixed(100 * share, 0) + " %"; }
-
-std::string overflowText(const ShelterRuns& r, std::size_t s) {
-  if (r.runs == 0) return "";
-  const auto [low, high] = stats::wilsonInterval(r.overflowing[s], r.runs);
-  return percent(double(r.overflowing[s]) / double(r.runs)) + " [" + fixed(100 * low, 0) + "-" + fixed(100 * high, 0) + "]";
-}
-
-// [SECTION] Monte Carlo runs and plan efficiency
-/// Runs `replications` of the plan for the given population: their metrics by replication, each
-/// of the first s.boundRuns with the quickest-flow bound for its own departures ("bound_s").
-std::vector<nlohmann::json> runMetrics(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
-  LoadedScenario variant = base;
-  variant.scenario.population = night ? drillsim::Population::Night : drillsim::Population::Day;
-  BatchOptions options;
-  options.seed = s.seed;
-  options.jobs = s.jobs;
-  // The plan's efficiency: the bound for each run's own evacuees and departures, computed in the
-  // child that holds them.
-  const long boundRuns = s.boundRuns;
-  options.annotate = [&variant, boundRuns](const Outcome& o, nlohmann::json& m) {
-    if (long(o.replication) >= boundRuns) return;
-    const auto releases = releasesOf(variant, o);
-    if (releases.empty()) return;
-    const auto b = quickestTransshipment(evacuationNetwork(variant, releases), {kEvaluationBoundStep_s});
-    m["bound_s"] = b.feasible ? nlohmann::json(b.bound_s) : nlohmann::json(nullptr);
-  };
-  return planMetrics(platform, variant, s.plan->id, s.replications, options);
-}
-
-ShelterRuns monteCarlo(Platform& platform, const LoadedScenario& base, const Settings& s, bool night) {
-  if (s.replications <= 0) return {};
-  return shelterRuns(base.park, runMetrics(platform, base, s, night));
-}
-
-/// Each plan's first s.boundRuns runs with the scenario's population, each against its bound.
-std::vector<Evaluation::PlanEfficiency> planEfficiencies(Platform& platform, const LoadedScenario& base, Settings s) {
-  std::vector<Evaluation::PlanEfficiency> out;
-  if (s.boundRuns <= 0) return out;
-  s.replications = s.boundRuns;
-  for (const Plan& plan : base.scenario.plans) {
-    s.plan = &plan;
-    out.push_back({&plan, shelterRuns(base.park, runMetrics(platform, base, s, base.scenario.night()))});
-  }
-  return out;
-}
+std::string percent(double share) { return percentText(share); }
+std::string overflowText(const ShelterRuns& r, std::size_t s) { return overflowShareText(r, s); }
 
 /// The plans' efficiency table (empty when no runs were made).
-std::string planEfficiencyTable(const LoadedScenario& l, const Evaluation& e, bool md) {
+std::string planEfficiencyTable(const LoadedScenario& l, const ShelterEvaluation& e, bool md) {
   if (e.plans.empty()) return "";
   std::ostringstream out;
   out << (md ? "\n## Plan efficiency\n\n" : "\nPlan efficiency\n") << "Each plan's first "
@@ -156,65 +83,6 @@ std::string planEfficiencyTable(const LoadedScenario& l, const Evaluation& e, bo
   return out.str();
 }
 
-// [SECTION] Findings
-/// The findings, most serious first: the code and the space for everyone; shelters in a threat
-/// zone (by how often); shelters turning people away (by the mean persons turned away per run);
-/// catchments over capacity (by the excess); walks beyond the radius (by persons); areas too small.
-void addFindings(const LoadedScenario& l, const Settings& s, Evaluation& e) {
-  const Park& park = l.park;
-  struct Ranked {
-    int category;
-    double weight;
-    std::string text;
-  };
-  std::vector<Ranked> found;
-  auto add = [&](int category, double weight, std::string text) { found.push_back({category, weight, std::move(text)}); };
-  const long capacity = park.shelterCapacity();
-  for (const Population* p : {&e.day, &e.night}) {
-    const char* when = p->demand.night ? "night" : "day";
-    const long pop = p->demand.population;
-    if (pop > 0 && double(capacity) < kMinShelterShare * double(pop))
-      add(0, 0, "Shelter capacity " + thousands(capacity) + " is below 15 % of the " + when + " population (" +
-                           thousands(pop) + "): the code for fixed shelters is not met.");
-    if (capacity < pop)
-      add(0, 0, "Shelter capacity " + thousands(capacity) + " cannot hold the whole " + when + " population (" +
-                           thousands(pop) + ") if everyone evacuates.");
-    if (p->demand.unreachable > 0)
-      add(0, double(p->demand.unreachable), thousands(p->demand.unreachable) + " persons (" + when + ") reach no shelter by road.");
-    for (std::size_t k = 0; k < park.shelters.size(); ++k) {
-      const Shelter& sh = park.shelters[k];
-      const long demand = p->demand.demand[k];
-      if (demand > sh.capacity)
-        add(3, double(demand - sh.capacity), sh.id + " " + sh.name + ": by " + when + " its nominal catchment sends " + thousands(demand) +
-                             " persons to " + thousands(sh.capacity) + " places (" + fixed(double(demand) / sh.capacity, 1) +
-                             "x); the rest must walk on to another shelter.");
-      if (p->runs.runs > 0 && p->runs.overflowing[k] * 10 >= p->runs.runs)
-        add(2, p->runs.meanOverflow[k], sh.id + " " + sh.name + ": turns people away in " + overflowText(p->runs, k) + " of " +
-                             when + " runs (mean " + thousands(std::lround(p->runs.meanOverflow[k])) + " persons).");
-      const auto& w = p->demand.walk[k];
-      if (w.beyondRadius > 0)
-        add(4, double(w.beyondRadius), sh.id + " " + sh.name + ": " + thousands(w.beyondRadius) + " of its " + when +
-                             " users walk farther than " + fixed(s.radius_m, 0) + " m (P95 " + fixed(w.p95_m, 0) +
-                             " m, farthest " + fixed(w.max_m, 0) + " m, " + fixed(w.max_m / l.scenario.walking.speed_ms / 60, 0) +
-                             " min).");
-    }
-  }
-  for (std::size_t h = 0; h < e.threatHazards.size(); ++h)
-    for (std::size_t k = 0; k < park.shelters.size(); ++k)
-      if (e.threatShare[h][k] >= 0.05)
-        add(1, e.threatShare[h][k], park.shelters[k].id + " " + park.shelters[k].name + ": lies in the AEGL-2 zone of " +
-                             e.threatHazards[h] + " in " + percent(e.threatShare[h][k]) + " of weather draws.");
-  for (const Shelter& sh : park.shelters)
-    if (sh.area_m2 > 0 && sh.capacity * s.areaPerPerson_m2 > sh.area_m2)
-      add(5, 0, sh.id + " " + sh.name + ": its " + thousands(std::lround(sh.area_m2)) + " m2 hold only " +
-                           thousands(long(sh.area_m2 / s.areaPerPerson_m2)) + " persons at " + fixed(s.areaPerPerson_m2, 1) +
-                           " m2 each, not its capacity " + thousands(sh.capacity) + ".");
-  std::stable_sort(found.begin(), found.end(), [](const Ranked& a, const Ranked& b) {
-    return a.category != b.category ? a.category < b.category : a.weight > b.weight;
-  });
-  for (auto& f : found) e.findings.push_back(std::move(f.text));
-}
-
 // [SECTION] Tables and header
 std::string nearestSource(const Park& park, const Shelter& sh) {
   const HazardSource* best = nullptr;
@@ -230,7 +98,7 @@ std::string nearestSource(const Park& park, const Shelter& sh) {
 }
 
 /// The tables of the evaluation; `md` gives Markdown tables, else aligned text.
-std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation& e, bool md) {
+std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e, bool md) {
   const Park& park = l.park;
   std::ostringstream out;
   auto emit = [&](const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
@@ -259,7 +127,7 @@ std::string tables(const LoadedScenario& l, const Settings& s, const Evaluation&
     }
     emit(header, rows, right);
   }
-  for (const Population* p : {&e.day, &e.night}) {
+  for (const PopulationEvaluation* p : {&e.day, &e.night}) {
     out << "\n" << (md ? "### " : "") << (p->demand.night ? "Night" : "Day") << " (" << wordOf(p->demand.night ? drillsim::Population::Night : drillsim::Population::Day)
         << ", " << thousands(p->demand.population) << " persons)\n" << (md ? "\n" : "");
     std::vector<std::string> header = {"shelter", "capacity", "zones", "demand", "demand/cap", "walk P50", "walk P95",
@@ -330,7 +198,7 @@ std::string header(const LoadedScenario& l, const Settings& s) {
 }
 
 // [SECTION] JSON and the report folder: report.md, map.svg, evaluation.json, shelters.gpkg
-nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluation& e) {
+nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e) {
   using nlohmann::json;
   json j;
   j["scenario"] = l.scenario.name;
@@ -341,7 +209,8 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluati
   j["radius_m"] = s.radius_m;
   j["area_per_person_m2"] = s.areaPerPerson_m2;
   j["capacity"] = l.park.shelterCapacity();
-  j["findings"] = e.findings;
+  j["findings"] = nlohmann::json::array();
+  for (const auto& f : e.findings) j["findings"].push_back(f.text);
   json shelters = json::array();
   for (std::size_t k = 0; k < l.park.shelters.size(); ++k) {
     const Shelter& sh = l.park.shelters[k];
@@ -352,7 +221,7 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluati
     json threat = json::object();
     for (std::size_t h = 0; h < e.threatHazards.size(); ++h) threat[e.threatHazards[h]] = e.threatShare[h][k];
     o["p_in_aegl2"] = threat;
-    for (const Population* p : {&e.day, &e.night}) {
+    for (const PopulationEvaluation* p : {&e.day, &e.night}) {
       json zones = json::array();
       for (int z : p->demand.catchment[k]) zones.push_back(l.park.zones[std::size_t(z)].id);
       const auto& w = p->demand.walk[k];
@@ -391,7 +260,7 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const Evaluati
   return j;
 }
 
-void writeOutputs(const std::string& dir, const LoadedScenario& l, const Settings& s, const Evaluation& e) {
+void writeOutputs(const std::string& dir, const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -413,7 +282,7 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
   std::string h = header(l, s);
   md << h.substr(h.find('\n') + 1) << "\n![Shelter catchments by night](map.svg)\n\n## Findings\n\n";
   if (e.findings.empty()) md << "Nothing above the thresholds.\n";
-  for (const auto& f : e.findings) md << "- " << f << "\n";
+  for (const auto& f : e.findings) md << "- " << f.text << "\n";
   md << "\n## Shelters\n\n" << tables(l, s, e, true) << planEfficiencyTable(l, e, true);
   writeFileAtomically(dir + "/report.md", md.str());
   writeFileAtomically(dir + "/evaluation.json", toJson(l, s, e).dump(2) + "\n");
@@ -461,30 +330,13 @@ int evaluate(const Args& args) {
   s.areaPerPerson_m2 = args.number("area-per-person", 0.1, 100, kAreaPerPerson_m2);
   const std::string format = args.choice("format", {"text", "json"}, "text");
 
-  Evaluation e;
-  e.day.demand = nominalDemand(*loaded, *s.plan, false, s.radius_m);
-  e.night.demand = nominalDemand(*loaded, *s.plan, true, s.radius_m);
-  for (const Hazard& h : loaded->scenario.hazards) {
-    if (!std::holds_alternative<ToxicRelease>(h.detail) || s.threatDraws <= 0) continue;
-    const auto t = threatProbability(*loaded, h.id, s.seed, s.threatDraws, {});
-    e.threatHazards.push_back(h.id);
-    std::vector<double> share;
-    for (int hits : t.shelters) share.push_back(double(hits) / double(std::max(1, t.replications)));
-    e.threatShare.push_back(share);
-  }
-  if (s.replications > 0) {
-    Platform platform(*loaded);
-    e.day.runs = monteCarlo(platform, *loaded, s, false);
-    e.night.runs = monteCarlo(platform, *loaded, s, true);
-    e.plans = planEfficiencies(platform, *loaded, s);
-  }
-  addFindings(*loaded, s, e);
+  const ShelterEvaluation e = evaluateShelters(*loaded, s);
   if (format == "json") {
     std::cout << toJson(*loaded, s, e).dump(2) << "\n";
   } else {
     std::cout << header(*loaded, s) << "\nFindings\n";
     if (e.findings.empty()) std::cout << "  nothing above the thresholds\n";
-    for (const auto& f : e.findings) std::cout << "  - " << f << "\n";
+    for (const auto& f : e.findings) std::cout << "  - " << f.text << "\n";
     std::cout << "\nShelters\n" << tables(*loaded, s, e, false) << planEfficiencyTable(*loaded, e, false);
   }
   if (auto dir = args.value("out")) {

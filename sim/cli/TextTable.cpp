@@ -71,14 +71,7 @@ std::string TextTable::markdown() const {
   return out;
 }
 
-std::string thousands(long long n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
+std::string thousands(long long n) { return groupedNumber(n); }
 
 std::string fixed(double v, int digits) { return fixedNumber(v, digits); }
 

@@ -2,6 +2,7 @@
 // command as a committee member uses it (a report, a proposed layout, a broken layout file).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -72,6 +73,41 @@ TEST(ShelterEvaluation, RunsCountOverflowsAndMeans) {
   EXPECT_DOUBLE_EQ(r.meanOverflow[0], 400.0 / 3);
   EXPECT_DOUBLE_EQ(r.meanAdmitted[0], 280.0 / 3);
   EXPECT_EQ(r.clearance_s.size(), 3u);
+}
+
+// The findings, by hand on the line park (1,100 places for 450 persons: nothing of the code):
+// N in a threat zone in 20 % of draws, N overflowing in 3 of 4 night runs, A's 400 persons sent
+// to N's 100 places, and A's 300 m walk beyond a 250 m radius. Ranked in that order, by day's
+// and night's weights within a category.
+TEST(ShelterEvaluation, FindingsAreDecidedAndRankedFromTheFigures) {
+  const auto l = line();
+  ShelterEvaluationSettings s;
+  s.plan = &l.scenario.plans[0];
+  s.radius_m = 250;
+  s.areaPerPerson_m2 = 1.5;
+  ShelterEvaluation e;
+  e.day.demand = nominalDemand(l, *s.plan, false, s.radius_m);
+  e.night.demand = nominalDemand(l, *s.plan, true, s.radius_m);
+  e.night.runs.runs = 4;
+  e.night.runs.overflowing = {3, 0};
+  e.night.runs.meanOverflow = {250, 0};
+  e.threatHazards = {"L1"};
+  e.threatShare = {{0.2, 0.01}};
+  const auto findings = shelterFindings(l, s, e);
+  std::vector<int> categories;
+  for (const auto& f : findings) categories.push_back(f.category);
+  EXPECT_TRUE(std::is_sorted(categories.begin(), categories.end()));
+  ASSERT_EQ(categories, (std::vector<int>{1, 2, 3, 3, 4, 4}));
+  EXPECT_EQ(findings[2].text, "N N: by day its nominal catchment sends 400 persons to 100 places (4.0x); the rest must "
+                              "walk on to another shelter.");
+  const auto threat = std::find_if(findings.begin(), findings.end(), [](const auto& f) { return f.category == 1; });
+  ASSERT_NE(threat, findings.end());
+  EXPECT_EQ(threat->text, "N N: lies in the AEGL-2 zone of L1 in 20 % of weather draws.");
+  const auto away = std::find_if(findings.begin(), findings.end(), [](const auto& f) { return f.category == 2; });
+  ASSERT_NE(away, findings.end());
+  EXPECT_EQ(away->text, "N N: turns people away in 75 % [30-95] of night runs (mean 250 persons).");
+  // F's 1 % is below the 5 % a threat finding needs; F is never over capacity.
+  for (const auto& f : findings) EXPECT_EQ(f.text.rfind("F F", 0), std::string::npos) << f.text;
 }
 
 TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
