@@ -36,6 +36,8 @@ struct ShelterLayoutFile {
   std::vector<double> costs;  // candidate sites only: per change, 0 when not given
 };
 std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics);
+/// A layout file holding `changes`, as loadShelterLayout reads it back.
+std::string shelterLayoutToYaml(const std::vector<ShelterChange>& changes);
 /// Candidate sites for new shelters: `candidates: [{id, capacity, lon, lat, name, kind, cost}]`
 /// (id, capacity and position required; cost optional, in any one currency).
 std::optional<ShelterLayoutFile> loadCandidateSites(const std::string& path, Diagnostics& diagnostics);

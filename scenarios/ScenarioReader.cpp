@@ -113,6 +113,7 @@ class ScenarioReader {
  private:
   template <class F>
   void readList(const YAML::Node& node, const std::string& path, F each) {
+    if (!node.IsDefined()) return;  // a missing required key: checkMap has said so
     if (!in_.checkSequence(node, path)) return;
     for (std::size_t i = 0; i < node.size(); ++i) each(node[i], at(path, i));
   }

@@ -131,6 +131,23 @@ void emitHazard(YAML::Emitter& out, const Hazard& h) {
   out << YAML::EndMap;
 }
 
+/// The key `shelter_changes` and its list, one flow map per change.
+void emitShelterChanges(YAML::Emitter& out, const std::vector<ShelterChange>& changes) {
+  out << YAML::Key << "shelter_changes" << YAML::Value << YAML::BeginSeq;
+  for (const auto& c : changes) {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << c.id;
+    if (c.remove) out << YAML::Key << "remove" << YAML::Value << "true";
+    if (c.name) out << YAML::Key << "name" << YAML::Value << *c.name;
+    if (c.kind) out << YAML::Key << "kind" << YAML::Value << wordOf(*c.kind);
+    if (c.capacity) out << YAML::Key << "capacity" << YAML::Value << *c.capacity;
+    if (c.lon && c.lat)
+      out << YAML::Key << "lon" << YAML::Value << roundTripNumber(*c.lon) << YAML::Key << "lat" << YAML::Value
+          << roundTripNumber(*c.lat);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
 void emitPlan(YAML::Emitter& out, const Plan& p) {
   out << YAML::BeginMap << YAML::Key << "id" << YAML::Value << p.id;
   if (!p.name.empty()) out << YAML::Key << "name" << YAML::Value << p.name;
@@ -257,19 +274,7 @@ std::string scenarioToYaml(const Scenario& s) {
   for (const auto& p : s.plans) emitPlan(out, p);
   out << YAML::EndSeq;
 
-  if (!s.shelter_changes.empty()) {
-    out << YAML::Key << "shelter_changes" << YAML::Value << YAML::BeginSeq;
-    for (const auto& c : s.shelter_changes) {
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << c.id;
-      if (c.remove) out << YAML::Key << "remove" << YAML::Value << "true";
-      if (c.name) out << YAML::Key << "name" << YAML::Value << *c.name;
-      if (c.kind) out << YAML::Key << "kind" << YAML::Value << wordOf(*c.kind);
-      if (c.capacity) out << YAML::Key << "capacity" << YAML::Value << *c.capacity;
-      if (c.lon && c.lat) out << YAML::Key << "lon" << YAML::Value << roundTripNumber(*c.lon) << YAML::Key << "lat" << YAML::Value << roundTripNumber(*c.lat);
-      out << YAML::EndMap;
-    }
-    out << YAML::EndSeq;
-  }
+  if (!s.shelter_changes.empty()) emitShelterChanges(out, s.shelter_changes);
 
   if (!s.park_changes.empty()) {
     out << YAML::Key << "park_changes" << YAML::Value << YAML::BeginSeq;
@@ -285,6 +290,14 @@ std::string scenarioToYaml(const Scenario& s) {
 
   out << YAML::Key << "monte_carlo" << YAML::Value << YAML::BeginMap << YAML::Key << "replications" << YAML::Value
       << s.monte_carlo.replications << YAML::Key << "seed" << YAML::Value << s.monte_carlo.seed << YAML::EndMap;
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+std::string shelterLayoutToYaml(const std::vector<ShelterChange>& changes) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  emitShelterChanges(out, changes);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

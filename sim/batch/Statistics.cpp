@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "scenarios/Distribution.hpp"
+#include "scenarios/RandomStream.hpp"
 
 namespace drillsim::stats {
 
@@ -190,6 +191,26 @@ const char* verdictWord(Verdict v) {
     case Verdict::Higher: return "higher";
   }
   return "";
+}
+
+BootstrapShares pairedBootstrap(const std::vector<std::vector<double>>& values, std::optional<double> target,
+                                std::uint64_t seed, int resamples) {
+  const std::size_t series = values.size(), n = values.empty() ? 0 : values.front().size();
+  BootstrapShares b;
+  b.best.assign(series, 0);
+  b.meetsTarget.assign(series, 0);
+  RandomStream stream(seed, 0, "siting-bootstrap", "");
+  for (int r = 0; r < resamples && n > 0; ++r) {
+    std::vector<double> sum(series, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t pick = std::min(n - 1, std::size_t(stream.uniform01() * double(n)));
+      for (std::size_t k = 0; k < series; ++k) sum[k] += values[k][pick];
+    }
+    b.best[std::size_t(std::min_element(sum.begin(), sum.end()) - sum.begin())] += 1.0 / resamples;
+    for (std::size_t k = 0; k < series; ++k)
+      if (target && sum[k] / double(n) <= *target) b.meetsTarget[k] += 1.0 / resamples;
+  }
+  return b;
 }
 
 }  // namespace drillsim::stats

@@ -5,6 +5,7 @@
 // under common random numbers, and the replications still needed for a target precision.
 // Pure functions on samples; nothing here knows about parks or plans.
 
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -74,5 +75,15 @@ const char* verdictWord(Verdict v);
 /// Replications needed for the 95 % t-interval of the mean to have half-width `target`, given a
 /// sample standard deviation `sd`: the least n with t(0.975, n-1) sd / sqrt(n) <= target.
 long replicationsNeeded(double sd, double target);
+
+/// Shares of paired bootstrap resamples of the replications (every series resampled together,
+/// so that the pairing stays; Efron and Tibshirani, "An Introduction to the Bootstrap",
+/// Chapman & Hall, 1993) in which each series has the lowest mean, and in which each mean is at most `target`
+/// (when given). values[k][i]: series k, replication i, every series of one length.
+struct BootstrapShares {
+  std::vector<double> best, meetsTarget;
+};
+BootstrapShares pairedBootstrap(const std::vector<std::vector<double>>& values, std::optional<double> target,
+                                std::uint64_t seed, int resamples);
 
 }  // namespace drillsim::stats

@@ -11,6 +11,7 @@
 #include "scenarios/RandomStream.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
+#include "sim/analysis/LayoutComparison.hpp"
 #include "sim/analysis/Siting.hpp"
 #include "sim/engine/Outcome.hpp"
 #include "sim/batch/Batch.hpp"
@@ -61,79 +62,18 @@ int compareLayouts(const Args& args) {
   for (const auto& layout : layouts)
     runs.push_back(planMetricsOnLayout(scenario, substances, layout, night, plan.id, replications, batch));
 
-  // Paired over the replications that ran on every layout.
-  std::vector<std::size_t> both;
-  for (std::size_t r = 0; r < std::size_t(replications); ++r)
-    if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
-  struct Metric {
-    std::string key, label;
-    std::function<double(const nlohmann::json&)> value;
-  };
-  const std::vector<Metric> metrics = {
-      {"clearance_s", "clearance [s]", [](const nlohmann::json& m) { return m.at("clearance_s").get<double>(); }},
-      {"arrival_p95_s", "95 % sheltered [s]", [](const nlohmann::json& m) { return m.at("arrival_p95_s").get<double>(); }},
-      {"unsheltered", "unsheltered at the horizon", [](const nlohmann::json& m) { return m.at("unsheltered").get<double>(); }},
-      {"persons_over_aegl2", "persons over AEGL-2", [](const nlohmann::json& m) { return m.at("persons_over_aegl2").get<double>(); }},
-      {"any_overflow", "P(a shelter overflows)", [](const nlohmann::json& m) {
-         for (const auto& [id, sh] : m.at("shelters").items())
-           if (sh.at("overflow").get<double>() > 0) return 1.0;
-         return 0.0;
-       }},
-  };
-  const double level = 1 - 0.05 / double(layouts.size() - 1);  // Bonferroni over the proposals
-  nlohmann::json out = {{"scenario", base->scenario.name}, {"plan", plan.id}, {"population", wordOf(night ? Population::Night : Population::Day)},
-                        {"replications", both.size()}, {"seed", seed}, {"confidence", level}, {"layouts", nlohmann::json::array()}};
-  for (std::size_t k = 0; k < layouts.size(); ++k) out["layouts"].push_back({{"name", names[k]}, {"file", layouts[k]}});
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& m : metrics) {
-    std::vector<std::vector<double>> v(layouts.size());
-    for (std::size_t k = 0; k < layouts.size(); ++k)
-      for (std::size_t r : both) v[k].push_back(m.value(runs[k][r]));
-    nlohmann::json row = {{"metric", m.key}, {"label", m.label}, {"means", nlohmann::json::array()}, {"differences", nlohmann::json::array()}};
-    for (std::size_t k = 0; k < layouts.size(); ++k) row["means"].push_back(stats::summarise(v[k]).mean);
-    for (std::size_t k = 1; k < layouts.size(); ++k) {
-      const auto p = stats::paired(v[0], v[k], level);
-      // Every metric compared here is better lower (overflow, distances, exposure).
-      const stats::Verdict verdict = stats::verdictOf(p, stats::summarise(v[0]).mean, -1);
-      row["differences"].push_back({{"layout", names[k]}, {"mean", p.meanDifference}, {"half_width", p.halfWidth},
-                                    {"verdict", stats::verdictWord(verdict)}});
-    }
-    rows.push_back(row);
-  }
-  out["metrics"] = rows;
-  // Overflow per shelter, for shelters of any layout.
-  std::vector<std::string> shelterIds;
-  for (const auto& layoutRuns : runs)
-    for (std::size_t r : both)
-      for (const auto& [id, sh] : layoutRuns[r].at("shelters").items())
-        if (std::find(shelterIds.begin(), shelterIds.end(), id) == shelterIds.end()) shelterIds.push_back(id);
-  std::sort(shelterIds.begin(), shelterIds.end());
-  nlohmann::json overflow = nlohmann::json::array();
-  for (const auto& id : shelterIds) {
-    nlohmann::json o = {{"shelter", id}, {"p_overflow", nlohmann::json::array()}};
-    for (std::size_t k = 0; k < layouts.size(); ++k) {
-      long n = 0, hits = 0;
-      for (std::size_t r : both)
-        if (const auto it = runs[k][r].at("shelters").find(id); it != runs[k][r].at("shelters").end()) {
-          ++n;
-          hits += it->at("overflow").get<double>() > 0;
-        }
-      o["p_overflow"].push_back(n ? nlohmann::json(double(hits) / double(n)) : nlohmann::json(nullptr));
-    }
-    overflow.push_back(o);
-  }
-  out["shelters"] = overflow;
-
+  const LayoutComparison c = compareLayoutRuns(names, layouts, runs);
+  const std::string population = wordOf(night ? Population::Night : Population::Day);
   if (format == "json") {
-    std::cout << out.dump(2) << "\n";
+    std::cout << layoutComparisonJson(c, base->scenario.name, plan.id, population, seed).dump(2) << "\n";
     return kExitOk;
   }
   const bool md = format == "md";
   std::cout << (md ? "# " : "") << "Shelter layouts compared: " << base->scenario.name << "\n" << (md ? "\n" : "")
-            << "Plan " << plan.id << " " << plan.name << ", " << wordOf(night ? Population::Night : Population::Day) << ", " << both.size()
+            << "Plan " << plan.id << " " << plan.name << ", " << population << ", " << c.replications
             << " replications of seed " << seed << " on every layout (common random numbers: the same weather, leak\n"
             << "and pre-movement draws); differences are paired, layout minus current, with "
-            << fixed(100 * level, 1) << " % intervals.\n";
+            << fixed(100 * c.level, 1) << " % intervals.\n";
   for (std::size_t k = 1; k < layouts.size(); ++k) std::cout << (md ? "- " : "  ") << names[k] << ": " << layouts[k] << "\n";
   std::cout << "\n";
   std::vector<std::string> header = {"metric", "current"};
@@ -143,26 +83,25 @@ int compareLayouts(const Args& args) {
     header.push_back("verdict");
   }
   std::vector<std::vector<std::string>> table;
-  for (const auto& row : rows) {
-    const bool share = row["metric"] == "any_overflow";
-    auto show = [&](double x) { return share ? fixed(100 * x, 0) + " %" : thousands(std::lround(x)); };
-    auto showDiff = [&](double x) { return share ? fixed(100 * x, 0) + " pts" : fixed(x, 0); };
-    std::vector<std::string> cells = {row["label"], show(row["means"][0])};
+  for (const LayoutMetric& m : c.metrics) {
+    auto show = [&](double x) { return m.share ? fixed(100 * x, 0) + " %" : thousands(std::lround(x)); };
+    auto showDiff = [&](double x) { return m.share ? fixed(100 * x, 0) + " pts" : fixed(x, 0); };
+    std::vector<std::string> cells = {m.label, show(m.means[0])};
     for (std::size_t k = 1; k < layouts.size(); ++k) {
-      const auto& d = row["differences"][k - 1];
-      const double m = d["mean"], h = d["half_width"];
-      cells.push_back(show(row["means"][k]));
-      cells.push_back(showDiff(m) + " [" + showDiff(m - h) + ", " + showDiff(m + h) + "]");
-      cells.push_back(d["verdict"]);
+      const stats::Paired& d = m.differences[k - 1].paired;
+      const double mean = d.meanDifference, h = d.halfWidth;
+      cells.push_back(show(m.means[k]));
+      cells.push_back(showDiff(mean) + " [" + showDiff(mean - h) + ", " + showDiff(mean + h) + "]");
+      cells.push_back(stats::verdictWord(m.differences[k - 1].verdict));
     }
     table.push_back(cells);
   }
   std::vector<std::string> sheltersHeader = {"shelter P(overflow)"};
   for (const auto& n : names) sheltersHeader.push_back(n);
   std::vector<std::vector<std::string>> sheltersTable;
-  for (const auto& o : overflow) {
-    std::vector<std::string> cells = {o["shelter"]};
-    for (const auto& p : o["p_overflow"]) cells.push_back(p.is_null() ? "-" : fixed(100 * p.get<double>(), 0) + " %");
+  for (const auto& o : c.shelters) {
+    std::vector<std::string> cells = {o.shelter};
+    for (const auto& p : o.share) cells.push_back(p ? fixed(100 * *p, 0) + " %" : "-");
     sheltersTable.push_back(cells);
   }
   auto emit = [&](const std::vector<std::string>& h, const std::vector<std::vector<std::string>>& rowsText) {
@@ -178,21 +117,6 @@ int compareLayouts(const Args& args) {
   return kExitOk;
 }
 
-/// A candidate set as a layout file, for the runs that confirm it.
-std::string layoutYaml(const ShelterLayoutFile& candidates, const std::vector<int>& set) {
-  std::ostringstream y;
-  y.precision(10);
-  y << "shelter_changes:\n";
-  for (int c : set) {
-    const ShelterChange& ch = candidates.changes[std::size_t(c)];
-    y << "  - {id: \"" << ch.id << "\", capacity: " << ch.capacity.value_or(0) << ", lon: " << ch.lon.value_or(0)
-      << ", lat: " << ch.lat.value_or(0);
-    if (ch.kind) y << ", kind: " << wordOf(*ch.kind);
-    y << "}\n";
-  }
-  return y.str();
-}
-
 namespace {
 /// The candidates file: a YAML list, or a GIS point (or polygon) layer read in the park's CRS.
 std::optional<ShelterLayoutFile> candidateSites(const std::string& file, const Park& park, Diagnostics& d) {
@@ -201,31 +125,6 @@ std::optional<ShelterLayoutFile> candidateSites(const std::string& file, const P
   return loadCandidateSites(file, d);
 }
 
-/// Shares of `resamples` paired bootstrap resamples of the replications (every layout resampled
-/// together, so the pairing stays) in which each layout has the lowest mean, and in which each
-/// mean is at most `target` (when given).
-struct Bootstrap {
-  std::vector<double> best, meetsTarget;
-};
-Bootstrap bootstrap(const std::vector<std::vector<double>>& values, std::optional<double> target, std::uint64_t seed,
-                    int resamples) {
-  const std::size_t layouts = values.size(), n = values.front().size();
-  Bootstrap b;
-  b.best.assign(layouts, 0);
-  b.meetsTarget.assign(layouts, 0);
-  RandomStream stream(seed, 0, "siting-bootstrap", "");
-  for (int r = 0; r < resamples && n > 0; ++r) {
-    std::vector<double> sum(layouts, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t pick = std::min(n - 1, std::size_t(stream.uniform01() * double(n)));
-      for (std::size_t k = 0; k < layouts; ++k) sum[k] += values[k][pick];
-    }
-    b.best[std::size_t(std::min_element(sum.begin(), sum.end()) - sum.begin())] += 1.0 / resamples;
-    for (std::size_t k = 0; k < layouts; ++k)
-      if (target && sum[k] / double(n) <= *target) b.meetsTarget[k] += 1.0 / resamples;
-  }
-  return b;
-}
 }  // namespace
 
 int siteShelters(const Args& args) {
@@ -340,28 +239,13 @@ int siteShelters(const Args& args) {
   }
 
   // Confirmation: the plan on the current shelters and on each finalist, same random numbers.
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("drillsim-site-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::vector<std::vector<nlohmann::json>> runs;
-  runs.push_back(planMetricsOnLayout(scenario, substances, "", night, plan.id, replications, batch));
-  for (std::size_t f = 0; f < found.finalists.size(); ++f) {
-    const std::string file = (dir / ("finalist" + std::to_string(f) + ".yaml")).string();
-    writeFileAtomically(file, layoutYaml(*candidates, found.finalists[f].candidates));
-    runs.push_back(planMetricsOnLayout(scenario, substances, file, night, plan.id, replications, batch));
-  }
-  fs::remove_all(dir);
-  std::vector<std::size_t> both;
-  for (std::size_t r = 0; r < std::size_t(replications); ++r)
-    if (std::all_of(runs.begin(), runs.end(), [&](const auto& v) { return !v[r].is_null(); })) both.push_back(r);
-  const std::string metric = exposure ? "persons_over_aegl2" : "arrival_p95_s";
-  std::vector<std::vector<double>> values(runs.size());
-  for (std::size_t k = 0; k < runs.size(); ++k)
-    for (std::size_t r : both) values[k].push_back(runs[k][r].at(metric).get<double>());
-  const int resamples = 2000;
-  const Bootstrap sure = bootstrap(values, options.target, seed, resamples);
+  std::vector<std::vector<int>> finalists;
+  for (const auto& f : found.finalists) finalists.push_back(f.candidates);
+  const SiteConfirmation sure = confirmSites(scenario, substances, *candidates, finalists, plan.id, night, replications, batch,
+                                             exposure ? "persons_over_aegl2" : "arrival_p95_s", options.target);
+  const auto& values = sure.values;
 
-  std::cout << "\nConfirmation: plan " << plan.id << ", " << both.size() << " replications of seed " << seed
+  std::cout << "\nConfirmation: plan " << plan.id << ", " << sure.replications << " replications of seed " << seed
             << " on every layout (common random numbers); " << (exposure ? "persons over AEGL-2" : "95 % sheltered [s]")
             << ", paired against current\n";
   std::vector<std::string> header = {"layout", "cost", "mean", "difference [95 % CI]", "verdict", "P(best)"};
@@ -371,22 +255,22 @@ int siteShelters(const Args& args) {
     return exposure ? fixed(stats::summarise(values[k]).mean, 1) : thousands(std::lround(stats::summarise(values[k]).mean));
   };
   auto percentOf = [](double share) { return fixed(100.0 * share, 0) + " %"; };
-  std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.best[0])};
-  if (options.target) first.push_back(percentOf(sure.meetsTarget[0]));
+  std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.sure.best[0])};
+  if (options.target) first.push_back(percentOf(sure.sure.meetsTarget[0]));
   confirm.row(first);
-  for (std::size_t k = 1; k < runs.size(); ++k) {
-    const auto d = stats::paired(values[0], values[k], 1 - 0.05 / double(runs.size() - 1));
+  for (std::size_t k = 1; k < values.size(); ++k) {
+    const stats::Paired& d = sure.differences[k - 1];
     const int digits = exposure ? 1 : 0;
     std::vector<std::string> row = {
         names(found.finalists[k - 1].candidates), fixed(found.finalists[k - 1].cost, 0), mean(k),
         fixed(d.meanDifference, digits) + " [" + fixed(d.meanDifference - d.halfWidth, digits) + ", " +
             fixed(d.meanDifference + d.halfWidth, digits) + "]",
-        stats::verdictWord(stats::verdictOf(d, stats::summarise(values[0]).mean, -1)), percentOf(sure.best[k])};
-    if (options.target) row.push_back(percentOf(sure.meetsTarget[k]));
+        stats::verdictWord(sure.verdicts[k - 1]), percentOf(sure.sure.best[k])};
+    if (options.target) row.push_back(percentOf(sure.sure.meetsTarget[k]));
     confirm.row(row);
   }
   std::cout << confirm.str();
-  std::cout << "\nP(best): share of " << resamples << " paired bootstrap resamples of the replications in which the\n"
+  std::cout << "\nP(best): share of " << sure.resamples << " paired bootstrap resamples of the replications in which the\n"
                "layout has the lowest mean"
             << (options.target ? "; P(mean meets target): in which its mean is at most the target" : "") << ".\n";
   return kExitOk;

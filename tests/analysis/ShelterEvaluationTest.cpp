@@ -173,6 +173,17 @@ TEST(ShelterEvaluation, TheCommandWritesAReportAndReadsALayout) {
   fs::remove_all(dir);
 }
 
+// The two shelter files mistaken for each other: the missing list is reported at its place,
+// never read (it crashed the reader once).
+TEST(ShelterEvaluation, ALayoutAndACandidatesFileMistakenForEachOtherAreReported) {
+  Diagnostics d;
+  EXPECT_FALSE(loadShelterLayout(test::sourcePath("data/layouts/candidates.yaml"), d));
+  EXPECT_NE(d.str().find("shelter_changes: missing; this key is required here"), std::string::npos) << d.str();
+  Diagnostics e;
+  EXPECT_FALSE(loadCandidateSites(test::sourcePath("data/layouts/s09-south.yaml"), e));
+  EXPECT_NE(e.str().find("candidates: missing; this key is required here"), std::string::npos) << e.str();
+}
+
 // Layouts are compared under common random numbers: a layout that changes nothing (a shelter
 // renamed) differs from the current one by exactly zero in every replication; one that doubles
 // a shelter does not shelter fewer people.

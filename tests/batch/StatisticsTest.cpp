@@ -118,3 +118,20 @@ TEST(Statistics, WilsonIntervalByHand) {
   EXPECT_NEAR(lo5, 0.2366, 1e-4);
   EXPECT_NEAR(hi5, 0.7634, 1e-4);
 }
+
+// The paired bootstrap keeps the pairing: a series lower than another in every replication is
+// best in every resample, whatever the replications' spread; the target's share is that of the
+// resampled means at most the target.
+TEST(Statistics, PairedBootstrapKeepsThePairing) {
+  const std::vector<double> a = {100, 5, 300, 40, 220, 7, 90, 150};
+  std::vector<double> b;
+  for (double x : a) b.push_back(x - 1);  // always 1 lower, the spread far larger
+  const auto s = stats::pairedBootstrap({a, b}, std::nullopt, 3, 500);
+  EXPECT_DOUBLE_EQ(s.best[0], 0.0);
+  EXPECT_NEAR(s.best[1], 1.0, 1e-9);
+  EXPECT_EQ(s.meetsTarget, (std::vector<double>{0, 0}));
+  // Every resampled mean of a constant series is that constant.
+  const auto t = stats::pairedBootstrap({{5, 5, 5}, {7, 7, 7}}, 6.0, 3, 200);
+  EXPECT_NEAR(t.meetsTarget[0], 1.0, 1e-9);
+  EXPECT_DOUBLE_EQ(t.meetsTarget[1], 0.0);
+}
