@@ -18,7 +18,7 @@ namespace drillsim::viz {
 
 namespace fs = std::filesystem;
 
-// [SECTION] Starting and ending: the results path, texts for the fonts, background work, closing
+// [SECTION] Starting and ending: texts for the fonts, background work, closing
 App::App(ScenarioEditor editor)
     : editor_(std::move(editor)),
       map_(editor_.park()),
