@@ -4,9 +4,9 @@
 // views share is App's (App.hpp): the scenario's editor and its undo, the selection, the loaded
 // results, the run being replayed, the drill, the child processes; what a panel asks of the window
 // (open results, a replay, a view; save; run a batch) goes through Commands.
-//   EditorPanel   Map & editor: the outline, the forms, the problems, the editor's map (App.cpp's
-//                 editor section; Forms.cpp)
-//   BatchPanel    Batch: a batch's settings and progress, earlier batches (BatchCompare.cpp)
+//   EditorPanel   Map & editor: the outline, the forms, the problems, the editor's map
+//                 (EditorPanel.cpp; Forms.cpp)
+//   BatchPanel    Batch: a batch's settings, its progress (App's), earlier batches (BatchCompare.cpp)
 //   ComparePanel  Compare plans: tables, ECDFs, thresholds, zones on the map (BatchCompare.cpp)
 //   ReplayPanel   Replay: the timeline, the map of the moment, the event log (ReplayView.cpp)
 //   DrillPanel    the drill clock beside the replay (DrillView.cpp)
