@@ -3,6 +3,9 @@
 // `drillsim compare` (sim/analysis/Comparison, computed beside the window on the store's rows),
 // distributions drawn as ECDFs, and per-zone summaries on the map.
 //
+// BatchPanel and ComparePanel (viz/Panels.hpp) draw them; App starts the batch, polls the child
+// processes and loads the results (LoadedResults), which the Compare and Replay panels read.
+//
 // Index (search for "[SECTION] " and the name):
 //   Small helpers; Running a batch; Results from a store; The Batch view; The Compare view.
 #include <imgui.h>
@@ -13,9 +16,12 @@
 #include <cmath>
 #include <filesystem>
 #include <future>
+#include <ctime>
 #include <set>
+#include <unistd.h>
 
 #include "sim/batch/ResultStore.hpp"
+#include "sim/batch/ZoneSummary.hpp"
 #include "sim/map/ParkMap.hpp"
 #include "viz/App.hpp"
 
@@ -66,73 +72,94 @@ ImVec4 verdictColour(const std::string& v) {
   return ImVec4(0.35f, 0.35f, 0.35f, 1);
 }
 
-const std::vector<std::string> kZoneMetrics = {"p_any_over_aegl2", "mean_persons_over_aegl2", "mean_expected_fatalities",
-                                               "p_burnt", "mean_persons_in_fire"};
+// The zone summary's metrics to colour the map by: the probability map of AEGL-2 exposure first
+// (the default), then the others in the zone_summary layer's order.
+std::vector<std::string> zoneMetricChoices() {
+  std::vector<std::string> names = {"p_any_over_aegl2"};
+  for (const ZoneMetric& m : zoneMetrics())
+    if (m.column != names.front()) names.push_back(m.column);
+  return names;
+}
 }  // namespace
+
+std::string defaultResultsPath(const std::string& scenarioPath) {
+  const fs::path scenario(scenarioPath);
+  char stamp[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  return (scenario.parent_path() / "results" / (scenario.stem().string() + "-" + stamp + ".gpkg")).string();
+}
 
 // [SECTION] Running a batch: starting it; polling the batch, the comparison and the run
 void App::startBatch() {
   if (batchRunning()) return;
   std::string plans;
   const Scenario& s = editor_.scenario();
-  for (std::size_t i = 0; i < s.plans.size() && i < batchPlans_.size(); ++i)
-    if (batchPlans_[i]) plans += (plans.empty() ? "" : ",") + s.plans[i].id;
+  const BatchPanel& b = batchPanel_;
+  for (std::size_t i = 0; i < s.plans.size() && i < b.plans.size(); ++i)
+    if (b.plans[i]) plans += (plans.empty() ? "" : ",") + s.plans[i].id;
   if (plans.empty()) {
-    batchStatus_ = "Choose at least one plan.";
+    batchProgress_.status = "Choose at least one plan.";
     return;
   }
-  if (!batchResume_) {
+  if (!b.resume) {
     std::error_code ec;
-    fs::create_directories(fs::path(batchOut_).parent_path(), ec);
+    fs::create_directories(fs::path(b.out).parent_path(), ec);
   }
   std::vector<std::string> argv = {drillsimCommand(), "batch", editor_.path(), "--plans", plans, "--replications",
-                                   std::to_string(batchReplications_), "--seed", batchSeed_, "--jobs", std::to_string(batchJobs_),
-                                   "--out", batchOut_, "--quiet", "--progress-fd", "3"};
-  if (batchResume_) argv.push_back("--resume");
+                                   std::to_string(b.replications), "--seed", b.seed, "--jobs", std::to_string(b.jobs),
+                                   "--out", b.out, "--quiet", "--progress-fd", "3"};
+  if (b.resume) argv.push_back("--resume");
   batch_ = std::make_unique<ChildProcess>();
-  batchDone_ = batchFailed_ = 0;
-  batchTotal_ = long(batchReplications_) * long(std::count(batchPlans_.begin(), batchPlans_.end(), 1));
-  batchRate_ = 0;
-  batchStarted_ = now_s();
-  batchStatus_ = batch_->start(argv, true) ? "running" : batch_->error();
+  BatchProgress& p = batchProgress_;
+  p.done = p.failed = 0;
+  p.total = long(b.replications) * long(std::count(b.plans.begin(), b.plans.end(), 1));
+  p.rate = 0;
+  p.started_s = now_s();
+  p.status = batch_->start(argv, true) ? "running" : batch_->error();
+}
+
+void App::cancelBatch() { batch_->interrupt(); }
+
+// The batch's progress lines, and its end: its results open in the comparison.
+void App::pollBatch() {
+  BatchProgress& p = batchProgress_;
+  const bool ended = batch_->takeFinished();
+  for (const auto& line : batch_->takeProgressLines()) {
+    try {
+      const auto j = nlohmann::json::parse(line);
+      p.done = j.at("done");
+      p.total = j.at("total");
+      p.failed = j.at("failed");
+      p.rate = j.at("rate");
+    } catch (const std::exception&) {
+    }
+  }
+  if (!ended) return;
+  const int code = batch_->exitCode();
+  if (code == 0) {
+    p.status = "finished: " + std::to_string(p.done) + " replications in " + duration(now_s() - p.started_s) +
+               (p.failed ? ", " + std::to_string(p.failed) + " failed" : "");
+    batchPanel_.resume = false;
+    openResults(batchPanel_.out);
+    setView(View::Compare);
+  } else if (code == 130) {
+    p.status = "cancelled: the " + std::to_string(p.done) + " replications that finished are kept; Resume completes the batch.";
+    batchPanel_.resume = true;
+  } else {
+    p.status = "failed (exit " + std::to_string(code) + "): " + lastLines(batch_->err(), 6);
+  }
 }
 
 void App::pollChildren() {
-  if (batch_ && batch_->started()) {
-    const bool ended = batch_->takeFinished();
-    for (const auto& line : batch_->takeProgressLines()) {
-      try {
-        const auto j = nlohmann::json::parse(line);
-        batchDone_ = j.at("done");
-        batchTotal_ = j.at("total");
-        batchFailed_ = j.at("failed");
-        batchRate_ = j.at("rate");
-      } catch (const std::exception&) {
-      }
-    }
-    if (ended) {
-      const int code = batch_->exitCode();
-      if (code == 0) {
-        batchStatus_ = "finished: " + std::to_string(batchDone_) + " replications in " + duration(now_s() - batchStarted_) +
-                       (batchFailed_ ? ", " + std::to_string(batchFailed_) + " failed" : "");
-        batchResume_ = false;
-        openResults(batchOut_);
-        setView(View::Compare);
-      } else if (code == 130) {
-        batchStatus_ = "cancelled: the " + std::to_string(batchDone_) + " replications that finished are kept; Resume completes the batch.";
-        batchResume_ = true;
-      } else {
-        batchStatus_ = "failed (exit " + std::to_string(code) + "): " + lastLines(batch_->err(), 6);
-      }
-    }
-  }
+  if (batch_ && batch_->started()) pollBatch();
   if (compare_.valid() && compare_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     try {
-      comparison_ = compare_.get();
-      baseline_ = comparison_->baseline;
-      compareError_.clear();
+      results_.comparison = compare_.get();
+      results_.baseline = results_.comparison->baseline;
+      results_.error.clear();
     } catch (const std::exception& e) {
-      compareError_ = std::string("the comparison failed: ") + e.what();
+      results_.error = std::string("the comparison failed: ") + e.what();
     }
   }
   if (run_ && run_->takeFinished()) {
@@ -149,56 +176,49 @@ void App::pollChildren() {
 
 // [SECTION] Results from a store: zone summaries, ranked replications, the comparison
 void App::openResults(const std::string& path) {
-  resultsPath_ = resultsInput_ = path;
-  comparison_.reset();
-  zoneSummary_.clear();
-  resultPlans_.clear();
-  resultsSeed_.reset();
-  compareError_.clear();
+  LoadedResults& r = results_;
+  r.path = path;
+  comparePanel_.resultsOpening(path);
+  r.comparison.reset();
+  r.zones.clear();
+  r.plans.clear();
+  r.seed.reset();
+  r.error.clear();
   std::vector<ReplicationRow> rows;
   try {
     const ResultStore store = ResultStore::open(path, false);
-    resultPlans_ = store.settings().plans;
-    resultsSeed_ = store.settings().seed;
-    resultsScenarioHash_ = store.settings().scenarioHash;
+    r.plans = store.settings().plans;
+    r.seed = store.settings().seed;
+    r.scenarioHash = store.settings().scenarioHash;
     rows = store.rows();
-    replicationsInStore_ = int(rows.size());
-    const auto layers = summaryLayers(rows, editor_.park());
-    for (const auto& f : layers.first) {
-      std::string plan, zone;
-      std::map<std::string, double> values;
-      for (const auto& [key, value] : f.attributes) {
-        if (const auto* text = std::get_if<std::string>(&value)) {
-          if (key == "plan") plan = *text;
-          if (key == "zone") zone = *text;
-        } else {
-          values[key] = std::get<double>(value);
-        }
-      }
-      zoneSummary_[plan][zone] = values;
-    }
-    replayRanks_.clear();
-    for (const auto& r : rows) {
-      if (r.status != "ok" || !r.metrics.is_object()) continue;
-      for (const auto& [name, v] : scalarMetrics(r.metrics)) replayRanks_[r.plan][name].push_back({v, r.replication});
+    r.replications = int(rows.size());
+    for (ZoneSummary& z : zoneSummaries(rows, editor_.park())) r.zones[z.plan][z.zone] = std::move(z);
+    r.ranks.clear();
+    for (const auto& row : rows) {
+      if (row.status != "ok" || !row.metrics.is_object()) continue;
+      for (const auto& [name, v] : scalarMetrics(row.metrics)) r.ranks[row.plan][name].push_back({v, row.replication});
     }
   } catch (const std::exception& e) {
-    compareError_ = e.what();
+    r.error = e.what();
     return;
   }
-  if (fillPlan_.empty() || std::find(resultPlans_.begin(), resultPlans_.end(), fillPlan_) == resultPlans_.end())
-    fillPlan_ = resultPlans_.empty() ? "" : resultPlans_.front();
+  comparePanel_.resultsRead(r.plans);
   // The comparison `drillsim compare` prints, computed beside the window on the rows just read.
-  if (baseline_.empty() || std::find(resultPlans_.begin(), resultPlans_.end(), baseline_) == resultPlans_.end())
-    baseline_ = resultPlans_.empty() ? "" : resultPlans_.front();
-  compare_ = std::async(std::launch::async, [rows = std::move(rows), plans = resultPlans_, baseline = baseline_] {
+  if (r.baseline.empty() || std::find(r.plans.begin(), r.plans.end(), r.baseline) == r.plans.end())
+    r.baseline = r.plans.empty() ? "" : r.plans.front();
+  compare_ = std::async(std::launch::async, [rows = std::move(rows), plans = r.plans, baseline = r.baseline] {
     return compareToBaseline(rows, plans, baseline, 0.05);
   });
 }
 
-int App::rankedReplication(const std::string& plan, const std::string& metric, double share) const {
-  auto p = replayRanks_.find(plan);
-  if (p == replayRanks_.end()) return -1;
+void App::compareAgainst(const std::string& baseline) {
+  results_.baseline = baseline;
+  openResults(results_.path);
+}
+
+int LoadedResults::rankedReplication(const std::string& plan, const std::string& metric, double share) const {
+  auto p = ranks.find(plan);
+  if (p == ranks.end()) return -1;
   auto m = p->second.find(metric);
   if (m == p->second.end() || m->second.empty()) return -1;
   std::vector<std::pair<double, int>> v;
@@ -212,159 +232,187 @@ int App::rankedReplication(const std::string& plan, const std::string& metric, d
   return v[k].second;
 }
 
-// [SECTION] The Batch view
-void App::batchView() {
-  const Scenario& s = editor_.scenario();
-  batchPlans_.resize(s.plans.size(), 1);
+void ComparePanel::resultsRead(const std::vector<std::string>& plans) {
+  if (fillPlan.empty() || std::find(plans.begin(), plans.end(), fillPlan) == plans.end())
+    fillPlan = plans.empty() ? "" : plans.front();
+}
+
+// [SECTION] The Batch view: settings, progress, earlier batches
+BatchPanel::BatchPanel(const ScenarioEditor& editor) {
+  scenarioOpened(editor);
+  jobs = int(std::max(1L, std::min(8L, ::sysconf(_SC_NPROCESSORS_ONLN))));
+}
+
+void BatchPanel::scenarioOpened(const ScenarioEditor& editor) {
+  plans.assign(editor.scenario().plans.size(), 1);
+  seed = std::to_string(editor.scenario().monte_carlo.seed);
+  out = defaultResultsPath(editor.path());
+}
+
+void BatchPanel::draw(const ScenarioEditor& editor, const BatchProgress& progress, const std::string& resultsPath,
+                      Commands& commands) {
+  plans.resize(editor.scenario().plans.size(), 1);
   ImGui::BeginChild("batch settings", ImVec2(std::min(620.0f, ImGui::GetContentRegionAvail().x), 0));
-  ImGui::TextWrapped("Monte Carlo batch: every chosen plan under the same drawn replications (common random numbers).");
-  ImGui::BeginDisabled(batchRunning());
-  ImGui::Text("Plans");
-  for (std::size_t i = 0; i < s.plans.size(); ++i) {
-    bool on = batchPlans_[i];
-    if (ImGui::Checkbox((s.plans[i].id + "  " + s.plans[i].name).c_str(), &on)) batchPlans_[i] = on;
-  }
-  ImGui::PushItemWidth(220);
-  ImGui::InputInt("replications per plan", &batchReplications_, 50, 500);
-  batchReplications_ = std::clamp(batchReplications_, 1, 1000000);
-  ImGui::InputText("seed", &batchSeed_, ImGuiInputTextFlags_CharsDecimal);
-  ImGui::SliderInt("worker processes", &batchJobs_, 1, 64);
-  ImGui::PopItemWidth();
-  ImGui::SetNextItemWidth(520);
-  ImGui::InputText("results file", &batchOut_);
-  if (ImGui::SmallButton("new file name")) {
-    batchOut_ = defaultResultsPath();
-    batchResume_ = false;
-  }
-  ImGui::EndDisabled();
+  settings(editor, commands);
   ImGui::Spacing();
-  if (batchRunning()) {
-    const double share = batchTotal_ > 0 ? double(batchDone_) / double(batchTotal_) : 0;
-    char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "%ld / %ld", batchDone_, batchTotal_);
-    ImGui::ProgressBar(float(share), ImVec2(520, 0), overlay);
-    const double left = batchRate_ > 0 ? double(batchTotal_ - batchDone_) / batchRate_ : NAN;
-    ImGui::Text("%.1f replications/s, %s elapsed, about %s left%s", batchRate_, duration(now_s() - batchStarted_).c_str(),
-                duration(left).c_str(), batchFailed_ ? (", " + std::to_string(batchFailed_) + " failed").c_str() : "");
-    if (ImGui::Button("Cancel")) batch_->interrupt();
-    ImGui::TextDisabled("Runs in `drillsim batch` beside this window; finished replications are stored as they come.");
-  } else {
-    const bool dirty = editor_.dirty();
-    if (dirty) ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "The batch runs the scenario file; its unsaved changes are saved first.");
-    if (editor_.problems().hasErrors())
-      ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "The scenario has errors (see Map & editor); a batch cannot run it.");
-    ImGui::BeginDisabled(editor_.problems().hasErrors());
-    if (ImGui::Button(batchResume_ ? "Resume the batch" : dirty ? "Save and run the batch" : "Run the batch")) {
-      if (dirty) saveOrAsk();
-      if (!editor_.dirty()) startBatch();
-    }
-    ImGui::EndDisabled();
-    if (batchResume_) {
-      ImGui::SameLine();
-      if (ImGui::Button("Start anew")) {
-        batchResume_ = false;
-        batchOut_ = defaultResultsPath();
-      }
-    }
-  }
-  if (!batchStatus_.empty() && !batchRunning()) ImGui::TextWrapped("%s", batchStatus_.c_str());
+  progressOrRun(editor, progress, commands);
+  if (!progress.status.empty() && !commands.batchRunning()) ImGui::TextWrapped("%s", progress.status.c_str());
   ImGui::EndChild();
 
-  // Earlier batches of this scenario, newest first, to open in the comparison.
   ImGui::SameLine();
+  earlierBatches(editor, resultsPath, commands);
+}
+
+void BatchPanel::settings(const ScenarioEditor& editor, Commands& commands) {
+  const Scenario& s = editor.scenario();
+  ImGui::TextWrapped("Monte Carlo batch: every chosen plan under the same drawn replications (common random numbers).");
+  ImGui::BeginDisabled(commands.batchRunning());
+  ImGui::Text("Plans");
+  for (std::size_t i = 0; i < s.plans.size(); ++i) {
+    bool on = plans[i];
+    if (ImGui::Checkbox((s.plans[i].id + "  " + s.plans[i].name).c_str(), &on)) plans[i] = on;
+  }
+  ImGui::PushItemWidth(220);
+  ImGui::InputInt("replications per plan", &replications, 50, 500);
+  replications = std::clamp(replications, 1, 1000000);
+  ImGui::InputText("seed", &seed, ImGuiInputTextFlags_CharsDecimal);
+  ImGui::SliderInt("worker processes", &jobs, 1, 64);
+  ImGui::PopItemWidth();
+  ImGui::SetNextItemWidth(520);
+  ImGui::InputText("results file", &out);
+  if (ImGui::SmallButton("new file name")) {
+    out = defaultResultsPath(editor.path());
+    resume = false;
+  }
+  ImGui::EndDisabled();
+}
+
+// While it runs, its progress and Cancel; otherwise Run (saving first), Resume or Start anew.
+void BatchPanel::progressOrRun(const ScenarioEditor& editor, const BatchProgress& progress, Commands& commands) {
+  if (commands.batchRunning()) {
+    const double share = progress.total > 0 ? double(progress.done) / double(progress.total) : 0;
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "%ld / %ld", progress.done, progress.total);
+    ImGui::ProgressBar(float(share), ImVec2(520, 0), overlay);
+    const double left = progress.rate > 0 ? double(progress.total - progress.done) / progress.rate : NAN;
+    ImGui::Text("%.1f replications/s, %s elapsed, about %s left%s", progress.rate,
+                duration(now_s() - progress.started_s).c_str(), duration(left).c_str(),
+                progress.failed ? (", " + std::to_string(progress.failed) + " failed").c_str() : "");
+    if (ImGui::Button("Cancel")) commands.cancelBatch();
+    ImGui::TextDisabled("Runs in `drillsim batch` beside this window; finished replications are stored as they come.");
+    return;
+  }
+  const bool dirty = editor.dirty();
+  if (dirty) ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "The batch runs the scenario file; its unsaved changes are saved first.");
+  if (editor.problems().hasErrors())
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "The scenario has errors (see Map & editor); a batch cannot run it.");
+  ImGui::BeginDisabled(editor.problems().hasErrors());
+  if (ImGui::Button(resume ? "Resume the batch" : dirty ? "Save and run the batch" : "Run the batch")) {
+    if (dirty) commands.saveOrAsk();
+    if (!editor.dirty()) commands.startBatch();
+  }
+  ImGui::EndDisabled();
+  if (resume) {
+    ImGui::SameLine();
+    if (ImGui::Button("Start anew")) {
+      resume = false;
+      out = defaultResultsPath(editor.path());
+    }
+  }
+}
+
+// Earlier batches of this scenario, newest first, to open in the comparison.
+void BatchPanel::earlierBatches(const ScenarioEditor& editor, const std::string& resultsPath, Commands& commands) {
   ImGui::BeginChild("earlier batches", ImVec2(0, 0), true);
   ImGui::TextUnformatted("Batches in results/ next to the scenario (click to compare)");
   std::vector<std::pair<fs::file_time_type, fs::path>> files;
   std::error_code ec;
-  const fs::path folder = fs::path(editor_.path()).parent_path() / "results";
-  if (ImGui::GetFrameCount() % 60 == 0 || earlierBatches_.empty()) {  // the folder is read once a second or so
+  const fs::path folder = fs::path(editor.path()).parent_path() / "results";
+  if (ImGui::GetFrameCount() % 60 == 0 || earlier_.empty()) {  // the folder is read once a second or so
     for (const auto& e : fs::directory_iterator(folder, ec))
       if (e.path().extension() == ".gpkg") files.push_back({e.last_write_time(ec), e.path()});
     std::sort(files.rbegin(), files.rend());
-    earlierBatches_.clear();
-    for (const auto& f : files) earlierBatches_.push_back(f.second.string());
+    earlier_.clear();
+    for (const auto& f : files) earlier_.push_back(f.second.string());
   }
-  if (earlierBatches_.empty()) ImGui::TextDisabled("none yet");
-  for (const auto& path : earlierBatches_) {
-    const bool running = batchRunning() && fs::path(path) == fs::path(batchOut_);
-    if (ImGui::Selectable((fs::path(path).filename().string() + (running ? "  (running)" : "")).c_str(), path == resultsPath_) &&
-        !running) {
-      openResults(path);
-      setView(View::Compare);
+  if (earlier_.empty()) ImGui::TextDisabled("none yet");
+  for (const auto& path : earlier_) {
+    const bool isRunning = commands.batchRunning() && fs::path(path) == fs::path(out);
+    if (ImGui::Selectable((fs::path(path).filename().string() + (isRunning ? "  (running)" : "")).c_str(), path == resultsPath) &&
+        !isRunning) {
+      commands.openResults(path);
+      commands.setView(View::Compare);
     }
   }
   ImGui::EndChild();
 }
 
 // [SECTION] The Compare view: tables, ECDFs, thresholds, zones on the map
-void App::applyCompareFill() {
-  auto plan = zoneSummary_.find(fillPlan_);
-  if (plan == zoneSummary_.end()) {
-    compareMap_.setZoneFill({});
-    return;
-  }
-  const bool share = fillMetric_.rfind("p_", 0) == 0;
-  double top = share ? 1.0 : 0.0;
-  if (!share)
-    for (const auto& [zone, values] : plan->second)
-      if (auto it = values.find(fillMetric_); it != values.end() && std::isfinite(it->second)) top = std::max(top, it->second);
-  std::vector<ImU32> fills;
-  for (const auto& z : editor_.park().zones) {
-    auto it = plan->second.find(z.id);
-    const double v = it != plan->second.end() && it->second.count(fillMetric_) ? it->second.at(fillMetric_) : NAN;
-    fills.push_back(std::isnan(v) ? IM_COL32(225, 225, 225, 255) : v <= 0 ? IM_COL32(245, 245, 240, 255) : rampColour(top > 0 ? v / top : 0));
-  }
-  char legend[160];
-  std::snprintf(legend, sizeof legend, "plan %s: %s, white 0, dark red %.3g", fillPlan_.c_str(), fillMetric_.c_str(), top);
-  compareMap_.setZoneFill(std::move(fills), legend);
+namespace {
+const PlanStatistics* entryOf(const Comparison& c, const std::string& metric, const std::string& plan) {
+  for (const MetricComparison& m : c.metrics)
+    if (m.metric == metric)
+      for (const PlanStatistics& p : m.plans)
+        if (p.plan == plan) return &p;
+  return nullptr;
 }
 
-void App::compareView() {
+std::string verdictOf(const PlanStatistics& p) { return std::string(p.verdict ? stats::verdictWord(*p.verdict) : ""); }
+}  // namespace
+
+void ComparePanel::draw(const Park& park, const LoadedResults& results, Commands& commands) {
   ImGui::SetNextItemWidth(520);
-  ImGui::InputText("##results", &resultsInput_);
+  ImGui::InputText("##results", &input);
   ImGui::SameLine();
-  if (ImGui::Button("Load results")) openResults(resultsInput_);
-  if (!resultPlans_.empty()) {
+  if (ImGui::Button("Load results")) commands.openResults(input);
+  if (!results.plans.empty()) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    if (wordField("baseline", baseline_, resultPlans_)) openResults(resultsPath_);
+    std::string baseline = results.baseline;
+    if (wordField("baseline", baseline, results.plans)) commands.compareAgainst(baseline);
   }
-  if (!compareError_.empty()) errorText(compareError_);
-  if (compare_.valid()) ImGui::TextDisabled("comparing...");
-  if (!comparison_) {
-    if (resultsPath_.empty()) ImGui::TextDisabled("Run a batch, or load a results file written by `drillsim batch`.");
+  if (!results.error.empty()) errorText(results.error);
+  if (commands.comparing()) ImGui::TextDisabled("comparing...");
+  if (!results.comparison) {
+    if (results.path.empty()) ImGui::TextDisabled("Run a batch, or load a results file written by `drillsim batch`.");
     return;
   }
   std::vector<std::string> names;
-  for (const MetricComparison& m : comparison_->metrics) names.push_back(m.metric);
-  if (std::find(names.begin(), names.end(), selectedMetric_) == names.end() && !names.empty()) selectedMetric_ = names.front();
-  auto entry = [&](const std::string& metric, const std::string& plan) -> const PlanStatistics* {
-    for (const MetricComparison& m : comparison_->metrics)
-      if (m.metric == metric)
-        for (const PlanStatistics& p : m.plans)
-          if (p.plan == plan) return &p;
-    return nullptr;
-  };
-  auto verdictOf = [](const PlanStatistics& p) { return std::string(p.verdict ? stats::verdictWord(*p.verdict) : ""); };
+  for (const MetricComparison& m : results.comparison->metrics) names.push_back(m.metric);
+  if (std::find(names.begin(), names.end(), selectedMetric) == names.end() && !names.empty()) selectedMetric = names.front();
 
   const float left = ImGui::GetContentRegionAvail().x * 0.56f;
   ImGui::BeginChild("numbers", ImVec2(left, 0));
+  overview(results, names);
+  ecdf(results);
+  detail(results);
+  thresholds(results);
+  ImGui::EndChild();
+
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  zonesMap(park, results, commands);
+  ImGui::EndGroup();
+}
+
+// Every metric's mean and interval per plan, with its difference against the baseline.
+void ComparePanel::overview(const LoadedResults& results, const std::vector<std::string>& names) {
   ImGui::Text("%s: %d replications stored. Differences: plan minus %s, same replications; green better, red worse, grey: cannot tell.",
-              fs::path(resultsPath_).filename().c_str(), replicationsInStore_, baseline_.c_str());
-  const int columns = 1 + int(resultPlans_.size());
+              fs::path(results.path).filename().c_str(), results.replications, results.baseline.c_str());
+  const int columns = 1 + int(results.plans.size());
   if (ImGui::BeginTable("overview", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
                         ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("metric (mean; difference)");
-    for (const auto& p : resultPlans_) ImGui::TableSetupColumn(p.c_str());
+    for (const auto& p : results.plans) ImGui::TableSetupColumn(p.c_str());
     ImGui::TableHeadersRow();
     for (const auto& name : names) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      if (ImGui::Selectable(name.c_str(), name == selectedMetric_, ImGuiSelectableFlags_SpanAllColumns)) selectedMetric_ = name;
-      for (const auto& p : resultPlans_) {
+      if (ImGui::Selectable(name.c_str(), name == selectedMetric, ImGuiSelectableFlags_SpanAllColumns)) selectedMetric = name;
+      for (const auto& p : results.plans) {
         ImGui::TableNextColumn();
-        const PlanStatistics* e = entry(name, p);
+        const PlanStatistics* e = entryOf(*results.comparison, name, p);
         if (!e) continue;
         const int digits = std::abs(e->summary.mean) >= 100 ? 0 : 2;
         ImGui::Text("%s ±%s", number(e->summary.mean, digits).c_str(), number(e->summary.halfWidth95, digits).c_str());
@@ -377,15 +425,19 @@ void App::compareView() {
     ImGui::EndTable();
   }
 
+}
+
+// The selected metric's ECDF per plan, step functions over a common axis.
+void ComparePanel::ecdf(const LoadedResults& results) {
   // The selected metric: its ECDF per plan and its numbers.
-  ImGui::Text("%s: share of replications at or below a value", selectedMetric_.c_str());
+  ImGui::Text("%s: share of replications at or below a value", selectedMetric.c_str());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(ImGui::GetContentRegionAvail().x - 10, 200);
   ImGui::Dummy(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   double lo = INFINITY, hi = -INFINITY;
-  for (const auto& p : resultPlans_)
-    if (const auto* e = entry(selectedMetric_, p))
+  for (const auto& p : results.plans)
+    if (const auto* e = entryOf(*results.comparison, selectedMetric, p))
       for (const auto& [x, share] : e->ecdf) {
         lo = std::min(lo, x);
         hi = std::max(hi, x);
@@ -410,8 +462,8 @@ void App::compareView() {
       const float w = ImGui::CalcTextSize(t).x;
       dl->AddText(ImVec2(std::clamp(X(x) - w / 2, a.x, b.x - w), b.y + 3), IM_COL32(90, 90, 90, 255), t);
     }
-    for (std::size_t i = 0; i < resultPlans_.size(); ++i) {
-      const auto* e = entry(selectedMetric_, resultPlans_[i]);
+    for (std::size_t i = 0; i < results.plans.size(); ++i) {
+      const auto* e = entryOf(*results.comparison, selectedMetric, results.plans[i]);
       if (!e) continue;
       std::vector<ImVec2> pts;
       double prev = 0;
@@ -422,20 +474,24 @@ void App::compareView() {
       }
       if (!pts.empty()) pts.push_back(ImVec2(b.x, pts.back().y));
       dl->AddPolyline(pts.data(), int(pts.size()), planColour(i), 0, 2.0f);
-      dl->AddText(ImVec2(a.x + 8 + 60 * float(i), a.y + 4), planColour(i), resultPlans_[i].c_str());
+      dl->AddText(ImVec2(a.x + 8 + 60 * float(i), a.y + 4), planColour(i), results.plans[i].c_str());
     }
   }
+}
+
+// The selected metric's numbers per plan: n, mean, sd, quantiles, the difference against the baseline.
+void ComparePanel::detail(const LoadedResults& results) {
   if (ImGui::BeginTable("detail", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     for (const char* h : {"plan", "n", "mean [95 % CI]", "sd", "P50", "P90", "P95 [95 % CI]", "vs baseline [CI]"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
-    for (std::size_t i = 0; i < resultPlans_.size(); ++i) {
-      const auto* e = entry(selectedMetric_, resultPlans_[i]);
+    for (std::size_t i = 0; i < results.plans.size(); ++i) {
+      const auto* e = entryOf(*results.comparison, selectedMetric, results.plans[i]);
       if (!e) continue;
       const stats::Summary& m = e->summary;
       const double mean = m.mean, hw = m.halfWidth95;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(planColour(i)), "%s", resultPlans_[i].c_str());
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(planColour(i)), "%s", results.plans[i].c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%ld", m.n);
       ImGui::TableNextColumn();
@@ -464,57 +520,83 @@ void App::compareView() {
     }
     ImGui::EndTable();
   }
+}
+
+void ComparePanel::thresholds(const LoadedResults& results) {
   ImGui::Text("Threshold probabilities (Wilson 95 %% intervals)");
-  if (ImGui::BeginTable("thresholds", 1 + int(resultPlans_.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable("thresholds", 1 + int(results.plans.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("event");
-    for (const auto& p : resultPlans_) ImGui::TableSetupColumn(p.c_str());
+    for (const auto& p : results.plans) ImGui::TableSetupColumn(p.c_str());
     ImGui::TableHeadersRow();
     std::vector<std::string> events;
-    for (const ThresholdShare& q : comparison_->thresholds)
+    for (const ThresholdShare& q : results.comparison->thresholds)
       if (std::find(events.begin(), events.end(), q.event.text) == events.end()) events.push_back(q.event.text);
     for (const auto& ev : events) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ev.c_str());
-      for (const auto& p : resultPlans_) {
+      for (const auto& p : results.plans) {
         ImGui::TableNextColumn();
-        for (const ThresholdShare& q : comparison_->thresholds)
+        for (const ThresholdShare& q : results.comparison->thresholds)
           if (q.event.text == ev && q.plan == p)
             ImGui::Text("%.1f %% [%.1f, %.1f]", q.n ? 100.0 * double(q.hits) / double(q.n) : 0.0, 100 * q.low95, 100 * q.high95);
       }
     }
     ImGui::EndTable();
   }
-  ImGui::EndChild();
+}
 
-  ImGui::SameLine();
-  ImGui::BeginGroup();
+// The map's zones coloured by a metric of one plan's zone summary, and runs of it to replay.
+void ComparePanel::zonesMap(const Park& park, const LoadedResults& results, Commands& commands) {
   ImGui::SetNextItemWidth(90);
-  wordField("plan##fill", fillPlan_, resultPlans_);
+  wordField("plan##fill", fillPlan, results.plans);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(230);
-  wordField("zones coloured by", fillMetric_, kZoneMetrics);
-  const int median = rankedReplication(fillPlan_, selectedMetric_, 0.5), p95 = rankedReplication(fillPlan_, selectedMetric_, 0.95);
+  wordField("zones coloured by", fillMetric, zoneMetricChoices());
+  const int median = results.rankedReplication(fillPlan, selectedMetric, 0.5), p95 = results.rankedReplication(fillPlan, selectedMetric, 0.95);
   if (median >= 0) {
-    if (ImGui::SmallButton(("Replay the median run of " + fillPlan_ + " by " + selectedMetric_).c_str())) {
-      openReplay(fillPlan_, median);
-      setView(View::Replay);
+    if (ImGui::SmallButton(("Replay the median run of " + fillPlan + " by " + selectedMetric).c_str())) {
+      commands.openReplay(fillPlan, median);
+      commands.setView(View::Replay);
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("the P95 run")) {
-      openReplay(fillPlan_, p95);
-      setView(View::Replay);
+      commands.openReplay(fillPlan, p95);
+      commands.setView(View::Replay);
     }
   }
-  compareMap_.setPark(editor_.park());
-  compareMap_.setEditing(false);
-  compareMap_.setAddShelterMode(false);
-  compareMap_.setRoadColours({});
-  compareMap_.setOverlay({});
-  compareMap_.setShelterOccupancy({});
-  applyCompareFill();
-  compareMap_.draw();
-  ImGui::EndGroup();
+  map.setPark(park);
+  map.setEditing(false);
+  map.setAddShelterMode(false);
+  map.setRoadColours({});
+  map.setOverlay({});
+  map.setShelterOccupancy({});
+  applyFill(park, results);
+  map.draw();
+}
+
+void ComparePanel::applyFill(const Park& park, const LoadedResults& results) {
+  auto plan = results.zones.find(fillPlan);
+  if (plan == results.zones.end()) {
+    map.setZoneFill({});
+    return;
+  }
+  const ZoneMetric* metric = zoneMetric(fillMetric);
+  const auto value = [&](const ZoneSummary& z) { return metric ? z.*metric->value : NAN; };
+  const bool share = metric && metric->share;  // shares on 0 to 1, means up to the largest
+  double top = share ? 1.0 : 0.0;
+  if (!share)
+    for (const auto& [zone, summary] : plan->second)
+      if (const double v = value(summary); std::isfinite(v)) top = std::max(top, v);
+  std::vector<ImU32> fills;
+  for (const auto& z : park.zones) {
+    auto it = plan->second.find(z.id);
+    const double v = it != plan->second.end() ? value(it->second) : NAN;
+    fills.push_back(std::isnan(v) ? IM_COL32(225, 225, 225, 255) : v <= 0 ? IM_COL32(245, 245, 240, 255) : rampColour(top > 0 ? v / top : 0));
+  }
+  char legend[160];
+  std::snprintf(legend, sizeof legend, "plan %s: %s, white 0, dark red %.3g", fillPlan.c_str(), fillMetric.c_str(), top);
+  map.setZoneFill(std::move(fills), legend);
 }
 
 }  // namespace drillsim::viz

@@ -1,6 +1,7 @@
 // The drill clock, beside the replay: the injects due now with what the controller reads out and
 // the action expected, the next one, the contingency injects, and the trainer's observations, each
-// saved at once (viz/Drill.hpp).
+// saved at once (viz/Drill.hpp). DrillPanel (viz/Panels.hpp) draws it; App opens the drill and
+// records what its buttons deliver and observe.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -41,7 +42,7 @@ bool App::openDrill(const std::string& dir, std::string& error) {
   setView(View::Replay);
   openReplay(drill_->script().plan, int(drill_->header().replication));
   replay_.speed = 10;
-  for (double t : drill_->log().bookmarks) bookmarks_.push_back({t, drillClock(t)});  // after openReplay clears them
+  for (double t : drill_->log().bookmarks) replayPanel_.bookmarks.push_back({t, drillClock(t)});  // after openReplay clears them
   return true;
 }
 
@@ -64,31 +65,46 @@ void App::recordObservation(const std::string& text, const std::string& task) {
   ++drillRecords_;
 }
 
-void App::drillPanel() {
-  const DrillSession& d = *drill_;
-  const double now = replay_.time();
+void App::deliverInject(int number, double at_s) {
+  drill_->deliver(number, at_s);
+  ++drillRecords_;
+}
+
+void DrillPanel::draw(const DrillSession& d, ReplayPlayer& replay, const std::string& scenarioPath, Commands& commands) {
+  const double now = replay.time();
+  clock(d, replay, scenarioPath);
+  dueNow(d, now, commands);
+  observations(d, commands);
+  contingencies(d, now, commands);
+}
+
+// The drill, warnings when the scenario or the run is not the drill's, the clock's speed.
+void DrillPanel::clock(const DrillSession& d, ReplayPlayer& replay, const std::string& scenarioPath) {
+  const double now = replay.time();
   ImGui::TextUnformatted(d.header().name.c_str());
   ImGui::TextDisabled("%s; plan %s; injects from replication %llu (%s)", drillKindName(d.script().kind),
                       d.script().plan.c_str(), (unsigned long long)d.header().replication, d.header().representative.c_str());
-  const Outcome& shown = replay_.outcome();
-  if (!d.header().scenarioHash.empty() && d.header().scenarioHash != fileHash(editor_.path()))
+  const Outcome& shown = replay.outcome();
+  if (!d.header().scenarioHash.empty() && d.header().scenarioHash != fileHash(scenarioPath))
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1),
                        "This scenario file is not the one the drill was written from (its hash differs): "
                        "the replay and the windows may not match.");
   if (shown.plan != d.script().plan || shown.replication != d.header().replication || shown.seed != d.header().seed)
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "The replay shows another run than the drill's (plan %s, replication %llu).",
                        d.script().plan.c_str(), (unsigned long long)d.header().replication);
-  if (ImGui::SmallButton("Real time")) replay_.speed = 1;
+  if (ImGui::SmallButton("Real time")) replay.speed = 1;
   ImGui::SameLine();
-  if (ImGui::SmallButton("x10")) replay_.speed = 10;
+  if (ImGui::SmallButton("x10")) replay.speed = 10;
   ImGui::SameLine();
-  ImGui::Checkbox("stop at each inject", &drillPause_);
+  ImGui::Checkbox("stop at each inject", &pause);
   ImGui::SameLine();
-  ImGui::Text("drill clock %s, %.0fx", drillClock(now).c_str(), replay_.speed);
+  ImGui::Text("drill clock %s, %.0fx", drillClock(now).c_str(), replay.speed);
   ImGui::Separator();
+}
 
-  // Due now, in a box of fixed height so that the controls below stay where they are; delivered
-  // with one button, the time recorded.
+// Due now, in a box of fixed height so that the controls below stay where they are; delivered
+// with one button, the time recorded.
+void DrillPanel::dueNow(const DrillSession& d, double now, Commands& commands) {
   const auto due = d.due(now);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, due.empty() ? ImVec4(0.96f, 0.96f, 0.94f, 1) : ImVec4(1.0f, 0.93f, 0.70f, 1));
   ImGui::BeginChild("due", ImVec2(0, std::max(150.0f, ImGui::GetContentRegionAvail().y * 0.45f)), true);
@@ -108,32 +124,34 @@ void App::drillPanel() {
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::BeginDisabled(due.empty());
-  if (ImGui::Button("Delivered")) deliverDueInjects();
+  if (ImGui::Button("Delivered")) commands.deliverDueInjects();
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::TextDisabled(due.empty() ? "nothing due" : "records the delivery at %s", drillClock(now).c_str());
+}
 
-  // Observations.
+// An observation (a note, or a task of the evaluation guide achieved now), and the last ones.
+void DrillPanel::observations(const DrillSession& d, Commands& commands) {
   ImGui::Separator();
   ImGui::TextUnformatted("Observation");
-  ImGui::InputTextMultiline("##note", &drillNote_, ImVec2(-1, 48));
+  ImGui::InputTextMultiline("##note", &note, ImVec2(-1, 48));
   std::vector<const Task*> tasks;
   for (const Objective& o : d.script().objectives)
     for (const Task& t : o.tasks) tasks.push_back(&t);
-  drillTask_ = std::clamp(drillTask_, 0, int(tasks.size()));
+  task = std::clamp(task, 0, int(tasks.size()));
   ImGui::SetNextItemWidth(-110);
-  if (ImGui::BeginCombo("achieved now", drillTask_ == 0 ? "(a note only)" : tasks[std::size_t(drillTask_ - 1)]->text.c_str())) {
-    if (ImGui::Selectable("(a note only)", drillTask_ == 0)) drillTask_ = 0;
+  if (ImGui::BeginCombo("achieved now", task == 0 ? "(a note only)" : tasks[std::size_t(task - 1)]->text.c_str())) {
+    if (ImGui::Selectable("(a note only)", task == 0)) task = 0;
     for (std::size_t k = 0; k < tasks.size(); ++k)
       if (ImGui::Selectable((tasks[k]->text + "  (P90 " + drillClock(tasks[k]->window.p90_s) + ")##t" + std::to_string(k)).c_str(),
-                            drillTask_ == int(k + 1)))
-        drillTask_ = int(k + 1);
+                            task == int(k + 1)))
+        task = int(k + 1);
     ImGui::EndCombo();
   }
   if (ImGui::Button("Record")) {
-    recordObservation(drillNote_, drillTask_ == 0 ? "" : tasks[std::size_t(drillTask_ - 1)]->milestone);
-    drillNote_.clear();
-    drillTask_ = 0;
+    commands.recordObservation(note, task == 0 ? "" : tasks[std::size_t(task - 1)]->milestone);
+    note.clear();
+    task = 0;
   }
   ImGui::SameLine();
   if (d.saveError().empty())
@@ -142,22 +160,21 @@ void App::drillPanel() {
     ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "NOT SAVED: %s", d.saveError().c_str());
   const auto& obs = d.log().observations;
   for (std::size_t k = obs.size(); k-- > 0 && k + 4 >= obs.size();) {
-    std::string task;
+    std::string achieved;
     for (const Task* t : tasks)
-      if (t->milestone == obs[k].task) task = "[" + t->text + " achieved] ";
-    ImGui::BulletText("%s %s%s", drillClock(obs[k].time_s).c_str(), task.c_str(), obs[k].text.c_str());
+      if (t->milestone == obs[k].task) achieved = "[" + t->text + " achieved] ";
+    ImGui::BulletText("%s %s%s", drillClock(obs[k].time_s).c_str(), achieved.c_str(), obs[k].text.c_str());
   }
+}
 
-  // Contingency injects: delivered when play reaches them.
-  const auto contingencies = d.contingencies();
-  if (!contingencies.empty() && ImGui::CollapsingHeader(("Contingency injects (" + std::to_string(contingencies.size()) + ")").c_str())) {
-    for (const Inject* i : contingencies) {
+// Contingency injects: delivered when play reaches them.
+void DrillPanel::contingencies(const DrillSession& d, double now, Commands& commands) {
+  const auto injects = d.contingencies();
+  if (!injects.empty() && ImGui::CollapsingHeader(("Contingency injects (" + std::to_string(injects.size()) + ")").c_str())) {
+    for (const Inject* i : injects) {
       ImGui::PushID(i->number);
       injectCard(*i);
-      if (ImGui::SmallButton("Deliver now")) {
-        drill_->deliver(i->number, now);
-        ++drillRecords_;
-      }
+      if (ImGui::SmallButton("Deliver now")) commands.deliverInject(i->number, now);
       ImGui::PopID();
       ImGui::Separator();
     }

@@ -1,9 +1,10 @@
-// The editor's forms: each edits the draft (a copy of the scenario) and, when a field is left
-// after an edit or a choice is made, commits the part through one ScenarioEditor operation.
+// The editor's forms (EditorPanel's, viz/Panels.hpp): each edits the draft (the panel's copy of
+// the scenario) and, when a field is left after an edit or a choice is made, commits the part
+// through one ScenarioEditor operation.
 //
 // Index (search for "[SECTION] " and the name):
 //   Fields; The draft and distributions; Settings and weather; Hazards and teams;
-//   Plans; Map features.
+//   Plans (alarm chain, dispatch, protective actions, shelter assignment); Map features.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -93,15 +94,16 @@ bool wordField(const char* label, std::string& value, const std::vector<std::str
 }
 
 // [SECTION] The draft and distributions
-void App::reloadDraft() {
-  draft_ = editor_.scenario();
-  draftRevision_ = editor_.revision();
-  draftSelection_ = sel_;
+void EditorPanel::syncDraft(const ScenarioEditor& editor, const Selection& selection) {
+  if (editor.revision() == draftRevision_ && selection == draftSelection_) return;
+  draft_ = editor.scenario();
+  draftRevision_ = editor.revision();
+  draftSelection_ = selection;
   fieldText_.clear();
   fieldError_.clear();
 }
 
-bool App::distField(const char* label, const std::string& key, Distribution& d, int lowerBound) {
+bool EditorPanel::distField(const char* label, const std::string& key, Distribution& d, int lowerBound) {
   auto [it, fresh] = fieldText_.try_emplace(key, distributionToYaml(d));
   ImGui::InputText((std::string(label) + "##" + key).c_str(), &it->second);
   if (ImGui::IsItemHovered())
@@ -122,8 +124,8 @@ bool App::distField(const char* label, const std::string& key, Distribution& d, 
   return committed;
 }
 
-bool App::optionalDistField(const char* label, const std::string& key, std::optional<Distribution>& d, int lowerBound,
-                            const Distribution& initial) {
+bool EditorPanel::optionalDistField(const char* label, const std::string& key, std::optional<Distribution>& d, int lowerBound,
+                                    const Distribution& initial) {
   bool on = d.has_value();
   bool committed = false;
   if (ImGui::Checkbox(("##on" + key).c_str(), &on)) {
@@ -142,23 +144,24 @@ bool App::optionalDistField(const char* label, const std::string& key, std::opti
 }
 
 // [SECTION] Settings and weather, and the form the selection shows
-void App::properties() {
+void EditorPanel::properties(Desk& desk) {
   ImGui::BeginChild("properties", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.62f), true);
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  switch (sel_.kind) {
+  const Selection& sel = desk.selection;
+  switch (sel.kind) {
     case Selection::Kind::None: ImGui::TextDisabled("Select a part of the scenario above, or a feature on the map."); break;
-    case Selection::Kind::Settings: settingsForm(); break;
-    case Selection::Kind::Weather: weatherForm(); break;
-    case Selection::Kind::Hazard: if (sel_.index < draft_.hazards.size()) hazardForm(sel_.index); break;
-    case Selection::Kind::Team: if (sel_.index < draft_.teams.size()) teamForm(sel_.index); break;
-    case Selection::Kind::Plan: if (sel_.index < draft_.plans.size()) planForm(sel_.index); break;
-    case Selection::Kind::Feature: featureForm(); break;
+    case Selection::Kind::Settings: settingsForm(desk); break;
+    case Selection::Kind::Weather: weatherForm(desk); break;
+    case Selection::Kind::Hazard: if (sel.index < draft_.hazards.size()) hazardForm(desk, sel.index); break;
+    case Selection::Kind::Team: if (sel.index < draft_.teams.size()) teamForm(desk, sel.index); break;
+    case Selection::Kind::Plan: if (sel.index < draft_.plans.size()) planForm(desk, sel.index); break;
+    case Selection::Kind::Feature: featureForm(desk); break;
   }
   ImGui::PopItemWidth();
   ImGui::EndChild();
 }
 
-void App::settingsForm() {
+void EditorPanel::settingsForm(Desk& desk) {
   Scenario& s = draft_;
   ImGui::TextUnformatted("Scenario settings");
   bool c = textField("name", s.name);
@@ -181,10 +184,10 @@ void App::settingsForm() {
     }
   }
   if (fieldError_.count("seed")) ImGui::TextColored(kErrorColour, "%s", fieldError_["seed"].c_str());
-  if (c) editor_.setSettings(s);
+  if (c) desk.editor.setSettings(s);
 }
 
-void App::weatherForm() {
+void EditorPanel::weatherForm(Desk& desk) {
   Weather& w = draft_.weather;
   ImGui::TextUnformatted("Weather (drawn for each replication)");
   bool c = distField("wind speed at 10 m [m/s]", "wind_speed", w.wind_speed_ms, 2);
@@ -215,19 +218,19 @@ void App::weatherForm() {
   if (w.fromSky()) c |= choiceField("sky", w.sky, skyNames());
   else c |= choiceField("Pasquill-Gifford class", w.stability, stabilityNames());
   c |= wordField("terrain", w.terrain, terrainNames());
-  if (c) editor_.setWeather(w);
+  if (c) desk.editor.setWeather(w);
 }
 
 // [SECTION] Hazards and teams
-void App::hazardForm(std::size_t i) {
+void EditorPanel::hazardForm(Desk& desk, std::size_t i) {
   Hazard& h = draft_.hazards[i];
   const std::string k = "hazard" + std::to_string(i) + ".";
   ImGui::Text("Hazard %s (%s)", h.id.c_str(), h.kindName().c_str());
   bool c = textField("id", h.id);
   c |= distField("start [s]", k + "start", h.start_s, 1);
   if (auto* r = std::get_if<ToxicRelease>(&h.detail)) {
-    c |= wordField("source", r->source.id, ids(editor_.park().sources));
-    if (const HazardSource* src = editor_.park().source(r->source.id))
+    c |= wordField("source", r->source.id, ids(desk.editor.park().sources));
+    if (const HazardSource* src = desk.editor.park().source(r->source.id))
       ImGui::TextDisabled("%s: %s, %.0f kg", src->name.c_str(), src->substance.c_str(), src->inventory_kg);
     // The fields of the way the release is given: its vessel and hole (or rupture), a mass at
     // once, or a direct rate; what the form does not edit is named, to be edited in the file.
@@ -252,40 +255,40 @@ void App::hazardForm(std::size_t i) {
     c |= distField("height [m]", k + "height", r->height_m, 1);
     c |= optionalDistField("containment on scene [s]", k + "containment", r->containment_s, 2, Distribution(900.0));
   } else if (auto* f = std::get_if<Fire>(&h.detail)) {
-    c |= wordField("zone", f->zone.id, ids(editor_.park().zones));
+    c |= wordField("zone", f->zone.id, ids(desk.editor.park().zones));
     c |= distField("spread distance [m]", k + "spread", f->spread_m, 1);
     c |= optionalDistField("spread delay [s]", k + "delay", f->spread_delay_s, 2, Distribution(LogNormal{1800, 0.5}));
     c |= optionalDistField("control on scene [s]", k + "control", f->control_s, 2, Distribution(LogNormal{1800, 0.5}));
     c |= optionalDistField("heat release [MW]", k + "heat", f->heat_release_mw, 2, Distribution(300.0));
   }
-  if (c) editor_.setHazard(i, h);
+  if (c) desk.editor.setHazard(i, h);
   ImGui::Separator();
   if (ImGui::Button("Remove this hazard (and its dispatches)")) {
-    editor_.removeHazard(i);
-    select({});
+    desk.editor.removeHazard(i);
+    desk.select({});
   }
 }
 
-void App::teamForm(std::size_t i) {
+void EditorPanel::teamForm(Desk& desk, std::size_t i) {
   Team& t = draft_.teams[i];
   const std::string k = "team" + std::to_string(i) + ".";
   ImGui::Text("Team %s", t.id.c_str());
   bool c = textField("id", t.id);
   c |= textField("name", t.name);
-  c |= wordField("station", t.station.id, ids(editor_.park().stations));
+  c |= wordField("station", t.station.id, ids(desk.editor.park().stations));
   c |= wordField("kind", t.kind, teamKindNames());
   c |= distField("turn-out [s]", k + "turnout", t.turnout_s, 1);
   c |= numberField("speed on empty roads [m/s]", t.speed_ms, "%.1f");
-  if (c) editor_.setTeam(i, t);
+  if (c) desk.editor.setTeam(i, t);
   ImGui::Separator();
   if (ImGui::Button("Remove this team (and its dispatches)")) {
-    editor_.removeTeam(i);
-    select({});
+    desk.editor.removeTeam(i);
+    desk.select({});
   }
 }
 
 // [SECTION] Plans: alarm chain, dispatch, protective actions, shelters and roads
-void App::planForm(std::size_t i) {
+void EditorPanel::planForm(Desk& desk, std::size_t i) {
   Plan& p = draft_.plans[i];
   const std::string k = "plan" + std::to_string(i) + ".";
   ImGui::Text("Plan %s", p.id.c_str());
@@ -295,6 +298,30 @@ void App::planForm(std::size_t i) {
   std::vector<std::string> parties;
   for (const auto& n : p.notify) parties.push_back(n.who);
 
+  c |= alarmChain(p, k);
+  c |= dispatches(desk, p, parties);
+  c |= protectiveActions(p, k, parties);
+  c |= shelterAssignment(desk, p, k);
+  c |= wordField("close roads above", p.close_roads_above, closureLevelNames());
+  if (c) desk.editor.setPlan(i, p);
+  ImGui::Separator();
+  if (ImGui::Button("Duplicate this plan")) {
+    desk.editor.duplicatePlan(i);
+    desk.select({Selection::Kind::Plan, i + 1});
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(desk.editor.scenario().plans.size() < 2);
+  if (ImGui::Button("Remove this plan")) {
+    desk.editor.removePlan(i);
+    desk.select({});
+  }
+  ImGui::EndDisabled();
+}
+
+
+// The alarm chain: who is told, how long after detection.
+bool EditorPanel::alarmChain(Plan& p, const std::string& k) {
+  bool c = false;
   heading("Alarm chain (who is told, how long after detection)");
   for (std::size_t j = 0; j < p.notify.size(); ++j) {
     ImGui::PushID(int(j));
@@ -316,10 +343,15 @@ void App::planForm(std::size_t i) {
     p.notify.push_back(Notification{"emergency_bureau", Distribution(300.0), {}});
     c = true;
   }
+  return c;
+}
 
+// Dispatches: a team, to a hazard or a zone, after whom.
+bool EditorPanel::dispatches(Desk& desk, Plan& p, const std::vector<std::string>& parties) {
+  bool c = false;
   heading("Dispatch (team, to a hazard or zone, after whom)");
   std::vector<std::string> targets = ids(draft_.hazards);
-  for (const auto& z : editor_.park().zones) targets.push_back(z.id);
+  for (const auto& z : desk.editor.park().zones) targets.push_back(z.id);
   for (std::size_t j = 0; j < p.dispatch.size(); ++j) {
     ImGui::PushID(int(j) + 1000);
     ImGui::SetNextItemWidth(110);
@@ -344,7 +376,12 @@ void App::planForm(std::size_t i) {
                                   Ref{parties.empty() ? "" : parties.front(), {}}});
     c = true;
   }
+  return c;
+}
 
+// Protective actions: zones, evacuate or shelter in place, after whom.
+bool EditorPanel::protectiveActions(Plan& p, const std::string& k, const std::vector<std::string>& parties) {
+  bool c = false;
   heading("Protective actions (zones, action, after whom)");
   for (std::size_t j = 0; j < p.protect.size(); ++j) {
     Protect& a = p.protect[j];
@@ -392,7 +429,12 @@ void App::planForm(std::size_t i) {
     p.protect.push_back(Protect{Protect::Scope::All, {}, ProtectiveAction::Evacuate, Ref{parties.empty() ? "" : parties.front(), {}}, false, {}});
     c = true;
   }
+  return c;
+}
 
+// Shelter assignment, with a map's zone-by-zone preferences.
+bool EditorPanel::shelterAssignment(Desk& desk, Plan& p, const std::string& k) {
+  bool c = false;
   heading("Shelters and roads");
   std::string rule = p.shelters.kind == ShelterRule::Kind::Nearest ? "nearest" : p.shelters.kind == ShelterRule::Kind::Fastest ? "fastest" : "map";
   if (wordField("shelter assignment", rule, {"nearest", "fastest", "map"})) {
@@ -404,7 +446,7 @@ void App::planForm(std::size_t i) {
       auto& [zone, prefs] = p.shelters.map[j];
       ImGui::PushID(int(j) + 3000);
       ImGui::SetNextItemWidth(90);
-      c |= wordField("##zone", zone.id, ids(editor_.park().zones));
+      c |= wordField("##zone", zone.id, ids(desk.editor.park().zones));
       ImGui::SameLine();
       auto [it, fresh] = fieldText_.try_emplace(k + "map" + std::to_string(j), joined(prefs));
       ImGui::SetNextItemWidth(220);
@@ -422,59 +464,49 @@ void App::planForm(std::size_t i) {
       }
       ImGui::PopID();
     }
-    if (ImGui::SmallButton("+ zone") && !editor_.park().zones.empty() && !editor_.park().shelters.empty()) {
-      p.shelters.map.emplace_back(Ref{editor_.park().zones.front().id, {}},
-                                  std::vector<Ref>{Ref{editor_.park().shelters.front().id, {}}});
+    if (ImGui::SmallButton("+ zone") && !desk.editor.park().zones.empty() && !desk.editor.park().shelters.empty()) {
+      p.shelters.map.emplace_back(Ref{desk.editor.park().zones.front().id, {}},
+                                  std::vector<Ref>{Ref{desk.editor.park().shelters.front().id, {}}});
       c = true;
     }
   }
-  c |= wordField("close roads above", p.close_roads_above, closureLevelNames());
-  if (c) editor_.setPlan(i, p);
-  ImGui::Separator();
-  if (ImGui::Button("Duplicate this plan")) {
-    editor_.duplicatePlan(i);
-    select({Selection::Kind::Plan, i + 1});
-  }
-  ImGui::SameLine();
-  ImGui::BeginDisabled(editor_.scenario().plans.size() < 2);
-  if (ImGui::Button("Remove this plan")) {
-    editor_.removePlan(i);
-    select({});
-  }
-  ImGui::EndDisabled();
+  return c;
 }
 
 // [SECTION] Map features: shelters, zones, roads, hazard sources, stations
-void App::featureForm() {
-  const Park& park = editor_.park();
-  const Feature& f = sel_.feature;
-  if (f.kind == Feature::Kind::Shelter) {
-    const Shelter* s = park.shelter(f.id);
-    if (!s) {
-      ImGui::TextDisabled("Shelter %s is gone.", f.id.c_str());
-      return;
-    }
-    ImGui::Text("Shelter %s%s", s->id.c_str(), editor_.basePark().shelter(s->id) ? "" : " (added by this scenario)");
-    auto [it, fresh] = fieldText_.try_emplace("shelter.name", s->name);
-    ImGui::InputText("name", &it->second);
-    if (done()) editor_.setShelterName(s->id, it->second);
-    int kind = s->kind == ShelterKind::Indoor ? 0 : 1;
-    if (ImGui::Combo("kind", &kind, "indoor\0outdoor\0")) editor_.setShelterKind(s->id, kind == 0 ? ShelterKind::Indoor : ShelterKind::Outdoor);
-    int capacity = s->capacity;
-    if (intField("capacity [persons]", capacity)) editor_.setShelterCapacity(s->id, std::max(0, capacity));
-    const Point2 ll = LonLatTransform(park.crs).toLonLat(s->position);
-    ImGui::Text("at %.6f E, %.6f N; %.0f m from its road node", ll.x_m, ll.y_m, s->access_m);
-    ImGui::TextDisabled("Drag it on the map to move it.");
-    if (ImGui::Button("Remove this shelter")) {
-      editor_.removeShelter(s->id);
-      select({});
-    }
-    ImGui::TextDisabled("Changes are kept in the scenario's shelter_changes;\nthe park's geodata is not written.");
+// A shelter: through the scenario's shelter_changes.
+void EditorPanel::shelterForm(Desk& desk, const Feature& f) {
+  const Park& park = desk.editor.park();
+  const Shelter* s = park.shelter(f.id);
+  if (!s) {
+    ImGui::TextDisabled("Shelter %s is gone.", f.id.c_str());
     return;
   }
+  ImGui::Text("Shelter %s%s", s->id.c_str(), desk.editor.basePark().shelter(s->id) ? "" : " (added by this scenario)");
+  auto [it, fresh] = fieldText_.try_emplace("shelter.name", s->name);
+  ImGui::InputText("name", &it->second);
+  if (done()) desk.editor.setShelterName(s->id, it->second);
+  int kind = s->kind == ShelterKind::Indoor ? 0 : 1;
+  if (ImGui::Combo("kind", &kind, "indoor\0outdoor\0")) desk.editor.setShelterKind(s->id, kind == 0 ? ShelterKind::Indoor : ShelterKind::Outdoor);
+  int capacity = s->capacity;
+  if (intField("capacity [persons]", capacity)) desk.editor.setShelterCapacity(s->id, std::max(0, capacity));
+  const Point2 ll = LonLatTransform(park.crs).toLonLat(s->position);
+  ImGui::Text("at %.6f E, %.6f N; %.0f m from its road node", ll.x_m, ll.y_m, s->access_m);
+  ImGui::TextDisabled("Drag it on the map to move it.");
+  if (ImGui::Button("Remove this shelter")) {
+    desk.editor.removeShelter(s->id);
+    desk.select({});
+  }
+  ImGui::TextDisabled("Changes are kept in the scenario's shelter_changes;\nthe park's geodata is not written.");
+}
+
+void EditorPanel::featureForm(Desk& desk) {
+  const Park& park = desk.editor.park();
+  const Feature& f = desk.selection.feature;
+  if (f.kind == Feature::Kind::Shelter) return shelterForm(desk, f);
   // Zones, roads and hazard sources: their attributes through the scenario's park_changes.
   auto changed = [&](const char* layer) {
-    if (editor_.featureChange(layer, f.id))
+    if (desk.editor.featureChange(layer, f.id))
       ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.7f, 1), "Changed by this scenario (park_changes); the geodata is not written.");
     else
       ImGui::TextDisabled("As in the park's geodata; a change here is kept in the scenario.");
@@ -482,17 +514,17 @@ void App::featureForm() {
   auto name = [&](const char* layer, const std::string& current) {
     auto [it, fresh] = fieldText_.try_emplace("feature.name", current);
     ImGui::InputText("name", &it->second);
-    if (done()) editor_.setFeatureText(layer, f.id, "name", it->second);
+    if (done()) desk.editor.setFeatureText(layer, f.id, "name", it->second);
   };
   if (f.kind == Feature::Kind::Zone) {
     if (const Zone* z = park.zone(f.id)) {
       ImGui::Text("Zone %s, %.0f m2, %.0f m to its road node", z->id.c_str(), z->area_m2, z->access_m);
       name("zones", z->name);
       std::string kind = zoneKindNames()[std::size_t(z->kind)];
-      if (wordField("kind", kind, zoneKindNames())) editor_.setFeatureText("zones", z->id, "kind", kind);
+      if (wordField("kind", kind, zoneKindNames())) desk.editor.setFeatureText("zones", z->id, "kind", kind);
       int day = z->pop_day, night = z->pop_night;
-      if (intField("persons by day", day)) editor_.setFeatureNumber("zones", z->id, "pop_day", std::max(0, day));
-      if (intField("persons by night", night)) editor_.setFeatureNumber("zones", z->id, "pop_night", std::max(0, night));
+      if (intField("persons by day", day)) desk.editor.setFeatureNumber("zones", z->id, "pop_day", std::max(0, day));
+      if (intField("persons by night", night)) desk.editor.setFeatureNumber("zones", z->id, "pop_night", std::max(0, night));
       changed("zones");
       for (const auto& [key, value] : z->extra) ImGui::TextDisabled("%s: %s", key.c_str(), value.c_str());
     }
@@ -502,7 +534,7 @@ void App::featureForm() {
         ImGui::Text("Road %s, %.0f m long%s", r.id.c_str(), r.length_m, r.oneway ? ", one way" : "");
         name("roads", r.name);
         double width = r.width_m;
-        if (numberField("width [m]", width, "%.1f") && width > 0) editor_.setFeatureNumber("roads", r.id, "width_m", width);
+        if (numberField("width [m]", width, "%.1f") && width > 0) desk.editor.setFeatureNumber("roads", r.id, "width_m", width);
         if (width <= 0) ImGui::TextColored(kErrorColour, "a width must be > 0 (not applied)");
         changed("roads");
       }
@@ -512,7 +544,7 @@ void App::featureForm() {
       name("hazard_sources", h->name);
       double inventory = h->inventory_kg;
       if (numberField("inventory [kg]", inventory, "%.0f") && inventory >= 0)
-        editor_.setFeatureNumber("hazard_sources", h->id, "inventory_kg", inventory);
+        desk.editor.setFeatureNumber("hazard_sources", h->id, "inventory_kg", inventory);
       changed("hazard_sources");
     }
   } else if (f.kind == Feature::Kind::Station) {

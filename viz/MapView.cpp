@@ -109,6 +109,33 @@ void MapView::draw(float height) {
   }
   ImGui::InvisibleButton("map", size_, ImGuiButtonFlags_MouseButtonLeft);
   const bool hovered = ImGui::IsItemHovered();
+  handleInput(hovered);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), true);
+  // Anti-aliasing triples the triangles of every outline and road; on a park of hundreds of
+  // zones, mostly a few pixels wide, software rendering cannot afford it and the eye cannot tell.
+  const ImDrawListFlags drawFlags = dl->Flags;
+  if (park_->zones.size() + park_->roads.size() > 600)
+    dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex | ImDrawListFlags_AntiAliasedFill);
+  // The background is the window's own (one full-window fill fewer: software rendering is fill-bound).
+  drawZonesAndRoads(dl);
+  if (overlay_) overlay_(dl);
+  LabelPlacer labels{dl, {}};
+  drawZoneLabels(labels);
+  drawPointFeatures(dl, labels);
+  dl->Flags = drawFlags;
+  drawScaleNorthLegend(dl);
+  dl->PopClipRect();
+
+  if (tooltips_ && hovered && dragging_.empty()) {
+    const Feature f = pick(ImGui::GetIO().MousePos);
+    if (f.kind != Feature::Kind::None) tooltip(f);
+  }
+}
+
+// The map's button this frame: picks, shelter drags, pans, clicks, the wheel's zoom.
+void MapView::handleInput(bool hovered) {
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActivated()) {
     pressed_ = pick(io.MousePos);
@@ -148,15 +175,9 @@ void MapView::draw(float height) {
     centre_.y_m += before.y_m - after.y_m;
   }
   if (hovered && addMode_) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
 
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), true);
-  // Anti-aliasing triples the triangles of every outline and road; on a park of hundreds of
-  // zones, mostly a few pixels wide, software rendering cannot afford it and the eye cannot tell.
-  const ImDrawListFlags drawFlags = dl->Flags;
-  if (park_->zones.size() + park_->roads.size() > 600)
-    dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex | ImDrawListFlags_AntiAliasedFill);
-  // The background is the window's own (one full-window fill fewer: software rendering is fill-bound).
+void MapView::drawZonesAndRoads(ImDrawList* dl) const {
   const auto& zones = park_->zones;
   for (std::size_t k = 0; k < zones.size(); ++k) {
     const Zone& z = zones[k];
@@ -177,28 +198,38 @@ void MapView::draw(float height) {
     if (selected_.kind == Feature::Kind::Road && selected_.id == r.id) c = IM_COL32(20, 90, 200, 255);
     for (std::size_t i = 1; i < r.line.size(); ++i) dl->AddLine(toScreen(r.line[i - 1]), toScreen(r.line[i]), c, w);
   }
-  if (overlay_) overlay_(dl);
-  // Labels are placed greedily so that none covers another (zone ids first, then the point
-  // features' ids beside their symbols: right, left, above, below or at a corner, else left out).
-  std::vector<ImVec4> placed;  // x0, y0, x1, y1 of the labels drawn
-  auto overlaps = [&](ImVec2 at, ImVec2 size) {
-    return std::any_of(placed.begin(), placed.end(), [&](const ImVec4& r) {
-      return at.x < r.z && at.x + size.x > r.x && at.y < r.w && at.y + size.y > r.y;
-    });
-  };
-  auto pointLabel = [&](ImVec2 c, float r, const std::string& text, ImU32 colour) {
-    const ImVec2 t = ImGui::CalcTextSize(text.c_str());
-    const ImVec2 candidates[] = {{c.x + r + 2, c.y - t.y / 2},       {c.x - r - 2 - t.x, c.y - t.y / 2},
-                                 {c.x - t.x / 2, c.y - r - 2 - t.y},   {c.x - t.x / 2, c.y + r + 10},
-                                 {c.x + r, c.y - r - t.y},             {c.x + r, c.y + r},
-                                 {c.x - r - t.x, c.y - r - t.y},       {c.x - r - t.x, c.y + r}};
-    for (const ImVec2& at : candidates)
-      if (!overlaps(at, t)) {
-        placed.push_back(ImVec4(at.x, at.y, at.x + t.x, at.y + t.y));
-        dl->AddText(at, colour, text.c_str());
-        return;
-      }
-  };
+}
+
+// Labels are placed greedily so that none covers another (zone ids first, then the point
+// features' ids beside their symbols: right, left, above, below or at a corner, else left out).
+bool MapView::LabelPlacer::overlaps(ImVec2 at, ImVec2 size) const {
+  return std::any_of(placed.begin(), placed.end(), [&](const ImVec4& r) {
+    return at.x < r.z && at.x + size.x > r.x && at.y < r.w && at.y + size.y > r.y;
+  });
+}
+
+void MapView::LabelPlacer::beside(ImVec2 c, float r, const std::string& text, ImU32 colour) {
+  const ImVec2 t = ImGui::CalcTextSize(text.c_str());
+  const ImVec2 candidates[] = {{c.x + r + 2, c.y - t.y / 2},       {c.x - r - 2 - t.x, c.y - t.y / 2},
+                               {c.x - t.x / 2, c.y - r - 2 - t.y},   {c.x - t.x / 2, c.y + r + 10},
+                               {c.x + r, c.y - r - t.y},             {c.x + r, c.y + r},
+                               {c.x - r - t.x, c.y - r - t.y},       {c.x - r - t.x, c.y + r}};
+  for (const ImVec2& at : candidates)
+    if (!overlaps(at, t)) {
+      placed.push_back(ImVec4(at.x, at.y, at.x + t.x, at.y + t.y));
+      dl->AddText(at, colour, text.c_str());
+      return;
+    }
+}
+
+float MapView::shelterRadius(const Shelter& s) const {
+  return std::clamp(float(std::sqrt(double(s.capacity)) * 0.25 * std::sqrt(pixelsPerMetre_ * 4)), 4.0f, 30.0f);
+}
+
+void MapView::drawZoneLabels(LabelPlacer& labels) const {
+  ImDrawList* dl = labels.dl;
+  std::vector<ImVec4>& placed = labels.placed;
+  const auto& zones = park_->zones;
   // Zone ids at the centroid, or in the zone's top-left corner when a point feature sits there.
   std::vector<ImVec2> points;
   for (const auto& s : park_->shelters) points.push_back(toScreen(s.position));
@@ -228,9 +259,11 @@ void MapView::draw(float height) {
     dl->AddText(c, luma < 128 ? IM_COL32(255, 255, 255, 255) : IM_COL32(60, 60, 60, 255), z.id.c_str());
     placed.push_back(ImVec4(c.x, c.y, c.x + t.x, c.y + t.y));
   }
-  auto shelterRadius = [&](const Shelter& s) {
-    return std::clamp(float(std::sqrt(double(s.capacity)) * 0.25 * std::sqrt(pixelsPerMetre_ * 4)), 4.0f, 30.0f);
-  };
+}
+
+// Shelters (with their occupancy), stations and hazard sources, then their ids beside them.
+void MapView::drawPointFeatures(ImDrawList* dl, LabelPlacer& labels) const {
+  std::vector<ImVec4>& placed = labels.placed;
   auto symbol = [&](ImVec2 c, float r) { placed.push_back(ImVec4(c.x - r, c.y - r, c.x + r, c.y + r)); };
   for (const auto& s : park_->shelters) symbol(toScreen(s.position), shelterRadius(s));
   for (const auto& s : park_->stations) symbol(toScreen(s.position), 8);
@@ -265,11 +298,13 @@ void MapView::draw(float height) {
     dl->AddTriangleFilled(ImVec2(c.x, c.y - 9), ImVec2(c.x + 9, c.y + 7), ImVec2(c.x - 9, c.y + 7), IM_COL32(214, 40, 40, 255));
   }
   // Ids beside the symbols, the hazard sources' first (names are in the tooltips).
-  for (const auto& h : park_->sources) pointLabel(toScreen(h.position), 9, h.id, IM_COL32(150, 20, 20, 255));
-  for (const auto& st : park_->stations) pointLabel(toScreen(st.position), 8, st.id, IM_COL32(43, 108, 212, 255));
-  for (const auto& x : park_->shelters) pointLabel(toScreen(x.position), shelterRadius(x), x.id, IM_COL32(29, 94, 32, 255));
-  dl->Flags = drawFlags;
-  // Scale bar (bottom left), north arrow (top right), legend (bottom right).
+  for (const auto& h : park_->sources) labels.beside(toScreen(h.position), 9, h.id, IM_COL32(150, 20, 20, 255));
+  for (const auto& st : park_->stations) labels.beside(toScreen(st.position), 8, st.id, IM_COL32(43, 108, 212, 255));
+  for (const auto& x : park_->shelters) labels.beside(toScreen(x.position), shelterRadius(x), x.id, IM_COL32(29, 94, 32, 255));
+}
+
+// Scale bar (bottom left), north arrow (top right), legend (bottom right).
+void MapView::drawScaleNorthLegend(ImDrawList* dl) const {
   const double bar = niceLength(size_.x * 0.2 / pixelsPerMetre_);
   const ImVec2 b0(origin_.x + 20, origin_.y + size_.y - 24);
   dl->AddRectFilled(b0, ImVec2(b0.x + float(bar * pixelsPerMetre_), b0.y + 6), IM_COL32(34, 34, 34, 255));
@@ -284,12 +319,6 @@ void MapView::draw(float height) {
     const ImVec2 p(origin_.x + size_.x - t.x - 16, origin_.y + size_.y - t.y - 14);
     dl->AddRectFilled(ImVec2(p.x - 6, p.y - 4), ImVec2(p.x + t.x + 6, p.y + t.y + 4), IM_COL32(255, 255, 255, 220));
     dl->AddText(p, IM_COL32(34, 34, 34, 255), legend_.c_str());
-  }
-  dl->PopClipRect();
-
-  if (tooltips_ && hovered && dragging_.empty()) {
-    const Feature f = pick(io.MousePos);
-    if (f.kind != Feature::Kind::None) tooltip(f);
   }
 }
 

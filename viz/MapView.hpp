@@ -77,8 +77,23 @@ class MapView {
   Feature pick(ImVec2 s) const;
 
  private:
+  // Labels placed so far this draw, none covering another.
+  struct LabelPlacer {
+    ImDrawList* dl;
+    std::vector<ImVec4> placed;  // x0, y0, x1, y1 of the labels and symbols drawn
+    bool overlaps(ImVec2 at, ImVec2 size) const;
+    /// A point feature's id beside its symbol (centre `c`, radius `r`), where it covers no other.
+    void beside(ImVec2 c, float r, const std::string& text, ImU32 colour);
+  };
+
   void fitTo(ImVec2 size);
   void tooltip(const Feature& f) const;
+  void handleInput(bool hovered);
+  void drawZonesAndRoads(ImDrawList* dl) const;
+  void drawZoneLabels(LabelPlacer& labels) const;
+  void drawPointFeatures(ImDrawList* dl, LabelPlacer& labels) const;
+  void drawScaleNorthLegend(ImDrawList* dl) const;
+  float shelterRadius(const Shelter& s) const;
 
   const Park* park_;
   Point2 centre_{};

@@ -1,6 +1,7 @@
-// The Replay view: one replication on a timeline, for trainers' debriefs. Cohorts walk their routes,
-// teams drive, the threat zones grow and shrink, zones burn, roads close, shelters fill, and the
-// event log follows the clock (click an event to jump to it; bookmarks keep moments to return to).
+// The Replay view (ReplayPanel, viz/Panels.hpp): one replication on a timeline, for trainers'
+// debriefs. Cohorts walk their routes, teams drive, the threat zones grow and shrink, zones burn,
+// roads close, shelters fill, and the event log follows the clock (click an event to jump to it;
+// bookmarks keep moments to return to). App runs the replication and loads it.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -43,8 +44,8 @@ void drawThreatRings(ImDrawList* dl, const MapView& map, const std::vector<Threa
 
 void App::openReplay(const std::string& plan, int replication) {
   if (run_ && run_->running()) return;
-  replayPlan_ = plan;
-  replayReplication_ = replication;
+  replayPanel_.plan = plan;
+  replayPanel_.replication = replication;
   replayError_.clear();
   replay_ = ReplayPlayer();
   if (editor_.dirty()) saveOrAsk();  // the run reads the scenario file
@@ -58,110 +59,144 @@ void App::openReplay(const std::string& plan, int replication) {
   // The drill's own run with the drill's seed; a batch's replication with the batch's; else the scenario's.
   const bool drillsRun = drill_ && plan == drill_->script().plan && std::uint64_t(replication) == drill_->header().replication;
   const std::string seed = std::to_string(drillsRun ? drill_->header().seed
-                                                    : resultsSeed_.value_or(editor_.scenario().monte_carlo.seed));
-  replayStale_ = resultsSeed_ && !resultsScenarioHash_.empty() && fileHash(editor_.path()) != resultsScenarioHash_;
+                                                    : results_.seed.value_or(editor_.scenario().monte_carlo.seed));
+  replayStale_ = results_.seed && !results_.scenarioHash.empty() && fileHash(editor_.path()) != results_.scenarioHash;
   run_ = std::make_unique<ChildProcess>();
   if (!run_->start({drillsimCommand(), "run", editor_.path(), "--plan", plan, "--replication", std::to_string(replication),
                     "--seed", seed, "--out", replayDir_},
                    false))
     replayError_ = run_->error();
-  bookmarks_.clear();
+  replayPanel_.bookmarks.clear();
 }
 
-void App::replayView() {
-  const Scenario& s = editor_.scenario();
-  if (replayPlan_.empty() && !s.plans.empty()) replayPlan_ = s.plans.front().id;
+void ReplayPanel::draw(const ScenarioEditor& editor, ReplayPlayer& replay, const LoadedResults& results, const bool& stale,
+                       const std::string& error, DrillSession* drill, DrillPanel* drillPanel, Commands& commands) {
+  choice(editor, results, stale, error, commands);
+  if (!replay.loaded()) {
+    ImGui::TextDisabled("Choose a plan and a replication (or the median or P95 run of a batch) and run it.");
+    return;
+  }
+  timeline(replay, drill, drillPanel && drillPanel->pause);
+  mapOfTheMoment(editor.park(), replay);
+  const float logWidth = drill ? std::min(640.0f, ImGui::GetContentRegionAvail().x * 0.46f)
+                                : std::min(520.0f, ImGui::GetContentRegionAvail().x * 0.38f);
+  ImGui::BeginChild("replay map", ImVec2(ImGui::GetContentRegionAvail().x - logWidth, 0));
+  ImGui::TextDisabled("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 threat zones; red roads: closed; roads yellow to dark red: the run's peak use of their capacity");
+  map.draw();
+  ImGui::EndChild();
+  ImGui::SameLine();
+
+  // The drill's panel above the event log.
+  if (drill) {
+    ImGui::BeginGroup();
+    ImGui::BeginChild("drill", ImVec2(logWidth, ImGui::GetContentRegionAvail().y * 0.62f), true);
+    drillPanel->draw(*drill, replay, editor.path(), commands);
+    ImGui::EndChild();
+  }
+  // Event log in step with the clock.
+  ImGui::BeginChild("log", ImVec2(drill ? logWidth : 0, 0), true);
+  eventLog(replay);
+  ImGui::EndChild();
+  if (drill) ImGui::EndGroup();
+}
+
+// Which run: a plan and a replication, or a ranked run of the loaded batch; how running it goes.
+void ReplayPanel::choice(const ScenarioEditor& editor, const LoadedResults& results, const bool& stale,
+                         const std::string& error, Commands& commands) {
+  const Scenario& s = editor.scenario();
+  if (plan.empty() && !s.plans.empty()) plan = s.plans.front().id;
   ImGui::SetNextItemWidth(100);
-  if (ImGui::BeginCombo("plan", replayPlan_.c_str())) {
+  if (ImGui::BeginCombo("plan", plan.c_str())) {
     for (const auto& p : s.plans)
-      if (ImGui::Selectable((p.id + "  " + p.name).c_str(), p.id == replayPlan_)) replayPlan_ = p.id;
+      if (ImGui::Selectable((p.id + "  " + p.name).c_str(), p.id == plan)) plan = p.id;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("replication", &replayReplication_);
-  replayReplication_ = std::max(0, replayReplication_);
+  ImGui::InputInt("replication", &replication);
+  replication = std::max(0, replication);
   ImGui::SameLine();
-  if (ImGui::Button("Run and replay")) openReplay(replayPlan_, replayReplication_);
-  if (!replayRanks_.empty()) {
+  if (ImGui::Button("Run and replay")) commands.openReplay(plan, replication);
+  if (!results.ranks.empty()) {
     for (const auto& [label, share] : {std::pair<const char*, double>{"median", 0.5}, {"P95", 0.95}, {"worst", 1.0}}) {
-      const int r = rankedReplication(replayPlan_, "clearance_s", share);
+      const int r = results.rankedReplication(plan, "clearance_s", share);
       if (r < 0) continue;
       ImGui::SameLine();
-      if (ImGui::SmallButton((std::string(label) + " clearance (#" + std::to_string(r) + ")").c_str())) openReplay(replayPlan_, r);
+      if (ImGui::SmallButton((std::string(label) + " clearance (#" + std::to_string(r) + ")").c_str())) commands.openReplay(plan, r);
     }
   }
-  if (run_ && run_->running()) ImGui::TextDisabled("running the replication...");
-  if (replayStale_)
+  if (commands.replayRunning()) ImGui::TextDisabled("running the replication...");
+  if (stale)
     ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1),
                        "The scenario has changed since the loaded batch ran: this replay runs it as it is now, "
                        "so it may differ from the batch's replication.");
-  if (!replayError_.empty()) errorText(replayError_);
-  if (!replay_.loaded()) {
-    ImGui::TextDisabled("Choose a plan and a replication (or the median or P95 run of a batch) and run it.");
-    return;
-  }
+  if (!error.empty()) errorText(error);
+}
 
-  // Timeline.
-  const Outcome& o = replay_.outcome();
-  const double before = replay_.time();
-  replay_.advance(ImGui::GetIO().DeltaTime);
-  if (drill_ && drillPause_ && replay_.playing)  // the drill clock stops at each inject, for its reading
-    if (const auto at = drill_->injectBetween(before, replay_.time())) {
-      replay_.setTime(*at);
-      replay_.playing = false;
+// Play, pause, speed, the clock's slider, bookmarks; the drill clock stops at its injects.
+void ReplayPanel::timeline(ReplayPlayer& replay, DrillSession* drill, bool pauseAtInjects) {
+  const double before = replay.time();
+  replay.advance(ImGui::GetIO().DeltaTime);
+  if (drill && pauseAtInjects && replay.playing)  // the drill clock stops at each inject, for its reading
+    if (const auto at = drill->injectBetween(before, replay.time())) {
+      replay.setTime(*at);
+      replay.playing = false;
     }
-  if (ImGui::Button(replay_.playing ? "Pause" : "Play") ||
+  if (ImGui::Button(replay.playing ? "Pause" : "Play") ||
       (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_SPACE))) {
-    if (!replay_.playing && replay_.time() >= replay_.horizon()) replay_.setTime(0);
-    replay_.playing = !replay_.playing;
+    if (!replay.playing && replay.time() >= replay.horizon()) replay.setTime(0);
+    replay.playing = !replay.playing;
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(160);
-  ImGui::SliderFloat("speed", &replay_.speed, 1, 120, "%.0fx", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat("speed", &replay.speed, 1, 120, "%.0fx", ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine();
-  float t = float(replay_.time());
+  float t = float(replay.time());
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 330);
-  if (ImGui::SliderFloat("##time", &t, 0, float(replay_.horizon()), clock(t).c_str())) replay_.setTime(t);
+  if (ImGui::SliderFloat("##time", &t, 0, float(replay.horizon()), clock(t).c_str())) replay.setTime(t);
   ImGui::SameLine();
   if (ImGui::Button("Bookmark")) {
-    bookmarks_.push_back({replay_.time(), clock(replay_.time())});
-    if (drill_) drill_->bookmark(replay_.time());  // saved with the drill's observations
+    bookmarks.push_back({replay.time(), clock(replay.time())});
+    if (drill) drill->bookmark(replay.time());  // saved with the drill's observations
   }
   ImGui::SameLine();
+  const Outcome& o = replay.outcome();
   ImGui::Text("plan %s, replication %d, seed %llu", o.plan.c_str(), int(o.replication), (unsigned long long)o.seed);
+}
 
-  // Map with the moment's state.
-  const std::set<int> burning = replay_.burningZones(), closed = replay_.closedRoads();
+// The map at the replay's moment: burning zones, roads by use, closed roads, shelters filling,
+// threat zones, cohorts and teams.
+void ReplayPanel::mapOfTheMoment(const Park& park, const ReplayPlayer& replay) {
+  const std::set<int> burning = replay.burningZones(), closed = replay.closedRoads();
   std::vector<ImU32> fills;
   if (!burning.empty())
-    for (std::size_t z = 0; z < editor_.park().zones.size(); ++z)
+    for (std::size_t z = 0; z < park.zones.size(); ++z)
       fills.push_back(burning.count(int(z)) ? IM_COL32(230, 80, 20, 255) : hexColour("#ececec"));
-  replayMap_.setPark(editor_.park());
-  replayMap_.setEditing(false);
-  replayMap_.setAddShelterMode(false);
-  replayMap_.setZoneFill(std::move(fills), burning.empty() ? "" : "orange: burning zones");
+  map.setPark(park);
+  map.setEditing(false);
+  map.setAddShelterMode(false);
+  map.setZoneFill(std::move(fills), burning.empty() ? "" : "orange: burning zones");
   // Roads by the run's peak utilisation: grey below a tenth of their capacity, then the ramp.
   std::vector<ImU32> roads;
-  for (std::size_t r = 0; r < editor_.park().roads.size(); ++r) {
-    const double u = r < replay_.roadUtilisation().size() ? replay_.roadUtilisation()[r] : 0;
+  for (std::size_t r = 0; r < park.roads.size(); ++r) {
+    const double u = r < replay.roadUtilisation().size() ? replay.roadUtilisation()[r] : 0;
     roads.push_back(u < 0.1 ? IM_COL32(141, 141, 141, 255) : rampColour(u));
   }
-  replayMap_.setRoadColours(std::move(roads));
-  replayMap_.setShelterOccupancy(replay_.occupancy());
-  const auto rings = replay_.threatRings();
-  const auto movers = replay_.movers();
-  replayMap_.setOverlay([this, rings, movers, closed](ImDrawList* dl) {
-    drawThreatRings(dl, replayMap_, rings);
+  map.setRoadColours(std::move(roads));
+  map.setShelterOccupancy(replay.occupancy());
+  const auto rings = replay.threatRings();
+  const auto movers = replay.movers();
+  map.setOverlay([this, &park, rings, movers, closed](ImDrawList* dl) {
+    drawThreatRings(dl, map, rings);
     // Closed roads over the threat zones, so that they stay visible.
     for (int r : closed) {
-      const Road& road = editor_.park().roads[std::size_t(r)];
-      const float w = std::max(3.0f, float(road.width_m * replayMap_.pixelsPerMetre()));
+      const Road& road = park.roads[std::size_t(r)];
+      const float w = std::max(3.0f, float(road.width_m * map.pixelsPerMetre()));
       for (std::size_t i = 1; i < road.line.size(); ++i)
-        dl->AddLine(replayMap_.toScreen(road.line[i - 1]), replayMap_.toScreen(road.line[i]), IM_COL32(200, 30, 30, 255), w);
+        dl->AddLine(map.toScreen(road.line[i - 1]), map.toScreen(road.line[i]), IM_COL32(200, 30, 30, 255), w);
     }
     for (const auto& m : movers) {
-      const ImVec2 f = replayMap_.toScreen(m.front), tl = replayMap_.toScreen(m.tail);
+      const ImVec2 f = map.toScreen(m.front), tl = map.toScreen(m.tail);
       if (m.persons > 0) {
         dl->AddLine(tl, f, IM_COL32(30, 90, 200, 200), std::clamp(float(m.persons) / 15.0f, 2.0f, 6.0f));
         dl->AddCircleFilled(f, 4, IM_COL32(20, 60, 160, 255));
@@ -171,33 +206,21 @@ void App::replayView() {
       }
     }
   });
-  const float logWidth = drill_ ? std::min(640.0f, ImGui::GetContentRegionAvail().x * 0.46f)
-                                : std::min(520.0f, ImGui::GetContentRegionAvail().x * 0.38f);
-  ImGui::BeginChild("replay map", ImVec2(ImGui::GetContentRegionAvail().x - logWidth, 0));
-  ImGui::TextDisabled("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 threat zones; red roads: closed; roads yellow to dark red: the run's peak use of their capacity");
-  replayMap_.draw();
-  ImGui::EndChild();
-  ImGui::SameLine();
+}
 
-  // The drill's panel above the event log.
-  if (drill_) {
-    ImGui::BeginGroup();
-    ImGui::BeginChild("drill", ImVec2(logWidth, ImGui::GetContentRegionAvail().y * 0.62f), true);
-    drillPanel();
-    ImGui::EndChild();
-  }
-  // Event log in step with the clock.
-  ImGui::BeginChild("log", ImVec2(drill_ ? logWidth : 0, 0), true);
-  if (!bookmarks_.empty()) {
+// Bookmarks, and the event log following the clock (a click jumps there).
+void ReplayPanel::eventLog(ReplayPlayer& replay) {
+  if (!bookmarks.empty()) {
     ImGui::TextUnformatted("Bookmarks");
-    for (std::size_t i = 0; i < bookmarks_.size(); ++i) {
-      if (ImGui::SmallButton((bookmarks_[i].second + "##b" + std::to_string(i)).c_str())) replay_.setTime(bookmarks_[i].first);
+    for (std::size_t i = 0; i < bookmarks.size(); ++i) {
+      if (ImGui::SmallButton((bookmarks[i].second + "##b" + std::to_string(i)).c_str())) replay.setTime(bookmarks[i].first);
       ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::Separator();
   }
-  const std::size_t now = replay_.eventsSoFar();
+  const Outcome& o = replay.outcome();
+  const std::size_t now = replay.eventsSoFar();
   ImGui::Text("Event log: %zu of %zu so far", now, o.events.size());
   if (ImGui::BeginTable("events", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("time");
@@ -217,8 +240,8 @@ void App::replayView() {
         const bool past = i < now;
         if (!past) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.6f, 0.6f, 1));
         if (ImGui::Selectable((clock(e.time_s) + "##e" + std::to_string(i)).c_str(), i + 1 == now, ImGuiSelectableFlags_SpanAllColumns)) {
-          replay_.setTime(e.time_s);
-          replay_.playing = false;
+          replay.setTime(e.time_s);
+          replay.playing = false;
         }
         if (i + 1 == now && now != logScrolledTo_) {
           ImGui::SetScrollHereY(0.5f);
@@ -232,8 +255,6 @@ void App::replayView() {
       }
     ImGui::EndTable();
   }
-  ImGui::EndChild();
-  if (drill_) ImGui::EndGroup();
 }
 
 }  // namespace drillsim::viz

@@ -1,5 +1,6 @@
 // drillsim-gui: the planner's desk (DESIGN.md section 8). With --screenshot it renders a view
 // without a person (under Xvfb), waiting for what the view loads in the background, and saves a PNG.
+// main: the options, the window and ImGui, what the options open, then the frame loop.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,22 +74,20 @@ std::size_t indexOf(const Entries& entries, const std::string& id, const char* w
   if (i == entries.size()) usage(std::string("--select: no ") + what + " '" + id + "' in the scenario");
   return i;
 }
-}  // namespace
 
-#ifdef DRILLSIM_SANITIZED
-// In the checking build (DRILLSIM_SANITIZE): Mesa's OpenGL driver, loaded and unloaded by the
-// system's libraries, leaves allocations that LeakSanitizer reports from an unloaded module, where
-// no suppression can name them. Leaks are checked in the engine, the command line and the tests;
-// AddressSanitizer's other checks stay on here.
-extern "C" const char* __asan_default_options() { return "detect_leaks=0"; }
-#endif
-
-int main(int argc, char** argv) {
-  using drillsim::viz::View;
+// What the command line asks for.
+struct Options {
   std::string scenarioPath, screenshot, view = "editor", results, plan, replication, select, drill;
   int width = 1400, height = 900, benchmarkFrames = 0, runBatch = 0, threatDraw = -1;
   bool zonesByPersons = false;
   double time_s = 0;
+  bool headless() const { return !screenshot.empty() || benchmarkFrames > 0; }
+  bool rankedReplication() const { return replication == "median" || replication == "p95" || replication == "worst"; }
+};
+
+// The options, or the usage and exit 64 (exit 0 after --help).
+Options parseOptions(int argc, char** argv) {
+  Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -103,73 +103,75 @@ int main(int argc, char** argv) {
     };
     if (a == "--help" || a == "-h") {
       std::cout << kUsage;
-      return 0;
+      std::exit(0);
     } else if (a == "--screenshot") {
-      screenshot = next();
+      o.screenshot = next();
     } else if (a == "--frames") {
-      benchmarkFrames = count(1, 100000);
+      o.benchmarkFrames = count(1, 100000);
     } else if (a == "--threat-draw") {
-      threatDraw = count(0, 1000000000);
+      o.threatDraw = count(0, 1000000000);
     } else if (a == "--zones-by-persons") {
-      zonesByPersons = true;
+      o.zonesByPersons = true;
     } else if (a == "--run-batch") {
-      runBatch = count(1, 1000000);
+      o.runBatch = count(1, 1000000);
     } else if (a == "--view") {
-      view = next();
-      if (view == "map") view = "editor";
-      if (view != "editor" && view != "batch" && view != "compare" && view != "replay")
-        usage("--view: expected editor, map, batch, compare or replay, found '" + view + "'");
+      o.view = next();
+      if (o.view == "map") o.view = "editor";
+      if (o.view != "editor" && o.view != "batch" && o.view != "compare" && o.view != "replay")
+        usage("--view: expected editor, map, batch, compare or replay, found '" + o.view + "'");
     } else if (a == "--results") {
-      results = next();
+      o.results = next();
     } else if (a == "--drill") {
-      drill = next();
+      o.drill = next();
     } else if (a == "--plan") {
-      plan = next();
+      o.plan = next();
     } else if (a == "--replication") {
-      replication = next();
+      o.replication = next();
     } else if (a == "--select") {
-      select = next();
+      o.select = next();
     } else if (a == "--time") {
       const std::string v = next();
       char* end = nullptr;
-      time_s = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end || time_s < 0) usage("--time: expected seconds >= 0, found '" + v + "'");
+      o.time_s = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || o.time_s < 0) usage("--time: expected seconds >= 0, found '" + v + "'");
     } else if (a == "--size") {
-      if (std::sscanf(next().c_str(), "%dx%d", &width, &height) != 2 || width < 200 || height < 200 || width > 8000 ||
-          height > 8000)
+      if (std::sscanf(next().c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200 || o.width > 8000 ||
+          o.height > 8000)
         usage("--size: expected WxH, e.g. 1400x900");
     } else if (!a.empty() && a[0] == '-') {
       usage("unknown option " + a);
-    } else if (scenarioPath.empty()) {
-      scenarioPath = a;
+    } else if (o.scenarioPath.empty()) {
+      o.scenarioPath = a;
     } else {
       usage("expected one scenario file");
     }
   }
-  if (scenarioPath.empty()) usage("expected a scenario file");
-  const bool ranked = replication == "median" || replication == "p95" || replication == "worst";
-  if (ranked && results.empty()) usage("--replication " + replication + " needs --results");
-  if (!replication.empty() && !ranked && replication.find_first_not_of("0123456789") != std::string::npos)
-    usage("--replication: expected a number, median, p95 or worst, found '" + replication + "'");
+  if (o.scenarioPath.empty()) usage("expected a scenario file");
+  const bool ranked = o.rankedReplication();
+  if (ranked && o.results.empty()) usage("--replication " + o.replication + " needs --results");
+  if (!o.replication.empty() && !ranked && o.replication.find_first_not_of("0123456789") != std::string::npos)
+    usage("--replication: expected a number, median, p95 or worst, found '" + o.replication + "'");
+  return o;
+}
 
-  drillsim::Diagnostics d;
-  auto editor = drillsim::ScenarioEditor::open(scenarioPath, d);
-  if (!d.empty()) std::fprintf(stderr, "%s", d.str().c_str());
-  if (!editor) return 2;
-  drillsim::viz::App app(std::move(*editor));
-
+// The window with an OpenGL 3 context, or null (GLFW terminated).
+GLFWwindow* openWindow(const Options& o, const std::string& title) {
   glfwSetErrorCallback(glfwError);
-  if (!glfwInit()) return 70;
+  if (!glfwInit()) return nullptr;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  GLFWwindow* window = glfwCreateWindow(width, height, ("DrillSim — " + app.editor().scenario().name).c_str(), nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(o.width, o.height, title.c_str(), nullptr, nullptr);
   if (!window) {
     glfwTerminate();
-    return 70;
+    return nullptr;
   }
   glfwMakeContextCurrent(window);
-  const bool headless = !screenshot.empty() || benchmarkFrames > 0;
-  glfwSwapInterval(headless ? 0 : 1);
+  glfwSwapInterval(o.headless() ? 0 : 1);
+  return window;
+}
+
+// ImGui's context, no imgui.ini, and the light style with visible fields.
+void createImGui() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini next to the user's files
@@ -179,63 +181,124 @@ int main(int argc, char** argv) {
   style.FrameBorderSize = 1.0f;  // fields and check boxes visible on the light background
   style.Colors[ImGuiCol_FrameBg] = ImVec4(1.f, 1.f, 1.f, 1.f);
   style.Colors[ImGuiCol_Border] = ImVec4(0.62f, 0.62f, 0.60f, 1.f);
-  drillsim::viz::FontBook fonts(16.0f);
-  if (fonts.load(app.texts()).empty())
-    std::fprintf(stderr, "drillsim-gui: the font fonts-wqy-microhei is missing; Chinese names will not show\n");
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
-  glfwSetKeyCallback(window, keyCallback);  // chains to ImGui's
+}
 
-  app.setTooltips(!headless);
-  if (!results.empty()) app.openResults(results);
-  if (view == "batch") app.setView(View::Batch);
-  if (view == "compare") app.setView(View::Compare);
+// --select: a form or a feature of the editor.
+void applySelection(drillsim::viz::App& app, const std::string& select) {
+  using drillsim::viz::Selection;
   if (select == "weather") {
-    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Weather});
+    app.select(Selection{Selection::Kind::Weather});
   } else if (select.rfind("plan:", 0) == 0) {
-    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Plan,
-                                        indexOf(app.editor().scenario().plans, select.substr(5), "plan")});
+    app.select(Selection{Selection::Kind::Plan, indexOf(app.editor().scenario().plans, select.substr(5), "plan")});
   } else if (select.rfind("hazard:", 0) == 0) {
-    app.select(drillsim::viz::Selection{drillsim::viz::Selection::Kind::Hazard,
-                                        indexOf(app.editor().scenario().hazards, select.substr(7), "hazard")});
+    app.select(Selection{Selection::Kind::Hazard, indexOf(app.editor().scenario().hazards, select.substr(7), "hazard")});
   } else if (!select.empty()) {
     const drillsim::Park& park = app.editor().park();
     using K = drillsim::viz::Feature::Kind;
     const K kind = park.shelter(select) ? K::Shelter : park.zone(select) ? K::Zone : park.station(select) ? K::Station
                  : park.source(select) ? K::Source : K::None;
     if (kind == K::None) usage("--select: no zone, shelter, station or hazard source '" + select + "' in the park");
-    app.select(drillsim::viz::Selection(drillsim::viz::Feature{kind, select}));
+    app.select(Selection(drillsim::viz::Feature{kind, select}));
   }
-  if (threatDraw >= 0) app.showThreatZones(threatDraw);
-  app.setZonesByPersons(zonesByPersons);
-  if (runBatch > 0) {
+}
+
+// What the options open before the first frame: results, a view, a selection, the editor's map,
+// a batch, a drill or a replay. An exit code when the drill cannot be opened.
+std::optional<int> applyOptions(drillsim::viz::App& app, Options& o) {
+  using drillsim::viz::View;
+  app.setTooltips(!o.headless());
+  if (!o.results.empty()) app.openResults(o.results);
+  if (o.view == "batch") app.setView(View::Batch);
+  if (o.view == "compare") app.setView(View::Compare);
+  applySelection(app, o.select);
+  if (o.threatDraw >= 0) app.showThreatZones(o.threatDraw);
+  app.setZonesByPersons(o.zonesByPersons);
+  if (o.runBatch > 0) {
     app.setView(View::Batch);
-    app.setBatchReplications(runBatch);
+    app.setBatchReplications(o.runBatch);
     app.startBatch();
   }
-  if (!drill.empty()) {
+  if (!o.drill.empty()) {
     std::string error;
-    if (!app.openDrill(drill, error)) {
+    if (!app.openDrill(o.drill, error)) {
       std::fprintf(stderr, "drillsim-gui: %s\n", error.c_str());
       return 2;
     }
-    view = "replay";
-  } else if (view == "replay") {
+    o.view = "replay";
+  } else if (o.view == "replay") {
     app.finishLoading();  // the results, to rank the replications
-    if (plan.empty()) plan = app.editor().scenario().plans.front().id;
-    if (!app.editor().scenario().plan(plan)) usage("--plan: no plan '" + plan + "' in the scenario");
+    if (o.plan.empty()) o.plan = app.editor().scenario().plans.front().id;
+    if (!app.editor().scenario().plan(o.plan)) usage("--plan: no plan '" + o.plan + "' in the scenario");
     int r = 0;
-    if (ranked) {
-      r = app.rankedReplication(plan, "clearance_s", replication == "median" ? 0.5 : replication == "p95" ? 0.95 : 1.0);
-      if (r < 0) usage("--replication " + replication + ": the results hold no replication of plan " + plan);
-      std::printf("replaying plan %s replication %d (%s clearance time)\n", plan.c_str(), r, replication.c_str());
-    } else if (!replication.empty()) {
-      r = std::atoi(replication.c_str());
+    if (o.rankedReplication()) {
+      r = app.rankedReplication(o.plan, "clearance_s", o.replication == "median" ? 0.5 : o.replication == "p95" ? 0.95 : 1.0);
+      if (r < 0) usage("--replication " + o.replication + ": the results hold no replication of plan " + o.plan);
+      std::printf("replaying plan %s replication %d (%s clearance time)\n", o.plan.c_str(), r, o.replication.c_str());
+    } else if (!o.replication.empty()) {
+      r = std::atoi(o.replication.c_str());
     }
-    app.openReplay(plan, r);
+    app.openReplay(o.plan, r);
     app.setView(View::Replay);
   }
+  return std::nullopt;
+}
 
+// A new name with characters the atlas lacks: looked for only when the scenario has changed.
+void refreshFonts(drillsim::viz::App& app, drillsim::viz::FontBook& fonts, std::string& checkedFor) {
+  const std::string textsKey = app.textsKey();
+  if (textsKey == checkedFor) return;
+  checkedFor = textsKey;
+  if (const auto texts = app.texts(); fonts.needs(texts)) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    fonts.load(texts);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+// One frame of the interface, with the keys pressed since the last one held down for it; drawn
+// into the framebuffer, whose size it returns.
+std::pair<int, int> drawFrame(drillsim::viz::App& app, GLFWwindow* window) {
+  const auto latched = std::exchange(pressedSinceLastFrame, {});
+  ImGuiIO& io = ImGui::GetIO();
+  for (auto [key, mods] : latched) {  // before NewFrame, which derives io.KeyMods from these
+    io.KeysDown[key] = true;
+    if (mods & GLFW_MOD_CONTROL) io.KeyCtrl = true;
+    if (mods & GLFW_MOD_SHIFT) io.KeyShift = true;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  app.frame();
+  for (auto [key, mods] : latched) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
+  io.KeyCtrl = glfwGetKey(window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
+  io.KeyShift = glfwGetKey(window, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+  ImGui::Render();
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(window, &fw, &fh);
+  glViewport(0, 0, fw, fh);
+  // The main window draws no background: the clear colour is its background, one full-window
+  // fill fewer (software rendering is fill-bound).
+  glClearColor(251 / 255.f, 251 / 255.f, 248 / 255.f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  return {fw, fh};
+}
+
+// F12's picture of the window, if one was asked for.
+void savePictureRequested(drillsim::viz::App& app, int fw, int fh) {
+  if (const std::string picture = app.takePictureRequest(); !picture.empty()) {
+    try {
+      drillsim::viz::saveFramebufferPng(picture, fw, fh);
+      app.pictureSaved("picture saved: " + picture);
+    } catch (const std::exception& e) {
+      app.pictureSaved(std::string("picture NOT saved: ") + e.what());
+    }
+  }
+}
+
+// The frame loop until the window may close, or (headless) until the picture is saved or the
+// frames are timed. The exit code.
+int runFrames(drillsim::viz::App& app, GLFWwindow* window, drillsim::viz::FontBook& fonts, const Options& o) {
   int frames = 0, code = 0;
   double worst_ms = 0, total_ms = 0;
   bool loaded = false;
@@ -248,75 +311,37 @@ int main(int argc, char** argv) {
       glfwSetWindowShouldClose(window, GLFW_FALSE);
       app.requestClose();
     }
-    if (headless && !loaded && runBatch == 0) {  // wait for what the view loads beside the window
+    if (o.headless() && !loaded && o.runBatch == 0) {  // wait for what the view loads beside the window
       app.finishLoading();
-      if (view == "replay") app.setReplayTime(time_s);
+      if (o.view == "replay") app.setReplayTime(o.time_s);
       loaded = true;
     }
-    // A new name with characters the atlas lacks: looked for only when the scenario has changed.
-    const std::string textsKey = app.textsKey();
-    if (textsKey != fontsCheckedFor) {
-      fontsCheckedFor = textsKey;
-      if (const auto texts = app.texts(); fonts.needs(texts)) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        fonts.load(texts);
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-      }
-    }
-    const auto latched = std::exchange(pressedSinceLastFrame, {});
-    ImGuiIO& io = ImGui::GetIO();
-    for (auto [key, mods] : latched) {  // before NewFrame, which derives io.KeyMods from these
-      io.KeysDown[key] = true;
-      if (mods & GLFW_MOD_CONTROL) io.KeyCtrl = true;
-      if (mods & GLFW_MOD_SHIFT) io.KeyShift = true;
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    app.frame();
-    for (auto [key, mods] : latched) io.KeysDown[key] = glfwGetKey(window, key) == GLFW_PRESS;
-    io.KeyCtrl = glfwGetKey(window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
-    io.KeyShift = glfwGetKey(window, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(window, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
-    ImGui::Render();
-    int fw = 0, fh = 0;
-    glfwGetFramebufferSize(window, &fw, &fh);
-    glViewport(0, 0, fw, fh);
-    // The main window draws no background: the clear colour is its background, one full-window
-    // fill fewer (software rendering is fill-bound).
-    glClearColor(251 / 255.f, 251 / 255.f, 248 / 255.f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (const std::string picture = app.takePictureRequest(); !picture.empty()) {
-      try {
-        drillsim::viz::saveFramebufferPng(picture, fw, fh);
-        app.pictureSaved("picture saved: " + picture);
-      } catch (const std::exception& e) {
-        app.pictureSaved(std::string("picture NOT saved: ") + e.what());
-      }
-    }
-    if (benchmarkFrames > 0) {
+    refreshFonts(app, fonts, fontsCheckedFor);
+    const auto [fw, fh] = drawFrame(app, window);
+    savePictureRequested(app, fw, fh);
+    if (o.benchmarkFrames > 0) {
       glFinish();  // the frame's time includes the GPU's (Mesa's) drawing
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count();
       if (frames >= 2) {  // the first frames build the font atlas and lay out
         total_ms += ms;
         worst_ms = std::max(worst_ms, ms);
       }
-      if (++frames < benchmarkFrames + 2) {
+      if (++frames < o.benchmarkFrames + 2) {
         glfwSwapBuffers(window);
         continue;
       }
-      std::printf("%d frames of %dx%d, %zu zones, view %s: mean %.2f ms, worst %.2f ms\n", benchmarkFrames, fw, fh,
-                  app.editor().park().zones.size(), view.c_str(), total_ms / benchmarkFrames, worst_ms);
-      if (!screenshot.empty()) drillsim::viz::saveFramebufferPng(screenshot, fw, fh);
+      std::printf("%d frames of %dx%d, %zu zones, view %s: mean %.2f ms, worst %.2f ms\n", o.benchmarkFrames, fw, fh,
+                  app.editor().park().zones.size(), o.view.c_str(), total_ms / o.benchmarkFrames, worst_ms);
+      if (!o.screenshot.empty()) drillsim::viz::saveFramebufferPng(o.screenshot, fw, fh);
       break;
     }
     // The first frames lay the window out; the third is the one a person would see. A batch is
     // shown once it has reported progress (or after 60 s).
-    const bool batchShown = runBatch == 0 || app.batchProgressShown() ||
+    const bool batchShown = o.runBatch == 0 || app.batchProgressShown() ||
                             std::chrono::steady_clock::now() - started > std::chrono::seconds(60);
-    if (!screenshot.empty() && ++frames >= 3 && batchShown) {
+    if (!o.screenshot.empty() && ++frames >= 3 && batchShown) {
       try {
-        drillsim::viz::saveFramebufferPng(screenshot, fw, fh);
+        drillsim::viz::saveFramebufferPng(o.screenshot, fw, fh);
       } catch (const std::exception& e) {
         std::fprintf(stderr, "drillsim-gui: %s\n", e.what());
         code = 73;
@@ -325,6 +350,38 @@ int main(int argc, char** argv) {
     }
     glfwSwapBuffers(window);
   }
+  return code;
+}
+}  // namespace
+
+#ifdef DRILLSIM_SANITIZED
+// In the checking build (DRILLSIM_SANITIZE): Mesa's OpenGL driver, loaded and unloaded by the
+// system's libraries, leaves allocations that LeakSanitizer reports from an unloaded module, where
+// no suppression can name them. Leaks are checked in the engine, the command line and the tests;
+// AddressSanitizer's other checks stay on here.
+extern "C" const char* __asan_default_options() { return "detect_leaks=0"; }
+#endif
+
+int main(int argc, char** argv) {
+  Options o = parseOptions(argc, argv);
+  drillsim::Diagnostics d;
+  auto editor = drillsim::ScenarioEditor::open(o.scenarioPath, d);
+  if (!d.empty()) std::fprintf(stderr, "%s", d.str().c_str());
+  if (!editor) return 2;
+  drillsim::viz::App app(std::move(*editor));
+
+  GLFWwindow* window = openWindow(o, "DrillSim — " + app.editor().scenario().name);
+  if (!window) return 70;
+  createImGui();
+  drillsim::viz::FontBook fonts(16.0f);
+  if (fonts.load(app.texts()).empty())
+    std::fprintf(stderr, "drillsim-gui: the font fonts-wqy-microhei is missing; Chinese names will not show\n");
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+  glfwSetKeyCallback(window, keyCallback);  // chains to ImGui's
+
+  if (const auto failed = applyOptions(app, o)) return *failed;
+  const int code = runFrames(app, window, fonts, o);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

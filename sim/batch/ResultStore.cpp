@@ -25,6 +25,7 @@
 #include "scenarios/GdalChecks.hpp"
 #include "scenarios/RandomStream.hpp"
 #include "scenarios/TextFile.hpp"
+#include "sim/batch/ZoneSummary.hpp"
 
 namespace drillsim {
 
@@ -657,30 +658,19 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
 // [SECTION] Summary layers for a GIS
 std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const std::vector<ReplicationRow>& rows,
                                                                           const Park& park) {
+  std::vector<OutFeature> zones, shelters;
+  // zone_summary: the columns of ZoneSummary, the metrics in the order of zoneMetrics().
+  for (const ZoneSummary& s : zoneSummaries(rows, park)) {
+    OutFeature f{OutFeature::Kind::Polygon, park.zones[s.zoneIndex].outer,
+                 {{"plan", s.plan}, {"zone", s.zone}, {"name", s.name}, {"replications", s.replications}}};
+    for (const ZoneMetric& m : zoneMetrics()) f.attributes.push_back({m.column, s.*m.value});
+    zones.push_back(std::move(f));
+  }
   std::map<std::string, std::vector<const nlohmann::json*>> byPlan;
   for (const auto& r : rows)
     if (r.status == "ok" && r.metrics.is_object()) byPlan[r.plan].push_back(&r.metrics);
-  std::vector<OutFeature> zones, shelters;
   for (const auto& [plan, ms] : byPlan) {
     const double n = double(ms.size());
-    for (const Zone& z : park.zones) {
-      double over2 = 0, anyOver2 = 0, deaths = 0, burnt = 0, inFire = 0;
-      for (const auto* m : ms) {
-        // A store written for another park lacks some zones: they count as nothing happening.
-        if (!m->contains("zones") || !m->at("zones").contains(z.id)) continue;
-        const auto& zj = m->at("zones").at(z.id);
-        over2 += number(zj.at("persons_over_aegl2"));
-        anyOver2 += number(zj.at("persons_over_aegl2")) > 0;
-        deaths += number(zj.at("expected_fatalities"));
-        burnt += !zj.at("ignited_s").is_null();
-        inFire += number(zj.at("persons_in_fire"));
-      }
-      zones.push_back({OutFeature::Kind::Polygon, z.outer,
-                       {{"plan", plan}, {"zone", z.id}, {"name", z.name}, {"replications", n},
-                        {"mean_persons_over_aegl2", over2 / n}, {"p_any_over_aegl2", anyOver2 / n},
-                        {"mean_expected_fatalities", deaths / n}, {"p_burnt", burnt / n},
-                        {"mean_persons_in_fire", inFire / n}}});
-    }
     for (const Shelter& s : park.shelters) {
       double peak = 0, overflowing = 0, overflow = 0;
       for (const auto* m : ms) {

@@ -107,8 +107,9 @@ class ResultStore {
 
 /// The summary layers of a batch for a GIS, from its rows: zone_summary (the zones' polygons, one
 /// feature per plan and zone: mean persons over AEGL-2, share of replications with anyone over
-/// AEGL-2, mean expected fatalities, share of replications it burnt) and shelter_summary (points:
-/// mean peak, share overflowing, mean overflow).
+/// AEGL-2, mean expected fatalities, share of replications it burnt; the columns of ZoneSummary in
+/// sim/batch/ZoneSummary.hpp) and shelter_summary (points: mean peak, share overflowing, mean
+/// overflow).
 std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const std::vector<ReplicationRow>& rows,
                                                                           const Park& park);
 
