@@ -72,7 +72,7 @@ void EvacuationController::onPartyNotified(const std::string& party) {
     if (entry.scope == Protect::Scope::All) {
       for (std::size_t z = 0; z < s_.park.zones.size(); ++z) zones.push_back(int(z));
     } else if (entry.scope == Protect::Scope::Threat) {
-      zones = s_.hazards.threatZones(s_.now());
+      zones = s_.toxic.threatZones(s_.now());
     } else {
       for (const Ref& r : entry.zones)
         if (const Zone* z = s_.park.zone(r.id)) zones.push_back(int(z - s_.park.zones.data()));
@@ -112,7 +112,7 @@ void EvacuationController::onPartyNotified(const std::string& party) {
 
 std::function<bool(int)> EvacuationController::closedNow(int fleeing) const {
   const double t = s_.now();
-  return [this, t, fleeing](int road) { return s_.hazards.roadClosedFor(road, t, fleeing); };
+  return [this, t, fleeing](int road) { return s_.roads.roadClosedFor(road, t, fleeing); };
 }
 
 int EvacuationController::fleeing(const Cohort& c, NodeId from) const {

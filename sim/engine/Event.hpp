@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "scenarios/Scenario.hpp"
+#include "sim/hazard/RoadClosure.hpp"
 
 namespace drillsim {
 
@@ -37,22 +38,6 @@ enum class EventKind {
   RoadReopened,    // entity: the road
   ThreatEnters,    // entity: the zone (the threat zone now covers it)
   ThreatLeaves,    // entity: the zone
-};
-
-/// Why a road is closed to new movements.
-struct RoadClosure {
-  enum class Cause {
-    None,           // open
-    Heat,           // a heat flux of at least heat_kW_m2 somewhere along it
-    Concentration,  // a release above the plan's closure level on it
-    Unstated,       // closed by a hazard model that gives no reason
-  };
-  Cause cause = Cause::None;
-  std::string hazard{};  // Concentration: the release
-  ClosureLevel level = ClosureLevel::None;  // Concentration: the plan's close_roads_above
-  double heat_kW_m2 = 0;  // Heat: the flux that closes a road
-  explicit operator bool() const { return cause != Cause::None; }
-  bool operator==(const RoadClosure&) const = default;
 };
 
 struct Event {

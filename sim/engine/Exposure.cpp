@@ -79,7 +79,7 @@ class Integrator {
     steps_ = std::size_t(std::ceil(horizon_ / kExposureStep_s));
     for (double t : ignitions) fires_ = fires_ || t <= horizon_;
     for (int r = 0; r < releases(); ++r) {
-      const Substance* sub = s_.hazards.releaseSubstance(r);
+      const Substance* sub = s_.toxic.releaseSubstance(r);
       guidelines_.push_back(sub ? guidelinesOf(*sub) : Guidelines{});
     }
   }
@@ -87,11 +87,11 @@ class Integrator {
   const Guidelines& guidelines(int r) const { return guidelines_[std::size_t(r)]; }
   bool fires() const { return fires_; }
 
-  int releases() const { return s_.hazards.releaseCount(); }
+  int releases() const { return s_.toxic.releaseCount(); }
 
   // What is breathed of release r outdoors at a fixed point over [a, b], added to `dose`.
   void outdoors(Dose& dose, int r, Point2 p, double a, double b) const {
-    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, p, t); },
+    integrate(dose, r, a, b, [&](double t) { return s_.toxic.releaseConcentration_mg_m3(r, p, t); },
               [&](double) { return std::optional<Point2>(p); });
   }
   // A building: where its air is taken from outdoors, its air changes per hour shut, and whether
@@ -118,7 +118,7 @@ class Integrator {
   }
   // ... walking along a polyline from its start at `a` to its end at `b`.
   void walking(Dose& dose, int r, const std::vector<Point2>& path, double a, double b) const {
-    integrate(dose, r, a, b, [&](double t) { return s_.hazards.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); },
+    integrate(dose, r, a, b, [&](double t) { return s_.toxic.releaseConcentration_mg_m3(r, pointAlong(path, a, b, t), t); },
               [&](double t) { return std::optional<Point2>(pointAlong(path, a, b, t)); });
   }
 
@@ -132,7 +132,7 @@ class Integrator {
       const double lo = std::max(a, t0), hi = std::min(b, t0 + kExposureStep_s);
       if (hi <= lo) continue;
       const double t = (lo + hi) / 2;
-      const double q = hazard::heatFelt_kW_m2(s_.hazards.heatFlux_kW_m2(at(t), t, except), indoors);
+      const double q = hazard::heatFelt_kW_m2(s_.heat.heatFlux_kW_m2(at(t), t, except), indoors);
       peak = std::max(peak, q);
       if (q >= hazard::kHeatTolerable_kW_m2) {
         above += hi - lo;
@@ -149,7 +149,7 @@ class Integrator {
   // breathed outdoors (empty indoors), for sub-steps where a puff passes.
   template <class F, class W>
   void integrate(Dose& dose, int r, double a, double b, F concentration, W where) const {
-    const Substance* sub = s_.hazards.releaseSubstance(r);
+    const Substance* sub = s_.toxic.releaseSubstance(r);
     if (!sub || b <= a) return;
     const hazard::ProbitUnits u = hazard::probitUnits(*sub);
     const std::vector<double>& exponents = guidelines_[std::size_t(r)].exponents;
@@ -175,7 +175,7 @@ class Integrator {
 
   // How many equal pieces [lo, hi] needs for release r near p (1 unless a puff passes then).
   int pieces(int r, Point2 p, double lo, double hi) const {
-    const double step = s_.hazards.releaseSubstep_s(r, p, lo, hi);
+    const double step = s_.toxic.releaseSubstep_s(r, p, lo, hi);
     if (!(step < hi - lo)) return 1;
     return int(std::min(kMostPieces, std::ceil((hi - lo) / step)));
   }
@@ -191,7 +191,7 @@ class Integrator {
       const double lo = double(k) * kExposureStep_s, hi = lo + kExposureStep_s;
       const int n = pieces(r, b.p, lo, hi);
       for (int piece = 0; piece < n; ++piece)
-        outdoor[k] += s_.hazards.releaseConcentration_mg_m3(r, b.p, lo + (piece + 0.5) * kExposureStep_s / n) / n;
+        outdoor[k] += s_.toxic.releaseConcentration_mg_m3(r, b.p, lo + (piece + 0.5) * kExposureStep_s / n) / n;
     }
     series = hazard::indoorStepMeans(outdoor, b.ach, airedAirChanges(), b.airsOut, kExposureStep_s);
     return series;
@@ -264,7 +264,7 @@ std::vector<Point2> legPath(const RunState& s, const Leg& leg, Point2 start, con
 }  // namespace
 
 void assessExposure(RunState& s) {
-  const std::vector<double> ignited = s.hazards.zoneIgnitions();
+  const std::vector<double> ignited = s.heat.zoneIgnitions();
   Integrator in(s, ignited);
   const int n = in.releases();
   Metrics& m = s.outcome.metrics;
@@ -365,7 +365,7 @@ void assessExposure(RunState& s) {
     bool over2 = false, over3 = false;
     double survive = 1;
     for (int r = 0; r < n; ++r) {
-      const Substance& sub = *s.hazards.releaseSubstance(r);
+      const Substance& sub = *s.toxic.releaseSubstance(r);
       const Dose& d = g.dose[std::size_t(r)];
       // Over an AEGL when some window of the group's own exposure history holds the load of a
       // constant exposure at the AEGL for that window (the table read at its duration).

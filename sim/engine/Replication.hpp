@@ -9,7 +9,7 @@
 #include <cstdint>
 
 #include "scenarios/Validation.hpp"
-#include "sim/engine/HazardEffects.hpp"
+#include "sim/hazard/HazardFields.hpp"
 #include "sim/engine/Outcome.hpp"
 #include "sim/engine/Platform.hpp"
 

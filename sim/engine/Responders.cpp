@@ -46,14 +46,14 @@ void HazardMonitor::operator()() {
     sg4::this_actor::sleep_until(t);
     const auto started = std::chrono::steady_clock::now();
     for (std::size_t r = 0; r < closed.size(); ++r) {
-      RoadClosure why = s_.hazards.closure(int(r), t);
+      RoadClosure why = s_.roads.closure(int(r), t);
       const bool now = bool(why);
       if (now != closed[r])
         s_.log({.kind = now ? EventKind::RoadClosed : EventKind::RoadReopened, .entity = s_.park.roads[r].id, .closure = std::move(why)});
       closed[r] = now;
     }
     std::vector<bool> inside(threat.size(), false);
-    for (int z : s_.hazards.threatZones(t)) inside[std::size_t(z)] = true;
+    for (int z : s_.toxic.threatZones(t)) inside[std::size_t(z)] = true;
     for (std::size_t z = 0; z < threat.size(); ++z)
       if (inside[z] != threat[z])
         s_.log({.kind = inside[z] ? EventKind::ThreatEnters : EventKind::ThreatLeaves, .entity = s_.park.zones[z].id});
@@ -93,7 +93,7 @@ double driveTime(const RunState& s, const Team& team, const Arc& arc) {
 std::optional<std::pair<double, std::vector<int>>> drive(const RunState& s, const Team& team, NodeId from, NodeId to) {
   const double now = s.now();
   const auto tree = s.park.graph.shortestPaths(from, [&](const Arc& arc) {
-    const double penalty = s.hazards.roadClosed(arc.road, now) ? kClosedRoadPenalty : 1.0;
+    const double penalty = s.roads.roadClosed(arc.road, now) ? kClosedRoadPenalty : 1.0;
     return penalty * driveTime(s, team, arc);
   });
   if (!tree.reaches(to)) return std::nullopt;
@@ -173,9 +173,9 @@ void TeamActor::controlFire(const Hazard& h, const Fire& f) {
   auto& claimed = s_.fireClaims[h.id];
   while (true) {
     const double now = s_.now();
-    const std::vector<int> burning = s_.hazards.burningZones(h.id, now);
+    const std::vector<int> burning = s_.heat.burningZones(h.id, now);
     if (burning.empty()) {
-      const double first = origin ? s_.hazards.ignitedAt_s(h.id, int(origin - s_.park.zones.data())) : hazard::kNever;
+      const double first = origin ? s_.heat.ignitedAt_s(h.id, int(origin - s_.park.zones.data())) : hazard::kNever;
       if (first > now && std::isfinite(first)) {  // on scene before the fire started
         sg4::this_actor::sleep_until(first);
         continue;
@@ -195,7 +195,7 @@ void TeamActor::controlFire(const Hazard& h, const Fire& f) {
     }
     const Zone& target = s_.park.zones[std::size_t(zone)];
     claimed.insert(zone);
-    const double burnt = now - s_.hazards.ignitedAt_s(h.id, zone);
+    const double burnt = now - s_.heat.ignitedAt_s(h.id, zone);
     const double work = s_.draw(*f.control_s, "control", h.id + "/" + target.id) * (1 + burnt / kControlGrowth_s);
     sg4::this_actor::sleep_for(work);
     s_.hazards.controlZone(h.id, zone, s_.now());

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "scenarios/Validation.hpp"
-#include "sim/engine/HazardEffects.hpp"
+#include "sim/hazard/HazardFields.hpp"
 #include "sim/engine/Outcome.hpp"
 #include "sim/engine/Platform.hpp"
 #include "sim/engine/Replication.hpp"
@@ -46,7 +46,8 @@ struct ArrivalSegment {
 struct RunState {
   RunState(Platform& p, const LoadedScenario& l, const Plan& pl, std::uint64_t s, std::uint64_t r,
            HazardEffects& h)
-      : platform(p), loaded(l), park(l.park), scenario(l.scenario), plan(pl), seed(s), replication(r), hazards(h) {}
+      : platform(p), loaded(l), park(l.park), scenario(l.scenario), plan(pl), seed(s), replication(r), hazards(h),
+        toxic(h), heat(h), roads(h) {}
 
   Platform& platform;
   const LoadedScenario& loaded;
@@ -54,7 +55,11 @@ struct RunState {
   const Scenario& scenario;
   const Plan& plan;
   std::uint64_t seed, replication;
-  HazardEffects& hazards;  // told when a team stops a release
+  HazardEffects& hazards;  // told when a team stops a release or controls a zone; the draws
+  // The same hazards, as each part of the run reads them (sim/hazard/HazardFields.hpp).
+  const ToxicField& toxic;  // exposure, the threat zone
+  const HeatField& heat;    // burn doses, fire teams
+  const RoadHazards& roads; // routes of evacuees and teams, the closure events
 
   Outcome outcome;
   std::vector<int> occupancy;        // per shelter

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "scenarios/Validation.hpp"
-#include "sim/engine/HazardEffects.hpp"
+#include "sim/hazard/HazardFields.hpp"
 #include "sim/hazard/Dispersion.hpp"
 #include "sim/hazard/FireSpread.hpp"
 #include "sim/hazard/Probit.hpp"

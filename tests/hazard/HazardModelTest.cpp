@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "sim/hazard/Puff.hpp"
 #include "tests/TestPaths.hpp"
 #include "tests/hazard/MiniLeak.hpp"
