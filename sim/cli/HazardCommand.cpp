@@ -260,30 +260,28 @@ std::string helpHazard() {
          "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n";
 }
 
-int runHazard(const std::vector<std::string>& argv) {
-  Args args(argv, kOptions);
-  const auto id = args.value("hazard");
-  if (!id) throw UsageError("--hazard is required");
-  const std::string format = args.choice("format", {"text", "json"}, "text");
-  auto loaded = loadScenarioArgument(args);
-  if (!loaded) return kExitInvalidInput;
-  const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
-  const std::uint64_t replication = args.count("replication", 0);
-  HazardModel model(*loaded, loaded->scenario.plans.front(), seed, replication);
-  const DrawnRelease* found = nullptr;
-  std::vector<std::string> ids;
-  for (const auto& r : model.releases()) {
-    ids.push_back(r.hazard);
-    if (r.hazard == *id) found = &r;
-  }
-  for (const auto& f : model.fires()) {
-    ids.push_back(f.hazard);
-    if (f.hazard == *id) return runFireHeat(args, *loaded, f, format);
-  }
-  if (!found) throw UsageError("--hazard: no hazard " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
-  if (args.value("probability")) return runProbability(args, *loaded, *found, format);
-  DrawnRelease release = *found;
-  hazard::Weather w = model.weather();
+// [SECTION] A toxic release at one weather: the release given, its threat zones, points, files
+namespace {
+/// One toxic release at one weather, as the command line gives them, and what is found of it.
+struct ToxicQuery {
+  DrawnRelease release;
+  hazard::Weather w;
+  std::optional<double> givenDuration_s;  // a release given on the command line: how long it lasts
+  std::optional<double> at_s;             // --time
+  std::ostringstream text;                // what the text format prints
+  nlohmann::json distances = nlohmann::json::object(), points = nlohmann::json::array();
+  std::vector<MapOverlay> overlays;       // each level's threat zone (and the puff's), most severe first
+};
+
+/// The scenario's drawn release and weather, with what the command line gives over them.
+void givenRelease(const Args& args, const LoadedScenario& l, const HazardModel& model, const DrawnRelease& drawn,
+                  ToxicQuery& q) {
+  const LoadedScenario* loaded = &l;
+  const DrawnRelease* found = &drawn;
+  DrawnRelease& release = q.release;
+  release = *found;
+  hazard::Weather& w = q.w;
+  w = model.weather();
   w.windSpeed_ms = args.number("wind-speed", 0.1, 60, w.windSpeed_ms);
   w.windFrom_deg = args.number("wind-from", 0, 360, w.windFrom_deg);
   if (auto c = args.value("stability")) {
@@ -291,7 +289,7 @@ int runHazard(const std::vector<std::string>& argv) {
     if (!st) throw UsageError("--stability: expected one of A, B, C, D, E, F, found '" + *c + "'");
     w.stability = *st;
   }
-  std::optional<double> givenDuration_s;
+  std::optional<double>& givenDuration_s = q.givenDuration_s;
   if (args.value("rate") && args.value("mass")) throw UsageError("--rate and --mass: give one (a steady rate or a mass at once)");
   if (args.value("mass")) {
     // A mass given is a direct puff, as `instantaneous_kg` in a scenario.
@@ -317,15 +315,22 @@ int runHazard(const std::vector<std::string>& argv) {
   // Steady state: the release has been going long enough for the plume to reach every point.
   release.release.start_s = 0;
   release.release.stop_s = release.release.rate_kg_s > 0 ? args.number("stop", 0, 1e7, std::numeric_limits<double>::infinity()) : 0;
-  std::optional<double> at_s;
+  std::optional<double>& at_s = q.at_s;
   if (args.value("time")) at_s = args.number("time", 0, 1e7, 0);
+}
 
+/// The header lines, and each AEGL level's distance downwind and threat zone.
+void threatZones(const LoadedScenario& l, ToxicQuery& q) {
+  const LoadedScenario* loaded = &l;
+  const DrawnRelease& release = q.release;
+  const hazard::Weather& w = q.w;
+  const std::optional<double>& at_s = q.at_s;
+  nlohmann::json& distances = q.distances;
+  std::vector<MapOverlay>& overlays = q.overlays;
+  std::ostringstream& text = q.text;
   const Substance& sub = *release.substance;
   const char* levels[] = {"AEGL-1", "AEGL-2", "AEGL-3"};
   const char* colours[] = {"#f2c200", "#f07f00", "#d00000"};
-  nlohmann::json distances = nlohmann::json::object();
-  std::vector<MapOverlay> overlays;
-  std::ostringstream text;
   text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << ", "
        << amountText(release) << ", height " << fixed(release.release.height_m, 1) << " m\n"
        << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
@@ -367,7 +372,17 @@ int runHazard(const std::vector<std::string>& argv) {
       overlays.insert(overlays.begin(), {std::string(levels[level - 1]) + " (60 min, puff)", colours[level - 1],
                                          hazard::puffFootprintAt(mg, release.release, w, release.source, *at_s)});
   }
-  nlohmann::json points = nlohmann::json::array();
+}
+
+/// The concentration at each --at point.
+void pointConcentrations(const Args& args, const LoadedScenario& l, ToxicQuery& q) {
+  const LoadedScenario* loaded = &l;
+  const DrawnRelease& release = q.release;
+  const Substance& sub = *release.substance;
+  const hazard::Weather& w = q.w;
+  const std::optional<double>& at_s = q.at_s;
+  nlohmann::json& points = q.points;
+  std::ostringstream& text = q.text;
   if (args.value("at")) {
     const double t = at_s.value_or(std::numeric_limits<double>::max() / 4);
     for (Point2 p : atPoints(args, loaded->park)) {
@@ -383,6 +398,17 @@ int runHazard(const std::vector<std::string>& argv) {
            << fixed(hazard::ppm(c, sub.molar_mass_g_mol), 3) << " ppm\n";
     }
   }
+}
+
+/// The map (--svg) and the threat zones for a GIS (--geojson, --gpkg).
+void writeThreatZones(const Args& args, const LoadedScenario& l, const ToxicQuery& q) {
+  const LoadedScenario* loaded = &l;
+  const DrawnRelease& release = q.release;
+  const Substance& sub = *release.substance;
+  const hazard::Weather& w = q.w;
+  const std::optional<double>& at_s = q.at_s;
+  const nlohmann::json& distances = q.distances;
+  const std::vector<MapOverlay>& overlays = q.overlays;
   if (auto svg = args.value("svg")) {
     MapOptions options;
     options.title = loaded->scenario.name + " — " + release.hazard + " threat zones";
@@ -409,6 +435,17 @@ int runHazard(const std::vector<std::string>& argv) {
   }
   if (auto file = args.value("geojson")) writeFileAtomically(*file, lonLatGeoJson(footprints, loaded->park.crs));
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_zones_" + release.hazard, loaded->park.crs, footprints);
+}
+
+/// The JSON format's answer.
+nlohmann::json toxicJson(const LoadedScenario& l, const DrawnRelease& drawn, const ToxicQuery& q) {
+  const LoadedScenario* loaded = &l;
+  const DrawnRelease* found = &drawn;
+  const DrawnRelease& release = q.release;
+  const hazard::Weather& w = q.w;
+  const std::optional<double>& givenDuration_s = q.givenDuration_s;
+  const nlohmann::json& points = q.points;
+  const nlohmann::json& distances = q.distances;
   nlohmann::json source = {{"id", release.sourceId},
                             {"x", release.source.x_m},
                             {"y", release.source.y_m},
@@ -456,8 +493,39 @@ int runHazard(const std::vector<std::string>& argv) {
   if (release.release.puff() && release.release.plume())
     out["plume"] = {{"rate_kg_s", release.release.rate_kg_s}, {"dispersion", release.dense() ? "dense" : "passive"},
                     {"criterion", criterionJson(release.criterion)}};
-  if (format == "json") std::cout << out.dump(2) << "\n";
-  else std::cout << text.str();
+  return out;
+}
+}  // namespace
+
+int runHazard(const std::vector<std::string>& argv) {
+  Args args(argv, kOptions);
+  const auto id = args.value("hazard");
+  if (!id) throw UsageError("--hazard is required");
+  const std::string format = args.choice("format", {"text", "json"}, "text");
+  auto loaded = loadScenarioArgument(args);
+  if (!loaded) return kExitInvalidInput;
+  const std::uint64_t seed = args.count("seed", loaded->scenario.monte_carlo.seed);
+  const std::uint64_t replication = args.count("replication", 0);
+  HazardModel model(*loaded, loaded->scenario.plans.front(), seed, replication);
+  const DrawnRelease* found = nullptr;
+  std::vector<std::string> ids;
+  for (const auto& r : model.releases()) {
+    ids.push_back(r.hazard);
+    if (r.hazard == *id) found = &r;
+  }
+  for (const auto& f : model.fires()) {
+    ids.push_back(f.hazard);
+    if (f.hazard == *id) return runFireHeat(args, *loaded, f, format);
+  }
+  if (!found) throw UsageError("--hazard: no hazard " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
+  if (args.value("probability")) return runProbability(args, *loaded, *found, format);
+  ToxicQuery q;
+  givenRelease(args, *loaded, model, *found, q);
+  threatZones(*loaded, q);
+  pointConcentrations(args, *loaded, q);
+  writeThreatZones(args, *loaded, q);
+  if (format == "json") std::cout << toxicJson(*loaded, *found, q).dump(2) << "\n";
+  else std::cout << q.text.str();
   return kExitOk;
 }
 
