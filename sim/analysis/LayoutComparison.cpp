@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "scenarios/TextFile.hpp"
+#include "sim/engine/Outcome.hpp"
 
 namespace drillsim {
 
@@ -136,6 +137,25 @@ std::string candidateLayoutYaml(const ShelterLayoutFile& candidates, const std::
     changes.push_back(add);
   }
   return shelterLayoutToYaml(changes);
+}
+
+std::vector<std::vector<Release>> planDepartures(const LoadedScenario& loaded, const std::string& scenarioPath,
+                                                 const std::string& substances, const std::string& plan, bool night,
+                                                 int draws, const BatchOptions& batch) {
+  BatchOptions first = batch;
+  first.annotate = [&loaded](const Outcome& o, nlohmann::json& m) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Release& r : releasesOf(loaded, o)) out.push_back({r.zone, r.persons, r.ready_s, r.cohort});
+    m["departures"] = out;
+  };
+  std::vector<std::vector<Release>> departures;
+  for (const auto& m : planMetricsOnLayout(scenarioPath, substances, "", night, plan, draws, first)) {
+    if (m.is_null()) throw std::runtime_error("a run of plan " + plan + " failed while reading its departures");
+    std::vector<Release> releases;
+    for (const auto& r : m.at("departures")) releases.push_back({r[0], r[1], r[2], r[3]});
+    departures.push_back(std::move(releases));
+  }
+  return departures;
 }
 
 SiteConfirmation confirmSites(const std::string& scenario, const std::string& substances,

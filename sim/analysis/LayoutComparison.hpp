@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/ScenarioFile.hpp"
+#include "sim/analysis/QuickestFlow.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/Statistics.hpp"
 
@@ -57,6 +58,13 @@ nlohmann::json layoutComparisonJson(const LayoutComparison& c, const std::string
 /// A candidate set as a layout file (`shelter_changes:` adding each chosen site), for the runs
 /// that confirm it.
 std::string candidateLayoutYaml(const ShelterLayoutFile& candidates, const std::vector<int>& set);
+
+/// The plan's departures in its first `draws` runs on the current shelters (releasesOf each run):
+/// the arrival surrogate's releases, which do not depend on where the shelters are. `loaded` is
+/// the scenario at `scenarioPath`, loaded. Throws std::runtime_error when a run fails.
+std::vector<std::vector<Release>> planDepartures(const LoadedScenario& loaded, const std::string& scenarioPath,
+                                                 const std::string& substances, const std::string& plan, bool night,
+                                                 int draws, const BatchOptions& batch);
 
 /// The confirmation of siting finalists: one metric of the plan's runs on the current shelters
 /// and on each finalist, paired against the current, and the bootstrap's shares.

@@ -127,6 +127,126 @@ std::optional<ShelterLayoutFile> candidateSites(const std::string& file, const P
 
 }  // namespace
 
+namespace {
+/// What a siting run is about, for its printing: the scenario, the candidates, the options and
+/// the plan, and how a set and a surrogate are said.
+struct SiteContext {
+  const LoadedScenario& base;
+  const ShelterLayoutFile& candidates;
+  const std::string& sitesFile;
+  const SitingOptions& options;
+  const Plan& plan;
+  bool exposure = false, night = false;
+  std::uint64_t seed = 0;
+
+  /// A set by its candidates' ids and names; "current" for none.
+  std::string names(const std::vector<int>& set) const {
+    std::string t;
+    for (int c : set) {
+      const auto& ch = candidates.changes[std::size_t(c)];
+      t += (t.empty() ? "" : " + ") + ch.id + (ch.name ? " " + *ch.name : "");
+    }
+    return t.empty() ? std::string("current") : t;
+  }
+  /// The objective's surrogate (or its Monte Carlo metric) in words and units.
+  std::string shown(double v) const {
+    const std::string unit = exposure ? "persons" : "s";
+    return std::isfinite(v) ? (exposure ? fixed(v, 1) : thousands(std::lround(v))) + " " + unit : "not everyone placed";
+  }
+};
+
+/// The screening: the surrogate's sets, and what it says of the target. False when no set meets
+/// the target, so that nothing is left to confirm.
+bool printScreening(const SiteContext& c, const SitingResult& found) {
+  const LoadedScenario* base = &c.base;
+  const ShelterLayoutFile* candidates = &c.candidates;
+  const std::string& sitesFile = c.sitesFile;
+  const SitingOptions& options = c.options;
+  const Plan& plan = c.plan;
+  const bool exposure = c.exposure, night = c.night;
+  auto names = [&c](const std::vector<int>& set) { return c.names(set); };
+  auto shown = [&c](double v) { return c.shown(v); };
+  std::cout << "Shelter siting: " << base->scenario.name << "\n"
+            << (options.target ? "the cheapest set" : std::to_string(options.sites)) << " of " << candidates->changes.size()
+            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << wordOf(night ? Population::Night : Population::Day) << "\n"
+            << "Objective: " << (exposure ? "persons over AEGL-2" : "time for 95 % to be sheltered");
+  if (options.target) std::cout << ", target at most " << shown(*options.target);
+  std::cout << "\n\nScreening (" << found.evaluations << " layouts): "
+            << (exposure ? "persons the plan's catchments send to shelters inside an AEGL-2 zone,\nover " +
+                               std::to_string(options.threatDraws) + " weather draws (ties: the arrival bound)"
+                         : "the quickest-flow bound for 95 % of the evacuees given the plan's own\ndepartures, "
+                           "averaged over its first " + std::to_string(options.draws) + " runs (time step " +
+                               fixed(options.step_s, 0) + " s)")
+            << "\n";
+  TextTable screen({"layout", "surrogate", "95 % in (bound)", "cost"}, {false, true, true, true});
+  auto screenRow = [&](const std::string& name, const SiteSet& s) {
+    screen.row({name, shown(s.score), std::isfinite(s.arrival_s) ? thousands(std::lround(s.arrival_s)) + " s" : "-",
+                fixed(s.cost, 0)});
+  };
+  screenRow("current", found.current);
+  if (options.target) screenRow("all " + std::to_string(candidates->changes.size()) + " candidates", found.all);
+  for (const auto& f : found.finalists) screenRow(names(f.candidates), f);
+  std::cout << screen.str();
+  if (options.target && found.targetMet && found.finalists.empty())
+    std::cout << "\nThe current shelters already meet the target by the surrogate: no site is needed by this\n"
+                 "screen. The surrogate is optimistic; the runs below say whether the plan meets it.\n";
+  if (options.target && !found.targetMet) {
+    if (exposure)
+      std::cout << "\nThe search found no set of these candidates that meets the target by the surrogate (with\n"
+                   "all of them it is " << shown(found.all.score) << "). The exposure surrogate does not only fall as sites\n"
+                   "are added, and the search is heuristic: this is not a proof that none exists.\n";
+    else
+      std::cout << "\nNo set of these candidates meets the target by the surrogate: with all of them it is "
+                << shown(found.all.score) << ".\n"
+                << "Adding sites never raises the bound, and the bound is a lower bound (to within its "
+                << fixed(options.step_s, 0) << " s step) on\nthe time for 95 % to be sheltered given the plan's own "
+                   "departures: the plan's mean over those runs\nmisses the target, by the step's margin, on every "
+                   "layout made from these candidates.\n"
+                   "Sites nearer the zones that are last in, wider roads, or an earlier alarm are needed.\n";
+    return false;
+  }
+  return true;
+}
+
+/// The confirmation's table: each finalist's runs against the current shelters.
+void printConfirmation(const SiteContext& c, const SitingResult& found, const SiteConfirmation& sure) {
+  const SitingOptions& options = c.options;
+  const Plan& plan = c.plan;
+  const bool exposure = c.exposure;
+  const std::uint64_t seed = c.seed;
+  auto names = [&c](const std::vector<int>& set) { return c.names(set); };
+  const auto& values = sure.values;
+  std::cout << "\nConfirmation: plan " << plan.id << ", " << sure.replications << " replications of seed " << seed
+            << " on every layout (common random numbers); " << (exposure ? "persons over AEGL-2" : "95 % sheltered [s]")
+            << ", paired against current\n";
+  std::vector<std::string> header = {"layout", "cost", "mean", "difference [95 % CI]", "verdict", "P(best)"};
+  if (options.target) header.push_back("P(mean meets target)");
+  TextTable confirm(header, {false, true, true, true, false, true, true});
+  auto mean = [&](std::size_t k) {
+    return exposure ? fixed(stats::summarise(values[k]).mean, 1) : thousands(std::lround(stats::summarise(values[k]).mean));
+  };
+  auto percentOf = [](double share) { return fixed(100.0 * share, 0) + " %"; };
+  std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.sure.best[0])};
+  if (options.target) first.push_back(percentOf(sure.sure.meetsTarget[0]));
+  confirm.row(first);
+  for (std::size_t k = 1; k < values.size(); ++k) {
+    const stats::Paired& d = sure.differences[k - 1];
+    const int digits = exposure ? 1 : 0;
+    std::vector<std::string> row = {
+        names(found.finalists[k - 1].candidates), fixed(found.finalists[k - 1].cost, 0), mean(k),
+        fixed(d.meanDifference, digits) + " [" + fixed(d.meanDifference - d.halfWidth, digits) + ", " +
+            fixed(d.meanDifference + d.halfWidth, digits) + "]",
+        stats::verdictWord(sure.verdicts[k - 1]), percentOf(sure.sure.best[k])};
+    if (options.target) row.push_back(percentOf(sure.sure.meetsTarget[k]));
+    confirm.row(row);
+  }
+  std::cout << confirm.str();
+  std::cout << "\nP(best): share of " << sure.resamples << " paired bootstrap resamples of the replications in which the\n"
+               "layout has the lowest mean"
+            << (options.target ? "; P(mean meets target): in which its mean is at most the target" : "") << ".\n";
+}
+}  // namespace
+
 int siteShelters(const Args& args) {
   if (args.positional().size() != 3) throw UsageError("expected a scenario file and a candidate sites file after 'site'");
   const std::string scenario = args.positional()[1], sitesFile = args.positional()[2];
@@ -169,110 +289,16 @@ int siteShelters(const Args& args) {
   batch.jobs = jobsArgument(args);
   // The plan's departures in the first runs on the current shelters: the arrival surrogate's
   // releases (they do not depend on where the shelters are).
-  {
-    BatchOptions first = batch;
-    const LoadedScenario& loaded = *base;
-    first.annotate = [&loaded](const Outcome& o, nlohmann::json& m) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const Release& r : releasesOf(loaded, o)) out.push_back({r.zone, r.persons, r.ready_s, r.cohort});
-      m["departures"] = out;
-    };
-    for (const auto& m : planMetricsOnLayout(scenario, substances, "", night, plan.id, options.draws, first)) {
-      if (m.is_null()) throw std::runtime_error("a run of plan " + plan.id + " failed while reading its departures");
-      std::vector<Release> releases;
-      for (const auto& r : m.at("departures")) releases.push_back({r[0], r[1], r[2], r[3]});
-      options.departures.push_back(std::move(releases));
-    }
-  }
+  options.departures = planDepartures(*base, scenario, substances, plan.id, night, options.draws, batch);
   const SitingResult found = chooseSites(*base, *candidates, plan, options);
-  auto names = [&](const std::vector<int>& set) {
-    std::string t;
-    for (int c : set) {
-      const auto& ch = candidates->changes[std::size_t(c)];
-      t += (t.empty() ? "" : " + ") + ch.id + (ch.name ? " " + *ch.name : "");
-    }
-    return t.empty() ? std::string("current") : t;
-  };
-  // The objective's surrogate and its Monte Carlo metric, in words and units.
-  const std::string unit = exposure ? "persons" : "s";
-  auto shown = [&](double v) {
-    return std::isfinite(v) ? (exposure ? fixed(v, 1) : thousands(std::lround(v))) + " " + unit : "not everyone placed";
-  };
-  std::cout << "Shelter siting: " << base->scenario.name << "\n"
-            << (options.target ? "the cheapest set" : std::to_string(options.sites)) << " of " << candidates->changes.size()
-            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << wordOf(night ? Population::Night : Population::Day) << "\n"
-            << "Objective: " << (exposure ? "persons over AEGL-2" : "time for 95 % to be sheltered");
-  if (options.target) std::cout << ", target at most " << shown(*options.target);
-  std::cout << "\n\nScreening (" << found.evaluations << " layouts): "
-            << (exposure ? "persons the plan's catchments send to shelters inside an AEGL-2 zone,\nover " +
-                               std::to_string(options.threatDraws) + " weather draws (ties: the arrival bound)"
-                         : "the quickest-flow bound for 95 % of the evacuees given the plan's own\ndepartures, "
-                           "averaged over its first " + std::to_string(options.draws) + " runs (time step " +
-                               fixed(options.step_s, 0) + " s)")
-            << "\n";
-  TextTable screen({"layout", "surrogate", "95 % in (bound)", "cost"}, {false, true, true, true});
-  auto screenRow = [&](const std::string& name, const SiteSet& s) {
-    screen.row({name, shown(s.score), std::isfinite(s.arrival_s) ? thousands(std::lround(s.arrival_s)) + " s" : "-",
-                fixed(s.cost, 0)});
-  };
-  screenRow("current", found.current);
-  if (options.target) screenRow("all " + std::to_string(candidates->changes.size()) + " candidates", found.all);
-  for (const auto& f : found.finalists) screenRow(names(f.candidates), f);
-  std::cout << screen.str();
-  if (options.target && found.targetMet && found.finalists.empty())
-    std::cout << "\nThe current shelters already meet the target by the surrogate: no site is needed by this\n"
-                 "screen. The surrogate is optimistic; the runs below say whether the plan meets it.\n";
-  if (options.target && !found.targetMet) {
-    if (exposure)
-      std::cout << "\nThe search found no set of these candidates that meets the target by the surrogate (with\n"
-                   "all of them it is " << shown(found.all.score) << "). The exposure surrogate does not only fall as sites\n"
-                   "are added, and the search is heuristic: this is not a proof that none exists.\n";
-    else
-      std::cout << "\nNo set of these candidates meets the target by the surrogate: with all of them it is "
-                << shown(found.all.score) << ".\n"
-                << "Adding sites never raises the bound, and the bound is a lower bound (to within its "
-                << fixed(options.step_s, 0) << " s step) on\nthe time for 95 % to be sheltered given the plan's own "
-                   "departures: the plan's mean over those runs\nmisses the target, by the step's margin, on every "
-                   "layout made from these candidates.\n"
-                   "Sites nearer the zones that are last in, wider roads, or an earlier alarm are needed.\n";
-    return kExitOk;
-  }
-
+  const SiteContext context{*base, *candidates, sitesFile, options, plan, exposure, night, seed};
+  if (!printScreening(context, found)) return kExitOk;
   // Confirmation: the plan on the current shelters and on each finalist, same random numbers.
   std::vector<std::vector<int>> finalists;
   for (const auto& f : found.finalists) finalists.push_back(f.candidates);
-  const SiteConfirmation sure = confirmSites(scenario, substances, *candidates, finalists, plan.id, night, replications, batch,
-                                             exposure ? "persons_over_aegl2" : "arrival_p95_s", options.target);
-  const auto& values = sure.values;
-
-  std::cout << "\nConfirmation: plan " << plan.id << ", " << sure.replications << " replications of seed " << seed
-            << " on every layout (common random numbers); " << (exposure ? "persons over AEGL-2" : "95 % sheltered [s]")
-            << ", paired against current\n";
-  std::vector<std::string> header = {"layout", "cost", "mean", "difference [95 % CI]", "verdict", "P(best)"};
-  if (options.target) header.push_back("P(mean meets target)");
-  TextTable confirm(header, {false, true, true, true, false, true, true});
-  auto mean = [&](std::size_t k) {
-    return exposure ? fixed(stats::summarise(values[k]).mean, 1) : thousands(std::lround(stats::summarise(values[k]).mean));
-  };
-  auto percentOf = [](double share) { return fixed(100.0 * share, 0) + " %"; };
-  std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.sure.best[0])};
-  if (options.target) first.push_back(percentOf(sure.sure.meetsTarget[0]));
-  confirm.row(first);
-  for (std::size_t k = 1; k < values.size(); ++k) {
-    const stats::Paired& d = sure.differences[k - 1];
-    const int digits = exposure ? 1 : 0;
-    std::vector<std::string> row = {
-        names(found.finalists[k - 1].candidates), fixed(found.finalists[k - 1].cost, 0), mean(k),
-        fixed(d.meanDifference, digits) + " [" + fixed(d.meanDifference - d.halfWidth, digits) + ", " +
-            fixed(d.meanDifference + d.halfWidth, digits) + "]",
-        stats::verdictWord(sure.verdicts[k - 1]), percentOf(sure.sure.best[k])};
-    if (options.target) row.push_back(percentOf(sure.sure.meetsTarget[k]));
-    confirm.row(row);
-  }
-  std::cout << confirm.str();
-  std::cout << "\nP(best): share of " << sure.resamples << " paired bootstrap resamples of the replications in which the\n"
-               "layout has the lowest mean"
-            << (options.target ? "; P(mean meets target): in which its mean is at most the target" : "") << ".\n";
+  const SiteConfirmation sure = confirmSites(scenario, substances, *candidates, finalists, plan.id, night, replications,
+                                             batch, exposure ? "persons_over_aegl2" : "arrival_p95_s", options.target);
+  printConfirmation(context, found, sure);
   return kExitOk;
 }
 
