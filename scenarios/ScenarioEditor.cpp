@@ -208,7 +208,7 @@ std::string ScenarioEditor::addShelter(Point2 at_m, int capacity, const std::str
   std::vector<std::string> taken;
   for (const auto& s : base_.shelters) taken.push_back(s.id);
   for (const auto& c : scenario_.shelter_changes) taken.push_back(c.id);
-  const std::string id = freeId("S", taken);
+  std::string id = freeId("S", taken);
   Scenario next = scenario_;
   ShelterChange& c = changeFor(next, id);
   const Point2 ll = LonLatTransform(park_.crs).toLonLat(at_m);
@@ -362,7 +362,7 @@ void ScenarioEditor::setHazard(std::size_t i, const Hazard& hazard) {
 
 std::string ScenarioEditor::addHazard(const Hazard& hazard) {
   Scenario next = scenario_;
-  const std::string id =
+  std::string id =
       appendWithFreeId(next.hazards, hazard, std::holds_alternative<Fire>(hazard.detail) ? "F" : "L");
   change("add hazard " + id, std::move(next));
   return id;
@@ -391,7 +391,7 @@ void ScenarioEditor::setTeam(std::size_t i, const Team& team) {
 
 std::string ScenarioEditor::addTeam(const Team& team) {
   Scenario next = scenario_;
-  const std::string id = appendWithFreeId(next.teams, team, "T");
+  std::string id = appendWithFreeId(next.teams, team, "T");
   change("add team " + id, std::move(next));
   return id;
 }

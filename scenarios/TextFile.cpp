@@ -20,7 +20,7 @@ std::string humanBytes(std::uintmax_t bytes) {
   std::ostringstream os;
   os.precision(3);
   if (bytes < 1024) os << bytes << " bytes";
-  else if (bytes < 1024 * 1024) os << double(bytes) / 1024 << " KiB";
+  else if (bytes < 1024ull * 1024) os << double(bytes) / 1024 << " KiB";
   else if (bytes < 1024ull * 1024 * 1024) os << double(bytes) / (1024.0 * 1024.0) << " MiB";
   else if (bytes < 1024ull * 1024 * 1024 * 1024) os << double(bytes) / (1024.0 * 1024.0 * 1024.0) << " GiB";
   else os << double(bytes) / (1024.0 * 1024.0 * 1024.0 * 1024.0) << " TiB";

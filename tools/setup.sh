@@ -6,12 +6,14 @@
 #   tools/setup.sh check  the checking build (README "Reliability"): everything built by clang with
 #                         AddressSanitizer and UndefinedBehaviorSanitizer in build-check/, every test
 #                         run under them, then each fuzz target for DRILLSIM_FUZZ_SECONDS (60) seconds
+#   tools/setup.sh lint   clang-tidy with the committed profile over scenarios/, sim/ and viz/ of
+#                         the build in build/; fails on a warning not in tools/tidy-baseline.txt
 # Run as root, or as a user who may sudo. Nothing is downloaded but Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-main}
-case "$what" in main|test|build|check) ;; *) echo "usage: tools/setup.sh main|test|build|check" >&2; exit 64 ;; esac
+case "$what" in main|test|build|check|lint) ;; *) echo "usage: tools/setup.sh main|test|build|check|lint" >&2; exit 64 ;; esac
 
 # Every package the project builds, tests or runs with (README "Dependencies").
 packages=(
@@ -25,6 +27,8 @@ packages=(
 )
 # The checking build's compiler, sanitizer and fuzzer runtimes, and symbolizer.
 [ "$what" = check ] && packages+=(clang libclang-rt-14-dev llvm)
+# The linter.
+[ "$what" = lint ] && packages+=(clang-tidy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -38,6 +42,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 jobs=$(nproc)
+if [ "$what" = lint ]; then
+  [ -f build/compile_commands.json ] || { echo "lint: build first (tools/setup.sh build)"; exit 1; }
+  exec tools/tidy.sh build
+fi
 if [ "$what" = check ]; then
   mkdir -p build-check
   CC=clang CXX=clang++ cmake -S . -B build-check -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRILLSIM_WERROR=ON \

@@ -101,7 +101,7 @@ std::string StoreWriter::restore() {
   CPLPopErrorHandler();
   if (fd_ < 0) throw OutputError("no open copy of " + path_ + " to restore");
   std::error_code ec;
-  const std::string target = fs::exists(path_, ec) ? path_ + ".recovered.gpkg" : path_;
+  std::string target = fs::exists(path_, ec) ? path_ + ".recovered.gpkg" : path_;
   const std::string temporary = target + ".restoring";
   const int out = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (out < 0) throw OutputError("cannot write " + temporary + ": " + std::strerror(errno));

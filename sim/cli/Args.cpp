@@ -60,7 +60,7 @@ std::string Args::value(const std::string& name, const std::string& fallback) co
 
 std::string Args::choice(const std::string& name, const std::vector<std::string>& choices,
                          const std::string& fallback) const {
-  const std::string v = value(name, fallback);
+  std::string v = value(name, fallback);
   if (std::find(choices.begin(), choices.end(), v) == choices.end())
     throw UsageError("--" + name + ": " + expectedOneOf(v, choices) + ", found " + inQuotes(v));
   return v;

@@ -55,7 +55,7 @@ int runMerge(const std::vector<std::string>& argv) {
   if (positional.size() < 2) throw UsageError("expected the scenario file, then one or more shard stores");
   const auto out = args.value("out");
   if (!out) throw UsageError("--out: expected the merged store's file name");
-  const std::string scenarioFile = positional[0];
+  const std::string& scenarioFile = positional[0];
   Diagnostics diagnostics;
   const auto loaded = loadAndValidate(scenarioFile, diagnostics, args.value("substances", ""));
   printDiagnostics(diagnostics);

@@ -108,7 +108,7 @@ int runRegister(const std::vector<std::string>& argv) {
     const double inventory_t = src.inventory_kg / 1000;
     nlohmann::json entry = {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
                             {"persons_within_500m", nearby}};
-    std::string ratio = "", beta = "", alpha = "", r = "", grade = "no Q in the table";
+    std::string ratio, beta, alpha, r, grade = "no Q in the table";
     if (sub->gb18218_critical_t && sub->gb18218_beta) {
       const double qQ = inventory_t / *sub->gb18218_critical_t;
       entry["q_over_Q"] = qQ;

@@ -93,7 +93,7 @@ void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel
     r.puffCriterion = puff.criterion;
     const bool heavier = puff.transition_m > 0;
     if (heavier && (model == DispersionModel::Dense || (model == DispersionModel::Auto && puff.criterion.dense)))
-      r.release.densePuff = std::make_shared<const hazard::DensePuff>(std::move(puff));
+      r.release.densePuff = std::make_shared<const hazard::DensePuff>(puff);
   }
   if (r.release.rate_kg_s > 0 && r.cloud.volume_m3_per_kg > 0) {
     hazard::DensePlume plume = hazard::densePlume(r.release.rate_kg_s, r.substance->molar_mass_g_mol, r.cloud, w,
@@ -101,7 +101,7 @@ void chooseDispersion(DrawnRelease& r, const hazard::Weather& w, DispersionModel
     r.criterion = plume.criterion;
     const bool heavier = plume.transition_m > 0;  // a correlation exists: the cloud is heavier than air
     if (heavier && (model == DispersionModel::Dense || (model == DispersionModel::Auto && plume.criterion.dense)))
-      r.release.dense = std::make_shared<const hazard::DensePlume>(std::move(plume));
+      r.release.dense = std::make_shared<const hazard::DensePlume>(plume);
   }
   r.aegl2Reach_m = r.aegl2_mg_m3 > 0 ? hazard::centrelineDistanceTo_m(r.aegl2_mg_m3, r.release, w) : 0;
 }
