@@ -4,26 +4,30 @@
 #   tools/tidy.sh [BUILD]            check (BUILD: a build folder with compile_commands.json,
 #                                    default build/)
 #   tools/tidy.sh [BUILD] --update   write the warnings found now as the baseline
+#   tools/tidy.sh [BUILD] --only RE  only the sources whose path (from the tree) matches RE, e.g.
+#                                    'sim/cli/.*': a quick look at what one change brings
 # Warnings are counted by "file: [check] message", without their lines, so that edits elsewhere
 # in a file do not move them: one more of a kind in a file is new; one fewer shows as fixed, and
 # --update lowers the count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build update=0
-for a in "$@"; do
-  case "$a" in
+build=build update=0 only='(scenarios|sim|viz)/.*\.cpp'
+while [ $# -gt 0 ]; do
+  case "$1" in
     --update) update=1 ;;
-    *) build=$a ;;
+    --only) only=$2; shift ;;
+    *) build=$1 ;;
   esac
+  shift
 done
 [ -f "$build/compile_commands.json" ] || { echo "tidy: no $build/compile_commands.json; build first (tools/setup.sh build)"; exit 1; }
 tidy=$(command -v run-clang-tidy-14 || command -v run-clang-tidy) ||
-  { echo "tidy: run-clang-tidy not found (Debian package clang-tidy; tools/setup.sh check installs it)"; exit 1; }
+  { echo "tidy: run-clang-tidy not found (Debian package clang-tidy; tools/setup.sh lint installs it)"; exit 1; }
 root=$PWD
 out=$(mktemp /tmp/drillsim-tidy.XXXXXX)
 trap 'rm -f "$out" "$out.found"' EXIT
 start=$(date +%s)
-"$tidy" -p "$build" -j "$(nproc)" -quiet "^$root/(scenarios|sim|viz)/.*\.cpp$" > "$out" 2>/dev/null || true
+"$tidy" -p "$build" -j "$(nproc)" -quiet "^$root/$only\$" > "$out" 2>/dev/null || true
 # The project's own warnings, relative to the tree, each place once (a header's warning is seen
 # from every source that includes it), counted by kind per file: "N file: [check] message".
 sed 's/\x1b\[[0-9;]*m//g' "$out" |
@@ -33,6 +37,7 @@ sed 's/\x1b\[[0-9;]*m//g' "$out" |
 total() { awk '!/^#/ { n += $1 } END { print n + 0 }' "$1"; }
 echo "tidy: $(total "$out.found") warnings in $(( $(date +%s) - start )) s (baseline: $(total tools/tidy-baseline.txt))"
 if [ $update = 1 ]; then
+  [ "$only" = '(scenarios|sim|viz)/.*\.cpp' ] || { echo "tidy: --update needs every source, not --only"; exit 64; }
   { echo "# clang-tidy warnings accepted for now (tools/tidy.sh --update writes this file); fix them and update."
     cat "$out.found"; } > tools/tidy-baseline.txt
   echo "tidy: tools/tidy-baseline.txt written"
@@ -50,6 +55,8 @@ compare() {
 }
 new=$(compare new)
 gone=$(compare gone)
+# With --only, the sources not read are not fixed.
+[ "$only" != '(scenarios|sim|viz)/.*\.cpp' ] && gone=""
 [ -n "$gone" ] && { echo "tidy: fixed since the baseline (tools/tidy.sh --update drops them):"; echo "$gone" | sed 's/^/  /'; }
 if [ -n "$new" ]; then
   echo "tidy: new warnings (fix them; where one is wrong, say why in a NOLINT comment at its line):"

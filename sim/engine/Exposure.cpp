@@ -261,25 +261,16 @@ std::vector<Point2> legPath(const RunState& s, const Leg& leg, Point2 start, con
   return path;
 }
 
-}  // namespace
+/// Whether zone `zone` had caught fire before time t.
+bool ignitedBefore(const std::vector<double>& ignited, int zone, double t) {
+  return !ignited.empty() && ignited[std::size_t(zone)] < t;
+}
 
-void assessExposure(RunState& s) {
-  const std::vector<double> ignited = s.heat.zoneIgnitions();
-  Integrator in(s, ignited);
+/// Persons who stay in their zone all along (no order, or shelter in place): indoors throughout.
+void stayingGroups(const RunState& s, Integrator& in, const std::vector<double>& ignited, std::vector<Group>& groups) {
   const int n = in.releases();
-  Metrics& m = s.outcome.metrics;
-  for (const auto& z : s.park.zones) m.zones[z.id] = {};
   const double horizon = s.scenario.horizon_s;
-  for (std::size_t z = 0; z < ignited.size(); ++z)
-    if (ignited[z] <= horizon) {
-      ++m.zones_burnt;
-      m.zones[s.park.zones[z].id].ignited_s = ignited[z];
-    }
-  if (n == 0 && !in.fires()) return;
-  auto burnsBefore = [&](int zone, double t) { return !ignited.empty() && ignited[std::size_t(zone)] < t; };
-  std::vector<Group> groups;
-
-  // Persons who stay in their zone all along: no order, or shelter in place. They are indoors.
+  auto burnsBefore = [&](int zone, double t) { return ignitedBefore(ignited, zone, t); };
   for (std::size_t z = 0; z < s.park.zones.size(); ++z) {
     const Zone& zone = s.park.zones[z];
     const int people = s.scenario.night() ? zone.pop_night : zone.pop_day;
@@ -292,8 +283,14 @@ void assessExposure(RunState& s) {
     in.heat(g.heat, 0, horizon, true, int(z), [&](double) { return zone.centroid; });
     groups.push_back(g);
   }
-  // Evacuees: indoors in their zone until their cohort leaves, then along each leg, waiting at its
-  // end while the cohort passes, and in the shelter that admits them.
+}
+
+/// Evacuees: indoors in their zone until their cohort leaves, then along each leg, waiting at its
+/// end while the cohort passes, and in the shelter that admits them (or outside, turned away).
+void evacueeGroups(const RunState& s, Integrator& in, const std::vector<double>& ignited, std::vector<Group>& groups) {
+  const int n = in.releases();
+  const double horizon = s.scenario.horizon_s;
+  auto burnsBefore = [&](int zone, double t) { return ignitedBefore(ignited, zone, t); };
   std::unordered_map<std::string, const Shelter*> shelterById;  // every leg asks: not a search each
   for (const Shelter& sh : s.park.shelters) shelterById.emplace(sh.id, &sh);
   const auto destination = [&](const Leg& leg) -> const Shelter* {
@@ -354,7 +351,14 @@ void assessExposure(RunState& s) {
     }
     if (legs.empty()) groups.push_back(base);
   }
+}
 
+/// Each group's harm into the metrics, whole and by zone: over AEGL-2 and AEGL-3 (by its own
+/// exposure history), 5 kW/m2 felt, in a burning zone, and expected fatalities (toxic and burn
+/// probits together); a dose not finite or negative is an invariant broken.
+void tallyGroups(RunState& s, const Integrator& in, const std::vector<Group>& groups) {
+  const int n = in.releases();
+  Metrics& m = s.outcome.metrics;
   const std::vector<double> none;
   for (const Group& g : groups) {
     for (const Dose& d : g.dose)
@@ -402,6 +406,27 @@ void assessExposure(RunState& s) {
     m.expected_fatalities += deaths;
     zone.expected_fatalities += deaths;
   }
+}
+
+}  // namespace
+
+void assessExposure(RunState& s) {
+  const std::vector<double> ignited = s.heat.zoneIgnitions();
+  Integrator in(s, ignited);
+  const int n = in.releases();
+  Metrics& m = s.outcome.metrics;
+  for (const auto& z : s.park.zones) m.zones[z.id] = {};
+  const double horizon = s.scenario.horizon_s;
+  for (std::size_t z = 0; z < ignited.size(); ++z)
+    if (ignited[z] <= horizon) {
+      ++m.zones_burnt;
+      m.zones[s.park.zones[z].id].ignited_s = ignited[z];
+    }
+  if (n == 0 && !in.fires()) return;
+  std::vector<Group> groups;
+  stayingGroups(s, in, ignited, groups);
+  evacueeGroups(s, in, ignited, groups);
+  tallyGroups(s, in, groups);
 }
 
 }  // namespace drillsim
