@@ -666,10 +666,7 @@ std::pair<std::vector<OutFeature>, std::vector<OutFeature>> summaryLayers(const 
     for (const ZoneMetric& m : zoneMetrics()) f.attributes.push_back({m.column, s.*m.value});
     zones.push_back(std::move(f));
   }
-  std::map<std::string, std::vector<const nlohmann::json*>> byPlan;
-  for (const auto& r : rows)
-    if (r.status == "ok" && r.metrics.is_object()) byPlan[r.plan].push_back(&r.metrics);
-  for (const auto& [plan, ms] : byPlan) {
+  for (const auto& [plan, ms] : successfulMetricsByPlan(rows)) {
     const double n = double(ms.size());
     for (const Shelter& s : park.shelters) {
       double peak = 0, overflowing = 0, overflow = 0;

@@ -6,9 +6,16 @@
 
 namespace drillsim {
 
-namespace {
-double number(const nlohmann::json& j) { return j.is_number() ? j.get<double>() : std::numeric_limits<double>::quiet_NaN(); }
-}  // namespace
+double metricNumber(const nlohmann::json& j) {
+  return j.is_number() ? j.get<double>() : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::map<std::string, std::vector<const nlohmann::json*>> successfulMetricsByPlan(const std::vector<ReplicationRow>& rows) {
+  std::map<std::string, std::vector<const nlohmann::json*>> byPlan;
+  for (const auto& r : rows)
+    if (r.status == "ok" && r.metrics.is_object()) byPlan[r.plan].push_back(&r.metrics);
+  return byPlan;
+}
 
 const std::vector<ZoneMetric>& zoneMetrics() {
   static const std::vector<ZoneMetric> metrics = {
@@ -27,11 +34,8 @@ const ZoneMetric* zoneMetric(const std::string& column) {
 }
 
 std::vector<ZoneSummary> zoneSummaries(const std::vector<ReplicationRow>& rows, const Park& park) {
-  std::map<std::string, std::vector<const nlohmann::json*>> byPlan;
-  for (const auto& r : rows)
-    if (r.status == "ok" && r.metrics.is_object()) byPlan[r.plan].push_back(&r.metrics);
   std::vector<ZoneSummary> out;
-  for (const auto& [plan, ms] : byPlan) {
+  for (const auto& [plan, ms] : successfulMetricsByPlan(rows)) {
     const double n = double(ms.size());
     for (std::size_t k = 0; k < park.zones.size(); ++k) {
       const Zone& z = park.zones[k];
@@ -39,11 +43,11 @@ std::vector<ZoneSummary> zoneSummaries(const std::vector<ReplicationRow>& rows, 
       for (const auto* m : ms) {
         if (!m->contains("zones") || !m->at("zones").contains(z.id)) continue;
         const auto& zj = m->at("zones").at(z.id);
-        over2 += number(zj.at("persons_over_aegl2"));
-        anyOver2 += number(zj.at("persons_over_aegl2")) > 0;
-        deaths += number(zj.at("expected_fatalities"));
+        over2 += metricNumber(zj.at("persons_over_aegl2"));
+        anyOver2 += metricNumber(zj.at("persons_over_aegl2")) > 0;
+        deaths += metricNumber(zj.at("expected_fatalities"));
         burnt += !zj.at("ignited_s").is_null();
-        inFire += number(zj.at("persons_in_fire"));
+        inFire += metricNumber(zj.at("persons_in_fire"));
       }
       out.push_back({plan, z.id, z.name, k, n, over2 / n, anyOver2 / n, deaths / n, burnt / n, inFire / n});
     }

@@ -5,6 +5,7 @@
 // "zones coloured by" choice and its values).
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,11 @@ struct ZoneMetric {
 const std::vector<ZoneMetric>& zoneMetrics();
 /// The metric of that column, or null.
 const ZoneMetric* zoneMetric(const std::string& column);
+
+/// The metrics of each plan's successful replications, by plan id: what every summary layer reads.
+std::map<std::string, std::vector<const nlohmann::json*>> successfulMetricsByPlan(const std::vector<ReplicationRow>& rows);
+/// A stored metric's number; NaN when it is not one (null: the event did not happen).
+double metricNumber(const nlohmann::json& value);
 
 /// The summary of every plan with a successful replication (in the plans' order by id) and every
 /// zone of `park` (in the park's order). A store written for another park lacks some zones: in a
