@@ -2,7 +2,7 @@
 // The planner's desk (DESIGN.md section 8): one window with four views over one scenario.
 //   Editor   the map and the scenario's parts in forms; every change through ScenarioEditor.
 //   Batch    a Monte Carlo batch run by `drillsim batch` beside the window, with progress.
-//   Compare  a batch's plans side by side (`drillsim compare --format json` and the store's rows).
+//   Compare  a batch's plans side by side: sim/analysis/Comparison on the store's rows.
 //   Replay   one replication (`drillsim run --out`) on a timeline, with the drill clock.
 // Each view is a panel with its own UI state (viz/Panels.hpp); App holds what they share (the
 // scenario in its editor, the selection, the loaded results, the replayed run, the drill, the

@@ -185,10 +185,11 @@ SiteConfirmation confirmSites(const std::string& scenario, const std::string& su
   c.values.resize(runs.size());
   for (std::size_t k = 0; k < runs.size(); ++k)
     for (std::size_t r : both) c.values[k].push_back(runs[k][r].at(metric).get<double>());
+  for (const auto& v : c.values) c.means.push_back(stats::summarise(v).mean);
   for (std::size_t k = 1; k < runs.size(); ++k) {
     const auto d = stats::paired(c.values[0], c.values[k], 1 - 0.05 / double(runs.size() - 1));
     c.differences.push_back(d);
-    c.verdicts.push_back(stats::verdictOf(d, stats::summarise(c.values[0]).mean, -1));
+    c.verdicts.push_back(stats::verdictOf(d, c.means[0], -1));
   }
   c.sure = stats::pairedBootstrap(c.values, target, batch.seed, c.resamples);
   return c;

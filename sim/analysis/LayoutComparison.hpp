@@ -71,6 +71,7 @@ std::vector<std::vector<Release>> planDepartures(const LoadedScenario& loaded, c
 struct SiteConfirmation {
   std::size_t replications = 0;              // those that ran on every layout
   std::vector<std::vector<double>> values;   // per layout (current first), per replication
+  std::vector<double> means;                 // per layout: the mean of its values
   std::vector<stats::Paired> differences;    // per finalist, against the current
   std::vector<stats::Verdict> verdicts;      // per finalist
   stats::BootstrapShares sure;               // per layout

@@ -130,6 +130,8 @@ ShelterRuns shelterRuns(const Park& park, const std::vector<nlohmann::json>& met
       r.meanPeak[s] /= double(r.runs);
       r.meanOverflow[s] /= double(r.runs);
     }
+  r.summary = {stats::summarise(r.clearance_s), stats::summarise(r.unsheltered), stats::summarise(r.bound_s),
+               stats::summarise(r.efficiency), stats::summarise(r.boundedClearance_s)};
   return r;
 }
 

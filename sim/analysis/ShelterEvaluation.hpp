@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/Validation.hpp"
+#include "sim/batch/Statistics.hpp"
 
 namespace drillsim {
 
@@ -59,6 +60,10 @@ struct ShelterRuns {
   /// Runs whose metrics carry the quickest-flow bound for their own departures ("bound_s"):
   /// the bound and the plan's efficiency (bound / clearance) in each.
   std::vector<double> bound_s, efficiency, boundedClearance_s;  // the last: those runs' clearance
+  /// Their summaries (stats::summarise of the vectors above), filled by shelterRuns.
+  struct Summaries {
+    stats::Summary clearance_s, unsheltered, bound_s, efficiency, boundedClearance_s;
+  } summary;
 };
 
 /// Reads the shelters' outcomes from the runs' metrics (as `metricsJson` writes them).

@@ -77,6 +77,11 @@ std::pair<double, double> wilsonInterval(long k, long n, double alpha) {
   return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
+Proportion proportion(long hits, long n) {
+  const auto [lo, hi] = wilsonInterval(hits, n);
+  return {hits, n, n > 0 ? double(hits) / double(n) : 0.0, {lo, hi}};
+}
+
 double quantileSorted(const std::vector<double>& x, double p) {
   if (x.empty()) return std::numeric_limits<double>::quiet_NaN();
   const double h = (double(x.size()) - 1) * p;

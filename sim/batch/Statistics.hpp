@@ -28,6 +28,14 @@ struct Interval {
   double low = 0, high = 0;
 };
 
+/// A proportion k / n with its Wilson 95 % interval.
+struct Proportion {
+  long hits = 0, n = 0;
+  double share = 0;  // hits / n (0 when n = 0)
+  Interval interval95;
+};
+Proportion proportion(long hits, long n);
+
 struct Quantile {
   double p = 0.5;
   double value = 0;     // linear interpolation between order statistics (Hyndman & Fan type 7)

@@ -18,8 +18,7 @@
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/HazardModel.hpp"
-#include "sim/batch/Statistics.hpp"
-#include "sim/hazard/ThreatProbability.hpp"
+#include "sim/analysis/ThreatShares.hpp"
 #include "sim/map/ParkMap.hpp"
 
 namespace drillsim::cli {
@@ -92,10 +91,9 @@ std::vector<Point2> atPoints(const Args& args, const Park& park) {
   return out;
 }
 
-std::string percent(int k, int n) { return fixed(100.0 * k / std::max(1, n), 1) + " %"; }
-std::string interval(int k, int n) {
-  const auto [lo, hi] = stats::wilsonInterval(k, n);
-  return fixed(100 * lo, 1) + "-" + fixed(100 * hi, 1) + " %";
+std::string percent(const stats::Proportion& p) { return fixed(100.0 * p.share, 1) + " %"; }
+std::string interval(const stats::Proportion& p) {
+  return fixed(100 * p.interval95.low, 1) + "-" + fixed(100 * p.interval95.high, 1) + " %";
 }
 
 // drillsim hazard --probability N: the share of drawn weathers whose AEGL-2 footprint covers each
@@ -111,29 +109,31 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   const std::uint64_t seed = args.count("seed", loaded.scenario.monte_carlo.seed);
   const Park& park = loaded.park;
   const std::vector<Point2> points = atPoints(args, park);
-  const ThreatProbability p = threatProbability(loaded, release.hazard, seed, n, points);
+  const ThreatShares p = threatShares(loaded, release.hazard, seed, n, points);
 
   nlohmann::json zones = nlohmann::json::object(), shelters = nlohmann::json::object(), pts = nlohmann::json::array();
   std::vector<std::pair<int, std::size_t>> zoneOrder, shelterOrder;
   std::vector<OutFeature> features;
   MapOptions map;
   for (std::size_t z = 0; z < park.zones.size(); ++z) {
-    const auto [lo, hi] = stats::wilsonInterval(p.zones[z], n);
-    zones[park.zones[z].id] = {{"probability", double(p.zones[z]) / n}, {"low95", lo}, {"high95", hi}};
-    if (p.zones[z] > 0) zoneOrder.push_back({-p.zones[z], z});
-    map.zoneShare[park.zones[z].id] = double(p.zones[z]) / n;
+    const stats::Proportion& share = p.zones[z];
+    const double lo = share.interval95.low, hi = share.interval95.high;
+    zones[park.zones[z].id] = {{"probability", share.share}, {"low95", lo}, {"high95", hi}};
+    if (share.hits > 0) zoneOrder.push_back({-int(share.hits), z});
+    map.zoneShare[park.zones[z].id] = share.share;
     features.push_back({OutFeature::Kind::Polygon, park.zones[z].outer,
-                        {{"id", park.zones[z].id}, {"name", park.zones[z].name}, {"probability", double(p.zones[z]) / n},
+                        {{"id", park.zones[z].id}, {"name", park.zones[z].name}, {"probability", share.share},
                          {"low95", lo}, {"high95", hi}, {"draws", double(n)}}});
   }
   for (std::size_t s = 0; s < park.shelters.size(); ++s) {
-    const auto [lo, hi] = stats::wilsonInterval(p.shelters[s], n);
-    shelters[park.shelters[s].id] = {{"probability", double(p.shelters[s]) / n}, {"low95", lo}, {"high95", hi}};
-    if (p.shelters[s] > 0) shelterOrder.push_back({-p.shelters[s], s});
+    const stats::Proportion& share = p.shelters[s];
+    shelters[park.shelters[s].id] = {{"probability", share.share}, {"low95", share.interval95.low}, {"high95", share.interval95.high}};
+    if (share.hits > 0) shelterOrder.push_back({-int(share.hits), s});
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
-    const auto [lo, hi] = stats::wilsonInterval(p.points[i], n);
-    pts.push_back({{"x", points[i].x_m}, {"y", points[i].y_m}, {"probability", double(p.points[i]) / n}, {"low95", lo}, {"high95", hi}});
+    const stats::Proportion& share = p.points[i];
+    pts.push_back({{"x", points[i].x_m}, {"y", points[i].y_m}, {"probability", share.share},
+                   {"low95", share.interval95.low}, {"high95", share.interval95.high}});
   }
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_probability_" + release.hazard, park.crs, features);
   if (auto svg = args.value("svg")) {
@@ -157,17 +157,17 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   TextTable zt({"zone", "name", "people day", "people night", "share", "95 % interval"}, {false, false, true, true, true, false});
   for (const auto& [neg, z] : zoneOrder)
     zt.row({park.zones[z].id, park.zones[z].name, thousands(park.zones[z].pop_day), thousands(park.zones[z].pop_night),
-            percent(p.zones[z], n), interval(p.zones[z], n)});
+            percent(p.zones[z]), interval(p.zones[z])});
   std::cout << "Zones (" << zoneOrder.size() << " of " << park.zones.size() << " ever inside)\n" << zt.str();
   TextTable st({"shelter", "name", "capacity", "share", "95 % interval"}, {false, false, true, true, false});
   for (const auto& [neg, s] : shelterOrder)
-    st.row({park.shelters[s].id, park.shelters[s].name, thousands(park.shelters[s].capacity), percent(p.shelters[s], n),
-            interval(p.shelters[s], n)});
+    st.row({park.shelters[s].id, park.shelters[s].name, thousands(park.shelters[s].capacity), percent(p.shelters[s]),
+            interval(p.shelters[s])});
   std::cout << "\nShelters (" << shelterOrder.size() << " of " << park.shelters.size() << " ever inside)\n"
             << (shelterOrder.empty() ? std::string("  none\n") : st.str());
   for (std::size_t i = 0; i < points.size(); ++i)
     std::cout << (i ? "" : "\nPoints\n") << "  at " << fixed(points[i].x_m, 1) << ", " << fixed(points[i].y_m, 1) << ": "
-              << percent(p.points[i], n) << " (" << interval(p.points[i], n) << ")\n";
+              << percent(p.points[i]) << " (" << interval(p.points[i]) << ")\n";
   return kExitOk;
 }
 

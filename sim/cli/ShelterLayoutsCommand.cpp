@@ -223,7 +223,7 @@ void printConfirmation(const SiteContext& c, const SitingResult& found, const Si
   if (options.target) header.push_back("P(mean meets target)");
   TextTable confirm(header, {false, true, true, true, false, true, true});
   auto mean = [&](std::size_t k) {
-    return exposure ? fixed(stats::summarise(values[k]).mean, 1) : thousands(std::lround(stats::summarise(values[k]).mean));
+    return exposure ? fixed(sure.means[k], 1) : thousands(std::lround(sure.means[k]));
   };
   auto percentOf = [](double share) { return fixed(100.0 * share, 0) + " %"; };
   std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.sure.best[0])};

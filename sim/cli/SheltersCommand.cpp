@@ -69,9 +69,9 @@ std::string planEfficiencyTable(const LoadedScenario& l, const ShelterEvaluation
   TextTable t({"plan", "name", "runs bounded", "mean clearance", "mean bound", "efficiency", "lowest"},
               {false, false, true, true, true, true, true});
   for (const auto& p : e.plans) {
-    const auto c = stats::summarise(p.runs.boundedClearance_s);
-    const auto b = stats::summarise(p.runs.bound_s);
-    const auto eff = stats::summarise(p.runs.efficiency);
+    const auto& c = p.runs.summary.boundedClearance_s;
+    const auto& b = p.runs.summary.bound_s;
+    const auto& eff = p.runs.summary.efficiency;
     const bool any = !p.runs.efficiency.empty();
     t.row({p.plan->id, p.plan->name, std::to_string(p.runs.efficiency.size()),
            any ? thousands(std::lround(c.mean)) + " s" : "-", any ? thousands(std::lround(b.mean)) + " s" : "-",
@@ -156,14 +156,14 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
     }
     emit(header, rows, right);
     if (p->runs.runs > 0) {
-      const auto c = stats::summarise(p->runs.clearance_s);
-      const auto u = stats::summarise(p->runs.unsheltered);
+      const auto& c = p->runs.summary.clearance_s;
+      const auto& u = p->runs.summary.unsheltered;
       out << (md ? "\n" : "") << "  Over " << p->runs.runs << " runs of plan " << s.plan->id << ": clearance mean "
           << thousands(std::lround(c.mean)) << " s (P95 " << thousands(std::lround(c.quantiles[2].value))
           << " s); unsheltered at the horizon mean " << fixed(u.mean, 1) << ".\n";
       if (!p->runs.efficiency.empty()) {
-        const auto b = stats::summarise(p->runs.bound_s);
-        const auto eff = stats::summarise(p->runs.efficiency);
+        const auto& b = p->runs.summary.bound_s;
+        const auto& eff = p->runs.summary.efficiency;
         out << (md ? "\n" : "") << "  Plan efficiency over its first " << p->runs.efficiency.size()
             << " runs: the quickest-flow bound for each run's own departures is " << fixed(100 * eff.mean, 0)
             << " % of its clearance on average (lowest " << fixed(100 * eff.min, 0) << " %; mean bound "
@@ -236,8 +236,8 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const ShelterE
       }
       if (k == 0 && !p->runs.efficiency.empty()) {
         j[std::string("efficiency_") + (p->demand.night ? "night" : "day")] = {
-            {"runs", p->runs.efficiency.size()}, {"mean", stats::summarise(p->runs.efficiency).mean},
-            {"lowest", stats::summarise(p->runs.efficiency).min}, {"mean_bound_s", stats::summarise(p->runs.bound_s).mean}};
+            {"runs", p->runs.efficiency.size()}, {"mean", p->runs.summary.efficiency.mean},
+            {"lowest", p->runs.summary.efficiency.min}, {"mean_bound_s", p->runs.summary.bound_s.mean}};
       }
       o[p->demand.night ? "night" : "day"] = pop;
     }
@@ -247,12 +247,12 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const ShelterE
   json plans = json::array();
   for (const auto& p : e.plans) {
     json o = {{"plan", p.plan->id}, {"runs", p.runs.runs}, {"runs_bounded", p.runs.efficiency.size()},
-              {"mean_clearance_s", stats::summarise(p.runs.clearance_s).mean}};
+              {"mean_clearance_s", p.runs.summary.clearance_s.mean}};
     if (!p.runs.efficiency.empty()) {
-      o["mean_bounded_clearance_s"] = stats::summarise(p.runs.boundedClearance_s).mean;
-      o["mean_bound_s"] = stats::summarise(p.runs.bound_s).mean;
-      o["mean"] = stats::summarise(p.runs.efficiency).mean;
-      o["lowest"] = stats::summarise(p.runs.efficiency).min;
+      o["mean_bounded_clearance_s"] = p.runs.summary.boundedClearance_s.mean;
+      o["mean_bound_s"] = p.runs.summary.bound_s.mean;
+      o["mean"] = p.runs.summary.efficiency.mean;
+      o["lowest"] = p.runs.summary.efficiency.min;
     }
     plans.push_back(o);
   }

@@ -117,6 +117,16 @@ TEST(Statistics, WilsonIntervalByHand) {
   EXPECT_NEAR(hi5, 0.5 + half, 1e-12);
   EXPECT_NEAR(lo5, 0.2366, 1e-4);
   EXPECT_NEAR(hi5, 0.7634, 1e-4);
+  // The same case as a proportion, and no draws at all: a share of 0 over the whole interval.
+  const stats::Proportion p = stats::proportion(5, 10);
+  EXPECT_EQ(p.hits, 5);
+  EXPECT_DOUBLE_EQ(p.share, 0.5);
+  EXPECT_NEAR(p.interval95.low, 0.2366, 1e-4);
+  EXPECT_NEAR(p.interval95.high, 0.7634, 1e-4);
+  const stats::Proportion none = stats::proportion(0, 0);
+  EXPECT_EQ(none.share, 0);
+  EXPECT_EQ(none.interval95.low, 0);
+  EXPECT_EQ(none.interval95.high, 1);
 }
 
 // The paired bootstrap keeps the pairing: a series lower than another in every replication is
