@@ -19,6 +19,17 @@ extern char** environ;
 
 namespace drillsim::test {
 
+namespace {
+// The tests' English is checked word for word: the programs they start speak English whatever the
+// machine's locale, and the tests of the Chinese ask for it (LANG=zh_CN.UTF-8 or --lang zh).
+const bool kEnglishLocale = [] {
+  unsetenv("LC_ALL");
+  unsetenv("LC_MESSAGES");
+  setenv("LANG", "C.UTF-8", 1);
+  return true;
+}();
+}  // namespace
+
 std::string sourcePath(const std::string& relative) { return std::string(DRILLSIM_SOURCE_DIR) + "/" + relative; }
 std::string binaryPath() { return DRILLSIM_BINARY; }
 

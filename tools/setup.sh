@@ -21,7 +21,7 @@ packages=(
   libsimgrid-dev libeigen3-dev libgdal-dev libicu-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev
   libsqlite3-dev
   libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
-  fonts-wqy-microhei
+  fonts-wqy-microhei gettext locales
   libgtest-dev libgmock-dev libbenchmark-dev python3
   libopenmpi-dev openmpi-bin
 )
@@ -39,6 +39,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The Chinese locale, so that LANG=zh_CN.UTF-8 is a locale the machine has (README "Languages").
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Generating the zh_CN.UTF-8 locale"
+  $sudo sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen > /dev/null
+  $sudo locale-gen > /dev/null
 fi
 
 jobs=$(nproc)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scenarios/Diagnostics.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
@@ -20,34 +21,59 @@ namespace {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
-      {"validate", "check scenario files, their park and the substance table", helpValidate, runValidate},
-      {"info", "summarise a scenario: park, population, shelters, teams, plans", helpInfo, runInfo},
-      {"run", "run one replication of a plan and tell what happened", helpRun, runRun},
-      {"batch", "Monte Carlo replications of the plans, stored in a GeoPackage", helpBatch, runBatch},
-      {"merge", "join the shards of a batch run as a job array (batch --shard) into one store", helpMerge, runMerge},
-      {"compare", "compare the plans of a batch: intervals, paired differences", helpCompare, runCompare},
-      {"hazard", "concentrations and threat zones of a toxic release", helpHazard, runHazard},
-      {"register", "the park's hazard-source register: GB 18218 grades and AEGL reach", helpRegister, runRegister},
-      {"shelters", "evaluate a layout of shelters for the shelter committee", helpShelters, runShelters},
-      {"bound", "the quickest-flow bound: the least clearance time any plan could reach", helpBound, runBound},
-      {"drill", "a drill script (MSEL) with target times and an evaluation guide", helpDrill, runDrill},
-      {"map", "draw the scenario's park as an SVG map", helpMap, runMap},
-      {"synth", "write a synthetic park and scenario of a given size", helpSynth, runSynth},
+      {"validate", i18n::kNoop("check scenario files, their park and the substance table"), helpValidate, runValidate},
+      {"info", i18n::kNoop("summarise a scenario: park, population, shelters, teams, plans"), helpInfo, runInfo},
+      {"run", i18n::kNoop("run one replication of a plan and tell what happened"), helpRun, runRun},
+      {"batch", i18n::kNoop("Monte Carlo replications of the plans, stored in a GeoPackage"), helpBatch, runBatch},
+      {"merge", i18n::kNoop("join the shards of a batch run as a job array (batch --shard) into one store"), helpMerge, runMerge},
+      {"compare", i18n::kNoop("compare the plans of a batch: intervals, paired differences"), helpCompare, runCompare},
+      {"hazard", i18n::kNoop("concentrations and threat zones of a toxic release"), helpHazard, runHazard},
+      {"register", i18n::kNoop("the park's hazard-source register: GB 18218 grades and AEGL reach"), helpRegister, runRegister},
+      {"shelters", i18n::kNoop("evaluate a layout of shelters for the shelter committee"), helpShelters, runShelters},
+      {"bound", i18n::kNoop("the quickest-flow bound: the least clearance time any plan could reach"), helpBound, runBound},
+      {"drill", i18n::kNoop("a drill script (MSEL) with target times and an evaluation guide"), helpDrill, runDrill},
+      {"map", i18n::kNoop("draw the scenario's park as an SVG map"), helpMap, runMap},
+      {"synth", i18n::kNoop("write a synthetic park and scenario of a given size"), helpSynth, runSynth},
   };
   return list;
 }
 
 std::string usage() {
-  std::string s =
-      "drillsim " DRILLSIM_VERSION " - evacuation and hazard simulation for industrial parks\n\n"
-      "Usage: drillsim COMMAND [ARGS...]\n       drillsim COMMAND --help\n\nCommands:\n";
+  std::string s = std::string("drillsim " DRILLSIM_VERSION " - ") +
+                  tr("evacuation and hazard simulation for industrial parks") + "\n\n" +
+                  tr("Usage: drillsim COMMAND [ARGS...] [--lang zh|en]\n       drillsim COMMAND --help\n\nCommands:\n");
   for (const auto& c : commands()) {
     std::string name = std::string("  ") + c.name;
     name.resize(14, ' ');
-    s += name + c.summary + "\n";
+    s += name + tr(c.summary) + "\n";
   }
-  s += "\nExit codes: 0 success, 2 invalid input, 64 bad command line, 70 internal error.\n";
+  s += std::string("\n") + tr("Exit codes: 0 success, 2 invalid input, 64 bad command line, 70 internal error.") + "\n";
+  s += tr("The language follows the locale (LANG=zh_CN.UTF-8 for Chinese); --lang zh or --lang en on any command chooses it.") +
+       std::string("\n");
   return s;
+}
+
+/// Takes `--lang zh|en` (or `--lang=...`) out of the arguments, wherever it stands, and sets the
+/// language from it or else from the locale. False, with the message printed, on a bad value.
+bool takeLanguage(std::vector<std::string>& args) {
+  i18n::setLanguage(i18n::languageFromEnvironment());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string word;
+    std::size_t take = 0;
+    if (args[i] == "--lang" && i + 1 < args.size()) word = args[i + 1], take = 2;
+    else if (args[i].rfind("--lang=", 0) == 0) word = args[i].substr(7), take = 1;
+    else if (args[i] == "--lang") take = 1;
+    if (take == 0) continue;
+    i18n::Language l{};
+    if (!i18n::parseLanguage(word, l)) {
+      std::cerr << "drillsim: " << tf("--lang: expected zh or en, found '{1}'", word) << "\n";
+      return false;
+    }
+    i18n::setLanguage(l);
+    args.erase(args.begin() + long(i), args.begin() + long(i + take));
+    --i;
+  }
+  return true;
 }
 
 }  // namespace
@@ -81,6 +107,7 @@ int main(int argc, char** argv) {
   // writers report like a full disk, instead of killing the process half-way.
   std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (!takeLanguage(args)) return kExitUsage;
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << usage();
     return args.empty() ? kExitUsage : kExitOk;
@@ -101,7 +128,7 @@ int main(int argc, char** argv) {
     try {
       return c.run(args);
     } catch (const UsageError& e) {
-      std::cerr << "drillsim " << name << ": " << e.what() << "\n(see drillsim " << name << " --help)\n";
+      std::cerr << "drillsim " << name << ": " << e.what() << "\n" << tf("(see drillsim {1} --help)", name) << "\n";
       return kExitUsage;
     } catch (const InputError& e) {
       printDiagnostics(e.diagnostics());
@@ -116,8 +143,8 @@ int main(int argc, char** argv) {
       std::cerr << "drillsim " << name << ": " << e.what() << "\n";
       return kExitTooLarge;
     } catch (const std::exception& e) {
-      std::cerr << "drillsim " << name << ": internal error: " << e.what()
-                << "\nThis is a defect in DrillSim; please report it with the command and files used.\n";
+      std::cerr << "drillsim " << name << ": " << tr("internal error: ") << e.what() << "\n"
+                << tr("This is a defect in DrillSim; please report it with the command and files used.") << "\n";
       return kExitInternal;
     }
   }
@@ -128,8 +155,8 @@ int main(int argc, char** argv) {
     list += (list.empty() ? "" : ", ") + std::string(c.name);
   }
   const std::string hint = didYouMean(name, names);
-  std::cerr << "drillsim: unknown command " << inQuotes(name) << "; expected one of " << list
-            << (hint.empty() ? "" : " (did you mean '" + hint + "'?)") << "\n";
+  std::cerr << "drillsim: " << tf("unknown command {1}; expected one of {2}", inQuotes(name), list)
+            << (hint.empty() ? std::string() : tf(" (did you mean '{1}'?)", hint)) << "\n";
   return kExitUsage;
 }
 

@@ -1,0 +1,111 @@
+// The two languages (README "Languages"): the embedded catalogue's reader, the placeholders, the
+// choice of language by locale and by --lang, and a Chinese command line.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "scenarios/I18n.hpp"
+#include "tests/TestPaths.hpp"
+
+namespace drillsim {
+namespace {
+
+struct LanguageScope {
+  explicit LanguageScope(i18n::Language l) { i18n::setLanguage(l); }
+  ~LanguageScope() { i18n::setLanguage(i18n::Language::English); }
+  LanguageScope(const LanguageScope&) = delete;
+  LanguageScope& operator=(const LanguageScope&) = delete;
+};
+
+/// The single-line entries of po/zh_CN.po without context or plural: msgid -> msgstr, with the
+/// PO escapes \n, \" and \\ undone.
+std::map<std::string, std::string> simpleEntries() {
+  std::ifstream in(test::sourcePath("po/zh_CN.po"));
+  std::map<std::string, std::string> out;
+  std::string line, id;
+  bool context = false;
+  auto unescape = [](std::string s) {
+    std::string r;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\\' && i + 1 < s.size()) {
+        const char c = s[++i];
+        r += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      } else {
+        r += s[i];
+      }
+    }
+    return r;
+  };
+  const std::regex idLine("^msgid \"(.+)\"$"), strLine("^msgstr \"(.+)\"$");
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (line.rfind("msgctxt ", 0) == 0) context = true;
+    if (std::regex_match(line, m, idLine)) id = context ? "" : unescape(m[1]);
+    else if (line.rfind("msgid ", 0) == 0 || line.rfind("msgid_plural", 0) == 0) id.clear();
+    if (std::regex_match(line, m, strLine) && !id.empty()) out[id] = unescape(m[1]);
+    if (line.empty()) context = false, id.clear();
+  }
+  return out;
+}
+
+// Every single-line translation of the catalogue is found by the reader's bisection of the
+// compiled, embedded catalogue; the English is returned in English, and for a message the
+// catalogue does not hold.
+TEST(I18n, EveryTranslationOfTheCatalogueIsFound) {
+  const auto entries = simpleEntries();
+  ASSERT_GT(entries.size(), 20U);
+  EXPECT_GE(i18n::catalogueSize(), entries.size());
+  {
+    LanguageScope zh(i18n::Language::Chinese);
+    for (const auto& [id, str] : entries) EXPECT_EQ(tr(id.c_str()), str) << id;
+    EXPECT_STREQ(tr("a message the catalogue has never held"), "a message the catalogue has never held");
+  }
+  for (const auto& [id, str] : entries) EXPECT_EQ(tr(id.c_str()), id);
+}
+
+TEST(I18n, PlaceholdersFollowTheTranslationsOrder) {
+  EXPECT_EQ(i18n::tf("{1} of {2} zones", 3, std::string("44")), "3 of 44 zones");
+  const std::string args[] = {"A", "B"};
+  EXPECT_EQ(i18n::substitute("{2} 中的 {1}", args, 2), "B 中的 A");
+  EXPECT_EQ(i18n::substitute("{3} stays, {x} and { too", args, 2), "{3} stays, {x} and { too");
+  EXPECT_EQ(i18n::tnf("{1} zone", "{1} zones", 1, 1), "1 zone");
+  EXPECT_EQ(i18n::tnf("{1} zone", "{1} zones", 2, 2), "2 zones");
+}
+
+TEST(I18n, LanguageFollowsTheLocaleName) {
+  using i18n::Language;
+  EXPECT_EQ(i18n::languageOfLocale("zh_CN.UTF-8"), Language::Chinese);
+  EXPECT_EQ(i18n::languageOfLocale("zh"), Language::Chinese);
+  EXPECT_EQ(i18n::languageOfLocale("C"), Language::English);
+  EXPECT_EQ(i18n::languageOfLocale("en_US.UTF-8"), Language::English);
+  EXPECT_EQ(i18n::languageOfLocale(""), Language::English);
+  Language l = Language::English;
+  EXPECT_TRUE(i18n::parseLanguage("zh", l));
+  EXPECT_EQ(l, Language::Chinese);
+  EXPECT_FALSE(i18n::parseLanguage("fr", l));
+}
+
+// LANG=zh_CN.UTF-8 speaks Chinese, LC_ALL=C over it English (POSIX precedence), and --lang
+// chooses over both, wherever it stands.
+TEST(I18n, CommandLineSpeaksTheLanguageAsked) {
+  const std::string bin = test::binaryPath();
+  const auto zh = test::runProgram({"/usr/bin/env", "LANG=zh_CN.UTF-8", bin, "--help"});
+  EXPECT_EQ(zh.exitCode, 0);
+  EXPECT_NE(zh.out.find("化工园区疏散与事故后果仿真"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("命令："), std::string::npos);
+  const auto c = test::runProgram({"/usr/bin/env", "LANG=zh_CN.UTF-8", "LC_ALL=C", bin, "--help"});
+  EXPECT_NE(c.out.find("evacuation and hazard simulation for industrial parks"), std::string::npos) << c.out;
+  const auto en = test::runProgram({"/usr/bin/env", "LANG=zh_CN.UTF-8", bin, "--help", "--lang", "en"});
+  EXPECT_NE(en.out.find("Commands:"), std::string::npos) << en.out;
+  const auto flag = test::runDrillsim({"--lang=zh", "--help"});
+  EXPECT_NE(flag.out.find("命令："), std::string::npos) << flag.out;
+  const auto bad = test::runDrillsim({"--lang", "fr", "--help"});
+  EXPECT_EQ(bad.exitCode, 64);
+  EXPECT_NE(bad.err.find("--lang: expected zh or en, found 'fr'"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace drillsim
