@@ -1,5 +1,7 @@
 #include "scenarios/Vocabulary.hpp"
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 const std::vector<std::string>& populationNames() {
@@ -57,5 +59,38 @@ const std::vector<std::string>& probitTimeUnitNames() {
   static const std::vector<std::string> names = {"min", "s"};
   return names;
 }
+
+// In English each is the file's own word (so English output reads as it always has); translators
+// see the word with its list as context.
+const char* shownWord(Population v) { return v == Population::Day ? tc("population", "pop_day") : tc("population", "pop_night"); }
+
+const char* shownWord(TeamKind v) {
+  switch (v) {
+    case TeamKind::Hazmat: return tc("team kind", "hazmat");
+    case TeamKind::Fire: return tc("team kind", "fire");
+    case TeamKind::Medical: return tc("team kind", "medical");
+    case TeamKind::Police: return tc("team kind", "police");
+    case TeamKind::Engineering: return tc("team kind", "engineering");
+  }
+  return "";
+}
+
+const char* shownWord(Terrain v) { return v == Terrain::Rural ? tc("terrain", "rural") : tc("terrain", "urban"); }
+
+const char* shownWord(Sky v) {
+  switch (v) {
+    case Sky::StrongSun: return tc("sky", "strong_sun");
+    case Sky::ModerateSun: return tc("sky", "moderate_sun");
+    case Sky::SlightSun: return tc("sky", "slight_sun");
+    case Sky::NightCloudy: return tc("sky", "night_cloudy");
+    case Sky::NightClear: return tc("sky", "night_clear");
+    case Sky::Overcast: return tc("sky", "overcast");
+  }
+  return "";
+}
+
+const char* shownWord(ReleasePhase v) { return v == ReleasePhase::Liquid ? tc("release phase", "liquid") : tc("release phase", "gas"); }
+const char* shownWord(Ground v) { return v == Ground::Concrete ? tc("ground", "concrete") : tc("ground", "soil"); }
+const char* shownWord(ShelterKind v) { return v == ShelterKind::Indoor ? tc("shelter kind", "indoor") : tc("shelter kind", "outdoor"); }
 
 }  // namespace drillsim

@@ -62,6 +62,16 @@ inline const std::string& wordOf(ShelterKind v) { return shelterKindNames()[std:
 inline const std::string& wordOf(ProbitConcentrationUnit v) { return probitConcentrationUnitNames()[std::size_t(v)]; }
 inline const std::string& wordOf(ProbitTimeUnit v) { return probitTimeUnitNames()[std::size_t(v)]; }
 
+/// The value as a user reads it, in the current language (scenarios/I18n); wordOf is the file's
+/// own word, which JSON, CSV and the scenario keep.
+const char* shownWord(Population v);
+const char* shownWord(TeamKind v);
+const char* shownWord(Terrain v);
+const char* shownWord(Sky v);
+const char* shownWord(ReleasePhase v);
+const char* shownWord(Ground v);
+const char* shownWord(ShelterKind v);
+
 /// The value whose word is `word` among `names` (one of the lists above); nullopt for any other.
 template <class E>
 std::optional<E> fromWord(const std::vector<std::string>& names, std::string_view word) {

@@ -4,7 +4,9 @@
 
 #include <fstream>
 #include <map>
+#include <filesystem>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "scenarios/I18n.hpp"
@@ -105,6 +107,72 @@ TEST(I18n, CommandLineSpeaksTheLanguageAsked) {
   const auto bad = test::runDrillsim({"--lang", "fr", "--help"});
   EXPECT_EQ(bad.exitCode, 64);
   EXPECT_NE(bad.err.find("--lang: expected zh or en, found 'fr'"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace drillsim
+
+namespace drillsim {
+namespace {
+
+/// The words of Latin letters in `text` that are neither ids (letters then digits, as Z06, R047,
+/// S01, Z15/c8), units, model names nor words of `allowed`.
+std::set<std::string> englishWords(const std::string& text, const std::set<std::string>& allowed) {
+  static const std::set<std::string> kept = {
+      // units and symbols
+      "m", "mm", "s", "kg", "kW", "MW", "bar", "min", "km", "degC", "mg", "ppm", "T", "n", "sd", "CI", "r", "P",
+      // model and criterion names
+      "AEGL", "Pasquill", "Britter", "McQuaid", "Gaussian", "Slade", "Bonferroni", "Wilson", "GeoPackage", "ALOHA",
+      // compass points
+      "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
+  std::set<std::string> found;
+  const std::regex word("[A-Za-z][A-Za-z0-9_]*");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
+    const std::string w = it->str();
+    if (std::regex_match(w, std::regex("[A-Z]{1,3}[0-9]*|[a-z][0-9]+"))) continue;  // an id: Z06, HZ1, c8, P50, plan C
+    if (kept.count(w) || allowed.count(w)) continue;
+    found.insert(w);
+  }
+  return found;
+}
+
+std::string joined(const std::set<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : ", ") + w;
+  return s;
+}
+
+// The run's story in Chinese holds no English word but ids, units and model names: the scenario's
+// own ids here are the substance (chlorine), the parties and the metrics' names.
+TEST(I18n, RunStoryInChineseHasNoEnglishWords) {
+  const auto r = test::runProgram({"/usr/bin/env", "LANG=zh_CN.UTF-8", test::binaryPath(), "run",
+                                   test::sourcePath("data/scenarios/chlorine_night.yaml"), "--plan", "C"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("事件经过"), std::string::npos);
+  const std::set<std::string> ids = {"chlorine", "enterprise", "park_committee", "emergency_bureau"};
+  EXPECT_EQ(joined(englishWords(r.out, ids)), "") << r.out;
+}
+
+// A comparison of plans in Chinese: the table's words and the verdicts, with the metrics' own names.
+TEST(I18n, ComparisonInChineseHasNoEnglishWords) {
+  const std::string scenario = test::chlorineScenarioCopy();
+  const std::string store = std::filesystem::path(scenario).parent_path().string() + "/b.gpkg";
+  const auto b = test::runDrillsim({"batch", scenario, "--replications", "4", "--out", store, "--jobs", "2"});
+  ASSERT_EQ(b.exitCode, 0) << b.err;
+  const auto c = test::runDrillsim({"compare", store, "--lang", "zh"});
+  ASSERT_EQ(c.exitCode, 0) << c.err;
+  EXPECT_NE(c.out.find("超限概率"), std::string::npos) << c.out;
+  std::set<std::string> ids = {"gpkg", "yaml", "scenarios", "chlorine", "b"};
+  for (const char* metric : {"clearance_s", "arrival_p50_s", "arrival_p90_s", "arrival_p95_s", "sheltered", "unsheltered",
+                             "sheltered_in_place", "not_ordered", "persons_over_aegl2", "persons_over_aegl3",
+                             "expected_fatalities", "shelter_overflow", "shelters_overflowing", "first_team_arrival_s",
+                             "population", "zones_burnt", "persons_over_5kw", "persons_in_fire"})
+    ids.insert(metric);
+  // The store's path is the test's own folder: its words are not the program's.
+  std::string out = c.out;
+  for (std::size_t at; (at = out.find(scenario)) != std::string::npos;) out.erase(at, scenario.size());
+  for (std::size_t at; (at = out.find(store)) != std::string::npos;) out.erase(at, store.size());
+  EXPECT_EQ(joined(englishWords(out, ids)), "") << c.out;
 }
 
 }  // namespace

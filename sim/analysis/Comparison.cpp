@@ -3,28 +3,30 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 MetricMeaning metricMeaning(const std::string& metric) {
   static const std::map<std::string, MetricMeaning> meanings = {
-      {"clearance_s", {"last evacuee in a shelter [s]", -1, 0}},
-      {"arrival_p50_s", {"half the evacuees in a shelter [s]", -1, 0}},
-      {"arrival_p90_s", {"90 % of the evacuees in a shelter [s]", -1, 0}},
-      {"arrival_p95_s", {"95 % of the evacuees in a shelter [s]", -1, 0}},
-      {"population", {"persons in the park", 0, 0}},
-      {"sheltered", {"evacuees in a shelter at the horizon", 0, 1}},
-      {"unsheltered", {"evacuees not in a shelter at the horizon", -1, 1}},
-      {"sheltered_in_place", {"persons sheltering in place", 0, 1}},
-      {"not_ordered", {"persons given no order", 0, 1}},
-      {"persons_over_aegl2", {"persons over AEGL-2", -1, 1}},
-      {"persons_over_aegl3", {"persons over AEGL-3", -1, 1}},
-      {"expected_fatalities", {"expected fatalities", -1, 2}},
-      {"zones_burnt", {"zones burnt", -1, 2}},
-      {"persons_over_5kw", {"persons who felt 5 kW/m2", -1, 1}},
-      {"persons_in_fire", {"persons still in a burning zone", -1, 1}},
-      {"shelter_overflow", {"persons turned away by full shelters", -1, 1}},
-      {"shelters_overflowing", {"shelters that overflowed", -1, 2}},
-      {"first_team_arrival_s", {"first team on scene [s]", -1, 0}},
+      {"clearance_s", {i18n::kNoop("last evacuee in a shelter [s]"), -1, 0}},
+      {"arrival_p50_s", {i18n::kNoop("half the evacuees in a shelter [s]"), -1, 0}},
+      {"arrival_p90_s", {i18n::kNoop("90 % of the evacuees in a shelter [s]"), -1, 0}},
+      {"arrival_p95_s", {i18n::kNoop("95 % of the evacuees in a shelter [s]"), -1, 0}},
+      {"population", {i18n::kNoop("persons in the park"), 0, 0}},
+      {"sheltered", {i18n::kNoop("evacuees in a shelter at the horizon"), 0, 1}},
+      {"unsheltered", {i18n::kNoop("evacuees not in a shelter at the horizon"), -1, 1}},
+      {"sheltered_in_place", {i18n::kNoop("persons sheltering in place"), 0, 1}},
+      {"not_ordered", {i18n::kNoop("persons given no order"), 0, 1}},
+      {"persons_over_aegl2", {i18n::kNoop("persons over AEGL-2"), -1, 1}},
+      {"persons_over_aegl3", {i18n::kNoop("persons over AEGL-3"), -1, 1}},
+      {"expected_fatalities", {i18n::kNoop("expected fatalities"), -1, 2}},
+      {"zones_burnt", {i18n::kNoop("zones burnt"), -1, 2}},
+      {"persons_over_5kw", {i18n::kNoop("persons who felt 5 kW/m2"), -1, 1}},
+      {"persons_in_fire", {i18n::kNoop("persons still in a burning zone"), -1, 1}},
+      {"shelter_overflow", {i18n::kNoop("persons turned away by full shelters"), -1, 1}},
+      {"shelters_overflowing", {i18n::kNoop("shelters that overflowed"), -1, 2}},
+      {"first_team_arrival_s", {i18n::kNoop("first team on scene [s]"), -1, 0}},
   };
   const auto it = meanings.find(metric);
   return it == meanings.end() ? MetricMeaning{} : it->second;
@@ -32,11 +34,11 @@ MetricMeaning metricMeaning(const std::string& metric) {
 
 const std::vector<ThresholdEvent>& thresholdEvents() {
   static const std::vector<ThresholdEvent> events = {
-      {"clearance_s", 1800, "P(clearance > 30 min)"},
-      {"shelters_overflowing", 0, "P(a shelter overflows)"},
-      {"persons_over_aegl2", 0, "P(anyone over AEGL-2)"},
-      {"expected_fatalities", 0.5, "P(expected fatalities > 0.5)"},
-      {"unsheltered", 0, "P(evacuees left outside at the horizon)"},
+      {"clearance_s", 1800, i18n::kNoop("P(clearance > 30 min)")},
+      {"shelters_overflowing", 0, i18n::kNoop("P(a shelter overflows)")},
+      {"persons_over_aegl2", 0, i18n::kNoop("P(anyone over AEGL-2)")},
+      {"expected_fatalities", 0.5, i18n::kNoop("P(expected fatalities > 0.5)")},
+      {"unsheltered", 0, i18n::kNoop("P(evacuees left outside at the horizon)")},
   };
   return events;
 }

@@ -1,5 +1,7 @@
 #include "sim/batch/Statistics.hpp"
 
+#include "scenarios/I18n.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -185,6 +187,17 @@ Verdict verdictOf(const Paired& d, double scale, int better) {
   if (same) return Verdict::Same;
   if (better == 0) return d.meanDifference < 0 ? Verdict::Lower : Verdict::Higher;
   return (d.meanDifference < 0) == (better < 0) ? Verdict::Better : Verdict::Worse;
+}
+
+const char* verdictShown(Verdict v) {
+  switch (v) {
+    case Verdict::Same: return tc("verdict", "same");
+    case Verdict::Better: return tc("verdict", "better");
+    case Verdict::Worse: return tc("verdict", "worse");
+    case Verdict::Lower: return tc("verdict", "lower");
+    case Verdict::Higher: return tc("verdict", "higher");
+  }
+  return "";
 }
 
 const char* verdictWord(Verdict v) {

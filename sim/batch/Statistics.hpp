@@ -79,6 +79,8 @@ enum class Verdict { Same, Better, Worse, Lower, Higher };
 Verdict verdictOf(const Paired& d, double scale, int better);
 /// "same", "better", "worse", "lower", "higher".
 const char* verdictWord(Verdict v);
+/// The verdict as a user reads it, in the current language (verdictWord is the JSON's word).
+const char* verdictShown(Verdict v);
 
 /// Replications needed for the 95 % t-interval of the mean to have half-width `target`, given a
 /// sample standard deviation `sd`: the least n with t(0.975, n-1) sd / sqrt(n) <= target.

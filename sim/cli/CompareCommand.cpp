@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/Comparison.hpp"
 #include "sim/batch/DrawFilter.hpp"
@@ -41,31 +42,31 @@ std::string shown(double v, int digits) {
 // One line of a statistic in a metric's table.
 std::string range(double low, double high, int digits) { return shown(low, digits) + " – " + shown(high, digits); }
 double quantileValue(const stats::Summary& s, std::size_t i) { return s.quantiles.size() > i ? s.quantiles[i].value : NAN; }
-std::string verdictText(const PlanStatistics& p) { return p.verdict ? stats::verdictWord(*p.verdict) : ""; }
+std::string verdictText(const PlanStatistics& p) { return p.verdict ? stats::verdictShown(*p.verdict) : ""; }
 
 std::string comparisonText(const Comparison& c, const std::string& path, const BatchSettings& settings,
                            const std::string& conditions) {
   std::ostringstream text;
-  text << "Batch " << path << ": " << settings.scenarioFile << ", seed " << settings.seed << ", " << settings.replications
-       << " replications per plan, plans " << [&] {
-            std::string s;
-            for (const auto& p : c.plans) s += (s.empty() ? "" : ", ") + p;
-            return s;
-          }() << "\n";
+  std::string plans;
+  for (const auto& p : c.plans) plans += (plans.empty() ? "" : ", ") + p;
+  text << tf("Batch {1}: {2}, seed {3}, {4} replications per plan, plans {5}", path, settings.scenarioFile, settings.seed,
+             settings.replications, plans)
+       << "\n";
   for (const auto& p : c.plans)
     if (const auto it = c.failed.find(p); it != c.failed.end() && it->second)
-      text << "  plan " << p << ": " << it->second << " replication(s) failed and are left out\n";
+      text << "  " << tf("plan {1}: {2} replication(s) failed and are left out", p, it->second) << "\n";
   if (c.filtered)
-    text << "Only the replications whose draws satisfy " << conditions << ": " << c.selected << " of " << c.considered
-         << ", the same under every plan.\n";
-  text << "Differences are each plan minus " << c.baseline << " over the same replications (common random numbers), "
-       << (c.comparisons > 1 ? "with " + fixed(100 * c.level, 1) + " % intervals (Bonferroni, " + std::to_string(c.comparisons) +
-                                   " comparisons)"
-                             : std::string("with 95 % intervals"))
-       << ". 'same' means the interval holds 0: the batch cannot tell the plans apart on this metric.\n";
+    text << tf("Only the replications whose draws satisfy {1}: {2} of {3}, the same under every plan.", conditions, c.selected,
+               c.considered)
+         << "\n";
+  text << (c.comparisons > 1
+               ? tf("Differences are each plan minus {1} over the same replications (common random numbers), with {2} % intervals (Bonferroni, {3} comparisons).",
+                    c.baseline, fixed(100 * c.level, 1), c.comparisons)
+               : tf("Differences are each plan minus {1} over the same replications (common random numbers), with 95 % intervals.", c.baseline))
+       << tr(" 'same' means the interval holds 0: the batch cannot tell the plans apart on this metric.") << "\n";
   for (const MetricComparison& m : c.metrics) {
-    TextTable table({"plan", "n", "mean", "95 % CI", "sd", "P50", "P90", "P95 [95 % CI]", "vs " + c.baseline, "CI", "r", "",
-                     "n for ±" + fixed(100 * c.precision, 0) + " %"},
+    TextTable table({tr("plan"), "n", tr("mean"), tr("95 % CI"), "sd", "P50", "P90", tr("P95 [95 % CI]"), tf("vs {1}", c.baseline),
+                     "CI", "r", "", tf("n for ±{1} %", fixed(100 * c.precision, 0))},
                     {false, true, true, false, true, true, true, false, true, false, true, false, true});
     const int dg = m.meaning.digits;
     for (const PlanStatistics& p : m.plans) {
@@ -78,23 +79,24 @@ std::string comparisonText(const Comparison& c, const std::string& path, const B
                  p.baseline ? "" : shown(d.meanDifference, dg),
                  p.baseline || d.n < 2 ? "" : range(d.meanDifference - d.halfWidth, d.meanDifference + d.halfWidth, dg),
                  p.baseline || d.n < 2 ? "" : fixed(d.correlation, 2), verdictText(p),
-                 p.replicationsNeeded > s.n ? thousands(p.replicationsNeeded) : "enough"});
+                 p.replicationsNeeded > s.n ? thousands(p.replicationsNeeded) : tr("enough")});
     }
-    text << "\n" << m.metric << " — " << m.meaning.meaning << "\n" << table.str();
+    text << "\n" << m.metric << " — " << tr(m.meaning.meaning) << "\n" << table.str();
   }
-  TextTable probabilities({"event", "plan", "share", "95 % CI (Wilson)"}, {false, false, true, false});
+  TextTable probabilities({tr("event"), tr("plan"), tr("share"), tr("95 % CI (Wilson)")}, {false, false, true, false});
   for (const ThresholdShare& t : c.thresholds)
-    probabilities.row({t.event.text, t.plan, t.n ? fixed(100.0 * double(t.hits) / double(t.n), 1) + " %" : "-",
+    probabilities.row({tr(t.event.text.c_str()), t.plan, t.n ? fixed(100.0 * double(t.hits) / double(t.n), 1) + " %" : "-",
                        fixed(100 * t.low95, 1) + " – " + fixed(100 * t.high95, 1) + " %"});
-  text << "\nThreshold probabilities\n" << probabilities.str();
+  text << "\n" << tr("Threshold probabilities") << "\n" << probabilities.str();
   return text.str();
 }
 
 std::string comparisonMarkdown(const Comparison& c) {
   std::ostringstream md;
   for (const MetricComparison& m : c.metrics) {
-    md << "\n### " << m.metric << " — " << m.meaning.meaning << "\n\n| plan | n | mean | 95 % CI | sd | P50 | P90 | P95 | vs "
-       << c.baseline << " | CI | r |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+    md << "\n### " << m.metric << " — " << tr(m.meaning.meaning) << "\n\n| " << tr("plan") << " | n | " << tr("mean") << " | "
+       << tr("95 % CI") << " | sd | P50 | P90 | P95 | " << tf("vs {1}", c.baseline)
+       << " | CI | r |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
     const int dg = m.meaning.digits;
     for (const PlanStatistics& p : m.plans) {
       const stats::Summary& s = p.summary;

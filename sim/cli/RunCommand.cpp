@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
@@ -36,35 +37,37 @@ std::string compass(double deg) {
 
 void printHazards(const HazardModel& h, std::ostream& out) {
   const auto& w = h.weather();
-  out << "Weather drawn: wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg ("
-      << compass(w.windFrom_deg) << "), Pasquill class " << wordOf(w.stability);
-  if (const auto d = h.draws(); d && !d->sky.empty()) out << " (from the sky: " << d->sky << ")";
-  out << ", " << wordOf(w.terrain) << ", air " << fixed(w.temperature_K - 273.15, 0)
-      << " °C\n";
+  std::string sky;
+  if (const auto d = h.draws(); d && !d->sky.empty())
+    if (const auto drawn = fromWord<Sky>(skyNames(), d->sky)) sky = tf(" (from the sky: {1})", shownWord(*drawn));
+  out << tf("Weather drawn: wind {1} m/s from {2} deg ({3}), Pasquill class {4}{5}, {6}, air {7} °C", fixed(w.windSpeed_ms, 1),
+            fixed(w.windFrom_deg, 0), compass(w.windFrom_deg), wordOf(w.stability), sky, shownWord(w.terrain),
+            fixed(w.temperature_K - 273.15, 0))
+      << "\n";
   for (const auto& r : h.releases()) {
-    out << "Release " << r.hazard << ": " << r.substance->id << ", " << sourceText(r) << "; from "
-        << clock(r.release.start_s);
-    if (r.release.plume()) out << " until " << clock(r.release.stop_s);
-    out << ", height " << fixed(r.release.height_m, 1) << " m, " << dispersionText(r) << "; AEGL-2 (60 min) reached ";
+    const std::string from = r.release.plume() ? tf("from {1} until {2}", clock(r.release.start_s), clock(r.release.stop_s))
+                                               : tf("from {1}", clock(r.release.start_s));
     const double reach = r.aegl2Reach_m;
-    if (reach >= 10000) out << "beyond 10 km downwind (the plume model's range)\n";
-    else out << "up to " << fixed(reach, 0) << " m downwind\n";
+    const std::string reached = reach >= 10000 ? tr("beyond 10 km downwind (the plume model's range)")
+                                               : tf("up to {1} m downwind", fixed(reach, 0));
+    out << tf("Release {1}: {2}, {3}; {4}, height {5} m, {6}; AEGL-2 (60 min) reached {7}", r.hazard, r.substance->id,
+              sourceText(r), from, fixed(r.release.height_m, 1), dispersionText(r), reached)
+        << "\n";
   }
   // ALOHA's limits (NOAA, "ALOHA's Limitations"): very light winds are where the dispersion models
   // are least reliable.
-  if (w.windSpeed_ms < 1.3)
-    out << "Caution: wind below 1.3 m/s; the dispersion models are unreliable in such light winds.\n";
+  if (w.windSpeed_ms < 1.3) out << tr("Caution: wind below 1.3 m/s; the dispersion models are unreliable in such light winds.") << "\n";
   for (const auto& f : h.fires()) {
     int links = 0;
     for (const auto& l : f.links) links += int(l.size());
-    out << "Fire " << f.hazard << ": starts in " << h.zoneId(f.origin) << " at " << clock(f.start_s)
-        << ", spreads to zones within " << fixed(f.spread_m, 0) << " m (" << links << " spread links)";
+    out << tf("Fire {1}: starts in {2} at {3}, spreads to zones within {4} m ({5} spread links)", f.hazard, h.zoneId(f.origin),
+              clock(f.start_s), fixed(f.spread_m, 0), links);
     if (f.heatRelease_MW > 0)
-      out << "; " << fixed(f.heatRelease_MW, 0) << " MW per burning zone, 5 kW/m2 up to "
-          << fixed(heatReach_m(f.heatRelease_MW, kHeatClosure_kW_m2), 0)
-          << " m from its edge\n";
+      out << tf("; {1} MW per burning zone, 5 kW/m2 up to {2} m from its edge", fixed(f.heatRelease_MW, 0),
+                fixed(heatReach_m(f.heatRelease_MW, kHeatClosure_kW_m2), 0))
+          << "\n";
     else
-      out << "; heat radiation not modelled (no heat_release_mw)\n";
+      out << tr("; heat radiation not modelled (no heat_release_mw)") << "\n";
   }
 }
 
@@ -84,77 +87,76 @@ void printWorst(const LoadedScenario& l, const Metrics& m, Count count, const st
   out << "\n";
 }
 
-void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, const HazardModel& h, std::ostream& out) {
-  const Metrics& m = o.metrics;
-  out << l.scenario.name << "\nPlan " << plan.id << "  " << plan.name << "   (seed " << o.seed << ", replication "
-      << o.replication << ", horizon " << fixed(o.horizon_s, 0) << " s)\n";
-  printHazards(h, out);
-
-  out << "\nWhat happened when\n";
-  // Orders are logged zone by zone; the story groups them by the party that released them.
-  std::map<std::string, std::pair<int, long>> ordersAt;
-  std::map<std::string, double> firstArrival, lastArrival;
+// What happened when: the run's events in order, orders grouped by the party whose notification
+// released them, arrivals left to the shelters' table.
+void printEvents(const Outcome& o, std::ostream& out) {
+  out << "\n" << tr("What happened when") << "\n";
   for (const auto& e : o.events) {
-    if (e.kind == EventKind::Order) continue;
-    if (e.kind == EventKind::Arrive) {
-      if (!firstArrival.count(e.shelter)) firstArrival[e.shelter] = e.time_s;
-      lastArrival[e.shelter] = e.time_s;
-      continue;
-    }
-    if (e.kind == EventKind::Depart || e.kind == EventKind::Drive || e.kind == EventKind::ThreatLeaves ||
-        e.kind == EventKind::RoadReopened)
+    if (e.kind == EventKind::Order || e.kind == EventKind::Arrive || e.kind == EventKind::Depart || e.kind == EventKind::Drive ||
+        e.kind == EventKind::ThreatLeaves || e.kind == EventKind::RoadReopened)
       continue;
     if (e.kind == EventKind::Notified) {
-      std::map<std::string, std::pair<int, long>> orders;  // action -> zones, persons
+      std::map<ProtectiveAction, std::pair<int, long>> orders;  // action -> zones, persons
       for (const auto& f : o.events)
         if (f.kind == EventKind::Order && f.time_s == e.time_s && f.party == e.entity) {
-          auto& n = orders[f.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place"];
+          auto& n = orders[f.action];
           ++n.first;
           n.second += f.persons;
         }
-      out << "  " << clock(e.time_s) << "  " << e.entity << " notified";
-      for (const auto& [action, n] : orders)
-        out << "; " << action << ": " << n.first << " zone(s), " << thousands(n.second) << " persons";
+      out << "  " << clock(e.time_s) << "  " << tf("{1} notified", e.entity);
+      // Evacuation first, as the words "evacuate" < "shelter_in_place" ordered them.
+      for (ProtectiveAction a : {ProtectiveAction::Evacuate, ProtectiveAction::ShelterInPlace})
+        if (const auto it = orders.find(a); it != orders.end())
+          out << (a == ProtectiveAction::Evacuate ? tf("; evacuate: {1} zone(s), {2} persons", it->second.first, thousands(it->second.second))
+                                                  : tf("; shelter_in_place: {1} zone(s), {2} persons", it->second.first,
+                                                       thousands(it->second.second)));
       out << "\n";
       continue;
     }
-    const std::string detail = eventDetail(e);
-    out << "  " << clock(e.time_s) << "  " << eventKindName(e.kind) << (e.entity.empty() ? "" : " " + e.entity)
-        << (detail.empty() ? "" : ": " + detail) << "\n";
+    out << "  " << clock(e.time_s) << "  " << eventSentence(e) << "\n";
   }
+}
 
-  out << "\nPeople (" << wordOf(l.scenario.population) << ", " << thousands(m.population) << " persons)\n"
-      << "  sheltered " << thousands(m.sheltered) << ", sheltered in place " << thousands(m.sheltered_in_place)
-      << ", not in a shelter at the horizon " << thousands(m.unsheltered) << ", given no order "
-      << thousands(m.not_ordered) << "\n";
+void printPeople(const LoadedScenario& l, const Metrics& m, const HazardModel& h, std::ostream& out) {
+  out << "\n" << tf("People ({1}, {2} persons)", shownWord(l.scenario.population), thousands(m.population)) << "\n"
+      << "  "
+      << tf("sheltered {1}, sheltered in place {2}, not in a shelter at the horizon {3}, given no order {4}", thousands(m.sheltered),
+            thousands(m.sheltered_in_place), thousands(m.unsheltered), thousands(m.not_ordered))
+      << "\n";
   if (m.sheltered + m.unsheltered > 0)
-    out << "  evacuees sheltered: 50 % by " << clock(m.arrival_p50_s) << ", 90 % by " << clock(m.arrival_p90_s)
-        << ", 95 % by " << clock(m.arrival_p95_s) << "; clearance " << clock(m.clearance_s)
-        << (m.unsheltered > 0 ? " (the horizon: not everyone got in)" : "") << "\n";
+    out << "  "
+        << tf("evacuees sheltered: 50 % by {1}, 90 % by {2}, 95 % by {3}; clearance {4}", clock(m.arrival_p50_s),
+              clock(m.arrival_p90_s), clock(m.arrival_p95_s), clock(m.clearance_s))
+        << (m.unsheltered > 0 ? tr(" (the horizon: not everyone got in)") : "") << "\n";
 
   if (!h.releases().empty()) {
-    out << "  toxic exposure: " << thousands(m.persons_over_aegl2) << " persons over AEGL-2, "
-        << thousands(m.persons_over_aegl3) << " over AEGL-3 (60 min equivalent loads), expected fatalities "
-        << fixed(m.expected_fatalities, 2) << "\n";
-    printWorst(l, m, [](const ZoneOutcome& z) { return z.persons_over_aegl2; }, "most exposed zones (persons over AEGL-2):", out);
+    out << "  "
+        << tf("toxic exposure: {1} persons over AEGL-2, {2} over AEGL-3 (60 min equivalent loads), expected fatalities {3}",
+              thousands(m.persons_over_aegl2), thousands(m.persons_over_aegl3), fixed(m.expected_fatalities, 2))
+        << "\n";
+    printWorst(l, m, [](const ZoneOutcome& z) { return z.persons_over_aegl2; }, tr("most exposed zones (persons over AEGL-2):"), out);
   }
   if (!h.fires().empty()) {
-    out << "  fire: " << m.zones_burnt << " zone(s) burnt";
-    std::vector<std::string> burnt;
+    std::string burnt;
     for (const auto& [id, z] : m.zones)
-      if (z.ignited_s) burnt.push_back(id);
-    if (!burnt.empty()) {
-      out << " (";
-      for (std::size_t i = 0; i < burnt.size(); ++i) out << (i ? ", " : "") << burnt[i] << " at " << clock(*m.zones.at(burnt[i]).ignited_s);
-      out << ")";
-    }
-    out << "; " << thousands(m.persons_over_5kw) << " persons felt 5 kW/m2 or more; " << thousands(m.persons_in_fire)
-        << " persons were still in a zone while it burnt; expected fatalities (toxic and burns) "
-        << fixed(m.expected_fatalities, 2) << "\n";
-    printWorst(l, m, [](const ZoneOutcome& z) { return z.persons_in_fire; }, "still in a burning zone:", out);
+      if (z.ignited_s) burnt += (burnt.empty() ? "" : ", ") + tf("{1} at {2}", id, clock(*z.ignited_s));
+    out << "  " << tf("fire: {1} zone(s) burnt", m.zones_burnt) << (burnt.empty() ? "" : " (" + burnt + ")")
+        << tf("; {1} persons felt 5 kW/m2 or more; {2} persons were still in a zone while it burnt; expected fatalities (toxic and burns) {3}",
+              thousands(m.persons_over_5kw), thousands(m.persons_in_fire), fixed(m.expected_fatalities, 2))
+        << "\n";
+    printWorst(l, m, [](const ZoneOutcome& z) { return z.persons_in_fire; }, tr("still in a burning zone:"), out);
   }
-  out << "\nShelters\n";
-  TextTable shelters({"id", "name", "capacity", "peak", "overflow", "first in", "last in"},
+}
+
+void printShelters(const LoadedScenario& l, const Metrics& m, const Outcome& o, std::ostream& out) {
+  std::map<std::string, double> firstArrival, lastArrival;
+  for (const auto& e : o.events)
+    if (e.kind == EventKind::Arrive) {
+      if (!firstArrival.count(e.shelter)) firstArrival[e.shelter] = e.time_s;
+      lastArrival[e.shelter] = e.time_s;
+    }
+  out << "\n" << tr("Shelters") << "\n";
+  TextTable shelters({tr("id"), tr("name"), tr("capacity"), tr("peak"), tr("overflow"), tr("first in"), tr("last in")},
                      {false, false, true, true, true, false, false});
   for (const auto& sh : l.park.shelters) {
     const auto& s = m.shelters.at(sh.id);
@@ -163,33 +165,46 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
                   firstArrival.count(sh.id) ? clock(firstArrival[sh.id]) : "", lastArrival.count(sh.id) ? clock(lastArrival[sh.id]) : ""});
   }
   out << shelters.str();
+}
 
-  out << "\nBottleneck roads (most used share of their walking capacity)\n";
+void printRoadsAndTeams(const LoadedScenario& l, const Metrics& m, std::ostream& out) {
+  out << "\n" << tr("Bottleneck roads (most used share of their walking capacity)") << "\n";
   std::vector<std::pair<double, const Road*>> roads;
   for (const auto& r : l.park.roads)
     if (m.roads.at(r.id).peak_utilisation > 0.5) roads.push_back({m.roads.at(r.id).peak_utilisation, &r});
   std::stable_sort(roads.begin(), roads.end(), [](auto& a, auto& b) { return a.first > b.first; });
   if (roads.size() > 8) roads.resize(8);
-  TextTable bottlenecks({"road", "name", "width", "peak use"}, {false, false, true, true});
-  for (const auto& [u, r] : roads)
-    bottlenecks.row({r->id, r->name, fixed(r->width_m, 0) + " m", fixed(100 * u, 0) + " %"});
-  out << (roads.empty() ? "  none above 50 %\n" : bottlenecks.str());
+  TextTable bottlenecks({tr("road"), tr("name"), tr("width"), tr("peak use")}, {false, false, true, true});
+  for (const auto& [u, r] : roads) bottlenecks.row({r->id, r->name, fixed(r->width_m, 0) + " m", fixed(100 * u, 0) + " %"});
+  out << (roads.empty() ? "  " + std::string(tr("none above 50 %")) + "\n" : bottlenecks.str());
 
   if (!m.teams.empty()) {
-    out << "\nTeams\n";
-    TextTable teams({"id", "name", "dispatched", "on scene", "response"}, {false, false, false, false, true});
+    out << "\n" << tr("Teams") << "\n";
+    TextTable teams({tr("id"), tr("name"), tr("dispatched"), tr("on scene"), tr("response")}, {false, false, false, false, true});
     for (const auto& [id, t] : m.teams) {
       const Team* team = l.scenario.team(id);
-      teams.row({id, team ? team->name : "", t.dispatch_s ? clock(*t.dispatch_s) : "never",
-                 t.arrival_s ? clock(*t.arrival_s) : "not by the horizon",
+      teams.row({id, team ? team->name : "", t.dispatch_s ? clock(*t.dispatch_s) : tr("never"),
+                 t.arrival_s ? clock(*t.arrival_s) : tr("not by the horizon"),
                  t.dispatch_s && t.arrival_s ? fixed(*t.arrival_s - *t.dispatch_s, 0) + " s" : ""});
     }
     out << teams.str();
   }
   for (const auto& [id, outcome] : m.hazards) {
-    if (outcome.contained_s) out << "  " << id << " contained at " << clock(*outcome.contained_s) << "\n";
-    if (outcome.controlled_s) out << "  " << id << " under control at " << clock(*outcome.controlled_s) << "\n";
+    if (outcome.contained_s) out << "  " << tf("{1} contained at {2}", id, clock(*outcome.contained_s)) << "\n";
+    if (outcome.controlled_s) out << "  " << tf("{1} under control at {2}", id, clock(*outcome.controlled_s)) << "\n";
   }
+}
+
+void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, const HazardModel& h, std::ostream& out) {
+  out << l.scenario.name << "\n"
+      << tf("Plan {1}  {2}   (seed {3}, replication {4}, horizon {5} s)", plan.id, plan.name, o.seed, o.replication,
+            fixed(o.horizon_s, 0))
+      << "\n";
+  printHazards(h, out);
+  printEvents(o, out);
+  printPeople(l, o.metrics, h, out);
+  printShelters(l, o.metrics, o, out);
+  printRoadsAndTeams(l, o.metrics, out);
 }
 }  // namespace
 

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 using nlohmann::json;
@@ -98,6 +100,80 @@ std::string eventDetail(const Event& e) {
     case EventKind::RoadReopened:
     case EventKind::ThreatEnters:
     case EventKind::ThreatLeaves: return "";
+  }
+  return "";
+}
+
+const char* eventKindShown(EventKind kind) {
+  switch (kind) {
+    case EventKind::Detected: return tc("event", "detected");
+    case EventKind::Notified: return tc("event", "notified");
+    case EventKind::Order: return tc("event", "order");
+    case EventKind::ShelterInPlace: return tc("event", "sheltering in place");
+    case EventKind::NoShelter: return tc("event", "no shelter");
+    case EventKind::Depart: return tc("event", "departs");
+    case EventKind::Arrive: return tc("event", "arrives");
+    case EventKind::Overflow: return tc("event", "shelter full");
+    case EventKind::Horizon: return tc("event", "horizon");
+    case EventKind::Dispatch: return tc("event", "dispatched");
+    case EventKind::CannotReach: return tc("event", "cannot reach");
+    case EventKind::Drive: return tc("event", "drives");
+    case EventKind::OnScene: return tc("event", "on scene");
+    case EventKind::Contained: return tc("event", "release contained");
+    case EventKind::ZoneControlled: return tc("event", "fire in zone under control");
+    case EventKind::Controlled: return tc("event", "fire under control");
+    case EventKind::Ignited: return tc("event", "ignited");
+    case EventKind::RoadClosed: return tc("event", "road closed");
+    case EventKind::RoadReopened: return tc("event", "road reopened");
+    case EventKind::ThreatEnters: return tc("event", "threat enters");
+    case EventKind::ThreatLeaves: return tc("event", "threat leaves");
+  }
+  return "";
+}
+
+std::string eventSentence(const Event& e) {
+  // In English each sentence is the log's own line, "kind entity: detail", word for word.
+  const long n = long(e.persons);
+  const std::string& who = e.entity;
+  switch (e.kind) {
+    case EventKind::Detected: return tr("detected: the release or fire is detected");
+    case EventKind::Notified: return tf("notified {1}", who);
+    case EventKind::Order:
+      return e.action == ProtectiveAction::Evacuate ? tf("order {1}: evacuate ({2} persons), after {3}", who, n, e.party)
+                                                    : tf("order {1}: shelter_in_place ({2} persons), after {3}", who, n, e.party);
+    case EventKind::ShelterInPlace: return tf("shelter_in_place {1}: {2} persons: no open route to an open shelter", who, n);
+    case EventKind::NoShelter: return tf("no_shelter {1}: {2} persons find no open shelter they can reach", who, n);
+    case EventKind::Depart: return tf("depart {1}: {2} persons to {3}", who, n, e.shelter);
+    case EventKind::Arrive:
+      return tf("arrive {1}: {2} persons into {3} ({4}/{5})", who, n, e.shelter, long(e.occupancy), long(e.capacity));
+    case EventKind::Overflow: return tf("overflow {1}: {2} persons of {3} turned away: full", who, n, e.cohort);
+    case EventKind::Horizon: return tf("horizon: {1} evacuees not in a shelter at the horizon", n);
+    case EventKind::Dispatch: return tf("dispatch {1}: to {2} ({3} notified)", who, e.target, e.party);
+    case EventKind::CannotReach: return tf("cannot_reach {1}: {2} cannot be reached by road", who, e.target);
+    case EventKind::Drive: return tf("drive {1}: leaves for {2}", who, e.target);
+    case EventKind::OnScene: return tf("on_scene {1}: {2}", who, e.target);
+    case EventKind::Contained: return tf("contained {1}: release stopped by {2}", who, e.team);
+    case EventKind::ZoneControlled: return tf("zone_controlled {1}: {2} in {1} under control by {3}", who, e.hazard, e.team);
+    case EventKind::Controlled: return tf("controlled {1}: fire under control by {2}", who, e.team);
+    case EventKind::Ignited: return tf("ignited {1}: {2}", who, e.hazard);
+    case EventKind::RoadClosed: {
+      const RoadClosure& c = e.closure;
+      switch (c.cause) {
+        case RoadClosure::Cause::None: return tf("road_closed {1}", who);
+        case RoadClosure::Cause::Heat: {
+          char flux[32];
+          std::snprintf(flux, sizeof flux, "%g", c.heat_kW_m2);
+          return tf("road_closed {1}: heat flux at least {2} kW/m2", who, std::string(flux));
+        }
+        case RoadClosure::Cause::Concentration:
+          return tf("road_closed {1}: {2} above {3}, the plan's closure level", who, c.hazard, wordOf(c.level));
+        case RoadClosure::Cause::Unstated: return tf("road_closed {1}: closed", who);
+      }
+      return "";
+    }
+    case EventKind::RoadReopened: return tf("road_reopened {1}", who);
+    case EventKind::ThreatEnters: return tf("threat_enters {1}", who);
+    case EventKind::ThreatLeaves: return tf("threat_leaves {1}", who);
   }
   return "";
 }

@@ -1,8 +1,9 @@
 #pragma once
 // One entry of a replication's event log (DESIGN.md section 4), typed: what happened (EventKind),
 // to whom, and the ids and numbers that go with it. Nothing reads an event's text: the words of the
-// log (`eventKindName`, `eventDetail`) are made here, only when an event is written (events.csv,
-// replay.json) or shown (the run's story, the replay's log, a drill's injects).
+// log (`eventKindName`, `eventDetail`, English and stable) are made here, only when an event is
+// written (events.csv, replay.json); its words for people (`eventKindShown`, `eventSentence`, in the
+// user's language) only when it is shown (the run's story, the replay's log, a drill's injects).
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +61,12 @@ std::ostream& operator<<(std::ostream& out, EventKind kind);
 std::optional<EventKind> eventKindFromName(std::string_view name);
 /// The log's sentence for an event: "120 persons into S3 (480/1500)", "" when the kind needs none.
 std::string eventDetail(const Event& e);
+/// The kind as a user reads it, in the current language ("road closed", "道路封闭").
+const char* eventKindShown(EventKind kind);
+/// The event as a user reads it, in the current language: what happened and to whom, with its
+/// numbers ("S3: 120 persons admitted (480/1500)"). The log's own words stay eventKindName and
+/// eventDetail, in English, whatever the language.
+std::string eventSentence(const Event& e);
 /// An event as replay.json keeps it: time_s, kind, entity, its other fields, and its detail.
 nlohmann::json eventJson(const Event& e);
 /// An event of replay.json; throws std::invalid_argument naming the field when it is not one.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scenarios/I18n.hpp"
 #include "sim/engine/Event.hpp"
 #include "sim/engine/Outcome.hpp"
 
@@ -78,6 +79,30 @@ TEST(Event, EachKindHasItsWordAndSentence) {
   }
   EXPECT_EQ(eventKindFromName("arrived"), std::nullopt);
   EXPECT_EQ(eventKindFromName(""), std::nullopt);
+}
+
+// The sentence shown to users is, in English, the log's own line "kind entity: detail" word for
+// word (so the story in English reads as it always has); in Chinese it is the catalogue's, with
+// the event's ids and numbers and no English word of the log.
+TEST(Event, ShownSentenceIsTheLogsLineInEnglishAndChineseInChinese) {
+  for (const Event& e : oneOfEach()) {
+    const std::string detail = eventDetail(e);
+    const std::string line =
+        std::string(eventKindName(e.kind)) + (e.entity.empty() ? "" : " " + e.entity) + (detail.empty() ? "" : ": " + detail);
+    EXPECT_EQ(eventSentence(e), line);
+  }
+  i18n::setLanguage(i18n::Language::Chinese);
+  for (const Event& e : oneOfEach()) {
+    const std::string s = eventSentence(e);
+    EXPECT_NE(s.find(e.entity), std::string::npos) << s;
+    EXPECT_EQ(s.find(eventKindName(e.kind)), std::string::npos) << s;
+    EXPECT_STRNE(eventKindShown(e.kind), eventKindName(e.kind));
+    if (e.persons > 0) {
+      EXPECT_NE(s.find(std::to_string(e.persons)), std::string::npos) << s;
+    }
+  }
+  EXPECT_EQ(eventSentence(oneOfEach()[6]), "出发 Z1/c0：60 人前往 S1");
+  i18n::setLanguage(i18n::Language::English);
 }
 
 TEST(Event, ReplayJsonKeepsEveryField) {
