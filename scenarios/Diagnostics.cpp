@@ -5,6 +5,8 @@
 #include <memory>
 #include <sstream>
 
+#include "scenarios/I18n.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uspoof.h>
@@ -24,7 +26,7 @@ std::string Location::str() const {
 
 std::string Diagnostic::str() const {
   std::string s = where.str();
-  s += severity == Severity::Error ? ": error: " : ": warning: ";
+  s += std::string(": ") + (severity == Severity::Error ? tr("error: ") : tr("warning: "));
   if (!key.empty()) s += key + ": ";
   s += message;
   return printableText(s);

@@ -6,6 +6,8 @@
 //   is read; Reading a layer.
 #include "scenarios/GeoLayer.hpp"
 
+#include "scenarios/I18n.hpp"
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -562,7 +564,7 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
   OGRLayer* l = openLayer(*impl_, layer, holder, display, diagnostics);
   if (!l) return std::nullopt;
   GdalErrors errors;
-  const Location layerAt{display, 0, 0, "layer " + layer};
+  const Location layerAt{display, 0, 0, tf("layer {1}", layer)};
 
   OGRSpatialReference target;
   if (target.SetFromUserInput(targetCrs.c_str()) != OGRERR_NONE || !target.IsProjected()) {
@@ -633,7 +635,7 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
         // where it is a file saved in another encoding, such as GBK.
         const auto id = f.attributes.find("id");
         const std::string where = printableText(
-            "layer " + layer + ", feature " + (id != f.attributes.end() && id->second ? *id->second : "#" + std::to_string(index)));
+            tf("layer {1}, feature {2}", layer, id != f.attributes.end() && id->second ? *id->second : "#" + std::to_string(index)));
         const std::string field = out.fields[static_cast<std::size_t>(i)], text = inQuotes(printableText(*value));
         if (!impl_->folder) return damaged(where, "the text of its field " + field + " is not valid UTF-8 (" + text + ")");
         diagnostics.error({display, 0, 0, where}, field,
@@ -644,7 +646,7 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
     }
     if (auto it = f.attributes.find("id"); it != f.attributes.end() && it->second) f.id = *it->second;
     f.where = {display, 0, 0,
-               "layer " + layer + ", feature " + (f.id.empty() ? "#" + std::to_string(index) : f.id)};
+               tf("layer {1}, feature {2}", layer, f.id.empty() ? "#" + std::to_string(index) : f.id)};
     lastRead = f.id.empty() ? "#" + std::to_string(index) : f.id;
     if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
       OGREnvelope env;

@@ -1,4 +1,6 @@
 #include "scenarios/Validation.hpp"
+
+#include "scenarios/I18n.hpp"
 #include "scenarios/NumberText.hpp"
 
 #include <algorithm>
@@ -146,12 +148,12 @@ class Checker {
     };
     if (w.wind_speed_ms.lowest() < 1.3) {
       d_.warning(at, "weather.wind_speed_ms",
-                 (w.wind_speed_ms.isConstant() ? "is " + significantNumber(w.wind_speed_ms.lowest()) + " m/s"
-                                               : "is below 1.3 m/s in " + significantNumber(std::round(shareBelow(1.3) * 1000) / 10) +
-                                                     " % of draws") +
-                     "; in winds below about 1.3 m/s the dispersion models (the Gaussian plume and the dense-gas "
-                     "correlations) are unreliable (ALOHA's limitations): read those runs' doses as indicative (drillsim "
-                     "run flags them)");
+                 (w.wind_speed_ms.isConstant() ? tf("is {1} m/s", significantNumber(w.wind_speed_ms.lowest()))
+                                               : tf("is below 1.3 m/s in {1} % of draws",
+                                                    significantNumber(std::round(shareBelow(1.3) * 1000) / 10))) +
+                     tr("; in winds below about 1.3 m/s the dispersion models (the Gaussian plume and the dense-gas "
+                        "correlations) are unreliable (ALOHA's limitations): read those runs' doses as indicative (drillsim "
+                        "run flags them)"));
     }
     // A class drawn apart from the wind may be one Pasquill's table does not allow at that wind: F
     // only below 3 m/s, E only below 5 m/s (Pasquill 1961 via NOAA READY; hazard.md section 1).
@@ -168,11 +170,11 @@ class Checker {
         const double share = total > 0 ? weight / total * above : 0;
         if (share >= 0.0005)  // at least 0.05 %, as the message rounds it
           d_.warning(at, "weather.stability",
-                     "class " + cls + " is drawn apart from the wind, which is " + significantNumber(limit) + " m/s or more in " +
-                         significantNumber(std::round(above * 1000) / 10) + " % of draws: " +
-                         significantNumber(std::round(share * 1000) / 10) + " % of replications get class " + cls +
-                         " in a wind Pasquill's table gives it only below " + significantNumber(limit) +
-                         " m/s; derive the class from the sky instead, stability: {pasquill: SKY}");
+                     tf("class {1} is drawn apart from the wind, which is {2} m/s or more in {3} % of draws: {4} % of "
+                        "replications get class {1} in a wind Pasquill's table gives it only below {2} m/s; derive the "
+                        "class from the sky instead, stability: {pasquill: SKY}",
+                        cls, significantNumber(limit), significantNumber(std::round(above * 1000) / 10),
+                        significantNumber(std::round(share * 1000) / 10)));
       }
     }
     const bool stable = std::any_of(w.stability.values.begin(), w.stability.values.end(),
@@ -184,11 +186,11 @@ class Checker {
     if (stable)
       d_.warning(at, "weather.stability",
                  s_.dispersion == DispersionModel::Passive
-                     ? "stable air (class E or F) is possible; the Gaussian plume is least reliable there (ALOHA's "
-                       "limitations), and with --model passive a dense gas such as chlorine stays lower and travels "
-                       "further than it shows"
-                     : "stable air (class E or F) is possible; the Gaussian plume is least reliable there (ALOHA's "
-                       "limitations): passive releases, and dense ones beyond the dense-gas correlations' range");
+                     ? tr("stable air (class E or F) is possible; the Gaussian plume is least reliable there (ALOHA's "
+                          "limitations), and with --model passive a dense gas such as chlorine stays lower and travels "
+                          "further than it shows")
+                     : tr("stable air (class E or F) is possible; the Gaussian plume is least reliable there (ALOHA's "
+                          "limitations): passive releases, and dense ones beyond the dense-gas correlations' range"));
     for (const HazardSource* src : sources) {
       std::string near, far;
       int nearCount = 0, farCount = 0;
@@ -201,13 +203,16 @@ class Checker {
       }
       if (nearCount)
         d_.warning(src->where, "position",
-                   std::to_string(nearCount) + " populated zone" + (nearCount > 1 ? "s lie" : " lies") +
-                       " within 100 m of " + src->id + ": " + near + (nearCount > 6 ? ", ..." : "") +
-                       "; the dispersion models are unreliable that close to the source, doses there are indicative only");
+                   tnf("{1} populated zone lies within 100 m of {2}: {3}; the dispersion models are unreliable that "
+                       "close to the source, doses there are indicative only",
+                       "{1} populated zones lie within 100 m of {2}: {3}; the dispersion models are unreliable that "
+                       "close to the source, doses there are indicative only",
+                       nearCount, nearCount, src->id, near + (nearCount > 6 ? ", ..." : "")));
       if (farCount)
         d_.warning(src->where, "position",
-                   std::to_string(farCount) + " populated zones lie beyond 10 km of " + src->id + ": " + far +
-                       (farCount > 6 ? ", ..." : "") + "; the plume is not computed that far, they are counted unexposed");
+                   tf("{1} populated zones lie beyond 10 km of {2}: {3}; the plume is not computed that far, they are "
+                      "counted unexposed",
+                      farCount, src->id, far + (farCount > 6 ? ", ..." : "")));
     }
   }
 

@@ -120,7 +120,7 @@ namespace {
 std::set<std::string> englishWords(const std::string& text, const std::set<std::string>& allowed) {
   static const std::set<std::string> kept = {
       // units and symbols
-      "m", "mm", "s", "kg", "kW", "MW", "bar", "min", "km", "degC", "mg", "ppm", "T", "n", "sd", "CI", "r", "P",
+      "m", "mm", "s", "t", "kg", "kW", "MW", "bar", "min", "km", "degC", "mg", "ppm", "T", "n", "sd", "CI", "r", "P",
       // model and criterion names
       "AEGL", "Pasquill", "Britter", "McQuaid", "Gaussian", "Slade", "Bonferroni", "Wilson", "GeoPackage", "ALOHA",
       // compass points
@@ -150,6 +150,36 @@ TEST(I18n, RunStoryInChineseHasNoEnglishWords) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("事件经过"), std::string::npos);
   const std::set<std::string> ids = {"chlorine", "enterprise", "park_committee", "emergency_bureau"};
+  EXPECT_EQ(joined(englishWords(r.out, ids)), "") << r.out;
+}
+
+// The hazard-source register and the scenario's validity warnings in Chinese.
+TEST(I18n, RegisterAndWarningsInChineseHaveNoEnglishWords) {
+  const auto r = test::runDrillsim({"register", test::sourcePath("data/scenarios/chlorine_night.yaml"), "--lang", "zh"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("危险源台账"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("警告："), std::string::npos) << r.err;
+  // The keys of the scenario and the park's layer and field names are the files' own words.
+  const std::set<std::string> ids = {"chlorine", "ammonia", "lpg", "hydrogen_sulfide", "beta", "alpha", "auto", "US", "EPA",
+                                     "CFR", "GB", "data", "parks", "baofeng", "scenarios", "chlorine_night", "yaml",
+                                     "geojson", "hazard_sources", "weather", "wind_speed_ms", "stability", "position",
+                                     "drillsim", "run", "model", "passive", "Q", "q"};
+  auto withoutSourcePath = [](std::string text) {
+    const std::string root = test::sourcePath("");
+    for (std::size_t at; (at = text.find(root)) != std::string::npos;) text.erase(at, root.size());
+    return text;
+  };
+  EXPECT_EQ(joined(englishWords(withoutSourcePath(r.out), ids)), "") << r.out;
+  EXPECT_EQ(joined(englishWords(withoutSourcePath(r.err), ids)), "") << r.err;
+}
+
+// The shelter committee's evaluation in Chinese: header, findings, tables.
+TEST(I18n, ShelterEvaluationInChineseHasNoEnglishWords) {
+  const auto r = test::runDrillsim({"shelters", "evaluate", test::sourcePath("data/scenarios/chlorine_night.yaml"),
+                                    "--replications", "4", "--bound-runs", "2", "--threat-draws", "50", "--jobs", "2", "--lang", "zh"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("评估结论"), std::string::npos) << r.out;
+  const std::set<std::string> ids = {"GB"};
   EXPECT_EQ(joined(englishWords(r.out, ids)), "") << r.out;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks po/zh_CN.po beyond what msgfmt checks (README "Languages"):
-- every placeholder {1}..{9} of a message appears in its translation, and no other;
+- every placeholder {1}..{9} of a message appears in its translation (as often as the language
+  needs), and no other;
 - a message holding an enforced term of po/glossary.tsv holds the term's Chinese in its translation.
 Prints each failure with the message and exits 1 when there is one."""
 import json
@@ -41,10 +42,11 @@ terms = glossary(tsv)
 for ctx, msgid, msgstr in entries(po):
     if not msgstr:
         continue
-    if sorted(re.findall(r"\{[1-9]\}", msgid)) != sorted(re.findall(r"\{[1-9]\}", msgstr)):
+    if set(re.findall(r"\{[1-9]\}", msgid)) != set(re.findall(r"\{[1-9]\}", msgstr)):
         failures.append(f"placeholders differ: {msgid!r} -> {msgstr!r}")
     for en, zh in terms:
-        if re.search(r"(?<![A-Za-z-])" + re.escape(en) + r"(?![A-Za-z-])", msgid, re.IGNORECASE) and zh not in msgstr:
+        # A whole word, not part of a file name or key (shelters.gpkg, --shelters, pop_night).
+        if re.search(r"(?<![A-Za-z_./-])" + re.escape(en) + r"(?![A-Za-z_-]|\.[A-Za-z])", msgid, re.IGNORECASE) and zh not in msgstr:
             failures.append(f"glossary: {en!r} should be {zh!r} in {msgid!r} -> {msgstr!r}")
 for f in failures:
     print(f)

@@ -1,6 +1,8 @@
 // Shelter evaluation (see ShelterEvaluation.hpp).
 #include "sim/analysis/ShelterEvaluation.hpp"
 
+#include "scenarios/I18n.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <variant>
@@ -199,44 +201,47 @@ std::vector<ShelterFinding> shelterFindings(const LoadedScenario& l, const Shelt
   auto add = [&](int category, double weight, std::string text) { found.push_back({category, weight, std::move(text)}); };
   const long capacity = park.shelterCapacity();
   for (const PopulationEvaluation* p : {&e.day, &e.night}) {
-    const char* when = p->demand.night ? "night" : "day";
+    const char* when = p->demand.night ? tc("time of day", "night") : tc("time of day", "day");
     const long pop = p->demand.population;
     if (pop > 0 && double(capacity) < kMinShelterShare * double(pop))
-      add(0, 0, "Shelter capacity " + groupedNumber(capacity) + " is below 15 % of the " + when + " population (" +
-                           groupedNumber(pop) + "): the code for fixed shelters is not met.");
+      add(0, 0, tf("Shelter capacity {1} is below 15 % of the {2} population ({3}): the code for fixed shelters is not met.",
+                   groupedNumber(capacity), when, groupedNumber(pop)));
     if (capacity < pop)
-      add(0, 0, "Shelter capacity " + groupedNumber(capacity) + " cannot hold the whole " + when + " population (" +
-                           groupedNumber(pop) + ") if everyone evacuates.");
+      add(0, 0, tf("Shelter capacity {1} cannot hold the whole {2} population ({3}) if everyone evacuates.", groupedNumber(capacity),
+                   when, groupedNumber(pop)));
     if (p->demand.unreachable > 0)
-      add(0, double(p->demand.unreachable), groupedNumber(p->demand.unreachable) + " persons (" + when + ") reach no shelter by road.");
+      add(0, double(p->demand.unreachable), tf("{1} persons ({2}) reach no shelter by road.", groupedNumber(p->demand.unreachable), when));
     for (std::size_t k = 0; k < park.shelters.size(); ++k) {
       const Shelter& sh = park.shelters[k];
       const long demand = p->demand.demand[k];
       if (demand > sh.capacity)
-        add(3, double(demand - sh.capacity), sh.id + " " + sh.name + ": by " + when + " its nominal catchment sends " + groupedNumber(demand) +
-                             " persons to " + groupedNumber(sh.capacity) + " places (" + fixedNumber(double(demand) / sh.capacity, 1) +
-                             "x); the rest must walk on to another shelter.");
+        add(3, double(demand - sh.capacity),
+            tf("{1} {2}: by {3} its nominal catchment sends {4} persons to {5} places ({6}x); the rest must walk on to another shelter.",
+               sh.id, sh.name, when, groupedNumber(demand), groupedNumber(sh.capacity), fixedNumber(double(demand) / sh.capacity, 1)));
       if (p->runs.runs > 0 && p->runs.overflowing[k] * 10 >= p->runs.runs)
-        add(2, p->runs.meanOverflow[k], sh.id + " " + sh.name + ": turns people away in " + overflowShareText(p->runs, k) + " of " +
-                             when + " runs (mean " + groupedNumber(std::lround(p->runs.meanOverflow[k])) + " persons).");
+        add(2, p->runs.meanOverflow[k],
+            tf("{1} {2}: turns people away in {3} of {4} runs (mean {5} persons).", sh.id, sh.name, overflowShareText(p->runs, k), when,
+               groupedNumber(std::lround(p->runs.meanOverflow[k]))));
       const auto& w = p->demand.walk[k];
       if (w.beyondRadius > 0)
-        add(4, double(w.beyondRadius), sh.id + " " + sh.name + ": " + groupedNumber(w.beyondRadius) + " of its " + when +
-                             " users walk farther than " + fixedNumber(s.radius_m, 0) + " m (P95 " + fixedNumber(w.p95_m, 0) +
-                             " m, farthest " + fixedNumber(w.max_m, 0) + " m, " + fixedNumber(w.max_m / l.scenario.walking.speed_ms / 60, 0) +
-                             " min).");
+        add(4, double(w.beyondRadius),
+            tf("{1} {2}: {3} of its {4} users walk farther than {5} m (P95 {6} m, farthest {7} m, {8} min).", sh.id, sh.name,
+               groupedNumber(w.beyondRadius), when, fixedNumber(s.radius_m, 0), fixedNumber(w.p95_m, 0), fixedNumber(w.max_m, 0),
+               fixedNumber(w.max_m / l.scenario.walking.speed_ms / 60, 0)));
     }
   }
   for (std::size_t h = 0; h < e.threatHazards.size(); ++h)
     for (std::size_t k = 0; k < park.shelters.size(); ++k)
       if (e.threatShare[h][k] >= 0.05)
-        add(1, e.threatShare[h][k], park.shelters[k].id + " " + park.shelters[k].name + ": lies in the AEGL-2 zone of " +
-                             e.threatHazards[h] + " in " + percentText(e.threatShare[h][k]) + " of weather draws.");
+        add(1, e.threatShare[h][k],
+            tf("{1} {2}: lies in the AEGL-2 zone of {3} in {4} of weather draws.", park.shelters[k].id, park.shelters[k].name,
+               e.threatHazards[h], percentText(e.threatShare[h][k])));
   for (const Shelter& sh : park.shelters)
     if (sh.area_m2 > 0 && sh.capacity * s.areaPerPerson_m2 > sh.area_m2)
-      add(5, 0, sh.id + " " + sh.name + ": its " + groupedNumber(std::lround(sh.area_m2)) + " m2 hold only " +
-                           groupedNumber(long(sh.area_m2 / s.areaPerPerson_m2)) + " persons at " + fixedNumber(s.areaPerPerson_m2, 1) +
-                           " m2 each, not its capacity " + groupedNumber(sh.capacity) + ".");
+      add(5, 0,
+          tf("{1} {2}: its {3} m2 hold only {4} persons at {5} m2 each, not its capacity {6}.", sh.id, sh.name,
+             groupedNumber(std::lround(sh.area_m2)), groupedNumber(long(sh.area_m2 / s.areaPerPerson_m2)),
+             fixedNumber(s.areaPerPerson_m2, 1), groupedNumber(sh.capacity)));
   std::stable_sort(found.begin(), found.end(), [](const ShelterFinding& a, const ShelterFinding& b) {
     return a.category != b.category ? a.category < b.category : a.weight > b.weight;
   });

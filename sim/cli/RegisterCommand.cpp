@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
@@ -93,8 +94,8 @@ int runRegister(const std::vector<std::string>& argv) {
   worst.terrain = loaded->scenario.weather.terrain;
   worst.temperature_K = kWorstCaseAir_K;
   nlohmann::json sources = nlohmann::json::array();
-  TextTable table({"id", "name", "substance", "inventory", "Q", "q/Q", "beta", "alpha", "R", "grade", "AEGL-3", "AEGL-2",
-                   "AEGL-1", "plume"},
+  TextTable table({tr("id"), tr("name"), tr("substance"), tr("inventory"), "Q", "q/Q", "beta", "alpha", "R", tr("grade"), "AEGL-3",
+                   "AEGL-2", "AEGL-1", tr("plume")},
                   {false, false, false, true, true, true, true, true, true, false, true, true, true, false});
   std::string within;
   std::vector<OutFeature> features;
@@ -109,6 +110,7 @@ int runRegister(const std::vector<std::string>& argv) {
     nlohmann::json entry = {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
                             {"persons_within_500m", nearby}};
     std::string ratio, beta, alpha, r, grade = "no Q in the table";
+    std::string gradeShown = tr("no Q in the table");
     if (sub->gb18218_critical_t && sub->gb18218_beta) {
       const double qQ = inventory_t / *sub->gb18218_critical_t;
       entry["q_over_Q"] = qQ;
@@ -122,8 +124,10 @@ int runRegister(const std::vector<std::string>& argv) {
         alpha = fixed(a, 1);
         r = fixed(value, 1);
         grade = gradeFor(value);
+        gradeShown = grade;
       } else {
         grade = "below Q: not a major hazard source";
+        gradeShown = tr("below Q: not a major hazard source");
       }
     }
     std::vector<std::string> reach(3, "");
@@ -135,7 +139,7 @@ int runRegister(const std::vector<std::string>& argv) {
       if (!ppm) continue;
       const double d = hazard::centrelineDistanceTo_m(sub->mgPerM3(*ppm), release.release, worst);
       entry["aegl" + std::to_string(level) + "_m"] = d;
-      reach[std::size_t(level - 1)] = d >= 10000 ? "> 10 km" : fixed(d, 0) + " m";
+      reach[std::size_t(level - 1)] = d >= 10000 ? "> 10 km" : fixed(d, 0) + " m";  // the same in both languages
       if (level == 2) aegl2Reach = d;
     }
     nlohmann::json zones = nlohmann::json::array(), shelters = nlohmann::json::array();
@@ -164,10 +168,14 @@ int runRegister(const std::vector<std::string>& argv) {
                          {"aegl1_m", number("aegl1_m")}, {"aegl2_m", number("aegl2_m")}, {"aegl3_m", number("aegl3_m")},
                          {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
     table.row({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
-               sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, grade,
-               reach[2], reach[1], reach[0], entry["dispersion"].get<std::string>()});
-    within += "  " + src.id + ": " + std::to_string(zones.size()) + " zone(s) within the AEGL-2 reach" +
-              (zones.empty() ? "" : " (" + list + ")") + "; shelters: " + (shelterList.empty() ? "none" : shelterList) + "\n";
+               sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, gradeShown,
+               reach[2], reach[1], reach[0], release.dense() ? tc("dispersion", "dense") : tc("dispersion", "passive")});
+    const std::string shelterText = shelterList.empty() ? std::string(tr("none")) : shelterList;
+    within += "  " +
+              (zones.empty() ? tf("{1}: {2} zone(s) within the AEGL-2 reach; shelters: {3}", src.id, zones.size(), shelterText)
+                             : tf("{1}: {2} zone(s) within the AEGL-2 reach ({3}); shelters: {4}", src.id, zones.size(), list,
+                                  shelterText)) +
+              "\n";
   }
   if (auto file = args.value("gpkg")) {
     writeGeoPackageLayer(*file, "hazard_register", park.crs, features);
@@ -176,13 +184,13 @@ int runRegister(const std::vector<std::string>& argv) {
     std::cout << nlohmann::json{{"sources", sources}}.dump(2) << "\n";
     return kExitOk;
   }
-  std::cout << "Hazard-source register of " << park.path << " (" << loaded->scenario.name << ")\n"
-            << "GB 18218-2018 ratios and grades; AEGL reach (60 min) of a worst-case release: the inventory over\n"
-            << "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, "
-            << wordOf(loaded->scenario.weather.terrain) << " terrain;\n"
-            << "the plume dense or passive as a run chooses it (--model " << dispersionName(loaded->scenario.dispersion)
-            << ").\n\n"
-            << table.str() << "\nWithin the AEGL-2 reach, in any wind direction:\n"
+  std::cout << tf("Hazard-source register of {1} ({2})", park.path, loaded->scenario.name) << "\n"
+            << tf("GB 18218-2018 ratios and grades; AEGL reach (60 min) of a worst-case release: the inventory over\n"
+                  "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, {1} terrain;\n"
+                  "the plume dense or passive as a run chooses it (--model {2}).",
+                  shownWord(loaded->scenario.weather.terrain), dispersionName(loaded->scenario.dispersion))
+            << "\n\n"
+            << table.str() << "\n" << tr("Within the AEGL-2 reach, in any wind direction:") << "\n"
             << within;
   return kExitOk;
 }

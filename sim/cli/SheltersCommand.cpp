@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/QuickestFlow.hpp"
@@ -62,11 +63,11 @@ std::string overflowText(const ShelterRuns& r, std::size_t s) { return overflowS
 std::string planEfficiencyTable(const LoadedScenario& l, const ShelterEvaluation& e, bool md) {
   if (e.plans.empty()) return "";
   std::ostringstream out;
-  out << (md ? "\n## Plan efficiency\n\n" : "\nPlan efficiency\n") << "Each plan's first "
-      << e.plans.front().runs.runs << " runs (" << wordOf(l.scenario.population)
-      << "), each set against the quickest-flow bound for its own departures (bound / clearance).\n"
-      << (md ? "\n" : "");
-  TextTable t({"plan", "name", "runs bounded", "mean clearance", "mean bound", "efficiency", "lowest"},
+  out << (md ? "\n## " : "\n") << tr("Plan efficiency") << (md ? "\n\n" : "\n")
+      << tf("Each plan's first {1} runs ({2}), each set against the quickest-flow bound for its own departures (bound / clearance).",
+            e.plans.front().runs.runs, shownWord(l.scenario.population))
+      << "\n" << (md ? "\n" : "");
+  TextTable t({tr("plan"), tr("name"), tr("runs bounded"), tr("mean clearance"), tr("mean bound"), tr("efficiency"), tr("lowest")},
               {false, false, true, true, true, true, true});
   for (const auto& p : e.plans) {
     const auto& c = p.runs.summary.boundedClearance_s;
@@ -78,8 +79,10 @@ std::string planEfficiencyTable(const LoadedScenario& l, const ShelterEvaluation
            any ? percent(eff.mean) : "-", any ? percent(eff.min) : "-"});
   }
   out << t.str(md);
-  out << (md ? "\n" : "") << "Runs bounded: those in which anyone evacuated. A run that leaves anyone unsheltered has\n"
-      << "the horizon as its clearance: a low efficiency.\n";
+  out << (md ? "\n" : "")
+      << tr("Runs bounded: those in which anyone evacuated. A run that leaves anyone unsheltered has\n"
+            "the horizon as its clearance: a low efficiency.")
+      << "\n";
   return out.str();
 }
 
@@ -109,16 +112,17 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
   };
   // Shelters, standards and hazards.
   {
-    std::vector<std::string> header = {"shelter", "name", "kind", "capacity", "area m2", "holds at " + fixed(s.areaPerPerson_m2, 1) + " m2", "nearest source"};
+    std::vector<std::string> header = {tr("shelter"), tr("name"), tr("kind"), tr("capacity"), tr("area m2"),
+                                       tf("holds at {1} m2", fixed(s.areaPerPerson_m2, 1)), tr("nearest source")};
     std::vector<bool> right = {false, false, false, true, true, true, false};
     for (const auto& h : e.threatHazards) {
-      header.push_back("P(AEGL-2 " + h + ")");
+      header.push_back("P(AEGL-2 " + h + ")");  // the same in both languages
       right.push_back(true);
     }
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < park.shelters.size(); ++k) {
       const Shelter& sh = park.shelters[k];
-      std::vector<std::string> r = {sh.id, sh.name, wordOf(sh.kind),
+      std::vector<std::string> r = {sh.id, sh.name, shownWord(sh.kind),
                                     thousands(sh.capacity), sh.area_m2 > 0 ? thousands(std::lround(sh.area_m2)) : "-",
                                     sh.area_m2 > 0 ? thousands(long(sh.area_m2 / s.areaPerPerson_m2)) : "-",
                                     nearestSource(park, sh)};
@@ -128,13 +132,16 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
     emit(header, rows, right);
   }
   for (const PopulationEvaluation* p : {&e.day, &e.night}) {
-    out << "\n" << (md ? "### " : "") << (p->demand.night ? "Night" : "Day") << " (" << wordOf(p->demand.night ? drillsim::Population::Night : drillsim::Population::Day)
-        << ", " << thousands(p->demand.population) << " persons)\n" << (md ? "\n" : "");
-    std::vector<std::string> header = {"shelter", "capacity", "zones", "demand", "demand/cap", "walk P50", "walk P95",
-                                       "beyond " + fixed(s.radius_m, 0) + " m"};
+    const char* population = shownWord(p->demand.night ? drillsim::Population::Night : drillsim::Population::Day);
+    out << "\n" << (md ? "### " : "")
+        << (p->demand.night ? tf("Night ({1}, {2} persons)", population, thousands(p->demand.population))
+                            : tf("Day ({1}, {2} persons)", population, thousands(p->demand.population)))
+        << "\n" << (md ? "\n" : "");
+    std::vector<std::string> header = {tr("shelter"), tr("capacity"), tr("zones"), tr("demand"), tr("demand/cap"), tr("walk P50"),
+                                       tr("walk P95"), tf("beyond {1} m", fixed(s.radius_m, 0))};
     std::vector<bool> right = {false, true, false, true, true, true, true, true};
     if (p->runs.runs > 0) {
-      header.insert(header.end(), {"P(overflow) [95 % CI]", "mean admitted", "mean peak"});
+      header.insert(header.end(), {tr("P(overflow) [95 % CI]"), tr("mean admitted"), tr("mean peak")});
       right.insert(right.end(), {true, true, true});
     }
     std::vector<std::vector<std::string>> rows;
@@ -158,16 +165,17 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
     if (p->runs.runs > 0) {
       const auto& c = p->runs.summary.clearance_s;
       const auto& u = p->runs.summary.unsheltered;
-      out << (md ? "\n" : "") << "  Over " << p->runs.runs << " runs of plan " << s.plan->id << ": clearance mean "
-          << thousands(std::lround(c.mean)) << " s (P95 " << thousands(std::lround(c.quantiles[2].value))
-          << " s); unsheltered at the horizon mean " << fixed(u.mean, 1) << ".\n";
+      out << (md ? "\n" : "") << "  "
+          << tf("Over {1} runs of plan {2}: clearance mean {3} s (P95 {4} s); unsheltered at the horizon mean {5}.", p->runs.runs,
+                s.plan->id, thousands(std::lround(c.mean)), thousands(std::lround(c.quantiles[2].value)), fixed(u.mean, 1))
+          << "\n";
       if (!p->runs.efficiency.empty()) {
         const auto& b = p->runs.summary.bound_s;
         const auto& eff = p->runs.summary.efficiency;
-        out << (md ? "\n" : "") << "  Plan efficiency over its first " << p->runs.efficiency.size()
-            << " runs: the quickest-flow bound for each run's own departures is " << fixed(100 * eff.mean, 0)
-            << " % of its clearance on average (lowest " << fixed(100 * eff.min, 0) << " %; mean bound "
-            << thousands(std::lround(b.mean)) << " s).\n";
+        out << (md ? "\n" : "") << "  "
+            << tf("Plan efficiency over its first {1} runs: the quickest-flow bound for each run's own departures is {2} % of its clearance on average (lowest {3} %; mean bound {4} s).",
+                  p->runs.efficiency.size(), fixed(100 * eff.mean, 0), fixed(100 * eff.min, 0), thousands(std::lround(b.mean)))
+            << "\n";
       }
     }
   }
@@ -176,24 +184,28 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
 
 std::string header(const LoadedScenario& l, const Settings& s) {
   std::ostringstream out;
-  out << "Shelter evaluation: " << l.scenario.name << "\n";
+  out << tf("Shelter evaluation: {1}", l.scenario.name) << "\n";
   if (!s.layout.empty())
-    out << "Layout: " << (s.layoutName.empty() ? "" : s.layoutName + " (") << s.layout
-        << (s.layoutName.empty() ? "" : ")") << ", applied over the scenario's shelters\n";
+    out << (s.layoutName.empty() ? tf("Layout: {1}, applied over the scenario's shelters", s.layout)
+                                 : tf("Layout: {1} ({2}), applied over the scenario's shelters", s.layoutName, s.layout))
+        << "\n";
   const auto& rule = s.plan->shelters;
-  out << "Plan " << s.plan->id << " " << s.plan->name << "; shelter rule "
-      << (rule.kind == ShelterRule::Kind::Map ? "map (listed shelters first)"
-                                              : rule.kind == ShelterRule::Kind::Fastest ? "fastest" : "nearest")
-      << "; seed " << s.seed << "\n";
-  out << "Standards: fixed shelters hold >= 15 % of the planned population; service radius " << fixed(s.radius_m, 0)
-      << " m; " << fixed(s.areaPerPerson_m2, 1) << " m2 per person (GB 21734-2008 5.4)\n";
+  const char* ruleText = rule.kind == ShelterRule::Kind::Map       ? tr("map (listed shelters first)")
+                         : rule.kind == ShelterRule::Kind::Fastest ? tc("shelter rule", "fastest")
+                                                                   : tc("shelter rule", "nearest");
+  out << tf("Plan {1} {2}; shelter rule {3}; seed {4}", s.plan->id, s.plan->name, ruleText, s.seed) << "\n";
+  out << tf("Standards: fixed shelters hold >= 15 % of the planned population; service radius {1} m; {2} m2 per person (GB 21734-2008 5.4)",
+            fixed(s.radius_m, 0), fixed(s.areaPerPerson_m2, 1))
+      << "\n";
   const long cap = l.park.shelterCapacity();
   const long day = l.park.population(false), night = l.park.population(true);
-  out << "Capacity " << thousands(cap) << " in " << l.park.shelters.size() << " shelters: " << percent(double(cap) / double(std::max(1L, day)))
-      << " of the day population (" << thousands(day) << "), " << percent(double(cap) / double(std::max(1L, night)))
-      << " of the night population (" << thousands(night) << ")\n";
-  out << "Catchment: each zone's nominal shelter under the plan on empty roads; demand: its persons. P(overflow):\n"
-         "share of Monte Carlo runs in which the shelter turned anyone away.\n";
+  out << tf("Capacity {1} in {2} shelters: {3} of the day population ({4}), {5} of the night population ({6})", thousands(cap),
+            l.park.shelters.size(), percent(double(cap) / double(std::max(1L, day))), thousands(day),
+            percent(double(cap) / double(std::max(1L, night))), thousands(night))
+      << "\n";
+  out << tr("Catchment: each zone's nominal shelter under the plan on empty roads; demand: its persons. P(overflow):\n"
+            "share of Monte Carlo runs in which the shelter turned anyone away.")
+      << "\n";
   return out.str();
 }
 
@@ -267,9 +279,9 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
   if (ec) throw OutputError("cannot create the folder " + dir + ": " + ec.message());
   // The map: each zone's nominal night shelter, red where the walk is beyond the radius.
   MapOptions map;
-  map.title = "Shelter catchments by night: " + l.scenario.name;
-  map.linksLabel = "zone to its shelter (night)";
-  map.flaggedLabel = "walk beyond " + fixed(s.radius_m, 0) + " m";
+  map.title = tf("Shelter catchments by night: {1}", l.scenario.name);
+  map.linksLabel = tr("zone to its shelter (night)");
+  map.flaggedLabel = tf("walk beyond {1} m", fixed(s.radius_m, 0));
   for (std::size_t z = 0; z < l.park.zones.size(); ++z) {
     const int sh = e.night.demand.zoneShelter[z];
     if (sh < 0 || l.park.zones[z].pop_night <= 0) continue;
@@ -280,10 +292,11 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
   std::ostringstream md;
   md << "# " << header(l, s).substr(0, header(l, s).find('\n')) << "\n\n";
   std::string h = header(l, s);
-  md << h.substr(h.find('\n') + 1) << "\n![Shelter catchments by night](map.svg)\n\n## Findings\n\n";
-  if (e.findings.empty()) md << "Nothing above the thresholds.\n";
+  md << h.substr(h.find('\n') + 1) << "\n![" << tr("Shelter catchments by night") << "](map.svg)\n\n## " << tr("Findings")
+     << "\n\n";
+  if (e.findings.empty()) md << tr("Nothing above the thresholds.") << "\n";
   for (const auto& f : e.findings) md << "- " << f.text << "\n";
-  md << "\n## Shelters\n\n" << tables(l, s, e, true) << planEfficiencyTable(l, e, true);
+  md << "\n## " << tr("Shelters") << "\n\n" << tables(l, s, e, true) << planEfficiencyTable(l, e, true);
   writeFileAtomically(dir + "/report.md", md.str());
   writeFileAtomically(dir + "/evaluation.json", toJson(l, s, e).dump(2) + "\n");
   std::vector<OutFeature> features;
@@ -334,14 +347,14 @@ int evaluate(const Args& args) {
   if (format == "json") {
     std::cout << toJson(*loaded, s, e).dump(2) << "\n";
   } else {
-    std::cout << header(*loaded, s) << "\nFindings\n";
-    if (e.findings.empty()) std::cout << "  nothing above the thresholds\n";
+    std::cout << header(*loaded, s) << "\n" << tr("Findings") << "\n";
+    if (e.findings.empty()) std::cout << "  " << tr("nothing above the thresholds") << "\n";
     for (const auto& f : e.findings) std::cout << "  - " << f.text << "\n";
-    std::cout << "\nShelters\n" << tables(*loaded, s, e, false) << planEfficiencyTable(*loaded, e, false);
+    std::cout << "\n" << tr("Shelters") << "\n" << tables(*loaded, s, e, false) << planEfficiencyTable(*loaded, e, false);
   }
   if (auto dir = args.value("out")) {
     writeOutputs(*dir, *loaded, s, e);
-    if (format == "text") std::cout << "\nReport: " << *dir << "/report.md (map.svg, evaluation.json, shelters.gpkg)\n";
+    if (format == "text") std::cout << "\n" << tf("Report: {1}/report.md (map.svg, evaluation.json, shelters.gpkg)", *dir) << "\n";
   }
   std::cout.flush();
   std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need
