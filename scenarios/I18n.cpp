@@ -33,6 +33,14 @@ class Catalogue {
 
   std::size_t size() const { return count_ > 0 ? count_ - 1 : 0; }  // without the header entry
 
+  /// The translations of entries 1..N-1 (entry 0 is the header), each followed by a newline.
+  std::string translations() const {
+    std::string out;
+    for (std::uint32_t i = 1; i < count_; ++i)
+      if (const char* t = string(translations_, i)) out += std::string(t) + "\n";
+    return out;
+  }
+
   /// The translation of `key` (its first form), or nullptr.
   const char* find(const char* key) const {
     std::uint32_t lo = 0, hi = count_;
@@ -139,5 +147,6 @@ std::string substitute(std::string_view pattern, const std::string* args, std::s
 }
 
 std::size_t catalogueSize() { return chinese().size(); }
+std::string catalogueText() { return chinese().translations(); }
 
 }  // namespace drillsim::i18n

@@ -90,6 +90,9 @@ constexpr const char* kNoop(const char* message) { return message; }
 
 /// The number of messages the embedded Chinese catalogue holds (for tests and `--version`).
 std::size_t catalogueSize();
+/// Every translation of the catalogue, one after another: the characters a font must hold to
+/// show any message in Chinese (the desk's glyph atlas).
+std::string catalogueText();
 
 }  // namespace drillsim::i18n
 

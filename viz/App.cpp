@@ -6,6 +6,8 @@
 //   The window and its views.
 #include "viz/App.hpp"
 
+#include "scenarios/I18n.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -34,7 +36,8 @@ App::~App() {
 
 std::vector<std::string> App::texts() const {
   const Scenario& s = editor_.scenario();
-  std::vector<std::string> t = {s.name, s.description, "DrillSim —", "新避难场所", "（副本）"};
+  // The messages in Chinese, whichever language is shown: the desk can switch at any time.
+  std::vector<std::string> t = {s.name, s.description, "DrillSim —", "新避难场所", "（副本）", i18n::catalogueText()};
   for (const auto& z : editor_.park().zones) t.push_back(z.name);
   for (const auto& x : editor_.park().shelters) t.push_back(x.name);
   for (const auto& x : editor_.park().stations) t.push_back(x.name);
@@ -99,9 +102,9 @@ void App::saveOrAsk() {
 void App::save() {
   try {
     editor_.save();
-    message_ = "saved " + editor_.path();
+    message_ = tf("saved {1}", editor_.path());
   } catch (const std::exception& e) {
-    message_ = std::string("NOT saved: ") + e.what();
+    message_ = tf("NOT saved: {1}", std::string(e.what()));
   }
 }
 
@@ -131,7 +134,7 @@ void App::openScenario(const std::string& path) {
   replayPanel_.plan.clear();
   openError_.clear();
   openAsked_ = false;
-  message_ = "opened " + path;
+  message_ = tf("opened {1}", path);
 }
 
 void App::requestPicture() {
@@ -157,34 +160,45 @@ void App::shortcuts() {
   if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && io.KeyShift)) editor_.redo();
 }
 
+namespace {
+// A label in the current language with an id that stays when the language changes (ImGui's "###").
+std::string label(const std::string& shown, const char* id) { return shown + "###" + id; }
+}  // namespace
+
 void App::menuBar() {
   if (!ImGui::BeginMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open scenario...")) {
+  if (ImGui::BeginMenu(label(tc("menu", "File"), "file").c_str())) {
+    if (ImGui::MenuItem(label(tr("Open scenario..."), "open").c_str())) {
       openAsked_ = true;
       pathInput_ = editor_.path();
     }
-    if (ImGui::MenuItem("Save", "Ctrl+S")) saveOrAsk();
-    if (ImGui::MenuItem("Save as...")) {
+    if (ImGui::MenuItem(label(tr("Save"), "save").c_str(), "Ctrl+S")) saveOrAsk();
+    if (ImGui::MenuItem(label(tr("Save as..."), "saveas").c_str())) {
       saveAsAsked_ = true;
       pathInput_ = editor_.path();
     }
-    if (ImGui::MenuItem("Save a picture of the window", "F12")) requestPicture();
+    if (ImGui::MenuItem(label(tr("Save a picture of the window"), "picture").c_str(), "F12")) requestPicture();
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestClose();
+    if (ImGui::MenuItem(label(tr("Quit"), "quit").c_str(), "Ctrl+Q")) requestClose();
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Edit")) {
-    if (ImGui::MenuItem(("Undo " + editor_.undoLabel()).c_str(), "Ctrl+Z", false, editor_.canUndo())) editor_.undo();
-    if (ImGui::MenuItem(("Redo " + editor_.redoLabel()).c_str(), "Ctrl+Y", false, editor_.canRedo())) editor_.redo();
+  if (ImGui::BeginMenu(label(tc("menu", "Edit"), "edit").c_str())) {
+    if (ImGui::MenuItem(label(tf("Undo {1}", editor_.undoLabel()), "undo").c_str(), "Ctrl+Z", false, editor_.canUndo())) editor_.undo();
+    if (ImGui::MenuItem(label(tf("Redo {1}", editor_.redoLabel()), "redo").c_str(), "Ctrl+Y", false, editor_.canRedo())) editor_.redo();
+    ImGui::EndMenu();
+  }
+  // The language: the whole desk is drawn in it from the next frame (every font holds both).
+  if (ImGui::BeginMenu(label(tc("menu", "Language"), "language").c_str())) {
+    if (ImGui::MenuItem("中文", nullptr, i18n::language() == i18n::Language::Chinese)) i18n::setLanguage(i18n::Language::Chinese);
+    if (ImGui::MenuItem("English", nullptr, i18n::language() == i18n::Language::English)) i18n::setLanguage(i18n::Language::English);
     ImGui::EndMenu();
   }
   ImGui::TextDisabled("|");
   ImGui::TextUnformatted(editor_.scenario().name.c_str());
-  ImGui::TextDisabled("%s%s", fs::path(editor_.path()).filename().c_str(), editor_.dirty() ? "  (unsaved changes)" : "");
+  ImGui::TextDisabled("%s%s", fs::path(editor_.path()).filename().c_str(), editor_.dirty() ? tr("  (unsaved changes)") : "");
   if (!editor_.recoveryError().empty())
-    ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1), "| unsaved edits cannot be kept for recovery: %s",
-                       editor_.recoveryError().c_str());
+    ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1), "| %s",
+                       tf("unsaved edits cannot be kept for recovery: {1}", editor_.recoveryError()).c_str());
   if (!message_.empty()) ImGui::TextDisabled("| %s", message_.c_str());
   ImGui::EndMenuBar();
 }
@@ -196,15 +210,15 @@ std::string differingParts(const Scenario& a, const Scenario& b) {
   std::vector<std::string> parts;
   if (a.name != b.name || a.description != b.description || a.horizon_s != b.horizon_s || a.population != b.population ||
       a.cohort_size != b.cohort_size || !(a.walking == b.walking) || !(a.monte_carlo == b.monte_carlo) || a.park != b.park)
-    parts.push_back("settings");
-  if (!(a.weather == b.weather)) parts.push_back("weather");
-  if (!(a.hazards == b.hazards)) parts.push_back("hazards");
-  if (!(a.teams == b.teams)) parts.push_back("teams");
-  if (!(a.plans == b.plans)) parts.push_back("plans");
-  if (!(a.shelter_changes == b.shelter_changes)) parts.push_back("shelters");
-  if (!(a.park_changes == b.park_changes)) parts.push_back("zone, road or source attributes");
+    parts.push_back(tr("settings"));
+  if (!(a.weather == b.weather)) parts.push_back(tr("weather"));
+  if (!(a.hazards == b.hazards)) parts.push_back(tr("hazards"));
+  if (!(a.teams == b.teams)) parts.push_back(tr("teams"));
+  if (!(a.plans == b.plans)) parts.push_back(tr("plans"));
+  if (!(a.shelter_changes == b.shelter_changes)) parts.push_back(tr("shelters"));
+  if (!(a.park_changes == b.park_changes)) parts.push_back(tr("zone, road or source attributes"));
   std::string text;
-  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
+  for (const auto& p : parts) text += (text.empty() ? "" : tr(", ")) + p;
   return text;
 }
 }  // namespace
@@ -219,23 +233,23 @@ void App::modals() {
 
 // Unsaved edits found: recover or discard them.
 void App::recoveryDialog() {
-  if (editor_.recovery()) ImGui::OpenPopup("Unsaved edits found");
-  if (ImGui::BeginPopupModal("Unsaved edits found", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  const std::string title = label(tr("Unsaved edits found"), "recovery");
+  if (editor_.recovery()) ImGui::OpenPopup(title.c_str());
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     if (const auto& r = editor_.recovery()) {
       const std::string file = fs::path(editor_.path()).filename().string();
-      ImGui::Text("Edits to %s were not saved when the program last ended (last kept %s).", file.c_str(),
-                  r->written.c_str());
-      ImGui::Text("They change: %s.", differingParts(r->scenario, editor_.scenario()).c_str());
-      ImGui::TextDisabled("They are kept in %s until you decide.", fs::path(editor_.recoveryPath()).filename().c_str());
-      if (ImGui::Button("Recover the edits")) {
+      ImGui::TextUnformatted(tf("Edits to {1} were not saved when the program last ended (last kept {2}).", file, r->written).c_str());
+      ImGui::TextUnformatted(tf("They change: {1}.", differingParts(r->scenario, editor_.scenario())).c_str());
+      ImGui::TextDisabled("%s", tf("They are kept in {1} until you decide.", fs::path(editor_.recoveryPath()).filename().string()).c_str());
+      if (ImGui::Button(label(tr("Recover the edits"), "recover").c_str())) {
         editor_.recover();
-        message_ = "recovered the unsaved edits; Ctrl+Z goes back to the file as saved";
+        message_ = tr("recovered the unsaved edits; Ctrl+Z goes back to the file as saved");
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
-      if (ImGui::Button("Discard them (keep the file as saved)")) {
+      if (ImGui::Button(label(tr("Discard them (keep the file as saved)"), "discard").c_str())) {
         editor_.discardRecovery();
-        message_ = "discarded the unsaved edits";
+        message_ = tr("discarded the unsaved edits");
         ImGui::CloseCurrentPopup();
       }
     } else {
@@ -247,25 +261,26 @@ void App::recoveryDialog() {
 
 // Quitting with unsaved changes or a batch running.
 void App::closeDialog() {
-  if (closeAsked_) ImGui::OpenPopup("Unsaved changes");
-  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    if (editor_.dirty()) ImGui::Text("The scenario has changes that are not saved.");
-    if (batchRunning()) ImGui::Text("A batch is running; quitting stops it (what finished is kept, --resume completes it).");
-    if (editor_.dirty() && ImGui::Button("Save and quit")) {
+  const std::string title = label(tr("Unsaved changes"), "close");
+  if (closeAsked_) ImGui::OpenPopup(title.c_str());
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (editor_.dirty()) ImGui::TextUnformatted(tr("The scenario has changes that are not saved."));
+    if (batchRunning()) ImGui::TextUnformatted(tr("A batch is running; quitting stops it (what finished is kept, --resume completes it)."));
+    if (editor_.dirty() && ImGui::Button(label(tr("Save and quit"), "savequit").c_str())) {
       saveOrAsk();
       if (!editor_.dirty()) closeConfirmed_ = true;
       closeAsked_ = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(editor_.dirty() ? "Quit without saving" : "Quit")) {
+    if (ImGui::Button(label(editor_.dirty() ? tr("Quit without saving") : tr("Quit"), "quit").c_str())) {
       editor_.abandonEdits();  // chosen: not offered for recovery next time
       closeConfirmed_ = true;
       closeAsked_ = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
+    if (ImGui::Button(label(tr("Cancel"), "cancel").c_str())) {
       closeAsked_ = false;
       ImGui::CloseCurrentPopup();
     }
@@ -275,15 +290,17 @@ void App::closeDialog() {
 
 // Opening another scenario.
 void App::openDialog() {
-  if (openAsked_) ImGui::OpenPopup("Open scenario");
-  if (ImGui::BeginPopupModal("Open scenario", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  const std::string title = label(tr("Open scenario"), "openscenario");
+  if (openAsked_) ImGui::OpenPopup(title.c_str());
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::SetNextItemWidth(600);
-    ImGui::InputText("scenario file", &pathInput_);
-    if (editor_.dirty()) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "The changes to this scenario are not saved; save them first or they are lost.");
+    ImGui::InputText(label(tr("scenario file"), "path").c_str(), &pathInput_);
+    if (editor_.dirty())
+      ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", tr("The changes to this scenario are not saved; save them first or they are lost."));
     if (!openError_.empty()) errorText(openError_, 600);
-    if (ImGui::Button(editor_.dirty() ? "Open, losing the changes" : "Open")) openScenario(pathInput_);
+    if (ImGui::Button(label(editor_.dirty() ? tr("Open, losing the changes") : tr("Open"), "open").c_str())) openScenario(pathInput_);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || !openAsked_) {
+    if (ImGui::Button(label(tr("Cancel"), "cancel").c_str()) || !openAsked_) {
       openAsked_ = false;
       openError_.clear();
       ImGui::CloseCurrentPopup();
@@ -294,26 +311,28 @@ void App::openDialog() {
 
 // Saving over values the editor could not read.
 void App::unreadDialog() {
-  if (saveUnreadAsked_) ImGui::OpenPopup("Values the editor could not read");
-  if (ImGui::BeginPopupModal("Values the editor could not read", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  const std::string title = label(tr("Values the editor could not read"), "unread");
+  if (saveUnreadAsked_) ImGui::OpenPopup(title.c_str());
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     const std::string file = fs::path(editor_.path()).filename().string();
-    ImGui::Text("%s has %zu error(s) the editor could not read; they are listed under Problems with their lines.",
-                file.c_str(), editor_.unread().items().size());
-    ImGui::Text("Where they are, the editor holds the default value or leaves the entry out.");
-    ImGui::Text("Saving writes the editor's version in their place; the file as it is now is kept as %s.bak.",
-                file.c_str());
-    if (ImGui::Button("Save anyway")) {
+    ImGui::TextUnformatted(tf("{1} has {2} error(s) the editor could not read; they are listed under Problems with their lines.",
+                              file, editor_.unread().items().size())
+                               .c_str());
+    ImGui::TextUnformatted(tr("Where they are, the editor holds the default value or leaves the entry out."));
+    ImGui::TextUnformatted(
+        tf("Saving writes the editor's version in their place; the file as it is now is kept as {1}.bak.", file).c_str());
+    if (ImGui::Button(label(tr("Save anyway"), "saveanyway").c_str())) {
       save();
       saveUnreadAsked_ = false;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save as another file...")) {
+    if (ImGui::Button(label(tr("Save as another file..."), "saveother").c_str())) {
       pathInput_ = editor_.path();
       saveAsAsked_ = true;
       saveUnreadAsked_ = false;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) saveUnreadAsked_ = false;
+    if (ImGui::Button(label(tr("Cancel"), "cancel").c_str())) saveUnreadAsked_ = false;
     if (!saveUnreadAsked_) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
@@ -321,23 +340,24 @@ void App::unreadDialog() {
 
 // Save as another file.
 void App::saveAsDialog() {
-  if (saveAsAsked_) ImGui::OpenPopup("Save as");
-  if (ImGui::BeginPopupModal("Save as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  const std::string title = label(tr("Save as"), "saveas");
+  if (saveAsAsked_) ImGui::OpenPopup(title.c_str());
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::SetNextItemWidth(600);
-    ImGui::InputText("new file", &pathInput_);
+    ImGui::InputText(label(tr("new file"), "path").c_str(), &pathInput_);
     const bool exists = fs::exists(pathInput_) && fs::path(pathInput_) != fs::path(editor_.path());
-    if (exists) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "A file of that name exists and will be replaced.");
-    if (ImGui::Button(exists ? "Replace" : "Save")) {
+    if (exists) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", tr("A file of that name exists and will be replaced."));
+    if (ImGui::Button(label(exists ? tr("Replace") : tr("Save"), "save").c_str())) {
       try {
         editor_.saveAs(pathInput_);
-        message_ = "saved " + pathInput_;
+        message_ = tf("saved {1}", pathInput_);
         saveAsAsked_ = false;
       } catch (const std::exception& e) {
-        message_ = std::string("NOT saved: ") + e.what();
+        message_ = tf("NOT saved: {1}", std::string(e.what()));
       }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) saveAsAsked_ = false;
+    if (ImGui::Button(label(tr("Cancel"), "cancel").c_str())) saveAsAsked_ = false;
     if (!saveAsAsked_) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
@@ -359,10 +379,14 @@ void App::frame() {
     const struct {
       View v;
       const char* name;
-    } tabs[] = {{View::Editor, "Map & editor"}, {View::Batch, "Batch"}, {View::Compare, "Compare plans"}, {View::Replay, "Replay"}};
+      const char* id;
+    } tabs[] = {{View::Editor, i18n::kNoop("Map & editor"), "editor"},
+                {View::Batch, i18n::kNoop("Batch"), "batch"},
+                {View::Compare, i18n::kNoop("Compare plans"), "compare"},
+                {View::Replay, i18n::kNoop("Replay"), "replay"}};
     for (const auto& t : tabs) {
       const ImGuiTabItemFlags flags = viewChanged_ && view_ == t.v ? ImGuiTabItemFlags_SetSelected : 0;
-      if (ImGui::BeginTabItem(t.name, nullptr, flags)) {
+      if (ImGui::BeginTabItem(label(tr(t.name), t.id).c_str(), nullptr, flags)) {
         if (!viewChanged_) view_ = t.v;
         drawView(t.v);
         ImGui::EndTabItem();

@@ -23,6 +23,7 @@
 #include "sim/batch/ResultStore.hpp"
 #include "sim/batch/ZoneSummary.hpp"
 #include "sim/map/ParkMap.hpp"
+#include "scenarios/I18n.hpp"
 #include "viz/App.hpp"
 
 namespace drillsim::viz {
@@ -108,7 +109,7 @@ void App::startBatch() {
   }
   std::vector<std::string> argv = {drillsimCommand(), "batch", editor_.path(), "--plans", plans, "--replications",
                                    std::to_string(b.replications), "--seed", b.seed, "--jobs", std::to_string(b.jobs),
-                                   "--out", b.out, "--quiet", "--progress-fd", "3"};
+                                   "--out", b.out, "--quiet", "--progress-fd", "3", "--lang", i18n::languageCode(i18n::language())};
   if (b.resume) argv.push_back("--resume");
   batch_ = std::make_unique<ChildProcess>();
   BatchProgress& p = batchProgress_;

@@ -13,6 +13,7 @@
 
 #include "sim/batch/ResultStore.hpp"
 #include "sim/analysis/DrillDocument.hpp"
+#include "scenarios/I18n.hpp"
 #include "viz/App.hpp"
 
 namespace drillsim::viz {
@@ -63,7 +64,7 @@ void App::openReplay(const std::string& plan, int replication) {
   replayStale_ = results_.seed && !results_.scenarioHash.empty() && fileHash(editor_.path()) != results_.scenarioHash;
   run_ = std::make_unique<ChildProcess>();
   if (!run_->start({drillsimCommand(), "run", editor_.path(), "--plan", plan, "--replication", std::to_string(replication),
-                    "--seed", seed, "--out", replayDir_},
+                    "--seed", seed, "--out", replayDir_, "--lang", i18n::languageCode(i18n::language())},
                    false))
     replayError_ = run_->error();
   replayPanel_.bookmarks.clear();

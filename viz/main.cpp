@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "scenarios/I18n.hpp"
 #include "viz/App.hpp"
 #include "viz/Fonts.hpp"
 #include "viz/Screenshot.hpp"
@@ -45,6 +46,7 @@ const char* kUsage =
     "  --run-batch N         start a batch of N replications per plan at once (the Batch view)\n"
     "  --screenshot FILE.png draw the view, save it as a PNG and exit (run under xvfb-run without a display)\n"
     "  --size WxH            window size (default 1400x900)\n"
+    "  --lang zh|en          the desk's language (default: the locale's, LANG=zh_CN.UTF-8 for Chinese)\n"
     "  --frames N            draw N frames as fast as possible, print their mean and worst time, exit\n\n"
     "Exit codes: 0 done, 2 the scenario cannot be opened, 64 bad command line, 70 no OpenGL window\n"
     "could be opened, 73 the picture cannot be written.\n";
@@ -134,6 +136,11 @@ Options parseOptions(int argc, char** argv) {
       char* end = nullptr;
       o.time_s = std::strtod(v.c_str(), &end);
       if (v.empty() || *end || o.time_s < 0) usage("--time: expected seconds >= 0, found '" + v + "'");
+    } else if (a == "--lang") {
+      drillsim::i18n::Language l{};
+      const std::string v = next();
+      if (!drillsim::i18n::parseLanguage(v, l)) usage("--lang: expected zh or en, found '" + v + "'");
+      drillsim::i18n::setLanguage(l);
     } else if (a == "--size") {
       if (std::sscanf(next().c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200 || o.width > 8000 ||
           o.height > 8000)
@@ -363,6 +370,7 @@ extern "C" const char* __asan_default_options() { return "detect_leaks=0"; }
 #endif
 
 int main(int argc, char** argv) {
+  drillsim::i18n::setLanguage(drillsim::i18n::languageFromEnvironment());
   Options o = parseOptions(argc, argv);
   drillsim::Diagnostics d;
   auto editor = drillsim::ScenarioEditor::open(o.scenarioPath, d);
