@@ -18,7 +18,11 @@ struct Location {
   std::string file;
   int line = 0;
   int column = 0;
-  std::string feature;  // "layer roads, feature R012" for geodata; empty for text files
+  std::string feature;  // "layer roads, feature R012" for geodata, in the user's language; empty for text files
+  // The same place as data, for code that goes to it (the desk's problem list): the layer and the
+  // feature's id, empty when the place is not one feature of a layer.
+  std::string layer{};
+  std::string featureId{};
 
   std::string str() const;
 };

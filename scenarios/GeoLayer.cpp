@@ -645,8 +645,8 @@ std::optional<GeoLayer> GeoSource::read(const std::string& layer, const std::str
       f.attributes.emplace(out.fields[static_cast<std::size_t>(i)], value);
     }
     if (auto it = f.attributes.find("id"); it != f.attributes.end() && it->second) f.id = *it->second;
-    f.where = {display, 0, 0,
-               tf("layer {1}, feature {2}", layer, f.id.empty() ? "#" + std::to_string(index) : f.id)};
+    f.where = {display, 0, 0, tf("layer {1}, feature {2}", layer, f.id.empty() ? "#" + std::to_string(index) : f.id), layer,
+               f.id};
     lastRead = f.id.empty() ? "#" + std::to_string(index) : f.id;
     if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
       OGREnvelope env;

@@ -143,6 +143,16 @@ TEST(ParkLoader, AShelterAreaForMoreThanTenMillionPersonsIsRefused) {
   EXPECT_TRUE(d.hasErrors());
   EXPECT_NE(d.str().find("feature S1: error: capacity: not given, and the area 1.0"), std::string::npos) << d.str();
   EXPECT_NE(d.str().find("m2 would hold more than 10000000 persons"), std::string::npos) << d.str();
+  // The place as data too, for the desk to go to the feature, whatever the language of its text.
+  bool found = false;
+  for (const Diagnostic& x : d.items())
+    if (x.key == "capacity") {
+      found = true;
+      EXPECT_EQ(x.where.layer, "shelters");
+      EXPECT_EQ(x.where.featureId, "S1");
+      EXPECT_EQ(x.where.feature, "layer shelters, feature S1");
+    }
+  EXPECT_TRUE(found) << d.str();
 }
 
 TEST(ParkLoader, ReadsAGeoPackageInAChineseCrsToTheSameCoordinates) {

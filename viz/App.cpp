@@ -5,6 +5,7 @@
 //   Starting and ending; Files and pictures; Shortcuts and the menu bar; Dialogs;
 //   The window and its views.
 #include "viz/App.hpp"
+#include "viz/Label.hpp"
 
 #include "scenarios/I18n.hpp"
 
@@ -160,10 +161,6 @@ void App::shortcuts() {
   if (ImGui::IsKeyPressed(GLFW_KEY_Y) || (ImGui::IsKeyPressed(GLFW_KEY_Z) && io.KeyShift)) editor_.redo();
 }
 
-namespace {
-// A label in the current language with an id that stays when the language changes (ImGui's "###").
-std::string label(const std::string& shown, const char* id) { return shown + "###" + id; }
-}  // namespace
 
 void App::menuBar() {
   if (!ImGui::BeginMenuBar()) return;

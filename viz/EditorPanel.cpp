@@ -7,10 +7,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "scenarios/I18n.hpp"
+#include "scenarios/NumberText.hpp"
 #include "sim/hazard/HazardModel.hpp"
 #include "viz/App.hpp"
+#include "viz/Label.hpp"
 
 namespace drillsim::viz {
+
 
 // [SECTION] The editor view: the map, new shelters, the threat zones' preview
 void EditorPanel::draw(Desk desk) {
@@ -44,8 +48,8 @@ void EditorPanel::mapLayers(Desk& desk) {
       const int n = night ? z.pop_night : z.pop_day;
       fills.push_back(n == 0 ? IM_COL32(245, 245, 240, 255) : rampColour(double(n) / top));
     }
-    desk.map.setZoneFill(std::move(fills), std::string(night ? "persons by night" : "persons by day") + ": white 0, dark red " +
-                                           std::to_string(top));
+    desk.map.setZoneFill(std::move(fills), night ? tf("persons by night: white 0, dark red {1}", top)
+                                                 : tf("persons by day: white 0, dark red {1}", top));
   } else {
     desk.map.setZoneFill({});
   }
@@ -60,17 +64,18 @@ void EditorPanel::mapLayers(Desk& desk) {
 // Above the map: adding shelters, fitting, the zones' colours, the threat zones' draw.
 void EditorPanel::mapControls(Desk& desk) {
   bool add = desk.map.addShelterMode();
-  if (ImGui::Checkbox("Add a shelter by clicking the map", &add)) desk.map.setAddShelterMode(add);
+  if (ImGui::Checkbox(label(tr("Add a shelter by clicking the map"), "add").c_str(), &add)) desk.map.setAddShelterMode(add);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
-  ImGui::InputInt("capacity of a new one", &newShelterCapacity, 0);
+  ImGui::InputInt(label(tr("capacity of a new one"), "newcap").c_str(), &newShelterCapacity, 0);
   newShelterCapacity = std::clamp(newShelterCapacity, 0, 10000000);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Fit (F)") || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F))) desk.map.fit();
+  if (ImGui::SmallButton(label(tr("Fit (F)"), "fit").c_str()) || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F))) desk.map.fit();
   ImGui::SetNextItemWidth(110);
-  ImGui::Combo("zones by", &fill, "kind\0persons\0");
+  const std::string fills = std::string(tr("kind")) + '\0' + tr("persons") + '\0';
+  ImGui::Combo(label(tr("zones by"), "fill").c_str(), &fill, fills.c_str());
   ImGui::SameLine();
-  ImGui::Checkbox("threat zones (steady) of weather draw", &showThreat);
+  ImGui::Checkbox(label(tr("threat zones (steady) of weather draw"), "threat").c_str(), &showThreat);
   if (showThreat) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90);
@@ -79,7 +84,7 @@ void EditorPanel::mapControls(Desk& desk) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", threatWeather_.c_str());
   }
-  ImGui::TextDisabled("Drag a shelter to move it; drag elsewhere to pan, wheel to zoom; click a feature to edit it.");
+  ImGui::TextDisabled("%s", tr("Drag a shelter to move it; drag elsewhere to pan, wheel to zoom; click a feature to edit it."));
 }
 
 // What the person did on the map: a shelter added or dragged, a feature selected.
@@ -106,7 +111,7 @@ void EditorPanel::updateThreatPreview(const ScenarioEditor& editor) {
   threatRings_.clear();
   const Scenario& s = editor.scenario();
   if (editor.problems().hasErrors() || s.plans.empty()) {
-    threatWeather_ = "(mend the scenario's errors first)";
+    threatWeather_ = tr("(mend the scenario's errors first)");
     return;
   }
   // The weather and release rates of replication `threatDraw`, as a batch draws them (the plan
@@ -117,10 +122,10 @@ void EditorPanel::updateThreatPreview(const ScenarioEditor& editor) {
   for (const auto& r : model.releases())
     for (const auto& [level, mg] : {std::pair<const char*, double>{"AEGL-2", r.aegl2_mg_m3}, {"AEGL-3", r.aegl3_mg_m3}})
       if (mg > 0) threatRings_.push_back({r.hazard, level, hazard::footprint(mg, r.release, w, r.source)});
-  char text[128];
-  std::snprintf(text, sizeof text, "wind %.1f m/s from %.0f deg, class %s; AEGL-2 orange, AEGL-3 red", w.windSpeed_ms,
-                w.windFrom_deg, wordOf(w.stability).c_str());
-  threatWeather_ = model.releases().empty() ? "(no toxic release in the scenario)" : text;
+  threatWeather_ = model.releases().empty()
+                       ? std::string(tr("(no toxic release in the scenario)"))
+                       : tf("wind {1} m/s from {2} deg, class {3}; AEGL-2 orange, AEGL-3 red", fixedNumber(w.windSpeed_ms, 1),
+                            fixedNumber(w.windFrom_deg, 0), wordOf(w.stability));
 }
 
 // [SECTION] Outline and problems: the scenario's parts, its problems and where they are
@@ -130,12 +135,12 @@ void EditorPanel::outline(Desk& desk) {
   auto item = [&](const std::string& label, const Selection& target) {
     if (ImGui::Selectable(label.c_str(), desk.selection == target)) desk.select(target);
   };
-  item("Scenario settings", {Selection::Kind::Settings});
-  item("Weather", {Selection::Kind::Weather});
-  if (ImGui::TreeNodeEx("Hazards", ImGuiTreeNodeFlags_DefaultOpen)) {
+  item(label(tr("Scenario settings"), "settings"), {Selection::Kind::Settings});
+  item(label(tr("Weather"), "weather"), {Selection::Kind::Weather});
+  if (ImGui::TreeNodeEx(label(tr("Hazards"), "hazards").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t i = 0; i < s.hazards.size(); ++i)
       item(s.hazards[i].id + "  " + s.hazards[i].kindName() + "##h" + std::to_string(i), {Selection::Kind::Hazard, i});
-    if (ImGui::SmallButton("+ toxic release")) {
+    if (ImGui::SmallButton(label(tr("+ toxic release"), "addrelease").c_str())) {
       Hazard h;
       ToxicRelease r;
       r.source.id = desk.editor.park().sources.empty() ? "" : desk.editor.park().sources.front().id;
@@ -144,7 +149,7 @@ void EditorPanel::outline(Desk& desk) {
       desk.select({Selection::Kind::Hazard, desk.editor.scenario().hazards.size() - 1});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ fire")) {
+    if (ImGui::SmallButton(label(tr("+ fire"), "addfire").c_str())) {
       Hazard h;
       Fire f;
       f.zone.id = desk.editor.park().zones.empty() ? "" : desk.editor.park().zones.front().id;
@@ -154,10 +159,10 @@ void EditorPanel::outline(Desk& desk) {
     }
     ImGui::TreePop();
   }
-  if (ImGui::TreeNodeEx("Teams", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::TreeNodeEx(label(tr("Teams"), "teams").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t i = 0; i < s.teams.size(); ++i)
       item(s.teams[i].id + "  " + s.teams[i].name + "##t" + std::to_string(i), {Selection::Kind::Team, i});
-    if (ImGui::SmallButton("+ team")) {
+    if (ImGui::SmallButton(label(tr("+ team"), "addteam").c_str())) {
       Team t;
       t.station.id = desk.editor.park().stations.empty() ? "" : desk.editor.park().stations.front().id;
       t.kind = TeamKind::Hazmat;
@@ -166,12 +171,12 @@ void EditorPanel::outline(Desk& desk) {
     }
     ImGui::TreePop();
   }
-  if (ImGui::TreeNodeEx("Plans", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::TreeNodeEx(label(tr("Plans"), "plans").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t i = 0; i < s.plans.size(); ++i)
       item(s.plans[i].id + "  " + s.plans[i].name + "##p" + std::to_string(i), {Selection::Kind::Plan, i});
     ImGui::TreePop();
   }
-  if (ImGui::TreeNode("Shelters")) {
+  if (ImGui::TreeNode(label(tr("Shelters"), "shelters").c_str())) {
     for (const auto& x : desk.editor.park().shelters)
       item(x.id + "  " + x.name + "  (" + std::to_string(x.capacity) + ")", Selection(Feature{Feature::Kind::Shelter, x.id}));
     ImGui::TreePop();
@@ -182,12 +187,13 @@ void EditorPanel::outline(Desk& desk) {
 void EditorPanel::problems(Desk& desk) {
   const Diagnostics& d = desk.editor.problems();
   const Diagnostics& validity = desk.editor.validity();
-  const std::string onValidity =
-      validity.empty() ? "" : ", " + std::to_string(validity.items().size()) + " on the models' validity";
-  ImGui::Text("Problems: %zu errors, %zu warnings%s%s", d.errorCount(), d.warningCount(), onValidity.c_str(),
-              desk.editor.checkPending() ? " (checked again when the drag ends)" : "");
+  const std::string counts =
+      validity.empty() ? tf("Problems: {1} errors, {2} warnings", d.errorCount(), d.warningCount())
+                       : tf("Problems: {1} errors, {2} warnings, {3} on the models' validity", d.errorCount(), d.warningCount(),
+                            validity.items().size());
+  ImGui::TextUnformatted((counts + (desk.editor.checkPending() ? tr(" (checked again when the drag ends)") : "")).c_str());
   ImGui::BeginChild("problems", ImVec2(0, 0), true);
-  if (d.empty()) ImGui::TextDisabled("None: `drillsim validate` would accept this scenario.");
+  if (d.empty()) ImGui::TextDisabled("%s", tr("None: `drillsim validate` would accept this scenario."));
   const auto list = [&](const Diagnostics& items, const char* idPrefix, bool validityItems) {
     for (std::size_t i = 0; i < items.items().size(); ++i) {
       const Diagnostic& item = items.items()[i];
@@ -196,9 +202,9 @@ void EditorPanel::problems(Desk& desk) {
                             : validityItems ? ImVec4(0.15f, 0.35f, 0.6f, 1)
                                             : ImVec4(0.6f, 0.4f, 0.0f, 1);
       const std::string where = (!item.key.empty() ? item.key : item.where.feature) +
-                                (item.where.line > 0 ? " (line " + std::to_string(item.where.line) + ")" : "");
+                                (item.where.line > 0 ? tf(" (line {1})", item.where.line) : std::string());
       const std::string text =
-          std::string(error ? "error: " : validityItems ? "validity: " : "warning: ") + where + ": " + item.message;
+          std::string(error ? tr("error: ") : validityItems ? tr("validity: ") : tr("warning: ")) + where + ": " + item.message;
       // A selectable as tall as the wrapped message, with the message drawn over it: a
       // Selectable's own label does not wrap, and these messages are long.
       const float width = ImGui::GetContentRegionAvail().x;
@@ -214,7 +220,7 @@ void EditorPanel::problems(Desk& desk) {
   if (!validity.empty()) {
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Where the models are less reliable (README, Validity limits); not problems of the file:");
+    ImGui::TextWrapped("%s", tr("Where the models are less reliable (README, Validity limits); not problems of the file:"));
     ImGui::PopStyleColor();
     list(validity, "v", true);
   }
@@ -235,11 +241,10 @@ void EditorPanel::jumpTo(Desk& desk, const Diagnostic& d) {
     return desk.select(Selection(Feature{Feature::Kind::Shelter, id}));
   }
   if (d.key.rfind("weather", 0) == 0) return desk.select({Selection::Kind::Weather});
-  // Geodata: "layer shelters, feature S03".
-  const std::string& f = d.where.feature;
-  const auto at = f.find(", feature ");
-  if (at != std::string::npos) {
-    const std::string layer = f.substr(f.find(' ') + 1, at - f.find(' ') - 1), id = f.substr(at + 10);
+  // Geodata: the feature the problem is in (layer shelters, feature S03).
+  if (!d.where.layer.empty() && !d.where.featureId.empty()) {
+    const std::string& layer = d.where.layer;
+    const std::string& id = d.where.featureId;
     const Park& park = desk.editor.park();
     Feature target;
     if (layer == "zones" && park.zone(id)) {
