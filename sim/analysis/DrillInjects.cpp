@@ -25,7 +25,9 @@ struct ZoneOrder {
   std::string party{};
 };
 
-std::string percent(double share) { return std::to_string(std::lround(100 * share)) + " %"; }
+std::string percent(double share) {
+  return std::to_string(std::lround(100 * share)) + " %";
+}
 
 std::string oneDecimal(double v) {
   char buf[32];
@@ -35,8 +37,16 @@ std::string oneDecimal(double v) {
 
 class Builder {
  public:
-  Builder(const LoadedScenario& l, const Plan& plan, DrillKind kind, const std::vector<Milestones>& runs, const Outcome& run)
-      : l_(l), names_(l), plan_(plan), kind_(kind), runs_(runs), run_(run), rm_(milestonesOf(l, run)), batch_(windowsOf(runs)) {
+  Builder(const LoadedScenario& l, const Plan& plan, DrillKind kind, const std::vector<Milestones>& runs,
+          const Outcome& run)
+      : l_(l),
+        names_(l),
+        plan_(plan),
+        kind_(kind),
+        runs_(runs),
+        run_(run),
+        rm_(milestonesOf(l, run)),
+        batch_(windowsOf(runs)) {
     readRun();
   }
 
@@ -46,7 +56,8 @@ class Builder {
     s.plan = plan_.id;
     s.planName = plan_.name;
     for (const auto& n : plan_.notify) s.organisations.push_back(partyName(n.who));
-    for (const auto& t : l_.scenario.teams) s.organisations.push_back(names_.teamName(t.id) + " (" + wordOf(t.kind) + ")");
+    for (const auto& t : l_.scenario.teams)
+      s.organisations.push_back(names_.teamName(t.id) + " (" + wordOf(t.kind) + ")");
     s.objectives = objectives();
     injectsFromRun(s.injects);
     contingencies(s.injects);
@@ -81,7 +92,8 @@ class Builder {
   }
   /// Whether the plan lets this party give protective orders.
   bool ordersGiver(const std::string& party) const {
-    return std::any_of(plan_.protect.begin(), plan_.protect.end(), [&](const Protect& p) { return p.after.id == party; });
+    return std::any_of(plan_.protect.begin(), plan_.protect.end(),
+                       [&](const Protect& p) { return p.after.id == party; });
   }
   /// Who a field report at time t goes to: the party giving the orders once it has been told,
   /// else the last party told by then; empty when nobody has been told yet.
@@ -100,9 +112,12 @@ class Builder {
   // [SECTION] Channels: who plays the sender, and how the inject is delivered, by kind
   std::string controller(const std::string& as) const {
     switch (kind_) {
-      case DrillKind::Tabletop: return "Facilitator (as " + as + ")";
-      case DrillKind::Functional: return "SimCell (as " + as + ")";
-      case DrillKind::FullScale: return as;
+      case DrillKind::Tabletop:
+        return "Facilitator (as " + as + ")";
+      case DrillKind::Functional:
+        return "SimCell (as " + as + ")";
+      case DrillKind::FullScale:
+        return as;
     }
     return as;
   }
@@ -110,9 +125,12 @@ class Builder {
   /// functional exercise; by the real channel in a full-scale one.
   std::string method(const char* channel) const {
     switch (kind_) {
-      case DrillKind::Tabletop: return "narrated";
-      case DrillKind::Functional: return std::string(channel) + " (SimCell)";
-      case DrillKind::FullScale: return channel;
+      case DrillKind::Tabletop:
+        return "narrated";
+      case DrillKind::Functional:
+        return std::string(channel) + " (SimCell)";
+      case DrillKind::FullScale:
+        return channel;
     }
     return channel;
   }
@@ -143,7 +161,8 @@ class Builder {
       if (e.time_s > t) break;
       if (e.kind == EventKind::ThreatEnters && std::find(inside.begin(), inside.end(), e.entity) == inside.end())
         inside.push_back(e.entity);
-      if (e.kind == EventKind::ThreatLeaves) inside.erase(std::remove(inside.begin(), inside.end(), e.entity), inside.end());
+      if (e.kind == EventKind::ThreatLeaves)
+        inside.erase(std::remove(inside.begin(), inside.end(), e.entity), inside.end());
     }
     return inside;
   }
@@ -156,7 +175,8 @@ class Builder {
       if (e.kind == EventKind::RoadReopened) closed.erase(e.entity);
     }
     for (const auto& road : closed)
-      if (const auto s = names_.street(road); std::find(streets.begin(), streets.end(), s) == streets.end()) streets.push_back(s);
+      if (const auto s = names_.street(road); std::find(streets.begin(), streets.end(), s) == streets.end())
+        streets.push_back(s);
     return streets;
   }
   /// What a party told at t hears of the threat zone and the roads.
@@ -166,13 +186,15 @@ class Builder {
       if (names_.persons(z) > 0) zones.push_back(names_.zoneWithPersons(z));
     std::string out;
     if (!zones.empty()) out += " The threat zone covers " + DrillNames::list(zones) + ".";
-    if (const auto roads = closedStreetsAt(t); !roads.empty()) out += " These roads are closed: " + DrillNames::list(roads) + ".";
+    if (const auto roads = closedStreetsAt(t); !roads.empty())
+      out += " These roads are closed: " + DrillNames::list(roads) + ".";
     return out;
   }
 
   // [SECTION] Notifications: each party as the run tells it, with its part of the plan
   Inject notification(const Event& e) const {
-    const auto self = std::find_if(plan_.notify.begin(), plan_.notify.end(), [&](const Notification& n) { return n.who == e.entity; });
+    const auto self = std::find_if(plan_.notify.begin(), plan_.notify.end(),
+                                   [&](const Notification& n) { return n.who == e.entity; });
     const bool first = self == plan_.notify.begin();
     const std::string prev = first || self == plan_.notify.end() ? "" : (self - 1)->who;
     const std::string next = self == plan_.notify.end() || self + 1 == plan_.notify.end() ? "" : (self + 1)->who;
@@ -184,10 +206,12 @@ class Builder {
     i.method = method("phone");
     if (prev.empty()) {
       i.from = controller("site operator");
-      i.synopsis = "Alarm: the site operator reports " + names_.incident() + ", detected at " + drillClock(std::max(0.0, detected_)) + ".";
+      i.synopsis = "Alarm: the site operator reports " + names_.incident() + ", detected at " +
+                   drillClock(std::max(0.0, detected_)) + ".";
     } else {
       i.from = kind_ == DrillKind::FullScale ? partyName(prev) : controller(partyName(prev));
-      i.synopsis = partyName(e.entity) + " receives the report from " + partyName(prev) + ": " + names_.incident() + ".";
+      i.synopsis =
+          partyName(e.entity) + " receives the report from " + partyName(prev) + ": " + names_.incident() + ".";
     }
     i.synopsis += situation(e.time_s);
 
@@ -204,17 +228,21 @@ class Builder {
       }
     }
     if (!sip.empty())
-      acts.push_back("Order " + DrillNames::list(sip) + " to shelter in place: doors and windows shut, ventilation off (" +
-                     std::to_string(sheltering) + " persons).");
+      acts.push_back("Order " + DrillNames::list(sip) +
+                     " to shelter in place: doors and windows shut, ventilation off (" + std::to_string(sheltering) +
+                     " persons).");
     if (evacuating > 0)
-      acts.push_back("Order " + std::to_string(evacuating) + " zones (" + std::to_string(evacuees) + " persons) to evacuate to the shelters.");
+      acts.push_back("Order " + std::to_string(evacuating) + " zones (" + std::to_string(evacuees) +
+                     " persons) to evacuate to the shelters.");
     for (const auto& d : plan_.dispatch)
-      if (d.after.id == e.entity) acts.push_back("Dispatch " + names_.teamName(d.team.id) + " to " + names_.zone(d.to.id) + ".");
+      if (d.after.id == e.entity)
+        acts.push_back("Dispatch " + names_.teamName(d.team.id) + " to " + names_.zone(d.to.id) + ".");
     if (!next.empty()) acts.push_back("Report to " + partyName(next) + ".");
     for (const auto& a : acts) i.action += (i.action.empty() ? "" : " ") + a;
     if (i.action.empty()) i.action = "Acknowledge and stand by.";
 
-    const auto dispatch = std::find_if(plan_.dispatch.begin(), plan_.dispatch.end(), [&](const Dispatch& d) { return d.after.id == e.entity; });
+    const auto dispatch = std::find_if(plan_.dispatch.begin(), plan_.dispatch.end(),
+                                       [&](const Dispatch& d) { return d.after.id == e.entity; });
     if (!sip.empty() || evacuating > 0) {
       expect(i, "orders/" + e.entity, "notified/" + e.entity);
       i.objective = "O2";
@@ -253,17 +281,20 @@ class Builder {
         i.action = "Stop the release.";
         expect(i, "contained/" + h->id, "working/" + h->id);
       } else {
-        i.action = "Join " + names_.teamName(working != workingTeam_.end() ? working->second : "") + " in stopping the release.";
+        i.action = "Join " + names_.teamName(working != workingTeam_.end() ? working->second : "") +
+                   " in stopping the release.";
       }
     } else if (t && t->kind == TeamKind::Fire && fire) {
       if (firstAtWork) {
         i.action = "Bring the fire under control.";
         expect(i, "controlled/" + h->id, "working/" + h->id);
       } else {
-        i.action = "Join " + names_.teamName(working != workingTeam_.end() ? working->second : "") + " in fighting the fire.";
+        i.action =
+            "Join " + names_.teamName(working != workingTeam_.end() ? working->second : "") + " in fighting the fire.";
       }
     } else if (t && t->kind == TeamKind::Fire) {
-      i.action = "Support the work at " + names_.zone(e.target) + ": water curtains to knock the gas down, search and rescue.";
+      i.action =
+          "Support the work at " + names_.zone(e.target) + ": water curtains to knock the gas down, search and rescue.";
     } else if (t && t->kind == TeamKind::Medical) {
       i.synopsis += casualties(e.target);
       i.action = "Triage and treat casualties at " + names_.zone(e.target) + "; arrange transport to hospital.";
@@ -280,17 +311,18 @@ class Builder {
     const auto zone = m.zones.find(target);
     if (names_.hasToxic()) {
       if (zone != m.zones.end())
-        out += " In this run " + std::to_string(zone->second.persons_over_aegl2) + " persons of " + names_.zone(target) +
-               " breathe a dose over AEGL-2 and " + std::to_string(zone->second.persons_over_aegl3) +
-               " over AEGL-3 (60 min equivalent loads), with " + oneDecimal(zone->second.expected_fatalities) +
-               " expected deaths.";
+        out += " In this run " + std::to_string(zone->second.persons_over_aegl2) + " persons of " +
+               names_.zone(target) + " breathe a dose over AEGL-2 and " +
+               std::to_string(zone->second.persons_over_aegl3) + " over AEGL-3 (60 min equivalent loads), with " +
+               oneDecimal(zone->second.expected_fatalities) + " expected deaths.";
       out += " In the whole park " + std::to_string(m.persons_over_aegl2) + " persons breathe a dose over AEGL-2 and " +
-             std::to_string(m.persons_over_aegl3) + " over AEGL-3, with " + oneDecimal(m.expected_fatalities) + " expected deaths.";
+             std::to_string(m.persons_over_aegl3) + " over AEGL-3, with " + oneDecimal(m.expected_fatalities) +
+             " expected deaths.";
     }
     if (names_.hasFire())
       out += " In this run " + std::to_string(m.persons_over_5kw) + " persons feel 5 kW/m2 or more and " +
-             std::to_string(m.persons_in_fire) + " are still in a zone while it burns; " + oneDecimal(m.expected_fatalities) +
-             " expected deaths in all.";
+             std::to_string(m.persons_in_fire) + " are still in a zone while it burns; " +
+             oneDecimal(m.expected_fatalities) + " expected deaths in all.";
     return out;
   }
 
@@ -298,8 +330,10 @@ class Builder {
   /// The threat zone reaching a zone with people, once the party giving the orders has been told
   /// (before, the zones it covers are part of the notifications).
   Inject threat(const Event& e) const {
-    Inject i = report(e.time_s, names_.hasToxic() ? (names_.hasFire() ? "air monitoring and fire watch" : "air monitoring") : "fire watch",
-                      "radio");
+    Inject i = report(
+        e.time_s,
+        names_.hasToxic() ? (names_.hasFire() ? "air monitoring and fire watch" : "air monitoring") : "fire watch",
+        "radio");
     i.event = "threat_enters " + e.entity;
     i.objective = "O3";
     const std::string zone = names_.zoneWithPersons(e.entity), id = e.entity;
@@ -308,7 +342,8 @@ class Builder {
     const auto cleared = rm_.find("cleared/" + id);
     if (ordered && order->second.action == ProtectiveAction::ShelterInPlace) {
       i.synopsis = "The threat zone has reached " + zone + ", which is sheltering in place.";
-      i.action = "Confirm that " + id + " stays indoors with doors and windows shut and ventilation off until the all-clear.";
+      i.action =
+          "Confirm that " + id + " stays indoors with doors and windows shut and ventilation off until the all-clear.";
     } else if (ordered && cleared != rm_.end() && cleared->second <= e.time_s) {
       i.synopsis = "The threat zone has reached " + zone + ", which has been cleared.";
       i.action = "Keep " + id + " closed to all but the response teams.";
@@ -317,8 +352,9 @@ class Builder {
       i.action = "Confirm that " + id + " is evacuating and that its evacuees keep out of the threat zone.";
     } else {
       i.synopsis = "The threat zone has reached " + zone + ", which has no protective order.";
-      i.action = ordersGiver(i.recipient) ? "Decide on a protective order for " + id + " and give it."
-                                          : "Decide with the plan's parties whether " + id + " must evacuate or shelter in place.";
+      i.action = ordersGiver(i.recipient)
+                     ? "Decide on a protective order for " + id + " and give it."
+                     : "Decide with the plan's parties whether " + id + " must evacuate or shelter in place.";
       i.objective = "O2";
     }
     return i;
@@ -347,26 +383,32 @@ class Builder {
       if (w != rm_.end() && w->second == e.time_s && !workingTeam_.count(h->id)) {
         const Team* t = names_.team(e.entity);
         const bool toxic = std::holds_alternative<ToxicRelease>(h->detail);
-        if (t && ((toxic && t->kind == TeamKind::Hazmat) || (!toxic && t->kind == TeamKind::Fire))) workingTeam_[h->id] = e.entity;
+        if (t && ((toxic && t->kind == TeamKind::Hazmat) || (!toxic && t->kind == TeamKind::Fire)))
+          workingTeam_[h->id] = e.entity;
       }
     }
     // Threat entries after the orders' party was told: at a tabletop the three with most people.
     std::vector<const Event*> threats;
     for (const Event& e : run_.events)
-      if (e.kind == EventKind::ThreatEnters && e.time_s > commanderTold() && names_.persons(e.entity) > 0) threats.push_back(&e);
+      if (e.kind == EventKind::ThreatEnters && e.time_s > commanderTold() && names_.persons(e.entity) > 0)
+        threats.push_back(&e);
     if (kind_ == DrillKind::Tabletop && threats.size() > kTabletopThreats) {
       std::vector<const Event*> most = threats;
-      std::stable_sort(most.begin(), most.end(), [&](const Event* a, const Event* b) { return names_.persons(a->entity) > names_.persons(b->entity); });
+      std::stable_sort(most.begin(), most.end(), [&](const Event* a, const Event* b) {
+        return names_.persons(a->entity) > names_.persons(b->entity);
+      });
       most.resize(kTabletopThreats);
-      threats.erase(std::remove_if(threats.begin(), threats.end(),
-                                   [&](const Event* e) { return std::find(most.begin(), most.end(), e) == most.end(); }),
-                    threats.end());
+      threats.erase(
+          std::remove_if(threats.begin(), threats.end(),
+                         [&](const Event* e) { return std::find(most.begin(), most.end(), e) == most.end(); }),
+          threats.end());
     }
     // Streets closed after the orders' party was told, grouped by the moment they close.
     std::map<double, std::vector<std::string>> closing;
     std::set<std::string> streetsSeen;
     for (const Event& e : run_.events)
-      if (e.kind == EventKind::RoadClosed && streetsSeen.insert(names_.street(e.entity)).second && e.time_s > commanderTold())
+      if (e.kind == EventKind::RoadClosed && streetsSeen.insert(names_.street(e.entity)).second &&
+          e.time_s > commanderTold())
         closing[e.time_s].push_back(names_.street(e.entity));
     std::set<std::string> full;
     for (const Event& e : run_.events) {
@@ -380,7 +422,8 @@ class Builder {
         Inject i = report(e.time_s, "traffic post", "radio");
         i.event = "road_closed " + e.entity;
         i.synopsis = closedSentence(closing.at(e.time_s));
-        i.action = closing.at(e.time_s).size() > 1 ? "Reroute evacuees and teams around them." : "Reroute evacuees and teams around it.";
+        i.action = closing.at(e.time_s).size() > 1 ? "Reroute evacuees and teams around them."
+                                                   : "Reroute evacuees and teams around it.";
         i.objective = "O3";
         closing.erase(e.time_s);
         out.push_back(i);
@@ -401,7 +444,8 @@ class Builder {
       i.objective = "O3";
       if (run_.metrics.unsheltered == 0) {
         i.event = "evacuated";
-        i.synopsis = "The last evacuees have reached a shelter (" + std::to_string(run_.metrics.sheltered) + " persons in shelters).";
+        i.synopsis = "The last evacuees have reached a shelter (" + std::to_string(run_.metrics.sheltered) +
+                     " persons in shelters).";
         i.action = "Account for everyone: head counts at the shelters against the zones' rolls.";
       } else {
         i.event = eventKindName(EventKind::Horizon);
@@ -426,7 +470,7 @@ class Builder {
     i.synopsis = toxic ? names_.teamName(e.team) + " reports that the release " + e.entity + " has been stopped."
                        : names_.teamName(e.team) + " reports that the fire " + e.entity + " is under control.";
     i.action = ordersGiver(i.recipient) || i.recipient == commander_ ? "Decide on the all-clear and re-entry."
-                                                                    : "Report it to " + partyName(commander_) + ".";
+                                                                     : "Report it to " + partyName(commander_) + ".";
     i.objective = "O4";
     return i;
   }
@@ -448,7 +492,8 @@ class Builder {
       if (key.rfind("closed/", 0) != 0 || win.share() < kCommon || rm_.count(key)) continue;
       const std::string street = names_.street(key.substr(7));
       bool inRun = false;
-      for (const auto& [k, t] : rm_) inRun = inRun || (k.rfind("closed/", 0) == 0 && names_.street(k.substr(7)) == street);
+      for (const auto& [k, t] : rm_)
+        inRun = inRun || (k.rfind("closed/", 0) == 0 && names_.street(k.substr(7)) == street);
       if (inRun) continue;
       auto [it, inserted] = streets.emplace(street, win);
       if (!inserted) {
@@ -461,7 +506,8 @@ class Builder {
     std::map<double, std::vector<std::pair<std::string, Window>>> byTime;
     for (const auto& [street, win] : streets) byTime[std::max(win.p50_s, commanderTold())].push_back({street, win});
     for (auto& [t, group] : byTime) {
-      std::stable_sort(group.begin(), group.end(), [](const auto& a, const auto& b) { return a.second.share() > b.second.share(); });
+      std::stable_sort(group.begin(), group.end(),
+                       [](const auto& a, const auto& b) { return a.second.share() > b.second.share(); });
       Inject i = contingency(t, "traffic post", "radio");
       i.event = "road_closed " + group.front().first;
       i.arises = group.front().second;
@@ -470,10 +516,12 @@ class Builder {
         listed.push_back(street + " (" + percent(win.share()) + " of runs)");
         if (win.p50_s < i.arises->p50_s) i.arises = win;
       }
-      i.synopsis = group.size() == 1 ? "In some runs " + listed.front() + " is closed by now: the plan's closure level is exceeded there."
+      i.synopsis = group.size() == 1 ? "In some runs " + listed.front() +
+                                           " is closed by now: the plan's closure level is exceeded there."
                                      : "In some runs these roads are closed by now: " + DrillNames::list(listed) +
                                            "; the plan's closure level is exceeded there.";
-      i.action = group.size() == 1 ? "Reroute evacuees and teams around it." : "Reroute evacuees and teams around them.";
+      i.action =
+          group.size() == 1 ? "Reroute evacuees and teams around it." : "Reroute evacuees and teams around them.";
       i.objective = "O3";
       out.push_back(i);
     }
@@ -483,7 +531,8 @@ class Builder {
       Inject i = contingency(win.p50_s, "shelter manager of " + names_.shelter(id), "phone");
       i.event = key;
       i.arises = win;
-      i.synopsis = names_.shelter(id) + " is full and turning evacuees away (as in " + percent(win.share()) + " of runs).";
+      i.synopsis =
+          names_.shelter(id) + " is full and turning evacuees away (as in " + percent(win.share()) + " of runs).";
       i.action = "Redirect arrivals to the nearest shelter with room and tell the zones still walking there.";
       i.objective = "O3";
       out.push_back(i);
@@ -510,8 +559,9 @@ class Builder {
     Inject i = contingency(spread.p50_s, names_.hasToxic() ? "air monitoring" : "fire watch", "radio");
     i.event = "threat spread before the teams";
     i.arises = spread;
-    i.synopsis = "As in " + percent(spread.share()) + " of runs, the threat zone spreads beyond the hazard's own zone before " +
-                 DrillNames::list(late) + " reach the scene.";
+    i.synopsis = "As in " + percent(spread.share()) +
+                 " of runs, the threat zone spreads beyond the hazard's own zone before " + DrillNames::list(late) +
+                 " reach the scene.";
     i.action = "Order the zones downwind to shelter in place or leave now; ask the teams for their arrival times.";
     i.objective = "O4";
     out.push_back(i);
@@ -535,17 +585,23 @@ class Builder {
 
   std::vector<Objective> objectives() const {
     std::vector<Objective> out;
-    Objective o1{"O1", "Alarm and notification", "Detect the incident and pass the report along the notification chain.", {}};
+    Objective o1{
+        "O1", "Alarm and notification", "Detect the incident and pass the report along the notification chain.", {}};
     task(o1, "incident detected", "detected", "");
     std::string previous = "detected";
     for (const auto& n : plan_.notify) {
       task(o1, partyName(n.who) + " notified", "notified/" + n.who, previous);
       previous = "notified/" + n.who;
     }
-    Objective o2{"O2", "Protective action decisions", "Order each zone to evacuate or shelter in place as the plan says.", {}};
+    Objective o2{
+        "O2", "Protective action decisions", "Order each zone to evacuate or shelter in place as the plan says.", {}};
     for (const auto& n : plan_.notify)
-      if (ordersGiver(n.who)) task(o2, "orders given after " + partyName(n.who) + " was told", "orders/" + n.who, "notified/" + n.who);
-    Objective o3{"O3", "Evacuation and sheltering", "Bring the evacuees into shelters with room, zone by zone, and keep the others indoors.", {}};
+      if (ordersGiver(n.who))
+        task(o2, "orders given after " + partyName(n.who) + " was told", "orders/" + n.who, "notified/" + n.who);
+    Objective o3{"O3",
+                 "Evacuation and sheltering",
+                 "Bring the evacuees into shelters with room, zone by zone, and keep the others indoors.",
+                 {}};
     task(o3, "95 % of evacuees in a shelter", "sheltered95", "evacuation_ordered");
     task(o3, "every evacuee in a shelter", "evacuated", "evacuation_ordered");
     for (const Zone& z : l_.park.zones) {
@@ -579,23 +635,24 @@ class Builder {
   DrillKind kind_;
   const std::vector<Milestones>& runs_;
   const Outcome& run_;
-  Milestones rm_;  // the representative run's milestones
-  Windows batch_;  // every milestone over the batch, from the onset
-  double detected_ = -1;  // when the run detected the incident; -1 before it is read
-  std::map<std::string, double> notified_;      // party -> when told
-  std::map<std::string, ZoneOrder> orders_;     // zone -> its order
-  std::map<std::string, std::string> dispatcher_;  // team -> the party whose notice sent it
+  Milestones rm_;                                   // the representative run's milestones
+  Windows batch_;                                   // every milestone over the batch, from the onset
+  double detected_ = -1;                            // when the run detected the incident; -1 before it is read
+  std::map<std::string, double> notified_;          // party -> when told
+  std::map<std::string, ZoneOrder> orders_;         // zone -> its order
+  std::map<std::string, std::string> dispatcher_;   // team -> the party whose notice sent it
   std::map<std::string, std::string> workingTeam_;  // hazard -> the first team on scene that can end it
-  std::string commander_;                       // the party giving the protective orders
+  std::string commander_;                           // the party giving the protective orders
 };
 
 }  // namespace
 
 // [SECTION] Entry point
-DrillScript buildDrillScript(const LoadedScenario& loaded, const Plan& plan, DrillKind kind, const std::vector<Milestones>& runs,
-                             const Outcome& representative, const DrillOptions& options) {
+DrillScript buildDrillScript(const LoadedScenario& loaded, const Plan& plan, DrillKind kind,
+                             const std::vector<Milestones>& runs, const Outcome& representative,
+                             const DrillOptions& options) {
   DrillScript s = Builder(loaded, plan, kind, runs, representative).build();
-  s.exerciseMinutes = options.exerciseMinutes > 0 ? options.exerciseMinutes
+  s.exerciseMinutes = options.exerciseMinutes > 0   ? options.exerciseMinutes
                       : kind == DrillKind::Tabletop ? kTabletopMinutes
                                                     : s.incident_s / 60;
   cutIntoModules(loaded, representative, s);

@@ -51,15 +51,31 @@ Situation situationAt(const LoadedScenario& loaded, const Outcome& run, double t
   for (const Event& e : run.events) {
     if (e.time_s > t || (!inclusive && e.time_s == t)) break;
     switch (e.kind) {
-      case EventKind::ThreatEnters: threat.insert(e.entity); break;
-      case EventKind::ThreatLeaves: threat.erase(e.entity); break;
-      case EventKind::RoadClosed: closed.insert(e.entity); break;
-      case EventKind::RoadReopened: closed.erase(e.entity); break;
-      case EventKind::OnScene: onScene.insert(e.entity); break;
-      case EventKind::Overflow: full.insert(e.entity); break;
+      case EventKind::ThreatEnters:
+        threat.insert(e.entity);
+        break;
+      case EventKind::ThreatLeaves:
+        threat.erase(e.entity);
+        break;
+      case EventKind::RoadClosed:
+        closed.insert(e.entity);
+        break;
+      case EventKind::RoadReopened:
+        closed.erase(e.entity);
+        break;
+      case EventKind::OnScene:
+        onScene.insert(e.entity);
+        break;
+      case EventKind::Overflow:
+        full.insert(e.entity);
+        break;
       case EventKind::Contained:
-      case EventKind::Controlled: stopped.insert(e.entity); break;
-      case EventKind::Arrive: s.sheltered += e.persons; break;
+      case EventKind::Controlled:
+        stopped.insert(e.entity);
+        break;
+      case EventKind::Arrive:
+        s.sheltered += e.persons;
+        break;
       case EventKind::Order:
         if (names.persons(e.entity) == 0) break;  // as the injects count them: zones with people
         if (e.action == ProtectiveAction::ShelterInPlace) {
@@ -70,14 +86,16 @@ Situation situationAt(const LoadedScenario& loaded, const Outcome& run, double t
           s.evacuatingPersons += e.persons;
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
   for (const Zone& z : loaded.park.zones)
     if (threat.count(z.id) && names.persons(z.id) > 0) s.threatZones.push_back(z.id);
   for (const auto& team : onScene) s.teamsOnScene.push_back(names.teamName(team));
   for (const auto& road : closed)
-    if (const auto street = names.street(road); std::find(s.closedRoads.begin(), s.closedRoads.end(), street) == s.closedRoads.end())
+    if (const auto street = names.street(road);
+        std::find(s.closedRoads.begin(), s.closedRoads.end(), street) == s.closedRoads.end())
       s.closedRoads.push_back(street);
   for (const auto& shelter : full) s.fullShelters.push_back(names.shelter(shelter));
   s.stopped.assign(stopped.begin(), stopped.end());
@@ -92,16 +110,21 @@ std::vector<std::string> summaryOf(const LoadedScenario& loaded, const Situation
   for (const auto& z : s.threatZones) zones.push_back(names.zoneWithPersons(z));
   for (const auto& z : s.sheltering)
     if (names.persons(z) > 0) sheltering.push_back(names.zone(z));
-  out.push_back(zones.empty() ? "No zone with people lies in the threat zone." : "The threat zone covers " + DrillNames::list(zones) + ".");
+  out.push_back(zones.empty() ? "No zone with people lies in the threat zone."
+                              : "The threat zone covers " + DrillNames::list(zones) + ".");
   if (s.evacuating.empty() && s.sheltering.empty()) out.push_back("No protective order has been given yet.");
   if (!s.evacuating.empty())
-    out.push_back(std::to_string(s.evacuating.size()) + " zones (" + std::to_string(s.evacuatingPersons) + " persons) are ordered to evacuate; " +
-                  std::to_string(s.sheltered) + " persons have reached a shelter.");
+    out.push_back(std::to_string(s.evacuating.size()) + " zones (" + std::to_string(s.evacuatingPersons) +
+                  " persons) are ordered to evacuate; " + std::to_string(s.sheltered) +
+                  " persons have reached a shelter.");
   if (!sheltering.empty())
-    out.push_back(DrillNames::list(sheltering) + " (" + std::to_string(s.shelteringPersons) + " persons) are ordered to shelter in place.");
-  out.push_back(s.teamsOnScene.empty() ? "No team is on scene yet." : "Teams on scene: " + DrillNames::list(s.teamsOnScene) + ".");
+    out.push_back(DrillNames::list(sheltering) + " (" + std::to_string(s.shelteringPersons) +
+                  " persons) are ordered to shelter in place.");
+  out.push_back(s.teamsOnScene.empty() ? "No team is on scene yet."
+                                       : "Teams on scene: " + DrillNames::list(s.teamsOnScene) + ".");
   if (!s.closedRoads.empty()) out.push_back("Closed roads: " + DrillNames::list(s.closedRoads) + ".");
-  if (!s.fullShelters.empty()) out.push_back("Shelters full and turning evacuees away: " + DrillNames::list(s.fullShelters) + ".");
+  if (!s.fullShelters.empty())
+    out.push_back("Shelters full and turning evacuees away: " + DrillNames::list(s.fullShelters) + ".");
   if (!s.stopped.empty()) out.push_back("Hazards stopped or under control: " + DrillNames::list(s.stopped) + ".");
   return out;
 }
@@ -124,7 +147,8 @@ void cutIntoModules(const LoadedScenario& loaded, const Outcome& run, DrillScrip
     m.start_s = c.time_s;
     modules.push_back(m);
   }
-  for (std::size_t k = 0; k < modules.size(); ++k) modules[k].end_s = k + 1 < modules.size() ? modules[k + 1].start_s : end;
+  for (std::size_t k = 0; k < modules.size(); ++k)
+    modules[k].end_s = k + 1 < modules.size() ? modules[k + 1].start_s : end;
   // Each inject in the module whose span holds its time; the last module holds the end.
   auto moduleOf = [&](double t) {
     std::size_t k = 0;

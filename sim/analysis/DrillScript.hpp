@@ -73,72 +73,72 @@ std::optional<std::size_t> representativeRun(const std::vector<std::optional<dou
 struct Inject {
   int number = 0;
   double time_s = 0;      // T+ in the representative run (contingency: when the batch shows it, see contingencies)
-  double exercise_s = 0;  // the same moment on the exercise's clock (see ExerciseClock)
+  double exercise_s = 0;  // the same moment on the exercise's clock (see exerciseTime)
   bool contingency = false;
-  std::string from, to, method;
-  std::string recipient;  // the party or team id behind `to`
-  std::string synopsis, action;
-  std::string objective;  // O1 ..
-  std::string milestone;  // the window's key; empty when the action has no simulated milestone
-  std::string after;      // the milestone the window is measured from: this inject's own event
-  std::optional<Window> window;  // when the expected action is done: time_s plus the batch's P50 / P90
-  std::optional<Window> arises;  // contingency: when the situation arises in the runs that have it
-  std::string event;      // the simulated event it stands for: "kind entity"
+  std::string from{}, to{}, method{};
+  std::string recipient{};  // the party or team id behind `to`
+  std::string synopsis{}, action{};
+  std::string objective{};  // O1 ..
+  std::string milestone{};  // the window's key; empty when the action has no simulated milestone
+  std::string after{};      // the milestone the window is measured from: this inject's own event
+  std::optional<Window> window{};  // when the expected action is done: time_s plus the batch's P50 / P90
+  std::optional<Window> arises{};  // contingency: when the situation arises in the runs that have it
+  std::string event{};      // the simulated event it stands for: "kind entity"
   int module = 0;         // tabletop: the module it belongs to (1 ..), else 0
 };
 /// The inject's number as every document writes it: "12", or "12C" for a contingency.
 std::string injectLabel(const Inject& i);
 
 struct Task {
-  std::string text;       // e.g. "Z07 cleared"
-  std::string milestone;
-  std::string after;      // what the target is measured from (a milestone of the run); empty: the onset
-  Window window;          // the target: the run's time of `after` plus the batch's P50 / P90 after it
-  std::optional<Window> batch;  // the milestone over the batch, from the onset
-  std::optional<double> run_s;  // when the representative run had it
+  std::string text{};       // e.g. "Z07 cleared"
+  std::string milestone{};
+  std::string after{};      // what the target is measured from (a milestone of the run); empty: the onset
+  Window window{};          // the target: the run's time of `after` plus the batch's P50 / P90 after it
+  std::optional<Window> batch{};  // the milestone over the batch, from the onset
+  std::optional<double> run_s{};  // when the representative run had it
 };
 
 struct Objective {
-  std::string id, title, text;
-  std::vector<Task> tasks;
+  std::string id{}, title{}, text{};
+  std::vector<Task> tasks{};
 };
 
 /// The representative run at one moment, as a tabletop's situation map shows it.
 struct Situation {
   double time_s = 0;
-  std::vector<std::string> threatZones;      // zone ids in the threat zone, with people
-  std::vector<std::string> evacuating;       // zones ordered to evacuate
-  std::vector<std::string> sheltering;       // zones ordered to shelter in place
+  std::vector<std::string> threatZones{};      // zone ids in the threat zone, with people
+  std::vector<std::string> evacuating{};       // zones ordered to evacuate
+  std::vector<std::string> sheltering{};       // zones ordered to shelter in place
   long evacuatingPersons = 0, shelteringPersons = 0, sheltered = 0;  // sheltered: in shelters by then
-  std::vector<std::string> teamsOnScene, closedRoads, fullShelters, stopped;
+  std::vector<std::string> teamsOnScene{}, closedRoads{}, fullShelters{}, stopped{};
 };
 
 struct Question {
   int inject = 0;         // the inject that raises it
-  std::string role;       // who is asked
-  std::string question;
-  std::string answer;     // what the plan expects
-  std::optional<Window> window;
+  std::string role{};       // who is asked
+  std::string question{};
+  std::string answer{};     // what the plan expects
+  std::optional<Window> window{};
 };
 
 /// A module of a tabletop: one phase of the incident, discussed in one block of the exercise.
 struct Module {
   int number = 0;
-  std::string title;
+  std::string title{};
   double start_s = 0, end_s = 0;                  // simulated
   double exerciseStart_s = 0, exerciseEnd_s = 0;  // on the exercise's clock
-  Situation situation;                            // at the module's end
-  std::vector<std::string> summary;               // the situation in sentences
-  std::vector<Question> questions;
+  Situation situation{};                            // at the module's end
+  std::vector<std::string> summary{};               // the situation in sentences
+  std::vector<Question> questions{};
 };
 
 struct DrillScript {
   DrillKind kind = DrillKind::Tabletop;
-  std::string plan, planName;
-  std::vector<std::string> organisations;
-  std::vector<Objective> objectives;
-  std::vector<Inject> injects;
-  std::vector<Module> modules;  // tabletop only
+  std::string plan{}, planName{};
+  std::vector<std::string> organisations{};
+  std::vector<Objective> objectives{};
+  std::vector<Inject> injects{};
+  std::vector<Module> modules{};  // tabletop only
   double exerciseMinutes = 0;   // the exercise's length; its clock maps the incident onto it
   double incident_s = 0;        // the simulated span the script covers (to its last inject)
 };
