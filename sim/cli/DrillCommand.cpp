@@ -266,8 +266,10 @@ int runDrill(const std::vector<std::string>& argv) {
              i.window ? drillClock(i.window->p50_s) + " / " + drillClock(i.window->p90_s) : "-"});
     std::cout << t.str();
     if (auto dir = args.value("out"))
-      std::cout << "\nWritten: " << *dir << "/drill.html (MSEL and evaluation guide, printable), msel.csv, drill.json, "
-                << "replay.json\n";
+      std::cout << "\nWritten: " << *dir
+                << (script.modules.empty() ? "/drill.html (MSEL and evaluation guide, printable), msel.csv, drill.json, replay.json\n"
+                                           : "/drill.html (modules, MSEL and evaluation guide, printable), msel.csv, drill.json, "
+                                             "replay.json\n");
     if (seed == loaded->scenario.monte_carlo.seed)
       std::cout << "Watch the run: drillsim-gui " << header.scenarioFile << " --view replay --plan " << plan.id
                 << " --replication " << *chosen << "\n";
