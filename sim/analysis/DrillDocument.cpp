@@ -18,6 +18,13 @@ std::string drillClock(double t_s) {
   return buf;
 }
 
+std::string exerciseClock(double t_s) {
+  const long m = std::lround(std::max(0.0, t_s) / 60);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "E+%02ld:%02ld", m / 60, m % 60);
+  return buf;
+}
+
 namespace {
 
 std::string seconds(double v) {
@@ -28,11 +35,19 @@ std::string seconds(double v) {
 
 std::string percentOf(double share) { return std::to_string(std::lround(100 * share)) + " %"; }
 
-/// "T+00:06:10 / T+00:09:30 (P50 / P90)", with the share of runs when not all.
+/// "T+00:06:10 / T+00:09:30", with the share of runs when not all.
 std::string windowText(const Window& w) {
   std::string t = drillClock(w.p50_s) + " / " + drillClock(w.p90_s);
   if (w.happened < w.runs) t += " (" + percentOf(w.share()) + " of runs)";
   return t;
+}
+
+/// What the MSEL's window column says of an inject: its action's window, or when a contingency's
+/// situation arises in the runs that have it.
+std::string injectWindowText(const Inject& i) {
+  if (i.window) return windowText(*i.window);
+  if (i.arises) return "arises " + drillClock(i.arises->p50_s) + " / " + drillClock(i.arises->p90_s) + " in " + percentOf(i.arises->share()) + " of runs";
+  return "-";
 }
 
 const char* kStyle = R"(<style>
@@ -51,6 +66,7 @@ const char* kStyle = R"(<style>
   .note { color: #444; font-size: 9pt; }
   .blank { min-width: 30mm; }
   .pagebreak { page-break-before: always; }
+  .map svg { width: 160mm; height: auto; }
 </style>
 )";
 
@@ -59,21 +75,114 @@ const char* kStyle = R"(<style>
 std::string mselCsv(const DrillScript& s) {
   std::ostringstream out;
   out << "\xEF\xBB\xBF";  // UTF-8 byte-order mark
-  out << "number,time,t_plus_s,type,from,to,method,synopsis,expected_action,objective,window_p50,window_p90,"
-         "window_p50_s,window_p90_s,share_of_runs,simulated_event\n";
+  out << "number,time,t_plus_s,exercise_time,module,type,from,to,method,synopsis,expected_action,objective,window_p50,"
+         "window_p90,window_p50_s,window_p90_s,share_of_runs,window_from,arises_p50,arises_p90,arises_share,simulated_event\n";
   for (const Inject& i : s.injects) {
-    out << i.number << "," << drillClock(i.time_s) << "," << seconds(i.time_s) << ","
-        << (i.contingency ? "contingency" : "standard") << "," << csvField(i.from) << "," << csvField(i.to) << ","
-        << csvField(i.method) << "," << csvField(i.synopsis) << "," << csvField(i.action) << "," << i.objective << ",";
+    out << injectLabel(i) << "," << drillClock(i.time_s) << "," << seconds(i.time_s) << "," << exerciseClock(i.exercise_s) << ","
+        << (i.module > 0 ? std::to_string(i.module) : "") << "," << (i.contingency ? "contingency" : "standard") << ","
+        << csvField(i.from) << "," << csvField(i.to) << "," << csvField(i.method) << "," << csvField(i.synopsis) << ","
+        << csvField(i.action) << "," << i.objective << ",";
     if (i.window)
       out << drillClock(i.window->p50_s) << "," << drillClock(i.window->p90_s) << "," << seconds(i.window->p50_s) << ","
-          << seconds(i.window->p90_s) << "," << i.window->share();
+          << seconds(i.window->p90_s) << "," << i.window->share() << "," << csvField(i.after);
     else
-      out << ",,,,";
+      out << ",,,,,";
+    if (i.arises)
+      out << "," << drillClock(i.arises->p50_s) << "," << drillClock(i.arises->p90_s) << "," << i.arises->share();
+    else
+      out << ",,,";
     out << "," << csvField(i.event) << "\n";
   }
   return out.str();
 }
+
+namespace {
+
+/// The tabletop's modules: the exercise's clock, then each module's situation, map and questions.
+void htmlModules(std::ostringstream& o, const DrillHeader& h, const DrillScript& s) {
+  o << "<h2 class=\"pagebreak\">Tabletop modules</h2>\n";
+  o << "<p class=\"note\">A tabletop is a discussion: the facilitator presents each module's situation, reads its "
+       "injects and asks each role the questions below; the expected answers are the plan's. The incident's "
+       << markupEscape(drillClock(s.incident_s)) << " are played in " << std::lround(s.exerciseMinutes)
+       << " minutes of exercise, each module given time by what there is to discuss in it.</p>\n";
+  o << "<table>\n<tr><th>Module</th><th>Simulated time</th><th>Exercise clock</th><th>Injects</th></tr>\n";
+  for (const Module& m : s.modules) {
+    std::string numbers;
+    for (const Inject& i : s.injects)
+      if (i.module == m.number) numbers += (numbers.empty() ? "" : ", ") + injectLabel(i);
+    o << "<tr><td>" << m.number << " " << markupEscape(m.title) << "</td><td class=\"time\">" << drillClock(m.start_s) << " – "
+      << drillClock(m.end_s) << "</td><td class=\"time\">" << exerciseClock(m.exerciseStart_s) << " – "
+      << exerciseClock(m.exerciseEnd_s) << "</td><td>" << numbers << "</td></tr>\n";
+  }
+  o << "</table>\n";
+  for (std::size_t k = 0; k < s.modules.size(); ++k) {
+    const Module& m = s.modules[k];
+    o << "<h3>Module " << m.number << ": " << markupEscape(m.title) << " (" << drillClock(m.start_s) << " – "
+      << drillClock(m.end_s) << "; exercise " << exerciseClock(m.exerciseStart_s) << " – " << exerciseClock(m.exerciseEnd_s)
+      << ")</h3>\n";
+    o << "<p><b>Situation at the module's end, " << drillClock(m.situation.time_s) << "</b></p>\n<ul>\n";
+    for (const auto& line : m.summary) o << "<li>" << markupEscape(line) << "</li>\n";
+    o << "</ul>\n";
+    if (k < h.moduleMaps.size() && !h.moduleMaps[k].empty()) o << "<div class=\"map\">" << h.moduleMaps[k] << "</div>\n";
+    o << "<table>\n<tr><th>Inject</th><th>Role</th><th>Question</th><th>Expected answer (the plan)</th><th>Target P50 / P90"
+         "</th><th>Notes</th></tr>\n";
+    for (const Question& q : m.questions)
+      o << "<tr><td class=\"num\">" << q.inject << "</td><td>" << markupEscape(q.role) << "</td><td>" << markupEscape(q.question)
+        << "</td><td>" << markupEscape(q.answer) << "</td><td class=\"time\">" << (q.window ? markupEscape(windowText(*q.window)) : "-")
+        << "</td><td class=\"blank\"></td></tr>\n";
+    o << "</table>\n";
+  }
+}
+
+void htmlMsel(std::ostringstream& o, const DrillScript& s) {
+  const bool tabletop = !s.modules.empty();
+  o << "<h2 class=\"pagebreak\">MSEL</h2>\n";
+  o << "<p class=\"note\">Times are from the onset (T+0) of the representative run, each inject at the time of the "
+       "event it stands for in that run; a controller delivers each inject at its time"
+    << (tabletop ? " (the exercise clock says when in the session)" : "")
+    << ". An inject goes to a party only once that party has been told in the run. Window: when the expected "
+       "action is done, the inject's time plus the P50 / P90 over the simulated runs of the time from the same event "
+       "to the action's milestone; a window equal to the inject's time is an action the plan takes at once. "
+       "Contingency injects (shaded) are delivered only if play reaches the situation they describe, which this run "
+       "does not have; they are placed at the median time the simulation shows it, never before their recipient is "
+       "told, with when it arises (P50 / P90) in the runs that have it.</p>\n";
+  o << "<table>\n<tr><th>No.</th><th>Time</th>" << (tabletop ? "<th>Exercise</th>" : "")
+    << "<th>From</th><th>To</th><th>Method</th><th>Synopsis</th>"
+       "<th>Expected player action</th><th>Obj.</th><th>Window P50 / P90</th><th>Delivered</th></tr>\n";
+  for (const Inject& i : s.injects) {
+    o << "<tr" << (i.contingency ? " class=\"contingency\"" : "") << "><td class=\"num\">" << injectLabel(i)
+      << "</td><td class=\"time\">" << drillClock(i.time_s) << "</td>";
+    if (tabletop) o << "<td class=\"time\">" << exerciseClock(i.exercise_s) << "</td>";
+    o << "<td>" << markupEscape(i.from) << "</td><td>" << markupEscape(i.to) << "</td><td>" << markupEscape(i.method)
+      << "</td><td>" << markupEscape(i.synopsis) << "</td><td>" << markupEscape(i.action) << "</td><td>" << i.objective
+      << "</td><td class=\"time\">" << markupEscape(injectWindowText(i)) << "</td><td class=\"blank\"></td></tr>\n";
+  }
+  o << "</table>\n";
+}
+
+void htmlGuide(std::ostringstream& o, const DrillScript& s) {
+  o << "<h2 class=\"pagebreak\">Evaluation guide</h2>\n";
+  o << "<p class=\"note\">Targets are measured from the task's trigger in the representative run (the notice, the "
+       "order, the dispatch, the team's arrival): its time there plus the P90 of the simulated runs' time from that "
+       "trigger, so that they hold on this script's clock. Simulated P50 likewise; 'this run' is when the scripted run "
+       "had the task done. Record the time observed and rate each task: P performed without challenges, S performed "
+       "with some challenges, M performed with major challenges, U unable to be performed.</p>\n";
+  for (const Objective& ob : s.objectives) {
+    o << "<h3>" << ob.id << " " << markupEscape(ob.title) << "</h3>\n<p>" << markupEscape(ob.text) << "</p>\n";
+    o << "<table>\n<tr><th>Task</th><th>Target (P90)</th><th>Simulated P50</th><th>This run</th><th>Done in</th>"
+         "<th>Observed time</th><th>Rating</th><th>Observations</th></tr>\n";
+    for (const Task& t : ob.tasks)
+      o << "<tr><td>" << markupEscape(t.text) << "</td><td class=\"time\">by " << drillClock(t.window.p90_s)
+        << "</td><td class=\"time\">" << drillClock(t.window.p50_s) << "</td><td class=\"time\">"
+        << (t.run_s ? drillClock(*t.run_s) : "-") << "</td><td class=\"num\">" << percentOf(t.window.share())
+        << " of runs</td><td class=\"blank\"></td>"
+        << "<td class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</td><td class=\"blank\"></td></tr>\n";
+    o << "</table>\n<p>Objective rating: <span class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</span>"
+         "&nbsp;&nbsp; Evaluator: ____________</p>\n";
+  }
+}
+
+}  // namespace
 
 std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   std::ostringstream o;
@@ -106,39 +215,9 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
       << ob.tasks.size() << (ob.tasks.size() == 1 ? " target" : " targets") << " in the evaluation guide</td></tr>\n";
   o << "</table>\n";
 
-  o << "<h2 class=\"pagebreak\">MSEL</h2>\n";
-  o << "<p class=\"note\">Times are from the onset (T+0) of the representative run; a controller delivers each "
-       "inject at its time. Window: when the expected action was complete in the simulated runs, P50 / P90. "
-       "Contingency injects (shaded) are delivered only if play reaches the situation they describe; they are "
-       "placed at the median time the simulation shows it, and their window is when it arose (P50 / P90) in the "
-       "runs that had it.</p>\n";
-  o << "<table>\n<tr><th>No.</th><th>Time</th><th>From</th><th>To</th><th>Method</th><th>Synopsis</th>"
-       "<th>Expected player action</th><th>Obj.</th><th>Window P50 / P90</th><th>Delivered</th></tr>\n";
-  for (const Inject& i : s.injects) {
-    o << "<tr" << (i.contingency ? " class=\"contingency\"" : "") << "><td class=\"num\">" << i.number
-      << (i.contingency ? "C" : "") << "</td><td class=\"time\">" << drillClock(i.time_s) << "</td><td>"
-      << markupEscape(i.from) << "</td><td>" << markupEscape(i.to) << "</td><td>" << markupEscape(i.method) << "</td><td>" << markupEscape(i.synopsis)
-      << "</td><td>" << markupEscape(i.action) << "</td><td>" << i.objective << "</td><td class=\"time\">"
-      << (i.window ? markupEscape(windowText(*i.window)) : "-") << "</td><td class=\"blank\"></td></tr>\n";
-  }
-  o << "</table>\n";
-
-  o << "<h2 class=\"pagebreak\">Evaluation guide</h2>\n";
-  o << "<p class=\"note\">Targets are the P90 of the simulated runs: the time by which nine runs in ten had the task "
-       "done under this plan. Record the time observed and rate each task: P performed without challenges, "
-       "S performed with some challenges, M performed with major challenges, U unable to be performed.</p>\n";
-  for (const Objective& ob : s.objectives) {
-    o << "<h3>" << ob.id << " " << markupEscape(ob.title) << "</h3>\n<p>" << markupEscape(ob.text) << "</p>\n";
-    o << "<table>\n<tr><th>Task</th><th>Target (P90)</th><th>Simulated P50</th><th>Done in</th><th>Observed time"
-         "</th><th>Rating</th><th>Observations</th></tr>\n";
-    for (const Task& t : ob.tasks)
-      o << "<tr><td>" << markupEscape(t.text) << "</td><td class=\"time\">by " << drillClock(t.window.p90_s)
-        << "</td><td class=\"time\">" << drillClock(t.window.p50_s) << "</td><td class=\"num\">"
-        << percentOf(t.window.share()) << " of runs</td><td class=\"blank\"></td>"
-        << "<td class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</td><td class=\"blank\"></td></tr>\n";
-    o << "</table>\n<p>Objective rating: <span class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</span>"
-         "&nbsp;&nbsp; Evaluator: ____________</p>\n";
-  }
+  if (!s.modules.empty()) htmlModules(o, h, s);
+  htmlMsel(o, s);
+  htmlGuide(o, s);
   o << "</body>\n</html>\n";
   return o.str();
 }
@@ -154,14 +233,39 @@ nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {
               {"from", i.from},         {"to", i.to},           {"method", i.method},
               {"synopsis", i.synopsis}, {"action", i.action},   {"objective", i.objective},
               {"milestone", i.milestone}, {"event", i.event}};
+    j["label"] = injectLabel(i);
+    j["recipient"] = i.recipient;
+    j["after"] = i.after;
+    j["exercise_s"] = i.exercise_s;
+    j["module"] = i.module;
     j["window"] = i.window ? windowJson(*i.window) : json(nullptr);
+    j["arises"] = i.arises ? windowJson(*i.arises) : json(nullptr);
     injects.push_back(j);
   }
   json objectives = json::array();
   for (const Objective& o : s.objectives) {
     json tasks = json::array();
-    for (const Task& t : o.tasks) tasks.push_back({{"text", t.text}, {"milestone", t.milestone}, {"window", windowJson(t.window)}});
+    for (const Task& t : o.tasks)
+      tasks.push_back({{"text", t.text}, {"milestone", t.milestone}, {"after", t.after}, {"window", windowJson(t.window)},
+                       {"batch", t.batch ? windowJson(*t.batch) : json(nullptr)},
+                       {"run_s", t.run_s ? json(*t.run_s) : json(nullptr)}});
     objectives.push_back({{"id", o.id}, {"title", o.title}, {"text", o.text}, {"tasks", tasks}});
+  }
+  json modules = json::array();
+  for (const Module& m : s.modules) {
+    json questions = json::array();
+    for (const Question& q : m.questions)
+      questions.push_back({{"inject", q.inject}, {"role", q.role}, {"question", q.question}, {"answer", q.answer},
+                           {"window", q.window ? windowJson(*q.window) : json(nullptr)}});
+    const Situation& st = m.situation;
+    modules.push_back({{"number", m.number}, {"title", m.title}, {"start_s", m.start_s}, {"end_s", m.end_s},
+                       {"exercise_start_s", m.exerciseStart_s}, {"exercise_end_s", m.exerciseEnd_s},
+                       {"situation", {{"time_s", st.time_s}, {"threat_zones", st.threatZones}, {"evacuating", st.evacuating},
+                                      {"sheltering", st.sheltering}, {"evacuating_persons", st.evacuatingPersons},
+                                      {"sheltering_persons", st.shelteringPersons}, {"sheltered", st.sheltered},
+                                      {"teams_on_scene", st.teamsOnScene}, {"closed_roads", st.closedRoads},
+                                      {"full_shelters", st.fullShelters}, {"stopped", st.stopped}}},
+                       {"summary", m.summary}, {"questions", questions}});
   }
   return {{"drillsim_drill", 1},
           {"name", h.name},
@@ -179,7 +283,10 @@ nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {
           {"situation", h.situation},
           {"organisations", s.organisations},
           {"objectives", objectives},
-          {"injects", injects}};
+          {"injects", injects},
+          {"exercise_minutes", s.exerciseMinutes},
+          {"incident_s", s.incident_s},
+          {"modules", modules}};
 }
 
 namespace {
@@ -237,6 +344,8 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
       !field(j, "replication", h.replication, error, "") || !field(j, "runs", h.runs, error, ""))
     return false;
   s.kind = kind == "functional" ? DrillKind::Functional : kind == "full-scale" ? DrillKind::FullScale : DrillKind::Tabletop;
+  if (!optionalField(j, "exercise_minutes", s.exerciseMinutes, error, "") || !optionalField(j, "incident_s", s.incident_s, error, ""))
+    return false;
   if (!optionalField(j, "scenario_file", h.scenarioFile, error, "") ||
       !optionalField(j, "scenario_hash", h.scenarioHash, error, "") || !optionalField(j, "version", h.version, error, "") ||
       !optionalField(j, "representative", h.representative, error, "") ||
@@ -261,13 +370,16 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
     if (!optionalField(e, "from", i.from, error, where) || !optionalField(e, "to", i.to, error, where) ||
         !optionalField(e, "method", i.method, error, where) || !optionalField(e, "synopsis", i.synopsis, error, where) ||
         !optionalField(e, "action", i.action, error, where) || !optionalField(e, "objective", i.objective, error, where) ||
-        !optionalField(e, "milestone", i.milestone, error, where) || !optionalField(e, "event", i.event, error, where))
+        !optionalField(e, "milestone", i.milestone, error, where) || !optionalField(e, "event", i.event, error, where) ||
+        !optionalField(e, "recipient", i.recipient, error, where) || !optionalField(e, "after", i.after, error, where) ||
+        !optionalField(e, "exercise_s", i.exercise_s, error, where) || !optionalField(e, "module", i.module, error, where))
       return false;
-    if (e.contains("window") && !e["window"].is_null()) {
-      Window w;
-      if (!readWindow(e["window"], w, error, where + "window.")) return false;
-      i.window = w;
-    }
+    for (const auto& [key, target] : {std::pair{"window", &i.window}, std::pair{"arises", &i.arises}})
+      if (e.contains(key) && !e[key].is_null()) {
+        Window w;
+        if (!readWindow(e[key], w, error, where + key + ".")) return false;
+        *target = w;
+      }
     s.injects.push_back(i);
   }
   if (j.contains("objectives") && j["objectives"].is_array())
@@ -285,8 +397,14 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
       for (const auto& t : tasks) {
         Task task;
         if (!field(t, "text", task.text, error, where + "tasks.") || !field(t, "milestone", task.milestone, error, where + "tasks.") ||
-            !readWindow(t.value("window", nlohmann::json()), task.window, error, where + "tasks.window."))
+            !readWindow(t.value("window", nlohmann::json()), task.window, error, where + "tasks.window.") ||
+            !optionalField(t, "after", task.after, error, where + "tasks."))
           return false;
+        double run = 0;
+        if (t.contains("run_s") && !t["run_s"].is_null()) {
+          if (!field(t, "run_s", run, error, where + "tasks.")) return false;
+          task.run_s = run;
+        }
         ob.tasks.push_back(task);
       }
       s.objectives.push_back(ob);

@@ -24,10 +24,14 @@ struct DrillHeader {
   std::string representative;            // how the run was chosen, e.g. "median clearance"
   long runs = 0;                         // runs behind the windows
   std::vector<std::string> situation;    // hazard and weather of the representative run, one line each
+  std::vector<std::string> moduleMaps;   // tabletop: an SVG map per module (the threat zone then), or none
 };
 
 /// "T+00:12:30" for 750 s.
 std::string drillClock(double t_s);
+/// The exercise's clock: "E+01:05" for 3900 s (hours and minutes from STARTEX).
+std::string exerciseClock(double t_s);
+
 
 std::string mselCsv(const DrillScript& script);
 std::string drillHtml(const DrillHeader& header, const DrillScript& script);
@@ -36,7 +40,8 @@ nlohmann::json drillJson(const DrillHeader& header, const DrillScript& script);
 /// A JSON file of a drill (drill.json, observations.json) parsed, or nothing with the reason.
 std::optional<nlohmann::json> readDrillFile(const std::string& path, std::string& error);
 
-/// A drill.json read back; false with the reason (key, expected, found) when it is not one.
+/// A drill.json read back; false with the reason (key, expected, found) when it is not one. A
+/// tabletop's modules are for the documents and are not read back.
 bool readDrill(const nlohmann::json& j, DrillHeader& header, DrillScript& script, std::string& error);
 
 /// What the trainer recorded while the drill was played (observations.json beside drill.json):

@@ -17,6 +17,7 @@
 #include "sim/cli/TextTable.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/hazard/HazardModel.hpp"
+#include "sim/map/ParkMap.hpp"
 
 namespace drillsim::cli {
 
@@ -28,6 +29,7 @@ const std::vector<OptionSpec> kOptions = {
     {"replications", true, "runs behind the windows (default 200)", "N"},
     {"worst", false, "draw the injects from the P90 run by clearance instead of the median one", ""},
     {"name", true, "the exercise's name (default: the scenario's name and the kind)", "TEXT"},
+    {"exercise-minutes", true, "the exercise's length, onto which the incident is mapped (default: 120 for a tabletop, else the incident's own time)", "MIN"},
     {"out", true, "folder for msel.csv, drill.html, drill.json and replay.json", "DIR"},
     {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
     {"jobs", true, "worker processes (default: the processors)", "J"},
@@ -56,6 +58,23 @@ std::vector<std::string> situation(const LoadedScenario& l, const HazardModel& h
   return out;
 }
 
+/// A tabletop module's situation map: the zones in the threat zone at the module's end shaded, its
+/// orders in the note.
+std::vector<std::string> moduleMaps(const LoadedScenario& l, const DrillScript& s) {
+  std::vector<std::string> maps;
+  for (const Module& m : s.modules) {
+    MapOptions options;
+    options.width_px = 900;
+    options.title = "Module " + std::to_string(m.number) + ": " + m.title + " (" + drillClock(m.situation.time_s) + ")";
+    for (const auto& z : m.situation.threatZones) options.zoneShare[z] = 1.0;
+    options.shareLabel = "in the threat zone at " + drillClock(m.situation.time_s);
+    options.note = std::to_string(m.situation.evacuating.size()) + " zones ordered to evacuate, " +
+                   std::to_string(m.situation.sheltering.size()) + " to shelter in place";
+    maps.push_back(parkMapSvg(l.park, l.substances, options));
+  }
+  return maps;
+}
+
 }  // namespace
 
 std::string helpDrill() {
@@ -67,7 +86,9 @@ std::string helpDrill() {
          "failure (a shelter full, a road closed, a team arriving after the threat spread), and an\n"
          "evaluation guide with targets and P/S/M/U rating boxes. The injects follow the event chain of\n"
          "one representative run (the median by clearance, or the P90 with --worst), written as a\n"
-         "replay file for the front end.\n\n"
+         "replay file for the front end. Each inject stands at the time of its event in that run and\n"
+         "goes to a party once it has been told; a tabletop is cut into modules, each with the situation,\n"
+         "a map, questions for each role and the plan's answers, on the exercise's clock.\n\n"
          "debrief reads DIR/drill.json and the observations recorded while the drill was played\n"
          "(drillsim-gui --drill DIR writes DIR/observations.json) and sets each task's recorded time\n"
          "against its simulated P50 and P90, flagging tasks slower than P90; it lists the injects as\n"
@@ -139,7 +160,7 @@ int debrief(const Args& args) {
   for (const Inject& i : script.injects) {
     const auto d = log.delivered.find(i.number);
     if (i.contingency && d == log.delivered.end()) continue;  // not played
-    injects.row({std::to_string(i.number) + (i.contingency ? "C" : ""), drillClock(i.time_s),
+    injects.row({injectLabel(i), drillClock(i.time_s),
                  d == log.delivered.end() ? "not delivered" : drillClock(d->second),
                  d == log.delivered.end() ? "" : fixed(d->second - i.time_s, 0) + " s", i.synopsis});
   }
@@ -203,7 +224,11 @@ int runDrill(const std::vector<std::string>& argv) {
   // The representative run again, in this process, for its events and its replay.
   HazardModel hazards(*loaded, plan, seed, *chosen);
   const Outcome run = runReplication(platform, *loaded, plan, seed, *chosen, hazards);
-  const DrillScript script = buildDrillScript(*loaded, plan, kind, windowsOf(runs), run);
+  DrillOptions drillOptions;
+  // From a quarter of an hour to a day of exercise (HSEEP's full-scale exercises last a day or more:
+  // shared reference drill.md); 0 takes the kind's default.
+  drillOptions.exerciseMinutes = args.number("exercise-minutes", 15, 24 * 60, 0);
+  const DrillScript script = buildDrillScript(*loaded, plan, kind, runs, run, drillOptions);
 
   DrillHeader header;
   header.name = args.value("name", loaded->scenario.name + " — " + drillKindName(kind) + " exercise");
@@ -216,6 +241,7 @@ int runDrill(const std::vector<std::string>& argv) {
   header.representative = worst ? "the P90 run by clearance" : "the median run by clearance";
   header.runs = long(runs.size());
   header.situation = situation(*loaded, hazards);
+  header.moduleMaps = moduleMaps(*loaded, script);
 
   if (auto dir = args.value("out")) {
     std::error_code ec;
@@ -236,12 +262,14 @@ int runDrill(const std::vector<std::string>& argv) {
     TextTable t({"no.", "time", "to", "synopsis", "expected action", "obj.", "window P50 / P90"},
                 {true, false, false, false, false, false, false});
     for (const Inject& i : script.injects)
-      t.row({std::to_string(i.number) + (i.contingency ? "C" : ""), drillClock(i.time_s), i.to, i.synopsis, i.action,
-             i.objective, i.window ? drillClock(i.window->p50_s) + " / " + drillClock(i.window->p90_s) : "-"});
+      t.row({injectLabel(i), drillClock(i.time_s), i.to, i.synopsis, i.action, i.objective,
+             i.window ? drillClock(i.window->p50_s) + " / " + drillClock(i.window->p90_s) : "-"});
     std::cout << t.str();
     if (auto dir = args.value("out"))
-      std::cout << "\nWritten: " << *dir << "/drill.html (MSEL and evaluation guide, printable), msel.csv, drill.json, "
-                << "replay.json\n";
+      std::cout << "\nWritten: " << *dir
+                << (script.modules.empty() ? "/drill.html (MSEL and evaluation guide, printable), msel.csv, drill.json, replay.json\n"
+                                           : "/drill.html (modules, MSEL and evaluation guide, printable), msel.csv, drill.json, "
+                                             "replay.json\n");
     if (seed == loaded->scenario.monte_carlo.seed)
       std::cout << "Watch the run: drillsim-gui " << header.scenarioFile << " --view replay --plan " << plan.id
                 << " --replication " << *chosen << "\n";
