@@ -147,6 +147,9 @@ std::string substitute(std::string_view pattern, const std::string* args, std::s
 }
 
 std::size_t catalogueSize() { return chinese().size(); }
-std::string catalogueText() { return chinese().translations(); }
+const std::string& catalogueText() {
+  static const std::string text = chinese().translations();
+  return text;
+}
 
 }  // namespace drillsim::i18n

@@ -92,7 +92,7 @@ constexpr const char* kNoop(const char* message) { return message; }
 std::size_t catalogueSize();
 /// Every translation of the catalogue, one after another: the characters a font must hold to
 /// show any message in Chinese (the desk's glyph atlas).
-std::string catalogueText();
+const std::string& catalogueText();
 
 }  // namespace drillsim::i18n
 

@@ -37,8 +37,7 @@ App::~App() {
 
 std::vector<std::string> App::texts() const {
   const Scenario& s = editor_.scenario();
-  // The messages in Chinese, whichever language is shown: the desk can switch at any time.
-  std::vector<std::string> t = {s.name, s.description, "DrillSim —", "新避难场所", "（副本）", i18n::catalogueText()};
+  std::vector<std::string> t = {s.name, s.description, "DrillSim —", "新避难场所", "（副本）"};
   for (const auto& z : editor_.park().zones) t.push_back(z.name);
   for (const auto& x : editor_.park().shelters) t.push_back(x.name);
   for (const auto& x : editor_.park().stations) t.push_back(x.name);

@@ -1,5 +1,7 @@
 #include "viz/Fonts.hpp"
 
+#include "scenarios/I18n.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -39,6 +41,8 @@ std::string FontBook::load(const std::vector<std::string>& texts) {
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
     builder.AddText("±×∞–—…→≥≤°²·");
+    // Every message in Chinese, whichever language is shown: the desk can switch at any time.
+    builder.AddText(i18n::catalogueText().c_str());
     for (const auto& t : texts) builder.AddText(t.c_str());
     static ImVector<ImWchar> ranges;  // must outlive the atlas build
     ranges.clear();

@@ -109,8 +109,8 @@ int runRegister(const std::vector<std::string>& argv) {
     const double inventory_t = src.inventory_kg / 1000;
     nlohmann::json entry = {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
                             {"persons_within_500m", nearby}};
-    std::string ratio, beta, alpha, r, grade = "no Q in the table";
-    std::string gradeShown = tr("no Q in the table");
+    // The grade as the JSON and the layer keep it; the table shows its translation.
+    std::string ratio, beta, alpha, r, grade = i18n::kNoop("no Q in the table");
     if (sub->gb18218_critical_t && sub->gb18218_beta) {
       const double qQ = inventory_t / *sub->gb18218_critical_t;
       entry["q_over_Q"] = qQ;
@@ -124,10 +124,8 @@ int runRegister(const std::vector<std::string>& argv) {
         alpha = fixed(a, 1);
         r = fixed(value, 1);
         grade = gradeFor(value);
-        gradeShown = grade;
       } else {
-        grade = "below Q: not a major hazard source";
-        gradeShown = tr("below Q: not a major hazard source");
+        grade = i18n::kNoop("below Q: not a major hazard source");
       }
     }
     std::vector<std::string> reach(3, "");
@@ -168,7 +166,7 @@ int runRegister(const std::vector<std::string>& argv) {
                          {"aegl1_m", number("aegl1_m")}, {"aegl2_m", number("aegl2_m")}, {"aegl3_m", number("aegl3_m")},
                          {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
     table.row({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
-               sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, gradeShown,
+               sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, tr(grade.c_str()),
                reach[2], reach[1], reach[0], release.dense() ? tc("dispersion", "dense") : tc("dispersion", "passive")});
     const std::string shelterText = shelterList.empty() ? std::string(tr("none")) : shelterList;
     within += "  " +

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 #include "scenarios/I18n.hpp"
 
@@ -44,19 +45,6 @@ constexpr std::array<std::pair<RoadClosure::Cause, const char*>, 4> kCauses{{
     {RoadClosure::Cause::Unstated, "unstated"},
 }};
 
-std::string closureText(const RoadClosure& c) {
-  switch (c.cause) {
-    case RoadClosure::Cause::None: return "";
-    case RoadClosure::Cause::Heat: {
-      char flux[32];
-      std::snprintf(flux, sizeof flux, "%g", c.heat_kW_m2);
-      return std::string("heat flux at least ") + flux + " kW/m2";
-    }
-    case RoadClosure::Cause::Concentration: return c.hazard + " above " + wordOf(c.level) + ", the plan's closure level";
-    case RoadClosure::Cause::Unstated: return "closed";
-  }
-  return "";
-}
 }  // namespace
 
 const char* eventKindName(EventKind kind) {
@@ -71,37 +59,6 @@ std::optional<EventKind> eventKindFromName(std::string_view name) {
   for (const auto& [k, word] : kNames)
     if (name == word) return k;
   return std::nullopt;
-}
-
-std::string eventDetail(const Event& e) {
-  const std::string n = std::to_string(e.persons);
-  switch (e.kind) {
-    case EventKind::Detected: return "the release or fire is detected";
-    case EventKind::Notified: return "";
-    case EventKind::Order:
-      return std::string(e.action == ProtectiveAction::Evacuate ? "evacuate" : "shelter_in_place") + " (" + n +
-             " persons), after " + e.party;
-    case EventKind::ShelterInPlace: return n + " persons: no open route to an open shelter";
-    case EventKind::NoShelter: return n + " persons find no open shelter they can reach";
-    case EventKind::Depart: return n + " persons to " + e.shelter;
-    case EventKind::Arrive:
-      return n + " persons into " + e.shelter + " (" + std::to_string(e.occupancy) + "/" + std::to_string(e.capacity) + ")";
-    case EventKind::Overflow: return n + " persons of " + e.cohort + " turned away: full";
-    case EventKind::Horizon: return n + " evacuees not in a shelter at the horizon";
-    case EventKind::Dispatch: return "to " + e.target + " (" + e.party + " notified)";
-    case EventKind::CannotReach: return e.target + " cannot be reached by road";
-    case EventKind::Drive: return "leaves for " + e.target;
-    case EventKind::OnScene: return e.target;
-    case EventKind::Contained: return "release stopped by " + e.team;
-    case EventKind::ZoneControlled: return e.hazard + " in " + e.entity + " under control by " + e.team;
-    case EventKind::Controlled: return "fire under control by " + e.team;
-    case EventKind::Ignited: return e.hazard;
-    case EventKind::RoadClosed: return closureText(e.closure);
-    case EventKind::RoadReopened:
-    case EventKind::ThreatEnters:
-    case EventKind::ThreatLeaves: return "";
-  }
-  return "";
 }
 
 const char* eventKindShown(EventKind kind) {
@@ -131,51 +88,77 @@ const char* eventKindShown(EventKind kind) {
   return "";
 }
 
-std::string eventSentence(const Event& e) {
-  // In English each sentence is the log's own line, "kind entity: detail", word for word.
-  const long n = long(e.persons);
+namespace {
+/// An event's line: its pattern, "kind entity: detail" in English (marked for the catalogue), and
+/// the arguments of its placeholders. The log's detail and the shown sentence are both made from it.
+struct Line {
+  const char* pattern = "";
+  std::vector<std::string> args;
+};
+
+Line lineOf(const Event& e) {
+  using i18n::kNoop;
+  const std::string n = std::to_string(e.persons);
   const std::string& who = e.entity;
   switch (e.kind) {
-    case EventKind::Detected: return tr("detected: the release or fire is detected");
-    case EventKind::Notified: return tf("notified {1}", who);
+    case EventKind::Detected: return {kNoop("detected: the release or fire is detected"), {}};
+    case EventKind::Notified: return {kNoop("notified {1}"), {who}};
     case EventKind::Order:
-      return e.action == ProtectiveAction::Evacuate ? tf("order {1}: evacuate ({2} persons), after {3}", who, n, e.party)
-                                                    : tf("order {1}: shelter_in_place ({2} persons), after {3}", who, n, e.party);
-    case EventKind::ShelterInPlace: return tf("shelter_in_place {1}: {2} persons: no open route to an open shelter", who, n);
-    case EventKind::NoShelter: return tf("no_shelter {1}: {2} persons find no open shelter they can reach", who, n);
-    case EventKind::Depart: return tf("depart {1}: {2} persons to {3}", who, n, e.shelter);
+      return {e.action == ProtectiveAction::Evacuate ? kNoop("order {1}: evacuate ({2} persons), after {3}")
+                                                     : kNoop("order {1}: shelter_in_place ({2} persons), after {3}"),
+              {who, n, e.party}};
+    case EventKind::ShelterInPlace: return {kNoop("shelter_in_place {1}: {2} persons: no open route to an open shelter"), {who, n}};
+    case EventKind::NoShelter: return {kNoop("no_shelter {1}: {2} persons find no open shelter they can reach"), {who, n}};
+    case EventKind::Depart: return {kNoop("depart {1}: {2} persons to {3}"), {who, n, e.shelter}};
     case EventKind::Arrive:
-      return tf("arrive {1}: {2} persons into {3} ({4}/{5})", who, n, e.shelter, long(e.occupancy), long(e.capacity));
-    case EventKind::Overflow: return tf("overflow {1}: {2} persons of {3} turned away: full", who, n, e.cohort);
-    case EventKind::Horizon: return tf("horizon: {1} evacuees not in a shelter at the horizon", n);
-    case EventKind::Dispatch: return tf("dispatch {1}: to {2} ({3} notified)", who, e.target, e.party);
-    case EventKind::CannotReach: return tf("cannot_reach {1}: {2} cannot be reached by road", who, e.target);
-    case EventKind::Drive: return tf("drive {1}: leaves for {2}", who, e.target);
-    case EventKind::OnScene: return tf("on_scene {1}: {2}", who, e.target);
-    case EventKind::Contained: return tf("contained {1}: release stopped by {2}", who, e.team);
-    case EventKind::ZoneControlled: return tf("zone_controlled {1}: {2} in {1} under control by {3}", who, e.hazard, e.team);
-    case EventKind::Controlled: return tf("controlled {1}: fire under control by {2}", who, e.team);
-    case EventKind::Ignited: return tf("ignited {1}: {2}", who, e.hazard);
+      return {kNoop("arrive {1}: {2} persons into {3} ({4}/{5})"),
+              {who, n, e.shelter, std::to_string(e.occupancy), std::to_string(e.capacity)}};
+    case EventKind::Overflow: return {kNoop("overflow {1}: {2} persons of {3} turned away: full"), {who, n, e.cohort}};
+    case EventKind::Horizon: return {kNoop("horizon: {1} evacuees not in a shelter at the horizon"), {n}};
+    case EventKind::Dispatch: return {kNoop("dispatch {1}: to {2} ({3} notified)"), {who, e.target, e.party}};
+    case EventKind::CannotReach: return {kNoop("cannot_reach {1}: {2} cannot be reached by road"), {who, e.target}};
+    case EventKind::Drive: return {kNoop("drive {1}: leaves for {2}"), {who, e.target}};
+    case EventKind::OnScene: return {kNoop("on_scene {1}: {2}"), {who, e.target}};
+    case EventKind::Contained: return {kNoop("contained {1}: release stopped by {2}"), {who, e.team}};
+    case EventKind::ZoneControlled: return {kNoop("zone_controlled {1}: {2} in {1} under control by {3}"), {who, e.hazard, e.team}};
+    case EventKind::Controlled: return {kNoop("controlled {1}: fire under control by {2}"), {who, e.team}};
+    case EventKind::Ignited: return {kNoop("ignited {1}: {2}"), {who, e.hazard}};
     case EventKind::RoadClosed: {
       const RoadClosure& c = e.closure;
       switch (c.cause) {
-        case RoadClosure::Cause::None: return tf("road_closed {1}", who);
+        case RoadClosure::Cause::None: return {kNoop("road_closed {1}"), {who}};
         case RoadClosure::Cause::Heat: {
           char flux[32];
           std::snprintf(flux, sizeof flux, "%g", c.heat_kW_m2);
-          return tf("road_closed {1}: heat flux at least {2} kW/m2", who, std::string(flux));
+          return {kNoop("road_closed {1}: heat flux at least {2} kW/m2"), {who, flux}};
         }
         case RoadClosure::Cause::Concentration:
-          return tf("road_closed {1}: {2} above {3}, the plan's closure level", who, c.hazard, wordOf(c.level));
-        case RoadClosure::Cause::Unstated: return tf("road_closed {1}: closed", who);
+          return {kNoop("road_closed {1}: {2} above {3}, the plan's closure level"), {who, c.hazard, wordOf(c.level)}};
+        case RoadClosure::Cause::Unstated: return {kNoop("road_closed {1}: closed"), {who}};
       }
-      return "";
+      return {};
     }
-    case EventKind::RoadReopened: return tf("road_reopened {1}", who);
-    case EventKind::ThreatEnters: return tf("threat_enters {1}", who);
-    case EventKind::ThreatLeaves: return tf("threat_leaves {1}", who);
+    case EventKind::RoadReopened: return {kNoop("road_reopened {1}"), {who}};
+    case EventKind::ThreatEnters: return {kNoop("threat_enters {1}"), {who}};
+    case EventKind::ThreatLeaves: return {kNoop("threat_leaves {1}"), {who}};
   }
-  return "";
+  return {};
+}
+
+std::string filled(const Line& l, const char* pattern) { return i18n::substitute(pattern, l.args.data(), l.args.size()); }
+}  // namespace
+
+std::string eventDetail(const Event& e) {
+  // The English line without its "kind entity: ".
+  const Line l = lineOf(e);
+  const std::string line = filled(l, l.pattern);
+  const std::string head = std::string(eventKindName(e.kind)) + (e.entity.empty() ? "" : " " + e.entity) + ": ";
+  return line.rfind(head, 0) == 0 ? line.substr(head.size()) : "";
+}
+
+std::string eventSentence(const Event& e) {
+  const Line l = lineOf(e);
+  return filled(l, tr(l.pattern));
 }
 
 json eventJson(const Event& e) {
