@@ -29,9 +29,10 @@ trap 'rm -f "$out" "$out.found"' EXIT
 start=$(date +%s)
 "$tidy" -p "$build" -j "$(nproc)" -quiet "^$root/$only\$" > "$out" 2>/dev/null || true
 # The project's own warnings, relative to the tree, each place once (a header's warning is seen
-# from every source that includes it), counted by kind per file: "N file: [check] message".
+# from every source that includes it), counted by kind per file: "N file: [check] message" (none is
+# an empty list, not a failure).
 sed 's/\x1b\[[0-9;]*m//g' "$out" |
-  grep -E "^$root/(scenarios|sim|viz|tests)/[^:]+:[0-9]+:[0-9]+: (warning|error): " | LC_ALL=C sort -u |
+  { grep -E "^$root/(scenarios|sim|viz|tests)/[^:]+:[0-9]+:[0-9]+: (warning|error): " || true; } | LC_ALL=C sort -u |
   sed -E "s#^$root/##; s#^([^:]+):[0-9]+:[0-9]+: (warning|error): (.*) \[([^]]+)\]\$#\1: [\4] \3#" |
   LC_ALL=C sort | uniq -c | sed -E 's/^ *//' > "$out.found"
 total() { awk '!/^#/ { n += $1 } END { print n + 0 }' "$1"; }
