@@ -7,7 +7,10 @@
 #include <filesystem>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
+
+#include <unistd.h>
 
 #include "scenarios/I18n.hpp"
 #include "tests/TestPaths.hpp"
@@ -203,6 +206,53 @@ TEST(I18n, ComparisonInChineseHasNoEnglishWords) {
   for (std::size_t at; (at = out.find(scenario)) != std::string::npos;) out.erase(at, scenario.size());
   for (std::size_t at; (at = out.find(store)) != std::string::npos;) out.erase(at, store.size());
   EXPECT_EQ(joined(englishWords(out, ids)), "") << c.out;
+}
+
+// The drill's documents in Chinese: the console's script, the drill plan, the script, the
+// evaluation form and, after a played drill, the evaluation report.
+TEST(I18n, DrillDocumentsInChineseHaveNoEnglishWords) {
+  const auto dir = std::filesystem::temp_directory_path() / ("drillsim-i18n-drill-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const auto r = test::runDrillsim({"drill", test::sourcePath("data/scenarios/chlorine_night.yaml"), "--plan", "C",
+                                    "--replications", "8", "--jobs", "2", "--out", dir.string(), "--lang", "zh"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto text = [&](const std::string& name) {
+    std::ifstream in(dir / name);
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string t = std::regex_replace(s.str(), std::regex("<style>[\\s\\S]*?</style>|<[^>]*>"), " ");
+    const std::string d = dir.string();
+    for (std::size_t at; (at = t.find(d)) != std::string::npos;) t.erase(at, d.size());
+    return t;
+  };
+  // The program's and the files' own names, the substance's id and the plan's parties' ids.
+  const std::set<std::string> ids = {"DrillSim", "drillsim", "drill", "debrief", "gui", "view", "replay", "plan", "replication",
+                                     "html", "docx", "csv", "json", "script", "evaluation", "form", "data", "scenarios",
+                                     "chlorine_night", "yaml", "FNV", "SCENARIO", "report"};
+  const auto strip = [&](std::string t) {
+    for (const std::string& path : {dir.string(), test::sourcePath("")})
+      for (std::size_t at; (at = t.find(path)) != std::string::npos;) t.erase(at, path.size());
+    return t;
+  };
+  EXPECT_EQ(joined(englishWords(strip(r.out), ids)), "") << r.out;
+  // The scenario's own description is the planner's text, in the language it was written in.
+  const auto withoutDescription = [](std::string t) {
+    const auto from = t.find("情景描述"), to = t.find("危险与气象");
+    return from < to && to != std::string::npos ? t.erase(from, to - from) : t;
+  };
+  for (const char* doc : {"plan.html", "script.html", "evaluation-form.html", "script.csv"})
+    EXPECT_EQ(joined(englishWords(withoutDescription(text(doc)), ids)), "") << doc;
+  EXPECT_NE(text("plan.html").find("应急演练方案"), std::string::npos);
+  std::ofstream(dir / "observations.json") << R"({"drillsim_observations": 1, "delivered": [{"inject": 1, "time_s": 200}],
+      "observations": [{"time_s": 3000, "task": "notified/park_committee", "text": "管委会接报较慢"}]})";
+  const auto d = test::runDrillsim({"drill", "debrief", dir.string(), "--lang", "zh", "--date", "2026-12-02"});
+  ASSERT_EQ(d.exitCode, 0) << d.err;
+  EXPECT_EQ(joined(englishWords(strip(d.out), ids)), "") << d.out;
+  const std::string report = text("evaluation-report.html");
+  EXPECT_EQ(joined(englishWords(report, ids)), "") << report;
+  EXPECT_NE(report.find("存在的问题及整改措施"), std::string::npos);
+  EXPECT_NE(report.find("2027年1月1日"), std::string::npos);  // the corrective actions' deadline: 30 days on
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -25,10 +25,13 @@
 #include "sim/map/ParkMap.hpp"
 #include "scenarios/I18n.hpp"
 #include "viz/App.hpp"
+#include "viz/Label.hpp"
 
 namespace drillsim::viz {
 
 namespace fs = std::filesystem;
+using i18n::tf;
+using i18n::tr;
 
 // [SECTION] Small helpers: durations, numbers, plan colours
 namespace {
@@ -100,7 +103,7 @@ void App::startBatch() {
   for (std::size_t i = 0; i < s.plans.size() && i < b.plans.size(); ++i)
     if (b.plans[i]) plans += (plans.empty() ? "" : ",") + s.plans[i].id;
   if (plans.empty()) {
-    batchProgress_.status = "Choose at least one plan.";
+    batchProgress_.status = tr("Choose at least one plan.");
     return;
   }
   if (!b.resume) {
@@ -117,7 +120,7 @@ void App::startBatch() {
   p.total = long(b.replications) * long(std::count(b.plans.begin(), b.plans.end(), 1));
   p.rate = 0;
   p.started_s = now_s();
-  p.status = batch_->start(argv, true) ? "running" : batch_->error();
+  p.status = batch_->start(argv, true) ? tr("running") : batch_->error();
 }
 
 void App::cancelBatch() { batch_->interrupt(); }
@@ -139,16 +142,16 @@ void App::pollBatch() {
   if (!ended) return;
   const int code = batch_->exitCode();
   if (code == 0) {
-    p.status = "finished: " + std::to_string(p.done) + " replications in " + duration(now_s() - p.started_s) +
-               (p.failed ? ", " + std::to_string(p.failed) + " failed" : "");
+    p.status = p.failed ? tf("finished: {1} replications in {2}, {3} failed", p.done, duration(now_s() - p.started_s), p.failed)
+                        : tf("finished: {1} replications in {2}", p.done, duration(now_s() - p.started_s));
     batchPanel_.resume = false;
     openResults(batchPanel_.out);
     setView(View::Compare);
   } else if (code == 130) {
-    p.status = "cancelled: the " + std::to_string(p.done) + " replications that finished are kept; Resume completes the batch.";
+    p.status = tf("cancelled: the {1} replications that finished are kept; Resume completes the batch.", p.done);
     batchPanel_.resume = true;
   } else {
-    p.status = "failed (exit " + std::to_string(code) + "): " + lastLines(batch_->err(), 6);
+    p.status = tf("failed (exit {1}): {2}", code, lastLines(batch_->err(), 6));
   }
 }
 
@@ -160,7 +163,7 @@ void App::pollChildren() {
       results_.baseline = results_.comparison->baseline;
       results_.error.clear();
     } catch (const std::exception& e) {
-      results_.error = std::string("the comparison failed: ") + e.what();
+      results_.error = tf("the comparison failed: {1}", e.what());
     }
   }
   if (run_ && run_->takeFinished()) {
@@ -266,22 +269,22 @@ void BatchPanel::draw(const ScenarioEditor& editor, const BatchProgress& progres
 
 void BatchPanel::settings(const ScenarioEditor& editor, Commands& commands) {
   const Scenario& s = editor.scenario();
-  ImGui::TextWrapped("Monte Carlo batch: every chosen plan under the same drawn replications (common random numbers).");
+  ImGui::TextWrapped("%s", tr("Monte Carlo batch: every chosen plan under the same drawn replications (common random numbers)."));
   ImGui::BeginDisabled(commands.batchRunning());
-  ImGui::Text("Plans");
+  ImGui::TextUnformatted(tr("Plans"));
   for (std::size_t i = 0; i < s.plans.size(); ++i) {
     bool on = plans[i];
     if (ImGui::Checkbox((s.plans[i].id + "  " + s.plans[i].name).c_str(), &on)) plans[i] = on;
   }
   ImGui::PushItemWidth(220);
-  ImGui::InputInt("replications per plan", &replications, 50, 500);
+  ImGui::InputInt(label(tr("replications per plan"), "replications").c_str(), &replications, 50, 500);
   replications = std::clamp(replications, 1, 1000000);
-  ImGui::InputText("seed", &seed, ImGuiInputTextFlags_CharsDecimal);
-  ImGui::SliderInt("worker processes", &jobs, 1, 64);
+  ImGui::InputText(label(tr("seed"), "seed").c_str(), &seed, ImGuiInputTextFlags_CharsDecimal);
+  ImGui::SliderInt(label(tr("worker processes"), "jobs").c_str(), &jobs, 1, 64);
   ImGui::PopItemWidth();
   ImGui::SetNextItemWidth(520);
-  ImGui::InputText("results file", &out);
-  if (ImGui::SmallButton("new file name")) {
+  ImGui::InputText(label(tr("results file"), "out").c_str(), &out);
+  if (ImGui::SmallButton(label(tr("new file name"), "newfile").c_str())) {
     out = defaultResultsPath(editor.path());
     resume = false;
   }
@@ -296,26 +299,31 @@ void BatchPanel::progressOrRun(const ScenarioEditor& editor, const BatchProgress
     std::snprintf(overlay, sizeof overlay, "%ld / %ld", progress.done, progress.total);
     ImGui::ProgressBar(float(share), ImVec2(520, 0), overlay);
     const double left = progress.rate > 0 ? double(progress.total - progress.done) / progress.rate : NAN;
-    ImGui::Text("%.1f replications/s, %s elapsed, about %s left%s", progress.rate,
-                duration(now_s() - progress.started_s).c_str(), duration(left).c_str(),
-                progress.failed ? (", " + std::to_string(progress.failed) + " failed").c_str() : "");
-    if (ImGui::Button("Cancel")) commands.cancelBatch();
-    ImGui::TextDisabled("Runs in `drillsim batch` beside this window; finished replications are stored as they come.");
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.1f", progress.rate);
+    ImGui::TextUnformatted((tf("{1} replications/s, {2} elapsed, about {3} left", rate, duration(now_s() - progress.started_s),
+                               duration(left)) +
+                            (progress.failed ? tf(", {1} failed", progress.failed) : ""))
+                               .c_str());
+    if (ImGui::Button(label(tr("Cancel"), "cancel").c_str())) commands.cancelBatch();
+    ImGui::TextDisabled("%s", tr("Runs in `drillsim batch` beside this window; finished replications are stored as they come."));
     return;
   }
   const bool dirty = editor.dirty();
-  if (dirty) ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "The batch runs the scenario file; its unsaved changes are saved first.");
+  if (dirty)
+    ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "%s", tr("The batch runs the scenario file; its unsaved changes are saved first."));
   if (editor.problems().hasErrors())
-    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "The scenario has errors (see Map & editor); a batch cannot run it.");
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", tr("The scenario has errors (see Map & editor); a batch cannot run it."));
   ImGui::BeginDisabled(editor.problems().hasErrors());
-  if (ImGui::Button(resume ? "Resume the batch" : dirty ? "Save and run the batch" : "Run the batch")) {
+  if (ImGui::Button(
+          label(resume ? tr("Resume the batch") : dirty ? tr("Save and run the batch") : tr("Run the batch"), "run").c_str())) {
     if (dirty) commands.saveOrAsk();
     if (!editor.dirty()) commands.startBatch();
   }
   ImGui::EndDisabled();
   if (resume) {
     ImGui::SameLine();
-    if (ImGui::Button("Start anew")) {
+    if (ImGui::Button(label(tr("Start anew"), "anew").c_str())) {
       resume = false;
       out = defaultResultsPath(editor.path());
     }
@@ -325,7 +333,7 @@ void BatchPanel::progressOrRun(const ScenarioEditor& editor, const BatchProgress
 // Earlier batches of this scenario, newest first, to open in the comparison.
 void BatchPanel::earlierBatches(const ScenarioEditor& editor, const std::string& resultsPath, Commands& commands) {
   ImGui::BeginChild("earlier batches", ImVec2(0, 0), true);
-  ImGui::TextUnformatted("Batches in results/ next to the scenario (click to compare)");
+  ImGui::TextUnformatted(tr("Batches in results/ next to the scenario (click to compare)"));
   std::vector<std::pair<fs::file_time_type, fs::path>> files;
   std::error_code ec;
   const fs::path folder = fs::path(editor.path()).parent_path() / "results";
@@ -336,10 +344,10 @@ void BatchPanel::earlierBatches(const ScenarioEditor& editor, const std::string&
     earlier_.clear();
     for (const auto& f : files) earlier_.push_back(f.second.string());
   }
-  if (earlier_.empty()) ImGui::TextDisabled("none yet");
+  if (earlier_.empty()) ImGui::TextDisabled("%s", tr("none yet"));
   for (const auto& path : earlier_) {
     const bool isRunning = commands.batchRunning() && fs::path(path) == fs::path(out);
-    if (ImGui::Selectable((fs::path(path).filename().string() + (isRunning ? "  (running)" : "")).c_str(), path == resultsPath) &&
+    if (ImGui::Selectable((fs::path(path).filename().string() + (isRunning ? tr("  (running)") : "")).c_str(), path == resultsPath) &&
         !isRunning) {
       commands.openResults(path);
       commands.setView(View::Compare);
@@ -359,23 +367,24 @@ const PlanStatistics* entryOf(const Comparison& c, const std::string& metric, co
 }
 
 std::string verdictOf(const PlanStatistics& p) { return std::string(p.verdict ? stats::verdictWord(*p.verdict) : ""); }
+std::string verdictShownOf(const PlanStatistics& p) { return std::string(p.verdict ? stats::verdictShown(*p.verdict) : ""); }
 }  // namespace
 
 void ComparePanel::draw(const Park& park, const LoadedResults& results, Commands& commands) {
   ImGui::SetNextItemWidth(520);
   ImGui::InputText("##results", &input);
   ImGui::SameLine();
-  if (ImGui::Button("Load results")) commands.openResults(input);
+  if (ImGui::Button(label(tr("Load results"), "load").c_str())) commands.openResults(input);
   if (!results.plans.empty()) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
     std::string baseline = results.baseline;
-    if (wordField("baseline", baseline, results.plans)) commands.compareAgainst(baseline);
+    if (wordField(label(tr("baseline"), "baseline").c_str(), baseline, results.plans)) commands.compareAgainst(baseline);
   }
   if (!results.error.empty()) errorText(results.error);
-  if (commands.comparing()) ImGui::TextDisabled("comparing...");
+  if (commands.comparing()) ImGui::TextDisabled("%s", tr("comparing..."));
   if (!results.comparison) {
-    if (results.path.empty()) ImGui::TextDisabled("Run a batch, or load a results file written by `drillsim batch`.");
+    if (results.path.empty()) ImGui::TextDisabled("%s", tr("Run a batch, or load a results file written by `drillsim batch`."));
     return;
   }
   std::vector<std::string> names;
@@ -398,13 +407,15 @@ void ComparePanel::draw(const Park& park, const LoadedResults& results, Commands
 
 // Every metric's mean and interval per plan, with its difference against the baseline.
 void ComparePanel::overview(const LoadedResults& results, const std::vector<std::string>& names) {
-  ImGui::Text("%s: %d replications stored. Differences: plan minus %s, same replications; green better, red worse, grey: cannot tell.",
-              fs::path(results.path).filename().c_str(), results.replications, results.baseline.c_str());
+  ImGui::TextUnformatted(tf("{1}: {2} replications stored. Differences: plan minus {3}, same replications; green better, red "
+                            "worse, grey: cannot tell.",
+                            fs::path(results.path).filename().string(), results.replications, results.baseline)
+                             .c_str());
   const int columns = 1 + int(results.plans.size());
   if (ImGui::BeginTable("overview", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
                         ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("metric (mean; difference)");
+    ImGui::TableSetupColumn(tr("metric (mean; difference)"));
     for (const auto& p : results.plans) ImGui::TableSetupColumn(p.c_str());
     ImGui::TableHeadersRow();
     for (const auto& name : names) {
@@ -431,7 +442,7 @@ void ComparePanel::overview(const LoadedResults& results, const std::vector<std:
 // The selected metric's ECDF per plan, step functions over a common axis.
 void ComparePanel::ecdf(const LoadedResults& results) {
   // The selected metric: its ECDF per plan and its numbers.
-  ImGui::Text("%s: share of replications at or below a value", selectedMetric.c_str());
+  ImGui::TextUnformatted(tf("{1}: share of replications at or below a value", selectedMetric).c_str());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(ImGui::GetContentRegionAvail().x - 10, 200);
   ImGui::Dummy(size);
@@ -483,7 +494,8 @@ void ComparePanel::ecdf(const LoadedResults& results) {
 // The selected metric's numbers per plan: n, mean, sd, quantiles, the difference against the baseline.
 void ComparePanel::detail(const LoadedResults& results) {
   if (ImGui::BeginTable("detail", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    for (const char* h : {"plan", "n", "mean [95 % CI]", "sd", "P50", "P90", "P95 [95 % CI]", "vs baseline [CI]"}) ImGui::TableSetupColumn(h);
+    for (const char* h : {tr("plan"), "n", tr("mean [95 % CI]"), "sd", "P50", "P90", tr("P95 [95 % CI]"), tr("vs baseline [CI]")})
+      ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < results.plans.size(); ++i) {
       const auto* e = entryOf(*results.comparison, selectedMetric, results.plans[i]);
@@ -508,15 +520,15 @@ void ComparePanel::detail(const LoadedResults& results) {
         const auto& q = m.quantiles[2];
         ImGui::Text("%s [%s, %s]", number(q.value, 1).c_str(),
                     std::isfinite(q.interval95.low) ? number(q.interval95.low, 1).c_str() : "-∞",
-                    std::isfinite(q.interval95.high) ? number(q.interval95.high, 1).c_str() : "open");
+                    std::isfinite(q.interval95.high) ? number(q.interval95.high, 1).c_str() : tr("open"));
       }
       ImGui::TableNextColumn();
       if (!e->baseline) {
         const double diff = e->vsBaseline.meanDifference, dh = e->vsBaseline.halfWidth;
         ImGui::TextColored(verdictColour(verdictOf(*e)), "%+.4g [%+.4g, %+.4g] %s", diff, diff - dh, diff + dh,
-                           verdictOf(*e).c_str());
+                           verdictShownOf(*e).c_str());
       } else {
-        ImGui::TextDisabled("baseline");
+        ImGui::TextDisabled("%s", tr("baseline"));
       }
     }
     ImGui::EndTable();
@@ -524,9 +536,9 @@ void ComparePanel::detail(const LoadedResults& results) {
 }
 
 void ComparePanel::thresholds(const LoadedResults& results) {
-  ImGui::Text("Threshold probabilities (Wilson 95 %% intervals)");
+  ImGui::TextUnformatted(tr("Threshold probabilities (Wilson 95 % intervals)"));
   if (ImGui::BeginTable("thresholds", 1 + int(results.plans.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("event");
+    ImGui::TableSetupColumn(tr("event"));
     for (const auto& p : results.plans) ImGui::TableSetupColumn(p.c_str());
     ImGui::TableHeadersRow();
     std::vector<std::string> events;
@@ -535,7 +547,7 @@ void ComparePanel::thresholds(const LoadedResults& results) {
     for (const auto& ev : events) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(ev.c_str());
+      ImGui::TextUnformatted(tr(ev.c_str()));
       for (const auto& p : results.plans) {
         ImGui::TableNextColumn();
         for (const ThresholdShare& q : results.comparison->thresholds)
@@ -550,18 +562,18 @@ void ComparePanel::thresholds(const LoadedResults& results) {
 // The map's zones coloured by a metric of one plan's zone summary, and runs of it to replay.
 void ComparePanel::zonesMap(const Park& park, const LoadedResults& results, Commands& commands) {
   ImGui::SetNextItemWidth(90);
-  wordField("plan##fill", fillPlan, results.plans);
+  wordField(label(tr("plan"), "fillplan").c_str(), fillPlan, results.plans);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(230);
-  wordField("zones coloured by", fillMetric, zoneMetricChoices());
+  wordField(label(tr("zones coloured by"), "fillmetric").c_str(), fillMetric, zoneMetricChoices());
   const int median = results.rankedReplication(fillPlan, selectedMetric, 0.5), p95 = results.rankedReplication(fillPlan, selectedMetric, 0.95);
   if (median >= 0) {
-    if (ImGui::SmallButton(("Replay the median run of " + fillPlan + " by " + selectedMetric).c_str())) {
+    if (ImGui::SmallButton(label(tf("Replay the median run of {1} by {2}", fillPlan, selectedMetric), "replaymedian").c_str())) {
       commands.openReplay(fillPlan, median);
       commands.setView(View::Replay);
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("the P95 run")) {
+    if (ImGui::SmallButton(label(tr("the P95 run"), "replayp95").c_str())) {
       commands.openReplay(fillPlan, p95);
       commands.setView(View::Replay);
     }
@@ -595,9 +607,9 @@ void ComparePanel::applyFill(const Park& park, const LoadedResults& results) {
     const double v = it != plan->second.end() ? value(it->second) : NAN;
     fills.push_back(std::isnan(v) ? IM_COL32(225, 225, 225, 255) : v <= 0 ? IM_COL32(245, 245, 240, 255) : rampColour(top > 0 ? v / top : 0));
   }
-  char legend[160];
-  std::snprintf(legend, sizeof legend, "plan %s: %s, white 0, dark red %.3g", fillPlan.c_str(), fillMetric.c_str(), top);
-  map.setZoneFill(std::move(fills), legend);
+  char topText[32];
+  std::snprintf(topText, sizeof topText, "%.3g", top);
+  map.setZoneFill(std::move(fills), tf("plan {1}: {2}, white 0, dark red {3}", fillPlan, fillMetric, topText));
 }
 
 }  // namespace drillsim::viz

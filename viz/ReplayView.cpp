@@ -15,10 +15,13 @@
 #include "sim/analysis/DrillDocument.hpp"
 #include "scenarios/I18n.hpp"
 #include "viz/App.hpp"
+#include "viz/Label.hpp"
 
 namespace drillsim::viz {
 
 namespace fs = std::filesystem;
+using i18n::tf;
+using i18n::tr;
 
 namespace {
 std::string clock(double t) { return drillClock(t); }
@@ -74,7 +77,7 @@ void ReplayPanel::draw(const ScenarioEditor& editor, ReplayPlayer& replay, const
                        const std::string& error, DrillSession* drill, DrillPanel* drillPanel, Commands& commands) {
   choice(editor, results, stale, error, commands);
   if (!replay.loaded()) {
-    ImGui::TextDisabled("Choose a plan and a replication (or the median or P95 run of a batch) and run it.");
+    ImGui::TextDisabled("%s", tr("Choose a plan and a replication (or the median or P95 run of a batch) and run it."));
     return;
   }
   timeline(replay, drill, drillPanel && drillPanel->pause);
@@ -82,7 +85,8 @@ void ReplayPanel::draw(const ScenarioEditor& editor, ReplayPlayer& replay, const
   const float logWidth = drill ? std::min(640.0f, ImGui::GetContentRegionAvail().x * 0.46f)
                                 : std::min(520.0f, ImGui::GetContentRegionAvail().x * 0.38f);
   ImGui::BeginChild("replay map", ImVec2(ImGui::GetContentRegionAvail().x - logWidth, 0));
-  ImGui::TextDisabled("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 threat zones; red roads: closed; roads yellow to dark red: the run's peak use of their capacity");
+  ImGui::TextDisabled("%s", tr("blue lines: cohorts walking (front dot); purple squares: teams; orange/red outlines: AEGL-2/3 "
+                               "threat zones; red roads: closed; roads yellow to dark red: the run's peak use of their capacity"));
   map.draw();
   ImGui::EndChild();
   ImGui::SameLine();
@@ -107,30 +111,32 @@ void ReplayPanel::choice(const ScenarioEditor& editor, const LoadedResults& resu
   const Scenario& s = editor.scenario();
   if (plan.empty() && !s.plans.empty()) plan = s.plans.front().id;
   ImGui::SetNextItemWidth(100);
-  if (ImGui::BeginCombo("plan", plan.c_str())) {
+  if (ImGui::BeginCombo(label(tr("plan"), "plan").c_str(), plan.c_str())) {
     for (const auto& p : s.plans)
       if (ImGui::Selectable((p.id + "  " + p.name).c_str(), p.id == plan)) plan = p.id;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("replication", &replication);
+  ImGui::InputInt(label(tr("replication"), "replication").c_str(), &replication);
   replication = std::max(0, replication);
   ImGui::SameLine();
-  if (ImGui::Button("Run and replay")) commands.openReplay(plan, replication);
+  if (ImGui::Button(label(tr("Run and replay"), "runreplay").c_str())) commands.openReplay(plan, replication);
   if (!results.ranks.empty()) {
-    for (const auto& [label, share] : {std::pair<const char*, double>{"median", 0.5}, {"P95", 0.95}, {"worst", 1.0}}) {
+    for (const auto& [rank, share] : {std::pair<const char*, double>{i18n::kNoop("median clearance (#{1})"), 0.5},
+                                      {i18n::kNoop("P95 clearance (#{1})"), 0.95},
+                                      {i18n::kNoop("worst clearance (#{1})"), 1.0}}) {
       const int r = results.rankedReplication(plan, "clearance_s", share);
       if (r < 0) continue;
       ImGui::SameLine();
-      if (ImGui::SmallButton((std::string(label) + " clearance (#" + std::to_string(r) + ")").c_str())) commands.openReplay(plan, r);
+      if (ImGui::SmallButton(label(tf(rank, r), rank).c_str())) commands.openReplay(plan, r);
     }
   }
-  if (commands.replayRunning()) ImGui::TextDisabled("running the replication...");
+  if (commands.replayRunning()) ImGui::TextDisabled("%s", tr("running the replication..."));
   if (stale)
-    ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1),
-                       "The scenario has changed since the loaded batch ran: this replay runs it as it is now, "
-                       "so it may differ from the batch's replication.");
+    ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1), "%s",
+                       tr("The scenario has changed since the loaded batch ran: this replay runs it as it is now, "
+                          "so it may differ from the batch's replication."));
   if (!error.empty()) errorText(error);
 }
 
@@ -143,26 +149,26 @@ void ReplayPanel::timeline(ReplayPlayer& replay, DrillSession* drill, bool pause
       replay.setTime(*at);
       replay.playing = false;
     }
-  if (ImGui::Button(replay.playing ? "Pause" : "Play") ||
+  if (ImGui::Button(label(replay.playing ? tr("Pause") : tr("Play"), "play").c_str()) ||
       (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_SPACE))) {
     if (!replay.playing && replay.time() >= replay.horizon()) replay.setTime(0);
     replay.playing = !replay.playing;
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(160);
-  ImGui::SliderFloat("speed", &replay.speed, 1, 120, "%.0fx", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat(label(tr("speed"), "speed").c_str(), &replay.speed, 1, 120, "%.0fx", ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine();
   float t = float(replay.time());
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 330);
   if (ImGui::SliderFloat("##time", &t, 0, float(replay.horizon()), clock(t).c_str())) replay.setTime(t);
   ImGui::SameLine();
-  if (ImGui::Button("Bookmark")) {
+  if (ImGui::Button(label(tr("Bookmark"), "bookmark").c_str())) {
     bookmarks.push_back({replay.time(), clock(replay.time())});
     if (drill) drill->bookmark(replay.time());  // saved with the drill's observations
   }
   ImGui::SameLine();
   const Outcome& o = replay.outcome();
-  ImGui::Text("plan %s, replication %d, seed %llu", o.plan.c_str(), int(o.replication), (unsigned long long)o.seed);
+  ImGui::TextUnformatted(tf("plan {1}, replication {2}, seed {3}", o.plan, o.replication, o.seed).c_str());
 }
 
 // The map at the replay's moment: burning zones, roads by use, closed roads, shelters filling,
@@ -176,7 +182,7 @@ void ReplayPanel::mapOfTheMoment(const Park& park, const ReplayPlayer& replay) {
   map.setPark(park);
   map.setEditing(false);
   map.setAddShelterMode(false);
-  map.setZoneFill(std::move(fills), burning.empty() ? "" : "orange: burning zones");
+  map.setZoneFill(std::move(fills), burning.empty() ? "" : tr("orange: burning zones"));
   // Roads by the run's peak utilisation: grey below a tenth of their capacity, then the ramp.
   std::vector<ImU32> roads;
   for (std::size_t r = 0; r < park.roads.size(); ++r) {
@@ -212,7 +218,7 @@ void ReplayPanel::mapOfTheMoment(const Park& park, const ReplayPlayer& replay) {
 // Bookmarks, and the event log following the clock (a click jumps there).
 void ReplayPanel::eventLog(ReplayPlayer& replay) {
   if (!bookmarks.empty()) {
-    ImGui::TextUnformatted("Bookmarks");
+    ImGui::TextUnformatted(tr("Bookmarks"));
     for (std::size_t i = 0; i < bookmarks.size(); ++i) {
       if (ImGui::SmallButton((bookmarks[i].second + "##b" + std::to_string(i)).c_str())) replay.setTime(bookmarks[i].first);
       ImGui::SameLine();
@@ -222,11 +228,11 @@ void ReplayPanel::eventLog(ReplayPlayer& replay) {
   }
   const Outcome& o = replay.outcome();
   const std::size_t now = replay.eventsSoFar();
-  ImGui::Text("Event log: %zu of %zu so far", now, o.events.size());
+  ImGui::TextUnformatted(tf("Event log: {1} of {2} so far", now, o.events.size()).c_str());
   if (ImGui::BeginTable("events", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("time");
-    ImGui::TableSetupColumn("event");
-    ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("time"));
+    ImGui::TableSetupColumn(tr("event"));
+    ImGui::TableSetupColumn(tr("detail"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
     // Only the rows in sight are laid out (and the current one, to scroll to it).
@@ -249,9 +255,9 @@ void ReplayPanel::eventLog(ReplayPlayer& replay) {
           logScrolledTo_ = now;
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(eventKindName(e.kind));
+        ImGui::TextUnformatted(eventKindShown(e.kind));
         ImGui::TableNextColumn();
-        ImGui::Text("%s %s", e.entity.c_str(), eventDetail(e).c_str());
+        ImGui::TextUnformatted(eventSentence(e).c_str());
         if (!past) ImGui::PopStyleColor();
       }
     ImGui::EndTable();

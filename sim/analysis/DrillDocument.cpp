@@ -6,7 +6,9 @@
 #include <sstream>
 #include <type_traits>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
+#include "sim/analysis/DrillNames.hpp"
 #include "sim/map/ParkMap.hpp"
 
 namespace drillsim {
@@ -27,6 +29,9 @@ std::string exerciseClock(double t_s) {
 
 namespace {
 
+using i18n::tf;
+using i18n::tr;
+
 std::string seconds(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -38,7 +43,7 @@ std::string percentOf(double share) { return std::to_string(std::lround(100 * sh
 /// "T+00:06:10 / T+00:09:30", with the share of runs when not all.
 std::string windowText(const Window& w) {
   std::string t = drillClock(w.p50_s) + " / " + drillClock(w.p90_s);
-  if (w.happened < w.runs) t += " (" + percentOf(w.share()) + " of runs)";
+  if (w.happened < w.runs) t += tf(" ({1} of runs)", percentOf(w.share()));
   return t;
 }
 
@@ -46,7 +51,9 @@ std::string windowText(const Window& w) {
 /// situation arises in the runs that have it.
 std::string injectWindowText(const Inject& i) {
   if (i.window) return windowText(*i.window);
-  if (i.arises) return "arises " + drillClock(i.arises->p50_s) + " / " + drillClock(i.arises->p90_s) + " in " + percentOf(i.arises->share()) + " of runs";
+  if (i.arises)
+    return tf("arises {1} / {2} in {3} of runs", drillClock(i.arises->p50_s), drillClock(i.arises->p90_s),
+              percentOf(i.arises->share()));
   return "-";
 }
 
@@ -100,12 +107,15 @@ namespace {
 
 /// The tabletop's modules: the exercise's clock, then each module's situation, map and questions.
 void htmlModules(std::ostringstream& o, const DrillHeader& h, const DrillScript& s) {
-  o << "<h2 class=\"pagebreak\">Tabletop modules</h2>\n";
-  o << "<p class=\"note\">A tabletop is a discussion: the facilitator presents each module's situation, reads its "
-       "injects and asks each role the questions below; the expected answers are the plan's. The incident's "
-       << markupEscape(drillClock(s.incident_s)) << " are played in " << std::lround(s.exerciseMinutes)
-       << " minutes of exercise, each module given time by what there is to discuss in it.</p>\n";
-  o << "<table>\n<tr><th>Module</th><th>Simulated time</th><th>Exercise clock</th><th>Injects</th></tr>\n";
+  o << "<h2 class=\"pagebreak\">" << tr("Tabletop modules") << "</h2>\n";
+  o << "<p class=\"note\">"
+    << markupEscape(tf("A tabletop is a discussion: the facilitator presents each module's situation, reads its injects "
+                       "and asks each role the questions below; the expected answers are the plan's. The incident's {1} "
+                       "are played in {2} minutes of exercise, each module given time by what there is to discuss in it.",
+                       drillClock(s.incident_s), std::lround(s.exerciseMinutes)))
+    << "</p>\n";
+  o << "<table>\n<tr><th>" << tr("Module") << "</th><th>" << tr("Simulated time") << "</th><th>" << tr("Exercise clock")
+    << "</th><th>" << tr("Injects") << "</th></tr>\n";
   for (const Module& m : s.modules) {
     std::string numbers;
     for (const Inject& i : s.injects)
@@ -117,15 +127,18 @@ void htmlModules(std::ostringstream& o, const DrillHeader& h, const DrillScript&
   o << "</table>\n";
   for (std::size_t k = 0; k < s.modules.size(); ++k) {
     const Module& m = s.modules[k];
-    o << "<h3>Module " << m.number << ": " << markupEscape(m.title) << " (" << drillClock(m.start_s) << " – "
-      << drillClock(m.end_s) << "; exercise " << exerciseClock(m.exerciseStart_s) << " – " << exerciseClock(m.exerciseEnd_s)
-      << ")</h3>\n";
-    o << "<p><b>Situation at the module's end, " << drillClock(m.situation.time_s) << "</b></p>\n<ul>\n";
+    o << "<h3>"
+      << markupEscape(tf("Module {1}: {2} ({3} – {4}; exercise {5} – {6})", m.number, m.title, drillClock(m.start_s),
+                         drillClock(m.end_s), exerciseClock(m.exerciseStart_s), exerciseClock(m.exerciseEnd_s)))
+      << "</h3>\n";
+    o << "<p><b>" << markupEscape(tf("Situation at the module's end, {1}", drillClock(m.situation.time_s)))
+      << "</b></p>\n<ul>\n";
     for (const auto& line : m.summary) o << "<li>" << markupEscape(line) << "</li>\n";
     o << "</ul>\n";
     if (k < h.moduleMaps.size() && !h.moduleMaps[k].empty()) o << "<div class=\"map\">" << h.moduleMaps[k] << "</div>\n";
-    o << "<table>\n<tr><th>Inject</th><th>Role</th><th>Question</th><th>Expected answer (the plan)</th><th>Target P50 / P90"
-         "</th><th>Notes</th></tr>\n";
+    o << "<table>\n<tr><th>" << tr("Inject") << "</th><th>" << tr("Role") << "</th><th>" << tr("Question") << "</th><th>"
+      << tr("Expected answer (the plan)") << "</th><th>" << tr("Target P50 / P90") << "</th><th>" << tr("Notes")
+      << "</th></tr>\n";
     for (const Question& q : m.questions)
       o << "<tr><td class=\"num\">" << q.inject << "</td><td>" << markupEscape(q.role) << "</td><td>" << markupEscape(q.question)
         << "</td><td>" << markupEscape(q.answer) << "</td><td class=\"time\">" << (q.window ? markupEscape(windowText(*q.window)) : "-")
@@ -136,19 +149,26 @@ void htmlModules(std::ostringstream& o, const DrillHeader& h, const DrillScript&
 
 void htmlMsel(std::ostringstream& o, const DrillScript& s) {
   const bool tabletop = !s.modules.empty();
-  o << "<h2 class=\"pagebreak\">MSEL</h2>\n";
-  o << "<p class=\"note\">Times are from the onset (T+0) of the representative run, each inject at the time of the "
-       "event it stands for in that run; a controller delivers each inject at its time"
-    << (tabletop ? " (the exercise clock says when in the session)" : "")
-    << ". An inject goes to a party only once that party has been told in the run. Window: when the expected "
-       "action is done, the inject's time plus the P50 / P90 over the simulated runs of the time from the same event "
-       "to the action's milestone; a window equal to the inject's time is an action the plan takes at once. "
-       "Contingency injects (shaded) are delivered only if play reaches the situation they describe, which this run "
-       "does not have; they are placed at the median time the simulation shows it, never before their recipient is "
-       "told, with when it arises (P50 / P90) in the runs that have it.</p>\n";
-  o << "<table>\n<tr><th>No.</th><th>Time</th>" << (tabletop ? "<th>Exercise</th>" : "")
-    << "<th>From</th><th>To</th><th>Method</th><th>Synopsis</th>"
-       "<th>Expected player action</th><th>Obj.</th><th>Window P50 / P90</th><th>Delivered</th></tr>\n";
+  o << "<h2 class=\"pagebreak\">" << tr("MSEL") << "</h2>\n";
+  o << "<p class=\"note\">"
+    << markupEscape(DrillNames::sentences(
+           {tabletop ? tr("Times are from the onset (T+0) of the representative run, each inject at the time of the event "
+                          "it stands for in that run; a controller delivers each inject at its time (the exercise clock "
+                          "says when in the session).")
+                     : tr("Times are from the onset (T+0) of the representative run, each inject at the time of the event "
+                          "it stands for in that run; a controller delivers each inject at its time."),
+            tr("An inject goes to a party only once that party has been told in the run. Window: when the expected "
+               "action is done, the inject's time plus the P50 / P90 over the simulated runs of the time from the same "
+               "event to the action's milestone; a window equal to the inject's time is an action the plan takes at "
+               "once. Contingency injects (shaded) are delivered only if play reaches the situation they describe, which "
+               "this run does not have; they are placed at the median time the simulation shows it, never before their "
+               "recipient is told, with when it arises (P50 / P90) in the runs that have it.")}))
+    << "</p>\n";
+  o << "<table>\n<tr><th>" << tr("No.") << "</th><th>" << tr("Time") << "</th>"
+    << (tabletop ? "<th>" + std::string(tr("Exercise")) + "</th>" : "") << "<th>" << tr("From") << "</th><th>" << tr("To")
+    << "</th><th>" << tr("Method") << "</th><th>" << tr("Synopsis") << "</th><th>" << tr("Expected player action")
+    << "</th><th>" << tr("Obj.") << "</th><th>" << tr("Window P50 / P90") << "</th><th>" << tr("Delivered")
+    << "</th></tr>\n";
   for (const Inject& i : s.injects) {
     o << "<tr" << (i.contingency ? " class=\"contingency\"" : "") << "><td class=\"num\">" << injectLabel(i)
       << "</td><td class=\"time\">" << drillClock(i.time_s) << "</td>";
@@ -161,24 +181,28 @@ void htmlMsel(std::ostringstream& o, const DrillScript& s) {
 }
 
 void htmlGuide(std::ostringstream& o, const DrillScript& s) {
-  o << "<h2 class=\"pagebreak\">Evaluation guide</h2>\n";
-  o << "<p class=\"note\">Targets are measured from the task's trigger in the representative run (the notice, the "
-       "order, the dispatch, the team's arrival): its time there plus the P90 of the simulated runs' time from that "
-       "trigger, so that they hold on this script's clock. Simulated P50 likewise; 'this run' is when the scripted run "
-       "had the task done. Record the time observed and rate each task: P performed without challenges, S performed "
-       "with some challenges, M performed with major challenges, U unable to be performed.</p>\n";
+  o << "<h2 class=\"pagebreak\">" << tr("Evaluation guide") << "</h2>\n";
+  o << "<p class=\"note\">"
+    << markupEscape(tr("Targets are measured from the task's trigger in the representative run (the notice, the order, the "
+                       "dispatch, the team's arrival): its time there plus the P90 of the simulated runs' time from that "
+                       "trigger, so that they hold on this script's clock. Simulated P50 likewise; 'this run' is when the "
+                       "scripted run had the task done. Record the time observed and rate each task: P performed without "
+                       "challenges, S performed with some challenges, M performed with major challenges, U unable to be "
+                       "performed."))
+    << "</p>\n";
   for (const Objective& ob : s.objectives) {
     o << "<h3>" << ob.id << " " << markupEscape(ob.title) << "</h3>\n<p>" << markupEscape(ob.text) << "</p>\n";
-    o << "<table>\n<tr><th>Task</th><th>Target (P90)</th><th>Simulated P50</th><th>This run</th><th>Done in</th>"
-         "<th>Observed time</th><th>Rating</th><th>Observations</th></tr>\n";
+    o << "<table>\n<tr><th>" << tr("Task") << "</th><th>" << tr("Target (P90)") << "</th><th>" << tr("Simulated P50")
+      << "</th><th>" << tr("This run") << "</th><th>" << tr("Done in") << "</th><th>" << tr("Observed time") << "</th><th>"
+      << tr("Rating") << "</th><th>" << tr("Observations") << "</th></tr>\n";
     for (const Task& t : ob.tasks)
-      o << "<tr><td>" << markupEscape(t.text) << "</td><td class=\"time\">by " << drillClock(t.window.p90_s)
+      o << "<tr><td>" << markupEscape(t.text) << "</td><td class=\"time\">" << markupEscape(tf("by {1}", drillClock(t.window.p90_s)))
         << "</td><td class=\"time\">" << drillClock(t.window.p50_s) << "</td><td class=\"time\">"
-        << (t.run_s ? drillClock(*t.run_s) : "-") << "</td><td class=\"num\">" << percentOf(t.window.share())
-        << " of runs</td><td class=\"blank\"></td>"
+        << (t.run_s ? drillClock(*t.run_s) : "-") << "</td><td class=\"num\">"
+        << markupEscape(tf("{1} of runs", percentOf(t.window.share()))) << "</td><td class=\"blank\"></td>"
         << "<td class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</td><td class=\"blank\"></td></tr>\n";
-    o << "</table>\n<p>Objective rating: <span class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</span>"
-         "&nbsp;&nbsp; Evaluator: ____________</p>\n";
+    o << "</table>\n<p>" << tr("Objective rating:") << " <span class=\"box\">&#9744;P &#9744;S &#9744;M &#9744;U</span>"
+      << "&nbsp;&nbsp; " << tr("Evaluator:") << " ____________</p>\n";
   }
 }
 
@@ -189,30 +213,35 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   o << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << markupEscape(h.name)
     << "</title>\n" << kStyle << "</head>\n<body>\n";
   o << "<h1>" << markupEscape(h.name) << "</h1>\n";
-  o << "<p>Master Scenario Events List (MSEL) and evaluation guide, written by DrillSim from " << h.runs
-    << " simulated runs of the plan.</p>\n";
+  o << "<p>"
+    << markupEscape(tf("Master Scenario Events List (MSEL) and evaluation guide, written by DrillSim from {1} simulated runs "
+                       "of the plan.",
+                       h.runs))
+    << "</p>\n";
   o << "<table>\n";
   auto row = [&](const std::string& k, const std::string& v) {
     o << "<tr><th style=\"width:22%\">" << markupEscape(k) << "</th><td>" << markupEscape(v) << "</td></tr>\n";
   };
-  row("Exercise kind", drillKindName(s.kind));
-  row("Scenario", h.scenarioName + " (" + h.scenarioFile + ")");
-  row("Plan", s.plan + " " + s.planName);
-  for (std::size_t i = 0; i < h.situation.size(); ++i) row(i == 0 ? "Hazard and weather" : "", h.situation[i]);
+  row(tr("Exercise kind"), drillKindShown(s.kind));
+  row(tr("Scenario"), h.scenarioName + " (" + h.scenarioFile + ")");
+  row(tr("Plan"), s.plan + " " + s.planName);
+  for (std::size_t i = 0; i < h.situation.size(); ++i) row(i == 0 ? tr("Hazard and weather") : "", h.situation[i]);
   std::string orgs;
-  for (const auto& g : s.organisations) orgs += (orgs.empty() ? "" : "; ") + g;
-  row("Participating organisations", orgs);
-  row("Injects drawn from", "replication " + std::to_string(h.replication) + " of seed " + std::to_string(h.seed) +
-                                " (" + h.representative + " of " + std::to_string(h.runs) + " runs)");
-  row("Provenance", "scenario file hash (FNV-1a 64) " + h.scenarioHash + "; DrillSim " + h.version);
-  row("STARTEX / date", "");
-  row("Exercise director / controllers", "");
+  for (const auto& g : s.organisations) orgs += (orgs.empty() ? "" : i18n::tc("list of clauses", "; ")) + g;
+  row(tr("Participating organisations"), orgs);
+  row(tr("Injects drawn from"), injectsDrawnFrom(h));
+  row(tr("Provenance"), tf("scenario file hash (FNV-1a 64) {1}; DrillSim {2}", h.scenarioHash, h.version));
+  row(tr("STARTEX / date"), "");
+  row(tr("Exercise director / controllers"), "");
   o << "</table>\n";
 
-  o << "<h2>Objectives</h2>\n<table>\n<tr><th>Id</th><th>Objective</th><th>Measured by</th></tr>\n";
+  o << "<h2>" << tr("Objectives") << "</h2>\n<table>\n<tr><th>" << tr("Id") << "</th><th>" << tr("Objective") << "</th><th>"
+    << tr("Measured by") << "</th></tr>\n";
   for (const Objective& ob : s.objectives)
     o << "<tr><td>" << ob.id << "</td><td><b>" << markupEscape(ob.title) << "</b><br>" << markupEscape(ob.text) << "</td><td>"
-      << ob.tasks.size() << (ob.tasks.size() == 1 ? " target" : " targets") << " in the evaluation guide</td></tr>\n";
+      << markupEscape(i18n::tnf("{1} target in the evaluation guide", "{1} targets in the evaluation guide",
+                                long(ob.tasks.size()), ob.tasks.size()))
+      << "</td></tr>\n";
   o << "</table>\n";
 
   if (!s.modules.empty()) htmlModules(o, h, s);
@@ -248,7 +277,7 @@ nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {
     for (const Task& t : o.tasks)
       tasks.push_back({{"text", t.text}, {"milestone", t.milestone}, {"after", t.after}, {"window", windowJson(t.window)},
                        {"batch", t.batch ? windowJson(*t.batch) : json(nullptr)},
-                       {"run_s", t.run_s ? json(*t.run_s) : json(nullptr)}});
+                       {"run_s", t.run_s ? json(*t.run_s) : json(nullptr)}, {"owner", t.owner}, {"item", t.item}});
     objectives.push_back({{"id", o.id}, {"title", o.title}, {"text", o.text}, {"tasks", tasks}});
   }
   json modules = json::array();
@@ -281,6 +310,9 @@ nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {
           {"representative", h.representative},
           {"runs", h.runs},
           {"situation", h.situation},
+          {"organisation", h.organisation},
+          {"description", h.description},
+          {"date", h.date},
           {"organisations", s.organisations},
           {"objectives", objectives},
           {"injects", injects},
@@ -299,13 +331,14 @@ bool field(const nlohmann::json& j, const char* key, T& out, std::string& error,
   }
   const auto it = j.find(key);
   if (it == j.end()) {
-    error = where + key + ": missing";
+    error = where + key + ": " + tr("missing");
     return false;
   }
   try {
     out = it->get<T>();
   } catch (const nlohmann::json::exception&) {
-    error = where + key + ": expected " + (std::is_arithmetic_v<T> ? "a number" : "text") + ", found " + it->dump();
+    error = where + key + ": " +
+            tf("expected {1}, found {2}", std::is_arithmetic_v<T> ? tr("a number") : tr("text"), it->dump());
     return false;
   }
   return true;
@@ -335,7 +368,7 @@ bool readWindow(const nlohmann::json& j, Window& w, std::string& error, const st
 namespace {
 bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, std::string& error) {
   if (!tagged(j, "drillsim_drill")) {
-    error = "not a drill file: expected \"drillsim_drill\": 1, as `drillsim drill --out` writes it";
+    error = tr("not a drill file: expected \"drillsim_drill\": 1, as `drillsim drill --out` writes it");
     return false;
   }
   std::string kind;
@@ -349,7 +382,8 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
   if (!optionalField(j, "scenario_file", h.scenarioFile, error, "") ||
       !optionalField(j, "scenario_hash", h.scenarioHash, error, "") || !optionalField(j, "version", h.version, error, "") ||
       !optionalField(j, "representative", h.representative, error, "") ||
-      !optionalField(j, "plan_name", s.planName, error, ""))
+      !optionalField(j, "plan_name", s.planName, error, "") || !optionalField(j, "organisation", h.organisation, error, "") ||
+      !optionalField(j, "description", h.description, error, "") || !optionalField(j, "date", h.date, error, ""))
     return false;
   if (j.contains("situation") && j["situation"].is_array())
     for (const auto& l : j["situation"]) h.situation.push_back(l.is_string() ? l.get<std::string>() : l.dump());
@@ -398,7 +432,9 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
         Task task;
         if (!field(t, "text", task.text, error, where + "tasks.") || !field(t, "milestone", task.milestone, error, where + "tasks.") ||
             !readWindow(t.value("window", nlohmann::json()), task.window, error, where + "tasks.window.") ||
-            !optionalField(t, "after", task.after, error, where + "tasks."))
+            !optionalField(t, "after", task.after, error, where + "tasks.") ||
+            !optionalField(t, "owner", task.owner, error, where + "tasks.") ||
+            !optionalField(t, "item", task.item, error, where + "tasks."))
           return false;
         double run = 0;
         if (t.contains("run_s") && !t["run_s"].is_null()) {
@@ -424,7 +460,7 @@ std::optional<nlohmann::json> readDrillFile(const std::string& path, std::string
   try {
     return nlohmann::json::parse(*text);
   } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range
-    error = path + ": not JSON that DrillSim can read (" + e.what() + ")";
+    error = path + ": " + tf("not JSON that DrillSim can read ({1})", e.what());
     return std::nullopt;
   }
 }
@@ -433,7 +469,7 @@ bool readDrill(const nlohmann::json& j, DrillHeader& header, DrillScript& script
   try {
     return readDrillChecked(j, header, script, error);
   } catch (const nlohmann::json::exception& e) {  // a value of the wrong type where a default was allowed
-    error = std::string("a value of the wrong type: ") + e.what();
+    error = tf("a value of the wrong type: {1}", e.what());
     return false;
   }
 }
@@ -451,12 +487,12 @@ nlohmann::json drillLogJson(const DrillLog& log) {
 namespace {
 bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& error) {
   if (!tagged(j, "drillsim_observations")) {
-    error = "not an observations file: expected \"drillsim_observations\": 1";
+    error = tr("not an observations file: expected \"drillsim_observations\": 1");
     return false;
   }
   for (const char* key : {"delivered", "observations", "bookmarks"})
     if (j.contains(key) && !j[key].is_array()) {
-      error = std::string(key) + ": expected a list, found " + j[key].dump();
+      error = std::string(key) + ": " + tf("expected a list, found {1}", j[key].dump());
       return false;
     }
   for (std::size_t k = 0; k < j.value("delivered", nlohmann::json::array()).size(); ++k) {
@@ -480,7 +516,7 @@ bool readDrillLogChecked(const nlohmann::json& j, DrillLog& log, std::string& er
   const auto bookmarks = j.value("bookmarks", nlohmann::json::array());
   for (std::size_t k = 0; k < bookmarks.size(); ++k) {
     if (!bookmarks[k].is_number()) {
-      error = "bookmarks[" + std::to_string(k) + "]: expected a number, found " + bookmarks[k].dump();
+      error = "bookmarks[" + std::to_string(k) + "]: " + tf("expected {1}, found {2}", tr("a number"), bookmarks[k].dump());
       return false;
     }
     log.bookmarks.push_back(bookmarks[k].get<double>());
@@ -494,7 +530,7 @@ bool readDrillLog(const nlohmann::json& j, DrillLog& log, std::string& error) {
   try {
     return readDrillLogChecked(j, log, error);
   } catch (const nlohmann::json::exception& e) {
-    error = std::string("a value of the wrong type: ") + e.what();
+    error = tf("a value of the wrong type: {1}", e.what());
     return false;
   }
 }
@@ -517,12 +553,18 @@ std::vector<DebriefRow> debriefRows(const DrillScript& script, const DrillLog& l
 
 const char* verdictText(DebriefRow::Verdict v) {
   switch (v) {
-    case DebriefRow::Verdict::NotRecorded: return "not recorded";
-    case DebriefRow::Verdict::ByP50: return "by P50";
-    case DebriefRow::Verdict::ByP90: return "between P50 and P90";
-    case DebriefRow::Verdict::SlowerThanP90: return "SLOWER THAN P90";
+    case DebriefRow::Verdict::NotRecorded: return i18n::kNoop("not recorded");
+    case DebriefRow::Verdict::ByP50: return i18n::kNoop("by P50");
+    case DebriefRow::Verdict::ByP90: return i18n::kNoop("between P50 and P90");
+    case DebriefRow::Verdict::SlowerThanP90: return i18n::kNoop("SLOWER THAN P90");
   }
   return "";
+}
+
+std::string verdictShown(DebriefRow::Verdict v) { return tr(verdictText(v)); }
+
+std::string injectsDrawnFrom(const DrillHeader& h) {
+  return tf("replication {1} of seed {2} ({3} of {4} runs)", h.replication, h.seed, h.representative, h.runs);
 }
 
 }  // namespace drillsim

@@ -25,6 +25,9 @@ struct DrillHeader {
   long runs = 0;                         // runs behind the windows
   std::vector<std::string> situation;    // hazard and weather of the representative run, one line each
   std::vector<std::string> moduleMaps;   // tabletop: an SVG map per module (the threat zone then), or none
+  std::string organisation;              // who holds the drill: the park's name, else the scenario's
+  std::string description;               // the scenario's own description
+  std::string date;                      // when the documents were written, YYYY-MM-DD
 };
 
 /// "T+00:12:30" for 750 s.
@@ -72,6 +75,9 @@ struct DebriefRow {
   enum class Verdict { NotRecorded, ByP50, ByP90, SlowerThanP90 } verdict = Verdict::NotRecorded;
 };
 std::vector<DebriefRow> debriefRows(const DrillScript& script, const DrillLog& log);
-const char* verdictText(DebriefRow::Verdict v);
+const char* verdictText(DebriefRow::Verdict v);   // JSON's words
+std::string verdictShown(DebriefRow::Verdict v);  // in the user's language
+/// "replication 3 of seed 1 (the median run by clearance of 200 runs)".
+std::string injectsDrawnFrom(const DrillHeader& h);
 
 }  // namespace drillsim

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <set>
 
+#include "scenarios/I18n.hpp"
+#include "scenarios/Vocabulary.hpp"
 #include "sim/analysis/DrillDocument.hpp"
 #include "sim/analysis/DrillNames.hpp"
 #include "sim/analysis/DrillScript.hpp"
@@ -17,6 +19,11 @@
 namespace drillsim {
 
 namespace {
+
+using i18n::kNoop;
+using i18n::tc;
+using i18n::tf;
+using i18n::tr;
 
 /// A zone's protective order in the representative run.
 struct ZoneOrder {
@@ -57,7 +64,7 @@ class Builder {
     s.planName = plan_.name;
     for (const auto& n : plan_.notify) s.organisations.push_back(partyName(n.who));
     for (const auto& t : l_.scenario.teams)
-      s.organisations.push_back(names_.teamName(t.id) + " (" + wordOf(t.kind) + ")");
+      s.organisations.push_back(tf("{1} ({2})", names_.teamName(t.id), shownWord(t.kind)));
     s.objectives = objectives();
     injectsFromRun(s.injects);
     contingencies(s.injects);
@@ -84,6 +91,18 @@ class Builder {
     if (commander_.empty())
       for (const auto& n : plan_.notify)
         if (notified_.count(n.who)) commander_ = n.who;
+    // The team that ends each hazard: the first on scene there that can.
+    for (const Event& e : run_.events) {
+      if (e.kind != EventKind::OnScene) continue;
+      const Hazard* h = names_.hazardAt(e.target);
+      const auto w = h ? rm_.find("working/" + h->id) : rm_.end();
+      if (w != rm_.end() && w->second == e.time_s && !workingTeam_.count(h->id)) {
+        const Team* t = names_.team(e.entity);
+        const bool toxic = std::holds_alternative<ToxicRelease>(h->detail);
+        if (t && ((toxic && t->kind == TeamKind::Hazmat) || (!toxic && t->kind == TeamKind::Fire)))
+          workingTeam_[h->id] = e.entity;
+      }
+    }
   }
 
   bool told(const std::string& party, double t) const {
@@ -113,9 +132,9 @@ class Builder {
   std::string controller(const std::string& as) const {
     switch (kind_) {
       case DrillKind::Tabletop:
-        return "Facilitator (as " + as + ")";
+        return tf("Facilitator (as {1})", as);
       case DrillKind::Functional:
-        return "SimCell (as " + as + ")";
+        return tf("SimCell (as {1})", as);
       case DrillKind::FullScale:
         return as;
     }
@@ -126,11 +145,11 @@ class Builder {
   std::string method(const char* channel) const {
     switch (kind_) {
       case DrillKind::Tabletop:
-        return "narrated";
+        return tc("delivery", "narrated");
       case DrillKind::Functional:
-        return std::string(channel) + " (SimCell)";
+        return tf("{1} (SimCell)", tr(channel));
       case DrillKind::FullScale:
-        return channel;
+        return tr(channel);
     }
     return channel;
   }
@@ -184,11 +203,11 @@ class Builder {
     std::vector<std::string> zones;
     for (const auto& z : threatAt(t))
       if (names_.persons(z) > 0) zones.push_back(names_.zoneWithPersons(z));
-    std::string out;
-    if (!zones.empty()) out += " The threat zone covers " + DrillNames::list(zones) + ".";
+    std::vector<std::string> out;
+    if (!zones.empty()) out.push_back(tf("The threat zone covers {1}.", DrillNames::list(zones)));
     if (const auto roads = closedStreetsAt(t); !roads.empty())
-      out += " These roads are closed: " + DrillNames::list(roads) + ".";
-    return out;
+      out.push_back(tf("These roads are closed: {1}.", DrillNames::list(roads)));
+    return DrillNames::sentences(out);
   }
 
   // [SECTION] Notifications: each party as the run tells it, with its part of the plan
@@ -203,17 +222,16 @@ class Builder {
     i.event = "notified " + e.entity;
     i.recipient = e.entity;
     i.to = partyName(e.entity);
-    i.method = method("phone");
+    i.method = method(kNoop("phone"));
     if (prev.empty()) {
-      i.from = controller("site operator");
-      i.synopsis = "Alarm: the site operator reports " + names_.incident() + ", detected at " +
-                   drillClock(std::max(0.0, detected_)) + ".";
+      i.from = controller(tr("site operator"));
+      i.synopsis = tf("Alarm: the site operator reports {1}, detected at {2}.", names_.incident(),
+                      drillClock(std::max(0.0, detected_)));
     } else {
       i.from = kind_ == DrillKind::FullScale ? partyName(prev) : controller(partyName(prev));
-      i.synopsis =
-          partyName(e.entity) + " receives the report from " + partyName(prev) + ": " + names_.incident() + ".";
+      i.synopsis = tf("{1} receives the report from {2}: {3}.", partyName(e.entity), partyName(prev), names_.incident());
     }
-    i.synopsis += situation(e.time_s);
+    i.synopsis = DrillNames::sentences({i.synopsis, situation(e.time_s)});
 
     std::vector<std::string> sip, acts;
     long evacuating = 0, evacuees = 0, sheltering = 0;
@@ -228,18 +246,15 @@ class Builder {
       }
     }
     if (!sip.empty())
-      acts.push_back("Order " + DrillNames::list(sip) +
-                     " to shelter in place: doors and windows shut, ventilation off (" + std::to_string(sheltering) +
-                     " persons).");
+      acts.push_back(tf("Order {1} to shelter in place: doors and windows shut, ventilation off ({2} persons).",
+                        DrillNames::list(sip), sheltering));
     if (evacuating > 0)
-      acts.push_back("Order " + std::to_string(evacuating) + " zones (" + std::to_string(evacuees) +
-                     " persons) to evacuate to the shelters.");
+      acts.push_back(tf("Order {1} zones ({2} persons) to evacuate to the shelters.", evacuating, evacuees));
     for (const auto& d : plan_.dispatch)
-      if (d.after.id == e.entity)
-        acts.push_back("Dispatch " + names_.teamName(d.team.id) + " to " + names_.zone(d.to.id) + ".");
-    if (!next.empty()) acts.push_back("Report to " + partyName(next) + ".");
-    for (const auto& a : acts) i.action += (i.action.empty() ? "" : " ") + a;
-    if (i.action.empty()) i.action = "Acknowledge and stand by.";
+      if (d.after.id == e.entity) acts.push_back(tf("Dispatch {1} to {2}.", names_.teamName(d.team.id), names_.zone(d.to.id)));
+    if (!next.empty()) acts.push_back(tf("Report to {1}.", partyName(next)));
+    i.action = DrillNames::sentences(acts);
+    if (i.action.empty()) i.action = tr("Acknowledge and stand by.");
 
     const auto dispatch = std::find_if(plan_.dispatch.begin(), plan_.dispatch.end(),
                                        [&](const Dispatch& d) { return d.after.id == e.entity; });
@@ -267,8 +282,8 @@ class Builder {
     i.recipient = sender != dispatcher_.end() ? sender->second : reportTo(e.time_s);
     i.to = partyName(i.recipient);
     i.from = kind_ == DrillKind::FullScale ? names_.teamName(e.entity) : controller(names_.teamName(e.entity));
-    i.method = method("radio");
-    i.synopsis = names_.teamName(e.entity) + " reports on scene at " + names_.zone(e.target) + ".";
+    i.method = method(kNoop("radio"));
+    i.synopsis = tf("{1} reports on scene at {2}.", names_.teamName(e.entity), names_.zone(e.target));
     i.objective = "O4";
     const Team* t = names_.team(e.entity);
     const Hazard* h = names_.hazardAt(e.target);
@@ -278,28 +293,28 @@ class Builder {
     const bool firstAtWork = working != workingTeam_.end() && working->second == e.entity;
     if (t && t->kind == TeamKind::Hazmat && toxic) {
       if (firstAtWork) {
-        i.action = "Stop the release.";
+        i.action = tr("Stop the release.");
         expect(i, "contained/" + h->id, "working/" + h->id);
       } else {
-        i.action = "Join " + names_.teamName(working != workingTeam_.end() ? working->second : "") +
-                   " in stopping the release.";
+        i.action = tf("Join {1} in stopping the release.",
+                      names_.teamName(working != workingTeam_.end() ? working->second : ""));
       }
     } else if (t && t->kind == TeamKind::Fire && fire) {
       if (firstAtWork) {
-        i.action = "Bring the fire under control.";
+        i.action = tr("Bring the fire under control.");
         expect(i, "controlled/" + h->id, "working/" + h->id);
       } else {
-        i.action =
-            "Join " + names_.teamName(working != workingTeam_.end() ? working->second : "") + " in fighting the fire.";
+        i.action = tf("Join {1} in fighting the fire.",
+                      names_.teamName(working != workingTeam_.end() ? working->second : ""));
       }
     } else if (t && t->kind == TeamKind::Fire) {
-      i.action =
-          "Support the work at " + names_.zone(e.target) + ": water curtains to knock the gas down, search and rescue.";
+      i.action = tf("Support the work at {1}: water curtains to knock the gas down, search and rescue.",
+                    names_.zone(e.target));
     } else if (t && t->kind == TeamKind::Medical) {
-      i.synopsis += casualties(e.target);
-      i.action = "Triage and treat casualties at " + names_.zone(e.target) + "; arrange transport to hospital.";
+      i.synopsis = DrillNames::sentences({i.synopsis, casualties(e.target)});
+      i.action = tf("Triage and treat casualties at {1}; arrange transport to hospital.", names_.zone(e.target));
     } else {
-      i.action = "Take up the task at " + names_.zone(e.target) + ".";
+      i.action = tf("Take up the task at {1}.", names_.zone(e.target));
     }
     return i;
   }
@@ -307,33 +322,33 @@ class Builder {
   /// The run's casualties as its metrics hold them (doses over the whole run), for the medical team.
   std::string casualties(const std::string& target) const {
     const Metrics& m = run_.metrics;
-    std::string out;
+    std::vector<std::string> out;
     const auto zone = m.zones.find(target);
     if (names_.hasToxic()) {
       if (zone != m.zones.end())
-        out += " In this run " + std::to_string(zone->second.persons_over_aegl2) + " persons of " +
-               names_.zone(target) + " breathe a dose over AEGL-2 and " +
-               std::to_string(zone->second.persons_over_aegl3) + " over AEGL-3 (60 min equivalent loads), with " +
-               oneDecimal(zone->second.expected_fatalities) + " expected deaths.";
-      out += " In the whole park " + std::to_string(m.persons_over_aegl2) + " persons breathe a dose over AEGL-2 and " +
-             std::to_string(m.persons_over_aegl3) + " over AEGL-3, with " + oneDecimal(m.expected_fatalities) +
-             " expected deaths.";
+        out.push_back(tf("In this run {1} persons of {2} breathe a dose over AEGL-2 and {3} over AEGL-3 (60 min "
+                         "equivalent loads), with {4} expected deaths.",
+                         zone->second.persons_over_aegl2, names_.zone(target), zone->second.persons_over_aegl3,
+                         oneDecimal(zone->second.expected_fatalities)));
+      out.push_back(tf("In the whole park {1} persons breathe a dose over AEGL-2 and {2} over AEGL-3, with {3} expected "
+                       "deaths.",
+                       m.persons_over_aegl2, m.persons_over_aegl3, oneDecimal(m.expected_fatalities)));
     }
     if (names_.hasFire())
-      out += " In this run " + std::to_string(m.persons_over_5kw) + " persons feel 5 kW/m2 or more and " +
-             std::to_string(m.persons_in_fire) + " are still in a zone while it burns; " +
-             oneDecimal(m.expected_fatalities) + " expected deaths in all.";
-    return out;
+      out.push_back(tf("In this run {1} persons feel 5 kW/m2 or more and {2} are still in a zone while it burns; {3} "
+                       "expected deaths in all.",
+                       m.persons_over_5kw, m.persons_in_fire, oneDecimal(m.expected_fatalities)));
+    return DrillNames::sentences(out);
   }
 
   // [SECTION] Threat, roads, shelters: reports of the run's events to the party giving the orders
   /// The threat zone reaching a zone with people, once the party giving the orders has been told
   /// (before, the zones it covers are part of the notifications).
   Inject threat(const Event& e) const {
-    Inject i = report(
-        e.time_s,
-        names_.hasToxic() ? (names_.hasFire() ? "air monitoring and fire watch" : "air monitoring") : "fire watch",
-        "radio");
+    Inject i = report(e.time_s,
+                      names_.hasToxic() ? (names_.hasFire() ? tr("air monitoring and fire watch") : tr("air monitoring"))
+                                        : tr("fire watch"),
+                      kNoop("radio"));
     i.event = "threat_enters " + e.entity;
     i.objective = "O3";
     const std::string zone = names_.zoneWithPersons(e.entity), id = e.entity;
@@ -341,20 +356,18 @@ class Builder {
     const bool ordered = order != orders_.end() && order->second.time_s <= e.time_s;
     const auto cleared = rm_.find("cleared/" + id);
     if (ordered && order->second.action == ProtectiveAction::ShelterInPlace) {
-      i.synopsis = "The threat zone has reached " + zone + ", which is sheltering in place.";
-      i.action =
-          "Confirm that " + id + " stays indoors with doors and windows shut and ventilation off until the all-clear.";
+      i.synopsis = tf("The threat zone has reached {1}, which is sheltering in place.", zone);
+      i.action = tf("Confirm that {1} stays indoors with doors and windows shut and ventilation off until the all-clear.", id);
     } else if (ordered && cleared != rm_.end() && cleared->second <= e.time_s) {
-      i.synopsis = "The threat zone has reached " + zone + ", which has been cleared.";
-      i.action = "Keep " + id + " closed to all but the response teams.";
+      i.synopsis = tf("The threat zone has reached {1}, which has been cleared.", zone);
+      i.action = tf("Keep {1} closed to all but the response teams.", id);
     } else if (ordered) {
-      i.synopsis = "The threat zone has reached " + zone + ", which is under an order to evacuate.";
-      i.action = "Confirm that " + id + " is evacuating and that its evacuees keep out of the threat zone.";
+      i.synopsis = tf("The threat zone has reached {1}, which is under an order to evacuate.", zone);
+      i.action = tf("Confirm that {1} is evacuating and that its evacuees keep out of the threat zone.", id);
     } else {
-      i.synopsis = "The threat zone has reached " + zone + ", which has no protective order.";
-      i.action = ordersGiver(i.recipient)
-                     ? "Decide on a protective order for " + id + " and give it."
-                     : "Decide with the plan's parties whether " + id + " must evacuate or shelter in place.";
+      i.synopsis = tf("The threat zone has reached {1}, which has no protective order.", zone);
+      i.action = ordersGiver(i.recipient) ? tf("Decide on a protective order for {1} and give it.", id)
+                                          : tf("Decide with the plan's parties whether {1} must evacuate or shelter in place.", id);
       i.objective = "O2";
     }
     return i;
@@ -365,28 +378,17 @@ class Builder {
     const std::string list = DrillNames::list(streets);
     const bool many = streets.size() > 1;
     if (names_.hasToxic() && names_.hasFire())
-      return many ? "These roads are closed: " + list + "; the gas or the heat there is above the plan's closure level."
-                  : list + " is closed: the gas or the heat there is above the plan's closure level.";
+      return many ? tf("These roads are closed: {1}; the gas or the heat there is above the plan's closure level.", list)
+                  : tf("{1} is closed: the gas or the heat there is above the plan's closure level.", list);
     if (names_.hasToxic())
-      return many ? "These roads are closed: " + list + "; the concentration there is above the plan's closure level."
-                  : list + " is closed: the concentration there is above the plan's closure level.";
-    return many ? "These roads are closed: " + list + "; the heat there is too much to pass."
-                : list + " is closed: the heat there is too much to pass.";
+      return many ? tf("These roads are closed: {1}; the concentration there is above the plan's closure level.", list)
+                  : tf("{1} is closed: the concentration there is above the plan's closure level.", list);
+    return many ? tf("These roads are closed: {1}; the heat there is too much to pass.", list)
+                : tf("{1} is closed: the heat there is too much to pass.", list);
   }
 
   // [SECTION] The injects of the run's chain, in its order
   void injectsFromRun(std::vector<Inject>& out) {
-    for (const Event& e : run_.events) {
-      if (e.kind != EventKind::OnScene) continue;
-      const Hazard* h = names_.hazardAt(e.target);
-      const auto w = h ? rm_.find("working/" + h->id) : rm_.end();
-      if (w != rm_.end() && w->second == e.time_s && !workingTeam_.count(h->id)) {
-        const Team* t = names_.team(e.entity);
-        const bool toxic = std::holds_alternative<ToxicRelease>(h->detail);
-        if (t && ((toxic && t->kind == TeamKind::Hazmat) || (!toxic && t->kind == TeamKind::Fire)))
-          workingTeam_[h->id] = e.entity;
-      }
-    }
     // Threat entries after the orders' party was told: at a tabletop the three with most people.
     std::vector<const Event*> threats;
     for (const Event& e : run_.events)
@@ -419,19 +421,19 @@ class Builder {
       } else if (e.kind == EventKind::ThreatEnters && std::find(threats.begin(), threats.end(), &e) != threats.end()) {
         out.push_back(threat(e));
       } else if (e.kind == EventKind::RoadClosed && closing.count(e.time_s) && !reportTo(e.time_s).empty()) {
-        Inject i = report(e.time_s, "traffic post", "radio");
+        Inject i = report(e.time_s, tr("traffic post"), kNoop("radio"));
         i.event = "road_closed " + e.entity;
         i.synopsis = closedSentence(closing.at(e.time_s));
-        i.action = closing.at(e.time_s).size() > 1 ? "Reroute evacuees and teams around them."
-                                                   : "Reroute evacuees and teams around it.";
+        i.action = closing.at(e.time_s).size() > 1 ? tr("Reroute evacuees and teams around them.")
+                                                   : tr("Reroute evacuees and teams around it.");
         i.objective = "O3";
         closing.erase(e.time_s);
         out.push_back(i);
       } else if (e.kind == EventKind::Overflow && full.insert(e.entity).second && !reportTo(e.time_s).empty()) {
-        Inject i = report(e.time_s, "shelter manager of " + names_.shelter(e.entity), "phone");
+        Inject i = report(e.time_s, tf("shelter manager of {1}", names_.shelter(e.entity)), kNoop("phone"));
         i.event = "overflow " + e.entity;
-        i.synopsis = names_.shelter(e.entity) + " is full and turning evacuees away.";
-        i.action = "Redirect arrivals to the nearest shelter with room and tell the zones still walking there.";
+        i.synopsis = tf("{1} is full and turning evacuees away.", names_.shelter(e.entity));
+        i.action = tr("Redirect arrivals to the nearest shelter with room and tell the zones still walking there.");
         i.objective = "O3";
         out.push_back(i);
       } else if ((e.kind == EventKind::Contained || e.kind == EventKind::Controlled) && !reportTo(e.time_s).empty()) {
@@ -440,17 +442,16 @@ class Builder {
     }
     if (run_.metrics.sheltered + run_.metrics.unsheltered > 0) {
       const double t = run_.metrics.unsheltered == 0 ? run_.metrics.clearance_s : run_.horizon_s;
-      Inject i = report(t, "shelter managers", "phone");
+      Inject i = report(t, tr("shelter managers"), kNoop("phone"));
       i.objective = "O3";
       if (run_.metrics.unsheltered == 0) {
         i.event = "evacuated";
-        i.synopsis = "The last evacuees have reached a shelter (" + std::to_string(run_.metrics.sheltered) +
-                     " persons in shelters).";
-        i.action = "Account for everyone: head counts at the shelters against the zones' rolls.";
+        i.synopsis = tf("The last evacuees have reached a shelter ({1} persons in shelters).", run_.metrics.sheltered);
+        i.action = tr("Account for everyone: head counts at the shelters against the zones' rolls.");
       } else {
         i.event = eventKindName(EventKind::Horizon);
-        i.synopsis = std::to_string(run_.metrics.unsheltered) + " evacuees are still not in a shelter.";
-        i.action = "Find them and bring them to a shelter with room.";
+        i.synopsis = tf("{1} evacuees are still not in a shelter.", run_.metrics.unsheltered);
+        i.action = tr("Find them and bring them to a shelter with room.");
       }
       if (!i.recipient.empty()) out.push_back(i);
     }
@@ -459,7 +460,7 @@ class Builder {
   // [SECTION] Endings: the release stopped or the fire under control
   Inject ended(const Event& e) const {
     const bool toxic = e.kind == EventKind::Contained;
-    Inject i = report(e.time_s, names_.teamName(e.team), "radio");
+    Inject i = report(e.time_s, names_.teamName(e.team), kNoop("radio"));
     if (kind_ == DrillKind::FullScale) i.from = names_.teamName(e.team);
     if (!told(commander_, e.time_s)) {
       const auto sender = dispatcher_.find(e.team);
@@ -467,10 +468,10 @@ class Builder {
       i.to = partyName(i.recipient);
     }
     i.event = std::string(eventKindName(e.kind)) + " " + e.entity;
-    i.synopsis = toxic ? names_.teamName(e.team) + " reports that the release " + e.entity + " has been stopped."
-                       : names_.teamName(e.team) + " reports that the fire " + e.entity + " is under control.";
-    i.action = ordersGiver(i.recipient) || i.recipient == commander_ ? "Decide on the all-clear and re-entry."
-                                                                     : "Report it to " + partyName(commander_) + ".";
+    i.synopsis = toxic ? tf("{1} reports that the release {2} has been stopped.", names_.teamName(e.team), e.entity)
+                       : tf("{1} reports that the fire {2} is under control.", names_.teamName(e.team), e.entity);
+    i.action = ordersGiver(i.recipient) || i.recipient == commander_ ? tr("Decide on the all-clear and re-entry.")
+                                                                     : tf("Report it to {1}.", partyName(commander_));
     i.objective = "O4";
     return i;
   }
@@ -508,32 +509,31 @@ class Builder {
     for (auto& [t, group] : byTime) {
       std::stable_sort(group.begin(), group.end(),
                        [](const auto& a, const auto& b) { return a.second.share() > b.second.share(); });
-      Inject i = contingency(t, "traffic post", "radio");
+      Inject i = contingency(t, tr("traffic post"), kNoop("radio"));
       i.event = "road_closed " + group.front().first;
       i.arises = group.front().second;
       std::vector<std::string> listed;
       for (const auto& [street, win] : group) {
-        listed.push_back(street + " (" + percent(win.share()) + " of runs)");
+        listed.push_back(tf("{1} ({2} of runs)", street, percent(win.share())));
         if (win.p50_s < i.arises->p50_s) i.arises = win;
       }
-      i.synopsis = group.size() == 1 ? "In some runs " + listed.front() +
-                                           " is closed by now: the plan's closure level is exceeded there."
-                                     : "In some runs these roads are closed by now: " + DrillNames::list(listed) +
-                                           "; the plan's closure level is exceeded there.";
-      i.action =
-          group.size() == 1 ? "Reroute evacuees and teams around it." : "Reroute evacuees and teams around them.";
+      i.synopsis =
+          group.size() == 1
+              ? tf("In some runs {1} is closed by now: the plan's closure level is exceeded there.", listed.front())
+              : tf("In some runs these roads are closed by now: {1}; the plan's closure level is exceeded there.",
+                   DrillNames::list(listed));
+      i.action = group.size() == 1 ? tr("Reroute evacuees and teams around it.") : tr("Reroute evacuees and teams around them.");
       i.objective = "O3";
       out.push_back(i);
     }
     for (const auto& [key, win] : batch_) {
       if (key.rfind("full/", 0) != 0 || win.share() < kCommon || rm_.count(key)) continue;
       const std::string id = key.substr(5);
-      Inject i = contingency(win.p50_s, "shelter manager of " + names_.shelter(id), "phone");
+      Inject i = contingency(win.p50_s, tf("shelter manager of {1}", names_.shelter(id)), kNoop("phone"));
       i.event = key;
       i.arises = win;
-      i.synopsis =
-          names_.shelter(id) + " is full and turning evacuees away (as in " + percent(win.share()) + " of runs).";
-      i.action = "Redirect arrivals to the nearest shelter with room and tell the zones still walking there.";
+      i.synopsis = tf("{1} is full and turning evacuees away (as in {2} of runs).", names_.shelter(id), percent(win.share()));
+      i.action = tr("Redirect arrivals to the nearest shelter with room and tell the zones still walking there.");
       i.objective = "O3";
       out.push_back(i);
     }
@@ -556,19 +556,19 @@ class Builder {
       if (on == rm_.end() || on->second > t) late.push_back(names_.teamName(key.substr(5)));
     }
     if (late.empty()) return;
-    Inject i = contingency(spread.p50_s, names_.hasToxic() ? "air monitoring" : "fire watch", "radio");
+    Inject i = contingency(spread.p50_s, names_.hasToxic() ? tr("air monitoring") : tr("fire watch"), kNoop("radio"));
     i.event = "threat spread before the teams";
     i.arises = spread;
-    i.synopsis = "As in " + percent(spread.share()) +
-                 " of runs, the threat zone spreads beyond the hazard's own zone before " + DrillNames::list(late) +
-                 " reach the scene.";
-    i.action = "Order the zones downwind to shelter in place or leave now; ask the teams for their arrival times.";
+    i.synopsis = tf("As in {1} of runs, the threat zone spreads beyond the hazard's own zone before {2} reach the scene.",
+                    percent(spread.share()), DrillNames::list(late));
+    i.action = tr("Order the zones downwind to shelter in place or leave now; ask the teams for their arrival times.");
     i.objective = "O4";
     out.push_back(i);
   }
 
   // [SECTION] Objectives and their tasks: targets measured from the run's own trigger
-  void task(Objective& o, const std::string& text, const std::string& key, std::string after) const {
+  void task(Objective& o, const std::string& text, const std::string& key, std::string after, std::string owner,
+            const char* item) const {
     const auto from = rm_.find(after);
     if (!after.empty() && from == rm_.end()) after.clear();  // the run never had the trigger: from the onset
     auto w = windowAfter(runs_, key, after, after.empty() ? 0.0 : from->second);
@@ -580,46 +580,57 @@ class Builder {
     t.window = *w;
     if (const auto b = batch_.find(key); b != batch_.end()) t.batch = b->second;
     if (const auto r = rm_.find(key); r != rm_.end()) t.run_s = r->second;
+    t.owner = std::move(owner);
+    t.item = item;
     o.tasks.push_back(t);
   }
 
   std::vector<Objective> objectives() const {
     std::vector<Objective> out;
-    Objective o1{
-        "O1", "Alarm and notification", "Detect the incident and pass the report along the notification chain.", {}};
-    task(o1, "incident detected", "detected", "");
-    std::string previous = "detected";
+    Objective o1{"O1", tr("Alarm and notification"), tr("Detect the incident and pass the report along the notification chain."),
+                 {}};
+    const std::string first = plan_.notify.empty() ? "" : partyName(plan_.notify.front().who);
+    task(o1, tr("incident detected"), "detected", "", first, "alarm");
+    std::string previous = "detected", reporter = first;
     for (const auto& n : plan_.notify) {
-      task(o1, partyName(n.who) + " notified", "notified/" + n.who, previous);
+      task(o1, tf("{1} notified", partyName(n.who)), "notified/" + n.who, previous, reporter, "alarm");
       previous = "notified/" + n.who;
+      reporter = partyName(n.who);
     }
-    Objective o2{
-        "O2", "Protective action decisions", "Order each zone to evacuate or shelter in place as the plan says.", {}};
+    Objective o2{"O2", tr("Protective action decisions"), tr("Order each zone to evacuate or shelter in place as the plan says."),
+                 {}};
     for (const auto& n : plan_.notify)
       if (ordersGiver(n.who))
-        task(o2, "orders given after " + partyName(n.who) + " was told", "orders/" + n.who, "notified/" + n.who);
-    Objective o3{"O3",
-                 "Evacuation and sheltering",
-                 "Bring the evacuees into shelters with room, zone by zone, and keep the others indoors.",
-                 {}};
-    task(o3, "95 % of evacuees in a shelter", "sheltered95", "evacuation_ordered");
-    task(o3, "every evacuee in a shelter", "evacuated", "evacuation_ordered");
+        task(o2, tf("orders given after {1} was told", partyName(n.who)), "orders/" + n.who, "notified/" + n.who,
+             partyName(n.who), "command");
+    Objective o3{"O3", tr("Evacuation and sheltering"),
+                 tr("Bring the evacuees into shelters with room, zone by zone, and keep the others indoors."), {}};
+    const std::string commander = partyName(commander_);
+    task(o3, tr("95 % of evacuees in a shelter"), "sheltered95", "evacuation_ordered", commander, "protection");
+    task(o3, tr("every evacuee in a shelter"), "evacuated", "evacuation_ordered", commander, "protection");
     for (const Zone& z : l_.park.zones) {
       const auto order = orders_.find(z.id);
       if (order == orders_.end() || names_.persons(z.id) == 0) continue;
       if (order->second.action == ProtectiveAction::ShelterInPlace)
-        task(o3, names_.zone(z.id) + " sheltering in place", "sip/" + z.id, "notified/" + order->second.party);
+        task(o3, tf("{1} sheltering in place", names_.zone(z.id)), "sip/" + z.id, "notified/" + order->second.party,
+             partyName(order->second.party), "protection");
       else
-        task(o3, names_.zone(z.id) + " cleared", "cleared/" + z.id, "ordered/" + z.id);
+        task(o3, tf("{1} cleared", names_.zone(z.id)), "cleared/" + z.id, "ordered/" + z.id, commander, "protection");
     }
-    Objective o4{"O4", "Hazard response", "Send the teams, reach the scene, stop the release or control the fire.", {}};
+    Objective o4{"O4", tr("Hazard response"), tr("Send the teams, reach the scene, stop the release or control the fire."), {}};
     for (const auto& d : plan_.dispatch) {
-      task(o4, names_.teamName(d.team.id) + " dispatched", "dispatch/" + d.team.id, "notified/" + d.after.id);
-      task(o4, names_.teamName(d.team.id) + " on scene", "on_scene/" + d.team.id, "dispatch/" + d.team.id);
+      const Team* t = names_.team(d.team.id);
+      const char* item = t && t->kind == TeamKind::Medical ? "medical" : "response";
+      task(o4, tf("{1} dispatched", names_.teamName(d.team.id)), "dispatch/" + d.team.id, "notified/" + d.after.id,
+           partyName(d.after.id), "mobilisation");
+      task(o4, tf("{1} on scene", names_.teamName(d.team.id)), "on_scene/" + d.team.id, "dispatch/" + d.team.id,
+           names_.teamName(d.team.id), item);
     }
     for (const Hazard& h : l_.scenario.hazards) {
-      task(o4, h.id + " release stopped", "contained/" + h.id, "working/" + h.id);
-      task(o4, h.id + " fire under control", "controlled/" + h.id, "working/" + h.id);
+      const auto working = workingTeam_.find(h.id);
+      const std::string team = working != workingTeam_.end() ? names_.teamName(working->second) : std::string();
+      task(o4, tf("{1} release stopped", h.id), "contained/" + h.id, "working/" + h.id, team, "response");
+      task(o4, tf("{1} fire under control", h.id), "controlled/" + h.id, "working/" + h.id, team, "response");
     }
     for (auto* o : {&o1, &o2, &o3, &o4})
       if (!o->tasks.empty()) out.push_back(*o);

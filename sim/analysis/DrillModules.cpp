@@ -7,6 +7,7 @@
 #include <cmath>
 #include <set>
 
+#include "scenarios/I18n.hpp"
 #include "sim/analysis/DrillDocument.hpp"
 #include "sim/analysis/DrillNames.hpp"
 #include "sim/analysis/DrillScript.hpp"
@@ -15,6 +16,9 @@ namespace drillsim {
 
 namespace {
 
+using i18n::tf;
+using i18n::tr;
+
 /// A moment that opens a module, and the module's title.
 struct Cut {
   double time_s = 0;
@@ -22,7 +26,7 @@ struct Cut {
 };
 
 std::vector<Cut> cutsOf(const Outcome& run) {
-  std::vector<Cut> cuts = {{0, "Alarm and first reports"}};
+  std::vector<Cut> cuts = {{0, tr("Alarm and first reports")}};
   double order = -1, ended = -1, lastTold = -1;
   std::string lastParty;
   for (const Event& e : run.events) {
@@ -33,9 +37,9 @@ std::vector<Cut> cutsOf(const Outcome& run) {
       lastParty = e.entity;
     }
   }
-  if (order > 0) cuts.push_back({order, "Protective orders"});
-  if (lastTold > order && order > 0) cuts.push_back({lastTold, partyName(lastParty) + " joins the response"});
-  if (ended > 0) cuts.push_back({ended, "The hazard ended: all-clear and recovery"});
+  if (order > 0) cuts.push_back({order, tr("Protective orders")});
+  if (lastTold > order && order > 0) cuts.push_back({lastTold, tf("{1} joins the response", partyName(lastParty))});
+  if (ended > 0) cuts.push_back({ended, tr("The hazard ended: all-clear and recovery")});
   std::stable_sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.time_s < b.time_s; });
   return cuts;
 }
@@ -110,22 +114,20 @@ std::vector<std::string> summaryOf(const LoadedScenario& loaded, const Situation
   for (const auto& z : s.threatZones) zones.push_back(names.zoneWithPersons(z));
   for (const auto& z : s.sheltering)
     if (names.persons(z) > 0) sheltering.push_back(names.zone(z));
-  out.push_back(zones.empty() ? "No zone with people lies in the threat zone."
-                              : "The threat zone covers " + DrillNames::list(zones) + ".");
-  if (s.evacuating.empty() && s.sheltering.empty()) out.push_back("No protective order has been given yet.");
+  out.push_back(zones.empty() ? tr("No zone with people lies in the threat zone.")
+                              : tf("The threat zone covers {1}.", DrillNames::list(zones)));
+  if (s.evacuating.empty() && s.sheltering.empty()) out.push_back(tr("No protective order has been given yet."));
   if (!s.evacuating.empty())
-    out.push_back(std::to_string(s.evacuating.size()) + " zones (" + std::to_string(s.evacuatingPersons) +
-                  " persons) are ordered to evacuate; " + std::to_string(s.sheltered) +
-                  " persons have reached a shelter.");
+    out.push_back(tf("{1} zones ({2} persons) are ordered to evacuate; {3} persons have reached a shelter.",
+                     s.evacuating.size(), s.evacuatingPersons, s.sheltered));
   if (!sheltering.empty())
-    out.push_back(DrillNames::list(sheltering) + " (" + std::to_string(s.shelteringPersons) +
-                  " persons) are ordered to shelter in place.");
-  out.push_back(s.teamsOnScene.empty() ? "No team is on scene yet."
-                                       : "Teams on scene: " + DrillNames::list(s.teamsOnScene) + ".");
-  if (!s.closedRoads.empty()) out.push_back("Closed roads: " + DrillNames::list(s.closedRoads) + ".");
+    out.push_back(tf("{1} ({2} persons) are ordered to shelter in place.", DrillNames::list(sheltering), s.shelteringPersons));
+  out.push_back(s.teamsOnScene.empty() ? tr("No team is on scene yet.")
+                                       : tf("Teams on scene: {1}.", DrillNames::list(s.teamsOnScene)));
+  if (!s.closedRoads.empty()) out.push_back(tf("Closed roads: {1}.", DrillNames::list(s.closedRoads)));
   if (!s.fullShelters.empty())
-    out.push_back("Shelters full and turning evacuees away: " + DrillNames::list(s.fullShelters) + ".");
-  if (!s.stopped.empty()) out.push_back("Hazards stopped or under control: " + DrillNames::list(s.stopped) + ".");
+    out.push_back(tf("Shelters full and turning evacuees away: {1}.", DrillNames::list(s.fullShelters)));
+  if (!s.stopped.empty()) out.push_back(tf("Hazards stopped or under control: {1}.", DrillNames::list(s.stopped)));
   return out;
 }
 
@@ -172,7 +174,7 @@ void cutIntoModules(const LoadedScenario& loaded, const Outcome& run, DrillScrip
     Question q;
     q.inject = i.number;
     q.role = i.to;
-    q.question = i.synopsis + " What does " + i.to + " do now, and by when?";
+    q.question = DrillNames::sentences({i.synopsis, tf("What does {1} do now, and by when?", i.to)});
     q.answer = i.action;
     q.window = i.window;
     modules[k].questions.push_back(q);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 std::string DrillNames::zone(const std::string& id) const {
@@ -12,7 +14,7 @@ std::string DrillNames::zone(const std::string& id) const {
 }
 
 std::string DrillNames::zoneWithPersons(const std::string& id) const {
-  return zone(id) + " (" + std::to_string(persons(id)) + " persons)";
+  return i18n::tf("{1} ({2} persons)", zone(id), persons(id));
 }
 
 int DrillNames::persons(const std::string& zone) const {
@@ -57,17 +59,22 @@ std::string DrillNames::incident() const {
   for (const Hazard& h : l_.scenario.hazards) {
     std::string what;
     if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
-      what = "a release from " + r->source.id;
+      what = i18n::tf("a release from {1}", r->source.id);
       for (const auto& src : l_.park.sources)
-        if (src.id == r->source.id) what = "a " + src.substance + " release from " + src.id + " " + src.name;
+        if (src.id == r->source.id) what = i18n::tf("a {1} release from {2} {3}", substanceName(src.substance), src.id, src.name);
     } else if (const auto* f = std::get_if<Fire>(&h.detail)) {
-      what = "a fire in " + zone(f->zone.id);
+      what = i18n::tf("a fire in {1}", zone(f->zone.id));
     }
     parts.push_back(what);
   }
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  for (const auto& p : parts) out += (out.empty() ? "" : i18n::tc("list of clauses", "; ")) + p;
   return out;
+}
+
+std::string DrillNames::substanceName(const std::string& id) const {
+  const Substance* s = l_.substances.find(id);
+  return s && i18n::language() == i18n::Language::Chinese && !s->name_zh.empty() ? s->name_zh : id;
 }
 
 bool DrillNames::hasToxic() const {
@@ -82,7 +89,14 @@ bool DrillNames::hasFire() const {
 
 std::string DrillNames::list(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  for (const auto& i : items) out += (out.empty() ? "" : i18n::tc("list of names", ", ")) + i;
+  return out;
+}
+
+std::string DrillNames::sentences(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items)
+    if (!i.empty()) out += (out.empty() || i18n::language() == i18n::Language::Chinese ? "" : " ") + i;  // 中文句间无空格
   return out;
 }
 

@@ -27,13 +27,17 @@ class DrillNames {
   std::string street(const std::string& road) const;
   /// The hazard a team's target names: the hazard id, or a fire's zone.
   const Hazard* hazardAt(const std::string& target) const;
+  /// A substance as the documents name it: its Chinese name in Chinese, else its id ("chlorine").
+  std::string substanceName(const std::string& id) const;
   /// What happened, in words: each hazard and its place.
   std::string incident() const;
   bool hasToxic() const;
   bool hasFire() const;
 
-  /// Items joined with ", ".
+  /// Items joined with ", " (Chinese: "、").
   static std::string list(const std::vector<std::string>& items);
+  /// Sentences joined with a space (Chinese: none), the empty ones left out.
+  static std::string sentences(const std::vector<std::string>& items);
 
  private:
   const LoadedScenario& l_;

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <set>
 
+#include "scenarios/I18n.hpp"
 #include "sim/analysis/DrillNames.hpp"
 #include "sim/batch/Statistics.hpp"
 
@@ -21,6 +22,15 @@ const char* drillKindName(DrillKind kind) {
     case DrillKind::Tabletop: return "tabletop";
     case DrillKind::Functional: return "functional";
     case DrillKind::FullScale: return "full-scale";
+  }
+  return "";
+}
+
+std::string drillKindShown(DrillKind kind) {
+  switch (kind) {
+    case DrillKind::Tabletop: return i18n::tc("drill kind", "tabletop");
+    case DrillKind::Functional: return i18n::tc("drill kind", "functional");
+    case DrillKind::FullScale: return i18n::tc("drill kind", "full-scale");
   }
   return "";
 }
@@ -185,18 +195,25 @@ std::optional<std::size_t> representativeRun(const std::vector<std::optional<dou
 }
 
 // [SECTION] Names of the parties
+// The bodies' own Chinese names, which the English documents keep beside the English word (the
+// players' radios and the plan say 管委会, not "park committee").
 std::string partyName(const std::string& party) {
-  static const std::map<std::string, std::string> names = {
-      {"enterprise", "事发企业 (enterprise)"},
-      {"park_committee", "园区管委会 (park committee)"},
-      {"emergency_bureau", "县应急管理局 (emergency bureau)"},
-      {"fire_brigade", "消防救援大队 (fire brigade)"},
-      {"police", "公安 (police)"},
-      {"hospital", "医院 (hospital)"},
-      {"ecology_bureau", "生态环境局 (ecology bureau)"},
+  struct Name {
+    const char *zh, *en;
+  };
+  static const std::map<std::string, Name> names = {
+      {"enterprise", {"事发企业", "enterprise"}},
+      {"park_committee", {"园区管委会", "park committee"}},
+      {"emergency_bureau", {"县应急管理局", "emergency bureau"}},
+      {"fire_brigade", {"消防救援大队", "fire brigade"}},
+      {"police", {"公安", "police"}},
+      {"hospital", {"医院", "hospital"}},
+      {"ecology_bureau", {"生态环境局", "ecology bureau"}},
   };
   const auto it = names.find(party);
-  return it != names.end() ? it->second : party;
+  if (it == names.end()) return party;
+  if (i18n::language() == i18n::Language::Chinese) return it->second.zh;
+  return std::string(it->second.zh) + " (" + it->second.en + ")";
 }
 
 std::string injectLabel(const Inject& i) { return std::to_string(i.number) + (i.contingency ? "C" : ""); }

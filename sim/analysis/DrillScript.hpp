@@ -31,7 +31,8 @@
 namespace drillsim {
 
 enum class DrillKind { Tabletop, Functional, FullScale };
-const char* drillKindName(DrillKind kind);  // tabletop | functional | full-scale
+const char* drillKindName(DrillKind kind);  // tabletop | functional | full-scale (files, JSON)
+std::string drillKindShown(DrillKind kind);  // in the user's language: 桌面演练 ...
 
 /// When each milestone of the event chain first happened in one run, in seconds from the onset;
 /// absent when it did not happen. Keys:
@@ -96,6 +97,9 @@ struct Task {
   Window window{};          // the target: the run's time of `after` plus the batch's P50 / P90 after it
   std::optional<Window> batch{};  // the milestone over the batch, from the onset
   std::optional<double> run_s{};  // when the representative run had it
+  std::string owner{};      // who carries it out, as shown: a party or a team
+  std::string item{};       // the evaluation item it belongs to (see EvaluationItem): alarm, mobilisation,
+                            // command, response, protection, medical
 };
 
 struct Objective {
@@ -153,7 +157,8 @@ struct DrillOptions {
 /// since the script plays one incident of one plan. --exercise-minutes sets it.
 inline constexpr double kTabletopMinutes = 120;
 
-/// The readable name of a notification party (enterprise 事发企业, ...), else the id itself.
+/// The readable name of a notification party: its Chinese name, with the English word beside it in
+/// English ("事发企业 (enterprise)"), else the id itself.
 std::string partyName(const std::string& party);
 
 /// Builds the script from the batch's milestones (one map per run) and the representative run's

@@ -151,7 +151,7 @@ TEST(DrillScript, TheCommandFollowsTheEventChainAndItsWindowsMatchTheRuns) {
   fs::remove_all(dir);
   const int n = 24;
   auto r = test::runDrillsim({"drill", scenario, "--substances", table, "--plan", "A", "--kind", "functional",
-                              "--replications", std::to_string(n), "--out", dir.string(), "--jobs", "2"});
+                              "--replications", std::to_string(n), "--out", dir.string(), "--jobs", "2", "--form", "hseep"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   for (const char* f : {"msel.csv", "drill.html", "drill.json", "replay.json"}) EXPECT_TRUE(fs::exists(dir / f)) << f;
   std::ifstream in(dir / "drill.json");
@@ -252,6 +252,7 @@ TEST(DrillScript, TheCommandFollowsTheEventChainAndItsWindowsMatchTheRuns) {
   r = test::runDrillsim({"drill", "debrief", dir.string(), "--format", "json"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto debrief = nlohmann::json::parse(r.out);
+  for (const char* f : {"evaluation-report.html", "evaluation-report.docx"}) EXPECT_TRUE(fs::exists(dir / f)) << f;
   std::map<std::string, std::string> verdicts;
   for (const auto& t : debrief.at("tasks")) verdicts[t.at("milestone")] = t.at("verdict");
   EXPECT_EQ(verdicts.at("on_scene/HZ1"), "SLOWER THAN P90");
@@ -545,7 +546,7 @@ TEST(DrillScript, EveryBundledScenarioAndPlanGivesAScriptThatAgreesWithItsRun) {
         const fs::path dir = fs::temp_directory_path() / ("drillsim-drill-" + std::string(name) + "-" + std::to_string(::getpid()));
         fs::remove_all(dir);
         const auto r = test::runDrillsim({"drill", scenario, "--plan", plan.id, "--kind", kind, "--replications", "20", "--out",
-                                          dir.string(), "--jobs", "2"});
+                                          dir.string(), "--jobs", "2", "--form", "hseep"});
         ASSERT_EQ(r.exitCode, 0) << r.err;
         checkAgainstTheRun(*l, plan, scenario, dir, kind);
         fs::remove_all(dir);
