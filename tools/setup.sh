@@ -19,7 +19,7 @@ case "$what" in main|test|build|check|lint) ;; *) echo "usage: tools/setup.sh ma
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libeigen3-dev libgdal-dev libicu-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev
-  libsqlite3-dev
+  libsqlite3-dev libminizip-dev libxml2-dev
   libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
   fonts-wqy-microhei gettext locales
   libgtest-dev libgmock-dev libbenchmark-dev python3

@@ -52,6 +52,9 @@ struct Document {
   std::string subtitle{};          // under the title (e.g. the scenario and plan)
   std::string organisation{};      // the running header's left side: the park's or unit's name
   std::string date{};              // as shown, see longDate
+  /// The same date for the .docx's metadata (docProps/core.xml), ISO 8601: "2026-12-02"; when
+  /// empty, toDocx writes today's. `dated` sets both.
+  std::string created{};
   std::vector<Block> blocks{};
 
   Document& heading(std::string text, int level = 1) {
@@ -94,18 +97,27 @@ struct Document {
     blocks.push_back({Block::Kind::PageBreak});
     return *this;
   }
+  /// Sets `date` (as longDate writes it in the document's language) and `created`.
+  Document& dated(int year, int month, int day);
+  /// dated() with today's local date.
+  Document& datedToday();
 };
 
 /// A date as the document's language writes it: "2026年12月2日" for zh, "2 December 2026" for en.
 std::string longDate(int year, int month, int day, const std::string& language);
 /// Today's date (local time) as longDate writes it.
 std::string today(const std::string& language);
+/// A date as ISO 8601 writes it: "2026-12-02". Both throw std::invalid_argument for a day that
+/// is not in the calendar (2026-02-30), naming it.
+std::string isoDate(int year, int month, int day);
 
 /// A whole HTML page (UTF-8): A4 print styles with margins, tables that do not split a row and
 /// repeat their header on each page, a running header with the organisation and title, and a
 /// font stack that prints Chinese on Windows, WPS and Debian alike.
 std::string toHtml(const Document& doc);
-/// The bytes of a .docx package of the same document.
+/// The bytes of a .docx package of the same document. A picture (Block::Kind::Svg) is written
+/// as its caption and a line that sends the reader to the HTML version: WordprocessingML takes
+/// SVG only beside a PNG rendering of it, and nothing here rasterises.
 std::string toDocx(const Document& doc);
 
 }  // namespace drillsim::report
