@@ -100,6 +100,38 @@ std::vector<std::string> registerColumns() {
           "AEGL-2", "AEGL-1", tr("plume")};
 }
 
+// A source's GB 18218-2018 figures as the table shows them; the numbers go into its JSON entry.
+struct Grading {
+  std::string ratio, beta, alpha, r;
+  std::string grade = i18n::kNoop("no Q in the table");  // as the JSON and the layer keep it; the table translates it
+};
+
+Grading grading(const Substance& sub, double inventory_t, long nearby, nlohmann::json& entry) {
+  Grading g;
+  if (!sub.gb18218_critical_t || !sub.gb18218_beta) return g;
+  const double qQ = inventory_t / *sub.gb18218_critical_t;
+  entry["q_over_Q"] = qQ;
+  g.ratio = fixed(qQ, 2);
+  if (qQ < 1) {
+    g.grade = i18n::kNoop("below Q: not a major hazard source");
+    return g;
+  }
+  const double a = alphaFor(nearby), value = a * *sub.gb18218_beta * qQ;
+  entry["alpha"] = a;
+  entry["R"] = value;
+  entry["grade"] = gradeFor(value);
+  g.beta = fixed(*sub.gb18218_beta, 1);
+  g.alpha = fixed(a, 1);
+  g.r = fixed(value, 1);
+  g.grade = gradeFor(value);
+  return g;
+}
+
+void addId(nlohmann::json& ids, std::string& list, const std::string& id) {
+  ids.push_back(id);
+  list += (list.empty() ? "" : " ") + id;
+}
+
 void addSource(Register& reg, const LoadedScenario& loaded, const HazardSource& src, const hazard::Weather& worst) {
   const Park& park = loaded.park;
   const Substance* sub = loaded.substances.find(src.substance);
@@ -111,25 +143,7 @@ void addSource(Register& reg, const LoadedScenario& loaded, const HazardSource& 
   const double inventory_t = src.inventory_kg / 1000;
   nlohmann::json entry = {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
                           {"persons_within_500m", nearby}};
-  // The grade as the JSON and the layer keep it; the table shows its translation.
-  std::string ratio, beta, alpha, r, grade = i18n::kNoop("no Q in the table");
-  if (sub->gb18218_critical_t && sub->gb18218_beta) {
-    const double qQ = inventory_t / *sub->gb18218_critical_t;
-    entry["q_over_Q"] = qQ;
-    ratio = fixed(qQ, 2);
-    if (qQ >= 1) {
-      const double a = alphaFor(nearby), value = a * *sub->gb18218_beta * qQ;
-      entry["alpha"] = a;
-      entry["R"] = value;
-      entry["grade"] = gradeFor(value);
-      beta = fixed(*sub->gb18218_beta, 1);
-      alpha = fixed(a, 1);
-      r = fixed(value, 1);
-      grade = gradeFor(value);
-    } else {
-      grade = i18n::kNoop("below Q: not a major hazard source");
-    }
-  }
+  const Grading g = grading(*sub, inventory_t, nearby, entry);
   std::vector<std::string> reach(3, "");
   double aegl2Reach = 0;
   const DrawnRelease release = worstCase(*sub, src.inventory_kg, worst, loaded.scenario.dispersion);
@@ -143,18 +157,11 @@ void addSource(Register& reg, const LoadedScenario& loaded, const HazardSource& 
     if (level == 2) aegl2Reach = d;
   }
   nlohmann::json zones = nlohmann::json::array(), shelters = nlohmann::json::array();
-  std::string list;
+  std::string list, shelterList;
   for (const auto& z : park.zones)
-    if (distanceToZone(src.position, z) <= aegl2Reach) {
-      zones.push_back(z.id);
-      list += (list.empty() ? "" : " ") + z.id;
-    }
-  std::string shelterList;
+    if (distanceToZone(src.position, z) <= aegl2Reach) addId(zones, list, z.id);
   for (const auto& sh : park.shelters)
-    if (distance(src.position, sh.position) <= aegl2Reach) {
-      shelters.push_back(sh.id);
-      shelterList += (shelterList.empty() ? "" : " ") + sh.id;
-    }
+    if (distance(src.position, sh.position) <= aegl2Reach) addId(shelters, shelterList, sh.id);
   entry["zones_within_aegl2"] = zones;
   entry["shelters_within_aegl2"] = shelters;
   reg.sources.push_back(entry);
@@ -164,12 +171,12 @@ void addSource(Register& reg, const LoadedScenario& loaded, const HazardSource& 
                           {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
                            {"critical_t", sub->gb18218_critical_t ? *sub->gb18218_critical_t : none},
                            {"q_over_Q", number("q_over_Q")}, {"alpha", number("alpha")}, {"R", number("R")},
-                           {"grade", entry.value("grade", grade)}, {"persons_within_500m", double(nearby)},
+                           {"grade", entry.value("grade", g.grade)}, {"persons_within_500m", double(nearby)},
                            {"aegl1_m", number("aegl1_m")}, {"aegl2_m", number("aegl2_m")}, {"aegl3_m", number("aegl3_m")},
                            {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
   reg.rows.push_back({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
-                      sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r,
-                      tr(grade.c_str()), reach[2], reach[1], reach[0],
+                      sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", g.ratio, g.beta, g.alpha, g.r,
+                      tr(g.grade.c_str()), reach[2], reach[1], reach[0],
                       release.dense() ? tc("dispersion", "dense") : tc("dispersion", "passive")});
   const std::string shelterText = shelterList.empty() ? std::string(tr("none")) : shelterList;
   reg.within.push_back(zones.empty()
