@@ -13,11 +13,13 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "scenarios/GeoLayer.hpp"
 #include "scenarios/ScenarioFile.hpp"
+#include "sim/report/Zip.hpp"
 #include "tests/TestPaths.hpp"
 
 using namespace drillsim;
@@ -393,6 +395,45 @@ TEST(Cli, RegisterTakesTheDenseModelWhereTheCriterionSelectsIt) {
   EXPECT_EQ(autoModel[3]["dispersion"], "dense");
   // A dense worst case of the LPG spheres reaches further at AEGL-2 than the passive plume says.
   EXPECT_GT(autoModel[3]["aegl2_m"].get<double>(), passive[3]["aegl2_m"].get<double>());
+}
+
+// The register as a page to print and as a .docx (README "Documents"), in Chinese.
+TEST(Cli, RegisterAsPrintableDocuments) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  auto r = runDrillsim({"--lang", "zh", "register", scenario, "--format", "docx"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--format docx 写出的是文件：请用 --out FILE.docx 给出文件名"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("警告"), std::string::npos) << "refused before the scenario is read: " << r.err;
+  r = runDrillsim({"register", scenario, "--out", "register.txt"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--out is for --format html or docx"), std::string::npos) << r.err;
+
+  r = runDrillsim({"--lang", "zh", "register", scenario, "--format", "html"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("<html lang=\"zh-CN\">"), std::string::npos);
+  EXPECT_NE(r.out.find("<title>危险化学品重大危险源辨识</title>"), std::string::npos);
+  EXPECT_NE(r.out.find("<div class=\"running\"><span>氯碱厂液氯储罐泄漏"), std::string::npos);  // the scenario's name
+  EXPECT_NE(r.out.find("<th>存量</th>"), std::string::npos);
+  EXPECT_NE(r.out.find("<td>HS1</td>"), std::string::npos);
+  EXPECT_NE(r.out.find("<td>2 (二级)</td>"), std::string::npos);
+  EXPECT_NE(r.out.find("<h2>任意风向下位于 AEGL-2 影响范围内的：</h2>"), std::string::npos);
+
+  const fs::path docx = fs::temp_directory_path() / "drillsim-cli-register.docx";
+  fs::remove(docx);
+  r = runDrillsim({"--lang", "zh", "register", scenario, "--format", "docx", "--out", docx.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("已写入 " + docx.string()), std::string::npos) << r.err;
+  std::ifstream in(docx, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::map<std::string, std::string> parts;
+  for (auto& [name, content] : report::detail::unzip(bytes)) parts[name] = content;
+  ASSERT_TRUE(parts.count("word/document.xml"));
+  EXPECT_NE(parts["word/document.xml"].find(">HS1</w:t>"), std::string::npos);
+  EXPECT_NE(parts["word/document.xml"].find("<w:tblHeader/>"), std::string::npos);
+  EXPECT_NE(parts["word/header1.xml"].find("氯碱厂液氯储罐泄漏"), std::string::npos);
+  EXPECT_NE(parts["docProps/core.xml"].find("<dc:title>危险化学品重大危险源辨识</dc:title>"), std::string::npos);
+  fs::remove(docx);
 }
 
 TEST(Cli, RegisterAndThreatZonesFillOneGeoPackage) {

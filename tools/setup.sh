@@ -22,6 +22,7 @@ packages=(
   libsqlite3-dev libminizip-dev libxml2-dev
   libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
   fonts-wqy-microhei gettext locales
+  libreoffice-writer-nogui poppler-utils  # tests/report/docx-to-pdf.sh: the .docx laid out as PDF
   libgtest-dev libgmock-dev libbenchmark-dev python3
   libopenmpi-dev openmpi-bin
 )

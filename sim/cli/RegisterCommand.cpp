@@ -10,20 +10,23 @@
 
 #include "scenarios/GeoLayer.hpp"
 #include "scenarios/I18n.hpp"
+#include "scenarios/TextFile.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/Dispersion.hpp"
 #include "sim/hazard/HazardModel.hpp"
+#include "sim/report/Document.hpp"
 
 namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"format", true, "text (default) or json", "FORMAT"},
+    {"format", true, "text (default), json, html (a page to print) or docx (a Word/WPS document, with --out)", "FORMAT"},
     {"gpkg", true, "also write the register as layer hazard_register (points) of this GeoPackage", "FILE.gpkg"},
     {"model", true, "dispersion model: auto (default: dense where Britter-McQuaid's criterion says so), passive or dense", "MODEL"},
+    {"out", true, "write the html or docx document to this file (html without it: the standard output)", "FILE"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -82,114 +85,182 @@ std::string helpRegister() {
          describeOptions(kOptions) + "\nExit codes: 0 printed, 2 the scenario is invalid, 64 bad command line.\n";
 }
 
+namespace {
+// The register of the park's sources, in every form the command writes: the JSON entries, the
+// table's rows as shown, a line per source on what lies within its AEGL-2 reach, and the layer.
+struct Register {
+  nlohmann::json sources = nlohmann::json::array();
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> within;
+  std::vector<OutFeature> features;
+};
+
+std::vector<std::string> registerColumns() {
+  return {tr("id"), tr("name"), tr("substance"), tr("inventory"), "Q", "q/Q", "beta", "alpha", "R", tr("grade"), "AEGL-3",
+          "AEGL-2", "AEGL-1", tr("plume")};
+}
+
+// A source's GB 18218-2018 figures as the table shows them; the numbers go into its JSON entry.
+struct Grading {
+  std::string ratio, beta, alpha, r;
+  std::string grade = i18n::kNoop("no Q in the table");  // as the JSON and the layer keep it; the table translates it
+};
+
+Grading grading(const Substance& sub, double inventory_t, long nearby, nlohmann::json& entry) {
+  Grading g;
+  if (!sub.gb18218_critical_t || !sub.gb18218_beta) return g;
+  const double qQ = inventory_t / *sub.gb18218_critical_t;
+  entry["q_over_Q"] = qQ;
+  g.ratio = fixed(qQ, 2);
+  if (qQ < 1) {
+    g.grade = i18n::kNoop("below Q: not a major hazard source");
+    return g;
+  }
+  const double a = alphaFor(nearby), value = a * *sub.gb18218_beta * qQ;
+  entry["alpha"] = a;
+  entry["R"] = value;
+  entry["grade"] = gradeFor(value);
+  g.beta = fixed(*sub.gb18218_beta, 1);
+  g.alpha = fixed(a, 1);
+  g.r = fixed(value, 1);
+  g.grade = gradeFor(value);
+  return g;
+}
+
+void addId(nlohmann::json& ids, std::string& list, const std::string& id) {
+  ids.push_back(id);
+  list += (list.empty() ? "" : " ") + id;
+}
+
+void addSource(Register& reg, const LoadedScenario& loaded, const HazardSource& src, const hazard::Weather& worst) {
+  const Park& park = loaded.park;
+  const Substance* sub = loaded.substances.find(src.substance);
+  const Zone* own = park.zone(src.zone);
+  if (!sub || !own) return;
+  long nearby = 0;
+  for (const auto& z : park.zones)
+    if (&z != own && distanceToZone(z.centroid, *own) <= 500) nearby += z.pop_night;
+  const double inventory_t = src.inventory_kg / 1000;
+  nlohmann::json entry = {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
+                          {"persons_within_500m", nearby}};
+  const Grading g = grading(*sub, inventory_t, nearby, entry);
+  std::vector<std::string> reach(3, "");
+  double aegl2Reach = 0;
+  const DrawnRelease release = worstCase(*sub, src.inventory_kg, worst, loaded.scenario.dispersion);
+  entry["dispersion"] = release.dense() ? "dense" : "passive";
+  for (int level = 1; level <= 3; ++level) {
+    const auto& ppm = sub->aegl_ppm[std::size_t(level - 1)][2];
+    if (!ppm) continue;
+    const double d = hazard::centrelineDistanceTo_m(sub->mgPerM3(*ppm), release.release, worst);
+    entry["aegl" + std::to_string(level) + "_m"] = d;
+    reach[std::size_t(level - 1)] = d >= 10000 ? "> 10 km" : fixed(d, 0) + " m";  // the same in both languages
+    if (level == 2) aegl2Reach = d;
+  }
+  nlohmann::json zones = nlohmann::json::array(), shelters = nlohmann::json::array();
+  std::string list, shelterList;
+  for (const auto& z : park.zones)
+    if (distanceToZone(src.position, z) <= aegl2Reach) addId(zones, list, z.id);
+  for (const auto& sh : park.shelters)
+    if (distance(src.position, sh.position) <= aegl2Reach) addId(shelters, shelterList, sh.id);
+  entry["zones_within_aegl2"] = zones;
+  entry["shelters_within_aegl2"] = shelters;
+  reg.sources.push_back(entry);
+  const double none = std::numeric_limits<double>::quiet_NaN();
+  auto number = [&](const char* key) { return entry.contains(key) ? entry[key].get<double>() : none; };
+  reg.features.push_back({OutFeature::Kind::Point, {{src.position}},
+                          {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
+                           {"critical_t", sub->gb18218_critical_t ? *sub->gb18218_critical_t : none},
+                           {"q_over_Q", number("q_over_Q")}, {"alpha", number("alpha")}, {"R", number("R")},
+                           {"grade", entry.value("grade", g.grade)}, {"persons_within_500m", double(nearby)},
+                           {"aegl1_m", number("aegl1_m")}, {"aegl2_m", number("aegl2_m")}, {"aegl3_m", number("aegl3_m")},
+                           {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
+  reg.rows.push_back({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
+                      sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", g.ratio, g.beta, g.alpha, g.r,
+                      tr(g.grade.c_str()), reach[2], reach[1], reach[0],
+                      release.dense() ? tc("dispersion", "dense") : tc("dispersion", "passive")});
+  const std::string shelterText = shelterList.empty() ? std::string(tr("none")) : shelterList;
+  reg.within.push_back(zones.empty()
+                           ? tf("{1}: {2} zone(s) within the AEGL-2 reach; shelters: {3}", src.id, zones.size(), shelterText)
+                           : tf("{1}: {2} zone(s) within the AEGL-2 reach ({3}); shelters: {4}", src.id, zones.size(), list,
+                                shelterText));
+}
+
+std::string registerText(const LoadedScenario& loaded, const Register& reg) {
+  TextTable table(registerColumns(), {false, false, false, true, true, true, true, true, true, false, true, true, true, false});
+  for (const auto& row : reg.rows) table.row(row);
+  std::string within;
+  for (const auto& line : reg.within) within += "  " + line + "\n";
+  return tf("Hazard-source register of {1} ({2})", loaded.park.path, loaded.scenario.name) + "\n" +
+         tf("GB 18218-2018 ratios and grades; AEGL reach (60 min) of a worst-case release: the inventory over\n"
+            "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, {1} terrain;\n"
+            "the plume dense or passive as a run chooses it (--model {2}).",
+            shownWord(loaded.scenario.weather.terrain), dispersionName(loaded.scenario.dispersion)) +
+         "\n\n" + table.str() + "\n" + tr("Within the AEGL-2 reach, in any wind direction:") + "\n" + within;
+}
+
+// The register as a document to print or file (README "Documents"): the scenario's name heads
+// each page until the scenario names its park.
+report::Document registerDocument(const LoadedScenario& loaded, const Register& reg) {
+  report::Document doc;
+  doc.language = i18n::language() == i18n::Language::Chinese ? "zh-CN" : "en";
+  doc.title = tr("Hazard-source register");
+  doc.subtitle = tf("Scenario {1}, park {2}", loaded.scenario.name, loaded.park.path);
+  doc.organisation = loaded.scenario.name;
+  doc.datedToday();
+  doc.paragraph(tf("GB 18218-2018 ratios and grades. AEGL reach (60 min) of a worst-case release: the inventory over 10 min "
+                   "at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, {1} terrain; the plume dense "
+                   "or passive as a run chooses it (--model {2}).",
+                   shownWord(loaded.scenario.weather.terrain), dispersionName(loaded.scenario.dispersion)));
+  report::Table table;
+  table.columns = registerColumns();
+  table.widths = {0.9, 2.0, 1.9, 1.3, 1.0, 1.1, 0.9, 1.0, 1.0, 1.5, 1.4, 1.4, 1.4, 1.1};
+  table.rows = reg.rows;
+  doc.table(std::move(table));
+  doc.note(tr("q/Q: GB 18218-2018. R = alpha x beta x q/Q and its grade: SAWS order 40, annex 1, with alpha from the night "
+              "population of other zones within 500 m of the source's zone."));
+  doc.heading(tr("Within the AEGL-2 reach, in any wind direction:"), 2);
+  doc.bullets(reg.within);
+  return doc;
+}
+
+// --format html and docx: to --out, or html to the standard output.
+int writeDocument(const Args& args, const std::string& format, const report::Document& doc) {
+  const auto out = args.value("out");
+  const std::string bytes = format == "docx" ? report::toDocx(doc) : report::toHtml(doc);
+  if (!out) {
+    std::cout << bytes;
+    return kExitOk;
+  }
+  writeFileAtomically(*out, bytes);
+  std::cerr << tf("wrote {1}", *out) << "\n";
+  return kExitOk;
+}
+}  // namespace
+
 int runRegister(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  const std::string format = args.choice("format", {"text", "json"}, "text");
+  const std::string format = args.choice("format", {"text", "json", "html", "docx"}, "text");
+  if (args.value("out") && format != "html" && format != "docx")
+    throw UsageError(tr("--out is for --format html or docx; the text and JSON forms go to the standard output"));
+  if (format == "docx" && !args.value("out")) throw UsageError(tr("--format docx writes a file: give its name with --out FILE.docx"));
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
-  const Park& park = loaded->park;
   hazard::Weather worst;
   worst.windSpeed_ms = kWorstCaseWind_ms;
   worst.stability = hazard::Stability::F;
   worst.terrain = loaded->scenario.weather.terrain;
   worst.temperature_K = kWorstCaseAir_K;
-  nlohmann::json sources = nlohmann::json::array();
-  TextTable table({tr("id"), tr("name"), tr("substance"), tr("inventory"), "Q", "q/Q", "beta", "alpha", "R", tr("grade"), "AEGL-3",
-                   "AEGL-2", "AEGL-1", tr("plume")},
-                  {false, false, false, true, true, true, true, true, true, false, true, true, true, false});
-  std::string within;
-  std::vector<OutFeature> features;
-  for (const auto& src : park.sources) {
-    const Substance* sub = loaded->substances.find(src.substance);
-    const Zone* own = park.zone(src.zone);
-    if (!sub || !own) continue;
-    long nearby = 0;
-    for (const auto& z : park.zones)
-      if (&z != own && distanceToZone(z.centroid, *own) <= 500) nearby += z.pop_night;
-    const double inventory_t = src.inventory_kg / 1000;
-    nlohmann::json entry = {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
-                            {"persons_within_500m", nearby}};
-    // The grade as the JSON and the layer keep it; the table shows its translation.
-    std::string ratio, beta, alpha, r, grade = i18n::kNoop("no Q in the table");
-    if (sub->gb18218_critical_t && sub->gb18218_beta) {
-      const double qQ = inventory_t / *sub->gb18218_critical_t;
-      entry["q_over_Q"] = qQ;
-      ratio = fixed(qQ, 2);
-      if (qQ >= 1) {
-        const double a = alphaFor(nearby), value = a * *sub->gb18218_beta * qQ;
-        entry["alpha"] = a;
-        entry["R"] = value;
-        entry["grade"] = gradeFor(value);
-        beta = fixed(*sub->gb18218_beta, 1);
-        alpha = fixed(a, 1);
-        r = fixed(value, 1);
-        grade = gradeFor(value);
-      } else {
-        grade = i18n::kNoop("below Q: not a major hazard source");
-      }
-    }
-    std::vector<std::string> reach(3, "");
-    double aegl2Reach = 0;
-    const DrawnRelease release = worstCase(*sub, src.inventory_kg, worst, loaded->scenario.dispersion);
-    entry["dispersion"] = release.dense() ? "dense" : "passive";
-    for (int level = 1; level <= 3; ++level) {
-      const auto& ppm = sub->aegl_ppm[std::size_t(level - 1)][2];
-      if (!ppm) continue;
-      const double d = hazard::centrelineDistanceTo_m(sub->mgPerM3(*ppm), release.release, worst);
-      entry["aegl" + std::to_string(level) + "_m"] = d;
-      reach[std::size_t(level - 1)] = d >= 10000 ? "> 10 km" : fixed(d, 0) + " m";  // the same in both languages
-      if (level == 2) aegl2Reach = d;
-    }
-    nlohmann::json zones = nlohmann::json::array(), shelters = nlohmann::json::array();
-    std::string list;
-    for (const auto& z : park.zones)
-      if (distanceToZone(src.position, z) <= aegl2Reach) {
-        zones.push_back(z.id);
-        list += (list.empty() ? "" : " ") + z.id;
-      }
-    std::string shelterList;
-    for (const auto& sh : park.shelters)
-      if (distance(src.position, sh.position) <= aegl2Reach) {
-        shelters.push_back(sh.id);
-        shelterList += (shelterList.empty() ? "" : " ") + sh.id;
-      }
-    entry["zones_within_aegl2"] = zones;
-    entry["shelters_within_aegl2"] = shelters;
-    sources.push_back(entry);
-    const double none = std::numeric_limits<double>::quiet_NaN();
-    auto number = [&](const char* key) { return entry.contains(key) ? entry[key].get<double>() : none; };
-    features.push_back({OutFeature::Kind::Point, {{src.position}},
-                        {{"id", src.id}, {"name", src.name}, {"substance", sub->id}, {"inventory_t", inventory_t},
-                         {"critical_t", sub->gb18218_critical_t ? *sub->gb18218_critical_t : none},
-                         {"q_over_Q", number("q_over_Q")}, {"alpha", number("alpha")}, {"R", number("R")},
-                         {"grade", entry.value("grade", grade)}, {"persons_within_500m", double(nearby)},
-                         {"aegl1_m", number("aegl1_m")}, {"aegl2_m", number("aegl2_m")}, {"aegl3_m", number("aegl3_m")},
-                         {"zones_within_aegl2", list}, {"shelters_within_aegl2", shelterList}}});
-    table.row({src.id, src.name, sub->id, fixed(inventory_t, 1) + " t",
-               sub->gb18218_critical_t ? fixed(*sub->gb18218_critical_t, 0) + " t" : "", ratio, beta, alpha, r, tr(grade.c_str()),
-               reach[2], reach[1], reach[0], release.dense() ? tc("dispersion", "dense") : tc("dispersion", "passive")});
-    const std::string shelterText = shelterList.empty() ? std::string(tr("none")) : shelterList;
-    within += "  " +
-              (zones.empty() ? tf("{1}: {2} zone(s) within the AEGL-2 reach; shelters: {3}", src.id, zones.size(), shelterText)
-                             : tf("{1}: {2} zone(s) within the AEGL-2 reach ({3}); shelters: {4}", src.id, zones.size(), list,
-                                  shelterText)) +
-              "\n";
-  }
+  Register reg;
+  for (const auto& src : loaded->park.sources) addSource(reg, *loaded, src, worst);
   if (auto file = args.value("gpkg")) {
-    writeGeoPackageLayer(*file, "hazard_register", park.crs, features);
+    writeGeoPackageLayer(*file, "hazard_register", loaded->park.crs, reg.features);
   }
   if (format == "json") {
-    std::cout << nlohmann::json{{"sources", sources}}.dump(2) << "\n";
+    std::cout << nlohmann::json{{"sources", reg.sources}}.dump(2) << "\n";
     return kExitOk;
   }
-  std::cout << tf("Hazard-source register of {1} ({2})", park.path, loaded->scenario.name) << "\n"
-            << tf("GB 18218-2018 ratios and grades; AEGL reach (60 min) of a worst-case release: the inventory over\n"
-                  "10 min at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, {1} terrain;\n"
-                  "the plume dense or passive as a run chooses it (--model {2}).",
-                  shownWord(loaded->scenario.weather.terrain), dispersionName(loaded->scenario.dispersion))
-            << "\n\n"
-            << table.str() << "\n" << tr("Within the AEGL-2 reach, in any wind direction:") << "\n"
-            << within;
+  if (format == "html" || format == "docx") return writeDocument(args, format, registerDocument(*loaded, reg));
+  std::cout << registerText(*loaded, reg);
   return kExitOk;
 }
 

@@ -78,12 +78,15 @@ std::string cell(const std::string& text, int width, const char* style, const ch
 
 std::string table(const Table& t) {
   const std::vector<int> widths = twips(detail::columnShares(t), detail::kTextWidth_tw);
+  const bool dense = widths.size() > detail::kDenseColumns;
+  const char* text = dense ? "TableTextSmall" : "TableText";
   std::string s = tableStart(widths) + rowStart(true, 0);
-  for (std::size_t i = 0; i < widths.size(); ++i) s += cell(detail::cell(t.columns, i), widths[i], "TableHeading", "E7E6E6");
+  for (std::size_t i = 0; i < widths.size(); ++i)
+    s += cell(detail::cell(t.columns, i), widths[i], dense ? "TableHeadingSmall" : "TableHeading", "E7E6E6");
   s += "</w:tr>\n";
   for (const auto& row : t.rows) {
     s += rowStart(false, t.forHand ? detail::kHandRow_tw : 0);
-    for (std::size_t i = 0; i < widths.size(); ++i) s += cell(detail::cell(row, i), widths[i], "TableText", "");
+    for (std::size_t i = 0; i < widths.size(); ++i) s += cell(detail::cell(row, i), widths[i], text, "");
     s += "</w:tr>\n";
   }
   return s + "</w:tbl>\n";

@@ -138,6 +138,8 @@ std::string styles(const Document& doc) {
     << paragraphStyle("TableText", "Table Text", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
                       "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>")
     << paragraphStyle("TableHeading", "Table Heading", "<w:keepNext/>", fonts(true), "TableText")
+    << paragraphStyle("TableTextSmall", "Table Text Small", "", "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>", "TableText")
+    << paragraphStyle("TableHeadingSmall", "Table Heading Small", "", "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>", "TableHeading")
     << paragraphStyle("Header", "header",
                       "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:tabs>"
                       "<w:tab w:val=\"right\" w:pos=\"" + std::to_string(kTextWidth_tw) + "\"/></w:tabs>"

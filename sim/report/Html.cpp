@@ -34,13 +34,15 @@ p { margin: 0 0 2mm; }
            border-bottom: 0.5pt solid #000; padding-bottom: 1mm; margin-bottom: 4mm; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 4mm; font-size: 10.5pt; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 1mm; }
-th, td { border: 0.5pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+th, td { border: 0.5pt solid #000; padding: 0.8mm 1.5mm; vertical-align: top; text-align: left; line-height: 1.3; }
 thead { display: table-header-group; }
 thead th { background: #e7e6e6; }
 tr, figure, .fields { break-inside: avoid; page-break-inside: avoid; }
 table.hand td { height: 12mm; }
+table.dense { font-size: 9pt; }
+table.dense th, table.dense td { padding: 0.6mm 1mm; }
 table.fields th { width: 28%; background: #f2f2f2; font-weight: normal; }
-figure { margin: 0 0 4mm; }
+figure { margin: 0 0 4mm; text-align: center; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 10.5pt; text-align: center; }
 .page-break { break-after: page; page-break-after: always; height: 0; }
@@ -93,7 +95,7 @@ std::string lines(const std::string& text) {
 void table(std::ostringstream& o, const Table& t, const std::string& caption) {
   const std::size_t n = detail::columnCount(t);
   const std::vector<double> shares = detail::columnShares(t);
-  o << "<table class=\"grid" << (t.forHand ? " hand" : "") << "\">\n";
+  o << "<table class=\"grid" << (t.forHand ? " hand" : "") << (n > detail::kDenseColumns ? " dense" : "") << "\">\n";
   if (!caption.empty()) o << "<caption>" << lines(caption) << "</caption>\n";
   o << "<colgroup>";
   for (double s : shares) {

@@ -21,6 +21,9 @@ std::size_t columnCount(const Table& table);
 /// Each column's share of the width (summing to 1): the table's relative widths when there is
 /// one positive finite width per column, else equal shares.
 std::vector<double> columnShares(const Table& table);
+/// A table of more columns than this is set in a smaller size (9 pt, 小五, against 10.5 pt, 五号)
+/// so that its numbers fit across the A4 page.
+constexpr std::size_t kDenseColumns = 8;
 /// The row's cell `i`, or an empty one past its end.
 const std::string& cell(const std::vector<std::string>& row, std::size_t i);
 
