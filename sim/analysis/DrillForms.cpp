@@ -163,7 +163,7 @@ void planOrganisation(report::Document& doc) {
 
 void planSchedule(report::Document& doc, const DrillScript& s) {
   doc.heading(tr("6 Main steps and schedule"));
-  report::Table t{{tr("Step"), tr("Content"), tr("Time")}, {2, 6, 2}, {}, false};
+  report::Table t{{tr("Step"), tr("Content"), tr("Time")}, {2, 5, 3}, {}, false};
   t.rows.push_back({tr("Preparation"), tr("Training of controllers and evaluators; briefing of the players; check of the "
                                           "site, the communications and the props."),
                     ""});
@@ -202,7 +202,7 @@ void planExpectedTimes(report::Document& doc, const DrillHeader& h, const DrillS
   doc.note(tf("DrillSim simulated plan {1} {2} times; each task's target is its P90 over those runs, measured from the "
               "task's trigger in the representative run. The evaluation form carries the same targets.",
               s.plan, h.runs));
-  report::Table t{{tr("Objective"), tr("Task"), tr("Simulated P50"), tr("Target (P90)"), tr("Done in")}, {3, 5, 2, 2, 2}, {},
+  report::Table t{{tr("Objective"), tr("Task"), tr("Simulated P50"), tr("Target (P90)"), tr("Done in")}, {3, 5, 2.6, 2.6, 2}, {},
                   false};
   for (const Objective& o : s.objectives) {
     std::vector<const Task*> zones;
@@ -394,6 +394,7 @@ report::Document drillPlanForm(const DrillHeader& h, const DrillScript& s) {
 
 report::Document drillScriptForm(const DrillHeader& h, const DrillScript& s) {
   report::Document doc = documentFor(h, tr("Drill script"));
+  doc.landscape = true;  // nine or ten columns
   const bool tabletop = !s.modules.empty();
   doc.fields({{tr("Drill form"), kindLine(s)},
               {tr("Plan"), s.plan + " " + s.planName},
@@ -408,13 +409,13 @@ report::Document drillScriptForm(const DrillHeader& h, const DrillScript& s) {
       doc.paragraph(tf("Simulated {1} – {2}; exercise {3} – {4}.", drillClock(m.start_s), drillClock(m.end_s),
                        exerciseClock(m.exerciseStart_s), exerciseClock(m.exerciseEnd_s)));
       doc.bullets(m.summary);
-      report::Table t{scriptColumns(true), {1, 2, 2, 6, 3, 5, 5, 5, 3, 2}, {}, true};
+      report::Table t{scriptColumns(true), {1, 2.6, 2.2, 6, 3, 5, 5, 5, 3.2, 2}, {}, true};
       for (const Inject& i : s.injects)
         if (i.module == m.number) t.rows.push_back(scriptRow(i, true));
       doc.table(t);
     }
   else {
-    report::Table t{scriptColumns(false), {1, 2, 6, 3, 5, 5, 5, 3, 2}, {}, true};
+    report::Table t{scriptColumns(false), {1, 2.6, 6, 3, 5, 5, 5, 3.2, 2}, {}, true};
     for (const Inject& i : s.injects) t.rows.push_back(scriptRow(i, false));
     doc.table(t);
   }
@@ -566,7 +567,7 @@ void reportCourse(report::Document& doc, const DrillHeader& h, const DrillScript
 void reportAnalysis(report::Document& doc, const DrillScript& s, const DrillLog& log) {
   doc.heading(tr("3 Analysis of the tasks"));
   report::Table t{{tr("Objective"), tr("Task"), tr("Simulated P50"), tr("Target (P90)"), tr("Achieved"), tr("Verdict")},
-                  {1, 5, 2, 2, 2, 3}, {}, false};
+                  {1.2, 4.5, 2.6, 2.6, 2.6, 2.5}, {}, false};
   for (const DebriefRow& r : debriefRows(s, log)) {
     if (!r.achieved_s && perZoneKey(r.milestone)) continue;  // zones nobody timed
     t.rows.push_back({r.objective, r.task, drillClock(r.window.p50_s), drillClock(r.window.p90_s),

@@ -52,6 +52,7 @@ struct Document {
   std::string subtitle{};          // under the title (e.g. the scenario and plan)
   std::string organisation{};      // the running header's left side: the park's or unit's name
   std::string date{};              // as shown, see longDate
+  bool landscape = false;          // A4 landscape, for tables of many columns (a drill script)
   /// The same date for the .docx's metadata (docProps/core.xml), ISO 8601: "2026-12-02"; when
   /// empty, toDocx writes today's. `dated` sets both.
   std::string created{};

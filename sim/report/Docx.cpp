@@ -53,8 +53,8 @@ std::vector<int> twips(const std::vector<double>& shares, int total) {
   return widths;
 }
 
-std::string tableStart(const std::vector<int>& widths) {
-  std::string s = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(detail::kTextWidth_tw) +
+std::string tableStart(const std::vector<int>& widths, int text_tw) {
+  std::string s = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(text_tw) +
                   "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
   for (int w : widths) s += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
   return s + "</w:tblGrid>\n";
@@ -76,11 +76,11 @@ std::string cell(const std::string& text, int width, const char* style, const ch
   return s + "</w:tcPr>" + paragraph(style, text) + "</w:tc>";  // a cell holds at least one paragraph (17.4, tc)
 }
 
-std::string table(const Table& t) {
-  const std::vector<int> widths = twips(detail::columnShares(t), detail::kTextWidth_tw);
+std::string table(const Table& t, int text_tw) {
+  const std::vector<int> widths = twips(detail::columnShares(t), text_tw);
   const bool dense = widths.size() > detail::kDenseColumns;
   const char* text = dense ? "TableTextSmall" : "TableText";
-  std::string s = tableStart(widths) + rowStart(true, 0);
+  std::string s = tableStart(widths, text_tw) + rowStart(true, 0);
   for (std::size_t i = 0; i < widths.size(); ++i)
     s += cell(detail::cell(t.columns, i), widths[i], dense ? "TableHeadingSmall" : "TableHeading", "E7E6E6");
   s += "</w:tr>\n";
@@ -96,15 +96,15 @@ std::string table(const Table& t) {
 // table (Word writes a paragraph after each).
 constexpr const char* kSpacer = "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/></w:pPr></w:p>\n";
 
-std::string fields(const Block& b) {
-  const std::vector<int> widths = twips({0.28, 0.72}, detail::kTextWidth_tw);
-  std::string s = tableStart(widths);
+std::string fields(const Block& b, int text_tw) {
+  const std::vector<int> widths = twips({0.28, 0.72}, text_tw);
+  std::string s = tableStart(widths, text_tw);
   for (const auto& [label, value] : b.fields)
     s += rowStart(false, 0) + cell(label, widths[0], "TableText", "F2F2F2") + cell(value, widths[1], "TableText", "") + "</w:tr>\n";
   return s + "</w:tbl>\n";
 }
 
-std::string block(const Block& b, const std::string& language) {
+std::string block(const Block& b, const std::string& language, int text_tw) {
   switch (b.kind) {
     case Block::Kind::Heading: {
       const int level = b.level < 1 ? 1 : (b.level > 3 ? 3 : b.level);
@@ -117,8 +117,8 @@ std::string block(const Block& b, const std::string& language) {
       for (const auto& item : b.items) s += paragraph("ListBullet", item);
       return s;
     }
-    case Block::Kind::Fields: return fields(b) + kSpacer;
-    case Block::Kind::Table: return (b.text.empty() ? "" : paragraph("Caption", b.text)) + table(b.table) + kSpacer;
+    case Block::Kind::Fields: return fields(b, text_tw) + kSpacer;
+    case Block::Kind::Table: return (b.text.empty() ? "" : paragraph("Caption", b.text)) + table(b.table, text_tw) + kSpacer;
     // A picture: its caption, and where to see it (Document.hpp, toDocx).
     case Block::Kind::Svg:
       return (b.text.empty() ? "" : paragraph("Caption", b.text)) + paragraph("Note", detail::wordsFor(language).pictureElsewhere);
@@ -127,14 +127,14 @@ std::string block(const Block& b, const std::string& language) {
   return {};
 }
 
-// The one section (17.6): A4 portrait, its margins, the running header and footer.
-std::string section() {
+// The one section (17.6): A4 portrait or landscape, its margins, the running header and footer.
+std::string section(const detail::Page& page) {
   using namespace detail;
   const std::string tb = std::to_string(kMarginTopBottom_tw), lr = std::to_string(kMarginSides_tw),
                     hf = std::to_string(kHeaderFooter_tw);
   return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
-         "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" + std::to_string(kPageWidth_tw) +
-         "\" w:h=\"" + std::to_string(kPageHeight_tw) + "\"/><w:pgMar w:top=\"" + tb + "\" w:right=\"" + lr + "\" w:bottom=\"" +
+         "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" + std::to_string(page.width_tw) +
+         "\" w:h=\"" + std::to_string(page.height_tw) + (page.landscape ? "\" w:orient=\"landscape" : "") + "\"/><w:pgMar w:top=\"" + tb + "\" w:right=\"" + lr + "\" w:bottom=\"" +
          tb + "\" w:left=\"" + lr + "\" w:header=\"" + hf + "\" w:footer=\"" + hf + "\" w:gutter=\"0\"/></w:sectPr>";
 }
 }  // namespace
@@ -146,9 +146,10 @@ std::string body(const Document& doc) {
   if (!doc.title.empty()) o << paragraph("Title", doc.title);
   if (!doc.subtitle.empty()) o << paragraph("Subtitle", doc.subtitle);
   if (!doc.date.empty()) o << paragraph("Subtitle", doc.date);
-  for (const Block& b : doc.blocks) o << block(b, doc.language);
+  const Page page = pageOf(doc.landscape);
+  for (const Block& b : doc.blocks) o << block(b, doc.language, page.text_tw);
   if (doc.blocks.empty() && doc.title.empty() && doc.subtitle.empty() && doc.date.empty()) o << "<w:p/>\n";
-  o << section() << "</w:body></w:document>";
+  o << section(page) << "</w:body></w:document>";
   return o.str();
 }
 }  // namespace detail

@@ -142,7 +142,7 @@ std::string styles(const Document& doc) {
     << paragraphStyle("TableHeadingSmall", "Table Heading Small", "", "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>", "TableHeading")
     << paragraphStyle("Header", "header",
                       "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:tabs>"
-                      "<w:tab w:val=\"right\" w:pos=\"" + std::to_string(kTextWidth_tw) + "\"/></w:tabs>"
+                      "<w:tab w:val=\"right\" w:pos=\"" + std::to_string(pageOf(doc.landscape).text_tw) + "\"/></w:tabs>"
                       "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
                       "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
     << paragraphStyle("Footer", "footer", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",

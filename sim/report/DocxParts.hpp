@@ -17,6 +17,16 @@ constexpr int kMarginTopBottom_tw = 1134;
 constexpr int kMarginSides_tw = 1021;
 constexpr int kHeaderFooter_tw = 567;
 constexpr int kTextWidth_tw = kPageWidth_tw - 2 * kMarginSides_tw;
+/// The page of a document: A4 portrait, or landscape (its width and height swapped, 17.6.13 pgSz
+/// with orient="landscape"), and the width of its text between the side margins.
+struct Page {
+  int width_tw, height_tw, text_tw;
+  bool landscape;
+};
+inline Page pageOf(bool landscape) {
+  return landscape ? Page{kPageHeight_tw, kPageWidth_tw, kPageHeight_tw - 2 * kMarginSides_tw, true}
+                   : Page{kPageWidth_tw, kPageHeight_tw, kTextWidth_tw, false};
+}
 // 12 mm: a row to write in by hand.
 constexpr int kHandRow_tw = 680;
 

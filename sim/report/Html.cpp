@@ -55,6 +55,13 @@ figcaption { font-size: 10.5pt; text-align: center; }
 </style>
 )";
 
+// A4 landscape: the page turned, and the screen's page as wide.
+constexpr const char* kLandscape = R"(<style>
+@page { size: A4 landscape; }
+@media screen { main { width: 297mm; } }
+</style>
+)";
+
 // A string as a CSS string token (CSS Syntax Level 3, 4.3.5): quotes, backslashes and line
 // breaks as hex escapes, and '<' too, so that the text cannot close the style element.
 std::string cssString(const std::string& text) {
@@ -159,7 +166,7 @@ std::string toHtml(const Document& doc) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << escape(doc.language) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" << escape(doc.title) << "</title>\n"
-    << kStyle << marginBoxes(doc) << "</head>\n<body>\n<main>\n";
+    << kStyle << (doc.landscape ? kLandscape : "") << marginBoxes(doc) << "</head>\n<body>\n<main>\n";
   o << "<div class=\"running\"><span>" << escape(doc.organisation) << "</span><span>" << escape(doc.title)
     << (doc.date.empty() ? "" : "\u3000") << escape(doc.date) << "</span></div>\n";
   if (!doc.title.empty()) o << "<div class=\"title\">" << lines(doc.title) << "</div>\n";

@@ -183,6 +183,20 @@ TEST(ReportDocx, BodyTablesPageAndLanguage) {
   EXPECT_NE(core.find(">2026-12-02T00:00:00Z</dcterms:created>"), std::string::npos);
 }
 
+// A landscape document: the page turned in both forms, its tables as wide as its text.
+TEST(ReportDocx, LandscapeTurnsThePageAndWidensTheTables) {
+  Document d = sample("zh-CN");
+  d.landscape = true;
+  const auto p = parts(toDocx(d));
+  const std::string& body = p.at("word/document.xml");
+  EXPECT_NE(body.find("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"), std::string::npos);
+  // 1:3:1 of the 14796 twips between the margins of the turned page.
+  EXPECT_NE(body.find("<w:gridCol w:w=\"2959\"/><w:gridCol w:w=\"8878\"/><w:gridCol w:w=\"2959\"/>"), std::string::npos);
+  EXPECT_NE(p.at("word/styles.xml").find("<w:tab w:val=\"right\" w:pos=\"14796\"/>"), std::string::npos);
+  EXPECT_NE(toHtml(d).find("@page { size: A4 landscape; }"), std::string::npos);
+  EXPECT_EQ(toHtml(sample("zh-CN")).find("landscape"), std::string::npos);
+}
+
 TEST(ReportDocx, EnglishFooterAndAnyTextStaysWellFormed) {
   Document d = sample("en");
   d.paragraph("control \x01\x02 bytes, a stray \xff byte, ]]> and &amp;");
