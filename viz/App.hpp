@@ -33,6 +33,8 @@ namespace drillsim::viz {
 /// A choice among words as a combo box; true when the person chose another. `value` may be one not
 /// in the list (shown as it is, so nothing is lost).
 bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices);
+/// A hazard's kind as the desk shows it, in the user's language ("toxic release", "fire").
+const char* hazardKindShown(const Hazard& h);
 /// The same for a word of scenarios/Vocabulary.hpp, `names` its list.
 template <class E>
 bool wordField(const char* label, E& value, const std::vector<std::string>& names) {

@@ -139,7 +139,7 @@ void EditorPanel::outline(Desk& desk) {
   item(label(tr("Weather"), "weather"), {Selection::Kind::Weather});
   if (ImGui::TreeNodeEx(label(tr("Hazards"), "hazards").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t i = 0; i < s.hazards.size(); ++i)
-      item(s.hazards[i].id + "  " + s.hazards[i].kindName() + "##h" + std::to_string(i), {Selection::Kind::Hazard, i});
+      item(s.hazards[i].id + "  " + hazardKindShown(s.hazards[i]) + "##h" + std::to_string(i), {Selection::Kind::Hazard, i});
     if (ImGui::SmallButton(label(tr("+ toxic release"), "addrelease").c_str())) {
       Hazard h;
       ToxicRelease r;

@@ -14,34 +14,50 @@
 
 #include "scenarios/GeoLayer.hpp"
 #include "scenarios/ScenarioFile.hpp"
+#include "scenarios/I18n.hpp"
 #include "viz/App.hpp"
+#include "viz/Label.hpp"
 
 namespace drillsim::viz {
 
 // [SECTION] Fields: text, numbers, words, lists of ids, errors
+//
+// A field's label is its English message, marked kNoop at the call and shown in the user's
+// language with the English as its ImGui id (viz/Label.hpp), so that a field keeps its state when
+// the language changes; a label that is only an id ("##who") or already one ("shown###id") is
+// shown as it is.
 namespace {
+using i18n::kNoop;
+using i18n::tf;
+using i18n::tr;
+
 const ImVec4 kErrorColour(0.75f, 0.1f, 0.1f, 1);
+
+std::string shown(const char* english) {
+  const std::string l = english;
+  return l.empty() || l.find("##") != std::string::npos ? l : label(tr(english), english);
+}
 
 bool done() { return ImGui::IsItemDeactivatedAfterEdit(); }
 
 void heading(const char* text) {
   ImGui::Spacing();
-  ImGui::TextUnformatted(text);
+  ImGui::TextUnformatted(tr(text));
   ImGui::Separator();
 }
 
 bool textField(const char* label, std::string& v) {
-  ImGui::InputText(label, &v);
+  ImGui::InputText(shown(label).c_str(), &v);
   return done();
 }
 
 bool numberField(const char* label, double& v, const char* format = "%.6g") {
-  ImGui::InputDouble(label, &v, 0, 0, format);
+  ImGui::InputDouble(shown(label).c_str(), &v, 0, 0, format);
   return done();
 }
 
 bool intField(const char* label, int& v) {
-  ImGui::InputInt(label, &v, 0);
+  ImGui::InputInt(shown(label).c_str(), &v, 0);
   return done();
 }
 
@@ -80,9 +96,13 @@ void errorText(const std::string& message, float width) {
   ImGui::PopStyleColor();
 }
 
+const char* hazardKindShown(const Hazard& h) {
+  return std::holds_alternative<ToxicRelease>(h.detail) ? i18n::tc("hazard kind", "toxic release") : i18n::tc("hazard kind", "fire");
+}
+
 bool wordField(const char* label, std::string& value, const std::vector<std::string>& choices) {
   bool changed = false;
-  if (ImGui::BeginCombo(label, value.c_str())) {
+  if (ImGui::BeginCombo(shown(label).c_str(), value.c_str())) {
     for (const auto& c : choices)
       if (ImGui::Selectable(c.c_str(), c == value)) {
         changed = c != value;
@@ -105,10 +125,10 @@ void EditorPanel::syncDraft(const ScenarioEditor& editor, const Selection& selec
 
 bool EditorPanel::distField(const char* label, const std::string& key, Distribution& d, int lowerBound) {
   auto [it, fresh] = fieldText_.try_emplace(key, distributionToYaml(d));
-  ImGui::InputText((std::string(label) + "##" + key).c_str(), &it->second);
+  ImGui::InputText((std::string(tr(label)) + "###" + key).c_str(), &it->second);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("A number, or {uniform: [a, b]}, {triangular: [min, mode, max]}, {normal: {mean: m, sd: s}},\n"
-                      "{lognormal: {median: m, sigma: s}}, {exponential: {mean: m}}, {choice: {values: [...], weights: [...]}}");
+    ImGui::SetTooltip("%s", tr("A number, or {uniform: [a, b]}, {triangular: [min, mode, max]}, {normal: {mean: m, sd: s}},\n"
+                               "{lognormal: {median: m, sigma: s}}, {exponential: {mean: m}}, {choice: {values: [...], weights: [...]}}"));
   bool committed = false;
   if (done()) {
     std::string error;
@@ -120,7 +140,8 @@ bool EditorPanel::distField(const char* label, const std::string& key, Distribut
       fieldError_[key] = error;
     }
   }
-  if (auto e = fieldError_.find(key); e != fieldError_.end()) ImGui::TextColored(kErrorColour, "%s (not applied)", e->second.c_str());
+  if (auto e = fieldError_.find(key); e != fieldError_.end())
+    ImGui::TextColored(kErrorColour, "%s", tf("{1} (not applied)", e->second).c_str());
   return committed;
 }
 
@@ -138,7 +159,7 @@ bool EditorPanel::optionalDistField(const char* label, const std::string& key, s
   if (d) {
     committed |= distField(label, key, *d, lowerBound);
   } else {
-    ImGui::TextDisabled("%s: not modelled", label);
+    ImGui::TextDisabled("%s", tf("{1}: not modelled", tr(label)).c_str());
   }
   return committed;
 }
@@ -149,7 +170,7 @@ void EditorPanel::properties(Desk& desk) {
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
   const Selection& sel = desk.selection;
   switch (sel.kind) {
-    case Selection::Kind::None: ImGui::TextDisabled("Select a part of the scenario above, or a feature on the map."); break;
+    case Selection::Kind::None: ImGui::TextDisabled("%s", tr("Select a part of the scenario above, or a feature on the map.")); break;
     case Selection::Kind::Settings: settingsForm(desk); break;
     case Selection::Kind::Weather: weatherForm(desk); break;
     case Selection::Kind::Hazard: if (sel.index < draft_.hazards.size()) hazardForm(desk, sel.index); break;
@@ -163,24 +184,24 @@ void EditorPanel::properties(Desk& desk) {
 
 void EditorPanel::settingsForm(Desk& desk) {
   Scenario& s = draft_;
-  ImGui::TextUnformatted("Scenario settings");
-  bool c = textField("name", s.name);
-  ImGui::InputTextMultiline("description", &s.description, ImVec2(0, 60));
+  ImGui::TextUnformatted(tr("Scenario settings"));
+  bool c = textField(kNoop("name"), s.name);
+  ImGui::InputTextMultiline(shown(kNoop("description")).c_str(), &s.description, ImVec2(0, 60));
   c |= done();
-  c |= numberField("horizon [s]", s.horizon_s, "%.0f");
-  c |= wordField("population", s.population, populationNames());
-  c |= intField("persons per cohort", s.cohort_size);
-  c |= numberField("walking speed [m/s]", s.walking.speed_ms, "%.2f");
-  c |= numberField("specific flow [persons/m/s]", s.walking.specific_flow_pms, "%.2f");
-  c |= distField("pre-movement time [s]", "premovement", s.walking.premovement_s, 1);
-  c |= intField("replications", s.monte_carlo.replications);
+  c |= numberField(kNoop("horizon [s]"), s.horizon_s, "%.0f");
+  c |= wordField(kNoop("population"), s.population, populationNames());
+  c |= intField(kNoop("persons per cohort"), s.cohort_size);
+  c |= numberField(kNoop("walking speed [m/s]"), s.walking.speed_ms, "%.2f");
+  c |= numberField(kNoop("specific flow [persons/m/s]"), s.walking.specific_flow_pms, "%.2f");
+  c |= distField(kNoop("pre-movement time [s]"), "premovement", s.walking.premovement_s, 1);
+  c |= intField(kNoop("replications"), s.monte_carlo.replications);
   std::string seed = std::to_string(s.monte_carlo.seed);
-  if (textField("seed", seed)) {
+  if (textField(kNoop("seed"), seed)) {
     try {
       s.monte_carlo.seed = std::stoull(seed);
       c = true;
     } catch (const std::exception&) {
-      fieldError_["seed"] = "expected a whole number >= 0";
+      fieldError_["seed"] = tr("expected a whole number >= 0");
     }
   }
   if (fieldError_.count("seed")) ImGui::TextColored(kErrorColour, "%s", fieldError_["seed"].c_str());
@@ -189,12 +210,13 @@ void EditorPanel::settingsForm(Desk& desk) {
 
 void EditorPanel::weatherForm(Desk& desk) {
   Weather& w = draft_.weather;
-  ImGui::TextUnformatted("Weather (drawn for each replication)");
-  bool c = distField("wind speed at 10 m [m/s]", "wind_speed", w.wind_speed_ms, 2);
-  c |= distField("wind from [deg]", "wind_from", w.wind_from_deg, 0);
-  std::string mode = w.fromSky() ? "from the sky (Pasquill)" : "class";
-  if (wordField("stability", mode, {"class", "from the sky (Pasquill)"})) {
-    if (mode == "class") w.sky = WordChoice<Sky>{{}, {}};
+  ImGui::TextUnformatted(tr("Weather (drawn for each replication)"));
+  bool c = distField(kNoop("wind speed at 10 m [m/s]"), "wind_speed", w.wind_speed_ms, 2);
+  c |= distField(kNoop("wind from [deg]"), "wind_from", w.wind_from_deg, 0);
+  const std::string byClass = tr("class"), bySky = tr("from the sky (Pasquill)");
+  std::string mode = w.fromSky() ? bySky : byClass;
+  if (wordField(kNoop("stability"), mode, {byClass, bySky})) {
+    if (mode == byClass) w.sky = WordChoice<Sky>{{}, {}};
     else w.sky = WordChoice<Sky>{{Sky::NightClear}, {}};
     c = true;
   }
@@ -211,13 +233,13 @@ void EditorPanel::weatherForm(Desk& desk) {
       }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s drawn from %s (a choice; edit it in the file)", label, all.c_str());
+    ImGui::TextWrapped("%s", tf("{1} drawn from {2} (a choice; edit it in the file)", tr(label), all).c_str());
     ImGui::PopStyleColor();
     return false;
   };
-  if (w.fromSky()) c |= choiceField("sky", w.sky, skyNames());
-  else c |= choiceField("Pasquill-Gifford class", w.stability, stabilityNames());
-  c |= wordField("terrain", w.terrain, terrainNames());
+  if (w.fromSky()) c |= choiceField(kNoop("sky"), w.sky, skyNames());
+  else c |= choiceField(kNoop("Pasquill-Gifford class"), w.stability, stabilityNames());
+  c |= wordField(kNoop("terrain"), w.terrain, terrainNames());
   if (c) desk.editor.setWeather(w);
 }
 
@@ -225,11 +247,11 @@ void EditorPanel::weatherForm(Desk& desk) {
 void EditorPanel::hazardForm(Desk& desk, std::size_t i) {
   Hazard& h = draft_.hazards[i];
   const std::string k = "hazard" + std::to_string(i) + ".";
-  ImGui::Text("Hazard %s (%s)", h.id.c_str(), h.kindName().c_str());
-  bool c = textField("id", h.id);
-  c |= distField("start [s]", k + "start", h.start_s, 1);
+  ImGui::TextUnformatted(tf("Hazard {1} ({2})", h.id, hazardKindShown(h)).c_str());
+  bool c = textField(kNoop("id"), h.id);
+  c |= distField(kNoop("start [s]"), k + "start", h.start_s, 1);
   if (auto* r = std::get_if<ToxicRelease>(&h.detail)) {
-    c |= wordField("source", r->source.id, ids(desk.editor.park().sources));
+    c |= wordField(kNoop("source"), r->source.id, ids(desk.editor.park().sources));
     if (const HazardSource* src = desk.editor.park().source(r->source.id))
       ImGui::TextDisabled("%s: %s, %.0f kg", src->name.c_str(), src->substance.c_str(), src->inventory_kg);
     // The fields of the way the release is given: its vessel and hole (or rupture), a mass at
@@ -237,33 +259,35 @@ void EditorPanel::hazardForm(Desk& desk, std::size_t i) {
     if (r->vessel) {
       PhysicalRelease& v = *r->vessel;
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      ImGui::TextWrapped("released from its vessel: %s%s", wordOf(v.phase).c_str(),
-                         v.rupture ? ", its rupture (the whole inventory at once)" : "");
+      ImGui::TextWrapped("%s", (v.rupture ? tf("released from its vessel: {1}, its rupture (the whole inventory at once)",
+                                               shownWord(v.phase))
+                                          : tf("released from its vessel: {1}", shownWord(v.phase)))
+                                   .c_str());
       ImGui::PopStyleColor();
-      if (!v.rupture) c |= distField("hole diameter [mm]", k + "hole", v.hole_mm, 2);
-      if (!v.rupture && v.phase == ReleasePhase::Liquid) c |= distField("liquid above the hole [m]", k + "head", v.head_m, 1);
+      if (!v.rupture) c |= distField(kNoop("hole diameter [mm]"), k + "hole", v.hole_mm, 2);
+      if (!v.rupture && v.phase == ReleasePhase::Liquid) c |= distField(kNoop("liquid above the hole [m]"), k + "head", v.head_m, 1);
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      ImGui::TextWrapped("its pressure, temperature, discharge coefficient, bund and ground: edit them in the file");
+      ImGui::TextWrapped("%s", tr("its pressure, temperature, discharge coefficient, bund and ground: edit them in the file"));
       ImGui::PopStyleColor();
-      c |= distField(v.rupture ? "pool boils for up to [s]" : "isolated after [s]", k + "duration", r->duration_s, 2);
+      c |= distField(v.rupture ? kNoop("pool boils for up to [s]") : kNoop("isolated after [s]"), k + "duration", r->duration_s, 2);
     } else if (r->instantaneous_kg) {
-      c |= distField("mass released at once [kg]", k + "mass", *r->instantaneous_kg, 2);
+      c |= distField(kNoop("mass released at once [kg]"), k + "mass", *r->instantaneous_kg, 2);
     } else {
-      c |= distField("release rate [kg/s]", k + "rate", r->rate_kg_s, 2);
-      c |= distField("duration [s]", k + "duration", r->duration_s, 2);
+      c |= distField(kNoop("release rate [kg/s]"), k + "rate", r->rate_kg_s, 2);
+      c |= distField(kNoop("duration [s]"), k + "duration", r->duration_s, 2);
     }
-    c |= distField("height [m]", k + "height", r->height_m, 1);
-    c |= optionalDistField("containment on scene [s]", k + "containment", r->containment_s, 2, Distribution(900.0));
+    c |= distField(kNoop("height [m]"), k + "height", r->height_m, 1);
+    c |= optionalDistField(kNoop("containment on scene [s]"), k + "containment", r->containment_s, 2, Distribution(900.0));
   } else if (auto* f = std::get_if<Fire>(&h.detail)) {
-    c |= wordField("zone", f->zone.id, ids(desk.editor.park().zones));
-    c |= distField("spread distance [m]", k + "spread", f->spread_m, 1);
-    c |= optionalDistField("spread delay [s]", k + "delay", f->spread_delay_s, 2, Distribution(LogNormal{1800, 0.5}));
-    c |= optionalDistField("control on scene [s]", k + "control", f->control_s, 2, Distribution(LogNormal{1800, 0.5}));
-    c |= optionalDistField("heat release [MW]", k + "heat", f->heat_release_mw, 2, Distribution(300.0));
+    c |= wordField(kNoop("zone"), f->zone.id, ids(desk.editor.park().zones));
+    c |= distField(kNoop("spread distance [m]"), k + "spread", f->spread_m, 1);
+    c |= optionalDistField(kNoop("spread delay [s]"), k + "delay", f->spread_delay_s, 2, Distribution(LogNormal{1800, 0.5}));
+    c |= optionalDistField(kNoop("control on scene [s]"), k + "control", f->control_s, 2, Distribution(LogNormal{1800, 0.5}));
+    c |= optionalDistField(kNoop("heat release [MW]"), k + "heat", f->heat_release_mw, 2, Distribution(300.0));
   }
   if (c) desk.editor.setHazard(i, h);
   ImGui::Separator();
-  if (ImGui::Button("Remove this hazard (and its dispatches)")) {
+  if (ImGui::Button(shown(kNoop("Remove this hazard (and its dispatches)")).c_str())) {
     desk.editor.removeHazard(i);
     desk.select({});
   }
@@ -272,16 +296,16 @@ void EditorPanel::hazardForm(Desk& desk, std::size_t i) {
 void EditorPanel::teamForm(Desk& desk, std::size_t i) {
   Team& t = draft_.teams[i];
   const std::string k = "team" + std::to_string(i) + ".";
-  ImGui::Text("Team %s", t.id.c_str());
-  bool c = textField("id", t.id);
-  c |= textField("name", t.name);
-  c |= wordField("station", t.station.id, ids(desk.editor.park().stations));
-  c |= wordField("kind", t.kind, teamKindNames());
-  c |= distField("turn-out [s]", k + "turnout", t.turnout_s, 1);
-  c |= numberField("speed on empty roads [m/s]", t.speed_ms, "%.1f");
+  ImGui::TextUnformatted(tf("Team {1}", t.id).c_str());
+  bool c = textField(kNoop("id"), t.id);
+  c |= textField(kNoop("name"), t.name);
+  c |= wordField(kNoop("station"), t.station.id, ids(desk.editor.park().stations));
+  c |= wordField(kNoop("kind"), t.kind, teamKindNames());
+  c |= distField(kNoop("turn-out [s]"), k + "turnout", t.turnout_s, 1);
+  c |= numberField(kNoop("speed on empty roads [m/s]"), t.speed_ms, "%.1f");
   if (c) desk.editor.setTeam(i, t);
   ImGui::Separator();
-  if (ImGui::Button("Remove this team (and its dispatches)")) {
+  if (ImGui::Button(shown(kNoop("Remove this team (and its dispatches)")).c_str())) {
     desk.editor.removeTeam(i);
     desk.select({});
   }
@@ -291,10 +315,10 @@ void EditorPanel::teamForm(Desk& desk, std::size_t i) {
 void EditorPanel::planForm(Desk& desk, std::size_t i) {
   Plan& p = draft_.plans[i];
   const std::string k = "plan" + std::to_string(i) + ".";
-  ImGui::Text("Plan %s", p.id.c_str());
-  bool c = textField("id", p.id);
-  c |= textField("name", p.name);
-  c |= distField("detection [s]", k + "detection", p.detection_s, 1);
+  ImGui::TextUnformatted(tf("Plan {1}", p.id).c_str());
+  bool c = textField(kNoop("id"), p.id);
+  c |= textField(kNoop("name"), p.name);
+  c |= distField(kNoop("detection [s]"), k + "detection", p.detection_s, 1);
   std::vector<std::string> parties;
   for (const auto& n : p.notify) parties.push_back(n.who);
 
@@ -302,16 +326,16 @@ void EditorPanel::planForm(Desk& desk, std::size_t i) {
   c |= dispatches(desk, p, parties);
   c |= protectiveActions(p, k, parties);
   c |= shelterAssignment(desk, p, k);
-  c |= wordField("close roads above", p.close_roads_above, closureLevelNames());
+  c |= wordField(kNoop("close roads above"), p.close_roads_above, closureLevelNames());
   if (c) desk.editor.setPlan(i, p);
   ImGui::Separator();
-  if (ImGui::Button("Duplicate this plan")) {
+  if (ImGui::Button(shown(kNoop("Duplicate this plan")).c_str())) {
     desk.editor.duplicatePlan(i);
     desk.select({Selection::Kind::Plan, i + 1});
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(desk.editor.scenario().plans.size() < 2);
-  if (ImGui::Button("Remove this plan")) {
+  if (ImGui::Button(shown(kNoop("Remove this plan")).c_str())) {
     desk.editor.removePlan(i);
     desk.select({});
   }
@@ -322,14 +346,14 @@ void EditorPanel::planForm(Desk& desk, std::size_t i) {
 // The alarm chain: who is told, how long after detection.
 bool EditorPanel::alarmChain(Plan& p, const std::string& k) {
   bool c = false;
-  heading("Alarm chain (who is told, how long after detection)");
+  heading(kNoop("Alarm chain (who is told, how long after detection)"));
   for (std::size_t j = 0; j < p.notify.size(); ++j) {
     ImGui::PushID(int(j));
     ImGui::SetNextItemWidth(150);
     c |= textField("##who", p.notify[j].who);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(190);
-    c |= distField("delay [s]", k + "notify" + std::to_string(j), p.notify[j].delay_s, 1);
+    c |= distField(kNoop("delay [s]"), k + "notify" + std::to_string(j), p.notify[j].delay_s, 1);
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) {
       p.notify.erase(p.notify.begin() + long(j));
@@ -339,7 +363,7 @@ bool EditorPanel::alarmChain(Plan& p, const std::string& k) {
     }
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ party")) {
+  if (ImGui::SmallButton(shown(kNoop("+ party")).c_str())) {
     p.notify.push_back(Notification{"emergency_bureau", Distribution(300.0), {}});
     c = true;
   }
@@ -349,7 +373,7 @@ bool EditorPanel::alarmChain(Plan& p, const std::string& k) {
 // Dispatches: a team, to a hazard or a zone, after whom.
 bool EditorPanel::dispatches(Desk& desk, Plan& p, const std::vector<std::string>& parties) {
   bool c = false;
-  heading("Dispatch (team, to a hazard or zone, after whom)");
+  heading(kNoop("Dispatch (team, to a hazard or zone, after whom)"));
   std::vector<std::string> targets = ids(draft_.hazards);
   for (const auto& z : desk.editor.park().zones) targets.push_back(z.id);
   for (std::size_t j = 0; j < p.dispatch.size(); ++j) {
@@ -371,7 +395,7 @@ bool EditorPanel::dispatches(Desk& desk, Plan& p, const std::vector<std::string>
     }
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ dispatch") && !draft_.teams.empty()) {
+  if (ImGui::SmallButton(shown(kNoop("+ dispatch")).c_str()) && !draft_.teams.empty()) {
     p.dispatch.push_back(Dispatch{Ref{draft_.teams.front().id, {}}, Ref{targets.empty() ? "" : targets.front(), {}},
                                   Ref{parties.empty() ? "" : parties.front(), {}}});
     c = true;
@@ -382,7 +406,7 @@ bool EditorPanel::dispatches(Desk& desk, Plan& p, const std::vector<std::string>
 // Protective actions: zones, evacuate or shelter in place, after whom.
 bool EditorPanel::protectiveActions(Plan& p, const std::string& k, const std::vector<std::string>& parties) {
   bool c = false;
-  heading("Protective actions (zones, action, after whom)");
+  heading(kNoop("Protective actions (zones, action, after whom)"));
   for (std::size_t j = 0; j < p.protect.size(); ++j) {
     Protect& a = p.protect[j];
     ImGui::PushID(int(j) + 2000);
@@ -412,12 +436,12 @@ bool EditorPanel::protectiveActions(Plan& p, const std::string& k, const std::ve
       break;
     }
     if (a.action == ProtectiveAction::ShelterInPlace)  // on its own line: the row is full
-      c |= ImGui::Checkbox("air out once the cloud has passed",
+      c |= ImGui::Checkbox(shown(kNoop("air out once the cloud has passed")).c_str(),
                            &a.air_out_when_cloud_passed);
     if (a.scope == Protect::Scope::List) {
       auto [it, fresh] = fieldText_.try_emplace(k + "zones" + std::to_string(j), joined(a.zones));
       ImGui::SetNextItemWidth(380);
-      ImGui::InputText("zones", &it->second);
+      ImGui::InputText(shown(kNoop("zones")).c_str(), &it->second);
       if (done()) {
         a.zones = refsFrom(it->second);
         c = true;
@@ -425,7 +449,7 @@ bool EditorPanel::protectiveActions(Plan& p, const std::string& k, const std::ve
     }
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("+ action")) {
+  if (ImGui::SmallButton(shown(kNoop("+ action")).c_str())) {
     p.protect.push_back(Protect{Protect::Scope::All, {}, ProtectiveAction::Evacuate, Ref{parties.empty() ? "" : parties.front(), {}}, false, {}});
     c = true;
   }
@@ -435,9 +459,9 @@ bool EditorPanel::protectiveActions(Plan& p, const std::string& k, const std::ve
 // Shelter assignment, with a map's zone-by-zone preferences.
 bool EditorPanel::shelterAssignment(Desk& desk, Plan& p, const std::string& k) {
   bool c = false;
-  heading("Shelters and roads");
+  heading(kNoop("Shelters and roads"));
   std::string rule = p.shelters.kind == ShelterRule::Kind::Nearest ? "nearest" : p.shelters.kind == ShelterRule::Kind::Fastest ? "fastest" : "map";
-  if (wordField("shelter assignment", rule, {"nearest", "fastest", "map"})) {
+  if (wordField(kNoop("shelter assignment"), rule, {"nearest", "fastest", "map"})) {
     p.shelters.kind = rule == "nearest" ? ShelterRule::Kind::Nearest : rule == "fastest" ? ShelterRule::Kind::Fastest : ShelterRule::Kind::Map;
     c = true;
   }
@@ -450,7 +474,7 @@ bool EditorPanel::shelterAssignment(Desk& desk, Plan& p, const std::string& k) {
       ImGui::SameLine();
       auto [it, fresh] = fieldText_.try_emplace(k + "map" + std::to_string(j), joined(prefs));
       ImGui::SetNextItemWidth(220);
-      ImGui::InputText("shelters in order", &it->second);
+      ImGui::InputText(shown(kNoop("shelters in order")).c_str(), &it->second);
       if (done()) {
         prefs = refsFrom(it->second);
         c = true;
@@ -464,7 +488,7 @@ bool EditorPanel::shelterAssignment(Desk& desk, Plan& p, const std::string& k) {
       }
       ImGui::PopID();
     }
-    if (ImGui::SmallButton("+ zone") && !desk.editor.park().zones.empty() && !desk.editor.park().shelters.empty()) {
+    if (ImGui::SmallButton(shown(kNoop("+ zone")).c_str()) && !desk.editor.park().zones.empty() && !desk.editor.park().shelters.empty()) {
       p.shelters.map.emplace_back(Ref{desk.editor.park().zones.front().id, {}},
                                   std::vector<Ref>{Ref{desk.editor.park().shelters.front().id, {}}});
       c = true;
@@ -479,25 +503,33 @@ void EditorPanel::shelterForm(Desk& desk, const Feature& f) {
   const Park& park = desk.editor.park();
   const Shelter* s = park.shelter(f.id);
   if (!s) {
-    ImGui::TextDisabled("Shelter %s is gone.", f.id.c_str());
+    ImGui::TextDisabled("%s", tf("Shelter {1} is gone.", f.id).c_str());
     return;
   }
-  ImGui::Text("Shelter %s%s", s->id.c_str(), desk.editor.basePark().shelter(s->id) ? "" : " (added by this scenario)");
+  ImGui::TextUnformatted((desk.editor.basePark().shelter(s->id) ? tf("Shelter {1}", s->id)
+                                                                 : tf("Shelter {1} (added by this scenario)", s->id))
+                             .c_str());
   auto [it, fresh] = fieldText_.try_emplace("shelter.name", s->name);
-  ImGui::InputText("name", &it->second);
+  ImGui::InputText(shown(kNoop("name")).c_str(), &it->second);
   if (done()) desk.editor.setShelterName(s->id, it->second);
   int kind = s->kind == ShelterKind::Indoor ? 0 : 1;
-  if (ImGui::Combo("kind", &kind, "indoor\0outdoor\0")) desk.editor.setShelterKind(s->id, kind == 0 ? ShelterKind::Indoor : ShelterKind::Outdoor);
+  const std::string kinds = std::string(shownWord(ShelterKind::Indoor)) + '\0' + shownWord(ShelterKind::Outdoor) + '\0';
+  if (ImGui::Combo(shown(kNoop("kind")).c_str(), &kind, kinds.c_str()))
+    desk.editor.setShelterKind(s->id, kind == 0 ? ShelterKind::Indoor : ShelterKind::Outdoor);
   int capacity = s->capacity;
-  if (intField("capacity [persons]", capacity)) desk.editor.setShelterCapacity(s->id, std::max(0, capacity));
+  if (intField(kNoop("capacity [persons]"), capacity)) desk.editor.setShelterCapacity(s->id, std::max(0, capacity));
   const Point2 ll = LonLatTransform(park.crs).toLonLat(s->position);
-  ImGui::Text("at %.6f E, %.6f N; %.0f m from its road node", ll.x_m, ll.y_m, s->access_m);
-  ImGui::TextDisabled("Drag it on the map to move it.");
-  if (ImGui::Button("Remove this shelter")) {
+  char lon[32], lat[32], access[32];
+  std::snprintf(lon, sizeof lon, "%.6f", ll.x_m);
+  std::snprintf(lat, sizeof lat, "%.6f", ll.y_m);
+  std::snprintf(access, sizeof access, "%.0f", s->access_m);
+  ImGui::TextUnformatted(tf("at {1} E, {2} N; {3} m from its road node", lon, lat, access).c_str());
+  ImGui::TextDisabled("%s", tr("Drag it on the map to move it."));
+  if (ImGui::Button(shown(kNoop("Remove this shelter")).c_str())) {
     desk.editor.removeShelter(s->id);
     desk.select({});
   }
-  ImGui::TextDisabled("Changes are kept in the scenario's shelter_changes;\nthe park's geodata is not written.");
+  ImGui::TextDisabled("%s", tr("Changes are kept in the scenario's shelter_changes;\nthe park's geodata is not written."));
 }
 
 void EditorPanel::featureForm(Desk& desk) {
@@ -507,50 +539,52 @@ void EditorPanel::featureForm(Desk& desk) {
   // Zones, roads and hazard sources: their attributes through the scenario's park_changes.
   auto changed = [&](const char* layer) {
     if (desk.editor.featureChange(layer, f.id))
-      ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.7f, 1), "Changed by this scenario (park_changes); the geodata is not written.");
+      ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.7f, 1), "%s", tr("Changed by this scenario (park_changes); the geodata is not written."));
     else
-      ImGui::TextDisabled("As in the park's geodata; a change here is kept in the scenario.");
+      ImGui::TextDisabled("%s", tr("As in the park's geodata; a change here is kept in the scenario."));
   };
   auto name = [&](const char* layer, const std::string& current) {
     auto [it, fresh] = fieldText_.try_emplace("feature.name", current);
-    ImGui::InputText("name", &it->second);
+    ImGui::InputText(shown(kNoop("name")).c_str(), &it->second);
     if (done()) desk.editor.setFeatureText(layer, f.id, "name", it->second);
   };
   if (f.kind == Feature::Kind::Zone) {
     if (const Zone* z = park.zone(f.id)) {
-      ImGui::Text("Zone %s, %.0f m2, %.0f m to its road node", z->id.c_str(), z->area_m2, z->access_m);
+      ImGui::TextUnformatted(tf("Zone {1}, {2} m2, {3} m to its road node", z->id, std::lround(z->area_m2), std::lround(z->access_m)).c_str());
       name("zones", z->name);
       std::string kind = zoneKindNames()[std::size_t(z->kind)];
-      if (wordField("kind", kind, zoneKindNames())) desk.editor.setFeatureText("zones", z->id, "kind", kind);
+      if (wordField(kNoop("kind"), kind, zoneKindNames())) desk.editor.setFeatureText("zones", z->id, "kind", kind);
       int day = z->pop_day, night = z->pop_night;
-      if (intField("persons by day", day)) desk.editor.setFeatureNumber("zones", z->id, "pop_day", std::max(0, day));
-      if (intField("persons by night", night)) desk.editor.setFeatureNumber("zones", z->id, "pop_night", std::max(0, night));
+      if (intField(kNoop("persons by day"), day)) desk.editor.setFeatureNumber("zones", z->id, "pop_day", std::max(0, day));
+      if (intField(kNoop("persons by night"), night)) desk.editor.setFeatureNumber("zones", z->id, "pop_night", std::max(0, night));
       changed("zones");
       for (const auto& [key, value] : z->extra) ImGui::TextDisabled("%s: %s", key.c_str(), value.c_str());
     }
   } else if (f.kind == Feature::Kind::Road) {
     for (const auto& r : park.roads)
       if (r.id == f.id) {
-        ImGui::Text("Road %s, %.0f m long%s", r.id.c_str(), r.length_m, r.oneway ? ", one way" : "");
+        ImGui::TextUnformatted((r.oneway ? tf("Road {1}, {2} m long, one way", r.id, std::lround(r.length_m))
+                                         : tf("Road {1}, {2} m long", r.id, std::lround(r.length_m)))
+                                   .c_str());
         name("roads", r.name);
         double width = r.width_m;
-        if (numberField("width [m]", width, "%.1f") && width > 0) desk.editor.setFeatureNumber("roads", r.id, "width_m", width);
-        if (width <= 0) ImGui::TextColored(kErrorColour, "a width must be > 0 (not applied)");
+        if (numberField(kNoop("width [m]"), width, "%.1f") && width > 0) desk.editor.setFeatureNumber("roads", r.id, "width_m", width);
+        if (width <= 0) ImGui::TextColored(kErrorColour, "%s", tr("a width must be > 0 (not applied)"));
         changed("roads");
       }
   } else if (f.kind == Feature::Kind::Source) {
     if (const HazardSource* h = park.source(f.id)) {
-      ImGui::Text("Hazard source %s: %s, in zone %s", h->id.c_str(), h->substance.c_str(), h->zone.c_str());
+      ImGui::TextUnformatted(tf("Hazard source {1}: {2}, in zone {3}", h->id, h->substance, h->zone).c_str());
       name("hazard_sources", h->name);
       double inventory = h->inventory_kg;
-      if (numberField("inventory [kg]", inventory, "%.0f") && inventory >= 0)
+      if (numberField(kNoop("inventory [kg]"), inventory, "%.0f") && inventory >= 0)
         desk.editor.setFeatureNumber("hazard_sources", h->id, "inventory_kg", inventory);
       changed("hazard_sources");
     }
   } else if (f.kind == Feature::Kind::Station) {
     if (const Station* st = park.station(f.id)) {
-      ImGui::Text("Rescue station %s %s", st->id.c_str(), st->name.c_str());
-      ImGui::TextDisabled("Teams start here; a station is moved in the park's geodata (a GIS).");
+      ImGui::TextUnformatted(tf("Rescue station {1} {2}", st->id, st->name).c_str());
+      ImGui::TextDisabled("%s", tr("Teams start here; a station is moved in the park's geodata (a GIS)."));
     }
   }
 }
