@@ -35,6 +35,7 @@ const std::vector<OptionSpec> kOptions = {
     {"jobs", true, "worker processes (default: the processors)", "J"},
     {"format", true, "text (default) or json; debrief also md (writes debrief.md)", "FORMAT"},
     {"observations", true, "debrief: the observations file (default DIR/observations.json)", "FILE"},
+    {"as-of", true, "calendar: the date to judge the intervals on (default today)", "YYYY-MM-DD"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -79,7 +80,8 @@ std::vector<std::string> moduleMaps(const LoadedScenario& l, const DrillScript& 
 
 std::string helpDrill() {
   return "Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n"
-         "       drillsim drill debrief DIR [--observations FILE] [--format text|md|json]\n\n"
+         "       drillsim drill debrief DIR [--observations FILE] [--format text|md|json]\n"
+         "       drillsim drill calendar SCENARIO.yaml [--as-of YYYY-MM-DD] [--format text|json]\n\n"
          "Writes a drill script for a plan: the Master Scenario Events List (MSEL) of timed injects\n"
          "that controllers hand to players, each with the action expected of them and its completion\n"
          "window (P50 and P90 over a batch of runs), contingency injects where the runs show a common\n"
@@ -92,7 +94,12 @@ std::string helpDrill() {
          "debrief reads DIR/drill.json and the observations recorded while the drill was played\n"
          "(drillsim-gui --drill DIR writes DIR/observations.json) and sets each task's recorded time\n"
          "against its simulated P50 and P90, flagging tasks slower than P90; it lists the injects as\n"
-         "scheduled and delivered, and the observations.\n\n" +
+         "scheduled and delivered, and the observations.\n\n"
+         "calendar reads the scenario's units and the drills they held (units:, drills:) and says which\n"
+         "units are due or overdue for a drill under the regulations' intervals, most urgent first:\n"
+         "hazardous-chemical units every half year and government bodies every 2 years (Decree No. 708,\n"
+         "Art. 8), every enterprise's comprehensive or special plan yearly and its on-site disposal plans\n"
+         "every half year (Order No. 2, Art. 33); and which plans were never drilled.\n\n" +
          describeOptions(kOptions) +
          "\nWith --out DIR: msel.csv, drill.html (print it from a browser), drill.json and replay.json.\n"
          "Exit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be\n"
@@ -191,6 +198,7 @@ int debrief(const Args& args) {
 int runDrill(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   if (!args.positional().empty() && args.positional().front() == "debrief") return debrief(args);
+  if (!args.positional().empty() && args.positional().front() == "calendar") return runDrillCalendar(args);
   const auto planId = args.value("plan");
   if (!planId) throw UsageError("--plan is required");
   const DrillKind kind = kindArgument(args);
