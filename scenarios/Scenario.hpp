@@ -4,6 +4,7 @@
 // parses text. Every reference to another entity keeps where it was written, so a bad reference
 // is reported at its own line and column.
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -234,6 +235,33 @@ struct FeatureChange {
   }
 };
 
+/// A unit that must drill its emergency plans (`units:`), for the drill calendar.
+struct DrillUnit {
+  std::string id, name;
+  UnitKind kind = UnitKind::Enterprise;
+  Ref party;               // the plans' notify party it acts as (enterprise, park_committee, ...); may be empty
+  std::vector<Ref> plans;  // the scenario's plans it takes part in; empty: those that notify its party
+  Location where;
+  bool operator==(const DrillUnit& o) const {
+    return id == o.id && name == o.name && kind == o.kind && party == o.party && plans == o.plans;
+  }
+};
+
+/// A drill held (`drills:`): when, its form, the level of plan it exercised, the scenario's plan
+/// it followed (if any) and the units that took part.
+struct PastDrill {
+  std::chrono::year_month_day date{};
+  ExerciseKind kind = ExerciseKind::Tabletop;
+  PlanScope scope = PlanScope::Comprehensive;
+  Ref plan;  // a plan id, or empty
+  std::vector<Ref> units;
+  std::string note;
+  Location where;
+  bool operator==(const PastDrill& o) const {
+    return date == o.date && kind == o.kind && scope == o.scope && plan == o.plan && units == o.units && note == o.note;
+  }
+};
+
 struct MonteCarlo {
   int replications = 100;
   std::uint64_t seed = 1;
@@ -244,6 +272,7 @@ struct Scenario {
   int format = 1;  // the `drillsim:` key
   std::string name;
   std::string description;
+  std::string park_name;   // the park's (or the organising unit's) name for documents' headers; may be empty
   std::string park;        // as written, relative to the scenario file
   std::string crs;         // optional metric CRS, e.g. "EPSG:32649"; empty: UTM zone of the park
   double horizon_s = 7200;
@@ -257,6 +286,8 @@ struct Scenario {
   std::vector<Plan> plans;
   std::vector<ShelterChange> shelter_changes;
   std::vector<FeatureChange> park_changes;
+  std::vector<DrillUnit> units;   // who must drill (drill calendar); not used by runs
+  std::vector<PastDrill> drills;  // the drills they held
   MonteCarlo monte_carlo;
 
   std::string file;     // where it was loaded from, as given; not part of its content
@@ -269,11 +300,12 @@ struct Scenario {
   const Hazard* hazard(const std::string& id) const;
 
   bool operator==(const Scenario& o) const {
-    return format == o.format && name == o.name && description == o.description && park == o.park &&
+    return format == o.format && name == o.name && description == o.description && park_name == o.park_name &&
+           park == o.park &&
            crs == o.crs && horizon_s == o.horizon_s && population == o.population &&
            cohort_size == o.cohort_size && walking == o.walking && weather == o.weather && buildings == o.buildings &&
            hazards == o.hazards && teams == o.teams && plans == o.plans && shelter_changes == o.shelter_changes &&
-           park_changes == o.park_changes &&
+           park_changes == o.park_changes && units == o.units && drills == o.drills &&
            monte_carlo == o.monte_carlo;
   }
 };

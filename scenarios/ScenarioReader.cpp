@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "scenarios/DrillRecords.hpp"
 #include "scenarios/Park.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
@@ -66,7 +67,7 @@ class ScenarioReader {
     if (!in_.checkMap(root, "",
                       {"drillsim", "name", "park", "horizon_s", "plans"},
                       {"description", "crs", "population", "cohort_size", "walking", "weather", "buildings", "hazards", "teams",
-                       "shelter_changes", "park_changes", "monte_carlo"}))
+                       "shelter_changes", "park_changes", "monte_carlo", "park_name", "units", "drills"}))
       return;
     if (const YAML::Node v = root["drillsim"]; v && !(v.IsScalar() && v.Scalar() == std::to_string(kScenarioFormat)))
       in_.error(v, "drillsim",
@@ -108,6 +109,7 @@ class ScenarioReader {
         readFeatureChange(n, p, s.park_changes);
       });
     if (root["monte_carlo"]) readMonteCarlo(root["monte_carlo"], s.monte_carlo);
+    readDrillRecords(in_, root, s);  // after the plans, which units and drills name
   }
 
  private:

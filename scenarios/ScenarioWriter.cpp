@@ -6,6 +6,7 @@
 
 #include "scenarios/ScenarioFile.hpp"
 
+#include "scenarios/DrillRecords.hpp"
 #include "scenarios/NumberText.hpp"
 #include "scenarios/TextFile.hpp"
 
@@ -205,6 +206,7 @@ std::string scenarioToYaml(const Scenario& s) {
   out << YAML::Key << "drillsim" << YAML::Value << s.format;
   out << YAML::Key << "name" << YAML::Value << s.name;
   if (!s.description.empty()) out << YAML::Key << "description" << YAML::Value << s.description;
+  if (!s.park_name.empty()) out << YAML::Key << "park_name" << YAML::Value << s.park_name;
   out << YAML::Key << "park" << YAML::Value << s.park;
   if (!s.crs.empty()) out << YAML::Key << "crs" << YAML::Value << s.crs;
   out << YAML::Key << "horizon_s" << YAML::Value << roundTripNumber(s.horizon_s);
@@ -287,6 +289,8 @@ std::string scenarioToYaml(const Scenario& s) {
     }
     out << YAML::EndSeq;
   }
+
+  emitDrillRecords(out, s);
 
   out << YAML::Key << "monte_carlo" << YAML::Value << YAML::BeginMap << YAML::Key << "replications" << YAML::Value
       << s.monte_carlo.replications << YAML::Key << "seed" << YAML::Value << s.monte_carlo.seed << YAML::EndMap;

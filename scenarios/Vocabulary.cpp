@@ -60,6 +60,21 @@ const std::vector<std::string>& probitTimeUnitNames() {
   return names;
 }
 
+const std::vector<std::string>& unitKindNames() {
+  static const std::vector<std::string> names = {"hazardous_chemicals", "enterprise", "government"};
+  return names;
+}
+
+const std::vector<std::string>& exerciseKindNames() {
+  static const std::vector<std::string> names = {"tabletop", "functional", "full-scale"};
+  return names;
+}
+
+const std::vector<std::string>& planScopeNames() {
+  static const std::vector<std::string> names = {"comprehensive", "special", "onsite"};
+  return names;
+}
+
 // In English each is the file's own word (so English output reads as it always has); translators
 // see the word with its list as context.
 const char* shownWord(Population v) { return v == Population::Day ? tc("population", "pop_day") : tc("population", "pop_night"); }

@@ -33,6 +33,16 @@ enum class ProbitConcentrationUnit { MgM3, Ppm };
 enum class ProbitTimeUnit { Minute, Second };
 /// Above which AEGL (60 min) a plan closes a road to new movements; None: roads stay open.
 enum class ClosureLevel { Aegl1, Aegl2, Aegl3, None };
+/// Which of the regulations' drill intervals bind a unit (sim/analysis/DrillCalendar.hpp): a unit
+/// producing, trading, storing or carrying hazardous chemicals (危险化学品单位), any other production
+/// or business unit (生产经营单位), or a government body (县、乡政府及其部门; the park's management
+/// committee as the county government's agency).
+enum class UnitKind { HazardousChemicals, Enterprise, Government };
+/// The form of a drill held: tabletop (桌面演练), functional, full-scale (实战演练).
+enum class ExerciseKind { Tabletop, Functional, FullScale };
+/// The level of the plan a drill exercised: a comprehensive plan (综合应急预案), a special plan
+/// (专项应急预案) or an on-site disposal plan (现场处置方案).
+enum class PlanScope { Comprehensive, Special, Onsite };
 
 /// The words, indexed by value: {"pop_day", "pop_night"}, {"hazmat", ...}, {"rural", "urban"},
 /// {"A", ..., "F"}, {"AEGL-1", "AEGL-2", "AEGL-3", "none"}.
@@ -49,6 +59,11 @@ const std::vector<std::string>& probitConcentrationUnitNames();
 const std::vector<std::string>& probitTimeUnitNames();
 /// {"strong_sun", "moderate_sun", "slight_sun", "night_cloudy", "night_clear", "overcast"}.
 const std::vector<std::string>& skyNames();
+/// {"hazardous_chemicals", "enterprise", "government"}, {"tabletop", "functional", "full-scale"},
+/// {"comprehensive", "special", "onsite"}.
+const std::vector<std::string>& unitKindNames();
+const std::vector<std::string>& exerciseKindNames();
+const std::vector<std::string>& planScopeNames();
 
 inline const std::string& wordOf(Population v) { return populationNames()[std::size_t(v)]; }
 inline const std::string& wordOf(TeamKind v) { return teamKindNames()[std::size_t(v)]; }
@@ -61,6 +76,9 @@ inline const std::string& wordOf(Ground v) { return groundNames()[std::size_t(v)
 inline const std::string& wordOf(ShelterKind v) { return shelterKindNames()[std::size_t(v)]; }
 inline const std::string& wordOf(ProbitConcentrationUnit v) { return probitConcentrationUnitNames()[std::size_t(v)]; }
 inline const std::string& wordOf(ProbitTimeUnit v) { return probitTimeUnitNames()[std::size_t(v)]; }
+inline const std::string& wordOf(UnitKind v) { return unitKindNames()[std::size_t(v)]; }
+inline const std::string& wordOf(ExerciseKind v) { return exerciseKindNames()[std::size_t(v)]; }
+inline const std::string& wordOf(PlanScope v) { return planScopeNames()[std::size_t(v)]; }
 
 /// The value as a user reads it, in the current language (scenarios/I18n); wordOf is the file's
 /// own word, which JSON, CSV and the scenario keep.

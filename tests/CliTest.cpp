@@ -3,7 +3,8 @@
 //
 // Index: [SECTION] Help, exit codes, validation, hostile files; map and run; hazard: weather and
 // rate given, distances, concentrations; register and threat probability; synth, bound, limits of
-// size; Source terms through the command: puffs, ruptures, blow-down, the hole's flow.
+// size; Source terms through the command: puffs, ruptures, blow-down, the hole's flow; the drill
+// calendar.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -412,7 +413,7 @@ TEST(Cli, RegisterAsPrintableDocuments) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("<html lang=\"zh-CN\">"), std::string::npos);
   EXPECT_NE(r.out.find("<title>危险化学品重大危险源辨识</title>"), std::string::npos);
-  EXPECT_NE(r.out.find("<div class=\"running\"><span>氯碱厂液氯储罐泄漏"), std::string::npos);  // the scenario's name
+  EXPECT_NE(r.out.find("<div class=\"running\"><span>宝丰示例产业集聚区管委会"), std::string::npos);  // the park's name (park_name)
   EXPECT_NE(r.out.find("<th>存量</th>"), std::string::npos);
   EXPECT_NE(r.out.find("<td>HS1</td>"), std::string::npos);
   EXPECT_NE(r.out.find("<td>2 (二级)</td>"), std::string::npos);
@@ -431,7 +432,7 @@ TEST(Cli, RegisterAsPrintableDocuments) {
   ASSERT_TRUE(parts.count("word/document.xml"));
   EXPECT_NE(parts["word/document.xml"].find(">HS1</w:t>"), std::string::npos);
   EXPECT_NE(parts["word/document.xml"].find("<w:tblHeader/>"), std::string::npos);
-  EXPECT_NE(parts["word/header1.xml"].find("氯碱厂液氯储罐泄漏"), std::string::npos);
+  EXPECT_NE(parts["word/header1.xml"].find("宝丰示例产业集聚区管委会"), std::string::npos);
   EXPECT_NE(parts["docProps/core.xml"].find("<dc:title>危险化学品重大危险源辨识</dc:title>"), std::string::npos);
   fs::remove(docx);
 }
@@ -720,4 +721,120 @@ TEST(Cli, HazardsSourceRateIsTheHolesFlow) {
   const double choked = 0.85 * A * std::sqrt(g * rho0 * p0 * std::pow(2 / (g + 1), (g + 1) / (g - 1)));
   EXPECT_NEAR(source.at("rate_kg_s").get<double>(), choked, 1e-4 * choked);
   EXPECT_DOUBLE_EQ(source.at("airborne_rate_kg_s").get<double>(), source.at("rate_kg_s").get<double>());
+}
+
+// [SECTION] The drill calendar
+
+// The bundled night chlorine scenario's record on 2026-12-07: U2 (化肥厂) never held a drill of its
+// comprehensive or a special plan and its last drill, on 2026-05-15, was due again on 2026-11-15;
+// U5's two-yearly drill of 2024-11-28 was due on 2026-11-28; U3's yearly one on 2026-12-20.
+TEST(Cli, DrillCalendarSaysWhoIsDueMostUrgentFirst) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  const auto r = runDrillsim({"drill", "calendar", scenario, "--as-of", "2026-12-07", "--lang", "en"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "Drill calendar of 宝丰示例产业集聚区管委会 on 2026-12-07");
+  EXPECT_NE(r.out.find("5 units, 7 drills held. By each unit's most urgent rule: 1 never drilled, 1 overdue, 1 due "
+                       "within 30 days, 2 in order\n"), std::string::npos) << r.out;
+  std::vector<std::string> statuses;
+  for (const char* s : {"never drilled ", "overdue by 22 days", "overdue by 9 days ", "due in 13 days", "in order (due in 81 days)",
+                        "in order (due in 83 days)", "in order (due in 91 days)", "in order (due in 446 days)"})
+    statuses.push_back(s);
+  std::size_t at = 0;
+  for (const auto& s : statuses) {
+    const auto next = r.out.find(s, at);
+    EXPECT_NE(next, std::string::npos) << s << " after offset " << at << "\n" << r.out;
+    if (next != std::string::npos) at = next;
+  }
+  EXPECT_NE(r.out.find("2026-08-31 functional drill, on-site disposal plan"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2027-02-28"), std::string::npos) << r.out;  // 2026-08-31 + 6 months
+  EXPECT_NE(r.out.find("  [1] Regulations on Emergency Responses to Work Safety Accidents (State Council Decree No. 708), "
+                       "Art. 8 para. 2: "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Plans never drilled:\n  B 全员疏散，按最快到达分配避难场所\n  D "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  U5 县应急管理局: A, B, C, D\n"), std::string::npos) << r.out;
+}
+
+TEST(Cli, DrillCalendarAsJson) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  const auto r = runDrillsim({"drill", "calendar", scenario, "--as-of", "2026-12-07", "--format", "json", "--lang", "zh"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("as_of"), "2026-12-07");
+  EXPECT_EQ(j.at("park_name"), "宝丰示例产业集聚区管委会");
+  EXPECT_EQ(j.at("due_soon_days"), 30);
+  const auto& units = j.at("units");
+  ASSERT_EQ(units.size(), 5u);
+  std::vector<std::string> order;
+  for (const auto& u : units) order.push_back(u.at("id"));
+  EXPECT_EQ(order, (std::vector<std::string>{"U2", "U5", "U3", "U1", "U4"}));
+  EXPECT_EQ(units[0].at("status"), "never_drilled");
+  EXPECT_EQ(units[0].at("kind"), "hazardous_chemicals");
+  EXPECT_TRUE(units[0].at("party").is_null());
+  const auto& u2 = units[0].at("rules");
+  ASSERT_EQ(u2.size(), 3u);
+  EXPECT_EQ(u2[0].at("rule"), "order2_art33_plan");
+  EXPECT_TRUE(u2[0].at("last_drill").is_null());
+  EXPECT_TRUE(u2[0].at("due").is_null());
+  EXPECT_EQ(u2[1].at("rule"), "decree708_art8_hazardous");
+  EXPECT_EQ(u2[1].at("interval_months"), 6);
+  EXPECT_EQ(u2[1].at("counts"), nlohmann::json::array());
+  EXPECT_EQ(u2[1].at("source"), "《生产安全事故应急条例》（国务院令第708号）第八条第二款");
+  EXPECT_EQ(u2[1].at("last_drill").at("date"), "2026-05-15");
+  EXPECT_EQ(u2[1].at("last_drill").at("scope"), "onsite");
+  EXPECT_EQ(u2[1].at("due"), "2026-11-15");
+  EXPECT_EQ(u2[1].at("days_left"), -22);
+  EXPECT_EQ(u2[1].at("status"), "overdue");
+  EXPECT_EQ(units[1].at("rules")[0].at("rule"), "decree708_art8_government");
+  EXPECT_EQ(units[1].at("rules")[0].at("interval_months"), 24);
+  EXPECT_EQ(units[2].at("status"), "due_soon");
+  EXPECT_EQ(units[3].at("party"), "enterprise");
+  for (const auto& rule : units[3].at("rules"))
+    if (rule.at("rule") == "order2_art33_onsite") {
+      EXPECT_EQ(rule.at("due"), "2027-02-28");
+    }
+  EXPECT_EQ(j.at("plans_never_drilled"), nlohmann::json::parse(R"([{"id": "B", "name": "全员疏散，按最快到达分配避难场所"},
+      {"id": "D", "name": "下风向就地避险，其余疏散；企业同步报告应急管理局"}])"));
+  EXPECT_EQ(j.at("plans_not_drilled_by_unit")[0], nlohmann::json::parse(R"({"unit": "U1", "plans": ["B", "D"]})"));
+  EXPECT_EQ(j.at("drills_after_as_of"), nlohmann::json::array());
+}
+
+TEST(Cli, DrillCalendarLeavesOutDrillsAfterItsDateWithAWarning) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  const auto r = runDrillsim({"drill", "calendar", scenario, "--as-of", "2026-06-01", "--format", "json", "--lang", "en"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.err, scenario + ":99:12: warning: drills[5].date: 2026-08-31 is after the calendar's date 2026-06-01; this drill is "
+                              "left out\n" +
+                       scenario + ":100:12: warning: drills[6].date: 2026-09-08 is after the calendar's date 2026-06-01; this "
+                                  "drill is left out\n");
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("drills_after_as_of").size(), 2u);
+}
+
+TEST(Cli, DrillCalendarWithoutUnitsSaysWhatToAdd) {
+  const std::string scenario = sourcePath("tests/data/mini/mini.yaml");
+  const auto r = runDrillsim({"drill", "calendar", scenario, "--as-of", "2026-12-07", "--lang", "en"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find(scenario + " lists no units that must drill, so there is no drill calendar.\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    - {id: U1, name: 氯碱厂, kind: hazardous_chemicals, party: enterprise}\n"), std::string::npos) << r.out;
+}
+
+TEST(Cli, DrillCalendarRefusesABadDateOrFile) {
+  const std::string scenario = sourcePath("data/scenarios/chlorine_night.yaml");
+  auto r = runDrillsim({"drill", "calendar", scenario, "--as-of", "2026-02-30", "--lang", "en"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_NE(r.err.find("--as-of: expected a date written YYYY-MM-DD (e.g. 2026-05-20), found '2026-02-30'"), std::string::npos)
+      << r.err;
+  r = runDrillsim({"drill", "calendar", "--lang", "en"});
+  EXPECT_EQ(r.exitCode, 64);
+  const std::string bad = chlorineScenarioCopy();
+  std::string text = readFile(bad);
+  text.replace(text.find("units: [U5]"), 11, "units: [U6]");
+  std::ofstream(bad) << text;
+  r = runDrillsim({"drill", "calendar", bad, "--lang", "en"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find(bad + ":94:70: error: drills[0].units[0]: unknown unit 'U6'; expected one of U1, U2, U3, U4, U5\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
 }

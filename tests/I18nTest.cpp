@@ -255,5 +255,26 @@ TEST(I18n, DrillDocumentsInChineseHaveNoEnglishWords) {
   std::filesystem::remove_all(dir);
 }
 
+// The drill calendar in Chinese: statuses, kinds, the regulations' articles; the unit and plan ids
+// and the dates are the scenario's. Without units, the example to add holds the file's keys.
+TEST(I18n, DrillCalendarInChineseHasNoEnglishWords) {
+  const std::string scenario = test::sourcePath("data/scenarios/chlorine_night.yaml");
+  const auto r = test::runDrillsim({"drill", "calendar", scenario, "--as-of", "2026-12-07", "--lang", "zh"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("从未演练"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("《生产安全事故应急条例》（国务院令第708号）第八条第二款"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("《生产安全事故应急预案管理办法》（应急管理部令第2号）第三十三条"), std::string::npos) << r.out;
+  EXPECT_EQ(joined(englishWords(r.out, {})), "") << r.out;
+  const std::string mini = test::sourcePath("tests/data/mini/mini.yaml");
+  const auto none = test::runDrillsim({"drill", "calendar", mini, "--as-of", "2026-12-07", "--lang", "zh"});
+  ASSERT_EQ(none.exitCode, 0) << none.err;
+  std::string out = none.out;
+  for (std::size_t at; (at = out.find(mini)) != std::string::npos;) out.erase(at, mini.size());
+  const std::set<std::string> keys = {"park_name", "units", "id", "name", "kind", "hazardous_chemicals", "party", "enterprise",
+                                      "government", "park_committee", "drills", "date", "tabletop", "scope", "comprehensive",
+                                      "plan", "README", "Scenario", "YAML"};
+  EXPECT_EQ(joined(englishWords(out, keys)), "") << none.out;
+}
+
 }  // namespace
 }  // namespace drillsim

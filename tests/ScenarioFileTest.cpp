@@ -99,7 +99,7 @@ TEST(ScenarioFile, UnknownKeyIsReportedWithPlaceAndSuggestion) {
   yaml += "horizon: 7200\n";
   EXPECT_EQ(parseErrors(yaml),
             "s.yaml:7:1: error: horizon: unknown key 'horizon'; expected one of drillsim, name, park, horizon_s, "
-            "plans, description, crs, population, cohort_size, walking, weather, buildings, ... (17 in all) "
+            "plans, description, crs, population, cohort_size, walking, weather, buildings, ... (20 in all) "
             "(did you mean 'horizon_s'?)\n");
 }
 

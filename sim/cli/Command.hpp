@@ -54,6 +54,8 @@ int runBound(const std::vector<std::string>& args);
 std::string helpBound();
 int runDrill(const std::vector<std::string>& args);
 std::string helpDrill();
+/// `drill calendar SCENARIO` (DrillCalendarCommand.cpp); `args` as parsed by `drill`.
+int runDrillCalendar(const Args& args);
 int runSynth(const std::vector<std::string>& args);
 std::string helpSynth();
 

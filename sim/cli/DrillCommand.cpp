@@ -46,6 +46,7 @@ const std::vector<OptionSpec> kOptions = {
     {"observations", true, "debrief: the observations file (default DIR/observations.json)", "FILE"},
     {"date", true, "debrief: the evaluation report's date (default today)", "YYYY-MM-DD"},
     {"deadline-days", true, "debrief: days from the report's date to the corrective actions' deadline (default 30)", "N"},
+    {"as-of", true, "calendar: the date to judge the intervals on (default today)", "YYYY-MM-DD"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
 };
 
@@ -129,7 +130,8 @@ void writeDocument(const std::string& dir, const std::string& name, const report
 
 std::string helpDrill() {
   return "Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n"
-         "       drillsim drill debrief DIR [--observations FILE] [--format text|md|json] [--date YYYY-MM-DD]\n\n"
+         "       drillsim drill debrief DIR [--observations FILE] [--format text|md|json] [--date YYYY-MM-DD]\n"
+         "       drillsim drill calendar SCENARIO.yaml [--as-of YYYY-MM-DD] [--format text|json]\n\n"
          "Writes the documents of a drill of a plan, by default in the forms of AQ/T 9007-2019 and\n"
          "AQ/T 9009-2015: the drill plan, the drill script as the standard's table and the evaluation\n"
          "form; with --form hseep, the Master Scenario Events List (MSEL) of timed injects\n"
@@ -146,7 +148,12 @@ std::string helpDrill() {
          "against its simulated P50 and P90, flagging tasks slower than P90; it lists the injects as\n"
          "scheduled and delivered, and the observations; it writes the evaluation report of AQ/T 9009-2015\n"
          "(problems found, their cause, corrective actions with owner and deadline) as DIR/evaluation-report.html\n"
-         "and .docx.\n\n" +
+         "and .docx.\n\n"
+         "calendar reads the scenario's units and the drills they held (units:, drills:) and says which\n"
+         "units are due or overdue for a drill under the regulations' intervals, most urgent first:\n"
+         "hazardous-chemical units every half year and government bodies every 2 years (Decree No. 708,\n"
+         "Art. 8), every enterprise's comprehensive or special plan yearly and its on-site disposal plans\n"
+         "every half year (Order No. 2, Art. 33); and which plans were never drilled.\n\n" +
          describeOptions(kOptions) +
          "\nWith --out DIR: plan, script and evaluation-form as .html (print it from a browser) and .docx,\n"
          "script.csv, drill.json and replay.json; with --form hseep msel.csv and drill.html instead of the three.\n"
@@ -260,6 +267,7 @@ int debrief(const Args& args) {
 int runDrill(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   if (!args.positional().empty() && args.positional().front() == "debrief") return debrief(args);
+  if (!args.positional().empty() && args.positional().front() == "calendar") return runDrillCalendar(args);
   const auto planId = args.value("plan");
   if (!planId) throw UsageError(tr("--plan is required"));
   const DrillKind kind = kindArgument(args);
@@ -312,7 +320,7 @@ int runDrill(const std::vector<std::string>& argv) {
   header.runs = long(runs.size());
   header.situation = situation(*loaded, hazards);
   header.moduleMaps = moduleMaps(*loaded, script);
-  header.organisation = loaded->scenario.name;
+  header.organisation = loaded->scenario.park_name.empty() ? loaded->scenario.name : loaded->scenario.park_name;
   header.description = loaded->scenario.description;
   const Ymd today = dateArgument(args);
   header.date = report::isoDate(today.year, today.month, today.day);

@@ -198,14 +198,14 @@ std::string registerText(const LoadedScenario& loaded, const Register& reg) {
          "\n\n" + table.str() + "\n" + tr("Within the AEGL-2 reach, in any wind direction:") + "\n" + within;
 }
 
-// The register as a document to print or file (README "Documents"): the scenario's name heads
-// each page until the scenario names its park.
+// The register as a document to print or file (README "Documents"): the park's name heads each
+// page, or the scenario's when it names no park (park_name).
 report::Document registerDocument(const LoadedScenario& loaded, const Register& reg) {
   report::Document doc;
   doc.language = i18n::language() == i18n::Language::Chinese ? "zh-CN" : "en";
   doc.title = tr("Hazard-source register");
   doc.subtitle = tf("Scenario {1}, park {2}", loaded.scenario.name, loaded.park.path);
-  doc.organisation = loaded.scenario.name;
+  doc.organisation = loaded.scenario.park_name.empty() ? loaded.scenario.name : loaded.scenario.park_name;
   doc.datedToday();
   doc.paragraph(tf("GB 18218-2018 ratios and grades. AEGL reach (60 min) of a worst-case release: the inventory over 10 min "
                    "at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, {1} terrain; the plume dense "

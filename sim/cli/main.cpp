@@ -31,7 +31,7 @@ const std::vector<Command>& commands() {
       {"register", i18n::kNoop("the park's hazard-source register: GB 18218 grades and AEGL reach"), helpRegister, runRegister},
       {"shelters", i18n::kNoop("evaluate a layout of shelters for the shelter committee"), helpShelters, runShelters},
       {"bound", i18n::kNoop("the quickest-flow bound: the least clearance time any plan could reach"), helpBound, runBound},
-      {"drill", i18n::kNoop("a drill script (MSEL) with target times and an evaluation guide"), helpDrill, runDrill},
+      {"drill", i18n::kNoop("a drill script (MSEL) with target times and an evaluation guide; the drill calendar"), helpDrill, runDrill},
       {"map", i18n::kNoop("draw the scenario's park as an SVG map"), helpMap, runMap},
       {"synth", i18n::kNoop("write a synthetic park and scenario of a given size"), helpSynth, runSynth},
   };

@@ -24,7 +24,7 @@ text=$(pdftotext -layout "$tmp/register.pdf" -)
 for p in $(seq 1 "$pages"); do
   grep -qE "第 ?$p ?页 ?共 ?$pages ?页" <<< "$text" || fail "page $p has no footer 第 $p 页 共 $pages 页"
 done
-[ "$(grep -c '氯碱厂液氯储罐泄漏 — 夜班 .*危险化学品重大危险源辨识' <<< "$text")" -ge "$pages" ] || fail "the running header is not on every page"
+[ "$(grep -c '宝丰示例产业集聚区管委会 .*危险化学品重大危险源辨识' <<< "$text")" -ge "$pages" ] || fail "the running header is not on every page"
 for word in 危险化学品重大危险源辨识 HS1 chlorine 存量 AEGL-2; do grep -qF "$word" <<< "$text" || fail "missing: $word"; done
 pdffonts "$tmp/register.pdf" | grep -qiE 'WenQuanYi|Noto.*CJK|SimSun|SimHei|Song|Hei' || fail "no Chinese font embedded: $(pdffonts "$tmp/register.pdf")"
 echo "register.docx: $pages A4 pages, header and footer on each"
