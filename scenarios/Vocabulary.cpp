@@ -106,6 +106,14 @@ const char* shownWord(Sky v) {
 
 const char* shownWord(ReleasePhase v) { return v == ReleasePhase::Liquid ? tc("release phase", "liquid") : tc("release phase", "gas"); }
 const char* shownWord(Ground v) { return v == Ground::Concrete ? tc("ground", "concrete") : tc("ground", "soil"); }
+const char* shownWord(ExerciseKind v) {
+  switch (v) {
+    case ExerciseKind::Tabletop: return tc("drill kind", "tabletop");
+    case ExerciseKind::Functional: return tc("drill kind", "functional");
+    case ExerciseKind::FullScale: return tc("drill kind", "full-scale");
+  }
+  return "";
+}
 const char* shownWord(ShelterKind v) { return v == ShelterKind::Indoor ? tc("shelter kind", "indoor") : tc("shelter kind", "outdoor"); }
 
 }  // namespace drillsim

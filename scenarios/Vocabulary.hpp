@@ -89,6 +89,7 @@ const char* shownWord(Sky v);
 const char* shownWord(ReleasePhase v);
 const char* shownWord(Ground v);
 const char* shownWord(ShelterKind v);
+const char* shownWord(ExerciseKind v);  // 桌面演练, 实战演练（功能）, 实战演练（全面）
 
 /// The value whose word is `word` among `names` (one of the lists above); nullopt for any other.
 template <class E>

@@ -91,7 +91,7 @@ void DrillPanel::draw(const DrillSession& d, ReplayPlayer& replay, const std::st
 void DrillPanel::clock(const DrillSession& d, ReplayPlayer& replay, const std::string& scenarioPath) {
   const double now = replay.time();
   ImGui::TextUnformatted(d.header().name.c_str());
-  ImGui::TextDisabled("%s", tf("{1}; plan {2}; injects from replication {3} ({4})", drillKindShown(d.script().kind),
+  ImGui::TextDisabled("%s", tf("{1}; plan {2}; injects from replication {3} ({4})", shownWord(d.script().kind),
                                d.script().plan, d.header().replication, d.header().representative)
                                 .c_str());
   const Outcome& shown = replay.outcome();

@@ -222,7 +222,7 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   auto row = [&](const std::string& k, const std::string& v) {
     o << "<tr><th style=\"width:22%\">" << markupEscape(k) << "</th><td>" << markupEscape(v) << "</td></tr>\n";
   };
-  row(tr("Exercise kind"), drillKindShown(s.kind));
+  row(tr("Exercise kind"), shownWord(s.kind));
   row(tr("Scenario"), h.scenarioName + " (" + h.scenarioFile + ")");
   row(tr("Plan"), s.plan + " " + s.planName);
   for (std::size_t i = 0; i < h.situation.size(); ++i) row(i == 0 ? tr("Hazard and weather") : "", h.situation[i]);
@@ -298,7 +298,7 @@ nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {
   }
   return {{"drillsim_drill", 1},
           {"name", h.name},
-          {"kind", drillKindName(s.kind)},
+          {"kind", wordOf(s.kind)},
           {"scenario", h.scenarioName},
           {"scenario_file", h.scenarioFile},
           {"scenario_hash", h.scenarioHash},
@@ -376,7 +376,7 @@ bool readDrillChecked(const nlohmann::json& j, DrillHeader& h, DrillScript& s, s
       !field(j, "scenario", h.scenarioName, error, "") || !field(j, "seed", h.seed, error, "") ||
       !field(j, "replication", h.replication, error, "") || !field(j, "runs", h.runs, error, ""))
     return false;
-  s.kind = kind == "functional" ? DrillKind::Functional : kind == "full-scale" ? DrillKind::FullScale : DrillKind::Tabletop;
+  s.kind = fromWord<DrillKind>(exerciseKindNames(), kind).value_or(DrillKind::Tabletop);
   if (!optionalField(j, "exercise_minutes", s.exerciseMinutes, error, "") || !optionalField(j, "incident_s", s.incident_s, error, ""))
     return false;
   if (!optionalField(j, "scenario_file", h.scenarioFile, error, "") ||

@@ -47,7 +47,7 @@ report::Document documentFor(const DrillHeader& h, const std::string& title) {
 /// "桌面演练 · 综合演练": the form (AQ/T 9007-2019 3.4, 3.5) and the content: a script of a whole
 /// plan's chain, from the alarm to the all-clear, exercises every function of it (3.3).
 std::string kindLine(const DrillScript& s) {
-  return tf("{1} · {2}", drillKindShown(s.kind), tr("comprehensive drill (the plan's whole chain)"));
+  return tf("{1} · {2}", shownWord(s.kind), tr("comprehensive drill (the plan's whole chain)"));
 }
 
 std::string windowLine(const Window& w) {
@@ -564,11 +564,11 @@ void reportCourse(report::Document& doc, const DrillHeader& h, const DrillScript
                    log.observations.size(), delivered, scheduled, h.runs));
 }
 
-void reportAnalysis(report::Document& doc, const DrillScript& s, const DrillLog& log) {
+void reportAnalysis(report::Document& doc, const std::vector<DebriefRow>& rows) {
   doc.heading(tr("3 Analysis of the tasks"));
   report::Table t{{tr("Objective"), tr("Task"), tr("Simulated P50"), tr("Target (P90)"), tr("Achieved"), tr("Verdict")},
                   {1.2, 4.5, 2.6, 2.6, 2.6, 2.5}, {}, false};
-  for (const DebriefRow& r : debriefRows(s, log)) {
+  for (const DebriefRow& r : rows) {
     if (!r.achieved_s && perZoneKey(r.milestone)) continue;  // zones nobody timed
     t.rows.push_back({r.objective, r.task, drillClock(r.window.p50_s), drillClock(r.window.p90_s),
                       r.achieved_s ? drillClock(*r.achieved_s) : "-", verdictShown(r.verdict)});
@@ -576,11 +576,11 @@ void reportAnalysis(report::Document& doc, const DrillScript& s, const DrillLog&
   doc.table(t);
 }
 
-void reportConclusion(report::Document& doc, const DrillScript& s, const DrillLog& log, const std::vector<Finding>& f) {
+void reportConclusion(report::Document& doc, const std::vector<DebriefRow>& rows, const std::vector<Finding>& f) {
   doc.heading(tr("5 Conclusion"));
   long tasks = 0, recorded = 0, slower = 0;
   std::vector<std::string> owners;
-  for (const DebriefRow& r : debriefRows(s, log)) {
+  for (const DebriefRow& r : rows) {
     if (!r.achieved_s && perZoneKey(r.milestone)) continue;
     ++tasks;
     recorded += r.achieved_s.has_value();
@@ -604,7 +604,8 @@ report::Document evaluationReport(const DrillHeader& h, const DrillScript& s, co
   if (options.year > 0) doc.date = report::longDate(options.year, options.month, options.day, languageTag());
   reportFacts(doc, h, s);
   reportCourse(doc, h, s, log);
-  reportAnalysis(doc, s, log);
+  const std::vector<DebriefRow> rows = debriefRows(s, log);
+  reportAnalysis(doc, rows);
   const std::vector<Finding> findings = findingsOf(s, log, options);
   doc.heading(tr("4 Problems found and corrective actions"));
   report::Table t{{tr("No."), tr("Problem"), tr("Cause"), tr("Corrective action"), tr("Owner"), tr("Deadline"), tr("Done")},
@@ -615,7 +616,7 @@ report::Document evaluationReport(const DrillHeader& h, const DrillScript& s, co
   }
   if (findings.empty()) doc.paragraph(tr("No problem found."));
   else doc.table(t);
-  reportConclusion(doc, s, log, findings);
+  reportConclusion(doc, rows, findings);
   doc.heading(tr("Annex: observations"));
   std::vector<std::string> lines;
   for (const Observation& o : log.observations)

@@ -1,7 +1,7 @@
 // The drill script (see DrillScript.hpp).
 //
 // Index (search for "[SECTION] " and the name):
-//   Kinds of drill; Milestones of a run; Windows over a batch; Names of the parties; Entry point.
+//   Milestones of a run; Windows over a batch; Names of the parties; Entry point.
 // The injects and objectives are built in DrillInjects.cpp, a tabletop's modules in
 // DrillModules.cpp.
 #include "sim/analysis/DrillScript.hpp"
@@ -15,25 +15,6 @@
 #include "sim/batch/Statistics.hpp"
 
 namespace drillsim {
-
-// [SECTION] Kinds of drill
-const char* drillKindName(DrillKind kind) {
-  switch (kind) {
-    case DrillKind::Tabletop: return "tabletop";
-    case DrillKind::Functional: return "functional";
-    case DrillKind::FullScale: return "full-scale";
-  }
-  return "";
-}
-
-std::string drillKindShown(DrillKind kind) {
-  switch (kind) {
-    case DrillKind::Tabletop: return i18n::tc("drill kind", "tabletop");
-    case DrillKind::Functional: return i18n::tc("drill kind", "functional");
-    case DrillKind::FullScale: return i18n::tc("drill kind", "full-scale");
-  }
-  return "";
-}
 
 // [SECTION] Milestones of a run: from its events and legs, teams late to the scene, JSON
 namespace {

@@ -30,9 +30,9 @@
 
 namespace drillsim {
 
-enum class DrillKind { Tabletop, Functional, FullScale };
-const char* drillKindName(DrillKind kind);  // tabletop | functional | full-scale (files, JSON)
-std::string drillKindShown(DrillKind kind);  // in the user's language: 桌面演练 ...
+/// The kind of a drill is the scenario's own (a drill held, `drills:`): its word is wordOf, as
+/// JSON writes it, and shownWord in the user's language (scenarios/Vocabulary.hpp).
+using DrillKind = ExerciseKind;
 
 /// When each milestone of the event chain first happened in one run, in seconds from the onset;
 /// absent when it did not happen. Keys:

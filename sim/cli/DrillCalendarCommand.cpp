@@ -44,14 +44,7 @@ const char* kindText(UnitKind k) {
   return "";
 }
 
-const char* exerciseText(ExerciseKind k) {
-  switch (k) {
-    case ExerciseKind::Tabletop: return tc("drill kind", "tabletop drill");
-    case ExerciseKind::Functional: return tc("drill kind", "functional drill");
-    case ExerciseKind::FullScale: return tc("drill kind", "full-scale drill");
-  }
-  return "";
-}
+std::string exerciseText(ExerciseKind k) { return tf("{1} drill", shownWord(k)); }
 
 const char* scopeText(PlanScope s) {
   switch (s) {

@@ -51,8 +51,7 @@ const std::vector<OptionSpec> kOptions = {
 };
 
 DrillKind kindArgument(const Args& args) {
-  const std::string k = args.choice("kind", {"tabletop", "functional", "full-scale"}, "tabletop");
-  return k == "functional" ? DrillKind::Functional : k == "full-scale" ? DrillKind::FullScale : DrillKind::Tabletop;
+  return *fromWord<DrillKind>(exerciseKindNames(), args.choice("kind", exerciseKindNames(), "tabletop"));
 }
 
 /// The drawn hazard and weather of the representative run, for the document's header.
@@ -212,7 +211,7 @@ int debrief(const Args& args) {
     slower += r.verdict == DebriefRow::Verdict::SlowerThanP90;
   }
   out << (md ? "# " : "") << tf("Debrief: {1}", header.name) << "\n" << (md ? "\n" : "")
-      << tf("Plan {1} {2}; {3}; windows over {4} simulated runs", script.plan, script.planName, drillKindShown(script.kind),
+      << tf("Plan {1} {2}; {3}; windows over {4} simulated runs", script.plan, script.planName, shownWord(script.kind),
             header.runs)
       << "\n" << (md ? "\n" : "") << tf("{1} of {2} tasks recorded; {3} slower than P90.", recorded, rows.size(), slower)
       << "\n\n";
@@ -309,7 +308,7 @@ int runDrill(const std::vector<std::string>& argv) {
   const DrillScript script = buildDrillScript(*loaded, plan, kind, runs, run, drillOptions);
 
   DrillHeader header;
-  header.name = args.value("name", tf("{1} — {2} exercise", loaded->scenario.name, drillKindShown(kind)));
+  header.name = args.value("name", tf("{1} — {2} exercise", loaded->scenario.name, shownWord(kind)));
   header.scenarioName = loaded->scenario.name;
   header.scenarioFile = args.positional().front();
   header.scenarioHash = fileHash(args.positional().front());
