@@ -1,5 +1,6 @@
 #include "scenarios/Park.hpp"
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/Lookup.hpp"
 
 namespace drillsim {
@@ -8,6 +9,22 @@ const std::vector<std::string>& zoneKindNames() {
   static const std::vector<std::string> names = {"chemical", "manufacturing", "warehouse", "office", "dormitory",
                                                  "residential", "school", "clinic", "utility", "green"};
   return names;
+}
+
+const char* shownWord(ZoneKind kind) {
+  switch (kind) {
+    case ZoneKind::Chemical: return tc("zone kind", "chemical");
+    case ZoneKind::Manufacturing: return tc("zone kind", "manufacturing");
+    case ZoneKind::Warehouse: return tc("zone kind", "warehouse");
+    case ZoneKind::Office: return tc("zone kind", "office");
+    case ZoneKind::Dormitory: return tc("zone kind", "dormitory");
+    case ZoneKind::Residential: return tc("zone kind", "residential");
+    case ZoneKind::School: return tc("zone kind", "school");
+    case ZoneKind::Clinic: return tc("zone kind", "clinic");
+    case ZoneKind::Utility: return tc("zone kind", "utility");
+    case ZoneKind::Green: return tc("zone kind", "green");
+  }
+  return "";
 }
 
 const Zone* Park::zone(const std::string& id) const { return findById(zones, id); }

@@ -20,6 +20,8 @@ using ExtraAttributes = std::map<std::string, std::string>;
 
 enum class ZoneKind { Chemical, Manufacturing, Warehouse, Office, Dormitory, Residential, School, Clinic, Utility, Green };
 const std::vector<std::string>& zoneKindNames();
+/// A zone kind as the user reads it, in the current language (zoneKindNames are the files' words).
+const char* shownWord(ZoneKind kind);
 
 struct Zone {
   std::string id, name, name_en;

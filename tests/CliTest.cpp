@@ -20,6 +20,7 @@
 
 #include "scenarios/GeoLayer.hpp"
 #include "scenarios/ScenarioFile.hpp"
+#include "sim/analysis/Comparison.hpp"
 #include "sim/report/Zip.hpp"
 #include "tests/TestPaths.hpp"
 
@@ -435,6 +436,66 @@ TEST(Cli, RegisterAsPrintableDocuments) {
   EXPECT_NE(parts["word/header1.xml"].find("宝丰示例产业集聚区管委会"), std::string::npos);
   EXPECT_NE(parts["docProps/core.xml"].find("<dc:title>危险化学品重大危险源辨识</dc:title>"), std::string::npos);
   fs::remove(docx);
+}
+
+// The comparison as a document to file: for every plan against the baseline, one sentence per
+// metric that has a better way, each saying what the JSON's verdict says, and the counts agree.
+TEST(Cli, ComparisonAsADocumentSaysEachVerdict) {
+  const std::string scenario = chlorineScenarioCopy();
+  const std::string store = fs::path(scenario).parent_path().string() + "/cmp.gpkg";
+  auto r = runDrillsim({"batch", scenario, "--replications", "6", "--out", store, "--jobs", "2"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  r = runDrillsim({"compare", store, "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  const std::string baseline = json.at("baseline");
+  std::map<std::string, std::map<std::string, int>> verdicts;  // plan -> verdict -> metrics
+  for (const auto& m : json.at("metrics")) {
+    if (m.at("plan") == baseline || !m.contains("vs_baseline") || !m.at("vs_baseline").contains("verdict")) continue;
+    if (metricMeaning(m.at("metric")).better == 0) continue;
+    const auto& d = m.at("vs_baseline");
+    const bool identical = d.at("difference").get<double>() == 0 && d.at("half_width").get<double>() == 0;
+    ++verdicts[m.at("plan")][identical ? "identical" : d.at("verdict").get<std::string>()];
+  }
+  ASSERT_EQ(verdicts.size(), 3u);  // B, C and D against A
+
+  const fs::path page = fs::path(scenario).parent_path() / "comparison.html";
+  r = runDrillsim({"compare", store, "--format", "html", "--out", page.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream in(page);
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(html.find("<title>Comparison of response plans</title>"), std::string::npos);
+  const auto count = [&](const std::string& what) {
+    int n = 0;
+    for (std::size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
+    return n;
+  };
+  for (const auto& [plan, byVerdict] : verdicts) {
+    const auto n = [&](const char* v) { return byVerdict.count(v) ? byVerdict.at(v) : 0; };
+    EXPECT_EQ(count("<li>" + plan + " is better than " + baseline + " on "), n("better")) << plan;
+    EXPECT_EQ(count("<li>" + plan + " is worse than " + baseline + " on "), n("worse")) << plan;
+    EXPECT_EQ(count("<li>" + plan + " cannot be told apart from " + baseline + " on "), n("same")) << plan;
+    EXPECT_EQ(count("<li>" + plan + " and " + baseline + " give the same "), n("identical")) << plan;
+    EXPECT_NE(html.find("Better on " + std::to_string(n("better")) + " metric(s), worse on " + std::to_string(n("worse")) +
+                        ", not told apart on " + std::to_string(n("same") + n("identical")) + "."),
+              std::string::npos)
+        << plan;
+  }
+  EXPECT_NE(html.find("<caption>Each plan against A: the verdict, the mean difference and its 98.3 % interval</caption>"),
+            std::string::npos);
+
+  r = runDrillsim({"compare", store, "--format", "docx"});
+  EXPECT_EQ(r.exitCode, 64) << "a .docx is a file: --out is needed";
+  const fs::path docx = fs::path(scenario).parent_path() / "comparison.docx";
+  r = runDrillsim({"--lang", "zh", "compare", store, "--format", "docx", "--out", docx.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::ifstream din(docx, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(din)), std::istreambuf_iterator<char>());
+  std::map<std::string, std::string> parts;
+  for (auto& [name, content] : report::detail::unzip(bytes)) parts[name] = content;
+  ASSERT_TRUE(parts.count("word/document.xml"));
+  EXPECT_NE(parts["word/document.xml"].find("批量运行的结论"), std::string::npos);
+  EXPECT_NE(parts["docProps/core.xml"].find("<dc:title>应急预案方案比较</dc:title>"), std::string::npos);
 }
 
 TEST(Cli, RegisterAndThreatZonesFillOneGeoPackage) {

@@ -139,6 +139,21 @@ std::set<std::string> englishWords(const std::string& text, const std::set<std::
   return found;
 }
 
+std::string readFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// An HTML page's text: its styles and tags taken out, its character references read.
+std::string withoutMarkup(const std::string& html) {
+  std::string text = std::regex_replace(html, std::regex("<style>[\\s\\S]*?</style>|<[^>]*>"), " ");
+  for (const auto& [reference, character] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+    text = std::regex_replace(text, std::regex(reference), character);
+  return text;
+}
+
 std::string joined(const std::set<std::string>& words) {
   std::string s;
   for (const auto& w : words) s += (s.empty() ? "" : ", ") + w;
@@ -178,12 +193,24 @@ TEST(I18n, RegisterAndWarningsInChineseHaveNoEnglishWords) {
 
 // The shelter committee's evaluation in Chinese: header, findings, tables.
 TEST(I18n, ShelterEvaluationInChineseHasNoEnglishWords) {
+  const auto dir = std::filesystem::temp_directory_path() / ("drillsim-i18n-shelters-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
   const auto r = test::runDrillsim({"shelters", "evaluate", test::sourcePath("data/scenarios/chlorine_night.yaml"),
-                                    "--replications", "4", "--bound-runs", "2", "--threat-draws", "50", "--jobs", "2", "--lang", "zh"});
+                                    "--replications", "4", "--bound-runs", "2", "--threat-draws", "50", "--jobs", "2", "--lang", "zh",
+                                    "--out", dir.string()});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("评估结论"), std::string::npos) << r.out;
-  const std::set<std::string> ids = {"GB"};
-  EXPECT_EQ(joined(englishWords(r.out, ids)), "") << r.out;
+  // The folder's and its files' names are the program's.
+  const std::set<std::string> ids = {"GB", "report", "html", "docx", "md", "map", "svg", "evaluation", "json", "shelters", "gpkg"};
+  std::string out = r.out;
+  for (std::size_t at; (at = out.find(dir.string())) != std::string::npos;) out.erase(at, dir.string().size());
+  EXPECT_EQ(joined(englishWords(out, ids)), "") << r.out;
+  // The report to print: the same words, and the map's (its title, legend and labels).
+  const std::string page = withoutMarkup(readFile(dir / "report.html"));
+  EXPECT_NE(page.find("避难场所评估"), std::string::npos);
+  EXPECT_EQ(joined(englishWords(page, {"GB", "EPSG"})), "") << page;  // and the park's CRS
+  EXPECT_EQ(readFile(dir / "report.docx").compare(0, 2, "PK"), 0);
+  std::filesystem::remove_all(dir);
 }
 
 // A comparison of plans in Chinese: the table's words and the verdicts, with the metrics' own names.
@@ -206,6 +233,15 @@ TEST(I18n, ComparisonInChineseHasNoEnglishWords) {
   for (std::size_t at; (at = out.find(scenario)) != std::string::npos;) out.erase(at, scenario.size());
   for (std::size_t at; (at = out.find(store)) != std::string::npos;) out.erase(at, store.size());
   EXPECT_EQ(joined(englishWords(out, ids)), "") << c.out;
+  // The comparison to file: the verdicts in sentences, the tables, the method.
+  const auto h = test::runDrillsim({"compare", store, "--lang", "zh", "--format", "html"});
+  ASSERT_EQ(h.exitCode, 0) << h.err;
+  std::string page = withoutMarkup(h.out);
+  for (std::size_t at; (at = page.find(scenario)) != std::string::npos;) page.erase(at, scenario.size());
+  for (std::size_t at; (at = page.find(store)) != std::string::npos;) page.erase(at, store.size());
+  EXPECT_NE(page.find("批量运行的结论"), std::string::npos) << page;
+  ids.insert({"t", "Wilson", "Bonferroni", "r", "n"});
+  EXPECT_EQ(joined(englishWords(page, ids)), "") << page;
 }
 
 // The drill's documents in Chinese: the console's script, the drill plan, the script, the
@@ -217,10 +253,7 @@ TEST(I18n, DrillDocumentsInChineseHaveNoEnglishWords) {
                                     "--replications", "8", "--jobs", "2", "--out", dir.string(), "--lang", "zh"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto text = [&](const std::string& name) {
-    std::ifstream in(dir / name);
-    std::stringstream s;
-    s << in.rdbuf();
-    std::string t = std::regex_replace(s.str(), std::regex("<style>[\\s\\S]*?</style>|<[^>]*>"), " ");
+    std::string t = withoutMarkup(readFile(dir / name));
     const std::string d = dir.string();
     for (std::size_t at; (at = t.find(d)) != std::string::npos;) t.erase(at, d.size());
     return t;

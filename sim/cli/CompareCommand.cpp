@@ -1,14 +1,16 @@
 // drillsim compare: what a batch says about its plans, as sim/analysis/Comparison computes it
 // (means, quantiles, paired differences against a baseline, verdicts, threshold probabilities),
-// printed as text, Markdown, CSV or JSON.
+// printed as text, Markdown, CSV or JSON, or written as a document to print or file (HTML, .docx).
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/Diagnostics.hpp"
 #include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/Comparison.hpp"
@@ -18,6 +20,7 @@
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/cli/DocumentOutput.hpp"
 #include "sim/cli/TextTable.hpp"
 
 namespace drillsim::cli {
@@ -25,7 +28,8 @@ namespace drillsim::cli {
 namespace {
 const std::vector<OptionSpec> kOptions = {
     {"baseline", true, "plan the others are compared with (default: the batch's first plan)", "ID"},
-    {"format", true, "text (default), csv, json or md", "FORMAT"},
+    {"format", true, "text (default), csv, json, md, html (a page to print) or docx (a Word/WPS document, with --out)", "FORMAT"},
+    {"out", true, "write the html or docx document to this file (html without it: the standard output)", "FILE"},
     {"precision", true, "target half-width of the mean's interval, as a share of the mean (default 0.05)", "SHARE"},
     {"salvage", true, "copy the rows of a damaged store that can still be read into a new store, and stop", "NEW.gpkg"},
     {"where", true, "only the replications whose draws satisfy these conditions, e.g. 'wind_speed_ms<2,stability=F'", "CONDITIONS"},
@@ -44,6 +48,43 @@ std::string range(double low, double high, int digits) { return shown(low, digit
 double quantileValue(const stats::Summary& s, std::size_t i) { return s.quantiles.size() > i ? s.quantiles[i].value : NAN; }
 std::string verdictText(const PlanStatistics& p) { return p.verdict ? stats::verdictShown(*p.verdict) : ""; }
 
+// A metric's table as the text and the document show it.
+TextTable metricTable(const Comparison& c, const MetricComparison& m) {
+  TextTable table({tr("plan"), "n", tr("mean"), tr("95 % CI"), "sd", "P50", "P90", tr("P95 [95 % CI]"), tf("vs {1}", c.baseline),
+                   "CI", "r", "", tf("n for ±{1} %", fixed(100 * c.precision, 0))},
+                  {false, true, true, false, true, true, true, false, true, false, true, false, true});
+  const int dg = m.meaning.digits;
+  for (const PlanStatistics& p : m.plans) {
+    const stats::Summary& s = p.summary;
+    const stats::Paired& d = p.vsBaseline;
+    const auto& q = s.quantiles;
+    table.row({p.plan, std::to_string(s.n), shown(s.mean, dg), s.n > 1 ? range(s.mean - s.halfWidth95, s.mean + s.halfWidth95, dg) : "",
+               shown(s.sd, dg), shown(quantileValue(s, 0), dg), shown(quantileValue(s, 1), dg),
+               q.size() > 2 ? shown(q[2].value, dg) + " [" + shown(q[2].interval95.low, dg) + ", " + shown(q[2].interval95.high, dg) + "]" : "",
+               p.baseline ? "" : shown(d.meanDifference, dg),
+               p.baseline || d.n < 2 ? "" : range(d.meanDifference - d.halfWidth, d.meanDifference + d.halfWidth, dg),
+               p.baseline || d.n < 2 ? "" : fixed(d.correlation, 2), verdictText(p),
+               p.replicationsNeeded > s.n ? thousands(p.replicationsNeeded) : tr("enough")});
+  }
+  return table;
+}
+
+TextTable thresholdTable(const Comparison& c) {
+  TextTable probabilities({tr("event"), tr("plan"), tr("share"), tr("95 % CI (Wilson)")}, {false, false, true, false});
+  for (const ThresholdShare& t : c.thresholds)
+    probabilities.row({tr(t.event.text.c_str()), t.plan, t.n ? fixed(100.0 * double(t.hits) / double(t.n), 1) + " %" : "-",
+                       fixed(100 * t.low95, 1) + " – " + fixed(100 * t.high95, 1) + " %"});
+  return probabilities;
+}
+
+std::string differencesRead(const Comparison& c) {
+  return (c.comparisons > 1
+              ? tf("Differences are each plan minus {1} over the same replications (common random numbers), with {2} % intervals (Bonferroni, {3} comparisons).",
+                   c.baseline, fixed(100 * c.level, 1), c.comparisons)
+              : tf("Differences are each plan minus {1} over the same replications (common random numbers), with 95 % intervals.", c.baseline)) +
+         tr(" 'same' means the interval holds 0: the batch cannot tell the plans apart on this metric.");
+}
+
 std::string comparisonText(const Comparison& c, const std::string& path, const BatchSettings& settings,
                            const std::string& conditions) {
   std::ostringstream text;
@@ -59,36 +100,146 @@ std::string comparisonText(const Comparison& c, const std::string& path, const B
     text << tf("Only the replications whose draws satisfy {1}: {2} of {3}, the same under every plan.", conditions, c.selected,
                c.considered)
          << "\n";
-  text << (c.comparisons > 1
-               ? tf("Differences are each plan minus {1} over the same replications (common random numbers), with {2} % intervals (Bonferroni, {3} comparisons).",
-                    c.baseline, fixed(100 * c.level, 1), c.comparisons)
-               : tf("Differences are each plan minus {1} over the same replications (common random numbers), with 95 % intervals.", c.baseline))
-       << tr(" 'same' means the interval holds 0: the batch cannot tell the plans apart on this metric.") << "\n";
-  for (const MetricComparison& m : c.metrics) {
-    TextTable table({tr("plan"), "n", tr("mean"), tr("95 % CI"), "sd", "P50", "P90", tr("P95 [95 % CI]"), tf("vs {1}", c.baseline),
-                     "CI", "r", "", tf("n for ±{1} %", fixed(100 * c.precision, 0))},
-                    {false, true, true, false, true, true, true, false, true, false, true, false, true});
-    const int dg = m.meaning.digits;
-    for (const PlanStatistics& p : m.plans) {
-      const stats::Summary& s = p.summary;
-      const stats::Paired& d = p.vsBaseline;
-      const auto& q = s.quantiles;
-      table.row({p.plan, std::to_string(s.n), shown(s.mean, dg), s.n > 1 ? range(s.mean - s.halfWidth95, s.mean + s.halfWidth95, dg) : "",
-                 shown(s.sd, dg), shown(quantileValue(s, 0), dg), shown(quantileValue(s, 1), dg),
-                 q.size() > 2 ? shown(q[2].value, dg) + " [" + shown(q[2].interval95.low, dg) + ", " + shown(q[2].interval95.high, dg) + "]" : "",
-                 p.baseline ? "" : shown(d.meanDifference, dg),
-                 p.baseline || d.n < 2 ? "" : range(d.meanDifference - d.halfWidth, d.meanDifference + d.halfWidth, dg),
-                 p.baseline || d.n < 2 ? "" : fixed(d.correlation, 2), verdictText(p),
-                 p.replicationsNeeded > s.n ? thousands(p.replicationsNeeded) : tr("enough")});
-    }
-    text << "\n" << m.metric << " — " << tr(m.meaning.meaning) << "\n" << table.str();
-  }
-  TextTable probabilities({tr("event"), tr("plan"), tr("share"), tr("95 % CI (Wilson)")}, {false, false, true, false});
-  for (const ThresholdShare& t : c.thresholds)
-    probabilities.row({tr(t.event.text.c_str()), t.plan, t.n ? fixed(100.0 * double(t.hits) / double(t.n), 1) + " %" : "-",
-                       fixed(100 * t.low95, 1) + " – " + fixed(100 * t.high95, 1) + " %"});
-  text << "\n" << tr("Threshold probabilities") << "\n" << probabilities.str();
+  text << differencesRead(c) << "\n";
+  for (const MetricComparison& m : c.metrics)
+    text << "\n" << m.metric << " — " << tr(m.meaning.meaning) << "\n" << metricTable(c, m).str();
+  text << "\n" << tr("Threshold probabilities") << "\n" << thresholdTable(c).str();
   return text.str();
+}
+
+// [The document] The comparison as a committee files it (compare --format html|docx): what the
+// batch says of each plan against the baseline in sentences, metric by metric, how sure (the
+// interval at the corrected level), then the threshold probabilities and every metric's table.
+
+// The scenario the batch ran, when its file is still the one that was run (its hash): the park's
+// name for the running header and the plans' names.
+std::optional<LoadedScenario> batchScenario(const BatchSettings& settings) {
+  if (settings.scenarioHash.empty() || fileHash(settings.scenarioFile) != settings.scenarioHash) return std::nullopt;
+  Diagnostics ignored;  // the batch's own run printed them
+  return loadAndValidate(settings.scenarioFile, ignored);
+}
+
+std::string planShown(const std::optional<LoadedScenario>& loaded, const std::string& id) {
+  if (loaded)
+    for (const Plan& p : loaded->scenario.plans)
+      if (p.id == id && !p.name.empty()) return id + " " + p.name;
+  return id;
+}
+
+// One plan against the baseline on one metric, in a sentence.
+std::string verdictSentence(const Comparison& c, const MetricComparison& m, const PlanStatistics& base, const PlanStatistics& p) {
+  const int dg = m.meaning.digits;
+  const stats::Paired& d = p.vsBaseline;
+  const std::string what = std::string(tr(m.meaning.meaning)) + " (" + m.metric + ")";
+  const std::string level = fixed(100 * c.level, 1);
+  const std::string low = shown(d.meanDifference - d.halfWidth, dg), high = shown(d.meanDifference + d.halfWidth, dg);
+  const std::string planMean = shown(p.summary.mean, dg), baseMean = shown(base.summary.mean, dg);
+  if (d.meanDifference == 0 && d.halfWidth == 0)
+    return tf("{1} and {2} give the same {3} in every replication: {4} on average.", p.plan, c.baseline, what, planMean);
+  switch (*p.verdict) {
+    case stats::Verdict::Better:
+      return tf("{1} is better than {2} on {3}: {4} against {5} on average, a difference of {6} ({7} % interval {8} to {9}).", p.plan,
+                c.baseline, what, planMean, baseMean, shown(d.meanDifference, dg), level, low, high);
+    case stats::Verdict::Worse:
+      return tf("{1} is worse than {2} on {3}: {4} against {5} on average, a difference of {6} ({7} % interval {8} to {9}).", p.plan,
+                c.baseline, what, planMean, baseMean, shown(d.meanDifference, dg), level, low, high);
+    default:
+      return tf("{1} cannot be told apart from {2} on {3}: {4} against {5} on average; the difference {6} has a {7} % interval of {8} to {9}, which holds 0.",
+                p.plan, c.baseline, what, planMean, baseMean, shown(d.meanDifference, dg), level, low, high);
+  }
+}
+
+report::Document comparisonDocument(const Comparison& c, const std::string& path, const BatchSettings& settings,
+                                    const std::string& conditions) {
+  const auto loaded = batchScenario(settings);
+  report::Document doc = newDocument(loaded && !loaded->scenario.park_name.empty() ? loaded->scenario.park_name
+                                     : loaded                                      ? loaded->scenario.name
+                                                                                   : settings.scenarioFile,
+                                     tr("Comparison of response plans"));
+  doc.subtitle = loaded ? loaded->scenario.name : settings.scenarioFile;
+  std::string others;
+  for (const auto& p : c.plans)
+    if (p != c.baseline) others += (others.empty() ? "" : "\n") + planShown(loaded, p);
+  std::vector<std::pair<std::string, std::string>> head = {
+      {tr("Batch"), path},
+      {tr("Scenario file"), settings.scenarioFile},
+      {tr("Baseline"), planShown(loaded, c.baseline)},
+      {tr("Plans compared"), others},
+      {tr("Replications per plan"), tf("{1} (seed {2}; the same draws under every plan)", settings.replications, settings.seed)}};
+  for (const auto& p : c.plans)
+    if (const auto it = c.failed.find(p); it != c.failed.end() && it->second)
+      head.push_back({tr("Failed replications"), tf("plan {1}: {2} replication(s) failed and are left out", p, it->second)});
+  if (c.filtered)
+    head.push_back({tr("Replications selected"),
+                    tf("Only the replications whose draws satisfy {1}: {2} of {3}, the same under every plan.", conditions, c.selected,
+                       c.considered)});
+  doc.fields(head);
+
+  doc.heading(tr("What the batch says"));
+  doc.paragraph(differencesRead(c));
+  {  // at a glance: a row per metric that has a better way, a column per plan against the baseline
+    report::Table glance;
+    glance.columns = {tr("metric")};
+    for (const auto& p : c.plans)
+      if (p != c.baseline) glance.columns.push_back(tf("{1} against {2}", p, c.baseline));
+    for (const MetricComparison& m : c.metrics) {
+      if (m.meaning.better == 0) continue;
+      std::vector<std::string> row = {std::string(tr(m.meaning.meaning)) + "\n" + m.metric};
+      for (const auto& p : m.plans) {
+        if (p.baseline) continue;
+        const int dg = m.meaning.digits;
+        const stats::Paired& d = p.vsBaseline;
+        row.push_back(!p.verdict ? "-"
+                                 : verdictText(p) + "\n" + shown(d.meanDifference, dg) + " [" + shown(d.meanDifference - d.halfWidth, dg) +
+                                       ", " + shown(d.meanDifference + d.halfWidth, dg) + "]");
+      }
+      glance.rows.push_back(row);
+    }
+    glance.widths.assign(glance.columns.size(), 1.0);
+    glance.widths[0] = 2.0;
+    doc.table(glance, tf("Each plan against {1}: the verdict, the mean difference and its {2} % interval", c.baseline,
+                         fixed(100 * c.level, 1)));
+  }
+  for (const auto& plan : c.plans) {
+    if (plan == c.baseline) continue;
+    std::vector<std::string> better, worse, same;
+    for (const MetricComparison& m : c.metrics) {
+      if (m.meaning.better == 0) continue;  // neither way is better: in the tables only
+      const PlanStatistics* base = nullptr;
+      const PlanStatistics* mine = nullptr;
+      for (const auto& p : m.plans) {
+        if (p.baseline) base = &p;
+        if (p.plan == plan) mine = &p;
+      }
+      if (!base || !mine || !mine->verdict) continue;
+      const std::string sentence = verdictSentence(c, m, *base, *mine);
+      (*mine->verdict == stats::Verdict::Better ? better : *mine->verdict == stats::Verdict::Worse ? worse : same).push_back(sentence);
+    }
+    doc.heading(tf("Plan {1} against {2}", planShown(loaded, plan), planShown(loaded, c.baseline)), 2);
+    doc.paragraph(tf("Better on {1} metric(s), worse on {2}, not told apart on {3}.", better.size(), worse.size(), same.size()));
+    std::vector<std::string> items = better;
+    items.insert(items.end(), worse.begin(), worse.end());
+    items.insert(items.end(), same.begin(), same.end());
+    if (!items.empty()) doc.bullets(items);
+  }
+
+  doc.heading(tr("Threshold probabilities"));
+  report::Table thresholds = documentTable(thresholdTable(c));
+  thresholds.widths = {3, 1, 1, 1.6};
+  doc.table(thresholds);
+
+  doc.heading(tr("Each metric"));
+  for (const MetricComparison& m : c.metrics) {
+    report::Table t = documentTable(metricTable(c, m));
+    t.columns[11] = tr("verdict");
+    t.widths = {1.3, 0.7, 1, 1.8, 0.9, 0.9, 0.9, 2.2, 1, 1.6, 0.7, 1.1, 1.1};
+    doc.table(t, m.metric + " — " + tr(m.meaning.meaning));
+  }
+  doc.note(tr("Means with 95 % t-intervals; P50, P90 and P95 with distribution-free 95 % intervals; threshold probabilities with "
+              "Wilson intervals. The paired differences use the same replications under every plan (common random numbers); r is "
+              "the correlation the pairing achieved. 'n for ±5 %' is the number of replications a mean within that share would need."));
+  doc.landscape = true;
+  return doc;
 }
 
 std::string comparisonMarkdown(const Comparison& c) {
@@ -163,7 +314,8 @@ std::string helpCompare() {
 int runCompare(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   if (args.positional().size() != 1) throw UsageError("expected exactly one results file");
-  const std::string format = args.choice("format", {"text", "csv", "json", "md"}, "text");
+  const std::string format = args.choice("format", {"text", "csv", "json", "md", "html", "docx"}, "text");
+  const bool document = documentFormat(args, format);
   const double precision = args.number("precision", 1e-6, 10, 0.05);
   if (const auto salvage = args.value("salvage")) {
     const std::string& path = args.positional()[0];
@@ -245,6 +397,8 @@ int runCompare(const std::vector<std::string>& argv) {
               << "with: drillsim batch " << settings.scenarioFile << " --out " << args.positional()[0] << " --resume\n";
     return kExitInvalidInput;
   }
+  if (document)
+    return writeDocumentOutput(args, format, comparisonDocument(c, args.positional()[0], settings, args.value("where").value_or("")));
   if (format == "json") std::cout << comparisonJson(c, args.value("where").value_or("")).dump(2) << "\n";
   else if (format == "csv") std::cout << comparisonCsv(c);
   else if (format == "md")

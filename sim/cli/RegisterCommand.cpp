@@ -13,11 +13,11 @@
 #include "scenarios/TextFile.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/cli/DocumentOutput.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/Dispersion.hpp"
 #include "sim/hazard/HazardModel.hpp"
-#include "sim/report/Document.hpp"
 
 namespace drillsim::cli {
 
@@ -201,12 +201,8 @@ std::string registerText(const LoadedScenario& loaded, const Register& reg) {
 // The register as a document to print or file (README "Documents"): the park's name heads each
 // page, or the scenario's when it names no park (park_name).
 report::Document registerDocument(const LoadedScenario& loaded, const Register& reg) {
-  report::Document doc;
-  doc.language = i18n::language() == i18n::Language::Chinese ? "zh-CN" : "en";
-  doc.title = tr("Hazard-source register");
+  report::Document doc = scenarioDocument(loaded, tr("Hazard-source register"));
   doc.subtitle = tf("Scenario {1}, park {2}", loaded.scenario.name, loaded.park.path);
-  doc.organisation = loaded.scenario.park_name.empty() ? loaded.scenario.name : loaded.scenario.park_name;
-  doc.datedToday();
   doc.paragraph(tf("GB 18218-2018 ratios and grades. AEGL reach (60 min) of a worst-case release: the inventory over 10 min "
                    "at ground level, wind 1.5 m/s, class F (US EPA 40 CFR 68.25), air 20 degC, {1} terrain; the plume dense "
                    "or passive as a run chooses it (--model {2}).",
@@ -223,26 +219,12 @@ report::Document registerDocument(const LoadedScenario& loaded, const Register& 
   return doc;
 }
 
-// --format html and docx: to --out, or html to the standard output.
-int writeDocument(const Args& args, const std::string& format, const report::Document& doc) {
-  const auto out = args.value("out");
-  const std::string bytes = format == "docx" ? report::toDocx(doc) : report::toHtml(doc);
-  if (!out) {
-    std::cout << bytes;
-    return kExitOk;
-  }
-  writeFileAtomically(*out, bytes);
-  std::cerr << tf("wrote {1}", *out) << "\n";
-  return kExitOk;
-}
 }  // namespace
 
 int runRegister(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   const std::string format = args.choice("format", {"text", "json", "html", "docx"}, "text");
-  if (args.value("out") && format != "html" && format != "docx")
-    throw UsageError(tr("--out is for --format html or docx; the text and JSON forms go to the standard output"));
-  if (format == "docx" && !args.value("out")) throw UsageError(tr("--format docx writes a file: give its name with --out FILE.docx"));
+  const bool document = documentFormat(args, format);
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
   hazard::Weather worst;
@@ -259,7 +241,7 @@ int runRegister(const std::vector<std::string>& argv) {
     std::cout << nlohmann::json{{"sources", reg.sources}}.dump(2) << "\n";
     return kExitOk;
   }
-  if (format == "html" || format == "docx") return writeDocument(args, format, registerDocument(*loaded, reg));
+  if (document) return writeDocumentOutput(args, format, registerDocument(*loaded, reg));
   std::cout << registerText(*loaded, reg);
   return kExitOk;
 }

@@ -1,6 +1,6 @@
 // drillsim shelters: the subcommands' options and dispatch, and `evaluate`: evidence for the
 // shelter committee on one layout of shelters (sim/analysis/ShelterEvaluation.hpp), as text, JSON,
-// or a Markdown report with a map and a GeoPackage layer. `compare` and `site` live in
+// or a report to print or file (HTML, .docx, Markdown) with a map and a GeoPackage layer. `compare` and `site` live in
 // ShelterLayoutsCommand.cpp.
 //
 // Index (search for "[SECTION] " and the name):
@@ -22,6 +22,7 @@
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/cli/DocumentOutput.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/ThreatProbability.hpp"
 #include "sim/map/ParkMap.hpp"
@@ -45,7 +46,7 @@ const std::vector<OptionSpec> kOptions = {
     {"screen-draws", true, "site: pre-movement draws averaged by the screening surrogate (default 4)", "N"},
     {"radius", true, "service radius in metres (default 500)", "M"},
     {"area-per-person", true, "usable area per person in m2 (default 1.5, GB 21734-2008 5.4)", "M2"},
-    {"out", true, "evaluate: folder for report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
+    {"out", true, "evaluate: folder for report.html, report.docx, report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
     {"population", true, "compare: day or night (default: the scenario's population)", "WHICH"},
     {"format", true, "text (default), json; compare also md", "FORMAT"},
     {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
@@ -59,30 +60,40 @@ struct Settings : ShelterEvaluationSettings {
 std::string percent(double share) { return percentText(share); }
 std::string overflowText(const ShelterRuns& r, std::size_t s) { return overflowShareText(r, s); }
 
-/// The plans' efficiency table (empty when no runs were made).
-std::string planEfficiencyTable(const LoadedScenario& l, const ShelterEvaluation& e, bool md) {
-  if (e.plans.empty()) return "";
-  std::ostringstream out;
-  out << (md ? "\n## " : "\n") << tr("Plan efficiency") << (md ? "\n\n" : "\n")
-      << tf("Each plan's first {1} runs ({2}), each set against the quickest-flow bound for its own departures (bound / clearance).",
-            e.plans.front().runs.runs, shownWord(l.scenario.population))
-      << "\n" << (md ? "\n" : "");
-  TextTable t({tr("plan"), tr("name"), tr("runs bounded"), tr("mean clearance"), tr("mean bound"), tr("efficiency"), tr("lowest")},
-              {false, false, true, true, true, true, true});
+/// The plans' efficiency table, its lead and its note.
+struct EfficiencyTable {
+  std::string lead;
+  TextTable table;
+  std::string note;
+};
+
+EfficiencyTable efficiencyTable(const LoadedScenario& l, const ShelterEvaluation& e) {
+  EfficiencyTable out{
+      tf("Each plan's first {1} runs ({2}), each set against the quickest-flow bound for its own departures (bound / clearance).",
+         e.plans.front().runs.runs, shownWord(l.scenario.population)),
+      TextTable({tr("plan"), tr("name"), tr("runs bounded"), tr("mean clearance"), tr("mean bound"), tr("efficiency"), tr("lowest")},
+                {false, false, true, true, true, true, true}),
+      tr("Runs bounded: those in which anyone evacuated. A run that leaves anyone unsheltered has\n"
+         "the horizon as its clearance: a low efficiency.")};
   for (const auto& p : e.plans) {
     const auto& c = p.runs.summary.boundedClearance_s;
     const auto& b = p.runs.summary.bound_s;
     const auto& eff = p.runs.summary.efficiency;
     const bool any = !p.runs.efficiency.empty();
-    t.row({p.plan->id, p.plan->name, std::to_string(p.runs.efficiency.size()),
-           any ? thousands(std::lround(c.mean)) + " s" : "-", any ? thousands(std::lround(b.mean)) + " s" : "-",
-           any ? percent(eff.mean) : "-", any ? percent(eff.min) : "-"});
+    out.table.row({p.plan->id, p.plan->name, std::to_string(p.runs.efficiency.size()),
+                   any ? thousands(std::lround(c.mean)) + " s" : "-", any ? thousands(std::lround(b.mean)) + " s" : "-",
+                   any ? percent(eff.mean) : "-", any ? percent(eff.min) : "-"});
   }
-  out << t.str(md);
-  out << (md ? "\n" : "")
-      << tr("Runs bounded: those in which anyone evacuated. A run that leaves anyone unsheltered has\n"
-            "the horizon as its clearance: a low efficiency.")
-      << "\n";
+  return out;
+}
+
+/// The plans' efficiency table (empty when no runs were made).
+std::string planEfficiencyTable(const LoadedScenario& l, const ShelterEvaluation& e, bool md) {
+  if (e.plans.empty()) return "";
+  const EfficiencyTable t = efficiencyTable(l, e);
+  std::ostringstream out;
+  out << (md ? "\n## " : "\n") << tr("Plan efficiency") << (md ? "\n\n" : "\n") << t.lead << "\n" << (md ? "\n" : "");
+  out << t.table.str(md) << (md ? "\n" : "") << t.note << "\n";
   return out.str();
 }
 
@@ -100,15 +111,23 @@ std::string nearestSource(const Park& park, const Shelter& sh) {
   return best ? best->id + " " + fixed(bestD, 0) + " m" : "";
 }
 
-/// The tables of the evaluation; `md` gives Markdown tables, else aligned text.
-std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e, bool md) {
+/// A table of the evaluation, with its heading (none for the first) and the lines under it.
+struct EvaluationTable {
+  std::string heading;
+  TextTable table;
+  std::vector<std::string> notes;
+};
+
+/// The tables of the evaluation: the shelters, then each population's catchments.
+std::vector<EvaluationTable> evaluationTables(const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e) {
   const Park& park = l.park;
-  std::ostringstream out;
-  auto emit = [&](const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                  const std::vector<bool>& right) {
+  std::vector<EvaluationTable> out;
+  auto emit = [&](std::string heading, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<bool>& right) -> EvaluationTable& {
     TextTable t(header, right);
     for (const auto& r : rows) t.row(r);
-    out << t.str(md);
+    out.push_back({std::move(heading), std::move(t), {}});
+    return out.back();
   };
   // Shelters, standards and hazards.
   {
@@ -129,14 +148,12 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
       for (std::size_t h = 0; h < e.threatHazards.size(); ++h) r.push_back(percent(e.threatShare[h][k]));
       rows.push_back(r);
     }
-    emit(header, rows, right);
+    emit("", header, rows, right);
   }
   for (const PopulationEvaluation* p : {&e.day, &e.night}) {
     const char* population = shownWord(p->demand.night ? drillsim::Population::Night : drillsim::Population::Day);
-    out << "\n" << (md ? "### " : "")
-        << (p->demand.night ? tf("Night ({1}, {2} persons)", population, thousands(p->demand.population))
-                            : tf("Day ({1}, {2} persons)", population, thousands(p->demand.population)))
-        << "\n" << (md ? "\n" : "");
+    std::string heading = p->demand.night ? tf("Night ({1}, {2} persons)", population, thousands(p->demand.population))
+                                          : tf("Day ({1}, {2} persons)", population, thousands(p->demand.population));
     std::vector<std::string> header = {tr("shelter"), tr("capacity"), tr("zones"), tr("demand"), tr("demand/cap"), tr("walk P50"),
                                        tr("walk P95"), tf("beyond {1} m", fixed(s.radius_m, 0))};
     std::vector<bool> right = {false, true, false, true, true, true, true, true};
@@ -161,23 +178,32 @@ std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEval
       }
       rows.push_back(r);
     }
-    emit(header, rows, right);
+    EvaluationTable& t = emit(std::move(heading), header, rows, right);
     if (p->runs.runs > 0) {
       const auto& c = p->runs.summary.clearance_s;
       const auto& u = p->runs.summary.unsheltered;
-      out << (md ? "\n" : "") << "  "
-          << tf("Over {1} runs of plan {2}: clearance mean {3} s (P95 {4} s); unsheltered at the horizon mean {5}.", p->runs.runs,
-                s.plan->id, thousands(std::lround(c.mean)), thousands(std::lround(c.quantiles[2].value)), fixed(u.mean, 1))
-          << "\n";
+      t.notes.push_back(
+          tf("Over {1} runs of plan {2}: clearance mean {3} s (P95 {4} s); unsheltered at the horizon mean {5}.", p->runs.runs,
+             s.plan->id, thousands(std::lround(c.mean)), thousands(std::lround(c.quantiles[2].value)), fixed(u.mean, 1)));
       if (!p->runs.efficiency.empty()) {
         const auto& b = p->runs.summary.bound_s;
         const auto& eff = p->runs.summary.efficiency;
-        out << (md ? "\n" : "") << "  "
-            << tf("Plan efficiency over its first {1} runs: the quickest-flow bound for each run's own departures is {2} % of its clearance on average (lowest {3} %; mean bound {4} s).",
-                  p->runs.efficiency.size(), fixed(100 * eff.mean, 0), fixed(100 * eff.min, 0), thousands(std::lround(b.mean)))
-            << "\n";
+        t.notes.push_back(
+            tf("Plan efficiency over its first {1} runs: the quickest-flow bound for each run's own departures is {2} % of its clearance on average (lowest {3} %; mean bound {4} s).",
+               p->runs.efficiency.size(), fixed(100 * eff.mean, 0), fixed(100 * eff.min, 0), thousands(std::lround(b.mean))));
       }
     }
+  }
+  return out;
+}
+
+/// The tables of the evaluation; `md` gives Markdown tables, else aligned text.
+std::string tables(const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e, bool md) {
+  std::ostringstream out;
+  for (const EvaluationTable& t : evaluationTables(l, s, e)) {
+    if (!t.heading.empty()) out << "\n" << (md ? "### " : "") << t.heading << "\n" << (md ? "\n" : "");
+    out << t.table.str(md);
+    for (const auto& line : t.notes) out << (md ? "\n" : "") << "  " << line << "\n";
   }
   return out.str();
 }
@@ -272,6 +298,38 @@ nlohmann::json toJson(const LoadedScenario& l, const Settings& s, const ShelterE
   return j;
 }
 
+// The evaluation as the committee files it (report.html, report.docx): the same header, map,
+// findings and tables as report.md.
+report::Document evaluationDocument(const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e, const std::string& mapSvg) {
+  report::Document doc = scenarioDocument(l, tr("Shelter evaluation"));
+  doc.subtitle = l.scenario.name;
+  const std::string h = header(l, s);
+  doc.paragraph(h.substr(h.find('\n') + 1, h.size() - h.find('\n') - 2));
+  doc.heading(tr("Findings"));
+  if (e.findings.empty()) doc.paragraph(tr("Nothing above the thresholds."));
+  std::vector<std::string> findings;
+  for (const auto& f : e.findings) findings.push_back(f.text);
+  if (!findings.empty()) doc.bullets(findings);
+  doc.picture(mapSvg, tr("Shelter catchments by night"));
+  doc.heading(tr("Shelters"));
+  for (const EvaluationTable& t : evaluationTables(l, s, e)) {
+    if (!t.heading.empty()) doc.heading(t.heading, 2);
+    report::Table table = documentTable(t.table);
+    // the names and the zone lists wide, the figures narrow
+    table.widths = t.heading.empty() ? std::vector<double>{0.8, 2.6, 0.8, 0.9, 0.9, 1.2, 1.4}
+                                     : std::vector<double>{0.9, 0.9, 2.0, 0.8, 1.0, 0.9, 0.9, 0.9, 1.6, 1.0, 1.0};
+    table.widths.resize(table.columns.size(), 1.1);
+    doc.table(table);
+    for (const auto& line : t.notes) doc.paragraph(line);
+  }
+  if (!e.plans.empty()) {
+    const EfficiencyTable t = efficiencyTable(l, e);
+    doc.heading(tr("Plan efficiency"), 2).paragraph(t.lead).table(documentTable(t.table)).note(t.note);
+  }
+  doc.landscape = true;
+  return doc;
+}
+
 void writeOutputs(const std::string& dir, const LoadedScenario& l, const Settings& s, const ShelterEvaluation& e) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -288,7 +346,8 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
     map.links.push_back({l.park.zones[z].centroid, l.park.shelters[std::size_t(sh)].position,
                          e.night.demand.zoneWalk_m[z] > s.radius_m});
   }
-  writeFileAtomically(dir + "/map.svg", parkMapSvg(l.park, l.substances, map));
+  const std::string mapSvg = parkMapSvg(l.park, l.substances, map);
+  writeFileAtomically(dir + "/map.svg", mapSvg);
   std::ostringstream md;
   md << "# " << header(l, s).substr(0, header(l, s).find('\n')) << "\n\n";
   std::string h = header(l, s);
@@ -298,6 +357,9 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
   for (const auto& f : e.findings) md << "- " << f.text << "\n";
   md << "\n## " << tr("Shelters") << "\n\n" << tables(l, s, e, true) << planEfficiencyTable(l, e, true);
   writeFileAtomically(dir + "/report.md", md.str());
+  const report::Document doc = evaluationDocument(l, s, e, mapSvg);
+  writeFileAtomically(dir + "/report.html", report::toHtml(doc));
+  writeFileAtomically(dir + "/report.docx", report::toDocx(doc));
   writeFileAtomically(dir + "/evaluation.json", toJson(l, s, e).dump(2) + "\n");
   std::vector<OutFeature> features;
   for (std::size_t k = 0; k < l.park.shelters.size(); ++k) {
@@ -354,7 +416,7 @@ int evaluate(const Args& args) {
   }
   if (auto dir = args.value("out")) {
     writeOutputs(*dir, *loaded, s, e);
-    if (format == "text") std::cout << "\n" << tf("Report: {1}/report.md (map.svg, evaluation.json, shelters.gpkg)", *dir) << "\n";
+    if (format == "text") std::cout << "\n" << tf("Report: {1}/report.html and report.docx (report.md, map.svg, evaluation.json, shelters.gpkg)", *dir) << "\n";
   }
   std::cout.flush();
   std::_Exit(kExitOk);  // as `run`: SimGrid's teardown holds nothing we need

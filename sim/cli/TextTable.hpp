@@ -18,6 +18,8 @@ class TextTable {
   std::string markdown() const;
   /// markdown() when `md`, else str().
   std::string str(bool md) const { return md ? markdown() : str(); }
+  const std::vector<std::string>& header() const { return header_; }
+  const std::vector<std::vector<std::string>>& rows() const { return rows_; }
 
  private:
   std::vector<std::string> header_;

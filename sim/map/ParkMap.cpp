@@ -1,5 +1,6 @@
 #include "sim/map/ParkMap.hpp"
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/NumberText.hpp"
 
 #include <algorithm>
@@ -115,11 +116,12 @@ class SvgMap {
     height = std::max(f.top + (maxY - minY) * f.scale + 60, legendBottom);
   }
 
-  /// The document, its background and the title.
+  /// The document, its background and the title. The viewBox lets a page scale the map to its
+  /// column (a document's figure) instead of cutting it.
   void header() {
     svg << R"(<?xml version="1.0" encoding="UTF-8"?>)" << "\n"
         << R"(<svg xmlns="http://www.w3.org/2000/svg" width=")" << options.width_px << R"(" height=")" << pixels(height)
-        << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">)" << "\n"
+        << R"(" viewBox="0 0 )" << options.width_px << " " << pixels(height) << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">)" << "\n"
         << R"(<rect width="100%" height="100%" fill="#fbfbf8"/>)" << "\n";
     svg << R"(<text x=")" << f.margin << R"(" y="38" font-size="24" font-weight="bold">)" << markupEscape(options.title)
         << "</text>\n";
@@ -138,8 +140,10 @@ class SvgMap {
       };
       for (const auto& r : z.outer) ring(r);
       for (const auto& r : z.holes) ring(r);
-      svg << R"("><title>)" << markupEscape(z.id + " " + z.name + " (" + z.name_en + "), " + zoneKindNames()[std::size_t(z.kind)] +
-                                        ", day " + std::to_string(z.pop_day) + ", night " + std::to_string(z.pop_night))
+      // The zone's English name beside its own for English readers only.
+      const std::string english = i18n::language() == i18n::Language::Chinese || z.name_en.empty() ? "" : " (" + z.name_en + ")";
+      svg << R"("><title>)" << markupEscape(z.id + " " + z.name + english + ", " + shownWord(z.kind) + ", " +
+                                        tf("day {1}, night {2}", z.pop_day, z.pop_night))
           << "</title></path>\n";
     }
     svg << "</g>\n";
@@ -188,7 +192,7 @@ class SvgMap {
       if (r->oneway) svg << R"( stroke-dasharray=")" << pixels(3 * w) << " " << pixels(1.5 * w) << "\"";
       svg << R"( points=")";
       for (auto p : r->line) svg << pixels(f.x(p.x_m)) << "," << pixels(f.y(p.y_m)) << " ";
-      svg << R"("><title>)" << markupEscape(r->id + " " + r->name + " " + pixels(r->width_m) + " m" + (r->oneway ? ", oneway" : ""))
+      svg << R"("><title>)" << markupEscape(r->id + " " + r->name + " " + pixels(r->width_m) + " m" + (r->oneway ? tr(", oneway") : ""))
           << "</title></polyline>\n";
     }
     svg << "</g>\n";
@@ -218,8 +222,8 @@ class SvgMap {
     for (const auto& s : park.shelters) {
       const double r = 4 + 0.22 * std::sqrt(double(std::max(0, s.capacity)));
       const double cx = f.x(s.position.x_m), cy = f.y(s.position.y_m);
-      const std::string title = "<title>" + markupEscape(s.id + " " + s.name + ", " + wordOf(s.kind) +
-                                                   ", capacity " + std::to_string(s.capacity)) + "</title>";
+      const std::string title =
+          "<title>" + markupEscape(s.id + " " + s.name + ", " + shownWord(s.kind) + ", " + tf("capacity {1}", s.capacity)) + "</title>";
       if (s.kind == ShelterKind::Indoor)
         svg << R"(<rect x=")" << pixels(cx - r) << R"(" y=")" << pixels(cy - r) << R"(" width=")" << pixels(2 * r) << R"(" height=")"
             << pixels(2 * r) << R"(" fill="#3fa34d" fill-opacity="0.85">)" << title << "</rect>\n";
@@ -257,7 +261,9 @@ class SvgMap {
       const std::string label = s.id + " " + name;
       svg << R"(<path d="M)" << pixels(cx) << " " << pixels(cy - 10) << "L" << pixels(cx + 9) << " " << pixels(cy + 7) << "L"
           << pixels(cx - 9) << " " << pixels(cy + 7) << R"(Z" fill="#d62828" stroke="#5a0000"><title>)"
-          << markupEscape(s.id + " " + s.name + ", " + s.substance + ", " + pixels(s.inventory_kg / 1000) + " t") << "</title></path>\n"
+          << markupEscape(s.id + " " + s.name + ", " + (sub && !sub->name_zh.empty() ? sub->name_zh : s.substance) + ", " +
+                          pixels(s.inventory_kg / 1000) + " t")
+          << "</title></path>\n"
           << R"(<text x=")" << pixels(cx + 11) << R"(" y=")" << pixels(cy + 5) << R"(" stroke="#fbfbf8" stroke-width="3" paint-order="stroke" fill="#8a0000">)" << markupEscape(label)
           << "</text>\n";
     }
@@ -283,33 +289,33 @@ class SvgMap {
     double lx = options.width_px - legendWidth + 10, ly = f.top + 10;
     svg << "<g id=\"legend\" font-size=\"13\">\n";
     if (options.zoneShare.empty())
-      svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-weight=\"bold\">Zones</text>\n";
+      svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-weight=\"bold\">" << tr("Zones") << "</text>\n";
     else
       ly -= 34;  // no zone kinds: the features head the legend
     for (std::size_t k = 0; k < zoneKindNames().size() && options.zoneShare.empty(); ++k) {
       ly += 22;
       svg << R"(<rect x=")" << pixels(lx) << R"(" y=")" << pixels(ly - 12) << R"(" width="22" height="14" stroke="#7a7a7a" fill=")"
           << zoneKindColour(static_cast<ZoneKind>(k)) << R"("/><text x=")" << pixels(lx + 30) << R"(" y=")" << pixels(ly) << "\">"
-          << zoneKindNames()[k] << "</text>\n";
+          << shownWord(static_cast<ZoneKind>(k)) << "</text>\n";
     }
     ly += 34;
-    svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-weight=\"bold\">Features</text>\n";
+    svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-weight=\"bold\">" << tr("Features") << "</text>\n";
     auto item = [&](const std::string& symbol, const std::string& text) {
       ly += 24;
       svg << symbol << R"(<text x=")" << pixels(lx + 30) << R"(" y=")" << pixels(ly) << "\">" << markupEscape(text) << "</text>\n";
     };
     item("<circle cx=\"" + pixels(lx + 11) + "\" cy=\"" + pixels(ly + 20) + "\" r=\"8\" fill=\"#7ed17f\" stroke=\"#1d5e20\"/>",
-         "outdoor shelter (area ~ capacity)");
+         tr("outdoor shelter (area ~ capacity)"));
     item("<rect x=\"" + pixels(lx + 3) + "\" y=\"" + pixels(ly + 12) + "\" width=\"16\" height=\"16\" fill=\"#3fa34d\" stroke=\"#1d5e20\"/>",
-         "indoor shelter");
-    item("<path d=\"M" + pixels(lx + 11) + " " + pixels(ly + 11) + "l9 9l-9 9l-9 -9Z\" fill=\"#2b6cd4\"/>", "rescue station");
-    item("<path d=\"M" + pixels(lx + 11) + " " + pixels(ly + 10) + "l9 17h-18Z\" fill=\"#d62828\"/>", "hazard source");
+         tr("indoor shelter"));
+    item("<path d=\"M" + pixels(lx + 11) + " " + pixels(ly + 11) + "l9 9l-9 9l-9 -9Z\" fill=\"#2b6cd4\"/>", tr("rescue station"));
+    item("<path d=\"M" + pixels(lx + 11) + " " + pixels(ly + 10) + "l9 17h-18Z\" fill=\"#d62828\"/>", tr("hazard source"));
     item("<line x1=\"" + pixels(lx) + "\" y1=\"" + pixels(ly + 20) + "\" x2=\"" + pixels(lx + 22) + "\" y2=\"" + pixels(ly + 20) +
              "\" stroke=\"#5b5b5b\" stroke-width=\"5\"/>",
-         "main road (width to scale)");
+         tr("main road (width to scale)"));
     item("<line x1=\"" + pixels(lx) + "\" y1=\"" + pixels(ly + 20) + "\" x2=\"" + pixels(lx + 22) + "\" y2=\"" + pixels(ly + 20) +
              "\" stroke=\"#8d8d8d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
-         "oneway lane");
+         tr("oneway lane"));
     if (!options.links.empty()) {
       auto line = [&](const char* colour) {
         return "<line x1=\"" + pixels(lx) + "\" y1=\"" + pixels(ly + 20) + "\" x2=\"" + pixels(lx + 22) + "\" y2=\"" + pixels(ly + 20) +
@@ -321,20 +327,20 @@ class SvgMap {
     for (const auto& o : options.overlays)
       item("<rect x=\"" + pixels(lx) + "\" y=\"" + pixels(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"" + o.colour +
                "\" fill-opacity=\"0.35\" stroke=\"" + o.colour + "\"/>",
-           o.label + (o.ring.empty() ? " (not reached)" : ""));
+           o.label + (o.ring.empty() ? tr(" (not reached)") : ""));
     if (!options.zoneShare.empty()) {
       ly += 34;
       svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-size=\"14\" font-weight=\"bold\">"
           << markupEscape(options.shareLabel) << "</text>\n";
-      const char* bands[] = {"above 0 to 20 %", "20 to 40 %", "40 to 60 %", "60 to 80 %", "80 to 100 %"};
+      const char* bands[] = {tr("above 0 to 20 %"), tr("20 to 40 %"), tr("40 to 60 %"), tr("60 to 80 %"), tr("80 to 100 %")};
       for (int b = 0; b < 5; ++b)
         item("<rect x=\"" + pixels(lx) + "\" y=\"" + pixels(ly + 12) + "\" width=\"22\" height=\"14\" fill=\"#c00000\" fill-opacity=\"" +
                  pixels(kBandOpacity[std::size_t(b)]) + "\" stroke=\"#8b0000\"/>",
              bands[b]);
     }
     ly += 40;
-    svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-size=\"11\" fill=\"#555\">" << markupEscape(park.crs)
-        << ", grid north up</text>\n";
+    svg << "<text x=\"" << pixels(lx) << "\" y=\"" << pixels(ly) << "\" font-size=\"11\" fill=\"#555\">"
+        << markupEscape(tf("{1}, grid north up", park.crs)) << "</text>\n";
     if (!options.note.empty()) {
       std::size_t start = 0;
       while (start < options.note.size()) {
