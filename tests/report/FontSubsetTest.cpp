@@ -1,7 +1,7 @@
-// The font subsetter (sim/report/FontSubset.hpp): each subset is read back with a reader of its
-// own here (table directory, 'cmap' formats 4 and 12, 'loca' and 'glyf', after the OpenType
-// specification) and compared glyph by glyph with the font it was cut from, WenQuanYi Micro Hei
-// as Debian installs it (skipped where it is not installed).
+// The font subsetter (sim/report/FontSubset.hpp) and the font the HTML page embeds: each subset
+// is read back with a reader of its own here (table directory, 'cmap' formats 4 and 12, 'loca'
+// and 'glyf', after the OpenType specification) and compared glyph by glyph with the font it was
+// cut from, WenQuanYi Micro Hei as Debian installs it (skipped where it is not installed).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/report/Document.hpp"
 #include "sim/report/FontSubset.hpp"
 
 namespace drillsim::report {
@@ -380,6 +381,97 @@ TEST(FontSubset, CutShortOrFaceOutOfRangeThrowsNamingTheFile) {
   message = thrown([&] { subsetFont(path, codePoints("危险")); });
   EXPECT_NE(message.find(path), std::string::npos) << message;
   EXPECT_NE(message.find("'cmap'"), std::string::npos) << message;
+}
+
+// RFC 4648 base64, decoded here on its own.
+std::string fromBase64(const std::string& text) {
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::uint32_t bits = 0;
+  int n = 0;
+  for (char c : text) {
+    if (c == '=') break;
+    const std::size_t v = alphabet.find(c);
+    if (v == std::string::npos) throw std::invalid_argument("not base64");
+    bits = (bits << 6) | std::uint32_t(v);
+    if ((n += 6) >= 8) out += char((bits >> (n -= 8)) & 0xFF);
+  }
+  return out;
+}
+
+// An environment variable set (or unset, for nullptr) while the object lives.
+class Env {
+ public:
+  Env(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    value ? setenv(name, value, 1) : unsetenv(name);
+  }
+  ~Env() { old_ ? setenv(name_, old_->c_str(), 1) : unsetenv(name_); }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+Document chinesePage() {
+  Document d;
+  d.title = "重大危险源登记表";
+  d.organisation = "宝丰示例产业集聚区管委会";
+  d.dated(2026, 12, 2);
+  d.heading("一、基本情况").paragraph("液氯储罐区，最大存量 5 t。").note("注：估算值，仅供参考。");
+  d.fields({{"单位名称", "某化工有限公司"}});
+  d.bullets({"报警", "疏散"});
+  Table t;
+  t.columns = {"编号", "名称"};
+  t.rows = {{"HS1", "氯气"}};
+  d.table(t, "表1 辨识结果");
+  return d;
+}
+
+std::string embeddedFont(const std::string& html) {
+  const std::string begin = "src: url(data:font/ttf;base64,";
+  const std::size_t at = html.find(begin);
+  if (at == std::string::npos) return {};
+  const std::size_t end = html.find(')', at);
+  return fromBase64(html.substr(at + begin.size(), end - at - begin.size()));
+}
+
+TEST(FontSubset, TheHtmlPageEmbedsItsCharacters) {
+  SKIP_WITHOUT_FONT();
+  const Env unset("DRILLSIM_REPORT_FONT", nullptr);
+  ASSERT_FALSE(reportFontFiles().empty());
+  EXPECT_EQ(reportFontFiles().front(), kWqy);
+  const std::string html = toHtml(chinesePage());
+  EXPECT_NE(html.find("@font-face { font-family: \"DrillSim CJK\";"), std::string::npos);
+  EXPECT_NE(html.find("\"SimSun\", \"Songti SC\", \"Noto Serif CJK SC\", \"DrillSim CJK\""), std::string::npos);
+  EXPECT_NE(html.find("\"SimHei\", \"Heiti SC\", \"Noto Sans CJK SC\", \"DrillSim CJK\""), std::string::npos);
+  EXPECT_NE(html.find("@page { font-family: \"SimSun\", \"Noto Serif CJK SC\", \"DrillSim CJK\""), std::string::npos);
+  const Font font(embeddedFont(html));
+  expectWellFormed(font);
+  // Every Han character and CJK punctuation mark of the page, the footer's words among them.
+  std::set<char32_t> chinese;
+  for (char32_t cp : codePoints(html))
+    if (cp >= 0x2E80) chinese.insert(cp);
+  for (char32_t cp : codePoints("第页共重登记表宝丰。：，"))
+    EXPECT_EQ(chinese.count(cp), 1u) << "U+" << std::hex << unsigned(cp);
+  for (char32_t cp : chinese) EXPECT_NE(font.glyphOf(cp), 0u) << "U+" << std::hex << unsigned(cp);
+  for (char32_t cp : codePoints("0123456789HS")) EXPECT_NE(font.glyphOf(cp), 0u) << "U+" << std::hex << unsigned(cp);
+  EXPECT_EQ(font.glyphOf(U'龙'), 0u);
+}
+
+TEST(FontSubset, NoFontNoFontFace) {
+  {
+    const Env none("DRILLSIM_REPORT_FONT", "");
+    EXPECT_TRUE(reportFontFiles().empty());
+    const std::string html = toHtml(chinesePage());
+    EXPECT_EQ(html.find("@font-face"), std::string::npos);
+    EXPECT_NE(html.find("\"DrillSim CJK\""), std::string::npos);  // named, harmless when not defined
+    EXPECT_NE(html.find("<div class=\"title\">重大危险源登记表</div>"), std::string::npos);
+  }
+  const std::string text = tempFile("not-a-font.ttf", "plain text");
+  const Env bad("DRILLSIM_REPORT_FONT", text.c_str());
+  EXPECT_EQ(reportFontFiles(), std::vector<std::string>{text});
+  EXPECT_EQ(toHtml(chinesePage()).find("@font-face"), std::string::npos);
 }
 
 }  // namespace
