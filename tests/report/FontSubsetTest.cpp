@@ -285,8 +285,8 @@ TEST(FontSubset, NothingAskedGivesNotdefOnly) {
   EXPECT_EQ(subset.glyphOf('A'), 0u);
 }
 
-// A small TrueType font made here: glyph 1 unused, glyph 2 simple, glyph 3 a composite of glyph
-// 2; U+4E00 maps to 1 and U+20000 to 3 by a format 12 subtable; short 'loca' offsets.
+// A small TrueType font made here: glyph 1 simple, glyph 2 simple, glyph 3 a composite of glyph
+// 2; U+4E00 maps to 1, U+4E01 and U+20000 to 3 by a format 12 subtable; short 'loca' offsets.
 std::string madeFont() {
   const auto be = [](std::initializer_list<std::uint32_t> words16) {
     std::string b;
@@ -303,7 +303,8 @@ std::string madeFont() {
   const std::string composite = be({0xFFFF, 0, 0, 100, 100, 0x0002, 2}) + std::string("\x00\x00", 2);  // xy args, bytes
   t["glyf"] = std::string(4, '\x55') + simple + composite;
   t["loca"] = be({0, 0, 2, unsigned(2 + simple.size() / 2), unsigned(2 + (simple.size() + composite.size()) / 2)});
-  t["cmap"] = be({0, 1, 3, 10, 0, 12, 12, 0, 0, 40, 0, 0, 0, 2, 0, 0x4E00, 0, 0x4E00, 0, 1, 2, 0, 2, 0, 0, 3});
+  t["cmap"] = be({0, 1,      3, 10,     0, 12, 12, 0, 0, 52, 0, 0, 0, 3, 0, 0x4E00, 0, 0x4E00, 0, 1,  //
+                  0, 0x4E01, 0, 0x4E01, 0, 3,  2,  0, 2, 0,  0, 3});
   t["post"] = be({3, 0}) + std::string(28, '\0');
   std::string font = be({1, 0, unsigned(t.size()), 0, 0, 0});
   std::size_t offset = 12 + 16 * t.size();
@@ -334,6 +335,23 @@ TEST(FontSubset, BeyondTheBmpAFormat12Subtable) {
   EXPECT_EQ(u16(subset.table("hhea"), 34), 3u);
   EXPECT_EQ(subset.advance(1), 700u);
   EXPECT_EQ(u16(subset.table("hhea"), 10), 800u);  // advanceWidthMax
+}
+
+TEST(FontSubset, ConsecutiveCodePointsOfScatteredGlyphsByGlyphIdArray) {
+  const std::string path = tempFile("made.ttf", madeFont());
+  const Font subset(subsetFont(path, {0x4E00, 0x4E01}));
+  expectWellFormed(subset);
+  EXPECT_EQ(subset.glyphCount(), 4u);
+  EXPECT_EQ(subset.glyphOf(0x4E00), 1u);
+  EXPECT_EQ(subset.glyphOf(0x4E01), 3u);
+  EXPECT_EQ(subset.glyphOf(0x4E02), 0u);
+  EXPECT_FALSE(subset.subtable(10).has_value());
+  // one segment U+4E00..U+4E01 mapped by glyphIdArray (idRangeOffset not 0), then 0xFFFF
+  const std::string sub = *subset.subtable(1);
+  ASSERT_EQ(u16(sub, 6), 4u);
+  EXPECT_EQ(u16(sub, 14), 0x4E01u);
+  EXPECT_EQ(u16(sub, 20), 0x4E00u);
+  EXPECT_EQ(u16(sub, 28), 4u);  // from its own place to glyphIdArray[0]
 }
 
 TEST(FontSubset, NotAFontThrowsNamingTheFile) {
