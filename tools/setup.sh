@@ -23,6 +23,7 @@ packages=(
   libimgui-dev libstb-dev libfreetype-dev libpng-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth
   fonts-wqy-microhei gettext locales
   libreoffice-writer-nogui poppler-utils  # tests/report/docx-to-pdf.sh: the .docx laid out as PDF
+  fontconfig  # tests/report/font-subset.sh: fc-query reads the font the HTML embeds
   libgtest-dev libgmock-dev libbenchmark-dev python3
   libopenmpi-dev openmpi-bin
 )

@@ -114,7 +114,11 @@ std::string isoDate(int year, int month, int day);
 
 /// A whole HTML page (UTF-8): A4 print styles with margins, tables that do not split a row and
 /// repeat their header on each page, a running header with the organisation and title, and a
-/// font stack that prints Chinese on Windows, WPS and Debian alike.
+/// font stack that prints Chinese on Windows, WPS and Debian alike. A subset of the first of
+/// reportFontFiles (sim/report/FontSubset.hpp) that serves, holding the page's characters, is
+/// embedded as the face "DrillSim CJK", which the stack names after the installed Song and Hei
+/// faces, so that a machine with no Chinese font prints the page too; with none, the page names
+/// installed fonts only.
 std::string toHtml(const Document& doc);
 /// The bytes of a .docx package of the same document. A picture (Block::Kind::Svg) is written
 /// as its caption and a line that sends the reader to the HTML version: WordprocessingML takes

@@ -1,11 +1,17 @@
 // The HTML writer of a report (sim/report/Document.hpp): one self-contained UTF-8 page for a
 // browser's print dialog. Print rules from CSS Paged Media Level 3 (@page size and margin boxes)
 // and CSS Fragmentation Level 3 (break-inside, break-after), with the CSS 2.1 page-break-*
-// properties beside them for older engines.
+// properties beside them for older engines. The Chinese font goes with the page: a subset of
+// WenQuanYi Micro Hei with the page's characters, as a CSS Fonts Level 4 @font-face whose source
+// is a data: URL (RFC 2397) of the TrueType file in base64 (RFC 4648, section 4).
+#include <algorithm>
 #include <cstdio>
+#include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include "sim/report/Document.hpp"
+#include "sim/report/FontSubset.hpp"
 #include "sim/report/Markup.hpp"
 
 namespace drillsim::report {
@@ -14,11 +20,13 @@ namespace {
 using detail::escape;
 
 // Body in a Song (宋体) face, headings in a Hei (黑体) face: SimSun/SimHei on Windows and WPS,
-// Songti/Heiti on macOS, Noto CJK or WenQuanYi (Debian's fonts-noto-cjk, fonts-wqy-microhei).
+// Songti/Heiti on macOS, Noto CJK (Debian's fonts-noto-cjk), then the page's own "DrillSim CJK"
+// (see fontFace), then an installed WenQuanYi (fonts-wqy-microhei). The embedded face is a Hei,
+// so it comes after every installed Song face: a machine that has one prints the body in it.
 constexpr const char* kStyle = R"(<style>
 @page { size: A4; margin: 20mm 18mm; }
-:root { --song: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif;
-        --hei: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
+:root { --song: "SimSun", "Songti SC", "Noto Serif CJK SC", "DrillSim CJK", "WenQuanYi Micro Hei", serif;
+        --hei: "SimHei", "Heiti SC", "Noto Sans CJK SC", "DrillSim CJK", "WenQuanYi Micro Hei", sans-serif; }
 html { font-family: var(--song); font-size: 12pt; line-height: 1.5; color: #000; }
 body { margin: 0; }
 h1, h2, h3, .title, caption, .running { font-family: var(--hei); }
@@ -84,7 +92,8 @@ std::string cssString(const std::string& text) {
 std::string marginBoxes(const Document& doc) {
   const detail::Words& w = detail::wordsFor(doc.language);
   std::ostringstream o;
-  o << "<style>\n@page { font-family: \"SimSun\", \"Noto Serif CJK SC\", \"WenQuanYi Micro Hei\", serif; font-size: 9pt;\n"
+  o << "<style>\n@page { font-family: \"SimSun\", \"Noto Serif CJK SC\", \"DrillSim CJK\", \"WenQuanYi Micro Hei\",\n"
+    << "  serif; font-size: 9pt;\n"
     << "  @bottom-center { content: " << cssString(w.pageBefore) << " counter(page) " << cssString(w.pageBetween) << " counter(pages) "
     << cssString(w.pageAfter) << "; }\n  @top-left { content: " << cssString(doc.organisation) << "; }\n"
     << "  @top-right { content: " << cssString(doc.title) << "; }\n}\n"
@@ -160,13 +169,78 @@ void block(std::ostringstream& o, const Block& b) {
     case Block::Kind::PageBreak: o << "<div class=\"page-break\"></div>\n"; break;
   }
 }
+
+// RFC 4648, section 4: base64 with padding, in one line.
+std::string base64(const std::string& bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    unsigned v = 0;
+    for (std::size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kAlphabet[(v >> (18 - 6 * k)) & 0x3F] : '=';
+  }
+  return out;
+}
+
+// The character data of an SVG picture, outside its tags: the text it draws.
+void addSvgText(const std::string& svg, std::set<char32_t>& into) {
+  for (std::size_t at = 0; at < svg.size();) {
+    const std::size_t tag = svg.find('<', at);
+    addCodePoints(std::string_view(svg).substr(at, tag == std::string::npos ? std::string::npos : tag - at), into);
+    if (tag == std::string::npos) break;
+    const std::size_t end = svg.find('>', tag);
+    at = end == std::string::npos ? svg.size() : end + 1;
+  }
+}
+
+// Every character the page shows: its head, each block's text, and the page margins' words with
+// the digits of the page numbers.
+std::set<char32_t> pageCharacters(const Document& doc) {
+  const detail::Words& w = detail::wordsFor(doc.language);
+  std::set<char32_t> cps;
+  for (const std::string* text :
+       {&doc.title, &doc.subtitle, &doc.organisation, &doc.date, &w.pageBefore, &w.pageBetween, &w.pageAfter})
+    addCodePoints(*text, cps);
+  addCodePoints("0123456789\u3000", cps);  // U+3000 between the running header's title and date
+  for (const Block& b : doc.blocks) {
+    addCodePoints(b.text, cps);
+    for (const auto& item : b.items) addCodePoints(item, cps);
+    for (const auto& [label, value] : b.fields) addCodePoints(label + value, cps);
+    for (const auto& column : b.table.columns) addCodePoints(column, cps);
+    for (const auto& row : b.table.rows)
+      for (const auto& cell : row) addCodePoints(cell, cps);
+    addSvgText(b.svg, cps);
+  }
+  cps.erase(U'\n');
+  return cps;
+}
+
+// The page's own Chinese face, "DrillSim CJK": the first of reportFontFiles that can be subset
+// (a CFF font such as Noto Sans CJK cannot), cut down to the page's characters; none when no file
+// serves, and the page names the installed fonts only.
+std::string fontFace(const Document& doc) {
+  const std::set<char32_t> cps = pageCharacters(doc);
+  for (const std::string& file : reportFontFiles()) {
+    std::string font;
+    try {
+      font = subsetFont(file, cps);
+    } catch (const std::runtime_error&) {
+      continue;
+    }
+    return "<style>\n@font-face { font-family: \"DrillSim CJK\"; src: url(data:font/ttf;base64," + base64(font) +
+           ") format(\"truetype\"); }\n</style>\n";
+  }
+  return {};
+}
 }  // namespace
 
 std::string toHtml(const Document& doc) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << escape(doc.language) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" << escape(doc.title) << "</title>\n"
-    << kStyle << (doc.landscape ? kLandscape : "") << marginBoxes(doc) << "</head>\n<body>\n<main>\n";
+    << fontFace(doc) << kStyle << (doc.landscape ? kLandscape : "") << marginBoxes(doc) << "</head>\n<body>\n<main>\n";
   o << "<div class=\"running\"><span>" << escape(doc.organisation) << "</span><span>" << escape(doc.title)
     << (doc.date.empty() ? "" : "\u3000") << escape(doc.date) << "</span></div>\n";
   if (!doc.title.empty()) o << "<div class=\"title\">" << lines(doc.title) << "</div>\n";
