@@ -146,11 +146,25 @@ std::string readFile(const std::filesystem::path& path) {
   return s.str();
 }
 
-/// An HTML page's text: its styles and tags taken out, its character references read.
+/// An HTML page's text: its styles and tags taken out, its character references read. (Not with
+/// std::regex: its matching recurses per character, and a page's embedded font is long.)
 std::string withoutMarkup(const std::string& html) {
-  std::string text = std::regex_replace(html, std::regex("<style>[\\s\\S]*?</style>|<[^>]*>"), " ");
+  std::string text;
+  for (std::size_t i = 0; i < html.size();) {
+    if (html.compare(i, 7, "<style>") == 0) {
+      const std::size_t end = html.find("</style>", i);
+      i = end == std::string::npos ? html.size() : end + 8;
+      text += ' ';
+    } else if (html[i] == '<') {
+      const std::size_t end = html.find('>', i);
+      i = end == std::string::npos ? html.size() : end + 1;
+      text += ' ';
+    } else {
+      text += html[i++];
+    }
+  }
   for (const auto& [reference, character] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
-    text = std::regex_replace(text, std::regex(reference), character);
+    for (std::size_t at; (at = text.find(reference)) != std::string::npos;) text.replace(at, std::string(reference).size(), character);
   return text;
 }
 

@@ -121,7 +121,7 @@ class SvgMap {
   void header() {
     svg << R"(<?xml version="1.0" encoding="UTF-8"?>)" << "\n"
         << R"(<svg xmlns="http://www.w3.org/2000/svg" width=")" << options.width_px << R"(" height=")" << pixels(height)
-        << R"(" viewBox="0 0 )" << options.width_px << " " << pixels(height) << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">)" << "\n"
+        << R"(" viewBox="0 0 )" << options.width_px << " " << pixels(height) << R"(" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, DrillSim CJK, sans-serif">)" << "\n"
         << R"(<rect width="100%" height="100%" fill="#fbfbf8"/>)" << "\n";
     svg << R"(<text x=")" << f.margin << R"(" y="38" font-size="24" font-weight="bold">)" << markupEscape(options.title)
         << "</text>\n";

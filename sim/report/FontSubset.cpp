@@ -17,6 +17,8 @@
 #include <system_error>
 #include <utility>
 
+#include "sim/report/Markup.hpp"
+
 namespace drillsim::report {
 
 namespace {
@@ -322,7 +324,7 @@ std::string format4(const std::vector<std::pair<char32_t, std::uint32_t>>& map) 
   // idRangeOffset: from the entry itself to the segment's first glyph in glyphIdArray.
   std::size_t before = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    append16(b, segments[i].glyphs.empty() ? 0 : 2 * (n - i) + 2 * before);
+    append16(b, segments[i].glyphs.empty() ? 0 : std::uint32_t(2 * (n - i) + 2 * before));
     before += segments[i].glyphs.size();
   }
   for (const Segment& s : segments)
@@ -401,39 +403,12 @@ std::string assemble(const std::map<std::string, std::string>& tables) {
   return font;
 }
 
-// The length of the UTF-8 sequence at text[i] and its code point, or 0 when the bytes there are
-// not a well-formed sequence (Unicode 15, table 3-7: no overlongs, no surrogates).
-std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t n = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0)
-    n = 2, cp = b0 & 0x1Fu, min = 0x80;
-  else if ((b0 & 0xF0) == 0xE0)
-    n = 3, cp = b0 & 0x0Fu, min = 0x800;
-  else if ((b0 & 0xF8) == 0xF0)
-    n = 4, cp = b0 & 0x07u, min = 0x10000;
-  else
-    return 0;
-  if (i + n > text.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 }  // namespace
 
 void addCodePoints(std::string_view text, std::set<char32_t>& into) {
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = 0;
-    const std::size_t n = decode(text, i, cp);
+    const std::size_t n = detail::decodeUtf8(text, i, cp);
     if (n) into.insert(cp);
     i += n ? n : 1;
   }

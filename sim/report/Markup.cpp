@@ -7,9 +7,14 @@
 namespace drillsim::report::detail {
 
 namespace {
-// The length of the UTF-8 sequence starting at text[i] and its code point, or 0 when the bytes
-// there are not a well-formed sequence (Unicode 15, table 3-7: no overlongs, no surrogates).
-std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
+// XML 1.0, section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+bool allowedInXml(char32_t cp) {
+  if (cp < 0x20) return cp == 0x9 || cp == 0xA || cp == 0xD;
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+}  // namespace
+
+std::size_t decodeUtf8(std::string_view text, std::size_t i, char32_t& cp) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
   if (b0 < 0x80) {
@@ -31,19 +36,12 @@ std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
   return n;
 }
 
-// XML 1.0, section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-bool allowedInXml(char32_t cp) {
-  if (cp < 0x20) return cp == 0x9 || cp == 0xA || cp == 0xD;
-  return cp != 0xFFFE && cp != 0xFFFF;
-}
-}  // namespace
-
 std::string escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = 0;
-    const std::size_t n = decode(text, i, cp);
+    const std::size_t n = decodeUtf8(text, i, cp);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER for one stray byte
       ++i;

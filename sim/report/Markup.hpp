@@ -10,6 +10,10 @@
 
 namespace drillsim::report::detail {
 
+/// The length of the UTF-8 sequence starting at text[i] and its code point, or 0 when the bytes
+/// there are not a well-formed sequence (Unicode 15, table 3-7: no overlongs, no surrogates).
+std::size_t decodeUtf8(std::string_view text, std::size_t i, char32_t& cp);
+
 /// `text` as XML 1.0 (and HTML) character data or attribute value: & < > " ' as references,
 /// characters XML 1.0 does not allow (section 2.2 "Characters": C0 controls but tab, line feed
 /// and carriage return; U+FFFE, U+FFFF) dropped, and bytes that are not UTF-8 replaced by U+FFFD,

@@ -107,13 +107,13 @@ struct Font {
     EXPECT_EQ(u16(*sub, 0), 4u);
     const std::uint32_t segments = u16(*sub, 6) / 2;
     for (std::uint32_t s = 0; s < segments; ++s) {
-      const std::uint32_t end = u16(*sub, 14 + 2 * s), start = u16(*sub, 16 + 2 * segments + 2 * s);
-      if (cp < start || cp > end) continue;
+      const std::uint32_t end = u16(*sub, 14 + 2 * s), first = u16(*sub, 16 + 2 * segments + 2 * s);
+      if (cp < first || cp > end) continue;
       const std::uint32_t delta = u16(*sub, 16 + 4 * segments + 2 * s);
       const std::size_t rangeAt = 16 + 6 * segments + 2 * s;
       const std::uint32_t range = u16(*sub, rangeAt);
       if (range == 0) return (cp + delta) & 0xFFFF;
-      const std::uint32_t g = u16(*sub, rangeAt + range + 2 * (cp - start));
+      const std::uint32_t g = u16(*sub, rangeAt + range + 2 * (cp - first));
       return g ? (g + delta) & 0xFFFF : 0;
     }
     return 0;
