@@ -235,8 +235,8 @@ std::string didYouMean(std::string_view word, const std::vector<std::string>& ca
 }
 
 std::string expectedOneOf(std::string_view found, const std::vector<std::string>& all) {
-  if (all.empty()) return "expected a defined name, but none is defined";
-  return "expected one of " + namesWithSuggestion(found, all);
+  if (all.empty()) return tr("expected a defined name, but none is defined");
+  return tf("expected one of {1}", namesWithSuggestion(found, all));
 }
 
 std::string namesWithSuggestion(std::string_view found, const std::vector<std::string>& all) {
@@ -246,13 +246,13 @@ std::string namesWithSuggestion(std::string_view found, const std::vector<std::s
   std::string s;
   const std::size_t shown = std::min<std::size_t>(candidates.size(), 12);
   for (std::size_t i = 0; i < shown; ++i) s += (i ? ", " : "") + candidates[i];
-  if (shown < candidates.size()) s += ", ... (" + std::to_string(candidates.size()) + " in all)";
+  if (shown < candidates.size()) s += tf(", ... ({1} in all)", candidates.size());
   std::string hint = didYouMean(found, candidates);
   if (!hint.empty()) {
-    s += " (did you mean '" + hint + "'?";
-    if (const std::string odd = nonAsciiCharacters(found); !odd.empty() && lookalike(found, {hint}) == hint)
-      s += " " + inQuotes(found) + " only looks like it: it has " + odd;
-    s += ")";
+    const std::string odd = nonAsciiCharacters(found);
+    s += !odd.empty() && lookalike(found, {hint}) == hint
+             ? tf(" (did you mean '{1}'? {2} only looks like it: it has {3})", hint, inQuotes(found), odd)
+             : tf(" (did you mean '{1}'?)", hint);
   }
   return s;
 }

@@ -95,6 +95,31 @@ TEST(I18n, LanguageFollowsTheLocaleName) {
 
 // LANG=zh_CN.UTF-8 speaks Chinese, LC_ALL=C over it English (POSIX precedence), and --lang
 // chooses over both, wherever it stands.
+// Every command's --help in Chinese: its usage, its prose and each option's line translated; the
+// option names, metavariables and choices as the command line takes them.
+TEST(I18n, EveryCommandsHelpInChinese) {
+  for (const char* command : {"validate", "info", "run", "batch", "merge", "compare", "hazard", "register", "shelters", "bound",
+                              "drill", "map", "synth"}) {
+    const auto zh = test::runDrillsim({"--lang", "zh", command, "--help"});
+    const auto en = test::runDrillsim({"--lang", "en", command, "--help"});
+    ASSERT_EQ(zh.exitCode, 0) << command;
+    EXPECT_EQ(zh.out.rfind(std::string("用法：drillsim ") + command, 0), 0u) << zh.out;
+    EXPECT_NE(zh.out.find("选项："), std::string::npos) << zh.out;
+    EXPECT_NE(zh.out.find("退出码："), std::string::npos) << zh.out;
+    // Each option's line: the same option, its help in other words.
+    std::istringstream lines(en.out);
+    int options = 0;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("  --", 0) != 0 || line.size() <= 26) continue;
+      ++options;
+      const std::string option = line.substr(0, line.find(' ', 4));
+      EXPECT_NE(zh.out.find(option), std::string::npos) << command << ": " << option;
+      EXPECT_EQ(zh.out.find(line.substr(26)), std::string::npos) << command << " " << option << " is English: " << line;
+    }
+    EXPECT_GT(options, 0) << command;
+  }
+}
+
 TEST(I18n, CommandLineSpeaksTheLanguageAsked) {
   const std::string bin = test::binaryPath();
   const auto zh = test::runProgram({"/usr/bin/env", "LANG=zh_CN.UTF-8", bin, "--help"});

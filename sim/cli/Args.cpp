@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "scenarios/Diagnostics.hpp"
+#include "scenarios/I18n.hpp"
 
 namespace drillsim::cli {
 
@@ -17,8 +18,7 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& 
     const std::string& a = argv[i];
     if (onlyPositional || a.size() < 2 || a.compare(0, 2, "--") != 0) {
       if (!onlyPositional && a.size() > 1 && a[0] == '-' && a != "-")
-        throw UsageError("unknown option " + inQuotes(a) + "; options start with two dashes (" +
-                         expectedOneOf(a, names) + ")");
+        throw UsageError(tf("unknown option {1}; options start with two dashes ({2})", inQuotes(a), expectedOneOf(a, names)));
       positional_.push_back(a);
       continue;
     }
@@ -34,14 +34,14 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& 
       inlineValue = true;
     }
     auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
-    if (spec == specs.end()) throw UsageError("unknown option " + inQuotes("--" + name) + "; " + expectedOneOf("--" + name, names));
+    if (spec == specs.end()) throw UsageError(tf("unknown option {1}; {2}", inQuotes("--" + name), expectedOneOf("--" + name, names)));
     if (!spec->takesValue) {
-      if (inlineValue) throw UsageError("option --" + name + " takes no value");
+      if (inlineValue) throw UsageError(tf("option --{1} takes no value", name));
       flags_[name] = true;
       continue;
     }
     if (!inlineValue) {
-      if (i + 1 >= argv.size()) throw UsageError("option --" + name + " needs a value (" + spec->valueName + ")");
+      if (i + 1 >= argv.size()) throw UsageError(tf("option --{1} needs a value ({2})", name, spec->valueName));
       value = argv[++i];
     }
     values_[name] = value;
@@ -62,7 +62,7 @@ std::string Args::choice(const std::string& name, const std::vector<std::string>
                          const std::string& fallback) const {
   std::string v = value(name, fallback);
   if (std::find(choices.begin(), choices.end(), v) == choices.end())
-    throw UsageError("--" + name + ": " + expectedOneOf(v, choices) + ", found " + inQuotes(v));
+    throw UsageError(tf("--{1}: {2}, found {3}", name, expectedOneOf(v, choices), inQuotes(v)));
   return v;
 }
 
@@ -77,16 +77,17 @@ double Args::number(const std::string& name, double low, double high, double fal
     used = 0;
   }
   if (used != text->size() || !(v >= low && v <= high)) {
-    char range[96];
-    std::snprintf(range, sizeof range, "%g to %g", low, high);
-    throw UsageError("--" + name + ": expected a number from " + range + ", found '" + *text + "'");
+    char from[48], to[48];
+    std::snprintf(from, sizeof from, "%g", low);
+    std::snprintf(to, sizeof to, "%g", high);
+    throw UsageError(tf("--{1}: expected a number from {2} to {3}, found '{4}'", name, from, to, *text));
   }
   return v;
 }
 
 int Args::jobs() const {
   const std::uint64_t jobs = count("jobs", std::max(1u, std::thread::hardware_concurrency()));
-  if (jobs < 1 || jobs > 1024) throw UsageError("--jobs: expected a whole number from 1 to 1024");
+  if (jobs < 1 || jobs > 1024) throw UsageError(tr("--jobs: expected a whole number from 1 to 1024"));
   return int(jobs);
 }
 
@@ -101,17 +102,17 @@ std::uint64_t Args::count(const std::string& name, std::uint64_t fallback) const
     used = 0;
   }
   if (used != text->size() || text->empty() || (*text)[0] == '-')
-    throw UsageError("--" + name + ": expected a whole number >= 0, found '" + *text + "'");
+    throw UsageError(tf("--{1}: expected a whole number >= 0, found '{2}'", name, *text));
   return v;
 }
 
 std::string describeOptions(const std::vector<OptionSpec>& specs) {
-  std::string s = "Options:\n";
+  std::string s = tr("Options:\n");
   for (const auto& o : specs) {
     std::string left = "  --" + o.name + (o.takesValue ? " " + o.valueName : "");
     if (left.size() < 26) left.resize(26, ' ');
     else left += "\n" + std::string(26, ' ');
-    s += left + o.help + "\n";
+    s += left + tr(o.help.c_str()) + "\n";  // marked where each command lists its options
   }
   return s;
 }

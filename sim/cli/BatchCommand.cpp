@@ -15,6 +15,7 @@
 #include <iostream>
 #include <thread>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/BatchPlan.hpp"
@@ -31,20 +32,20 @@ namespace drillsim::cli {
 // [SECTION] Options and interrupts
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"plans", true, "plans to run, separated by commas (default: every plan)", "A,B,..."},
-    {"replications", true, "replications per plan (default: the scenario's monte_carlo.replications)", "N"},
-    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "S"},
-    {"jobs", true, "replications run at once (default: the machine's cores)", "J"},
-    {"out", true, "results GeoPackage (default: SCENARIO-NAME.results.gpkg here)", "FILE.gpkg"},
-    {"resume", false, "finish the batch stored in --out, running only what it lacks", ""},
-    {"shard", true, "run only replications r with r mod n = i, for a job array; join the shards with drillsim merge", "i/n"},
-    {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
-    {"time-limit", true, "wall-clock seconds one replication may take before it is stopped (default 300)", "S"},
-    {"lock-wait", true, "seconds to keep results in memory while another program locks the store (default 600)", "S"},
-    {"quiet", false, "no progress bar", ""},
-    {"progress-fd", true, "also write progress as JSON lines to this open file descriptor (for the front end)", "FD"},
-    {"model", true, "dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense", "MODEL"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"plans", true, i18n::kNoop("plans to run, separated by commas (default: every plan)"), "A,B,..."},
+    {"replications", true, i18n::kNoop("replications per plan (default: the scenario's monte_carlo.replications)"), "N"},
+    {"seed", true, i18n::kNoop("random seed (default: the scenario's monte_carlo.seed)"), "S"},
+    {"jobs", true, i18n::kNoop("replications run at once (default: the machine's cores)"), "J"},
+    {"out", true, i18n::kNoop("results GeoPackage (default: SCENARIO-NAME.results.gpkg here)"), "FILE.gpkg"},
+    {"resume", false, i18n::kNoop("finish the batch stored in --out, running only what it lacks"), ""},
+    {"shard", true, i18n::kNoop("run only replications r with r mod n = i, for a job array; join the shards with drillsim merge"), "i/n"},
+    {"csv", true, i18n::kNoop("also write one row per (plan, replication) as CSV"), "FILE.csv"},
+    {"time-limit", true, i18n::kNoop("wall-clock seconds one replication may take before it is stopped (default 300)"), "S"},
+    {"lock-wait", true, i18n::kNoop("seconds to keep results in memory while another program locks the store (default 600)"), "S"},
+    {"quiet", false, i18n::kNoop("no progress bar"), ""},
+    {"progress-fd", true, i18n::kNoop("also write progress as JSON lines to this open file descriptor (for the front end)"), "FD"},
+    {"model", true, i18n::kNoop("dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense"), "MODEL"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 // `stopping` ends the batch's loop; `interrupted` says the user asked for it (Ctrl-C, SIGTERM).
@@ -156,7 +157,7 @@ void summariseStore(const std::string& out, const std::vector<ReplicationRow>& r
 
 // [SECTION] Help
 std::string helpBatch() {
-  return "Usage: drillsim batch SCENARIO.yaml [options]\n\n"
+  return std::string(tr("Usage: drillsim batch SCENARIO.yaml [options]\n\n"
          "Runs every plan (or --plans) for N replications under common random numbers: replication r\n"
          "draws the same weather, release, pre-movement and team delays under every plan. The platform\n"
          "is built once; each replication runs in its own child process, --jobs at a time. Results go\n"
@@ -171,11 +172,10 @@ std::string helpBatch() {
          "results held meanwhile; a full disk stops the batch with what is stored intact; a store moved\n"
          "or deleted while running is copied back.\n"
          "Read them with `drillsim compare FILE.gpkg`, sqlite3, or a GIS (layers\n"
-         "zone_summary and shelter_summary).\n\n" +
-         describeOptions(kOptions) +
-         "\nExit codes: 0 done, 2 the scenario is invalid or does not match the stored batch, 64 bad command\n"
+         "zone_summary and shelter_summary).\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 done, 2 the scenario is invalid or does not match the stored batch, 64 bad command\n"
          "line, 73 the results cannot be written, 75 an MPI batch lost a rank, 130 interrupted (what\n"
-         "finished is kept in every case; --resume runs the rest).\n";
+         "finished is kept in every case; --resume runs the rest).\n");
 }
 
 // [SECTION] MPI ranks other than 0: their share of the work, sent to rank 0
@@ -252,14 +252,14 @@ BatchSettings askedSettings(const Args& args, const Scenario& sc, const std::str
   settings.seed = args.count("seed", sc.monte_carlo.seed);
   settings.replications = int(args.count("replications", std::uint64_t(sc.monte_carlo.replications)));
   if (settings.replications < 1 || settings.replications > 10000000)
-    throw UsageError("--replications: expected a whole number from 1 to 10000000");
+    throw UsageError(tr("--replications: expected a whole number from 1 to 10000000"));
   settings.plans = args.value("plans") ? splitList(*args.value("plans")) : allPlans;
   settings.model = dispersionName(sc.dispersion);
   if (auto shard = args.value("shard"); shard && !parseShard(*shard, settings))
-    throw UsageError("--shard: expected i/n with 0 <= i < n <= 100000 (e.g. 3/8: the fourth of eight), found " +
-                     inQuotes(*shard));
+    throw UsageError(tf("--shard: expected i/n with 0 <= i < n <= 100000 (e.g. 3/8: the fourth of eight), found {1}",
+                        inQuotes(*shard)));
   for (const auto& p : settings.plans)
-    if (!sc.plan(p)) throw UsageError("--plans: no plan " + inQuotes(p) + "; " + expectedOneOf(p, allPlans));
+    if (!sc.plan(p)) throw UsageError(tf("--plans: no plan {1}; {2}", inQuotes(p), expectedOneOf(p, allPlans)));
   return settings;
 }
 
@@ -274,7 +274,7 @@ std::optional<StoreWriter> openStore(const Args& args, const std::string& out, B
     checkFits();
     return StoreWriter::create(out, settings);
   }
-  if (!std::filesystem::exists(out)) throw UsageError("--resume: " + out + " does not exist; run without --resume to start it");
+  if (!std::filesystem::exists(out)) throw UsageError(tf("--resume: {1} does not exist; run without --resume to start it", out));
   std::optional<StoreWriter> writer;
   try {
     writer.emplace(StoreWriter::resume(out));
@@ -309,7 +309,7 @@ class Progress {
     if (!args.value("progress-fd")) return;
     const int fd = int(args.count("progress-fd", 0));
     out_ = fd > 2 ? fdopen(fd, "w") : nullptr;
-    if (!out_) throw UsageError("--progress-fd: expected an open file descriptor above 2");
+    if (!out_) throw UsageError(tr("--progress-fd: expected an open file descriptor above 2"));
   }
   ~Progress() {
     if (out_) std::fclose(out_);
@@ -548,8 +548,8 @@ int runBatch(const std::vector<std::string>& argv) {
   int rank = 0, ranks = 1;
   if (mpi::underMpirun()) {
     if (!mpi::available())
-      throw UsageError("started by mpirun, but this drillsim was built without MPI (install libopenmpi-dev and build "
-                       "again); or split the batch with --shard i/n and join the shards with drillsim merge");
+      throw UsageError(tr("started by mpirun, but this drillsim was built without MPI (install libopenmpi-dev and build "
+                          "again); or split the batch with --shard i/n and join the shards with drillsim merge"));
     mpi::init(rank, ranks);
   }
   struct Finalize {  // last, after the other ranks are told to stop
@@ -558,14 +558,14 @@ int runBatch(const std::vector<std::string>& argv) {
       if (on) mpi::finalize();
     }
   } finalize{true};  // nothing when no MPI helper was started
-  if (ranks > 1 && args.value("shard")) throw UsageError("--shard: not with mpirun, which splits the batch itself");
-  if (ranks > 1 && args.value("progress-fd")) throw UsageError("--progress-fd: not with mpirun");
+  if (ranks > 1 && args.value("shard")) throw UsageError(tr("--shard: not with mpirun, which splits the batch itself"));
+  if (ranks > 1 && args.value("progress-fd")) throw UsageError(tr("--progress-fd: not with mpirun"));
   StopOthersUnlessReleased stopOthers{ranks > 1 && rank == 0};
   std::optional<LoadedScenario> loaded;
   if (rank == 0) {
     loaded = loadScenarioArgument(args);
   } else {  // the same files: rank 0 has printed their warnings
-    if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
+    if (args.positional().size() != 1) throw UsageError(tr("expected exactly one scenario file"));
     Diagnostics quiet;
     loaded = loadAndValidate(args.positional()[0], quiet, args.value("substances", ""));
   }

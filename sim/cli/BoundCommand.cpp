@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "scenarios/I18n.hpp"
 #include "sim/analysis/QuickestFlow.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
@@ -14,14 +15,14 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"plan", true, "bound the evacuees of this plan's run, leaving when they did, and compare", "ID"},
-    {"seed", true, "random seed of the pre-movement draws (default: the scenario's monte_carlo.seed)", "N"},
-    {"replication", true, "which replication's draws to use (default 0)", "R"},
-    {"no-premovement", false, "everyone ready to walk the moment the order reaches them", ""},
-    {"step", true, "time step of the time-expanded network in seconds (default 1)", "S"},
-    {"format", true, "text (default) or json", "FORMAT"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
-    {"simgrid-log", false, "let SimGrid print its own log (silent by default)", ""},
+    {"plan", true, i18n::kNoop("bound the evacuees of this plan's run, leaving when they did, and compare"), "ID"},
+    {"seed", true, i18n::kNoop("random seed of the pre-movement draws (default: the scenario's monte_carlo.seed)"), "N"},
+    {"replication", true, i18n::kNoop("which replication's draws to use (default 0)"), "R"},
+    {"no-premovement", false, i18n::kNoop("everyone ready to walk the moment the order reaches them"), ""},
+    {"step", true, i18n::kNoop("time step of the time-expanded network in seconds (default 1)"), "S"},
+    {"format", true, i18n::kNoop("text (default) or json"), "FORMAT"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
+    {"simgrid-log", false, i18n::kNoop("let SimGrid print its own log (silent by default)"), ""},
 };
 
 struct Inputs {
@@ -178,7 +179,7 @@ void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Rele
 }  // namespace
 
 std::string helpBound() {
-  return "Usage: drillsim bound SCENARIO.yaml [options]\n\n"
+  return std::string(tr("Usage: drillsim bound SCENARIO.yaml [options]\n\n"
          "The least possible clearance time: when the last evacuee could be in a shelter if every\n"
          "person took the best route to the best shelter, given road capacities, walking times,\n"
          "shelter capacities and when each person is ready to leave. Computed exactly as a quickest\n"
@@ -187,11 +188,10 @@ std::string helpBound() {
          "Without --plan: everyone in every zone, ordered out at T+0, each cohort ready after the\n"
          "pre-movement time the simulator draws for it. With --plan: the evacuees of that plan's\n"
          "run (seed, replication), leaving when they did, against the clearance the plan reached\n"
-         "(plan efficiency = bound / clearance).\n\n" +
-         describeOptions(kOptions) +
-         "\n--format json prints {\"bound_s\": ..., \"bottlenecks\": [...], ...} (bound_s null when\n"
+         "(plan efficiency = bound / clearance).\n\n")) +
+         describeOptions(kOptions) + tr("\n--format json prints {\"bound_s\": ..., \"bottlenecks\": [...], ...} (bound_s null when\n"
          "not everyone can reach a shelter with room).\n"
-         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line or unknown plan.\n";
+         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line or unknown plan.\n");
 }
 
 int runBound(const std::vector<std::string>& argv) {

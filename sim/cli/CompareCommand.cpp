@@ -27,12 +27,12 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"baseline", true, "plan the others are compared with (default: the batch's first plan)", "ID"},
-    {"format", true, "text (default), csv, json, md, html (a page to print) or docx (a Word/WPS document, with --out)", "FORMAT"},
-    {"out", true, "write the html or docx document to this file (html without it: the standard output)", "FILE"},
-    {"precision", true, "target half-width of the mean's interval, as a share of the mean (default 0.05)", "SHARE"},
-    {"salvage", true, "copy the rows of a damaged store that can still be read into a new store, and stop", "NEW.gpkg"},
-    {"where", true, "only the replications whose draws satisfy these conditions, e.g. 'wind_speed_ms<2,stability=F'", "CONDITIONS"},
+    {"baseline", true, i18n::kNoop("plan the others are compared with (default: the batch's first plan)"), "ID"},
+    {"format", true, i18n::kNoop("text (default), csv, json, md, html (a page to print) or docx (a Word/WPS document, with --out)"), "FORMAT"},
+    {"out", true, i18n::kNoop("write the html or docx document to this file (html without it: the standard output)"), "FILE"},
+    {"precision", true, i18n::kNoop("target half-width of the mean's interval, as a share of the mean (default 0.05)"), "SHARE"},
+    {"salvage", true, i18n::kNoop("copy the rows of a damaged store that can still be read into a new store, and stop"), "NEW.gpkg"},
+    {"where", true, i18n::kNoop("only the replications whose draws satisfy these conditions, e.g. 'wind_speed_ms<2,stability=F'"), "CONDITIONS"},
 };
 
 // A statistic in a table: "-" when there is none, "∞" when unbounded, never "-0".
@@ -291,7 +291,7 @@ std::string comparisonCsv(const Comparison& c) {
 }  // namespace
 
 std::string helpCompare() {
-  return "Usage: drillsim compare RESULTS.gpkg [options]\n\n"
+  return std::string(tr("Usage: drillsim compare RESULTS.gpkg [options]\n\n"
          "Reads a batch written by `drillsim batch` and compares its plans metric by metric: mean with\n"
          "its 95 % t-interval, standard deviation, P50/P90/P95 with distribution-free intervals; for\n"
          "each plan against the baseline the paired difference (same replications, common random\n"
@@ -305,15 +305,14 @@ std::string helpCompare() {
          "--where selects replications by what they drew (the weather, each release's rate, duration, hole\n"
          "and dispersion, each fire's start), e.g. --where 'wind_speed_ms<2,stability=F' or\n"
          "--where 'L1.dispersion=dense'; the names are the columns `drillsim batch --csv` writes after the\n"
-         "metrics.\n\n" +
-         describeOptions(kOptions) +
-         "\nExit codes: 0 done, 2 the file is not a batch or is damaged, 64 bad command line, 73 --salvage cannot\n"
-         "write its store.\n";
+         "metrics.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 done, 2 the file is not a batch or is damaged, 64 bad command line, 73 --salvage cannot\n"
+         "write its store.\n");
 }
 
 int runCompare(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().size() != 1) throw UsageError("expected exactly one results file");
+  if (args.positional().size() != 1) throw UsageError(tr("expected exactly one results file"));
   const std::string format = args.choice("format", {"text", "csv", "json", "md", "html", "docx"}, "text");
   const bool document = documentFormat(args, format);
   const double precision = args.number("precision", 1e-6, 10, 0.05);
@@ -358,7 +357,7 @@ int runCompare(const std::vector<std::string>& argv) {
   std::vector<std::string> plans = settings.plans;
   const std::string baseline = args.value("baseline").value_or(plans.empty() ? "" : plans.front());
   if (std::find(plans.begin(), plans.end(), baseline) == plans.end())
-    throw UsageError("--baseline: no plan " + inQuotes(baseline) + " in this batch; " + expectedOneOf(baseline, plans));
+    throw UsageError(tf("--baseline: no plan {1} in this batch; {2}", inQuotes(baseline), expectedOneOf(baseline, plans)));
 
   // --where: the replications whose draws satisfy the conditions (the same under every plan).
   std::vector<DrawCondition> where;
@@ -382,7 +381,7 @@ int runCompare(const std::vector<std::string>& argv) {
     }
     for (const auto& c : where)
       if (std::find(known.begin(), known.end(), c.name) == known.end())
-        throw UsageError("--where: no drawn quantity " + inQuotes(c.name) + "; " + expectedOneOf(c.name, known));
+        throw UsageError(tf("--where: no drawn quantity {1}; {2}", inQuotes(c.name), expectedOneOf(c.name, known)));
   }
   const Comparison c = compareToBaseline(rows, plans, baseline, precision, where);
   if (c.successful == 0 && !where.empty() && c.considered > 0) {

@@ -210,7 +210,7 @@ void warnAfterAsOf(const Scenario& s, const DrillCalendar& c) {
 }  // namespace
 
 int runDrillCalendar(const Args& args) {
-  if (args.positional().size() != 2) throw UsageError("expected the scenario file after 'calendar'");
+  if (args.positional().size() != 2) throw UsageError(tr("expected the scenario file after 'calendar'"));
   const year_month_day asOf = asOfArgument(args);
   const std::string format = args.choice("format", {"text", "json"}, "text");
   Diagnostics diagnostics;

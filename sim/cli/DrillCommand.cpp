@@ -30,24 +30,25 @@ using i18n::tf;
 using i18n::tr;
 
 const std::vector<OptionSpec> kOptions = {
-    {"plan", true, "the plan to drill (required)", "ID"},
-    {"kind", true, "tabletop (default), functional or full-scale", "KIND"},
-    {"replications", true, "runs behind the windows (default 200)", "N"},
-    {"worst", false, "draw the injects from the P90 run by clearance instead of the median one", ""},
-    {"name", true, "the exercise's name (default: the scenario's name and the kind)", "TEXT"},
-    {"exercise-minutes", true, "the exercise's length, onto which the incident is mapped (default: 120 for a tabletop, else the incident's own time)", "MIN"},
-    {"form", true, "aqt (default): the drill plan, script and evaluation form of AQ/T 9007-2019 and AQ/T 9009-2015; "
-                   "hseep: the HSEEP MSEL and evaluation guide",
+    {"plan", true, i18n::kNoop("the plan to drill (required)"), "ID"},
+    {"kind", true, i18n::kNoop("tabletop (default), functional or full-scale"), "KIND"},
+    {"replications", true, i18n::kNoop("runs behind the windows (default 200)"), "N"},
+    {"worst", false, i18n::kNoop("draw the injects from the P90 run by clearance instead of the median one"), ""},
+    {"name", true, i18n::kNoop("the exercise's name (default: the scenario's name and the kind)"), "TEXT"},
+    {"exercise-minutes", true, i18n::kNoop("the exercise's length, onto which the incident is mapped (default: 120 for a tabletop, else the incident's own time)"), "MIN"},
+    {"form", true,
+     i18n::kNoop("aqt (default): the drill plan, script and evaluation form of AQ/T 9007-2019 and AQ/T 9009-2015; "
+                 "hseep: the HSEEP MSEL and evaluation guide"),
      "FORM"},
-    {"out", true, "folder for the documents, drill.json and replay.json", "DIR"},
-    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
-    {"jobs", true, "worker processes (default: the processors)", "J"},
-    {"format", true, "text (default) or json; debrief also md (writes debrief.md)", "FORMAT"},
-    {"observations", true, "debrief: the observations file (default DIR/observations.json)", "FILE"},
-    {"date", true, "debrief: the evaluation report's date (default today)", "YYYY-MM-DD"},
-    {"deadline-days", true, "debrief: days from the report's date to the corrective actions' deadline (default 30)", "N"},
-    {"as-of", true, "calendar: the date to judge the intervals on (default today)", "YYYY-MM-DD"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"out", true, i18n::kNoop("folder for the documents, drill.json and replay.json"), "DIR"},
+    {"seed", true, i18n::kNoop("random seed (default: the scenario's monte_carlo.seed)"), "N"},
+    {"jobs", true, i18n::kNoop("worker processes (default: the processors)"), "J"},
+    {"format", true, i18n::kNoop("text (default) or json; debrief also md (writes debrief.md)"), "FORMAT"},
+    {"observations", true, i18n::kNoop("debrief: the observations file (default DIR/observations.json)"), "FILE"},
+    {"date", true, i18n::kNoop("debrief: the evaluation report's date (default today)"), "YYYY-MM-DD"},
+    {"deadline-days", true, i18n::kNoop("debrief: days from the report's date to the corrective actions' deadline (default 30)"), "N"},
+    {"as-of", true, i18n::kNoop("calendar: the date to judge the intervals on (default today)"), "YYYY-MM-DD"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 DrillKind kindArgument(const Args& args) {
@@ -128,7 +129,7 @@ void writeDocument(const std::string& dir, const std::string& name, const report
 }  // namespace
 
 std::string helpDrill() {
-  return "Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n"
+  return std::string(tr("Usage: drillsim drill SCENARIO.yaml --plan ID [options]\n"
          "       drillsim drill debrief DIR [--observations FILE] [--format text|md|json] [--date YYYY-MM-DD]\n"
          "       drillsim drill calendar SCENARIO.yaml [--as-of YYYY-MM-DD] [--format text|json]\n\n"
          "Writes the documents of a drill of a plan, by default in the forms of AQ/T 9007-2019 and\n"
@@ -152,12 +153,11 @@ std::string helpDrill() {
          "units are due or overdue for a drill under the regulations' intervals, most urgent first:\n"
          "hazardous-chemical units every half year and government bodies every 2 years (Decree No. 708,\n"
          "Art. 8), every enterprise's comprehensive or special plan yearly and its on-site disposal plans\n"
-         "every half year (Order No. 2, Art. 33); and which plans were never drilled.\n\n" +
-         describeOptions(kOptions) +
-         "\nWith --out DIR: plan, script and evaluation-form as .html (print it from a browser) and .docx,\n"
+         "every half year (Order No. 2, Art. 33); and which plans were never drilled.\n\n")) +
+         describeOptions(kOptions) + tr("\nWith --out DIR: plan, script and evaluation-form as .html (print it from a browser) and .docx,\n"
          "script.csv, drill.json and replay.json; with --form hseep msel.csv and drill.html instead of the three.\n"
          "Exit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be\n"
-         "written.\n";
+         "written.\n");
 }
 
 namespace {

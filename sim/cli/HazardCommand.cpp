@@ -10,44 +10,45 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
+#include "sim/analysis/ThreatShares.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/ReleaseText.hpp"
 #include "sim/cli/TextTable.hpp"
 #include "sim/hazard/DenseGas.hpp"
 #include "sim/hazard/HazardModel.hpp"
-#include "sim/analysis/ThreatShares.hpp"
 #include "sim/map/ParkMap.hpp"
 
 namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"hazard", true, "id of a toxic release of the scenario (required)", "ID"},
-    {"seed", true, "draw weather and release from the scenario with this seed (default: its monte_carlo.seed)", "N"},
-    {"replication", true, "which draws of the seed (default 0)", "R"},
-    {"wind-speed", true, "wind speed at 10 m [m/s], instead of the drawn one", "U"},
-    {"wind-from", true, "direction the wind blows from [deg clockwise from north]", "DEG"},
-    {"stability", true, "Pasquill class A-F", "C"},
-    {"rate", true, "release rate [kg/s]: a direct source instead of the drawn one (its vessel, if any, is set aside)", "KG_S"},
-    {"mass", true, "instantaneous release [kg]: a direct puff of this mass released at once, instead of the drawn release", "KG"},
-    {"heat-release", true, "for a fire: heat release of one burning zone [MW], instead of the drawn one", "MW"},
-    {"at", true, "points x,y in the park's CRS metres, separated by ';'", "X,Y[;X,Y...]"},
-    {"time", true, "time after the release starts [s], for --at and the threat zones (default: the steady state)", "T"},
-    {"stop", true, "the release stops this long after it starts [s]: contained or exhausted (default: never)", "S"},
-    {"format", true, "text (default) or json", "FORMAT"},
-    {"lonlat", false, "--at points are longitude,latitude (WGS 84) instead of park metres", ""},
-    {"svg", true, "write the park map with the threat zones (AEGL-1/2/3, 60 min) to this file", "FILE.svg"},
-    {"geojson", true, "write the threat zones as GeoJSON polygons (WGS 84) for a GIS", "FILE.geojson"},
-    {"gpkg", true, "write the threat zones as layer threat_zones_ID of this GeoPackage (park CRS)", "FILE.gpkg"},
+    {"hazard", true, i18n::kNoop("id of a toxic release of the scenario (required)"), "ID"},
+    {"seed", true, i18n::kNoop("draw weather and release from the scenario with this seed (default: its monte_carlo.seed)"), "N"},
+    {"replication", true, i18n::kNoop("which draws of the seed (default 0)"), "R"},
+    {"wind-speed", true, i18n::kNoop("wind speed at 10 m [m/s], instead of the drawn one"), "U"},
+    {"wind-from", true, i18n::kNoop("direction the wind blows from [deg clockwise from north]"), "DEG"},
+    {"stability", true, i18n::kNoop("Pasquill class A-F"), "C"},
+    {"rate", true, i18n::kNoop("release rate [kg/s]: a direct source instead of the drawn one (its vessel, if any, is set aside)"), "KG_S"},
+    {"mass", true, i18n::kNoop("instantaneous release [kg]: a direct puff of this mass released at once, instead of the drawn release"), "KG"},
+    {"heat-release", true, i18n::kNoop("for a fire: heat release of one burning zone [MW], instead of the drawn one"), "MW"},
+    {"at", true, i18n::kNoop("points x,y in the park's CRS metres, separated by ';'"), "X,Y[;X,Y...]"},
+    {"time", true, i18n::kNoop("time after the release starts [s], for --at and the threat zones (default: the steady state)"), "T"},
+    {"stop", true, i18n::kNoop("the release stops this long after it starts [s]: contained or exhausted (default: never)"), "S"},
+    {"format", true, i18n::kNoop("text (default) or json"), "FORMAT"},
+    {"lonlat", false, i18n::kNoop("--at points are longitude,latitude (WGS 84) instead of park metres"), ""},
+    {"svg", true, i18n::kNoop("write the park map with the threat zones (AEGL-1/2/3, 60 min) to this file"), "FILE.svg"},
+    {"geojson", true, i18n::kNoop("write the threat zones as GeoJSON polygons (WGS 84) for a GIS"), "FILE.geojson"},
+    {"gpkg", true, i18n::kNoop("write the threat zones as layer threat_zones_ID of this GeoPackage (park CRS)"), "FILE.gpkg"},
     {"probability", true,
-     "draw N weathers and releases from the scenario: the share in which each zone, shelter and --at point "
-     "lies inside the AEGL-2 footprint",
+     i18n::kNoop("draw N weathers and releases from the scenario: the share in which each zone, shelter and --at point "
+                 "lies inside the AEGL-2 footprint"),
      "N"},
-    {"model", true, "dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense", "MODEL"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"model", true, i18n::kNoop("dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense"), "MODEL"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 // RFC 7946 GeoJSON: WGS 84 longitude, latitude to 1e-7 degree (about 1 cm).
@@ -85,7 +86,7 @@ std::vector<Point2> atPoints(const Args& args, const Park& park) {
     char comma = 0;
     std::istringstream in(item);
     if (!(in >> x >> comma >> y) || comma != ',')
-      throw UsageError("--at: expected points as x,y separated by ';', found '" + item + "'");
+      throw UsageError(tf("--at: expected points as x,y separated by ';', found '{1}'", item));
     out.push_back(args.flag("lonlat") ? LonLatTransform(park.crs).fromLonLat({x, y}) : Point2{x, y});
   }
   return out;
@@ -104,8 +105,8 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
       throw UsageError(std::string("--probability draws the weather and release from the scenario; --") + fixedOption +
                        " cannot be combined with it");
   const int n = int(args.count("probability", 100));
-  if (n < 1 || n > 100000) throw UsageError("--probability: expected a number of draws from 1 to 100000");
-  if (release.aegl2_mg_m3 <= 0) throw UsageError("--probability: " + release.substance->id + " has no AEGL-2 (60 min)");
+  if (n < 1 || n > 100000) throw UsageError(tr("--probability: expected a number of draws from 1 to 100000"));
+  if (release.aegl2_mg_m3 <= 0) throw UsageError(tf("--probability: {1} has no AEGL-2 (60 min)", release.substance->id));
   const std::uint64_t seed = args.count("seed", loaded.scenario.monte_carlo.seed);
   const Park& park = loaded.park;
   const std::vector<Point2> points = atPoints(args, park);
@@ -137,9 +138,9 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   }
   if (auto file = args.value("gpkg")) writeGeoPackageLayer(*file, "threat_probability_" + release.hazard, park.crs, features);
   if (auto svg = args.value("svg")) {
-    map.title = loaded.scenario.name + " — " + release.hazard + ": chance of lying in the AEGL-2 zone";
-    map.shareLabel = "Share of " + std::to_string(n) + " drawn weathers";
-    map.note = release.substance->id + ", steady AEGL-2 (60 min) footprint of each draw\nseed " + std::to_string(seed);
+    map.title = tf("{1} — {2}: chance of lying in the AEGL-2 zone", loaded.scenario.name, release.hazard);
+    map.shareLabel = tf("Share of {1} drawn weathers", n);
+    map.note = tf("{1}, steady AEGL-2 (60 min) footprint of each draw\nseed {2}", release.substance->id, seed);
     writeFileAtomically(*svg, parkMapSvg(park, loaded.substances, map));
   }
   if (format == "json") {
@@ -151,23 +152,28 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   }
   std::sort(zoneOrder.begin(), zoneOrder.end());
   std::sort(shelterOrder.begin(), shelterOrder.end());
-  std::cout << release.hazard << ": " << release.substance->id << " from " << release.sourceId << ", " << n
-            << " weathers and releases drawn from the scenario (seed " << seed << ").\n"
-            << "Share of draws whose steady AEGL-2 (60 min) footprint covers each place, with its 95 % interval (Wilson).\n\n";
-  TextTable zt({"zone", "name", "people day", "people night", "share", "95 % interval"}, {false, false, true, true, true, false});
+  std::cout << tf("{1}: {2} from {3}, {4} weathers and releases drawn from the scenario (seed {5}).", release.hazard,
+                  release.substance->id, release.sourceId, n, seed)
+            << "\n"
+            << tr("Share of draws whose steady AEGL-2 (60 min) footprint covers each place, with its 95 % interval (Wilson).")
+            << "\n\n";
+  TextTable zt({tr("zone"), tr("name"), tr("people day"), tr("people night"), tr("share"), tr("95 % interval")},
+               {false, false, true, true, true, false});
   for (const auto& [neg, z] : zoneOrder)
     zt.row({park.zones[z].id, park.zones[z].name, thousands(park.zones[z].pop_day), thousands(park.zones[z].pop_night),
             percent(p.zones[z]), interval(p.zones[z])});
-  std::cout << "Zones (" << zoneOrder.size() << " of " << park.zones.size() << " ever inside)\n" << zt.str();
-  TextTable st({"shelter", "name", "capacity", "share", "95 % interval"}, {false, false, true, true, false});
+  std::cout << tf("Zones ({1} of {2} ever inside)", zoneOrder.size(), park.zones.size()) << "\n" << zt.str();
+  TextTable st({tr("shelter"), tr("name"), tr("capacity"), tr("share"), tr("95 % interval")}, {false, false, true, true, false});
   for (const auto& [neg, s] : shelterOrder)
     st.row({park.shelters[s].id, park.shelters[s].name, thousands(park.shelters[s].capacity), percent(p.shelters[s]),
             interval(p.shelters[s])});
-  std::cout << "\nShelters (" << shelterOrder.size() << " of " << park.shelters.size() << " ever inside)\n"
-            << (shelterOrder.empty() ? std::string("  none\n") : st.str());
+  std::cout << "\n" << tf("Shelters ({1} of {2} ever inside)", shelterOrder.size(), park.shelters.size()) << "\n"
+            << (shelterOrder.empty() ? "  " + std::string(tr("none")) + "\n" : st.str());
   for (std::size_t i = 0; i < points.size(); ++i)
-    std::cout << (i ? "" : "\nPoints\n") << "  at " << fixed(points[i].x_m, 1) << ", " << fixed(points[i].y_m, 1) << ": "
-              << percent(p.points[i]) << " (" << interval(p.points[i]) << ")\n";
+    std::cout << (i ? "" : "\n" + std::string(tr("Points")) + "\n") << "  "
+              << tf("at {1}, {2}: {3} ({4})", fixed(points[i].x_m, 1), fixed(points[i].y_m, 1), percent(p.points[i]),
+                    interval(p.points[i]))
+              << "\n";
   return kExitOk;
 }
 
@@ -201,31 +207,33 @@ int runFireHeat(const Args& args, const LoadedScenario& loaded, const DrawnFire&
   };
   // hazard.md section 4: 37.5 damage to process equipment, 12.5 piloted ignition of wood, 5 pain
   // and second-degree burns within a minute (EPA 1989 Table 4.2); roads close at 5.
-  const Level levels[] = {{37.5, "damage to process equipment; lethal within a minute", "#d00000"},
-                          {12.5, "piloted ignition of wood, melting of plastics", "#f07f00"},
-                          {5.0, "pain within 13 s, second-degree burns within 40 s; roads close", "#f2c200"}};
+  const Level levels[] = {{37.5, tr("damage to process equipment; lethal within a minute"), "#d00000"},
+                          {12.5, tr("piloted ignition of wood, melting of plastics"), "#f07f00"},
+                          {5.0, tr("pain within 13 s, second-degree burns within 40 s; roads close"), "#f2c200"}};
   std::ostringstream text;
   nlohmann::json distances = nlohmann::json::object();
   std::vector<MapOverlay> overlays;
-  text << fire.hazard << ": fire starting in " << zone.id << " " << zone.name << ", "
-       << (q_MW > 0 ? fixed(q_MW, 0) + " MW per burning zone, " + fixed(100 * kRadiativeFraction, 0) + " % radiated"
-                    : std::string("no heat release given (heat_release_mw): its radiation is not modelled"))
-       << "\nPoint source at the centre of a fire of " << fixed(kFireHeatPerArea_kW_m2, 0) << " kW/m2 ("
-       << fixed(2 * fireRadius_m(q_MW), 0) << " m across) standing at the zone's edge nearest each place\n"
-       << "(NUREG-1805 ch. 5). Distances from the zone's edge:\n";
+  text << tf("{1}: fire starting in {2} {3}, {4}", fire.hazard, zone.id, zone.name,
+             q_MW > 0 ? tf("{1} MW per burning zone, {2} % radiated", fixed(q_MW, 0), fixed(100 * kRadiativeFraction, 0))
+                      : std::string(tr("no heat release given (heat_release_mw): its radiation is not modelled")))
+       << "\n"
+       << tf("Point source at the centre of a fire of {1} kW/m2 ({2} m across) standing at the zone's edge nearest each place\n"
+             "(NUREG-1805 ch. 5). Distances from the zone's edge:",
+             fixed(kFireHeatPerArea_kW_m2, 0), fixed(2 * fireRadius_m(q_MW), 0))
+       << "\n";
   for (const Level& l : levels) {
     const double r = heatReach_m(q_MW, l.kW_m2);
     distances[fixed(l.kW_m2, 1) + " kW/m2"] = r;
     text << "  " << fixed(l.kW_m2, 1) << " kW/m2 (" << l.meaning << "): "
-         << (r > 0.5 ? "up to " + fixed(r, 0) + " m" : std::string("at the zone's edge only")) << "\n";
+         << (r > 0.5 ? tf("up to {1} m", fixed(r, 0)) : std::string(tr("at the zone's edge only"))) << "\n";
     overlays.push_back({fixed(l.kW_m2, 1) + " kW/m2", l.colour, r > 0 ? outline(zone, r) : Ring{}});
   }
   std::reverse(overlays.begin(), overlays.end());  // widest first, under the hotter rings
   if (auto svg = args.value("svg")) {
     MapOptions options;
-    options.title = loaded.scenario.name + " — " + fire.hazard + " heat of one burning zone";
+    options.title = tf("{1} — {2} heat of one burning zone", loaded.scenario.name, fire.hazard);
     options.overlays = overlays;
-    options.note = fixed(q_MW, 0) + " MW, " + fixed(100 * kRadiativeFraction, 0) + " % radiated, from the edge of " + zone.id;
+    options.note = tf("{1} MW, {2} % radiated, from the edge of {3}", fixed(q_MW, 0), fixed(100 * kRadiativeFraction, 0), zone.id);
     writeFileAtomically(*svg, parkMapSvg(loaded.park, loaded.substances, options));
   }
   if (format == "json") std::cout << nlohmann::json{{"distances_m", distances}, {"heat_release_mw", q_MW}}.dump(2) << "\n";
@@ -236,7 +244,7 @@ int runFireHeat(const Args& args, const LoadedScenario& loaded, const DrawnFire&
 }  // namespace
 
 std::string helpHazard() {
-  return "Usage: drillsim hazard SCENARIO.yaml --hazard ID [options]\n\n"
+  return std::string(tr("Usage: drillsim hazard SCENARIO.yaml --hazard ID [options]\n\n"
          "For one toxic release: the downwind distance to each AEGL level (60 min) and, with --at,\n"
          "the ground-level concentration at points; with --svg, --geojson or --gpkg, the threat zones\n"
          "over the park (steady, or at --time T of a release stopped at --stop S). Weather and release\n"
@@ -245,9 +253,8 @@ std::string helpHazard() {
          "in which each zone, shelter and --at point lies inside the AEGL-2 footprint. Gaussian plume\n"
          "with Briggs coefficients, or Britter and McQuaid's dense-gas correlations where the cloud is\n"
          "heavier than air by their criterion (--model); see the README for the limits of each.\n"
-         "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n" +
-         describeOptions(kOptions) +
-         "\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\" (the initial rate out of the\n"
+         "For a fire: how far 37.5, 12.5 and 5 kW/m2 reach from one burning zone (point source).\n\n")) +
+         describeOptions(kOptions) + tr("\n--format json prints {\"hazard\":..., \"source\": {\"id\", \"x\", \"y\", \"rate_kg_s\" (the initial rate out of the\n"
          "vessel, or the rate given), \"airborne_rate_kg_s\" (what the plume carries: jet and pool), \"height_m\",\n"
          "\"flash_fraction\", \"rainout_fraction\", \"duration_s\", \"instantaneous_kg\" (the puff, or null), and for a release\n"
          "given by its vessel \"rupture\", \"hole_mm\" (null for a rupture), \"blowdown\" (a compressed-gas vessel's),\n"
@@ -257,7 +264,7 @@ std::string helpHazard() {
          "when there is one), \"model\", for a puff \"puff\": {\"mass_kg\", \"dispersion\", \"criterion\"} and with it a\n"
          "rupture's pool \"plume\": {\"rate_kg_s\", \"dispersion\", \"criterion\"},\n"
          "\"points\": [{\"x\":..., \"y\":..., \"t\":..., \"mg_m3\":..., \"ppm\":...}], \"distances_m\": {\"AEGL-1\":..., ...}}.\n"
-         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n";
+         "\nExit codes: 0 done, 2 the scenario is invalid, 64 bad command line, 73 an output cannot be written.\n");
 }
 
 // [SECTION] A toxic release at one weather: the release given, its threat zones, points, files
@@ -286,11 +293,11 @@ void givenRelease(const Args& args, const LoadedScenario& l, const HazardModel& 
   w.windFrom_deg = args.number("wind-from", 0, 360, w.windFrom_deg);
   if (auto c = args.value("stability")) {
     auto st = hazard::stabilityFromLetter(*c);
-    if (!st) throw UsageError("--stability: expected one of A, B, C, D, E, F, found '" + *c + "'");
+    if (!st) throw UsageError(tf("--stability: expected one of A, B, C, D, E, F, found '{1}'", *c));
     w.stability = *st;
   }
   std::optional<double>& givenDuration_s = q.givenDuration_s;
-  if (args.value("rate") && args.value("mass")) throw UsageError("--rate and --mass: give one (a steady rate or a mass at once)");
+  if (args.value("rate") && args.value("mass")) throw UsageError(tr("--rate and --mass: give one (a steady rate or a mass at once)"));
   if (args.value("mass")) {
     // A mass given is a direct puff, as `instantaneous_kg` in a scenario.
     release.release.puff_kg = args.number("mass", 1e-6, 1e9, 1.0);
@@ -331,23 +338,26 @@ void threatZones(const LoadedScenario& l, ToxicQuery& q) {
   const Substance& sub = *release.substance;
   const char* levels[] = {"AEGL-1", "AEGL-2", "AEGL-3"};
   const char* colours[] = {"#f2c200", "#f07f00", "#d00000"};
-  text << release.hazard << ": " << sub.id << " " << sub.name_zh << " from " << release.sourceId << ", "
-       << amountText(release) << ", height " << fixed(release.release.height_m, 1) << " m\n"
-       << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-       << wordOf(w.stability) << ", " << wordOf(w.terrain) << ", air "
-       << fixed(w.temperature_K - 273.15, 1) << " degC\n";
-  if (release.fromVessel) text << "Source: " << sourceText(release) << "\n";
-  text << "Dispersion: " << dispersionText(release);
+  text << tf("{1}: {2} {3} from {4}, {5}, height {6} m", release.hazard, sub.id, sub.name_zh, release.sourceId, amountText(release, tr(", then ")),
+             fixed(release.release.height_m, 1))
+       << "\n"
+       << tf("Wind {1} m/s from {2} deg, class {3}, {4}, air {5} degC", fixed(w.windSpeed_ms, 1), fixed(w.windFrom_deg, 0),
+             wordOf(w.stability), shownWord(w.terrain), fixed(w.temperature_K - 273.15, 1))
+       << "\n";
+  if (release.fromVessel) text << tf("Source: {1}", sourceText(release)) << "\n";
+  text << tf("Dispersion: {1}", dispersionText(release));
   if (release.release.puff())
-    text << "; dense-gas criterion of the puff " << fixed(release.puffCriterion.value, 3) << " (dense at "
-         << fixed(release.puffCriterion.threshold, 2) << " or more)";
+    text << tf("; dense-gas criterion of the puff {1} (dense at {2} or more)", fixed(release.puffCriterion.value, 3),
+               fixed(release.puffCriterion.threshold, 2));
   if (release.release.plume())
-    text << "; dense-gas criterion" << (release.release.puff() ? " of the plume " : " ") << fixed(release.criterion.value, 3)
-         << " (dense at " << fixed(release.criterion.threshold, 2) << " or more)";
+    text << (release.release.puff() ? tf("; dense-gas criterion of the plume {1} (dense at {2} or more)",
+                                         fixed(release.criterion.value, 3), fixed(release.criterion.threshold, 2))
+                                    : tf("; dense-gas criterion {1} (dense at {2} or more)", fixed(release.criterion.value, 3),
+                                         fixed(release.criterion.threshold, 2)));
   text << (loaded->scenario.dispersion == DispersionModel::Auto ? "" : std::string(", --model ") +
                           dispersionName(loaded->scenario.dispersion)) << "\n";
   if (release.release.puff() && !at_s)
-    text << "Distances and zones below are where the peak of the passing puff reaches each level.\n";
+    text << tr("Distances and zones below are where the peak of the passing puff reaches each level.") << "\n";
   for (int level = 1; level <= 3; ++level) {
     const auto& ppm = sub.aegl_ppm[std::size_t(level - 1)][2];
     if (!ppm) continue;
@@ -359,10 +369,10 @@ void threatZones(const LoadedScenario& l, ToxicQuery& q) {
     else reach = hazard::centrelineDistanceTo_m(mg, release.release, w);
     distances[levels[level - 1]] = reach;
     text << "  " << levels[level - 1] << " (60 min, " << fixed(*ppm, 2) << " ppm): "
-         << (reach >= 10000 ? std::string("beyond 10 km")
-             : reach > 0    ? fixed(reach, 0) + " m downwind"
-             : at_s         ? "not reached " + fixed(*at_s, 0) + " s after the start"
-                            : std::string("not reached"))
+         << (reach >= 10000 ? std::string(tr("beyond 10 km"))
+             : reach > 0    ? tf("{1} m downwind", fixed(reach, 0))
+             : at_s         ? tf("not reached {1} s after the start", fixed(*at_s, 0))
+                            : std::string(tr("not reached")))
          << "\n";
     overlays.insert(overlays.begin(), {std::string(levels[level - 1]) + " (60 min)", colours[level - 1],
                                        at_s ? hazard::footprintAt(mg, release.release, w, release.source, *at_s)
@@ -394,8 +404,10 @@ void pointConcentrations(const Args& args, const LoadedScenario& l, ToxicQuery& 
                             : e.steady_mg_m3 + e.puffPeak_mg_m3;
       points.push_back({{"x", p.x_m}, {"y", p.y_m}, {"t", at_s ? nlohmann::json(t) : nlohmann::json(nullptr)},
                         {"mg_m3", c}, {"ppm", hazard::ppm(c, sub.molar_mass_g_mol)}});
-      text << "  at " << fixed(p.x_m, 1) << ", " << fixed(p.y_m, 1) << ": " << fixed(c, 3) << " mg/m3 = "
-           << fixed(hazard::ppm(c, sub.molar_mass_g_mol), 3) << " ppm\n";
+      text << "  "
+           << tf("at {1}, {2}: {3} mg/m3 = {4} ppm", fixed(p.x_m, 1), fixed(p.y_m, 1), fixed(c, 3),
+                 fixed(hazard::ppm(c, sub.molar_mass_g_mol), 3))
+           << "\n";
     }
   }
 }
@@ -411,14 +423,14 @@ void writeThreatZones(const Args& args, const LoadedScenario& l, const ToxicQuer
   const std::vector<MapOverlay>& overlays = q.overlays;
   if (auto svg = args.value("svg")) {
     MapOptions options;
-    options.title = loaded->scenario.name + " — " + release.hazard + " threat zones";
+    options.title = tf("{1} — {2} threat zones", loaded->scenario.name, release.hazard);
     options.overlays = overlays;
     std::ostringstream note;
-    note << "Wind " << fixed(w.windSpeed_ms, 1) << " m/s from " << fixed(w.windFrom_deg, 0) << " deg, class "
-         << wordOf(w.stability) << "\n" << sub.id << " " << amountText(release, ",\nthen ")
+    note << tf("Wind {1} m/s from {2} deg, class {3}", fixed(w.windSpeed_ms, 1), fixed(w.windFrom_deg, 0), wordOf(w.stability))
+         << "\n" << sub.id << " " << amountText(release, tr(",\nthen "))
          << (release.release.plume() && std::isfinite(release.release.stop_s)
-                 ? ", stopped at " + fixed(release.release.stop_s, 0) + " s" : "")
-         << (at_s ? ", " + fixed(*at_s, 0) + " s after the start" : ", steady state");
+                 ? tf(", stopped at {1} s", fixed(release.release.stop_s, 0)) : "")
+         << (at_s ? tf(", {1} s after the start", fixed(*at_s, 0)) : std::string(tr(", steady state")));
     options.note = note.str();
     writeFileAtomically(*svg, parkMapSvg(loaded->park, loaded->substances, options));
   }
@@ -500,7 +512,7 @@ nlohmann::json toxicJson(const LoadedScenario& l, const DrawnRelease& drawn, con
 int runHazard(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   const auto id = args.value("hazard");
-  if (!id) throw UsageError("--hazard is required");
+  if (!id) throw UsageError(tr("--hazard is required"));
   const std::string format = args.choice("format", {"text", "json"}, "text");
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
@@ -517,7 +529,7 @@ int runHazard(const std::vector<std::string>& argv) {
     ids.push_back(f.hazard);
     if (f.hazard == *id) return runFireHeat(args, *loaded, f, format);
   }
-  if (!found) throw UsageError("--hazard: no hazard " + inQuotes(*id) + "; " + expectedOneOf(*id, ids));
+  if (!found) throw UsageError(tf("--hazard: no hazard {1}; {2}", inQuotes(*id), expectedOneOf(*id, ids)));
   if (args.value("probability")) return runProbability(args, *loaded, *found, format);
   ToxicQuery q;
   givenRelease(args, *loaded, model, *found, q);

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
@@ -13,7 +14,7 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 std::string seconds(const Distribution& d) { return d.describe() + " s"; }
@@ -192,11 +193,11 @@ void printScenario(const Scenario& s, std::ostream& out) {
 }  // namespace
 
 std::string helpInfo() {
-  return "Usage: drillsim info SCENARIO.yaml [options]\n\n"
+  return std::string(tr("Usage: drillsim info SCENARIO.yaml [options]\n\n"
          "Prints a summary of the scenario and its park: zones and population by kind, roads,\n"
          "shelter capacity against the population, stations, hazard sources, hazards, teams and\n"
-         "each plan's alarm chain, dispatches and protective actions. Warnings are printed first.\n\n" +
-         describeOptions(kOptions) + "\nExit codes: 0 printed, 2 the scenario is invalid, 64 bad command line.\n";
+         "each plan's alarm chain, dispatches and protective actions. Warnings are printed first.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 printed, 2 the scenario is invalid, 64 bad command line.\n");
 }
 
 int runInfo(const std::vector<std::string>& argv) {

@@ -1,6 +1,7 @@
 // drillsim map: draw the scenario's park as an SVG map (open it in a browser, a GIS or print it).
 #include <iostream>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
@@ -11,21 +12,21 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"out", true, "where to write the SVG (default: standard output)", "FILE.svg"},
-    {"title", true, "title above the map (default: the scenario's name)", "TEXT"},
-    {"width", true, "width of the picture in pixels (default 1400)", "PX"},
-    {"no-labels", false, "leave out the zone ids", ""},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"out", true, i18n::kNoop("where to write the SVG (default: standard output)"), "FILE.svg"},
+    {"title", true, i18n::kNoop("title above the map (default: the scenario's name)"), "TEXT"},
+    {"width", true, i18n::kNoop("width of the picture in pixels (default 1400)"), "PX"},
+    {"no-labels", false, i18n::kNoop("leave out the zone ids"), ""},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 }  // namespace
 
 std::string helpMap() {
-  return "Usage: drillsim map SCENARIO.yaml [options]\n\n"
+  return std::string(tr("Usage: drillsim map SCENARIO.yaml [options]\n\n"
          "Draws the scenario's park as SVG: zones coloured by kind, roads to their width (oneway\n"
          "dashed), shelters sized by capacity (squares indoor, circles outdoor), rescue stations\n"
          "and hazard sources, with a legend, scale bar and north arrow. Hovering a feature in a\n"
-         "browser shows its name and figures.\n\n" +
-         describeOptions(kOptions) + "\nExit codes: 0 written, 2 the scenario is invalid, 64 bad command line.\n";
+         "browser shows its name and figures.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 written, 2 the scenario is invalid, 64 bad command line.\n");
 }
 
 int runMap(const std::vector<std::string>& argv) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/batch/ResultStore.hpp"
 #include "sim/batch/StoreWriter.hpp"
@@ -16,9 +17,9 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"out", true, "the merged results store to create (required)", "FILE.gpkg"},
-    {"csv", true, "also write one row per (plan, replication) as CSV", "FILE.csv"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"out", true, i18n::kNoop("the merged results store to create (required)"), "FILE.gpkg"},
+    {"csv", true, i18n::kNoop("also write one row per (plan, replication) as CSV"), "FILE.csv"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 // Why shard `s` (read from `path`) cannot join the batch `first` (read from `firstPath`), or "".
@@ -36,25 +37,24 @@ std::string mismatch(const BatchSettings& s, const BatchSettings& first, const s
 }  // namespace
 
 std::string helpMerge() {
-  return "Usage: drillsim merge SCENARIO.yaml SHARD.gpkg... --out FILE.gpkg [options]\n\n"
+  return std::string(tr("Usage: drillsim merge SCENARIO.yaml SHARD.gpkg... --out FILE.gpkg [options]\n\n"
          "Joins the stores of a batch split with `drillsim batch --shard i/n` (one per job of a job\n"
          "array, each on its own machine) into one store, the same as one machine running the whole\n"
          "batch would have written: `drillsim compare` and `batch --csv` give identical figures. The\n"
          "shards must come from the same scenario file (checked by its hash), seed, replications,\n"
          "plans and DrillSim version. Shards that are missing or unfinished are allowed: the merged\n"
          "store says what it lacks, and `drillsim batch SCENARIO.yaml --out FILE.gpkg --resume`\n"
-         "runs only that.\n\n" +
-         describeOptions(kOptions) +
-         "\nExit codes: 0 done, 2 a shard is unreadable or not of this batch, 64 bad command line, 73 the\n"
-         "merged store cannot be written.\n";
+         "runs only that.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 done, 2 a shard is unreadable or not of this batch, 64 bad command line, 73 the\n"
+         "merged store cannot be written.\n");
 }
 
 int runMerge(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   const auto& positional = args.positional();
-  if (positional.size() < 2) throw UsageError("expected the scenario file, then one or more shard stores");
+  if (positional.size() < 2) throw UsageError(tr("expected the scenario file, then one or more shard stores"));
   const auto out = args.value("out");
-  if (!out) throw UsageError("--out: expected the merged store's file name");
+  if (!out) throw UsageError(tr("--out: expected the merged store's file name"));
   const std::string& scenarioFile = positional[0];
   Diagnostics diagnostics;
   const auto loaded = loadAndValidate(scenarioFile, diagnostics, args.value("substances", ""));

@@ -23,11 +23,11 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"format", true, "text (default), json, html (a page to print) or docx (a Word/WPS document, with --out)", "FORMAT"},
-    {"gpkg", true, "also write the register as layer hazard_register (points) of this GeoPackage", "FILE.gpkg"},
-    {"model", true, "dispersion model: auto (default: dense where Britter-McQuaid's criterion says so), passive or dense", "MODEL"},
-    {"out", true, "write the html or docx document to this file (html without it: the standard output)", "FILE"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"format", true, i18n::kNoop("text (default), json, html (a page to print) or docx (a Word/WPS document, with --out)"), "FORMAT"},
+    {"gpkg", true, i18n::kNoop("also write the register as layer hazard_register (points) of this GeoPackage"), "FILE.gpkg"},
+    {"model", true, i18n::kNoop("dispersion model: auto (default: dense where Britter-McQuaid's criterion says so), passive or dense"), "MODEL"},
+    {"out", true, i18n::kNoop("write the html or docx document to this file (html without it: the standard output)"), "FILE"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 // Worst case of US EPA 40 CFR 68.25: the inventory released over 10 minutes, wind 1.5 m/s, class F,
@@ -73,7 +73,7 @@ double distanceToZone(Point2 p, const Zone& z) { return distanceToArea(p, z.oute
 }  // namespace
 
 std::string helpRegister() {
-  return "Usage: drillsim register SCENARIO.yaml [options]\n\n"
+  return std::string(tr("Usage: drillsim register SCENARIO.yaml [options]\n\n"
          "The hazard-source register of the scenario's park. For each source: substance, inventory,\n"
          "the critical quantity Q of GB 18218-2018 and q/Q; where q/Q >= 1 (a major hazard source),\n"
          "R = alpha * beta * q/Q and its grade (SAWS order 40, annex 1, kept by GB 18218-2018), with\n"
@@ -81,8 +81,8 @@ std::string helpRegister() {
          "downwind reach of each 60 min AEGL for a worst-case release (the inventory over 10 min,\n"
          "wind 1.5 m/s, class F: US EPA 40 CFR 68.25; air 20 degC; the dense-gas model where\n"
          "Britter-McQuaid's criterion selects it, as in a run), and the zones and shelters within the\n"
-         "AEGL-2 reach in any wind direction.\n\n" +
-         describeOptions(kOptions) + "\nExit codes: 0 printed, 2 the scenario is invalid, 64 bad command line.\n";
+         "AEGL-2 reach in any wind direction.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 printed, 2 the scenario is invalid, 64 bad command line.\n");
 }
 
 namespace {

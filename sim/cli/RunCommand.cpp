@@ -20,14 +20,14 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"plan", true, "id of the plan to run (required)", "ID"},
-    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
-    {"replication", true, "replication index: which draws of the seed to use (default 0)", "R"},
-    {"out", true, "folder to write metrics.json, events.csv and replay.json into", "DIR"},
-    {"format", true, "text (default) or json (the metrics as one object)", "FORMAT"},
-    {"model", true, "dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense", "MODEL"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
-    {"simgrid-log", false, "let SimGrid print its own log (silent by default)", ""},
+    {"plan", true, i18n::kNoop("id of the plan to run (required)"), "ID"},
+    {"seed", true, i18n::kNoop("random seed (default: the scenario's monte_carlo.seed)"), "N"},
+    {"replication", true, i18n::kNoop("replication index: which draws of the seed to use (default 0)"), "R"},
+    {"out", true, i18n::kNoop("folder to write metrics.json, events.csv and replay.json into"), "DIR"},
+    {"format", true, i18n::kNoop("text (default) or json (the metrics as one object)"), "FORMAT"},
+    {"model", true, i18n::kNoop("dispersion of toxic releases: auto (dense or passive by Britter-McQuaid's criterion, the default), passive or dense"), "MODEL"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
+    {"simgrid-log", false, i18n::kNoop("let SimGrid print its own log (silent by default)"), ""},
 };
 
 std::string compass(double deg) {
@@ -209,21 +209,20 @@ void printStory(const LoadedScenario& l, const Plan& plan, const Outcome& o, con
 }  // namespace
 
 std::string helpRun() {
-  return "Usage: drillsim run SCENARIO.yaml --plan ID [options]\n\n"
+  return std::string(tr("Usage: drillsim run SCENARIO.yaml --plan ID [options]\n\n"
          "Runs one replication of one plan: the alarm chain, protective orders, evacuees walking\n"
          "to shelters and sharing road capacity, shelters filling, rescue teams. The same seed and\n"
-         "replication give the same result, and the same draws under every plan.\n\n" +
-         describeOptions(kOptions) +
-         "\nWith --out DIR: metrics.json (as --format json), events.csv (time_s,kind,entity,detail)\n"
+         "replication give the same result, and the same draws under every plan.\n\n")) +
+         describeOptions(kOptions) + tr("\nWith --out DIR: metrics.json (as --format json), events.csv (time_s,kind,entity,detail)\n"
          "and replay.json (every movement and shelter occupancy, for the front end's replay).\n"
-         "\nExit codes: 0 run, 2 the scenario is invalid, 64 bad command line or unknown plan.\n";
+         "\nExit codes: 0 run, 2 the scenario is invalid, 64 bad command line or unknown plan.\n");
 }
 
 int runRun(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
   const std::string format = args.choice("format", {"text", "json"}, "text");
   const auto planId = args.value("plan");
-  if (!planId) throw UsageError("--plan is required");
+  if (!planId) throw UsageError(tr("--plan is required"));
   auto loaded = loadScenarioArgument(args);
   if (!loaded) return kExitInvalidInput;
   const Plan* plan = &planArgument(*loaded, *planId);

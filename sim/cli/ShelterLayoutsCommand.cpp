@@ -8,17 +8,18 @@
 #include <thread>
 #include <unistd.h>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/RandomStream.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/LayoutComparison.hpp"
 #include "sim/analysis/Siting.hpp"
-#include "sim/engine/Outcome.hpp"
 #include "sim/batch/Batch.hpp"
 #include "sim/batch/Statistics.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
+#include "sim/engine/Outcome.hpp"
 
 namespace drillsim::cli {
 
@@ -31,7 +32,7 @@ int jobsArgument(const Args& args) {
 
 int compareLayouts(const Args& args) {
   if (args.positional().size() < 3)
-    throw UsageError("expected a scenario file and at least one layout file after 'compare'");
+    throw UsageError(tr("expected a scenario file and at least one layout file after 'compare'"));
   const std::string scenario = args.positional()[1];
   const std::string substances = args.value("substances", "");
   std::vector<std::string> layouts = {""}, names = {"current"};
@@ -248,7 +249,7 @@ void printConfirmation(const SiteContext& c, const SitingResult& found, const Si
 }  // namespace
 
 int siteShelters(const Args& args) {
-  if (args.positional().size() != 3) throw UsageError("expected a scenario file and a candidate sites file after 'site'");
+  if (args.positional().size() != 3) throw UsageError(tr("expected a scenario file and a candidate sites file after 'site'"));
   const std::string scenario = args.positional()[1], sitesFile = args.positional()[2];
   const std::string substances = args.value("substances", "");
   Diagnostics diagnostics;
@@ -265,7 +266,7 @@ int siteShelters(const Args& args) {
   const bool exposure = args.choice("objective", {"arrival", "exposure"}, "arrival") == "exposure";
   options.objective = exposure ? SitingObjective::Exposure : SitingObjective::Arrival;
   if (args.value("target")) {
-    if (args.value("sites")) throw UsageError("--sites and --target: give one (K sites, or the cheapest set meeting a target)");
+    if (args.value("sites")) throw UsageError(tr("--sites and --target: give one (K sites, or the cheapest set meeting a target)"));
     options.target = args.number("target", 0, 1e9, 0);
   }
   options.sites = int(std::max<std::uint64_t>(1, args.count("sites", 1)));
@@ -273,12 +274,11 @@ int siteShelters(const Args& args) {
   options.draws = int(std::max<std::uint64_t>(1, args.count("screen-draws", 4)));
   options.threatDraws = int(std::max<std::uint64_t>(1, args.count("threat-draws", 200)));
   if (!options.target && options.sites > int(candidates->changes.size()))
-    throw UsageError("--sites: " + std::to_string(options.sites) + " sites asked for, but the file offers " +
-                     std::to_string(candidates->changes.size()));
+    throw UsageError(tf("--sites: {1} sites asked for, but the file offers {2}", options.sites, candidates->changes.size()));
   if (exposure && std::none_of(base->scenario.hazards.begin(), base->scenario.hazards.end(),
                                [](const Hazard& h) { return std::holds_alternative<ToxicRelease>(h.detail); }))
-    throw UsageError("--objective exposure: the scenario has no toxic release; expected one whose AEGL-2 zone the "
-                     "sites should avoid, or --objective arrival");
+    throw UsageError(tr("--objective exposure: the scenario has no toxic release; expected one whose AEGL-2 zone the "
+                        "sites should avoid, or --objective arrival"));
   const Plan& plan = args.value("plan") ? planArgument(*base, *args.value("plan")) : base->scenario.plans.front();
   const long replications = long(std::max<std::uint64_t>(2, args.count("replications", 100)));
   const std::uint64_t seed = args.count("seed", base->scenario.monte_carlo.seed);

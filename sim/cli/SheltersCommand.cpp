@@ -32,24 +32,24 @@ namespace drillsim::cli {
 // [SECTION] Options and the settings: the evaluation's, percentages, the efficiency table
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"layout", true, "a shelter layout file (shelter_changes: [...]) applied over the scenario's shelters", "FILE"},
-    {"plan", true, "the plan whose shelter rule and runs are evaluated (default: the first)", "ID"},
-    {"replications", true, "Monte Carlo runs per population for overflow (default 200; 0: none)", "N"},
-    {"threat-draws", true, "weather draws for the chance of lying in an AEGL-2 zone (default 500; site 200)", "N"},
-    {"seed", true, "random seed (default: the scenario's monte_carlo.seed)", "N"},
-    {"jobs", true, "worker processes for the runs (default: the processors)", "J"},
-    {"bound-runs", true, "runs (the first ones) whose clearance is set against the quickest-flow bound (default 20)", "N"},
-    {"sites", true, "site: how many candidate sites to choose (default 1)", "K"},
-    {"target", true, "site: choose the cheapest set whose surrogate is at most this (seconds, or persons for exposure)", "X"},
-    {"objective", true, "site: arrival (time for 95 % to be sheltered, default) or exposure (persons over AEGL-2)", "WHICH"},
-    {"finalists", true, "site: best sets confirmed by Monte Carlo (default 3)", "N"},
-    {"screen-draws", true, "site: pre-movement draws averaged by the screening surrogate (default 4)", "N"},
-    {"radius", true, "service radius in metres (default 500)", "M"},
-    {"area-per-person", true, "usable area per person in m2 (default 1.5, GB 21734-2008 5.4)", "M2"},
-    {"out", true, "evaluate: folder for report.html, report.docx, report.md, map.svg, evaluation.json and shelters.gpkg", "DIR"},
-    {"population", true, "compare: day or night (default: the scenario's population)", "WHICH"},
-    {"format", true, "text (default), json; compare also md", "FORMAT"},
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
+    {"layout", true, i18n::kNoop("a shelter layout file (shelter_changes: [...]) applied over the scenario's shelters"), "FILE"},
+    {"plan", true, i18n::kNoop("the plan whose shelter rule and runs are evaluated (default: the first)"), "ID"},
+    {"replications", true, i18n::kNoop("Monte Carlo runs per population for overflow (default 200; 0: none)"), "N"},
+    {"threat-draws", true, i18n::kNoop("weather draws for the chance of lying in an AEGL-2 zone (default 500; site 200)"), "N"},
+    {"seed", true, i18n::kNoop("random seed (default: the scenario's monte_carlo.seed)"), "N"},
+    {"jobs", true, i18n::kNoop("worker processes for the runs (default: the processors)"), "J"},
+    {"bound-runs", true, i18n::kNoop("runs (the first ones) whose clearance is set against the quickest-flow bound (default 20)"), "N"},
+    {"sites", true, i18n::kNoop("site: how many candidate sites to choose (default 1)"), "K"},
+    {"target", true, i18n::kNoop("site: choose the cheapest set whose surrogate is at most this (seconds, or persons for exposure)"), "X"},
+    {"objective", true, i18n::kNoop("site: arrival (time for 95 % to be sheltered, default) or exposure (persons over AEGL-2)"), "WHICH"},
+    {"finalists", true, i18n::kNoop("site: best sets confirmed by Monte Carlo (default 3)"), "N"},
+    {"screen-draws", true, i18n::kNoop("site: pre-movement draws averaged by the screening surrogate (default 4)"), "N"},
+    {"radius", true, i18n::kNoop("service radius in metres (default 500)"), "M"},
+    {"area-per-person", true, i18n::kNoop("usable area per person in m2 (default 1.5, GB 21734-2008 5.4)"), "M2"},
+    {"out", true, i18n::kNoop("evaluate: folder for report.html, report.docx, report.md, map.svg, evaluation.json and shelters.gpkg"), "DIR"},
+    {"population", true, i18n::kNoop("compare: day or night (default: the scenario's population)"), "WHICH"},
+    {"format", true, i18n::kNoop("text (default), json; compare also md"), "FORMAT"},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
 };
 
 /// The evaluation's settings, and the layout it was made on (for the header).
@@ -385,7 +385,7 @@ void writeOutputs(const std::string& dir, const LoadedScenario& l, const Setting
 // [SECTION] The evaluate subcommand
 int evaluate(const Args& args) {
   Diagnostics diagnostics;
-  if (args.positional().size() != 2) throw UsageError("expected exactly one scenario file after 'evaluate'");
+  if (args.positional().size() != 2) throw UsageError(tr("expected exactly one scenario file after 'evaluate'"));
   Settings s;
   s.layout = args.value("layout", "");
   auto loaded = loadAndValidate(args.positional()[1], diagnostics, args.value("substances", ""), s.layout);
@@ -426,7 +426,7 @@ int evaluate(const Args& args) {
 
 // [SECTION] Help and dispatch
 std::string helpShelters() {
-  return "Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n"
+  return std::string(tr("Usage: drillsim shelters evaluate SCENARIO.yaml [options]\n"
          "       drillsim shelters compare SCENARIO.yaml LAYOUT.yaml... [options]\n"
          "       drillsim shelters site SCENARIO.yaml CANDIDATES --sites K | --target X [options]\n\n"
          "Evidence for the shelter committee on the scenario's shelters (or on a proposed layout\n"
@@ -447,20 +447,19 @@ std::string helpShelters() {
          "sheltered (surrogate: the quickest-flow bound); exposure, the persons over AEGL-2\n"
          "(surrogate: persons sheltering inside an AEGL-2 zone over the weather). The surrogate\n"
          "screens the sets; Monte Carlo runs of the plan confirm the finalists against the current\n"
-         "shelters, with how sure the ranking is.\n\n" +
-         describeOptions(kOptions) +
-         "\nExit codes: 0 done, 2 the scenario or layout is invalid, 64 bad command line,\n"
-         "73 the output cannot be written.\n";
+         "shelters, with how sure the ranking is.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 done, 2 the scenario or layout is invalid, 64 bad command line,\n"
+         "73 the output cannot be written.\n");
 }
 
 int runShelters(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().empty()) throw UsageError("expected a subcommand: evaluate, compare or site");
+  if (args.positional().empty()) throw UsageError(tr("expected a subcommand: evaluate, compare or site"));
   const std::string sub = args.positional()[0];
   if (sub == "evaluate") return evaluate(args);
   if (sub == "compare") return compareLayouts(args);
   if (sub == "site") return siteShelters(args);
-  throw UsageError("unknown subcommand " + inQuotes(sub) + "; " + expectedOneOf(sub, {"evaluate", "compare", "site"}));
+  throw UsageError(tf("unknown subcommand {1}; {2}", inQuotes(sub), expectedOneOf(sub, {"evaluate", "compare", "site"})));
 }
 
 }  // namespace drillsim::cli

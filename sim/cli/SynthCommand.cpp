@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/cli/Args.hpp"
@@ -15,9 +16,9 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"zones", true, "number of zones, at least (default 440, ten times the bundled park)", "N"},
-    {"seed", true, "seed of the populations and zone kinds (default 1)", "S"},
-    {"out", true, "folder to write park.gpkg and synthetic.yaml into (required)", "DIR"},
+    {"zones", true, i18n::kNoop("number of zones, at least (default 440, ten times the bundled park)"), "N"},
+    {"seed", true, i18n::kNoop("seed of the populations and zone kinds (default 1)"), "S"},
+    {"out", true, i18n::kNoop("folder to write park.gpkg and synthetic.yaml into (required)"), "DIR"},
 };
 
 // The generator works around (0, 0); the files place the park near the bundled one, in UTM 49N.
@@ -31,21 +32,21 @@ std::vector<Point2> placed(const std::vector<Point2>& ring) {
 }  // namespace
 
 std::string helpSynth() {
-  return "Usage: drillsim synth --zones N [--seed S] --out DIR\n\n"
+  return std::string(tr("Usage: drillsim synth --zones N [--seed S] --out DIR\n\n"
          "Writes a synthetic park of at least N zones (a grid of blocks, main roads every fourth street,\n"
          "shelters every fourth block, one chlorine source, one rescue station; populations drawn from\n"
          "the seed) as DIR/park.gpkg, and DIR/synthetic.yaml with two plans (nearest and fastest\n"
-         "shelter). Validate, run or batch it like any scenario. For scale tests and benchmarks.\n\n" +
-         describeOptions(kOptions) + "\nExit codes: 0 written, 64 bad command line, 73 the files cannot be written.\n";
+         "shelter). Validate, run or batch it like any scenario. For scale tests and benchmarks.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 written, 64 bad command line, 73 the files cannot be written.\n");
 }
 
 int runSynth(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (!args.positional().empty()) throw UsageError("synth takes no file argument; use --out DIR");
+  if (!args.positional().empty()) throw UsageError(tr("synth takes no file argument; use --out DIR"));
   const auto out = args.value("out");
-  if (!out) throw UsageError("--out is required");
+  if (!out) throw UsageError(tr("--out is required"));
   const std::uint64_t zones = args.count("zones", 440);
-  if (zones < 1 || zones > 200000) throw UsageError("--zones: expected a whole number from 1 to 200000");
+  if (zones < 1 || zones > 200000) throw UsageError(tr("--zones: expected a whole number from 1 to 200000"));
   SyntheticOptions o;
   o.seed = args.count("seed", 1);
   o.blocksX = int(std::ceil(std::sqrt(double(zones) * 1.1)));

@@ -1,6 +1,7 @@
 // drillsim validate: every problem of each scenario, its park and the substance table, at once.
 #include <iostream>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/Validation.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
@@ -9,25 +10,24 @@ namespace drillsim::cli {
 
 namespace {
 const std::vector<OptionSpec> kOptions = {
-    {"substances", true, "substance table to use (default: the bundled data/substances.csv)", "FILE"},
-    {"quiet", false, "print errors only, not warnings nor the per-file verdict", ""},
-    {"strict", false, "treat warnings as errors (exit 2 when any is found)", ""},
+    {"substances", true, i18n::kNoop("substance table to use (default: the bundled data/substances.csv)"), "FILE"},
+    {"quiet", false, i18n::kNoop("print errors only, not warnings nor the per-file verdict"), ""},
+    {"strict", false, i18n::kNoop("treat warnings as errors (exit 2 when any is found)"), ""},
 };
 }  // namespace
 
 std::string helpValidate() {
-  return "Usage: drillsim validate SCENARIO.yaml... [options]\n\n"
+  return std::string(tr("Usage: drillsim validate SCENARIO.yaml... [options]\n\n"
          "Loads each scenario with its park geodata and the substance table and reports every\n"
          "problem found, each as FILE:LINE:COLUMN (or FILE: layer L, feature ID): error|warning:\n"
-         "KEY: what was expected and what was found.\n\n" +
-         describeOptions(kOptions) +
-         "\nExit codes: 0 all files valid (warnings allowed unless --strict), 2 a file is invalid,\n"
-         "64 bad command line.\n";
+         "KEY: what was expected and what was found.\n\n")) +
+         describeOptions(kOptions) + tr("\nExit codes: 0 all files valid (warnings allowed unless --strict), 2 a file is invalid,\n"
+         "64 bad command line.\n");
 }
 
 int runValidate(const std::vector<std::string>& argv) {
   Args args(argv, kOptions);
-  if (args.positional().empty()) throw UsageError("expected at least one scenario file");
+  if (args.positional().empty()) throw UsageError(tr("expected at least one scenario file"));
   const bool quiet = args.flag("quiet"), strict = args.flag("strict");
   int status = kExitOk;
   for (const auto& file : args.positional()) {

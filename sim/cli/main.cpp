@@ -31,7 +31,7 @@ const std::vector<Command>& commands() {
       {"register", i18n::kNoop("the park's hazard-source register: GB 18218 grades and AEGL reach"), helpRegister, runRegister},
       {"shelters", i18n::kNoop("evaluate a layout of shelters for the shelter committee"), helpShelters, runShelters},
       {"bound", i18n::kNoop("the quickest-flow bound: the least clearance time any plan could reach"), helpBound, runBound},
-      {"drill", i18n::kNoop("a drill script (MSEL) with target times and an evaluation guide; the drill calendar"), helpDrill, runDrill},
+      {"drill", i18n::kNoop("the drill plan, script and evaluation form with target times; the debrief; the drill calendar"), helpDrill, runDrill},
       {"map", i18n::kNoop("draw the scenario's park as an SVG map"), helpMap, runMap},
       {"synth", i18n::kNoop("write a synthetic park and scenario of a given size"), helpSynth, runSynth},
   };
@@ -83,7 +83,7 @@ void printDiagnostics(const Diagnostics& diagnostics) {
 }
 
 std::optional<LoadedScenario> loadScenarioArgument(const Args& args) {
-  if (args.positional().size() != 1) throw UsageError("expected exactly one scenario file");
+  if (args.positional().size() != 1) throw UsageError(tr("expected exactly one scenario file"));
   Diagnostics diagnostics;
   auto loaded = loadAndValidate(args.positional()[0], diagnostics, args.value("substances", ""));
   if (loaded) {
@@ -99,7 +99,7 @@ const Plan& planArgument(const LoadedScenario& loaded, const std::string& id) {
   if (const Plan* plan = loaded.scenario.plan(id)) return *plan;
   std::vector<std::string> ids;
   for (const auto& p : loaded.scenario.plans) ids.push_back(p.id);
-  throw UsageError("--plan: unknown plan " + inQuotes(id) + "; " + expectedOneOf(id, ids));
+  throw UsageError(tf("--plan: unknown plan {1}; {2}", inQuotes(id), expectedOneOf(id, ids)));
 }
 
 int main(int argc, char** argv) {
