@@ -302,7 +302,7 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
     const std::string parkPath = resolveParkPath(scenarioPath, scenario->park);
     std::error_code ec;
     const std::string pathProblem = inputPathProblem(parkPath, true);
-    if (!pathProblem.empty() && pathProblem != "no such file or folder") {
+    if (!pathProblem.empty() && pathProblem != tr("no such file or folder")) {
       found.error(scenario->park_where, "park",
                   tf("{1}: {2}; expected a folder of GeoJSON layers or a .gpkg file", parkPath, pathProblem));
     } else if (!pathProblem.empty()) {
