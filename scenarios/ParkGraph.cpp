@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/ParkLoader.hpp"
 
 namespace drillsim {
@@ -84,22 +85,25 @@ class RoadSquares {
   std::vector<std::size_t> everywhere_;
 };
 
+// `far` is the warning for a feature far from any road, "the zone is {1} from the nearest road end; ...".
 template <class T>
-void attach(T& feature, const char* what, RoadGraph& graph, const std::map<std::string, Point2>& named,
+void attach(T& feature, const char* far, RoadGraph& graph, const std::map<std::string, Point2>& named,
             Point2 from, Diagnostics& d) {
   if (feature.node_ref) {
     auto it = named.find(*feature.node_ref);
     if (it == named.end()) {
       std::vector<std::string> names;
       for (const auto& [k, v] : named) names.push_back(k);
-      d.error(feature.where, "node", "unknown node " + inQuotes(*feature.node_ref) + "; " + expectedOneOf(*feature.node_ref, names));
+      d.error(feature.where, "node",
+              tf("unknown node {1}; {2}", inQuotes(*feature.node_ref), expectedOneOf(*feature.node_ref, names)));
       return;
     }
     double gap = 0;
     feature.node = graph.nearestNode(it->second, &gap);
     if (gap > kNodeMergeDistance_m) {
-      d.error(feature.where, "node", "node " + inQuotes(*feature.node_ref) + " is " + metres(gap) +
-                                         " from the nearest road end; expected it on a road end (within 1 m)");
+      d.error(feature.where, "node",
+              tf("node {1} is {2} from the nearest road end; expected it on a road end (within 1 m)",
+                 inQuotes(*feature.node_ref), metres(gap)));
       feature.node = kNoNode;
       return;
     }
@@ -108,13 +112,13 @@ void attach(T& feature, const char* what, RoadGraph& graph, const std::map<std::
   }
   feature.node = graph.nearestNode(from, &feature.access_m);
   if (feature.access_m > kFarAccess_m)
-    d.warning(feature.where, "", std::string("the ") + what + " is " + metres(feature.access_m) +
-                                     " from the nearest road end; is it placed right?");
+    d.warning(feature.where, "", tf(far, metres(feature.access_m)));
 }
 }  // namespace
 
 void attachToNearestNode(Park& park, Shelter& shelter, Diagnostics& d) {
-  attach(shelter, "shelter", park.graph, {}, shelter.position, d);
+  attach(shelter, i18n::kNoop("the shelter is {1} from the nearest road end; is it placed right?"), park.graph, {},
+         shelter.position, d);
 }
 
 void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>& namedNodes) {
@@ -123,9 +127,14 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
     const Road& r = park.roads[i];
     g.addRoad(static_cast<int>(i), r.line.front(), r.line.back(), r.length_m, r.oneway);
   }
-  for (auto& z : park.zones) attach(z, "zone", g, namedNodes, z.centroid, d);
-  for (auto& s : park.shelters) attach(s, "shelter", g, namedNodes, s.position, d);
-  for (auto& s : park.stations) attach(s, "station", g, namedNodes, s.position, d);
+  for (auto& z : park.zones)
+    attach(z, i18n::kNoop("the zone is {1} from the nearest road end; is it placed right?"), g, namedNodes, z.centroid, d);
+  for (auto& s : park.shelters)
+    attach(s, i18n::kNoop("the shelter is {1} from the nearest road end; is it placed right?"), g, namedNodes, s.position,
+           d);
+  for (auto& s : park.stations)
+    attach(s, i18n::kNoop("the station is {1} from the nearest road end; is it placed right?"), g, namedNodes, s.position,
+           d);
 
   // A road that ends on the middle of another without a shared node is almost always a road that
   // should have been split there; people would not be able to turn at that junction.
@@ -139,9 +148,10 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
           continue;
         for (std::size_t k = 1; k < b.line.size(); ++k)
           if (distanceToSegment(end, b.line[k - 1], b.line[k]) <= kNodeMergeDistance_m) {
-            d.warning(a.where, "geometry", "ends on the middle of road " + inQuotes(b.id) +
-                                               " but they share no node; split " + b.id +
-                                               " there so that people can turn at the junction");
+            d.warning(a.where, "geometry",
+                      tf("ends on the middle of road {1} but they share no node; split {2} there so that people can turn "
+                         "at the junction",
+                         inQuotes(b.id), b.id));
             break;
           }
       }
@@ -164,10 +174,9 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
       std::string list;
       for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += (i ? ", " : "") + ids[i];
       if (ids.size() > 10) list += ", ...";
-      d.warning(park.roads[0].where.file.empty() ? Location{park.path, 0, 0, "layer roads"}
-                                                 : Location{park.roads[0].where.file, 0, 0, "layer roads"},
-                "", "the road network falls apart: " + std::to_string(ids.size()) +
-                        " road(s) are not connected to the rest (" + list + ")");
+      d.warning(Location{park.roads[0].where.file.empty() ? park.path : park.roads[0].where.file, 0, 0,
+                         tf("layer {1}", "roads")},
+                "", tf("the road network falls apart: {1} road(s) are not connected to the rest ({2})", ids.size(), list));
     }
   }
 
@@ -177,7 +186,7 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
   for (const auto& s : park.sources) {
     const Zone* z = park.zone(s.zone);
     if (!z) {
-      d.error(s.where, "zone", "unknown zone " + inQuotes(s.zone) + "; " + expectedOneOf(s.zone, zoneIds));
+      d.error(s.where, "zone", tf("unknown zone {1}; {2}", inQuotes(s.zone), expectedOneOf(s.zone, zoneIds)));
       continue;
     }
     std::vector<Ring> rings = z->outer;
@@ -187,12 +196,12 @@ void buildGraph(Park& park, Diagnostics& d, const std::map<std::string, Point2>&
     // (or a wrong zone), and the zone's people and the plume would be placed apart.
     const double gap = distanceToArea(s.position, z->outer);
     if (gap > kMaxSourceGapM)
-      d.error(s.where, "zone", "the source lies " + metres(gap) + " outside its zone " + inQuotes(s.zone) +
-                                   "; expected inside it or within " + metres(kMaxSourceGapM) +
-                                   " of its edge (are the source's coordinates or its zone wrong?)");
+      d.error(s.where, "zone",
+              tf("the source lies {1} outside its zone {2}; expected inside it or within {3} of its edge (are the source's "
+                 "coordinates or its zone wrong?)",
+                 metres(gap), inQuotes(s.zone), metres(kMaxSourceGapM)));
     else
-      d.warning(s.where, "zone", "the source lies outside its zone " + inQuotes(s.zone) + " (" + metres(gap) +
-                                     " from its edge)");
+      d.warning(s.where, "zone", tf("the source lies outside its zone {1} ({2} from its edge)", inQuotes(s.zone), metres(gap)));
   }
 }
 

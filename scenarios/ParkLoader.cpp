@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/ScenarioFile.hpp"
 
 namespace drillsim {
@@ -35,8 +36,8 @@ class FeatureReader {
       if (std::find(layer.fields.begin(), layer.fields.end(), key) == layer.fields.end()) {
         std::string expected;
         for (const char* k : required) expected += (expected.empty() ? "" : ", ") + std::string(k);
-        d.error({layer.file, 0, 0, "layer " + layer.name}, key,
-                "the layer has no such attribute; expected the attributes " + expected);
+        d.error({layer.file, 0, 0, tf("layer {1}", layer.name)}, key,
+                tf("the layer has no such attribute; expected the attributes {1}", expected));
         missing_.insert(key);
       }
   }
@@ -54,21 +55,21 @@ class FeatureReader {
 
   std::optional<std::string> text(const GeoFeature& f, const std::string& key, bool required) {
     auto v = raw(f, key);
-    if (!v && required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected a text value");
+    if (!v && required && !missing_.count(key)) diagnostics_.error(f.where, key, tr("missing; expected a text value"));
     return v;
   }
 
   std::optional<double> number(const GeoFeature& f, const std::string& key, bool required, double min, bool strict) {
     auto v = raw(f, key);
-    const std::string expected = std::string("a number ") + (strict ? "> " : ">= ") + fmt(min);
+    const std::string expected = strict ? tf("a number > {1}", fmt(min)) : tf("a number >= {1}", fmt(min));
     if (!v) {
-      if (required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected " + expected);
+      if (required && !missing_.count(key)) diagnostics_.error(f.where, key, tf("missing; expected {1}", expected));
       return std::nullopt;
     }
     double x = 0;
     auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
     if (ec != std::errc() || end != v->data() + v->size() || !std::isfinite(x) || (strict ? x <= min : x < min)) {
-      diagnostics_.error(f.where, key, "expected " + expected + ", found " + inQuotes(*v));
+      diagnostics_.error(f.where, key, tf("expected {1}, found {2}", expected, inQuotes(*v)));
       return std::nullopt;
     }
     return x;
@@ -76,15 +77,15 @@ class FeatureReader {
 
   std::optional<int> count(const GeoFeature& f, const std::string& key, bool required) {
     auto v = raw(f, key);
-    const std::string expected = "a whole number of persons from 0 to " + std::to_string(kMaxPersons);
+    const std::string expected = tf("a whole number of persons from 0 to {1}", kMaxPersons);
     if (!v) {
-      if (required && !missing_.count(key)) diagnostics_.error(f.where, key, "missing; expected " + expected);
+      if (required && !missing_.count(key)) diagnostics_.error(f.where, key, tf("missing; expected {1}", expected));
       return std::nullopt;
     }
     double x = 0;
     auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
     if (ec != std::errc() || end != v->data() + v->size() || x < 0 || x > kMaxPersons || x != std::floor(x)) {
-      diagnostics_.error(f.where, key, "expected " + expected + ", found " + inQuotes(*v));
+      diagnostics_.error(f.where, key, tf("expected {1}, found {2}", expected, inQuotes(*v)));
       return std::nullopt;
     }
     return static_cast<int>(x);
@@ -97,7 +98,7 @@ class FeatureReader {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     if (s == "1" || s == "true" || s == "yes") return true;
     if (s == "0" || s == "false" || s == "no") return false;
-    diagnostics_.error(f.where, key, "expected 0 or 1 (or true/false), found " + inQuotes(*v));
+    diagnostics_.error(f.where, key, tf("expected 0 or 1 (or true/false), found {1}", inQuotes(*v)));
     return false;
   }
 
@@ -105,15 +106,14 @@ class FeatureReader {
   std::string id(const GeoFeature& f) {
     auto v = raw(f, "id");
     if (!v) {
-      if (!missing_.count("id")) diagnostics_.error(f.where, "id", "missing; every feature needs an id");
+      if (!missing_.count("id")) diagnostics_.error(f.where, "id", tr("missing; every feature needs an id"));
       return {};
     }
     const int number = static_cast<int>(&f - layer_.features.data()) + 1;
     if (auto [it, inserted] = ids_.emplace(*v, number); !inserted) {
       Location at = f.where;
-      at.feature = "layer " + layer_.name + ", feature #" + std::to_string(number) + " (id " + *v + ")";
-      diagnostics_.error(at, "id", "duplicate id " + inQuotes(*v) + "; feature #" + std::to_string(it->second) +
-                                       " of the layer already has it");
+      at.feature = tf("layer {1}, feature #{2} (id {3})", layer_.name, number, *v);
+      diagnostics_.error(at, "id", tf("duplicate id {1}; feature #{2} of the layer already has it", inQuotes(*v), it->second));
       return {};
     }
     return *v;
@@ -132,18 +132,18 @@ class FeatureReader {
   bool geometry(const GeoFeature& f, std::initializer_list<const char*> types) {
     if (f.geometryType.empty()) {
       diagnostics_.error(f.where, "geometry",
-                         "missing or unreadable; the feature has no geometry GDAL could read (coordinates must be "
-                         "numbers, not text)");
+                         tr("missing or unreadable; the feature has no geometry GDAL could read (coordinates must be "
+                            "numbers, not text)"));
       return false;
     }
     if (std::find_if(types.begin(), types.end(), [&](const char* t) { return f.geometryType == t; }) == types.end()) {
       std::string expected;
-      for (const char* t : types) expected += (expected.empty() ? "" : " or ") + std::string(t);
-      diagnostics_.error(f.where, "geometry", "expected " + expected + ", found " + f.geometryType);
+      for (const char* t : types) expected = expected.empty() ? std::string(t) : tf("{1} or {2}", expected, t);
+      diagnostics_.error(f.where, "geometry", tf("expected {1}, found {2}", expected, f.geometryType));
       return false;
     }
     if (!f.invalidReason.empty()) {
-      diagnostics_.error(f.where, "geometry", "not a valid geometry: " + f.invalidReason);
+      diagnostics_.error(f.where, "geometry", tf("not a valid geometry: {1}", f.invalidReason));
       return false;
     }
     return true;
@@ -167,7 +167,7 @@ void readZones(const GeoLayer& layer, Park& park, Diagnostics& d) {
     if (auto kind = r.text(f, "kind", true)) {
       const auto& names = zoneKindNames();
       auto it = std::find(names.begin(), names.end(), *kind);
-      if (it == names.end()) d.error(f.where, "kind", expectedOneOf(*kind, names) + ", found " + inQuotes(*kind));
+      if (it == names.end()) d.error(f.where, "kind", tf("{1}, found {2}", expectedOneOf(*kind, names), inQuotes(*kind)));
       else z.kind = static_cast<ZoneKind>(it - names.begin());
     }
     z.pop_day = r.count(f, "pop_day", true).value_or(0);
@@ -179,7 +179,7 @@ void readZones(const GeoLayer& layer, Park& park, Diagnostics& d) {
       for (int rings : f.ringsPerPolygon)
         for (int k = 0; k < rings; ++k, ++part) (k == 0 ? z.outer : z.holes).push_back(f.parts[part]);
       z.centroid = centroid(z.outer, z.holes, &z.area_m2);
-      if (z.area_m2 <= 0) d.error(f.where, "geometry", "expected a polygon with an area, found one of area 0");
+      if (z.area_m2 <= 0) d.error(f.where, "geometry", tr("expected a polygon with an area, found one of area 0"));
     }
     park.zones.push_back(std::move(z));
   }
@@ -202,8 +202,8 @@ void readRoads(const GeoLayer& layer, Park& park, Diagnostics& d) {
       road.line = f.parts[0];
       road.length_m = polylineLength(road.line);
       if (road.line.size() < 2 || road.length_m <= 0)
-        d.error(f.where, "geometry", "expected a line of length > 0, found " + std::to_string(road.line.size()) +
-                                         " point(s) of length " + fmt(road.length_m) + " m");
+        d.error(f.where, "geometry", tf("expected a line of length > 0, found {1} point(s) of length {2} m", road.line.size(),
+                                        fmt(road.length_m)));
     }
     park.roads.push_back(std::move(road));
   }
@@ -219,7 +219,7 @@ Shelter readShelter(FeatureReader& r, const GeoFeature& f, const ParkOptions& op
   s.name_en = r.text(f, "name_en", false).value_or("");
   if (auto kind = r.text(f, "kind", named)) {
     if (const auto k = fromWord<ShelterKind>(shelterKindNames(), *kind)) s.kind = *k;
-    else d.error(f.where, "kind", expectedOneOf(*kind, shelterKindNames()) + ", found " + inQuotes(*kind));
+    else d.error(f.where, "kind", tf("{1}, found {2}", expectedOneOf(*kind, shelterKindNames()), inQuotes(*kind)));
   }
   s.node_ref = r.text(f, "node", false);
   const bool polygon = f.geometryType == "Polygon" || f.geometryType == "MultiPolygon";
@@ -235,13 +235,14 @@ Shelter readShelter(FeatureReader& r, const GeoFeature& f, const ParkOptions& op
       if (!capacity && !r.raw(f, "capacity") && !(fromArea <= kMaxPersons)) {
         // Checked before the conversion to int: a polygon drawn in the wrong units is huge.
         d.error(f.where, "capacity",
-                "not given, and the area " + fmt(s.area_m2, 7) + " m2 would hold more than " +
-                    std::to_string(kMaxPersons) + " persons; expected a shelter's area (are the coordinates degrees?)");
+                tf("not given, and the area {1} m2 would hold more than {2} persons; expected a shelter's area (are the "
+                   "coordinates degrees?)",
+                   fmt(s.area_m2, 7), kMaxPersons));
       } else if (!capacity && !r.raw(f, "capacity")) {  // given but wrong is an error already, not "not given"
         capacity = static_cast<int>(fromArea);
         d.warning(f.where, "capacity",
-                  "not given; taken as " + std::to_string(*capacity) + " persons from the area " + fmt(s.area_m2, 7) +
-                      " m2 at " + fmt(options.area_per_person_m2) + " m2 per person (give capacity to override)");
+                  tf("not given; taken as {1} persons from the area {2} m2 at {3} m2 per person (give capacity to override)",
+                     *capacity, fmt(s.area_m2, 7), fmt(options.area_per_person_m2)));
       }
     } else {
       s.position = f.parts.empty() ? Point2{} : f.parts[0][0];
@@ -306,9 +307,8 @@ std::optional<Park> loadPark(const std::string& path, const std::string& display
   bool complete = true;
   for (const char* layer : required)
     if (!source.hasLayer(layer)) {
-      found.error({displayPath, 0, 0, {}}, "", std::string("the park has no ") + layer +
-                                                   " layer; expected " + layer + ".geojson in the folder or a layer " +
-                                                   layer + " in the GeoPackage");
+      found.error({displayPath, 0, 0, {}}, "",
+                  tf("the park has no {1} layer; expected {1}.geojson in the folder or a layer {1} in the GeoPackage", layer));
       complete = false;
     }
   if (!complete) {
@@ -335,8 +335,7 @@ std::optional<Park> loadPark(const std::string& path, const std::string& display
     auto layer = source.read(name, park.crs, found);
     unreadable = !layer;
     if (layer && layer->features.empty() && mustHaveFeatures)
-      found.error({layer->file, 0, 0, std::string("layer ") + name}, "",
-                  "the layer is empty; expected at least one feature");
+      found.error({layer->file, 0, 0, tf("layer {1}", name)}, "", tr("the layer is empty; expected at least one feature"));
     return layer;
   };
   if (auto l = readLayer("zones", true)) readZones(*l, park, found);
@@ -348,7 +347,7 @@ std::optional<Park> loadPark(const std::string& path, const std::string& display
   if (auto l = readLayer("nodes", false)) {
     for (const auto& f : l->features)
       if (!f.id.empty() && f.geometryType == "Point" && !f.parts.empty()) namedNodes[f.id] = f.parts[0][0];
-      else found.error(f.where, "", "expected a Point with an id");
+      else found.error(f.where, "", tr("expected a Point with an id"));
   }
 
   if (!found.hasErrors() && !unreadable) buildGraph(park, found, namedNodes);
@@ -372,14 +371,14 @@ std::optional<ShelterLayoutFile> loadCandidateLayer(const std::string& path, con
     return std::nullopt;
   if (!source.hasLayer(name) || (!package && !fs::exists(path))) {
     diagnostics.error({path, 0, 0, {}}, "",
-                      package ? "the GeoPackage has no layer candidates; expected the candidate sites in a layer of that name"
-                              : "no such file; expected a GeoJSON file of candidate sites");
+                      package ? tr("the GeoPackage has no layer candidates; expected the candidate sites in a layer of that name")
+                              : tr("no such file; expected a GeoJSON file of candidate sites"));
     return std::nullopt;
   }
   Diagnostics found;
   auto layer = source.read(name, parkCrs, found);
   if (layer && layer->features.empty())
-    found.error({path, 0, 0, "layer " + name}, "", "the layer is empty; expected at least one candidate site");
+    found.error({path, 0, 0, tf("layer {1}", name)}, "", tr("the layer is empty; expected at least one candidate site"));
   ShelterLayoutFile out;
   out.file = path;
   if (layer) {

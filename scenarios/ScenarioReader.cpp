@@ -11,6 +11,7 @@
 #include <set>
 
 #include "scenarios/DrillRecords.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/Park.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/TextFile.hpp"
@@ -71,8 +72,8 @@ class ScenarioReader {
       return;
     if (const YAML::Node v = root["drillsim"]; v && !(v.IsScalar() && v.Scalar() == std::to_string(kScenarioFormat)))
       in_.error(v, "drillsim",
-                "expected the format version " + std::to_string(kScenarioFormat) + ", found " + YamlInput::describe(v) +
-                    " (a file for another DrillSim version, or not a scenario?)");
+                tf("expected the format version {1}, found {2} (a file for another DrillSim version, or not a scenario?)",
+                   kScenarioFormat, YamlInput::describe(v)));
     if (root["name"]) s.name = in_.text(root["name"], "name").value_or("");
     if (root["description"]) s.description = in_.text(root["description"], "description").value_or("");
     if (root["park"]) {
@@ -82,7 +83,7 @@ class ScenarioReader {
     if (root["crs"]) s.crs = in_.text(root["crs"], "crs").value_or("");
     if (root["horizon_s"]) s.horizon_s = in_.number(root["horizon_s"], "horizon_s", Bound::above(0)).value_or(s.horizon_s);
     if (root["horizon_s"] && s.horizon_s > 7 * 24 * 3600)
-      in_.error(root["horizon_s"], "horizon_s", "expected at most 604800 (one week), found " + root["horizon_s"].Scalar());
+      in_.error(root["horizon_s"], "horizon_s", tf("expected at most 604800 (one week), found {1}", root["horizon_s"].Scalar()));
     if (root["population"]) s.population = typedWord<Population>(in_, root["population"], "population", populationNames()).value_or(s.population);
     if (root["cohort_size"])
       s.cohort_size = int(in_.integer(root["cohort_size"], "cohort_size", 1, 100000).value_or(s.cohort_size));
@@ -98,7 +99,7 @@ class ScenarioReader {
     if (root["plans"]) {
       readList(root["plans"], "plans", [&](const YAML::Node& n, const std::string& p) { readPlan(n, p, s.plans); });
       if (root["plans"].IsSequence() && root["plans"].size() == 0)
-        in_.error(root["plans"], "plans", "expected at least one plan, found an empty list");
+        in_.error(root["plans"], "plans", tr("expected at least one plan, found an empty list"));
     }
     if (root["shelter_changes"])
       readList(root["shelter_changes"], "shelter_changes", [&](const YAML::Node& n, const std::string& p) {
@@ -136,8 +137,7 @@ class ScenarioReader {
     if (!v) return "";
     const int line = in_.where(map["id"]).line;
     if (auto [pos, inserted] = seen.emplace(*v, line); !inserted)
-      in_.error(map["id"], path + ".id", "duplicate id " + inQuotes(*v) + "; it is already used at line " +
-                                             std::to_string(pos->second));
+      in_.error(map["id"], path + ".id", tf("duplicate id {1}; it is already used at line {2}", inQuotes(*v), pos->second));
     return *v;
   }
 
@@ -151,7 +151,7 @@ class ScenarioReader {
     optDist(n, "premovement_s", "walking", w.premovement_s, Bound::atLeast(0));
     if (w.speed_ms > 3)
       in_.warning(n["speed_ms"], "walking.speed_ms",
-                  "walking speeds above 3 m/s are running, not walking (RiMEA Table 1 gives 0.46-1.61 m/s)");
+                  tr("walking speeds above 3 m/s are running, not walking (RiMEA Table 1 gives 0.46-1.61 m/s)"));
   }
 
   void readBuildings(const YAML::Node& n, Buildings& b) {
@@ -162,13 +162,14 @@ class ScenarioReader {
     if (const YAML::Node a = n["air_changes_per_hour"]) {
       if (!a.IsMap()) {
         in_.error(a, "buildings.air_changes_per_hour",
-                  "expected a mapping of zone kind, shelter or default to air changes per hour, found " + YamlInput::describe(a));
+                  tf("expected a mapping of zone kind, shelter or default to air changes per hour, found {1}",
+                     YamlInput::describe(a)));
       } else {
         for (const auto& kv : a) {
           const std::string key = kv.first.Scalar();
           const std::string q = "buildings.air_changes_per_hour." + key;
           if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-            in_.error(kv.first, q, "unknown building kind " + inQuotes(key) + "; " + expectedOneOf(key, keys));
+            in_.error(kv.first, q, tf("unknown building kind {1}; {2}", inQuotes(key), expectedOneOf(key, keys)));
             continue;
           }
           if (auto d = in_.distribution(kv.second, q, Bound::above(0))) b.air_changes_per_hour[key] = *d;
@@ -178,19 +179,21 @@ class ScenarioReader {
     if (const YAML::Node a = n["leakage"]) {
       if (!a.IsMap()) {
         in_.error(a, "buildings.leakage",
-                  "expected a mapping of zone kind, shelter or default to {area_cm2, volume_m3, storeys, shelter_class}, "
-                  "found " + YamlInput::describe(a));
+                  tf("expected a mapping of zone kind, shelter or default to {area_cm2, volume_m3, storeys, shelter_class}, "
+                     "found {1}",
+                     YamlInput::describe(a)));
       } else {
         for (const auto& kv : a) {
           const std::string key = kv.first.Scalar();
           const std::string q = "buildings.leakage." + key;
           if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-            in_.error(kv.first, q, "unknown building kind " + inQuotes(key) + "; " + expectedOneOf(key, keys));
+            in_.error(kv.first, q, tf("unknown building kind {1}; {2}", inQuotes(key), expectedOneOf(key, keys)));
             continue;
           }
           if (b.air_changes_per_hour.count(key)) {
-            in_.error(kv.first, q, "the air changes of " + inQuotes(key) + " are given in air_changes_per_hour "
-                                   "already: give them or its leakage, not both");
+            in_.error(kv.first, q, tf("the air changes of {1} are given in air_changes_per_hour "
+                                      "already: give them or its leakage, not both",
+                                      inQuotes(key)));
             continue;
           }
           const YAML::Node m = kv.second;
@@ -254,8 +257,8 @@ class ScenarioReader {
       const YAML::Node weights = body["weights"];
       if (!weights.IsSequence() || weights.size() != result.values.size()) {
         in_.error(weights, path + ".choice.weights",
-                  "expected a list of " + std::to_string(result.values.size()) + " weights, one per value, found " +
-                      (weights.IsSequence() ? "a list of " + std::to_string(weights.size()) : YamlInput::describe(weights)));
+                  tf("expected a list of {1} weights, one per value, found {2}", result.values.size(),
+                     weights.IsSequence() ? tf("a list of {1}", weights.size()) : YamlInput::describe(weights)));
         return;
       }
       double total = 0;
@@ -266,7 +269,7 @@ class ScenarioReader {
         total += w.value_or(0);
       }
       if (ok && total <= 0) {
-        in_.error(weights, path + ".choice.weights", "expected at least one weight > 0, found all zero");
+        in_.error(weights, path + ".choice.weights", tr("expected at least one weight > 0, found all zero"));
         ok = false;
       }
     }
@@ -280,7 +283,7 @@ class ScenarioReader {
       return;
     }
     if (!n["kind"]) {
-      in_.error(n, path + ".kind", "missing; expected toxic_release or fire");
+      in_.error(n, path + ".kind", tr("missing; expected toxic_release or fire"));
       return;
     }
     auto kind = in_.word(n["kind"], path + ".kind", kHazardKinds);
@@ -295,11 +298,12 @@ class ScenarioReader {
       const int given = int(bool(n["rate_kg_s"])) + int(bool(n["instantaneous_kg"])) + int(bool(n["release"]));
       if (given > 1)
         in_.error(n["release"] ? n["release"] : n["instantaneous_kg"], path,
-                  "a release has one of rate_kg_s (a steady source), instantaneous_kg (all at once) or release (its "
-                  "vessel and hole, or its rupture), found " + std::to_string(given) + ": keep one");
+                  tf("a release has one of rate_kg_s (a steady source), instantaneous_kg (all at once) or release (its "
+                     "vessel and hole, or its rupture), found {1}: keep one",
+                     given));
       else if (given == 0)
         in_.error(n, path + ".rate_kg_s",
-                  "missing; give rate_kg_s (kg/s), instantaneous_kg (kg) or release: {phase, hole_mm, ...}");
+                  tr("missing; give rate_kg_s (kg/s), instantaneous_kg (kg) or release: {phase, hole_mm, ...}"));
       optDist(n, "rate_kg_s", path, r.rate_kg_s, Bound::above(0));
       if (n["instantaneous_kg"])
         r.instantaneous_kg = in_.distribution(n["instantaneous_kg"], path + ".instantaneous_kg", Bound::above(0));
@@ -335,23 +339,23 @@ class ScenarioReader {
     if (n["phase"]) v.phase = typedWord<ReleasePhase>(in_, n["phase"], path + ".phase", releasePhaseNames()).value_or(v.phase);
     if (n["rupture"]) v.rupture = in_.word(n["rupture"], path + ".rupture", {"true", "false"}).value_or("") == "true";
     if (v.rupture && n["hole_mm"])
-      in_.error(n["hole_mm"], path + ".hole_mm", "a rupture has no hole: remove hole_mm, or rupture: true");
+      in_.error(n["hole_mm"], path + ".hole_mm", tr("a rupture has no hole: remove hole_mm, or rupture: true"));
     else if (!v.rupture && !n["hole_mm"])
-      in_.error(n, path + ".hole_mm", "missing; give the hole's diameter hole_mm, or rupture: true for the vessel's failure");
+      in_.error(n, path + ".hole_mm", tr("missing; give the hole's diameter hole_mm, or rupture: true for the vessel's failure"));
     optDist(n, "hole_mm", path, v.hole_mm, Bound::above(0));
     if (n["volume_m3"]) {
       v.volume_m3 = in_.distribution(n["volume_m3"], path + ".volume_m3", Bound::above(0));
       if (v.phase != ReleasePhase::Gas)
         in_.error(n["volume_m3"], path + ".volume_m3",
-                  "volume_m3 is a compressed-gas vessel's, which blows down through its hole: only with phase: gas");
+                  tr("volume_m3 is a compressed-gas vessel's, which blows down through its hole: only with phase: gas"));
       else if (v.rupture)
-        in_.error(n["volume_m3"], path + ".volume_m3", "a rupture loses the whole inventory at once: remove volume_m3");
+        in_.error(n["volume_m3"], path + ".volume_m3", tr("a rupture loses the whole inventory at once: remove volume_m3"));
       else if (!n["pressure_bar"])
         in_.error(n, path + ".pressure_bar",
-                  "missing; a compressed-gas vessel (volume_m3) needs its gauge pressure pressure_bar (bar)");
+                  tr("missing; a compressed-gas vessel (volume_m3) needs its gauge pressure pressure_bar (bar)"));
     }
     if (v.hole_mm.highest() > 2000)
-      in_.error(n["hole_mm"], path + ".hole_mm", "expected a hole of at most 2000 mm (a rupture is not a hole)");
+      in_.error(n["hole_mm"], path + ".hole_mm", tr("expected a hole of at most 2000 mm (a rupture is not a hole)"));
     if (n["pressure_bar"]) v.pressure_bar = in_.distribution(n["pressure_bar"], path + ".pressure_bar", Bound::atLeast(0));
     if (n["temperature_c"])
       v.temperature_c = in_.distribution(n["temperature_c"], path + ".temperature_c", Bound::above(-273.15));
@@ -361,8 +365,9 @@ class ScenarioReader {
           in_.distribution(n["discharge_coefficient"], path + ".discharge_coefficient", Bound::above(0));
       if (v.discharge_coefficient && v.discharge_coefficient->highest() > 1)
         in_.error(n["discharge_coefficient"], path + ".discharge_coefficient",
-                  "expected a discharge coefficient in (0, 1] (0.61 sharp-edged, 1 the conservative bound), found "
-                  "values up to " + std::to_string(v.discharge_coefficient->highest()));
+                  tf("expected a discharge coefficient in (0, 1] (0.61 sharp-edged, 1 the conservative bound), found "
+                     "values up to {1}",
+                     std::to_string(v.discharge_coefficient->highest())));
     }
     if (n["bund_m2"]) v.bund_m2 = in_.number(n["bund_m2"], path + ".bund_m2", Bound::above(0));
     if (n["ground"]) v.ground = typedWord<Ground>(in_, n["ground"], path + ".ground", groundNames()).value_or(v.ground);
@@ -380,8 +385,8 @@ class ScenarioReader {
     optDist(n, "turnout_s", path, t.turnout_s, Bound::atLeast(0));
     if (n["speed_ms"]) t.speed_ms = in_.number(n["speed_ms"], path + ".speed_ms", Bound::above(0)).value_or(t.speed_ms);
     if (t.speed_ms > 40)
-      in_.warning(n["speed_ms"], path + ".speed_ms", "a vehicle speed of " + n["speed_ms"].Scalar() +
-                                                         " m/s is over 144 km/h; is it in km/h? (expected m/s)");
+      in_.warning(n["speed_ms"], path + ".speed_ms",
+                  tf("a vehicle speed of {1} m/s is over 144 km/h; is it in km/h? (expected m/s)", n["speed_ms"].Scalar()));
     out.push_back(std::move(t));
   }
 
@@ -405,7 +410,7 @@ class ScenarioReader {
           note.who = in_.text(m["who"], q + ".who").value_or("");
           const int line = note.where.line;
           if (auto [pos, inserted] = parties.emplace(note.who, line); !inserted && !note.who.empty())
-            in_.error(m["who"], q + ".who", inQuotes(note.who) + " is already notified at line " + std::to_string(pos->second));
+            in_.error(m["who"], q + ".who", tf("{1} is already notified at line {2}", inQuotes(note.who), pos->second));
         }
         optDist(m, "delay_s", q, note.delay_s, Bound::atLeast(0));
         p.notify.push_back(std::move(note));
@@ -441,10 +446,10 @@ class ScenarioReader {
           pr.scope = *w == "all" ? Protect::Scope::All : Protect::Scope::Threat;
       } else if (z.IsSequence()) {
         pr.scope = Protect::Scope::List;
-        if (z.size() == 0) in_.error(z, q + ".zones", "expected all, threat or a list of zone ids, found an empty list");
+        if (z.size() == 0) in_.error(z, q + ".zones", tr("expected all, threat or a list of zone ids, found an empty list"));
         for (std::size_t i = 0; i < z.size(); ++i) pr.zones.push_back(ref(z[i], at(q + ".zones", i)));
       } else {
-        in_.error(z, q + ".zones", "expected all, threat or a list of zone ids, found " + YamlInput::describe(z));
+        in_.error(z, q + ".zones", tf("expected all, threat or a list of zone ids, found {1}", YamlInput::describe(z)));
       }
     }
     if (m["action"])
@@ -454,7 +459,7 @@ class ScenarioReader {
     if (const YAML::Node a = m["air_out_when"]) {
       if (auto w = in_.word(a, q + ".air_out_when", {"cloud_passed", "never"})) pr.air_out_when_cloud_passed = *w == "cloud_passed";
       if (pr.action != ProtectiveAction::ShelterInPlace)
-        in_.error(a, q + ".air_out_when", "only sheltering in place airs out; this entry's action is evacuate");
+        in_.error(a, q + ".air_out_when", tr("only sheltering in place airs out; this entry's action is evacuate"));
     }
     p.protect.push_back(std::move(pr));
   }
@@ -466,7 +471,8 @@ class ScenarioReader {
       return;
     }
     if (!n.IsMap()) {
-      in_.error(n, path, "expected nearest, fastest or a mapping of zone id to shelter id(s), found " + YamlInput::describe(n));
+      in_.error(n, path,
+                tf("expected nearest, fastest or a mapping of zone id to shelter id(s), found {1}", YamlInput::describe(n)));
       return;
     }
     rule.kind = ShelterRule::Kind::Map;
@@ -474,10 +480,10 @@ class ScenarioReader {
     for (auto it = n.begin(); it != n.end(); ++it) {
       Ref zone = ref(it->first, path);
       const std::string q = path + "." + zone.id;
-      if (!zones.insert(zone.id).second) in_.error(it->first, q, "duplicate zone in the shelter map");
+      if (!zones.insert(zone.id).second) in_.error(it->first, q, tr("duplicate zone in the shelter map"));
       std::vector<Ref> shelters;
       if (it->second.IsSequence()) {
-        if (it->second.size() == 0) in_.error(it->second, q, "expected a shelter id or a list of them, found an empty list");
+        if (it->second.size() == 0) in_.error(it->second, q, tr("expected a shelter id or a list of them, found an empty list"));
         for (std::size_t i = 0; i < it->second.size(); ++i) shelters.push_back(ref(it->second[i], at(q, i)));
       } else {
         shelters.push_back(ref(it->second, q));
@@ -500,14 +506,16 @@ class ScenarioReader {
     }
     if (n["lon"]) c.lon = in_.number(n["lon"], path + ".lon");
     if (n["lat"]) c.lat = in_.number(n["lat"], path + ".lat");
-    if (c.lon && std::abs(*c.lon) > 180) in_.error(n["lon"], path + ".lon", "expected a longitude from -180 to 180 degrees, found " + n["lon"].Scalar());
-    if (c.lat && std::abs(*c.lat) > 90) in_.error(n["lat"], path + ".lat", "expected a latitude from -90 to 90 degrees, found " + n["lat"].Scalar());
+    if (c.lon && std::abs(*c.lon) > 180)
+      in_.error(n["lon"], path + ".lon", tf("expected a longitude from -180 to 180 degrees, found {1}", n["lon"].Scalar()));
+    if (c.lat && std::abs(*c.lat) > 90)
+      in_.error(n["lat"], path + ".lat", tf("expected a latitude from -90 to 90 degrees, found {1}", n["lat"].Scalar()));
     if (n["lon"].IsDefined() != n["lat"].IsDefined())
-      in_.error(n, path, std::string("expected both lon and lat, found only ") + (n["lon"] ? "lon" : "lat"));
+      in_.error(n, path, tf("expected both lon and lat, found only {1}", n["lon"] ? "lon" : "lat"));
     if (n["remove"]) {
       c.remove = in_.word(n["remove"], path + ".remove", {"true", "false"}).value_or("false") == "true";
       if (c.remove && (n["name"] || n["kind"] || n["capacity"] || n["lon"] || n["lat"]))
-        in_.error(n["remove"], path + ".remove", "a removed shelter takes no other change; found remove: true with other keys");
+        in_.error(n["remove"], path + ".remove", tr("a removed shelter takes no other change; found remove: true with other keys"));
     }
     out.push_back(std::move(c));
   }
@@ -532,8 +540,9 @@ class ScenarioReader {
     if (n["id"]) c.id = in_.text(n["id"], path + ".id").value_or("");
     const std::string key = c.layer + "/" + c.id;
     if (auto [pos, inserted] = featureChangeIds_.emplace(key, in_.where(n).line); !inserted)
-      in_.error(n["id"], path + ".id", "a second change to " + c.layer + " " + inQuotes(c.id) + "; the first is at line " +
-                                           std::to_string(pos->second) + " (put the attributes in one change)");
+      in_.error(n["id"], path + ".id",
+                tf("a second change to {1} {2}; the first is at line {3} (put the attributes in one change)", c.layer,
+                   inQuotes(c.id), pos->second));
     for (auto it = n.begin(); it != n.end(); ++it) {
       const std::string k = it->first.Scalar();
       const std::string q = path + "." + k;
@@ -574,14 +583,15 @@ namespace {
 // yaml-cpp's parser messages in words a planner can act on.
 std::string plainYamlMessage(const std::string& msg) {
   static const std::pair<const char*, const char*> kPlain[] = {
-      {"end of sequence flow not found", "a list opened with '[' is never closed with ']'"},
-      {"end of map flow not found", "a mapping opened with '{' is never closed with '}'"},
-      {"end of map not found", "the indentation is inconsistent here"},
-      {"end of sequence not found", "the items of a list are not aligned"},
-      {"illegal map value", "a ':' where a value cannot start (text containing ': ' needs quotes, or the indentation is off)"},
+      {"end of sequence flow not found", i18n::kNoop("a list opened with '[' is never closed with ']' (parser: {1})")},
+      {"end of map flow not found", i18n::kNoop("a mapping opened with '{' is never closed with '}' (parser: {1})")},
+      {"end of map not found", i18n::kNoop("the indentation is inconsistent here (parser: {1})")},
+      {"end of sequence not found", i18n::kNoop("the items of a list are not aligned (parser: {1})")},
+      {"illegal map value", i18n::kNoop("a ':' where a value cannot start (text containing ': ' needs quotes, or the "
+                                        "indentation is off) (parser: {1})")},
   };
   for (const auto& [from, to] : kPlain)
-    if (msg == from) return std::string(to) + " (parser: " + msg + ")";
+    if (msg == from) return tf(to, msg);
   return msg;
 }
 
@@ -596,11 +606,11 @@ std::optional<Location> badIndentation(const std::string& text, const std::strin
       if (text[i] == ' ') {
         ++i;
       } else if (text[i] == '\t') {
-        *what = "a tab is used for indentation; YAML needs ordinary spaces";
+        *what = tr("a tab is used for indentation; YAML needs ordinary spaces");
         return Location{file, line, int(column), {}};
       } else if (text.compare(i, 2, "\xC2\xA0") == 0) {
-        *what = "a no-break space (U+00A0, often pasted from an email or a web page) is used for indentation; "
-                "use ordinary spaces";
+        *what = tr("a no-break space (U+00A0, often pasted from an email or a web page) is used for indentation; "
+                   "use ordinary spaces");
         return Location{file, line, int(column), {}};
       } else {
         break;
@@ -625,7 +635,7 @@ bool reportUnclosedQuote(const YAML::Node& n, const std::string& text, YamlInput
       else if (text[i] == q && q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
       else if (text[i] == q) return false;
     }
-    in.error(n, "", std::string("the text quoted with ") + q + " starting here is never closed; add the closing " + q);
+    in.error(n, "", tf("the text quoted with {1} starting here is never closed; add the closing {1}", std::string(1, q)));
     return true;
   }
   if (n.IsMap()) {
@@ -666,20 +676,28 @@ long expandedSize(const YAML::Node& n, std::map<std::pair<int, int>, long>& seen
 // The message for a file that stands for more values than any scenario: an alias bomb, or simply a
 // file far larger than a scenario (thousands of plans), said as what it is.
 std::string tooManyValues(const YAML::Node& root, long cap, long aliases) {
-  const std::string limit = "more than " + std::to_string(cap) + " values";
   if (aliases > 0)
-    return "the file stands for " + limit + " once its " + std::to_string(aliases) +
-           " aliases (*name) are expanded; a scenario needs a few hundred";
+    return tf("the file stands for more than {1} values once its {2} aliases (*name) are expanded; a scenario needs a "
+              "few hundred",
+              cap, aliases);
   std::string where;
+  bool largest = false;  // a list or mapping of the top level holds the most entries
+  std::size_t most = 0;
   if (root.IsMap()) {
-    std::size_t most = 0;
     for (auto it = root.begin(); it != root.end(); ++it)
       if ((it->second.IsSequence() || it->second.IsMap()) && it->second.size() > most && it->first.IsScalar()) {
         most = it->second.size();
-        where = " (" + it->first.Scalar() + ": holds " + std::to_string(most) + " entries)";
+        where = it->first.Scalar();
+        largest = true;
       }
   }
-  return "the file holds " + limit + where + "; a scenario needs a few hundred: split it into several scenarios, or is it the right file?";
+  if (!largest)
+    return tf("the file holds more than {1} values; a scenario needs a few hundred: split it into several scenarios, or "
+              "is it the right file?",
+              cap);
+  return tf("the file holds more than {1} values ({2}: holds {3} entries); a scenario needs a few hundred: split it into "
+            "several scenarios, or is it the right file?",
+            cap, where, most);
 }
 
 // The line of a '---' that starts a second YAML document (two files joined, or a copy pasted below
@@ -712,13 +730,13 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '<') {
     diagnostics.error({file, 1, int(first) + 1, {}}, "",
-                      "this looks like an HTML or XML page, not a scenario (a web page saved instead of the file?)");
+                      tr("this looks like an HTML or XML page, not a scenario (a web page saved instead of the file?)"));
     return std::nullopt;
   }
   if (const int line = secondDocumentLine(text)) {
     diagnostics.error({file, line, 1, {}}, "",
-                      "a second YAML document starts here ('---'); a scenario file holds one: remove this line and "
-                      "what follows, or move it to a file of its own");
+                      tr("a second YAML document starts here ('---'); a scenario file holds one: remove this line and "
+                         "what follows, or move it to a file of its own"));
     return std::nullopt;
   }
   YAML::Node root;
@@ -726,17 +744,16 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
     root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.error({file, e.mark.line + 1, e.mark.column + 1, {}}, "",
-                      "the YAML is nested more than " + std::to_string(e.depth()) + " levels deep; a scenario needs fewer than 10");
+                      tf("the YAML is nested more than {1} levels deep; a scenario needs fewer than 10", e.depth()));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     Location loc{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, {}};
     std::string cause;
     if (auto bad = badIndentation(text, file, loc.line ? loc.line : 1 << 30, &cause)) {
-      diagnostics.error(*bad, "", "not valid YAML: " + cause + " (the parser stopped at line " +
-                                      std::to_string(loc.line) + ": " + e.msg + ")");
+      diagnostics.error(*bad, "", tf("not valid YAML: {1} (the parser stopped at line {2}: {3})", cause, loc.line, e.msg));
       return std::nullopt;
     }
-    diagnostics.error(loc, "", "not valid YAML: " + plainYamlMessage(e.msg));
+    diagnostics.error(loc, "", tf("not valid YAML: {1}", plainYamlMessage(e.msg)));
     return std::nullopt;
   }
   {
@@ -767,8 +784,8 @@ std::optional<Scenario> parse(const std::string& text, const std::string& file, 
   Diagnostics found;
   if (!root.IsMap()) {
     YamlInput in(file, found);
-    const std::string what = root.IsNull() ? "an empty file (or only comments)" : YamlInput::describe(root);
-    in.error(root, "", "expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), found " + what);
+    const std::string what = root.IsNull() ? tr("an empty file (or only comments)") : YamlInput::describe(root);
+    in.error(root, "", tf("expected a scenario (a mapping with drillsim:, name:, park:, horizon_s:, plans: ...), found {1}", what));
     diagnostics.append(found);
     return std::nullopt;
   }
@@ -792,11 +809,11 @@ std::optional<Distribution> distributionFromYaml(const std::string& text, int lo
     const Bound bound = lowerBound == 2 ? Bound::above(0) : lowerBound == 1 ? Bound::atLeast(0) : Bound::none();
     result = in.distribution(node, "value", bound);
   } catch (const YAML::Exception& e) {
-    error = "not valid YAML: " + plainYamlMessage(e.msg);
+    error = tf("not valid YAML: {1}", plainYamlMessage(e.msg));
     return std::nullopt;
   }
   if (!result || d.hasErrors()) {
-    error = d.empty() ? "expected a number or a distribution" : d.items().front().message;
+    error = d.empty() ? tr("expected a number or a distribution") : d.items().front().message;
     return std::nullopt;
   }
   return result;
@@ -807,13 +824,14 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
 }
 
 std::optional<Scenario> loadScenario(const std::string& path, Diagnostics& diagnostics) {
-  auto text = readTextFile(path, kMaxScenarioBytes, "scenario", diagnostics);
+  auto text = readTextFile(path, kMaxScenarioBytes, i18n::kNoop("scenario"), diagnostics);
   if (!text) return std::nullopt;
   return parse(*text, path, diagnostics, false);
 }
 
 namespace {
-/// A shelter layout or candidate sites file: `what` names it in messages, `listKey` is its list,
+/// A shelter layout or candidate sites file: `what` names it in messages (in English, marked for
+/// translation; readTextFile and the message below translate it), `listKey` is its list,
 /// `read` is the reader's method for its keys.
 std::optional<ShelterLayoutFile> loadShelterList(const std::string& path, Diagnostics& diagnostics, const std::string& what,
                                                  const std::string& listKey,
@@ -827,8 +845,8 @@ std::optional<ShelterLayoutFile> loadShelterList(const std::string& path, Diagno
   file.file = path;
   if (!root->IsMap()) {
     YamlInput in(path, found);
-    in.error(*root, "", "expected a mapping with " + listKey + ": [...] (" + what + "), found " +
-                            (root->IsNull() ? std::string("an empty file (or only comments)") : YamlInput::describe(*root)));
+    in.error(*root, "", tf("expected a mapping with {1}: [...] ({2}), found {3}", listKey, tr(what.c_str()),
+                           root->IsNull() ? std::string(tr("an empty file (or only comments)")) : YamlInput::describe(*root)));
   } else {
     ScenarioReader reader(path, found);
     (reader.*read)(*root, file);
@@ -841,15 +859,15 @@ std::optional<ShelterLayoutFile> loadShelterList(const std::string& path, Diagno
 }  // namespace
 
 std::optional<ShelterLayoutFile> loadShelterLayout(const std::string& path, Diagnostics& diagnostics) {
-  return loadShelterList(path, diagnostics, "shelter layout", "shelter_changes", &ScenarioReader::readLayout);
+  return loadShelterList(path, diagnostics, i18n::kNoop("shelter layout"), "shelter_changes", &ScenarioReader::readLayout);
 }
 
 std::optional<ShelterLayoutFile> loadCandidateSites(const std::string& path, Diagnostics& diagnostics) {
-  return loadShelterList(path, diagnostics, "candidate sites", "candidates", &ScenarioReader::readCandidates);
+  return loadShelterList(path, diagnostics, i18n::kNoop("candidate sites"), "candidates", &ScenarioReader::readCandidates);
 }
 
 std::optional<Scenario> loadScenarioPartial(const std::string& path, Diagnostics& diagnostics) {
-  auto text = readTextFile(path, kMaxScenarioBytes, "scenario", diagnostics);
+  auto text = readTextFile(path, kMaxScenarioBytes, i18n::kNoop("scenario"), diagnostics);
   if (!text) return std::nullopt;
   return parse(*text, path, diagnostics, true);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/ParkLoader.hpp"
 
 namespace drillsim {
@@ -27,8 +28,8 @@ void applyShelterChanges(const std::vector<ShelterChange>& changes, Park& park, 
       if (it == park.shelters.end()) {
         std::vector<std::string> ids;
         for (const auto& s : park.shelters) ids.push_back(s.id);
-        d.error(c.where, key + ".id", "cannot remove shelter " + inQuotes(c.id) + ": the park has no such shelter; " +
-                                          expectedOneOf(c.id, ids));
+        d.error(c.where, key + ".id",
+                tf("cannot remove shelter {1}: the park has no such shelter; {2}", inQuotes(c.id), expectedOneOf(c.id, ids)));
       } else {
         park.shelters.erase(it);
       }
@@ -36,15 +37,24 @@ void applyShelterChanges(const std::vector<ShelterChange>& changes, Park& park, 
     }
     if (it == park.shelters.end()) {
       if (!c.lon || !c.lat || !c.capacity) {
-        d.error(c.where, key, "the park has no shelter " + inQuotes(c.id) +
-                                  ", so this change adds one and needs lon, lat and capacity; found " +
-                                  std::string(c.lon ? "" : "no lon/lat ") + (c.capacity ? "" : "no capacity"));
+        // What is missing, said whole: lon (and lat with it), the capacity, or both.
+        const char* missing =
+            !c.lon && !c.capacity
+                ? i18n::kNoop("the park has no shelter {1}, so this change adds one and needs lon, lat and capacity; "
+                              "found no lon/lat no capacity")
+            : !c.lon ? i18n::kNoop("the park has no shelter {1}, so this change adds one and needs lon, lat and capacity; "
+                                   "found no lon/lat ")
+            : !c.capacity ? i18n::kNoop("the park has no shelter {1}, so this change adds one and needs lon, lat and "
+                                        "capacity; found no capacity")
+                          : i18n::kNoop("the park has no shelter {1}, so this change adds one and needs lon, lat and "
+                                        "capacity; found ");
+        d.error(c.where, key, tf(missing, inQuotes(c.id)));
         continue;
       }
       Shelter s;
       s.id = c.id;
       s.where = c.where;
-      s.where.feature = "shelter_changes, shelter " + c.id;
+      s.where.feature = tf("shelter_changes, shelter {1}", c.id);
       park.shelters.push_back(std::move(s));
       it = park.shelters.end() - 1;
     }
@@ -78,7 +88,7 @@ template <class T>
 void unknown(const std::vector<T>& items, const FeatureChange& c, const std::string& key, Diagnostics& d) {
   std::vector<std::string> ids;
   for (const auto& x : items) ids.push_back(x.id);
-  d.error(c.where, key, "the park has no " + c.layer + " feature " + inQuotes(c.id) + "; " + expectedOneOf(c.id, ids));
+  d.error(c.where, key, tf("the park has no {1} feature {2}; {3}", c.layer, inQuotes(c.id), expectedOneOf(c.id, ids)));
 }
 }  // namespace
 

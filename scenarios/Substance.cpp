@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 
 #ifndef DRILLSIM_DATA_DIR
@@ -62,7 +63,7 @@ std::vector<std::vector<Cell>> parseCsv(const std::string& s, const std::string&
     if (c == '\n') column = 1;
     else ++column;
   }
-  if (quoted) d.error({file, cell.line, cell.column, {}}, "", "a quoted field is not closed before the end of the file");
+  if (quoted) d.error({file, cell.line, cell.column, {}}, "", tr("a quoted field is not closed before the end of the file"));
   if (!cell.text.empty() || !rows.back().empty()) rows.back().push_back(cell);
   // Drop blank lines.
   rows.erase(std::remove_if(rows.begin(), rows.end(),
@@ -92,14 +93,14 @@ void readSourceProperties(Substance& s, Number& number, const std::string& sourc
     const char* column;
     std::optional<double>* value;
     double low, high;
-    const char* expected;
+    const char* expected;  // marked for translation, translated where shown
   };
   const Property properties[] = {
-      {"boiling_point_k", &s.boiling_point_k, 20, 1000, "a normal boiling point between 20 and 1000 K"},
-      {"liquid_density_kg_m3", &s.liquid_density_kg_m3, 50, 5000, "a liquid density between 50 and 5000 kg/m3"},
-      {"liquid_cp_j_kgk", &s.liquid_cp_j_kgk, 100, 20000, "a liquid heat capacity between 100 and 20000 J/(kg K)"},
-      {"latent_heat_j_kg", &s.latent_heat_j_kg, 1e4, 1e7, "a heat of vaporisation between 10000 and 10000000 J/kg"},
-      {"vapour_gamma", &s.vapour_gamma, 1.0001, 1.7, "a ratio of heat capacities c_p/c_v above 1 and at most 1.7"},
+      {"boiling_point_k", &s.boiling_point_k, 20, 1000, i18n::kNoop("a normal boiling point between 20 and 1000 K")},
+      {"liquid_density_kg_m3", &s.liquid_density_kg_m3, 50, 5000, i18n::kNoop("a liquid density between 50 and 5000 kg/m3")},
+      {"liquid_cp_j_kgk", &s.liquid_cp_j_kgk, 100, 20000, i18n::kNoop("a liquid heat capacity between 100 and 20000 J/(kg K)")},
+      {"latent_heat_j_kg", &s.latent_heat_j_kg, 1e4, 1e7, i18n::kNoop("a heat of vaporisation between 10000 and 10000000 J/kg")},
+      {"vapour_gamma", &s.vapour_gamma, 1.0001, 1.7, i18n::kNoop("a ratio of heat capacities c_p/c_v above 1 and at most 1.7")},
   };
   int given = 0;
   for (const Property& p : properties) {
@@ -107,7 +108,7 @@ void readSourceProperties(Substance& s, Number& number, const std::string& sourc
     if (!*p.value) continue;
     ++given;
     if (!(**p.value >= p.low && **p.value <= p.high)) {
-      found.error(s.where, p.column, std::string("expected ") + p.expected + ", found " + std::to_string(**p.value));
+      found.error(s.where, p.column, tf("expected {1}, found {2}", tr(p.expected), std::to_string(**p.value)));
       p.value->reset();
     }
   }
@@ -115,10 +116,10 @@ void readSourceProperties(Substance& s, Number& number, const std::string& sourc
     for (const Property& p : properties)
       if (!*p.value)
         found.error(s.where, p.column,
-                    "missing; a substance with source-term properties needs all of boiling_point_k, "
-                    "liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg and vapour_gamma");
+                    tr("missing; a substance with source-term properties needs all of boiling_point_k, "
+                       "liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg and vapour_gamma"));
   if (given > 0 && source.empty())
-    found.error(s.where, "source_properties", "missing; the source-term properties need their source");
+    found.error(s.where, "source_properties", tr("missing; the source-term properties need their source"));
   s.antoine_a = number("antoine_a");
   s.antoine_b = number("antoine_b");
   s.antoine_c = number("antoine_c");
@@ -126,13 +127,14 @@ void readSourceProperties(Substance& s, Number& number, const std::string& sourc
   s.antoine_tmax_k = number("antoine_tmax_k");
   const int antoine = int(s.antoine_a.has_value()) + int(s.antoine_b.has_value()) + int(s.antoine_c.has_value());
   if (antoine > 0 && antoine < 3)
-    found.error(s.where, "antoine_a", "expected all of antoine_a, antoine_b and antoine_c, or none");
+    found.error(s.where, "antoine_a", tr("expected all of antoine_a, antoine_b and antoine_c, or none"));
   if (antoine == 3 && !(*s.antoine_b > 0))
-    found.error(s.where, "antoine_b", "expected B > 0 (log10(p / Pa) = A - B / (T + C)), found " + std::to_string(*s.antoine_b));
+    found.error(s.where, "antoine_b",
+                tf("expected B > 0 (log10(p / Pa) = A - B / (T + C)), found {1}", std::to_string(*s.antoine_b)));
   if (antoine == 3 && !(s.antoine_tmin_k && s.antoine_tmax_k && *s.antoine_tmin_k < *s.antoine_tmax_k))
-    found.error(s.where, "antoine_tmin_k", "expected the Antoine constants' range, antoine_tmin_k < antoine_tmax_k [K]");
+    found.error(s.where, "antoine_tmin_k", tr("expected the Antoine constants' range, antoine_tmin_k < antoine_tmax_k [K]"));
   if (antoine == 3 && given == 0)
-    found.error(s.where, "antoine_a", "Antoine constants without the other source-term properties (boiling_point_k ...)");
+    found.error(s.where, "antoine_a", tr("Antoine constants without the other source-term properties (boiling_point_k ...)"));
 }
 
 }  // namespace
@@ -143,7 +145,7 @@ std::string defaultSubstanceTablePath() {
 }
 
 std::optional<SubstanceTable> SubstanceTable::load(const std::string& path, Diagnostics& diagnostics) {
-  auto text = readTextFile(path, 1u << 20, "substance table", diagnostics);
+  auto text = readTextFile(path, 1u << 20, i18n::kNoop("substance table"), diagnostics);
   if (!text) return std::nullopt;
   return parse(*text, path, diagnostics);
 }
@@ -153,7 +155,7 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
   Diagnostics found;
   auto rows = parseCsv(text, file, found);
   if (rows.empty()) {
-    found.error({file, 1, 1, {}}, "", "the substance table is empty; expected a header line naming the columns");
+    found.error({file, 1, 1, {}}, "", tr("the substance table is empty; expected a header line naming the columns"));
     diagnostics.append(found);
     return std::nullopt;
   }
@@ -161,11 +163,11 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
   for (std::size_t i = 0; i < rows[0].size(); ++i) {
     const Cell& h = rows[0][i];
     if (std::find(kColumns.begin(), kColumns.end(), h.text) == kColumns.end())
-      found.error({file, h.line, h.column, {}}, h.text, "unknown column; " + expectedOneOf(h.text, kColumns));
+      found.error({file, h.line, h.column, {}}, h.text, tf("unknown column; {1}", expectedOneOf(h.text, kColumns)));
     else column[h.text] = i;
   }
   for (const char* required : {"id", "molar_mass_g_mol"})
-    if (!column.count(required)) found.error({file, 1, 1, {}}, required, "missing column");
+    if (!column.count(required)) found.error({file, 1, 1, {}}, required, tr("missing column"));
   SubstanceTable table;
   table.file_ = file;
   for (std::size_t r = 1; r < rows.size() && !found.hasErrors(); ++r) {
@@ -184,23 +186,22 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
       double v = 0;
       auto [end, ec] = std::from_chars(c->text.data(), c->text.data() + c->text.size(), v);
       if (ec != std::errc() || end != c->text.data() + c->text.size() || !std::isfinite(v)) {
-        found.error({file, c->line, c->column, {}}, name, "expected a number or an empty cell, found " + inQuotes(c->text));
+        found.error({file, c->line, c->column, {}}, name, tf("expected a number or an empty cell, found {1}", inQuotes(c->text)));
         return std::nullopt;
       }
       return v;
     };
     auto textOf = [&](const std::string& name) { const Cell* c = cell(name); return c ? c->text : std::string(); };
     if (row.size() != rows[0].size())
-      found.error(s.where, "", "expected " + std::to_string(rows[0].size()) + " columns like the header, found " +
-                                   std::to_string(row.size()));
+      found.error(s.where, "", tf("expected {1} columns like the header, found {2}", rows[0].size(), row.size()));
     s.id = textOf("id");
-    if (s.id.empty()) found.error(s.where, "id", "missing; every substance needs an id");
-    else if (table.find(s.id)) found.error(s.where, "id", "duplicate substance " + inQuotes(s.id));
+    if (s.id.empty()) found.error(s.where, "id", tr("missing; every substance needs an id"));
+    else if (table.find(s.id)) found.error(s.where, "id", tf("duplicate substance {1}", inQuotes(s.id)));
     s.name_zh = textOf("name_zh");
     s.name_en = textOf("name_en");
     s.cas = textOf("cas");
     s.molar_mass_g_mol = number("molar_mass_g_mol").value_or(0);
-    if (s.molar_mass_g_mol <= 0) found.error(s.where, "molar_mass_g_mol", "expected a molar mass > 0 g/mol");
+    if (s.molar_mass_g_mol <= 0) found.error(s.where, "molar_mass_g_mol", tr("expected a molar mass > 0 g/mol"));
     const char* durations[] = {"10min", "30min", "60min", "240min", "480min"};
     for (int level = 0; level < 3; ++level)
       for (int k = 0; k < 5; ++k)
@@ -214,26 +215,26 @@ std::optional<SubstanceTable> SubstanceTable::parse(const std::string& text, con
     const std::string concentrationUnit = textOf("probit_conc_unit"), timeUnit = textOf("probit_time_unit");
     if (s.probit_a || s.probit_b || s.probit_n) {
       if (!(s.probit_a && s.probit_b && s.probit_n))
-        found.error(s.where, "probit_a", "expected all of probit_a, probit_b and probit_n, or none");
+        found.error(s.where, "probit_a", tr("expected all of probit_a, probit_b and probit_n, or none"));
       if (const auto u = fromWord<ProbitConcentrationUnit>(probitConcentrationUnitNames(), concentrationUnit))
         s.probit_conc_unit = *u;
       else
-        found.error(s.where, "probit_conc_unit", "expected mg/m3 or ppm, found " + inQuotes(concentrationUnit));
+        found.error(s.where, "probit_conc_unit", tf("expected mg/m3 or ppm, found {1}", inQuotes(concentrationUnit)));
       if (const auto u = fromWord<ProbitTimeUnit>(probitTimeUnitNames(), timeUnit))
         s.probit_time_unit = *u;
       else
-        found.error(s.where, "probit_time_unit", "expected min or s, found " + inQuotes(timeUnit));
-      if (textOf("source_probit").empty()) found.error(s.where, "source_probit", "missing; every probit needs its source");
+        found.error(s.where, "probit_time_unit", tf("expected min or s, found {1}", inQuotes(timeUnit)));
+      if (textOf("source_probit").empty()) found.error(s.where, "source_probit", tr("missing; every probit needs its source"));
     }
     bool anyAegl = false;
     for (const auto& level : s.aegl_ppm)
       for (const auto& v : level) anyAegl = anyAegl || v.has_value();
-    if (anyAegl && textOf("source_aegl").empty()) found.error(s.where, "source_aegl", "missing; AEGL values need their source");
+    if (anyAegl && textOf("source_aegl").empty()) found.error(s.where, "source_aegl", tr("missing; AEGL values need their source"));
     s.aegl_n = number("aegl_n");
     if (s.aegl_n && !(*s.aegl_n > 0 && *s.aegl_n <= 10))
-      found.error(s.where, "aegl_n", "expected ten Berge's n between 0 and 10, found " + std::to_string(*s.aegl_n));
+      found.error(s.where, "aegl_n", tf("expected ten Berge's n between 0 and 10, found {1}", std::to_string(*s.aegl_n)));
     if (s.aegl_n && textOf("source_aegl_n").empty())
-      found.error(s.where, "source_aegl_n", "missing; the AEGL document's n needs its source");
+      found.error(s.where, "source_aegl_n", tr("missing; the AEGL document's n needs its source"));
     s.gb18218_critical_t = number("gb18218_critical_t");
     s.gb18218_beta = number("gb18218_beta");
     s.heat_of_combustion_mj_kg = number("heat_of_combustion_mj_kg");

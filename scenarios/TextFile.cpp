@@ -12,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 namespace fs = std::filesystem;
@@ -32,47 +34,52 @@ std::string inputPathProblem(const std::string& path, bool folderAllowed) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
-    std::string why = ec.message();
-    if (ec == std::errc::too_many_symbolic_link_levels) why += " (a loop of symbolic links in the path)";
-    return "cannot use the path: " + why;
+    // The reason in the system's words (std::error_code's message, in English).
+    if (ec == std::errc::too_many_symbolic_link_levels)
+      return tf("cannot use the path: {1} (a loop of symbolic links in the path)", ec.message());
+    return tf("cannot use the path: {1}", ec.message());
   }
-  if (ec || !fs::exists(status)) return "no such file or folder";
+  // The callers compare the result with tr("no such file or folder") and tr("found a folder; expected a file").
+  if (ec || !fs::exists(status)) return tr("no such file or folder");
   switch (status.type()) {
     case fs::file_type::regular: return "";
-    case fs::file_type::directory: return folderAllowed ? "" : "found a folder; expected a file";
-    case fs::file_type::fifo: return "found a named pipe (FIFO); expected a file, which a pipe is not (it would be waited on forever)";
-    case fs::file_type::socket: return "found a socket; expected a file";
+    case fs::file_type::directory: return folderAllowed ? "" : tr("found a folder; expected a file");
+    case fs::file_type::fifo:
+      return tr("found a named pipe (FIFO); expected a file, which a pipe is not (it would be waited on forever)");
+    case fs::file_type::socket: return tr("found a socket; expected a file");
     case fs::file_type::block:
-    case fs::file_type::character: return "found a device; expected a file";
-    default: return "found a special file; expected a file";
+    case fs::file_type::character: return tr("found a device; expected a file");
+    default: return tr("found a special file; expected a file");
   }
 }
 
 std::string sizeOverLimit(const std::string& what, std::uintmax_t size, std::uintmax_t limit) {
+  // `what` is in English, marked for translation where it is written (i18n::kNoop).
   if (humanBytes(size) != humanBytes(limit))
-    return "the " + what + " is " + humanBytes(size) + "; expected at most " + humanBytes(limit);
-  return "the " + what + " is " + std::to_string(size) + " bytes; expected at most " + std::to_string(limit) + " bytes (" +
-         humanBytes(limit) + ")";
+    return tf("the {1} is {2}; expected at most {3}", tr(what.c_str()), humanBytes(size), humanBytes(limit));
+  return tf("the {1} is {2} bytes; expected at most {3} bytes ({4})", tr(what.c_str()), size, limit, humanBytes(limit));
 }
 
 std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t maxBytes, const std::string& what,
                                         Diagnostics& diagnostics) {
   const Location at{path, 0, 0, {}};
+  const std::string role = tr(what.c_str());  // `what` in the user's language
   std::error_code ec;
   if (const std::string problem = inputPathProblem(path, false); !problem.empty()) {
-    diagnostics.error(at, "", problem == "no such file or folder" ? "cannot open the " + what + ": no such file"
-                              : problem == "found a folder; expected a file" ? "expected a " + what + " file, found a folder"
-                                                                             : "the " + what + ": " + problem);
+    diagnostics.error(at, "", problem == tr("no such file or folder") ? tf("cannot open the {1}: no such file", role)
+                              : problem == tr("found a folder; expected a file")
+                                  ? tf("expected a {1} file, found a folder", role)
+                                  : tf("the {1}: {2}", role, problem));
     return std::nullopt;
   }
   const std::uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > maxBytes) {
-    diagnostics.error(at, "", sizeOverLimit(what, size, maxBytes) + " (is this the right file?)");
+    diagnostics.error(at, "", tf("{1} (is this the right file?)", sizeOverLimit(what, size, maxBytes)));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diagnostics.error(at, "", "cannot open the " + what + ": " + std::strerror(errno));
+    diagnostics.error(at, "", tf("cannot open the {1}: {2}", role, std::strerror(errno)));
     return std::nullopt;
   }
   std::string content;
@@ -87,8 +94,9 @@ std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t 
     const std::size_t n = c == 0 ? 0 : utf8CharacterLength(content, i);
     if (n == 0) {
       Location bad{path, line, column, {}};
-      diagnostics.error(bad, "", c == 0 ? "expected a " + what + " in text, found a binary file (a zero byte)"
-                                        : "expected UTF-8 text, found an invalid byte sequence (save the file as UTF-8)");
+      diagnostics.error(bad, "", c == 0 ? tf("expected a {1} in text, found a binary file (a zero byte)", role)
+                                        : std::string(tr("expected UTF-8 text, found an invalid byte sequence (save the "
+                                                         "file as UTF-8)")));
       return std::nullopt;
     }
     // A byte-order mark (U+FEFF) is allowed only as the file's first character (removed above).
@@ -96,8 +104,9 @@ std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t 
     // of a second file pasted or concatenated into this one.
     if (content.compare(i, 3, "\xEF\xBB\xBF") == 0) {
       diagnostics.error({path, line, column, {}}, "",
-                        "a byte-order mark (U+FEFF, invisible in most editors) in the middle of the " + what +
-                            "; it is usually where another file was pasted or joined on: delete it");
+                        tf("a byte-order mark (U+FEFF, invisible in most editors) in the middle of the {1}; it is "
+                           "usually where another file was pasted or joined on: delete it",
+                           role));
       return std::nullopt;
     }
     if (c == '\n') {
@@ -116,12 +125,12 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw OutputError("cannot save " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw OutputError(tf("cannot save {1}: {2}", path, std::strerror(errno)));
   auto fail = [&](const char* step) {
     const std::string reason = std::strerror(errno);
     ::close(fd);
     ::unlink(tmpl.c_str());
-    throw OutputError("cannot save " + path + " (" + step + "): " + reason + "; the previous file is unchanged");
+    throw OutputError(tf("cannot save {1} ({2}): {3}; the previous file is unchanged", path, step, reason));
   };
   std::size_t written = 0;
   while (written < content.size()) {
@@ -140,12 +149,12 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
   if (::close(fd) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(tmpl.c_str());
-    throw OutputError("cannot save " + path + " (close): " + reason + "; the previous file is unchanged");
+    throw OutputError(tf("cannot save {1} ({2}): {3}; the previous file is unchanged", path, "close", reason));
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(tmpl.c_str());
-    throw OutputError("cannot save " + path + " (rename): " + reason + "; the previous file is unchanged");
+    throw OutputError(tf("cannot save {1} ({2}): {3}; the previous file is unchanged", path, "rename", reason));
   }
   // Make the rename itself durable.
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);

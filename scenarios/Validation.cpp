@@ -28,29 +28,31 @@ class Checker {
   void run() {
     for (const auto& src : p_.sources)
       if (!t_.find(src.substance))
-        d_.error(src.where, "substance", "unknown substance " + inQuotes(src.substance) + " (not in " + t_.file() +
-                                             "); " + expectedOneOf(src.substance, t_.ids()));
+        d_.error(src.where, "substance",
+                 tf("unknown substance {1} (not in {2}); {3}", inQuotes(src.substance), t_.file(),
+                    expectedOneOf(src.substance, t_.ids())));
     for (std::size_t i = 0; i < s_.hazards.size(); ++i) checkHazard(s_.hazards[i], "hazards[" + std::to_string(i) + "]");
     for (std::size_t i = 0; i < s_.teams.size(); ++i)
-      known(s_.teams[i].station, stations_, "teams[" + std::to_string(i) + "].station", "station");
+      known(s_.teams[i].station, stations_, "teams[" + std::to_string(i) + "].station", i18n::kNoop("unknown station {1}; {2}"));
     for (std::size_t i = 0; i < s_.plans.size(); ++i) checkPlan(s_.plans[i], "plans[" + std::to_string(i) + "]");
     checkCapacity();
     checkReachability();
   }
 
  private:
-  bool known(const Ref& r, const std::vector<std::string>& ids, const std::string& key, const std::string& what) {
+  // `unknown` is the message, "unknown zone {1}; {2}": {1} the id quoted, {2} "expected one of ...".
+  bool known(const Ref& r, const std::vector<std::string>& ids, const std::string& key, const char* unknown) {
     if (r.id.empty() || std::find(ids.begin(), ids.end(), r.id) != ids.end()) return true;
-    d_.error(r.where, key, "unknown " + what + " " + inQuotes(r.id) + "; " + expectedOneOf(r.id, ids));
+    d_.error(r.where, key, tf(unknown, inQuotes(r.id), expectedOneOf(r.id, ids)));
     return false;
   }
 
   void knownParty(const Ref& r, const std::vector<std::string>& parties, const std::string& key) {
     if (r.id.empty() || std::find(parties.begin(), parties.end(), r.id) != parties.end()) return;
     d_.error(r.where, key,
-             inQuotes(r.id) + " is not in this plan's notify list; " +
-                 (parties.empty() ? std::string("the list is empty, add it there")
-                                  : "add it there, or name a notified party: " + namesWithSuggestion(r.id, parties)));
+             parties.empty() ? tf("{1} is not in this plan's notify list; the list is empty, add it there", inQuotes(r.id))
+                             : tf("{1} is not in this plan's notify list; add it there, or name a notified party: {2}",
+                                  inQuotes(r.id), namesWithSuggestion(r.id, parties)));
   }
 
   void checkHazard(const Hazard& h, const std::string& key) {
@@ -58,39 +60,42 @@ class Checker {
     // without a word, so the two must differ.
     if (std::find(zones_.begin(), zones_.end(), h.id) != zones_.end())
       d_.error(h.where, key + ".id",
-               inQuotes(h.id) + " is also the id of a zone of the park; a dispatch's to: " + h.id +
-                   " could mean either (it would be taken for the hazard): give the hazard another id");
+               tf("{1} is also the id of a zone of the park; a dispatch's to: {2} could mean either (it would be taken "
+                  "for the hazard): give the hazard another id",
+                  inQuotes(h.id), h.id));
     if (const auto* r = std::get_if<ToxicRelease>(&h.detail)) {
-      if (known(r->source, sources_, key + ".source", "hazard source")) {
+      if (known(r->source, sources_, key + ".source", i18n::kNoop("unknown hazard source {1}; {2}"))) {
         const HazardSource* src = p_.source(r->source.id);
         const Substance* sub = src ? t_.find(src->substance) : nullptr;
         if (sub && !sub->aegl_ppm[1][2] && !sub->probit_a)
           d_.warning(r->source.where, key + ".source",
-                     "substance " + inQuotes(sub->id) + " has no AEGL-2 nor probit in the substance table; its toxic "
-                     "effects cannot be assessed");
+                     tf("substance {1} has no AEGL-2 nor probit in the substance table; its toxic effects cannot be "
+                        "assessed",
+                        inQuotes(sub->id)));
         if (sub && r->vessel && !sub->hasSourceProperties())
           d_.error(r->vessel->where, key + ".release",
-                   "substance " + inQuotes(sub->id) + " of " + src->id + " has no source-term properties in the "
-                   "substance table (boiling_point_k, liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg, "
-                   "vapour_gamma): give rate_kg_s instead, or add them with their source");
+                   tf("substance {1} of {2} has no source-term properties in the "
+                      "substance table (boiling_point_k, liquid_density_kg_m3, liquid_cp_j_kgk, latent_heat_j_kg, "
+                      "vapour_gamma): give rate_kg_s instead, or add them with their source",
+                      inQuotes(sub->id), src->id));
         // The release cannot outlast the inventory: rate x duration beyond it is reported.
         const double mostReleased_kg =
             r->instantaneous_kg ? r->instantaneous_kg->highest() : r->rate_kg_s.highest() * r->duration_s.highest();
         if (src && !r->vessel && std::isfinite(mostReleased_kg) && mostReleased_kg > src->inventory_kg)
-          d_.warning(h.where, key, "the release may exceed the inventory of " + src->id + " (up to " +
-                                       std::to_string(static_cast<long>(mostReleased_kg)) + " kg of " +
-                                       std::to_string(static_cast<long>(src->inventory_kg)) +
-                                       " kg); it will stop when the inventory is exhausted");
+          d_.warning(h.where, key,
+                     tf("the release may exceed the inventory of {1} (up to {2} kg of {3} kg); it will stop when the "
+                        "inventory is exhausted",
+                        src->id, static_cast<long>(mostReleased_kg), static_cast<long>(src->inventory_kg)));
       }
     } else {
       const Fire& f = std::get<Fire>(h.detail);
-      known(f.zone, zones_, key + ".zone", "zone");
+      known(f.zone, zones_, key + ".zone", i18n::kNoop("unknown zone {1}; {2}"));
       if (!f.heat_release_mw)
         d_.warning(h.where, key + ".heat_release_mw",
-                   "missing; the fire's thermal radiation is not modelled (no road closes for heat, nobody is "
-                   "exposed to it)");
+                   tr("missing; the fire's thermal radiation is not modelled (no road closes for heat, nobody is "
+                      "exposed to it)"));
       if (!f.spread_delay_s)
-        d_.warning(h.where, key + ".spread_delay_s", "missing; the fire will not spread beyond " + f.zone.id);
+        d_.warning(h.where, key + ".spread_delay_s", tf("missing; the fire will not spread beyond {1}", f.zone.id));
     }
   }
 
@@ -98,27 +103,27 @@ class Checker {
     std::vector<std::string> parties;
     for (const auto& n : plan.notify) parties.push_back(n.who);
     if (plan.notify.empty())
-      d_.warning(plan.where, key + ".notify", "nobody is notified; orders and dispatches will never be released");
+      d_.warning(plan.where, key + ".notify", tr("nobody is notified; orders and dispatches will never be released"));
     std::vector<std::string> targets = hazards_;
     targets.insert(targets.end(), zones_.begin(), zones_.end());
     for (std::size_t i = 0; i < plan.dispatch.size(); ++i) {
       const auto& d = plan.dispatch[i];
       const std::string k = key + ".dispatch[" + std::to_string(i) + "]";
-      known(d.team, teams_, k + ".team", "team");
-      known(d.to, targets, k + ".to", "hazard or zone");
+      known(d.team, teams_, k + ".team", i18n::kNoop("unknown team {1}; {2}"));
+      known(d.to, targets, k + ".to", i18n::kNoop("unknown hazard or zone {1}; {2}"));
       knownParty(d.after, parties, k + ".after");
     }
     for (std::size_t i = 0; i < plan.protect.size(); ++i) {
       const auto& pr = plan.protect[i];
       const std::string k = key + ".protect[" + std::to_string(i) + "]";
       for (std::size_t j = 0; j < pr.zones.size(); ++j)
-        known(pr.zones[j], zones_, k + ".zones[" + std::to_string(j) + "]", "zone");
+        known(pr.zones[j], zones_, k + ".zones[" + std::to_string(j) + "]", i18n::kNoop("unknown zone {1}; {2}"));
       knownParty(pr.after, parties, k + ".after");
     }
     for (const auto& [zone, shelters] : plan.shelters.map) {
       const std::string k = key + ".shelters." + zone.id;
-      known(zone, zones_, k, "zone");
-      for (const auto& s : shelters) known(s, shelters_, k, "shelter");
+      known(zone, zones_, k, i18n::kNoop("unknown zone {1}; {2}"));
+      for (const auto& s : shelters) known(s, shelters_, k, i18n::kNoop("unknown shelter {1}; {2}"));
     }
   }
 
@@ -224,15 +229,15 @@ class Checker {
     for (const bool night : {false, true})
       if (const long people = p_.population(night); people > kMaxParkPopulation)
         d_.error({s_.file, 0, 0, {}}, "population",
-                 "the zones' " + wordOf(night ? Population::Night : Population::Day) + " adds up to " + std::to_string(people) +
-                     " persons; expected at most " + std::to_string(kMaxParkPopulation) + " in one park");
+                 tf("the zones' {1} adds up to {2} persons; expected at most {3} in one park",
+                    wordOf(night ? Population::Night : Population::Day), people, kMaxParkPopulation));
     const long people = p_.population(s_.night());
     const long capacity = p_.shelterCapacity();
     if (capacity < people)
       d_.warning({s_.file, 0, 0, {}}, "population",
-                 "the shelters hold " + std::to_string(capacity) + " persons but the park has " +
-                     std::to_string(people) + " (" + wordOf(s_.population) + "); " + std::to_string(people - capacity) +
-                     " cannot be sheltered if everyone evacuates");
+                 tf("the shelters hold {1} persons but the park has {2} ({3}); {4} cannot be sheltered if everyone "
+                    "evacuates",
+                    capacity, people, wordOf(s_.population), people - capacity));
   }
 
   void checkReachability() {
@@ -245,8 +250,9 @@ class Checker {
       const bool reaches = reachesShelter[static_cast<std::size_t>(z.node)];
       const int people = s_.night() ? z.pop_night : z.pop_day;
       if (!reaches)
-        d_.warning(z.where, "", "no shelter can be reached by road from this zone; its " + std::to_string(people) +
-                                    " persons (" + wordOf(s_.population) + ") can only shelter in place");
+        d_.warning(z.where, "", tf("no shelter can be reached by road from this zone; its {1} persons ({2}) can only "
+                                   "shelter in place",
+                                   people, wordOf(s_.population)));
     }
   }
 
@@ -296,8 +302,9 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
     const std::string parkPath = resolveParkPath(scenarioPath, scenario->park);
     std::error_code ec;
     const std::string pathProblem = inputPathProblem(parkPath, true);
-    if (!pathProblem.empty() && pathProblem != "no such file or folder") {
-      found.error(scenario->park_where, "park", parkPath + ": " + pathProblem + "; expected a folder of GeoJSON layers or a .gpkg file");
+    if (!pathProblem.empty() && pathProblem != tr("no such file or folder")) {
+      found.error(scenario->park_where, "park",
+                  tf("{1}: {2}; expected a folder of GeoJSON layers or a .gpkg file", parkPath, pathProblem));
     } else if (!pathProblem.empty()) {
       // Name the place in the scenario where the park is given, and what is there instead.
       std::vector<std::string> siblings;
@@ -307,8 +314,11 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
       std::sort(siblings.begin(), siblings.end());
       const std::string hint = didYouMean(fs::path(parkPath).filename().string(), siblings);
       found.error(scenario->park_where, "park",
-                  "no folder or GeoPackage " + inQuotes(scenario->park) + " (looked for " + parkPath +
-                      ", relative to the scenario's folder)" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+                  hint.empty() ? tf("no folder or GeoPackage {1} (looked for {2}, relative to the scenario's folder)",
+                                    inQuotes(scenario->park), parkPath)
+                               : tf("no folder or GeoPackage {1} (looked for {2}, relative to the scenario's folder); did "
+                                    "you mean '{3}'?",
+                                    inQuotes(scenario->park), parkPath, hint));
     } else {
       park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, found);
       if (park) applyParkChanges(*scenario, *park, found);

@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 namespace {
@@ -40,11 +42,11 @@ bool Bound::admits(double x) const {
 
 std::string Bound::describe() const {
   switch (kind) {
-    case Kind::None: return "a number";
-    case Kind::AtLeast: return "a number >= " + fmt(value);
-    case Kind::Above: return "a number > " + fmt(value);
+    case Kind::None: return tr("a number");
+    case Kind::AtLeast: return tf("a number >= {1}", fmt(value));
+    case Kind::Above: return tf("a number > {1}", fmt(value));
   }
-  return "a number";
+  return tr("a number");
 }
 
 Location YamlInput::where(const YAML::Node& node) const {
@@ -72,17 +74,18 @@ void YamlInput::warning(const YAML::Node& node, const std::string& key, const st
 }
 
 std::string YamlInput::describe(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  // TRANSLATORS: what was found where a value was expected, as in "expected a list, found nothing".
+  if (!node.IsDefined() || node.IsNull()) return tc("found", "nothing");
   if (node.IsScalar()) return inQuotes(node.Scalar());
-  if (node.IsSequence()) return "a list";
-  if (node.IsMap()) return "a mapping";
-  return "something else";
+  if (node.IsSequence()) return tc("found", "a list");
+  if (node.IsMap()) return tc("found", "a mapping");
+  return tc("found", "something else");
 }
 
 bool YamlInput::checkMap(const YAML::Node& node, const std::string& path,
                          std::initializer_list<const char*> required, std::initializer_list<const char*> optional) {
   if (!node.IsMap()) {
-    error(node, path, "expected a mapping of keys to values, found " + describe(node));
+    error(node, path, tf("expected a mapping of keys to values, found {1}", describe(node)));
     return false;
   }
   std::vector<std::string> known;
@@ -92,37 +95,37 @@ bool YamlInput::checkMap(const YAML::Node& node, const std::string& path,
   std::set<std::string> suggested;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
-      error(it->first, path, "expected a key name, found " + describe(it->first));
+      error(it->first, path, tf("expected a key name, found {1}", describe(it->first)));
       continue;
     }
     const std::string key = it->first.Scalar();
     const int line = where(it->first).line;
     if (it->second.IsNull()) blankValueKeys_[it->second.Mark().pos] = it->first.Mark();
     if (auto [pos, inserted] = seen.emplace(key, line); !inserted) {
-      error(it->first, join(path, key), "duplicate key; it was already given at line " + std::to_string(pos->second));
+      error(it->first, join(path, key), tf("duplicate key; it was already given at line {1}", pos->second));
       continue;
     }
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      error(it->first, join(path, key), "unknown key " + inQuotes(key) + "; " + expectedOneOf(key, known));
+      error(it->first, join(path, key), tf("unknown key {1}; {2}", inQuotes(key), expectedOneOf(key, known)));
       suggested.insert(didYouMean(key, known));
     }
   }
   // A required key that an unknown key was taken for ("horizon" for "horizon_s") is already
   // reported with its fix; saying it is missing as well would be the same mistake twice.
   for (const char* k : required)
-    if (!seen.count(k) && !suggested.count(k)) error(node, join(path, k), "missing; this key is required here");
+    if (!seen.count(k) && !suggested.count(k)) error(node, join(path, k), tr("missing; this key is required here"));
   return true;
 }
 
 bool YamlInput::checkSequence(const YAML::Node& node, const std::string& path) {
   if (node.IsSequence()) return true;
-  error(node, path, "expected a list, found " + describe(node));
+  error(node, path, tf("expected a list, found {1}", describe(node)));
   return false;
 }
 
 std::optional<double> YamlInput::number(const YAML::Node& node, const std::string& path, Bound bound) {
   if (!node.IsScalar()) {
-    error(node, path, "expected " + bound.describe() + ", found " + describe(node));
+    error(node, path, tf("expected {1}, found {2}", bound.describe(), describe(node)));
     return std::nullopt;
   }
   const std::string& s = node.Scalar();
@@ -130,13 +133,15 @@ std::optional<double> YamlInput::number(const YAML::Node& node, const std::strin
   const char* begin = s.data() + (s.size() > 1 && s[0] == '+' ? 1 : 0);
   auto [end, ec] = std::from_chars(begin, s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v) || s.empty()) {
-    std::string message = "expected " + bound.describe() + ", found " + inQuotes(s);
-    if (looksLikeNumberWithUnit(s)) message += " (write the number alone: the unit is in the key's name)";
-    error(node, path, message);
+    error(node, path,
+          looksLikeNumberWithUnit(s)
+              ? tf("expected {1}, found {2} (write the number alone: the unit is in the key's name)", bound.describe(),
+                   inQuotes(s))
+              : tf("expected {1}, found {2}", bound.describe(), inQuotes(s)));
     return std::nullopt;
   }
   if (!bound.admits(v)) {
-    error(node, path, "expected " + bound.describe() + ", found " + fmt(v));
+    error(node, path, tf("expected {1}, found {2}", bound.describe(), fmt(v)));
     return std::nullopt;
   }
   return v;
@@ -144,32 +149,32 @@ std::optional<double> YamlInput::number(const YAML::Node& node, const std::strin
 
 std::optional<long long> YamlInput::integer(const YAML::Node& node, const std::string& path, long long min,
                                             long long max) {
-  const std::string expected = "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  const std::string expected = tf("a whole number from {1} to {2}", min, max);
   if (!node.IsScalar()) {
-    error(node, path, "expected " + expected + ", found " + describe(node));
+    error(node, path, tf("expected {1}, found {2}", expected, describe(node)));
     return std::nullopt;
   }
   const std::string& s = node.Scalar();
   long long v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty() || v < min || v > max) {
-    error(node, path, "expected " + expected + ", found " + inQuotes(s));
+    error(node, path, tf("expected {1}, found {2}", expected, inQuotes(s)));
     return std::nullopt;
   }
   return v;
 }
 
 std::optional<std::uint64_t> YamlInput::unsignedInteger(const YAML::Node& node, const std::string& path) {
-  const std::string expected = "a whole number from 0 to 18446744073709551615";
+  const std::string expected = tf("a whole number from {1} to {2}", 0, "18446744073709551615");
   if (!node.IsScalar()) {
-    error(node, path, "expected " + expected + ", found " + describe(node));
+    error(node, path, tf("expected {1}, found {2}", expected, describe(node)));
     return std::nullopt;
   }
   const std::string& s = node.Scalar();
   std::uint64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty()) {
-    error(node, path, "expected " + expected + ", found " + inQuotes(s));
+    error(node, path, tf("expected {1}, found {2}", expected, inQuotes(s)));
     return std::nullopt;
   }
   return v;
@@ -177,7 +182,7 @@ std::optional<std::uint64_t> YamlInput::unsignedInteger(const YAML::Node& node, 
 
 std::optional<std::string> YamlInput::text(const YAML::Node& node, const std::string& path) {
   if (!node.IsScalar() || node.Scalar().empty()) {
-    error(node, path, "expected a text value, found " + describe(node));
+    error(node, path, tf("expected a text value, found {1}", describe(node)));
     return std::nullopt;
   }
   return node.Scalar();
@@ -188,7 +193,8 @@ std::optional<std::string> YamlInput::word(const YAML::Node& node, const std::st
   auto s = text(node, path);
   if (!s) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *s) == choices.end()) {
-    error(node, path, expectedOneOf(*s, choices) + ", found " + inQuotes(*s));
+    // TRANSLATORS: {1} is "expected one of a, b, c (did you mean 'b'?)", translated on its own.
+    error(node, path, tf("{1}, found {2}", expectedOneOf(*s, choices), inQuotes(*s)));
     return std::nullopt;
   }
   return s;
@@ -199,13 +205,13 @@ std::vector<double> YamlInput::numberList(const YAML::Node& node, const std::str
   std::vector<double> values;
   *ok = false;
   if (!node.IsSequence() || (count && node.size() != count)) {
-    std::string expected = count ? "a list of " + std::to_string(count) + " numbers" : "a list of numbers";
-    std::string found = node.IsSequence() ? "a list of " + std::to_string(node.size()) : describe(node);
-    error(node, path, "expected " + expected + ", found " + found);
+    std::string expected = count ? tf("a list of {1} numbers", count) : std::string(tr("a list of numbers"));
+    std::string found = node.IsSequence() ? tf("a list of {1}", node.size()) : describe(node);
+    error(node, path, tf("expected {1}, found {2}", expected, found));
     return values;
   }
   bool good = node.size() > 0;
-  if (!good) error(node, path, "expected a list of numbers, found an empty list");
+  if (!good) error(node, path, tr("expected a list of numbers, found an empty list"));
   for (std::size_t i = 0; i < node.size(); ++i) {
     auto v = number(node[i], path + "[" + std::to_string(i) + "]");
     good = good && v.has_value();
@@ -223,7 +229,7 @@ std::optional<Distribution> YamlInput::distributionBody(const std::string& form,
     auto v = numberList(body, p, 2, &ok);
     if (!ok) return std::nullopt;
     if (v[0] > v[1]) {
-      error(body, p, "expected [low, high] with low <= high, found [" + fmt(v[0]) + ", " + fmt(v[1]) + "]");
+      error(body, p, tf("expected [low, high] with low <= high, found [{1}, {2}]", fmt(v[0]), fmt(v[1])));
       return std::nullopt;
     }
     return Distribution(Uniform{v[0], v[1]});
@@ -232,8 +238,8 @@ std::optional<Distribution> YamlInput::distributionBody(const std::string& form,
     auto v = numberList(body, p, 3, &ok);
     if (!ok) return std::nullopt;
     if (!(v[0] <= v[1] && v[1] <= v[2]) || v[0] == v[2]) {
-      error(body, p, "expected [min, mode, max] with min <= mode <= max and min < max, found [" + fmt(v[0]) + ", " +
-                         fmt(v[1]) + ", " + fmt(v[2]) + "]");
+      error(body, p, tf("expected [min, mode, max] with min <= mode <= max and min < max, found [{1}, {2}, {3}]", fmt(v[0]),
+                        fmt(v[1]), fmt(v[2])));
       return std::nullopt;
     }
     return Distribution(Triangular{v[0], v[1], v[2]});
@@ -270,13 +276,13 @@ std::optional<Distribution> YamlInput::distributionBody(const std::string& form,
     double total = 0;
     for (double w : c.weights) {
       if (w < 0) {
-        error(body["weights"], p + ".weights", "expected weights >= 0, found " + fmt(w));
+        error(body["weights"], p + ".weights", tf("expected weights >= 0, found {1}", fmt(w)));
         return std::nullopt;
       }
       total += w;
     }
     if (total <= 0) {
-      error(body["weights"], p + ".weights", "expected at least one weight > 0, found all zero");
+      error(body["weights"], p + ".weights", tr("expected at least one weight > 0, found all zero"));
       return std::nullopt;
     }
   }
@@ -290,24 +296,32 @@ std::optional<Distribution> YamlInput::distribution(const YAML::Node& node, cons
     return v ? std::optional<Distribution>(Distribution(*v)) : std::nullopt;
   }
   if (!node.IsMap() || node.size() != 1) {
-    std::string found = describe(node);
-    if (node.IsMap()) {
-      found = node.size() == 0 ? "an empty mapping" : "";
-      for (auto it = node.begin(); it != node.end(); ++it)
-        found += (found.empty() ? "" : " and ") + (it->first.IsScalar() ? it->first.Scalar() : std::string("?"));
-      if (node.size() > 1) found = "both " + found + "; keep one";
+    if (node.IsMap() && node.size() > 1) {
+      std::string keys;  // the keys given, "a and b" (the file's own words)
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
+        keys = it == node.begin() ? key : tf("{1} and {2}", keys, key);
+      }
+      error(node, path,
+            tf("expected a number or one distribution (uniform, triangular, normal, lognormal, exponential, choice), found "
+               "both {1}; keep one",
+               keys));
+    } else {
+      error(node, path,
+            tf("expected a number or one distribution (uniform, triangular, normal, lognormal, exponential, choice), found "
+               "{1}",
+               node.IsMap() ? std::string(tr("an empty mapping")) : describe(node)));
     }
-    error(node, path,
-          "expected a number or one distribution (uniform, triangular, normal, lognormal, exponential, choice), found " +
-              found);
     return std::nullopt;
   }
   const auto entry = *node.begin();
   const std::string form = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
   if (std::find(kForms.begin(), kForms.end(), form) == kForms.end()) {
-    std::string message = "unknown distribution " + inQuotes(form) + "; " + expectedOneOf(form, kForms);
-    if (form == "gaussian" || form == "gauss") message += " (a Gaussian is normal: {mean: m, sd: s})";
-    error(entry.first, join(path, form), message);
+    error(entry.first, join(path, form),
+          form == "gaussian" || form == "gauss"
+              ? tf("unknown distribution {1}; {2} (a Gaussian is normal: {mean: m, sd: s})", inQuotes(form),
+                   expectedOneOf(form, kForms))
+              : tf("unknown distribution {1}; {2}", inQuotes(form), expectedOneOf(form, kForms)));
     return std::nullopt;
   }
   d = distributionBody(form, entry.second, path);
@@ -321,11 +335,11 @@ std::optional<Distribution> YamlInput::distribution(const YAML::Node& node, cons
       const auto& n = std::get<Normal>(d->kind());
       const double p = standardNormalCdf((bound.value - n.mean) / n.sd);
       if (p > 1e-3)
-        warning(node, path, d->describe() + " falls below " + fmt(bound.value) + " with probability " +
-                                fmt(std::round(p * 1000) / 10) + " %; such draws are taken as " + fmt(bound.value));
+        warning(node, path, tf("{1} falls below {2} with probability {3} %; such draws are taken as {2}", d->describe(),
+                               fmt(bound.value), fmt(std::round(p * 1000) / 10)));
     } else {
-      error(node, path, "expected every value to be " + bound.describe() + ", but " + d->describe() + " can give " +
-                            fmt(low));
+      error(node, path,
+            tf("expected every value to be {1}, but {2} can give {3}", bound.describe(), d->describe(), fmt(low)));
       return std::nullopt;
     }
   }
