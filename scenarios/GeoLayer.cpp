@@ -303,7 +303,7 @@ bool GeoSource::open(Diagnostics& diagnostics, const std::string& key, const std
   const Location at{impl_->display, 0, 0, {}};
   std::error_code ec;
   if (const std::string problem = inputPathProblem(impl_->path, true); !problem.empty()) {
-    diagnostics.error(at, key, problem == "no such file or folder" ? "no such folder or GeoPackage; expected " + expected
+    diagnostics.error(at, key, problem == tr("no such file or folder") ? "no such folder or GeoPackage; expected " + expected
                                                                     : problem + "; expected " + expected);
     return false;
   }

@@ -42,11 +42,11 @@ int runValidate(const std::vector<std::string>& argv) {
     if (!quiet)
       for (const auto& d : validity.items()) std::cerr << d.str() << "\n";
     if (!quiet) {
-      std::cout << file << ": " << (bad ? "INVALID" : "ok") << " (" << diagnostics.errorCount() << " error"
-                << (diagnostics.errorCount() == 1 ? "" : "s") << ", " << diagnostics.warningCount() << " warning"
-                << (diagnostics.warningCount() == 1 ? "" : "s");
+      const long errors = long(diagnostics.errorCount()), warnings = long(diagnostics.warningCount());
+      std::cout << file << ": " << (bad ? tr("INVALID") : tr("ok")) << " ("
+                << tnf("{1} error", "{1} errors", errors, errors) << ", " << tnf("{1} warning", "{1} warnings", warnings, warnings);
       if (validity.warningCount())
-        std::cout << "; " << validity.warningCount() << " on the models' validity, see README \"Validity limits\"";
+        std::cout << tf("; {1} on the models' validity, see README \"Validity limits\"", validity.warningCount());
       std::cout << ")\n";
     }
   }
