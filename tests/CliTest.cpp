@@ -470,7 +470,9 @@ TEST(Cli, ComparisonAsADocumentSaysEachVerdict) {
     for (std::size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
     return n;
   };
-  for (const auto& [plan, byVerdict] : verdicts) {
+  for (const auto& entry : verdicts) {
+    const std::string& plan = entry.first;
+    const std::map<std::string, int>& byVerdict = entry.second;  // a lambda cannot capture a structured binding in clang 15
     const auto n = [&](const char* v) { return byVerdict.count(v) ? byVerdict.at(v) : 0; };
     EXPECT_EQ(count("<li>" + plan + " is better than " + baseline + " on "), n("better")) << plan;
     EXPECT_EQ(count("<li>" + plan + " is worse than " + baseline + " on "), n("worse")) << plan;
