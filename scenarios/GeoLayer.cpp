@@ -302,9 +302,9 @@ bool GeoSource::open(Diagnostics& diagnostics, const std::string& key, const std
   registerDrivers();
   const Location at{impl_->display, 0, 0, {}};
   std::error_code ec;
-  if (const std::string problem = inputPathProblem(impl_->path, true); !problem.empty()) {
-    diagnostics.error(at, key, problem == tr("no such file or folder") ? "no such folder or GeoPackage; expected " + expected
-                                                                    : problem + "; expected " + expected);
+  if (const PathProblem problem = checkInputPath(impl_->path, true)) {
+    diagnostics.error(at, key, problem.kind == PathProblem::Kind::Missing ? "no such folder or GeoPackage; expected " + expected
+                                                                          : problem.text + "; expected " + expected);
     return false;
   }
   impl_->folder = fs::is_directory(impl_->path, ec);

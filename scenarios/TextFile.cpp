@@ -30,26 +30,27 @@ std::string humanBytes(std::uintmax_t bytes) {
 }
 
 
-std::string inputPathProblem(const std::string& path, bool folderAllowed) {
+PathProblem checkInputPath(const std::string& path, bool folderAllowed) {
+  using Kind = PathProblem::Kind;
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
     // The reason in the system's words (std::error_code's message, in English).
     if (ec == std::errc::too_many_symbolic_link_levels)
-      return tf("cannot use the path: {1} (a loop of symbolic links in the path)", ec.message());
-    return tf("cannot use the path: {1}", ec.message());
+      return {Kind::Other, tf("cannot use the path: {1} (a loop of symbolic links in the path)", ec.message())};
+    return {Kind::Other, tf("cannot use the path: {1}", ec.message())};
   }
-  // The callers compare the result with tr("no such file or folder") and tr("found a folder; expected a file").
-  if (ec || !fs::exists(status)) return tr("no such file or folder");
+  if (ec || !fs::exists(status)) return {Kind::Missing, tr("no such file or folder")};
   switch (status.type()) {
-    case fs::file_type::regular: return "";
-    case fs::file_type::directory: return folderAllowed ? "" : tr("found a folder; expected a file");
+    case fs::file_type::regular: return {};
+    case fs::file_type::directory:
+      return folderAllowed ? PathProblem{} : PathProblem{Kind::Folder, tr("found a folder; expected a file")};
     case fs::file_type::fifo:
-      return tr("found a named pipe (FIFO); expected a file, which a pipe is not (it would be waited on forever)");
-    case fs::file_type::socket: return tr("found a socket; expected a file");
+      return {Kind::Other, tr("found a named pipe (FIFO); expected a file, which a pipe is not (it would be waited on forever)")};
+    case fs::file_type::socket: return {Kind::Other, tr("found a socket; expected a file")};
     case fs::file_type::block:
-    case fs::file_type::character: return tr("found a device; expected a file");
-    default: return tr("found a special file; expected a file");
+    case fs::file_type::character: return {Kind::Other, tr("found a device; expected a file")};
+    default: return {Kind::Other, tr("found a special file; expected a file")};
   }
 }
 
@@ -65,11 +66,10 @@ std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t 
   const Location at{path, 0, 0, {}};
   const std::string role = tr(what.c_str());  // `what` in the user's language
   std::error_code ec;
-  if (const std::string problem = inputPathProblem(path, false); !problem.empty()) {
-    diagnostics.error(at, "", problem == tr("no such file or folder") ? tf("cannot open the {1}: no such file", role)
-                              : problem == tr("found a folder; expected a file")
-                                  ? tf("expected a {1} file, found a folder", role)
-                                  : tf("the {1}: {2}", role, problem));
+  if (const PathProblem problem = checkInputPath(path, false)) {
+    diagnostics.error(at, "", problem.kind == PathProblem::Kind::Missing  ? tf("cannot open the {1}: no such file", role)
+                              : problem.kind == PathProblem::Kind::Folder ? tf("expected a {1} file, found a folder", role)
+                                                                          : tf("the {1}: {2}", role, problem.text));
     return std::nullopt;
   }
   const std::uintmax_t size = fs::file_size(path, ec);

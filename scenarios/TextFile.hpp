@@ -17,12 +17,24 @@ namespace drillsim {
 std::optional<std::string> readTextFile(const std::string& path, std::uintmax_t maxBytes, const std::string& what,
                                         Diagnostics& diagnostics);
 
-/// Why `path` cannot be read as an input, or "" when it can: it does not exist, the system cannot
-/// follow it (a loop of symbolic links, no permission: in the system's words), or it is a special
-/// file (a named pipe, socket or device, which would block or never end). A folder is an input
-/// only when `folderAllowed`. Every input path and layer file is checked with this before it is
-/// opened, so that no read waits forever and no path error escapes as an internal error.
-std::string inputPathProblem(const std::string& path, bool folderAllowed);
+/// Why a path cannot be read as an input: its kind, for the callers that word the commonest cases
+/// their own way, and the reason in the user's language ("" when the path can be read).
+struct PathProblem {
+  enum class Kind { None, Missing, Folder, Other };
+  Kind kind = Kind::None;
+  std::string text;
+  explicit operator bool() const { return kind != Kind::None; }
+};
+/// Why `path` cannot be read as an input: it does not exist, the system cannot follow it (a loop
+/// of symbolic links, no permission: in the system's words), or it is a special file (a named
+/// pipe, socket or device, which would block or never end). A folder is an input only when
+/// `folderAllowed`. Every input path and layer file is checked with this before it is opened, so
+/// that no read waits forever and no path error escapes as an internal error.
+PathProblem checkInputPath(const std::string& path, bool folderAllowed);
+/// checkInputPath's reason alone, or "" when the path can be read.
+inline std::string inputPathProblem(const std::string& path, bool folderAllowed) {
+  return checkInputPath(path, folderAllowed).text;
+}
 
 /// "the scenario is 4.2 MiB; expected at most 4 MiB", in bytes where the rounded sizes would read
 /// the same.

@@ -301,11 +301,11 @@ std::optional<LoadedScenario> loadAndValidate(const std::string& scenarioPath, D
     namespace fs = std::filesystem;
     const std::string parkPath = resolveParkPath(scenarioPath, scenario->park);
     std::error_code ec;
-    const std::string pathProblem = inputPathProblem(parkPath, true);
-    if (!pathProblem.empty() && pathProblem != tr("no such file or folder")) {
+    const PathProblem pathProblem = checkInputPath(parkPath, true);
+    if (pathProblem && pathProblem.kind != PathProblem::Kind::Missing) {
       found.error(scenario->park_where, "park",
-                  tf("{1}: {2}; expected a folder of GeoJSON layers or a .gpkg file", parkPath, pathProblem));
-    } else if (!pathProblem.empty()) {
+                  tf("{1}: {2}; expected a folder of GeoJSON layers or a .gpkg file", parkPath, pathProblem.text));
+    } else if (pathProblem) {
       // Name the place in the scenario where the park is given, and what is there instead.
       std::vector<std::string> siblings;
       const fs::path parent = fs::path(parkPath).parent_path();

@@ -23,7 +23,6 @@
 #include <stdexcept>
 
 #include "scenarios/GdalChecks.hpp"
-#include "scenarios/I18n.hpp"
 #include "scenarios/RandomStream.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/batch/ZoneSummary.hpp"
@@ -304,8 +303,8 @@ Dataset openDataset(const std::string& path, bool update) {
 ResultStore ResultStore::open(const std::string& path, bool update) {
   GDALAllRegister();
   // GDAL's own in-memory and archive paths (/vsimem/, /vsizip/) are not on the file system.
-  if (const std::string problem = path.rfind("/vsi", 0) == 0 ? "" : inputPathProblem(path, false); !problem.empty())
-    throw std::runtime_error(path + ": " + (problem == tr("no such file or folder") ? "no such file" : problem) +
+  if (const PathProblem problem = path.rfind("/vsi", 0) == 0 ? PathProblem{} : checkInputPath(path, false))
+    throw std::runtime_error(path + ": " + (problem.kind == PathProblem::Kind::Missing ? "no such file" : problem.text) +
                              "; expected a results store written by drillsim batch");
   ResultStore store;
   store.impl_ = std::make_unique<Impl>();
