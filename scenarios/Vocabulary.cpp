@@ -116,4 +116,26 @@ const char* shownWord(ExerciseKind v) {
 }
 const char* shownWord(ShelterKind v) { return v == ShelterKind::Indoor ? tc("shelter kind", "indoor") : tc("shelter kind", "outdoor"); }
 
+// The bodies a county park's alarm chain runs through, in their own names (the plan and the radio
+// say 管委会, not "park committee"): the names of 《生产安全事故应急条例》 and the park's organisation.
+const PartyWords* partyWords(std::string_view party) {
+  static const std::pair<std::string_view, PartyWords> kParties[] = {
+      {"enterprise", {"事发企业", "enterprise"}},
+      {"park_committee", {"园区管委会", "park committee"}},
+      {"emergency_bureau", {"县应急管理局", "emergency bureau"}},
+      {"fire_brigade", {"消防救援大队", "fire brigade"}},
+      {"police", {"公安", "police"}},
+      {"hospital", {"医院", "hospital"}},
+      {"ecology_bureau", {"生态环境局", "ecology bureau"}},
+  };
+  for (const auto& [id, words] : kParties)
+    if (id == party) return &words;
+  return nullptr;
+}
+
+std::string shownParty(const std::string& party) {
+  const PartyWords* words = partyWords(party);
+  return words && i18n::language() == i18n::Language::Chinese ? words->zh : party;
+}
+
 }  // namespace drillsim

@@ -91,6 +91,19 @@ const char* shownWord(Ground v);
 const char* shownWord(ShelterKind v);
 const char* shownWord(ExerciseKind v);  // 桌面演练, 实战演练（功能）, 实战演练（全面）
 
+/// A notify party's body, for the parties DrillSim's plans and forms name (enterprise,
+/// park_committee, emergency_bureau, fire_brigade, police, hospital, ecology_bureau): its own
+/// Chinese name (园区管委会) and an English word ("park committee"); nullptr for any other id,
+/// which is the scenario's own word.
+struct PartyWords {
+  const char* zh;
+  const char* en;
+};
+const PartyWords* partyWords(std::string_view party);
+/// A notify party as the user reads it in a sentence: in Chinese its body's name, in English the
+/// id as the scenario writes it (the log's word); an unknown id stays as written.
+std::string shownParty(const std::string& party);
+
 /// The value whose word is `word` among `names` (one of the lists above); nullopt for any other.
 template <class E>
 std::optional<E> fromWord(const std::vector<std::string>& names, std::string_view word) {

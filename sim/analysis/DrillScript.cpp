@@ -11,6 +11,7 @@
 #include <set>
 
 #include "scenarios/I18n.hpp"
+#include "scenarios/Vocabulary.hpp"
 #include "sim/analysis/DrillNames.hpp"
 #include "sim/batch/Statistics.hpp"
 
@@ -179,22 +180,10 @@ std::optional<std::size_t> representativeRun(const std::vector<std::optional<dou
 // The bodies' own Chinese names, which the English documents keep beside the English word (the
 // players' radios and the plan say 管委会, not "park committee").
 std::string partyName(const std::string& party) {
-  struct Name {
-    const char *zh, *en;
-  };
-  static const std::map<std::string, Name> names = {
-      {"enterprise", {"事发企业", "enterprise"}},
-      {"park_committee", {"园区管委会", "park committee"}},
-      {"emergency_bureau", {"县应急管理局", "emergency bureau"}},
-      {"fire_brigade", {"消防救援大队", "fire brigade"}},
-      {"police", {"公安", "police"}},
-      {"hospital", {"医院", "hospital"}},
-      {"ecology_bureau", {"生态环境局", "ecology bureau"}},
-  };
-  const auto it = names.find(party);
-  if (it == names.end()) return party;
-  if (i18n::language() == i18n::Language::Chinese) return it->second.zh;
-  return std::string(it->second.zh) + " (" + it->second.en + ")";
+  const PartyWords* words = partyWords(party);
+  if (!words) return party;
+  if (i18n::language() == i18n::Language::Chinese) return words->zh;
+  return std::string(words->zh) + " (" + words->en + ")";
 }
 
 std::string injectLabel(const Inject& i) { return std::to_string(i.number) + (i.contingency ? "C" : ""); }

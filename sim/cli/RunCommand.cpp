@@ -8,6 +8,7 @@
 #include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "scenarios/Validation.hpp"
+#include "scenarios/Vocabulary.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/engine/Resources.hpp"
@@ -103,7 +104,7 @@ void printEvents(const Outcome& o, std::ostream& out) {
           ++n.first;
           n.second += f.persons;
         }
-      out << "  " << clock(e.time_s) << "  " << tf("{1} notified", e.entity);
+      out << "  " << clock(e.time_s) << "  " << tf("{1} notified", shownParty(e.entity));
       // Evacuation first, as the words "evacuate" < "shelter_in_place" ordered them.
       for (ProtectiveAction a : {ProtectiveAction::Evacuate, ProtectiveAction::ShelterInPlace})
         if (const auto it = orders.find(a); it != orders.end())

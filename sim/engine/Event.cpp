@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenarios/I18n.hpp"
+#include "scenarios/Vocabulary.hpp"
 
 namespace drillsim {
 
@@ -157,7 +158,14 @@ std::string eventDetail(const Event& e) {
 }
 
 std::string eventSentence(const Event& e) {
-  const Line l = lineOf(e);
+  Line l = lineOf(e);
+  // The parties by their bodies' names in Chinese (园区管委会 notified); the English keeps the
+  // log's ids.
+  const auto party = [&](std::size_t arg) {
+    if (arg < l.args.size()) l.args[arg] = shownParty(l.args[arg]);
+  };
+  if (e.kind == EventKind::Notified) party(0);
+  if (e.kind == EventKind::Order || e.kind == EventKind::Dispatch) party(2);
   return filled(l, tr(l.pattern));
 }
 
