@@ -10,6 +10,8 @@
 #include "scenarios/TextFile.hpp"
 #include "sim/analysis/DrillNames.hpp"
 #include "sim/map/ParkMap.hpp"
+#include "sim/report/Document.hpp"
+#include "sim/report/FontSubset.hpp"
 
 namespace drillsim {
 
@@ -59,7 +61,7 @@ std::string injectWindowText(const Inject& i) {
 
 const char* kStyle = R"(<style>
   @page { size: A4 landscape; margin: 12mm; }
-  body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; font-size: 10pt; color: #111; }
+  body { font-family: "SimHei", "Microsoft YaHei", "Heiti SC", "Noto Sans CJK SC", "DrillSim CJK", "WenQuanYi Micro Hei", sans-serif; font-size: 10pt; color: #111; }
   h1 { font-size: 16pt; margin-bottom: 2mm; }
   h2 { font-size: 13pt; margin-top: 6mm; border-bottom: 1px solid #555; }
   table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
@@ -209,9 +211,7 @@ void htmlGuide(std::ostringstream& o, const DrillScript& s) {
 }  // namespace
 
 std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
-  std::ostringstream o;
-  o << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << markupEscape(h.name)
-    << "</title>\n" << kStyle << "</head>\n<body>\n";
+  std::ostringstream o;  // the body, whose characters the embedded font is cut to
   o << "<h1>" << markupEscape(h.name) << "</h1>\n";
   o << "<p>"
     << markupEscape(tf("Master Scenario Events List (MSEL) and evaluation guide, written by DrillSim from {1} simulated runs "
@@ -247,8 +247,12 @@ std::string drillHtml(const DrillHeader& h, const DrillScript& s) {
   if (!s.modules.empty()) htmlModules(o, h, s);
   htmlMsel(o, s);
   htmlGuide(o, s);
-  o << "</body>\n</html>\n";
-  return o.str();
+  const std::string body = o.str();
+  const std::string title = markupEscape(h.name);
+  const bool chinese = i18n::language() == i18n::Language::Chinese;
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(chinese ? "zh-CN" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+         title + "</title>\n" + report::embeddedFontStyle(report::codePoints(title + body)) + kStyle + "</head>\n<body>\n" + body +
+         "</body>\n</html>\n";
 }
 
 nlohmann::json drillJson(const DrillHeader& h, const DrillScript& s) {

@@ -11,6 +11,7 @@
 // it. Nothing here knows drills or shelters: the commands decide what a document says, the
 // writers only how it is laid out.
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -120,6 +121,11 @@ std::string isoDate(int year, int month, int day);
 /// faces, so that a machine with no Chinese font prints the page too; with none, the page names
 /// installed fonts only.
 std::string toHtml(const Document& doc);
+/// The page's own Chinese face as a <style> element: an @font-face "DrillSim CJK" whose source is
+/// a subset, holding `codePoints`, of the first of reportFontFiles that can be subset (a CFF font
+/// such as Noto Sans CJK cannot); "" when none serves. toHtml puts it in the page's head, and so
+/// may a page written by other means (the HSEEP drill document).
+std::string embeddedFontStyle(const std::set<char32_t>& codePoints);
 /// The bytes of a .docx package of the same document. A picture (Block::Kind::Svg) is written
 /// as its caption and a line that sends the reader to the HTML version: WordprocessingML takes
 /// SVG only beside a PNG rendering of it, and nothing here rasterises.

@@ -217,15 +217,14 @@ std::set<char32_t> pageCharacters(const Document& doc) {
   return cps;
 }
 
-// The page's own Chinese face, "DrillSim CJK": the first of reportFontFiles that can be subset
-// (a CFF font such as Noto Sans CJK cannot), cut down to the page's characters; none when no file
-// serves, and the page names the installed fonts only.
-std::string fontFace(const Document& doc) {
-  const std::set<char32_t> cps = pageCharacters(doc);
+}  // namespace
+
+std::string embeddedFontStyle(const std::set<char32_t>& codePoints) {
+  // The first of reportFontFiles that can be subset (a CFF font such as Noto Sans CJK cannot).
   for (const std::string& file : reportFontFiles()) {
     std::string font;
     try {
-      font = subsetFont(file, cps);
+      font = subsetFont(file, codePoints);
     } catch (const std::runtime_error&) {
       continue;
     }
@@ -234,13 +233,12 @@ std::string fontFace(const Document& doc) {
   }
   return {};
 }
-}  // namespace
 
 std::string toHtml(const Document& doc) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << escape(doc.language) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" << escape(doc.title) << "</title>\n"
-    << fontFace(doc) << kStyle << (doc.landscape ? kLandscape : "") << marginBoxes(doc) << "</head>\n<body>\n<main>\n";
+    << embeddedFontStyle(pageCharacters(doc)) << kStyle << (doc.landscape ? kLandscape : "") << marginBoxes(doc) << "</head>\n<body>\n<main>\n";
   o << "<div class=\"running\"><span>" << escape(doc.organisation) << "</span><span>" << escape(doc.title)
     << (doc.date.empty() ? "" : "\u3000") << escape(doc.date) << "</span></div>\n";
   if (!doc.title.empty()) o << "<div class=\"title\">" << lines(doc.title) << "</div>\n";
