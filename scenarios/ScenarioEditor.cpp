@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "scenarios/GeoLayer.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/ParkLoader.hpp"
 #include "scenarios/ScenarioFile.hpp"
 #include "scenarios/ShelterLayout.hpp"
@@ -52,8 +53,8 @@ std::optional<ScenarioEditor> ScenarioEditor::open(const std::string& path, Diag
   const std::string parkPath = resolveParkPath(path, scenario->park);
   std::error_code missing;
   if (scenario->park.empty() || !std::filesystem::exists(parkPath, missing)) {
-    diagnostics.error(scenario->park_where, "park", "no folder or GeoPackage " + inQuotes(scenario->park) +
-                                                        " (looked for " + parkPath + ")");
+    diagnostics.error(scenario->park_where, "park",
+                      tf("no folder or GeoPackage {1} (looked for {2})", inQuotes(scenario->park), parkPath));
     return std::nullopt;
   }
   auto park = loadPark(parkPath, parkPath, ParkOptions{scenario->crs, 2.0}, diagnostics);
@@ -106,7 +107,7 @@ void ScenarioEditor::recover() {
   Scenario edited = std::move(recovery_->scenario);
   recovery_.reset();
   recoveryWritten_ = true;  // the file is this session's now
-  change("Recover unsaved edits", std::move(edited));
+  change(tr("Recover unsaved edits"), std::move(edited));
 }
 
 void ScenarioEditor::discardRecovery() {
@@ -217,7 +218,7 @@ std::string ScenarioEditor::addShelter(Point2 at_m, int capacity, const std::str
   c.capacity = std::max(0, capacity);
   c.kind = ShelterKind::Outdoor;
   c.name = name.empty() ? "新避难场所 " + id : name;
-  change("add shelter " + id, std::move(next));
+  change(tf("add shelter {1}", id), std::move(next));
   return id;
 }
 
@@ -228,28 +229,28 @@ void ScenarioEditor::moveShelter(const std::string& id, Point2 at_m, bool contin
   const Point2 ll = LonLatTransform(park_.crs).toLonLat(at_m);
   c.lon = ll.x_m;
   c.lat = ll.y_m;
-  change("move shelter " + id, std::move(next), continuing);
+  change(tf("move shelter {1}", id), std::move(next), continuing);
 }
 
 void ScenarioEditor::setShelterCapacity(const std::string& id, int capacity) {
   if (!park_.shelter(id)) return;
   Scenario next = scenario_;
   changeFor(next, id).capacity = std::max(0, capacity);
-  change("capacity of shelter " + id, std::move(next));
+  change(tf("capacity of shelter {1}", id), std::move(next));
 }
 
 void ScenarioEditor::setShelterName(const std::string& id, const std::string& name) {
   if (!park_.shelter(id)) return;
   Scenario next = scenario_;
   changeFor(next, id).name = name;
-  change("name of shelter " + id, std::move(next));
+  change(tf("name of shelter {1}", id), std::move(next));
 }
 
 void ScenarioEditor::setShelterKind(const std::string& id, ShelterKind kind) {
   if (!park_.shelter(id)) return;
   Scenario next = scenario_;
   changeFor(next, id).kind = kind;
-  change("kind of shelter " + id, std::move(next));
+  change(tf("kind of shelter {1}", id), std::move(next));
 }
 
 void ScenarioEditor::removeShelter(const std::string& id) {
@@ -270,7 +271,7 @@ void ScenarioEditor::removeShelter(const std::string& id) {
       prefs.erase(std::remove_if(prefs.begin(), prefs.end(), [&](const Ref& r) { return r.id == id; }), prefs.end());
     map.erase(std::remove_if(map.begin(), map.end(), [](const auto& e) { return e.second.empty(); }), map.end());
   }
-  change("remove shelter " + id, std::move(next));
+  change(tf("remove shelter {1}", id), std::move(next));
 }
 
 const FeatureChange* ScenarioEditor::featureChange(const std::string& layer, const std::string& id) const {
@@ -332,7 +333,7 @@ void ScenarioEditor::setFeature(const std::string& layer, const std::string& id,
     else it->texts[attribute] = *text;
   }
   if (it->numbers.empty() && it->texts.empty()) changes.erase(it);
-  change(attribute + " of " + id, std::move(next));
+  change(tcf("undo step", "{1} of {2}", attribute, id), std::move(next));
 }
 
 void ScenarioEditor::setSettings(const Scenario& from) {
@@ -344,27 +345,27 @@ void ScenarioEditor::setSettings(const Scenario& from) {
   next.cohort_size = from.cohort_size;
   next.walking = from.walking;
   next.monte_carlo = from.monte_carlo;
-  change("scenario settings", std::move(next));
+  change(tr("scenario settings"), std::move(next));
 }
 
 void ScenarioEditor::setWeather(const Weather& weather) {
   Scenario next = scenario_;
   next.weather = weather;
-  change("weather", std::move(next));
+  change(tc("undo step", "weather"), std::move(next));
 }
 
 void ScenarioEditor::setHazard(std::size_t i, const Hazard& hazard) {
   if (i >= scenario_.hazards.size()) return;
   Scenario next = scenario_;
   next.hazards[i] = hazard;
-  change("hazard " + hazard.id, std::move(next));
+  change(tf("hazard {1}", hazard.id), std::move(next));
 }
 
 std::string ScenarioEditor::addHazard(const Hazard& hazard) {
   Scenario next = scenario_;
   std::string id =
       appendWithFreeId(next.hazards, hazard, std::holds_alternative<Fire>(hazard.detail) ? "F" : "L");
-  change("add hazard " + id, std::move(next));
+  change(tf("add hazard {1}", id), std::move(next));
   return id;
 }
 
@@ -374,7 +375,7 @@ void ScenarioEditor::removeHazard(std::size_t i) {
   const std::string id = next.hazards[i].id;
   next.hazards.erase(next.hazards.begin() + long(i));
   dropDispatches(next, [&](const Dispatch& d) { return d.to.id == id; });
-  change("remove hazard " + id, std::move(next));
+  change(tf("remove hazard {1}", id), std::move(next));
 }
 
 void ScenarioEditor::setTeam(std::size_t i, const Team& team) {
@@ -386,13 +387,13 @@ void ScenarioEditor::setTeam(std::size_t i, const Team& team) {
     for (Plan& p : next.plans)
       for (Dispatch& d : p.dispatch)
         if (d.team.id == old) d.team.id = team.id;
-  change("team " + team.id, std::move(next));
+  change(tf("team {1}", team.id), std::move(next));
 }
 
 std::string ScenarioEditor::addTeam(const Team& team) {
   Scenario next = scenario_;
   std::string id = appendWithFreeId(next.teams, team, "T");
-  change("add team " + id, std::move(next));
+  change(tf("add team {1}", id), std::move(next));
   return id;
 }
 
@@ -402,14 +403,14 @@ void ScenarioEditor::removeTeam(std::size_t i) {
   const std::string id = next.teams[i].id;
   next.teams.erase(next.teams.begin() + long(i));
   dropDispatches(next, [&](const Dispatch& d) { return d.team.id == id; });
-  change("remove team " + id, std::move(next));
+  change(tf("remove team {1}", id), std::move(next));
 }
 
 void ScenarioEditor::setPlan(std::size_t i, const Plan& plan) {
   if (i >= scenario_.plans.size()) return;
   Scenario next = scenario_;
   next.plans[i] = plan;
-  change("plan " + plan.id, std::move(next));
+  change(tf("plan {1}", plan.id), std::move(next));
 }
 
 std::string ScenarioEditor::duplicatePlan(std::size_t i) {
@@ -421,7 +422,7 @@ std::string ScenarioEditor::duplicatePlan(std::size_t i) {
   copy.id = freeId(copy.id + "_", taken);
   copy.name = copy.name + " (copy)";
   next.plans.insert(next.plans.begin() + long(i) + 1, copy);
-  change("duplicate plan " + scenario_.plans[i].id, std::move(next));
+  change(tf("duplicate plan {1}", scenario_.plans[i].id), std::move(next));
   return copy.id;
 }
 
@@ -430,7 +431,7 @@ bool ScenarioEditor::removePlan(std::size_t i) {
   Scenario next = scenario_;
   const std::string id = next.plans[i].id;
   next.plans.erase(next.plans.begin() + long(i));
-  change("remove plan " + id, std::move(next));
+  change(tf("remove plan {1}", id), std::move(next));
   return true;
 }
 

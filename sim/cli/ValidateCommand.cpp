@@ -43,11 +43,13 @@ int runValidate(const std::vector<std::string>& argv) {
       for (const auto& d : validity.items()) std::cerr << d.str() << "\n";
     if (!quiet) {
       const long errors = long(diagnostics.errorCount()), warnings = long(diagnostics.warningCount());
-      std::cout << file << ": " << (bad ? tr("INVALID") : tr("ok")) << " ("
-                << tnf("{1} error", "{1} errors", errors, errors) << ", " << tnf("{1} warning", "{1} warnings", warnings, warnings);
-      if (validity.warningCount())
-        std::cout << tf("; {1} on the models' validity, see README \"Validity limits\"", validity.warningCount());
-      std::cout << ")\n";
+      const std::string onValidity =
+          validity.warningCount() ? tf("; {1} on the models' validity, see README \"Validity limits\"", validity.warningCount()) : "";
+      // TRANSLATORS: the verdict line: file, "ok" or "INVALID", the errors, the warnings, then the
+      // validity warnings' clause (which begins with its own separator) or nothing.
+      std::cout << tf("{1}: {2} ({3}, {4}{5})", file, bad ? tr("INVALID") : tr("ok"), tnf("{1} error", "{1} errors", errors, errors),
+                      tnf("{1} warning", "{1} warnings", warnings, warnings), onValidity)
+                << "\n";
     }
   }
   return status;
