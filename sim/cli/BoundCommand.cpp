@@ -32,15 +32,17 @@ struct Inputs {
   std::optional<Outcome> run;  // with --plan
 };
 
-/// The zones among the releases whose evacuees start from road node `node`, as "Z04 name, Z05 name".
-std::string zonesAt(const LoadedScenario& l, const std::vector<Release>& releases, int node) {
+/// The zones among the releases whose evacuees start from road node `node`, as "Z04 name, Z05 name"
+/// (JSON's); the text's list is joined as the user's language joins names.
+std::string zonesAt(const LoadedScenario& l, const std::vector<Release>& releases, int node,
+                    const char* separator = ", ") {
   std::string text;
   std::vector<int> seen;
   for (const auto& r : releases) {
     const Zone& z = l.park.zones[std::size_t(r.zone)];
     if (z.node != node || std::find(seen.begin(), seen.end(), r.zone) != seen.end()) continue;
     seen.push_back(r.zone);
-    text += (text.empty() ? "" : ", ") + z.id + " " + z.name;
+    text += (text.empty() ? "" : separator) + z.id + " " + z.name;
   }
   return text;
 }
@@ -100,49 +102,69 @@ void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Rele
   std::vector<int> zones;
   for (const auto& rel : releases)
     if (std::find(zones.begin(), zones.end(), rel.zone) == zones.end()) zones.push_back(rel.zone);
-  out << s.name << "\nQuickest-flow bound on clearance\n\n";
+  out << s.name << "\n" << tr("Quickest-flow bound on clearance") << "\n\n";
   if (in.run) {
-    out << "Evacuees of plan " << in.plan->id << " " << in.plan->name << " (seed " << in.seed << ", replication "
-        << in.replication << "): " << thousands(std::lround(r.persons)) << " persons from " << zones.size()
-        << " zones,\n  " << (in.premovement ? "each leaving when it did in the run" : "each ready when its order came")
-        << "; times from the onset.\n";
+    out << tf("Evacuees of plan {1} {2} (seed {3}, replication {4}): {5} persons from {6} zones,", in.plan->id,
+              in.plan->name, in.seed, in.replication, thousands(std::lround(r.persons)), zones.size())
+        << "\n  "
+        << (in.premovement ? tr("each leaving when it did in the run; times from the onset.")
+                           : tr("each ready when its order came; times from the onset."))
+        << "\n";
   } else {
-    out << "Everyone: " << thousands(std::lround(r.persons)) << " persons (" << wordOf(s.population)
-        << ") from " << zones.size() << " zones, ordered out at T+0; times from the order.\n";
+    out << tf("Everyone: {1} persons ({2}) from {3} zones, ordered out at T+0; times from the order.",
+              thousands(std::lround(r.persons)), shownWord(s.population), zones.size())
+        << "\n";
     if (in.premovement)
-      out << "  Pre-movement " << s.walking.premovement_s.describe() << " s, drawn per cohort of "
-          << s.cohort_size << " as replication " << in.replication << " of seed " << in.seed << " draws it.\n";
+      out << "  "
+          << tf("Pre-movement {1} s, drawn per cohort of {2} as replication {3} of seed {4} draws it.",
+                s.walking.premovement_s.describe(), s.cohort_size, in.replication, in.seed)
+          << "\n";
     else
-      out << "  No pre-movement: everyone walks at once.\n";
+      out << "  " << tr("No pre-movement: everyone walks at once.") << "\n";
   }
   out << "\n";
   if (!r.feasible) {
     if (r.reachedStepLimit)
-      out << "No bound found within " << thousands(r.steps) << " steps of " << fixed(r.step_s, 1)
-          << " s; try a longer --step.\n";
+      out << tf("No bound found within {1} steps of {2} s; try a longer --step.", thousands(r.steps),
+                fixed(r.step_s, 1))
+          << "\n";
     else
-      out << "No bound: only " << thousands(std::lround(r.placeable)) << " of " << thousands(std::lround(r.persons))
-          << " persons can reach a shelter with room at all (shelter capacity or roads are missing).\n";
+      out << tf("No bound: only {1} of {2} persons can reach a shelter with room at all "
+                "(shelter capacity or roads are missing).",
+                thousands(std::lround(r.placeable)), thousands(std::lround(r.persons)))
+          << "\n";
     return;
   }
-  out << "Bound: " << thousands(std::lround(r.bound_s)) << " s (" << clock(r.bound_s)
-      << "). No routing and no choice of shelters can have everyone in a shelter sooner\n"
-      << "  on these roads and shelters with these departures. (Times are rounded down to the step of "
-      << fixed(r.step_s, 1) << " s,\n  so the bound errs low, and never high by a full step: the optimum is above "
-      << thousands(std::lround(r.bound_s - r.step_s)) << " s.)\n";
-  out << "  The last person is ready at " << clock(last) << "; the best routing needs "
-      << thousands(std::lround(r.bound_s - last)) << " s more to have everyone in.\n";
+  out << tf("Bound: {1} s ({2}). No routing and no choice of shelters can have everyone in a shelter sooner\n"
+            "  on these roads and shelters with these departures. (Times are rounded down to the step of {3} s,\n"
+            "  so the bound errs low, and never high by a full step: the optimum is above {4} s.)",
+            thousands(std::lround(r.bound_s)), clock(r.bound_s), fixed(r.step_s, 1),
+            thousands(std::lround(r.bound_s - r.step_s)))
+      << "\n";
+  out << "  "
+      << tf("The last person is ready at {1}; the best routing needs {2} s more to have everyone in.", clock(last),
+            thousands(std::lround(r.bound_s - last)))
+      << "\n";
   if (in.run) {
     const Metrics& m = in.run->metrics;
-    out << "Plan " << in.plan->id << " cleared at " << thousands(std::lround(m.clearance_s)) << " s ("
-        << clock(m.clearance_s) << ")";
-    if (m.unsheltered > 0) out << ", the horizon, with " << thousands(m.unsheltered) << " persons not in a shelter";
-    if (m.clearance_s > 0) out << ": plan efficiency " << fixed(100 * r.bound_s / m.clearance_s, 0) << " %";
-    out << ".\n";
+    const std::string cleared = thousands(std::lround(m.clearance_s)), at = clock(m.clearance_s);
+    const auto efficiency = [&] { return fixed(100 * r.bound_s / m.clearance_s, 0); };
+    if (m.unsheltered > 0 && m.clearance_s > 0)
+      out << tf(
+          "Plan {1} cleared at {2} s ({3}), the horizon, with {4} persons not in a shelter: plan efficiency {5} %.",
+          in.plan->id, cleared, at, thousands(m.unsheltered), efficiency());
+    else if (m.unsheltered > 0)
+      out << tf("Plan {1} cleared at {2} s ({3}), the horizon, with {4} persons not in a shelter.", in.plan->id,
+                cleared, at, thousands(m.unsheltered));
+    else if (m.clearance_s > 0)
+      out << tf("Plan {1} cleared at {2} s ({3}): plan efficiency {4} %.", in.plan->id, cleared, at, efficiency());
+    else
+      out << tf("Plan {1} cleared at {2} s ({3}).", in.plan->id, cleared, at);
+    out << "\n";
   }
 
-  out << "\nBottlenecks (at capacity in the minimum cut one step short of the bound)\n";
-  TextTable roads({"road", "name", "capacity", "at capacity"}, {false, false, true, true});
+  out << "\n" << tr("Bottlenecks (at capacity in the minimum cut one step short of the bound)") << "\n";
+  TextTable roads({tr("road"), tr("name"), tr("capacity"), tr("at capacity")}, {false, false, true, true});
   std::vector<std::string> fullShelters;
   for (const auto& b : r.bottlenecks) {
     if (b.road >= 0) {
@@ -155,20 +177,22 @@ void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Rele
     }
   }
   bool anyRoad = std::any_of(r.bottlenecks.begin(), r.bottlenecks.end(), [](auto& b) { return b.road >= 0; });
-  out << (anyRoad ? roads.str() : "  no road\n");
+  out << (anyRoad ? roads.str() : "  " + std::string(tr("no road")) + "\n");
   if (!r.lastOut.empty()) {
-    out << "  The last ones in start from:";
-    for (std::size_t i = 0; i < r.lastOut.size() && i < 8; ++i) out << " " << zonesAt(l, releases, r.lastOut[i].first) << ";";
+    // Each item brings the space before it, which Chinese puts no space for.
+    out << "  " << tr("The last ones in start from:");
+    for (std::size_t i = 0; i < r.lastOut.size() && i < 8; ++i)
+      out << tcf("an item of a list", " {1};", zonesAt(l, releases, r.lastOut[i].first, tc("list of names", ", ")));
     out << "\n";
   }
   if (!fullShelters.empty()) {
-    out << "  Shelters whose capacity binds:";
-    for (const auto& f : fullShelters) out << " " << f << ";";
+    out << "  " << tr("Shelters whose capacity binds:");
+    for (const auto& f : fullShelters) out << tcf("an item of a list", " {1};", f);
     out << "\n";
   }
 
-  out << "\nOne optimal assignment to shelters\n";
-  TextTable table({"shelter", "name", "capacity", "persons"}, {false, false, true, true});
+  out << "\n" << tr("One optimal assignment to shelters") << "\n";
+  TextTable table({tr("shelter"), tr("name"), tr("capacity"), tr("persons")}, {false, false, true, true});
   for (std::size_t k = 0; k < net.sinks.size(); ++k) {
     const Shelter& sh = l.park.shelters[std::size_t(net.sinks[k].shelter)];
     if (r.shelterPersons[k] > 0.5)

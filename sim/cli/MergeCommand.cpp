@@ -24,14 +24,14 @@ const std::vector<OptionSpec> kOptions = {
 
 // Why shard `s` (read from `path`) cannot join the batch `first` (read from `firstPath`), or "".
 std::string mismatch(const BatchSettings& s, const BatchSettings& first, const std::string& firstPath) {
-  if (s.seed != first.seed) return "seed " + std::to_string(s.seed) + ", " + firstPath + " seed " + std::to_string(first.seed);
+  if (s.seed != first.seed) return tf("seed {1}, {2} seed {3}", s.seed, firstPath, first.seed);
   if (s.replications != first.replications)
-    return std::to_string(s.replications) + " replications per plan, " + firstPath + " " + std::to_string(first.replications);
-  if (s.plans != first.plans) return "other plans than " + firstPath;
-  if (s.model != first.model) return "dispersion model " + s.model + ", " + firstPath + " " + first.model;
-  const auto split = [](int n) { return n > 1 ? "a shard of " + std::to_string(n) : std::string("a whole batch"); };
-  if (s.shards != first.shards) return "it is " + split(s.shards) + ", " + firstPath + " " + split(first.shards);
-  if (s.program != first.program) return "run by " + s.program + ", " + firstPath + " by " + first.program;
+    return tf("{1} replications per plan, {2} {3}", s.replications, firstPath, first.replications);
+  if (s.plans != first.plans) return tf("other plans than {1}", firstPath);
+  if (s.model != first.model) return tf("dispersion model {1}, {2} {3}", s.model, firstPath, first.model);
+  const auto split = [](int n) { return n > 1 ? tf("a shard of {1}", n) : std::string(tr("a whole batch")); };
+  if (s.shards != first.shards) return tf("it is {1}, {2} {3}", split(s.shards), firstPath, split(first.shards));
+  if (s.program != first.program) return tf("run by {1}, {2} by {3}", s.program, firstPath, first.program);
   return "";
 }
 }  // namespace
@@ -62,7 +62,8 @@ int runMerge(const std::vector<std::string>& argv) {
   if (!loaded) return kExitInvalidInput;
   const std::string hash = fileHash(scenarioFile);
   if (std::filesystem::exists(*out)) {
-    std::cerr << "drillsim merge: " << *out << " already exists; choose another --out (merge writes a new store)\n";
+    std::cerr << "drillsim merge: " << tf("{1} already exists; choose another --out (merge writes a new store)", *out)
+              << "\n";
     return kExitCannotWrite;
   }
 
@@ -88,27 +89,31 @@ int runMerge(const std::vector<std::string>& argv) {
     const BatchSettings& s = store->settings();
     std::string problem;
     if (s.scenarioHash != hash)
-      problem = "it was run on another version of the scenario file (" + s.scenarioHash + " then, " + hash + " now)";
+      problem = tf("it was run on another version of the scenario file ({1} then, {2} now)", s.scenarioHash, hash);
     else if (first)
       problem = mismatch(s, *first, firstPath);
     if (problem.empty() && shardFiles.count(s.shard)) {
       std::error_code ec;
       std::cerr << "drillsim merge: "
                 << (std::filesystem::equivalent(path, shardFiles[s.shard], ec)
-                        ? path + " is given twice"
-                        : path + " and " + shardFiles[s.shard] + " are both shard " + (s.shards > 1 ? s.shardText() : "0/1"))
-                << "; give each shard once\n";
+                        ? tf("{1} is given twice; give each shard once", path)
+                        : tf("{1} and {2} are both shard {3}; give each shard once", path, shardFiles[s.shard],
+                             s.shards > 1 ? s.shardText() : std::string("0/1")))
+                << "\n";
       return kExitInvalidInput;
     }
     if (!problem.empty()) {
-      std::cerr << "drillsim merge: " << path << " is not a shard of this batch: " << problem << "\n";
+      std::cerr << "drillsim merge: " << tf("{1} is not a shard of this batch: {2}", path, problem) << "\n";
       return kExitInvalidInput;
     }
     for (ReplicationRow& r : store->rows()) {
       if (r.replication < 0 || r.replication >= s.replications || !s.holds(r.replication) ||
           std::find(s.plans.begin(), s.plans.end(), r.plan) == s.plans.end()) {
-        std::cerr << "drillsim merge: " << path << " holds " << r.plan << "/" << r.replication << ", which shard "
-                  << s.shardText() << " of this batch does not run; the store is damaged or not of this batch\n";
+        std::cerr << "drillsim merge: "
+                  << tf("{1} holds {2}/{3}, which shard {4} of this batch does not run; the store is damaged or not of "
+                        "this batch",
+                        path, r.plan, r.replication, s.shardText())
+                  << "\n";
         return kExitInvalidInput;
       }
       rows.push_back(std::move(r));
@@ -128,7 +133,7 @@ int runMerge(const std::vector<std::string>& argv) {
   std::string message;
   const std::size_t count = rows.size();
   if (writer->write(rows, message) != StoreWriter::Result::Stored) {
-    std::cerr << "drillsim merge: cannot write " << *out << ": " << message << "\n";
+    std::cerr << "drillsim merge: " << tf("cannot write {1}: {2}", *out, message) << "\n";
     return kExitCannotWrite;
   }
   const std::vector<ReplicationRow> stored = writer->store().rows();
@@ -140,15 +145,22 @@ int runMerge(const std::vector<std::string>& argv) {
   const std::size_t total = std::size_t(merged.replications) * merged.plans.size();
   std::string absent;
   for (int i = 0; i < first->shards; ++i)
-    if (!shardFiles.count(i)) absent += (absent.empty() ? "" : ", ") + std::to_string(i) + "/" + std::to_string(first->shards);
-  std::cout << loaded->scenario.name << ": " << shardFiles.size() << " of " << first->shards << " shard(s) merged into "
-            << *out << ": " << count << " replications stored, " << ok << " of " << total << " succeeded ("
-            << merged.plans.size() << " plans x " << merged.replications << ", seed " << merged.seed << ")\n";
-  if (!absent.empty()) std::cout << "Shards not given: " << absent << "\n";
+    if (!shardFiles.count(i))
+      absent +=
+          (absent.empty() ? "" : tc("list of names", ", ")) + std::to_string(i) + "/" + std::to_string(first->shards);
+  std::cout << loaded->scenario.name << ": "
+            << tf("{1} of {2} shard(s) merged into {3}: {4} replications stored, {5} of {6} succeeded ({7} plans x "
+                  "{8}, seed {9})",
+                  shardFiles.size(), first->shards, *out, count, ok, total, merged.plans.size(), merged.replications,
+                  merged.seed)
+            << "\n";
+  if (!absent.empty()) std::cout << tf("Shards not given: {1}", absent) << "\n";
   if (ok < total)
-    std::cout << total - ok << " replications are missing or failed; run only those with: drillsim batch " << scenarioFile
-              << " --out " << *out << " --resume\n";
-  std::cout << "Compare the plans with: drillsim compare " << *out << "\n";
+    std::cout
+        << tf("{1} replications are missing or failed; run only those with: drillsim batch {2} --out {3} --resume",
+              total - ok, scenarioFile, *out)
+        << "\n";
+  std::cout << tf("Compare the plans with: drillsim compare {1}", *out) << "\n";
   return kExitOk;
 }
 

@@ -54,7 +54,7 @@ int runSynth(const std::vector<std::string>& argv) {
   LoadedScenario l = syntheticPark(o);
   std::error_code ec;
   std::filesystem::create_directories(*out, ec);
-  if (ec) throw OutputError("cannot create " + *out + ": " + ec.message());
+  if (ec) throw OutputError(tf("cannot create {1}: {2}", *out, ec.message()));
   const std::string gpkg = (std::filesystem::path(*out) / "park.gpkg").string();
   std::filesystem::remove(gpkg, ec);
   const Park& park = l.park;
@@ -81,14 +81,16 @@ int runSynth(const std::vector<std::string>& argv) {
   writeGeoPackageLayer(gpkg, "stations", park.crs, sts);
   writeGeoPackageLayer(gpkg, "hazard_sources", park.crs, hs);
   l.scenario.park = "park.gpkg";
+  // The file's own text, the same whatever the language (as the park's names are).
   l.scenario.description = "Synthetic park, " + std::to_string(park.zones.size()) + " zones, seed " +
                            std::to_string(o.seed) + " (drillsim synth). Not a real place.";
   const std::string yaml = (std::filesystem::path(*out) / "synthetic.yaml").string();
   saveScenario(l.scenario, yaml);
   long people = 0;
   for (const Zone& z : park.zones) people += z.pop_night;
-  std::cout << "Wrote " << yaml << " and " << gpkg << ": " << park.zones.size() << " zones, " << park.roads.size()
-            << " roads, " << park.shelters.size() << " shelters, " << people << " persons by night\n";
+  std::cout << tf("Wrote {1} and {2}: {3} zones, {4} roads, {5} shelters, {6} persons by night", yaml, gpkg,
+                  park.zones.size(), park.roads.size(), park.shelters.size(), people)
+            << "\n";
   return kExitOk;
 }
 
