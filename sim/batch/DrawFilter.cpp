@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "scenarios/I18n.hpp"
 #include "sim/engine/Outcome.hpp"
 
 namespace drillsim {
@@ -24,23 +25,23 @@ std::vector<DrawCondition> parseDrawConditions(const std::string& text) {
     if (item.empty()) continue;
     const std::size_t at = item.find_first_of("<>=!");
     if (at == std::string::npos)
-      throw std::invalid_argument("'" + item + "' has no comparison; expected NAME<VALUE, <=, >, >=, = or !=");
+      throw std::invalid_argument(tf("'{1}' has no comparison; expected NAME<VALUE, <=, >, >=, = or !=", item));
     std::size_t width = 1;
     if (at + 1 < item.size() && item[at + 1] == '=') width = 2;
     DrawCondition c;
     c.text = item;
     c.name = trimmed(item.substr(0, at));
     c.op = item.substr(at, width);
-    if (c.op == "!") throw std::invalid_argument("'" + item + "': expected != after the name");
+    if (c.op == "!") throw std::invalid_argument(tf("'{1}': expected != after the name", item));
     const std::string value = trimmed(item.substr(at + width));
-    if (c.name.empty()) throw std::invalid_argument("'" + item + "' names no drawn quantity");
-    if (value.empty()) throw std::invalid_argument("'" + item + "' gives no value");
+    if (c.name.empty()) throw std::invalid_argument(tf("'{1}' names no drawn quantity", item));
+    if (value.empty()) throw std::invalid_argument(tf("'{1}' gives no value", item));
     char* rest = nullptr;
     const double number = std::strtod(value.c_str(), &rest);
     if (rest && *rest == '\0') c.value = number;
     else c.value = value;
     if (c.value.is_string() && c.op != "=" && c.op != "!=")
-      throw std::invalid_argument("'" + item + "': a word can only be compared with = or !=");
+      throw std::invalid_argument(tf("'{1}': a word can only be compared with = or !=", item));
     out.push_back(std::move(c));
   }
   return out;

@@ -332,15 +332,18 @@ int runCompare(const std::vector<std::string>& argv) {
     const BatchSettings& s = report.settings;
     const std::size_t asked = std::size_t(s.replications) * s.plans.size() / std::size_t(std::max(1, s.shards));
     const std::size_t missing = asked > report.ok ? asked - report.ok : 0;
-    std::cout << "Copied " << report.copied << " of the " << report.expected << " rows " << path << " counts into "
-              << *salvage << " (" << report.ok << " succeeded"
-              << (report.unreadable ? "; " + std::to_string(report.unreadable) + " could not be read or failed their checks"
-                                    : std::string())
-              << ").\n";
+    std::cout << (report.unreadable
+                      ? tf("Copied {1} of the {2} rows {3} counts into {4} ({5} succeeded; {6} could not be read or failed their checks).",
+                           report.copied, report.expected, path, *salvage, report.ok, report.unreadable)
+                      : tf("Copied {1} of the {2} rows {3} counts into {4} ({5} succeeded).", report.copied, report.expected, path,
+                           *salvage, report.ok))
+              << "\n";
     if (missing)
-      std::cout << "Run the " << missing << " replication" << (missing == 1 ? "" : "s")
-                << " missing or failed with: drillsim batch " << s.scenarioFile
-                << (s.shards > 1 ? " --shard " + s.shardText() : "") << " --out " << *salvage << " --resume\n";
+      std::cout << tnf("Run the {1} replication missing or failed with: {2}", "Run the {1} replications missing or failed with: {2}",
+                       long(missing), missing,
+                       "drillsim batch " + s.scenarioFile + (s.shards > 1 ? " --shard " + s.shardText() : "") + " --out " +
+                           *salvage + " --resume")
+                << "\n";
     return kExitOk;
   }
   std::optional<ResultStore> store;
@@ -374,9 +377,11 @@ int runCompare(const std::vector<std::string>& argv) {
         break;
       }
     if (known.empty() && !rows.empty()) {
-      std::cerr << "drillsim compare: --where: the replications of " << args.positional()[0]
-                << " carry no draws (the store was written before batches kept them); run the batch again into a new "
-                << "store to select by them: drillsim batch " << settings.scenarioFile << " --out NEW.gpkg\n";
+      std::cerr << "drillsim compare: "
+                << tf("--where: the replications of {1} carry no draws (the store was written before batches kept them); run the "
+                      "batch again into a new store to select by them: {2}",
+                      args.positional()[0], "drillsim batch " + settings.scenarioFile + " --out NEW.gpkg")
+                << "\n";
       return kExitInvalidInput;
     }
     for (const auto& c : where)
@@ -385,15 +390,20 @@ int runCompare(const std::vector<std::string>& argv) {
   }
   const Comparison c = compareToBaseline(rows, plans, baseline, precision, where);
   if (c.successful == 0 && !where.empty() && c.considered > 0) {
-    std::cerr << "drillsim compare: none of the " << c.considered << " successful replications of " << args.positional()[0]
-              << " drew " << *args.value("where") << ": there is nothing to compare\n";
+    std::cerr << "drillsim compare: "
+              << tf("none of the {1} successful replications of {2} drew {3}: there is nothing to compare", c.considered,
+                    args.positional()[0], *args.value("where"))
+              << "\n";
     return kExitInvalidInput;
   }
   if (c.successful == 0) {  // nothing finished (a batch stopped at once, or every replication failed)
     const long asked = long(settings.replications) * long(plans.size());
-    std::cerr << "drillsim compare: " << args.positional()[0] << " holds no successful replication of the " << asked
-              << " asked (" << rows.size() << " stored, all failed or none yet): there is nothing to compare. Run them "
-              << "with: drillsim batch " << settings.scenarioFile << " --out " << args.positional()[0] << " --resume\n";
+    std::cerr << "drillsim compare: "
+              << tf("{1} holds no successful replication of the {2} asked ({3} stored, all failed or none yet): there is nothing "
+                    "to compare. Run them with: {4}",
+                    args.positional()[0], asked, rows.size(),
+                    "drillsim batch " + settings.scenarioFile + " --out " + args.positional()[0] + " --resume")
+              << "\n";
     return kExitInvalidInput;
   }
   if (document)
@@ -401,9 +411,9 @@ int runCompare(const std::vector<std::string>& argv) {
   if (format == "json") std::cout << comparisonJson(c, args.value("where").value_or("")).dump(2) << "\n";
   else if (format == "csv") std::cout << comparisonCsv(c);
   else if (format == "md")
-    std::cout << "## Plan comparison (baseline " << baseline << ")\n"
-              << (where.empty() ? "" : "\nReplications whose draws satisfy `" + *args.value("where") + "`: " +
-                                           std::to_string(c.selected) + " of " + std::to_string(c.considered) + ".\n")
+    std::cout << "## " << tf("Plan comparison (baseline {1})", baseline) << "\n"
+              << (where.empty() ? "" : "\n" + tf("Replications whose draws satisfy `{1}`: {2} of {3}.", *args.value("where"),
+                                                     c.selected, c.considered) + "\n")
               << comparisonMarkdown(c);
   else std::cout << comparisonText(c, args.positional()[0], settings, args.value("where").value_or(""));
   return kExitOk;
