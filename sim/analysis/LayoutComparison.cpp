@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/engine/Outcome.hpp"
 
@@ -25,7 +26,7 @@ std::vector<std::size_t> commonReplications(const std::vector<std::vector<nlohma
 namespace {
 struct MetricDefinition {
   const char* key;
-  const char* label;
+  const char* label;  // in English (the JSON's label), translated where it is shown
   bool share;
   std::function<double(const nlohmann::json&)> value;
 };
@@ -34,12 +35,15 @@ double metricValue(const nlohmann::json& m, const char* key) { return m.at(key).
 
 const std::vector<MetricDefinition>& layoutMetrics() {
   static const std::vector<MetricDefinition> metrics = {
-      {"clearance_s", "clearance [s]", false, [](const nlohmann::json& m) { return metricValue(m, "clearance_s"); }},
-      {"arrival_p95_s", "95 % sheltered [s]", false, [](const nlohmann::json& m) { return metricValue(m, "arrival_p95_s"); }},
-      {"unsheltered", "unsheltered at the horizon", false, [](const nlohmann::json& m) { return metricValue(m, "unsheltered"); }},
-      {"persons_over_aegl2", "persons over AEGL-2", false,
+      {"clearance_s", i18n::kNoop("clearance [s]"), false,
+       [](const nlohmann::json& m) { return metricValue(m, "clearance_s"); }},
+      {"arrival_p95_s", i18n::kNoop("95 % sheltered [s]"), false,
+       [](const nlohmann::json& m) { return metricValue(m, "arrival_p95_s"); }},
+      {"unsheltered", i18n::kNoop("unsheltered at the horizon"), false,
+       [](const nlohmann::json& m) { return metricValue(m, "unsheltered"); }},
+      {"persons_over_aegl2", i18n::kNoop("persons over AEGL-2"), false,
        [](const nlohmann::json& m) { return metricValue(m, "persons_over_aegl2"); }},
-      {"any_overflow", "P(a shelter overflows)", true,
+      {"any_overflow", i18n::kNoop("P(a shelter overflows)"), true,
        [](const nlohmann::json& m) {
          for (const auto& [id, sh] : m.at("shelters").items())
            if (sh.at("overflow").get<double>() > 0) return 1.0;
@@ -150,7 +154,7 @@ std::vector<std::vector<Release>> planDepartures(const LoadedScenario& loaded, c
   };
   std::vector<std::vector<Release>> departures;
   for (const auto& m : planMetricsOnLayout(scenarioPath, substances, "", night, plan, draws, first)) {
-    if (m.is_null()) throw std::runtime_error("a run of plan " + plan + " failed while reading its departures");
+    if (m.is_null()) throw std::runtime_error(tf("a run of plan {1} failed while reading its departures", plan));
     std::vector<Release> releases;
     for (const auto& r : m.at("departures")) releases.push_back({r[0], r[1], r[2], r[3]});
     departures.push_back(std::move(releases));

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "scenarios/I18n.hpp"
 #include "sim/batch/ChildPipe.hpp"
 #include "sim/engine/Replication.hpp"
 #include "sim/engine/Resources.hpp"
@@ -185,8 +186,8 @@ std::vector<nlohmann::json> planMetricsOnLayout(const std::string& scenarioPath,
     _exit(0);  // not exit(): no SimGrid cleanup (DESIGN.md section 3)
   }));
   if (!out.succeeded())
-    throw std::runtime_error("the runs on " + (layoutPath.empty() ? std::string("the current shelters") : layoutPath) +
-                             " failed");
+    throw std::runtime_error(layoutPath.empty() ? std::string(tr("the runs on the current shelters failed"))
+                                                : tf("the runs on {1} failed", layoutPath));
   return nlohmann::json::parse(out.text).get<std::vector<nlohmann::json>>();
 }
 

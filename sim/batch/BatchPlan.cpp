@@ -2,19 +2,23 @@
 
 #include <thread>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
+// The reasons are said in the user's language: `drillsim batch` prints them after "cannot resume FILE:".
 std::string resumeMismatch(const BatchSettings& stored, const BatchSettings& asked, const ResumeGiven& given) {
   if (stored.scenarioHash != asked.scenarioHash)
-    return "the scenario file has changed since the batch began (" + stored.scenarioHash + " then, " +
-           asked.scenarioHash + " now)";
-  if (given.seed && stored.seed != asked.seed) return "it was run with seed " + std::to_string(stored.seed);
+    return tf("the scenario file has changed since the batch began ({1} then, {2} now)", stored.scenarioHash,
+              asked.scenarioHash);
+  if (given.seed && stored.seed != asked.seed) return tf("it was run with seed {1}", stored.seed);
   if (given.replications && stored.replications != asked.replications)
-    return "it has " + std::to_string(stored.replications) + " replications per plan";
-  if (given.plans && stored.plans != asked.plans) return "it runs other plans";
-  if (given.model && stored.model != asked.model) return "it was run with --model " + stored.model;
+    return tf("it has {1} replications per plan", stored.replications);
+  if (given.plans && stored.plans != asked.plans) return tr("it runs other plans");
+  if (given.model && stored.model != asked.model) return tf("it was run with --model {1}", stored.model);
   if (given.shard && stored.shardText() != asked.shardText())
-    return stored.shards > 1 ? "it is shard " + stored.shardText() : "it is a whole batch, not a shard";
+    return stored.shards > 1 ? tf("it is shard {1}", stored.shardText())
+                             : std::string(tr("it is a whole batch, not a shard"));
   return "";
 }
 
@@ -76,7 +80,7 @@ void StoreFeed::retryWhileLocked(double wait_s, const std::atomic<bool>& stop) {
     flush();
   }
   if (state_ == StoreWriter::Result::Locked && !stop)
-    problem_ = "still locked by another program after " + std::to_string(long(wait_s)) + " s (--lock-wait)";
+    problem_ = tf("still locked by another program after {1} s (--lock-wait)", long(wait_s));
 }
 
 }  // namespace drillsim

@@ -86,12 +86,14 @@ InputError damagedStore(const std::string& path, const std::string& where, const
   const std::string scenario = scenarioFile.empty() ? std::string("SCENARIO.yaml") : scenarioFile;
   Diagnostics d;
   d.error({path, 0, 0, where}, "",
-          "the results store is damaged: " + what + ". No figures are read from a damaged store. " +
-              (salvageable ? "Copy the rows that can still be read into a new store with `drillsim compare " + path +
-                                 " --salvage " + salvaged + "`, then run what is missing into it with `drillsim batch " +
-                                 scenario + " --out " + salvaged + " --resume`"
-                           : "Restore it from a backup, or run the batch again into a new store with `drillsim batch " +
-                                 scenario + " --out NEW.gpkg`"));
+          salvageable
+              ? tf("the results store is damaged: {1}. No figures are read from a damaged store. Copy the rows that "
+                   "can still be read into a new store with `drillsim compare {2} --salvage {3}`, then run what is "
+                   "missing into it with `drillsim batch {4} --out {3} --resume`",
+                   what, path, salvaged, scenario)
+              : tf("the results store is damaged: {1}. No figures are read from a damaged store. Restore it from a "
+                   "backup, or run the batch again into a new store with `drillsim batch {2} --out NEW.gpkg`",
+                   what, scenario));
   return InputError(std::move(d));
 }
 
@@ -165,15 +167,16 @@ ResultStore& ResultStore::operator=(ResultStore&&) noexcept = default;
 ResultStore ResultStore::create(const std::string& path, const BatchSettings& settings) {
   GDALAllRegister();
   if (std::filesystem::exists(path))
-    throw OutputError(path + " already exists; continue it with --resume or choose another --out");
+    throw OutputError(tf("{1} already exists; continue it with --resume or choose another --out", path));
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   ResultStore store;
   store.impl_ = std::make_unique<Impl>();
   store.impl_->path = path;
   store.impl_->ds.reset(driver ? driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-  if (!store.impl_->ds) throw OutputError("cannot create " + path + ": " + printableText(CPLGetLastErrorMsg()));
+  if (!store.impl_->ds) throw OutputError(tf("cannot create {1}: {2}", path, printableText(CPLGetLastErrorMsg())));
   GDALDataset& ds = *store.impl_->ds;
-  auto fail = [&](const std::string& what) { throw OutputError("cannot write " + path + " (" + what + "): " + printableText(CPLGetLastErrorMsg()));
+  auto fail = [&](const std::string& what) {
+    throw OutputError(tf("cannot write {1} ({2}): {3}", path, what, printableText(CPLGetLastErrorMsg())));
   };
   if (ds.StartTransaction() != OGRERR_NONE) fail("transaction");
   OGRLayer* kv = ds.CreateLayer(kSettingsTable, nullptr, wkbNone, nullptr);
@@ -242,11 +245,11 @@ std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std:
   }
   const std::string scenario = values.count("scenario_file") ? values.at("scenario_file") : "";
   if (failures.any())
-    throw damagedStore(path, std::string("table ") + kSettingsTable, "SQLite cannot read it (" + failures.first() + ")",
+    throw damagedStore(path, tf("table {1}", kSettingsTable), tf("SQLite cannot read it ({1})", failures.first()),
                        scenario, false);
   if (auto it = values.find("settings_fnv1a64"); it != values.end() && it->second != settingsChecksum(values))
-    throw damagedStore(path, std::string("table ") + kSettingsTable,
-                       "the batch's settings do not match their checksum (settings_fnv1a64)", scenario, false);
+    throw damagedStore(path, tf("table {1}", kSettingsTable),
+                       tr("the batch's settings do not match their checksum (settings_fnv1a64)"), scenario, false);
   // A store written with checksums has all of them: one gone (a key's name damaged) would
   // otherwise pass the store for one written before them, whose rows are not checked.
   OGRLayer* rowsLayer = ds.GetLayerByName(kRowsTable);
@@ -256,13 +259,13 @@ std::map<std::string, std::string> readSettingsTable(GDALDataset& ds, const std:
     std::string missing;
     for (const char* key : {"checksums", "settings_fnv1a64", kRowCountKey})
       if (!values.count(key)) missing += std::string(missing.empty() ? "" : ", ") + key;
-    if (!rowChecksums) missing += std::string(missing.empty() ? "" : ", ") + "the column row_fnv1a64";
+    if (!rowChecksums) missing += std::string(missing.empty() ? "" : ", ") + tr("the column row_fnv1a64");
     if (!missing.empty())
-      throw damagedStore(path, std::string("table ") + kSettingsTable,
-                         "the store's own checks are incomplete (missing: " + missing + ")", scenario, false);
+      throw damagedStore(path, tf("table {1}", kSettingsTable),
+                         tf("the store's own checks are incomplete (missing: {1})", missing), scenario, false);
     if (values.at("checksums") != kChecksums)
-      throw damagedStore(path, std::string("table ") + kSettingsTable,
-                         "its checksums are of an unknown kind (" + inQuotes(values.at("checksums")) + ")", scenario,
+      throw damagedStore(path, tf("table {1}", kSettingsTable),
+                         tf("its checksums are of an unknown kind ({1})", inQuotes(values.at("checksums"))), scenario,
                          false);
   }
   return values;
@@ -276,26 +279,33 @@ Dataset openDataset(const std::string& path, bool update) {
   if (!ds) {
     const std::string why = printableText(CPLGetLastErrorMsg());
     if (path.rfind("/vsi", 0) != 0 && sqliteFileLocked(path))
-      throw StoreLocked(path + " is locked by another program (" + why +
-                        "); close the program that holds it (sqlite3, a GIS editing it) and try again");
+      throw StoreLocked(
+          tf("{1} is locked by another program ({2}); close the program that holds it (sqlite3, a GIS "
+             "editing it) and try again",
+             path, why));
     char head[16] = {};
     if (VSILFILE* f = VSIFOpenL(path.c_str(), "rb")) {  // through GDAL, so that /vsimem/ paths are read too
       (void)VSIFReadL(head, 1, sizeof head, f);
       VSIFCloseL(f);
     }
     if (std::string(head, sizeof head) == std::string("SQLite format 3\0", 16))
-      throw damagedStore(path, "", "SQLite cannot open it (" + why + ")", "", false);
+      throw damagedStore(path, "", tf("SQLite cannot open it ({1})", why), "", false);
     VSIStatBufL stat;
     if (VSIStatL(path.c_str(), &stat) == 0 && stat.st_size == 0)
-      throw std::runtime_error(path + ": the file is empty (0 bytes), so it holds no results: a batch stopped before "
-                               "it wrote anything, or a copy that failed; start the batch again with --out");
-    const std::string what = why.empty() ? "it is not a GeoPackage: its first bytes are not SQLite's" : why;
-    throw std::runtime_error(path + ": not a results store GDAL can open (" + what +
-                             "); a store cut short or damaged cannot be read: start a new batch with another --out");
+      throw std::runtime_error(
+          tf("{1}: the file is empty (0 bytes), so it holds no results: a batch stopped before it "
+             "wrote anything, or a copy that failed; start the batch again with --out",
+             path));
+    const std::string what =
+        why.empty() ? std::string(tr("it is not a GeoPackage: its first bytes are not SQLite's")) : why;
+    throw std::runtime_error(
+        tf("{1}: not a results store GDAL can open ({2}); a store cut short or damaged cannot be "
+           "read: start a new batch with another --out",
+           path, what));
   }
   if (!ds->GetLayerByName(kSettingsTable) || !ds->GetLayerByName(kRowsTable))
-    throw std::runtime_error(path + ": not a DrillSim batch store (no " + std::string(kSettingsTable) + " and " +
-                             kRowsTable + " tables)");
+    throw std::runtime_error(
+        tf("{1}: not a DrillSim batch store (no {2} and {3} tables)", path, kSettingsTable, kRowsTable));
   return ds;
 }
 }  // namespace
@@ -304,22 +314,25 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
   GDALAllRegister();
   // GDAL's own in-memory and archive paths (/vsimem/, /vsizip/) are not on the file system.
   if (const PathProblem problem = path.rfind("/vsi", 0) == 0 ? PathProblem{} : checkInputPath(path, false))
-    throw std::runtime_error(path + ": " + (problem.kind == PathProblem::Kind::Missing ? "no such file" : problem.text) +
-                             "; expected a results store written by drillsim batch");
+    throw std::runtime_error(problem.kind == PathProblem::Kind::Missing
+                                 ? tf("{1}: no such file; expected a results store written by drillsim batch", path)
+                                 : tf("{1}: {2}; expected a results store written by drillsim batch", path, problem.text));
   ResultStore store;
   store.impl_ = std::make_unique<Impl>();
   store.impl_->path = path;
   store.impl_->ds = openDataset(path, update);
   if (const std::string check = sqliteQuickCheck(*store.impl_->ds); check != "ok") {
     if (sqliteLockedByAnother(*store.impl_->ds))
-      throw StoreLocked(path + " is locked by another program (" + check +
-                        "); close the program that holds it (sqlite3, a GIS editing it) and try again");
+      throw StoreLocked(
+          tf("{1} is locked by another program ({2}); close the program that holds it (sqlite3, a GIS "
+             "editing it) and try again",
+             path, check));
     std::string scenario;  // for the message, when the settings can still be read
     try {
       scenario = readSettingsTable(*store.impl_->ds, path).at("scenario_file");
     } catch (const std::exception&) {
     }
-    throw damagedStore(path, "", "SQLite's check of its pages (PRAGMA quick_check) reports: " + check, scenario);
+    throw damagedStore(path, "", tf("SQLite's check of its pages (PRAGMA quick_check) reports: {1}", check), scenario);
   }
   const auto values = readSettingsTable(*store.impl_->ds, path);
   store.impl_->checked = values.count("checksums") && values.at("checksums") == kChecksums;
@@ -328,8 +341,8 @@ ResultStore ResultStore::open(const std::string& path, bool update) {
     char* end = nullptr;
     const long long n = std::strtoll(it->second.c_str(), &end, 10);
     if (it->second.empty() || *end || n < 0)
-      throw damagedStore(path, std::string("table ") + kSettingsTable,
-                         "its count of rows (batch_settings.rows) is not a count: " + inQuotes(it->second),
+      throw damagedStore(path, tf("table {1}", kSettingsTable),
+                         tf("its count of rows (batch_settings.rows) is not a count: {1}", inQuotes(it->second)),
                          store.settings_.scenarioFile);
     store.impl_->rowCount = n;
   }
@@ -343,7 +356,8 @@ BatchSettings storedSettings(const std::map<std::string, std::string>& values, c
     return it == values.end() ? std::string() : it->second;
   };
   if (value("format") != "drillsim_batch 1")
-    throw std::runtime_error(path + ": batch_settings.format: expected 'drillsim_batch 1', found '" + value("format") + "'");
+    throw std::runtime_error(
+        tf("{1}: batch_settings.format: expected 'drillsim_batch 1', found '{2}'", path, value("format")));
   BatchSettings s;
   s.scenarioFile = value("scenario_file");
   s.scenarioHash = value("scenario_fnv1a64");
@@ -358,8 +372,8 @@ BatchSettings storedSettings(const std::map<std::string, std::string>& values, c
       used = 0;
     }
     if (text.empty() || used != text.size() || text[0] == '-' || v > most)
-      throw std::runtime_error(path + ": batch_settings." + key + ": expected a whole number up to " + std::to_string(most) +
-                               ", found '" + text + "'");
+      throw std::runtime_error(
+          tf("{1}: batch_settings.{2}: expected a whole number up to {3}, found '{4}'", path, key, most, text));
     return v;
   };
   s.seed = whole("seed", std::numeric_limits<std::uint64_t>::max());
@@ -367,10 +381,11 @@ BatchSettings storedSettings(const std::map<std::string, std::string>& values, c
   s.plans = splitList(value("plans"));
   s.model = values.count("model") ? value("model") : "passive";
   if (!dispersionModel(s.model))
-    throw std::runtime_error(path + ": batch_settings.model: expected auto, passive or dense, found '" + s.model + "'");
+    throw std::runtime_error(
+        tf("{1}: batch_settings.model: expected auto, passive or dense, found '{2}'", path, s.model));
   if (values.count("shard") && !parseShard(value("shard"), s))
-    throw std::runtime_error(path + ": batch_settings.shard: expected i/n with 0 <= i < n <= 100000, found '" +
-                             value("shard") + "'");
+    throw std::runtime_error(
+        tf("{1}: batch_settings.shard: expected i/n with 0 <= i < n <= 100000, found '{2}'", path, value("shard")));
   return s;
 }
 
@@ -435,7 +450,8 @@ ReplicationRow storedRow(std::string plan, int replication, std::string status, 
 
 namespace {
 // A row as stored, with `problem` set when it does not match its checksum or its scalar columns
-// do not match its metrics (only checked in stores whose rows carry checksums).
+// do not match its metrics (only checked in stores whose rows carry checksums): what is wrong with
+// the row, in the user's language.
 ReplicationRow readStoredFeature(const OGRFeature& f, bool checked, std::string& problem) {
   problem.clear();
   const std::string plan = f.GetFieldAsString("plan"), status = f.GetFieldAsString("status"),
@@ -445,7 +461,7 @@ ReplicationRow readStoredFeature(const OGRFeature& f, bool checked, std::string&
   if (!checked) return row;
   if (rowChecksum(plan, replication, f.GetFieldAsString("seed"), status, error, metricsText) !=
       f.GetFieldAsString("row_fnv1a64")) {
-    problem = "does not match its checksum (row_fnv1a64)";
+    problem = tr("the row does not match its checksum (row_fnv1a64)");
     return row;
   }
   const OGRFeatureDefn* defn = f.GetDefnRef();
@@ -455,7 +471,7 @@ ReplicationRow readStoredFeature(const OGRFeature& f, bool checked, std::string&
     if (i < 0) continue;
     const bool stored = f.IsFieldSetAndNotNull(i);
     if (stored != !std::isnan(value) || (stored && f.GetFieldAsDouble(i) != value)) {
-      problem = "has a column " + name + " that does not match its metrics";
+      problem = tf("the row has a column {1} that does not match its metrics", name);
       return row;
     }
   }
@@ -463,8 +479,8 @@ ReplicationRow readStoredFeature(const OGRFeature& f, bool checked, std::string&
 }
 
 std::string rowPlace(const OGRFeature& f) {
-  return "table " + std::string(kRowsTable) + ", row " + std::to_string(f.GetFID()) + " (plan " +
-         f.GetFieldAsString("plan") + ", replication " + std::to_string(f.GetFieldAsInteger("replication")) + ")";
+  return tf("table {1}, row {2} (plan {3}, replication {4})", kRowsTable, f.GetFID(), f.GetFieldAsString("plan"),
+            f.GetFieldAsInteger("replication"));
 }
 
 // A replication stored twice (a failed run that --resume ran again, written before the old row
@@ -486,7 +502,7 @@ std::vector<ReplicationRow> ResultStore::rows() const {
   std::vector<ReplicationRow> out;
   OGRLayer* layer = impl_->ds->GetLayerByName(kRowsTable);
   GdalFailures failures;
-  const std::string place = std::string("table ") + kRowsTable;
+  const std::string place = tf("table {1}", kRowsTable);
   const std::string scenario = settings_.scenarioFile;
   layer->ResetReading();
   std::string problem;
@@ -495,19 +511,18 @@ std::vector<ReplicationRow> ResultStore::rows() const {
     if (!problem.empty()) {
       const std::string where = rowPlace(*f);
       OGRFeature::DestroyFeature(f);
-      throw damagedStore(impl_->path, where, "the row " + problem, scenario);
+      throw damagedStore(impl_->path, where, problem, scenario);
     }
     OGRFeature::DestroyFeature(f);
   }
   if (failures.any())
     throw damagedStore(impl_->path, place,
-                       "SQLite stops reading its rows after " + std::to_string(out.size()) + " (" + failures.first() + ")",
-                       scenario);
+                       tf("SQLite stops reading its rows after {1} ({2})", out.size(), failures.first()), scenario);
   if (impl_->rowCount && (long long)(out.size()) != *impl_->rowCount)
-    throw damagedStore(impl_->path, place,
-                       std::to_string(out.size()) + " rows could be read where the store counts " +
-                           std::to_string(*impl_->rowCount) + " (batch_settings.rows)",
-                       scenario);
+    throw damagedStore(
+        impl_->path, place,
+        tf("{1} rows could be read where the store counts {2} (batch_settings.rows)", out.size(), *impl_->rowCount),
+        scenario);
   return latestOfEach(std::move(out));
 }
 
@@ -515,8 +530,9 @@ std::vector<ReplicationRow> ResultStore::rows() const {
 SalvageReport salvageStore(const std::string& path, const std::string& out) {
   GDALAllRegister();
   if (const std::string problem = inputPathProblem(path, false); !problem.empty())
-    throw std::runtime_error(path + ": " + problem + "; expected a results store written by drillsim batch");
-  if (std::filesystem::exists(out)) throw OutputError(out + " already exists; choose another file for the rows saved");
+    throw std::runtime_error(tf("{1}: {2}; expected a results store written by drillsim batch", path, problem));
+  if (std::filesystem::exists(out))
+    throw OutputError(tf("{1} already exists; choose another file for the rows saved", out));
   Dataset ds = openDataset(path, false);
   const auto values = readSettingsTable(*ds, path);
   const bool checked = values.count("checksums") && values.at("checksums") == kChecksums;
@@ -585,7 +601,7 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
     const std::string why = printableText(CPLGetLastErrorMsg());
     const bool locked = (impl_->lockWatch && impl_->lockWatch->gaveUp()) || sqliteLockedByAnother(ds);
     ds.RollbackTransaction();
-    const std::string message = "cannot write " + impl_->path + " (" + what + "): " + why;
+    const std::string message = tf("cannot write {1} ({2}): {3}", impl_->path, what, why);
     if (locked) throw StoreLocked(message);
     throw OutputError(message);
   };
@@ -619,7 +635,7 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
           ds.ReleaseResultSet(n);
         }
       ds.ExecuteSQL(("DELETE" + where).c_str(), nullptr, nullptr);
-      if (CPLGetLastErrorType() == CE_Failure) fail("replacing a failed row");
+      if (CPLGetLastErrorType() == CE_Failure) fail(tr("replacing a failed row"));
     }
     OGRFeature f(layer->GetLayerDefn());
     const std::string seed = std::to_string(settings_.seed);
@@ -637,7 +653,7 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
     }
     if (impl_->checked)
       f.SetField("row_fnv1a64", rowChecksum(r.plan, r.replication, seed, r.status, r.error, metricsText).c_str());
-    if (layer->CreateFeature(&f) != OGRERR_NONE) fail("row");
+    if (layer->CreateFeature(&f) != OGRERR_NONE) fail(tc("writing a results store", "row"));
     if (count) ++*count;
   }
   if (count) {
@@ -645,7 +661,7 @@ void ResultStore::add(const std::vector<ReplicationRow>& rows) {
     ds.ExecuteSQL(("UPDATE " + std::string(kSettingsTable) + " SET value = '" + std::to_string(*count) +
                    "' WHERE key = '" + kRowCountKey + "'").c_str(),
                   nullptr, nullptr);
-    if (CPLGetLastErrorType() == CE_Failure) fail("row count");
+    if (CPLGetLastErrorType() == CE_Failure) fail(tr("row count"));
   }
   if (ds.CommitTransaction() != OGRERR_NONE) fail("commit");
   impl_->rowCount = count;

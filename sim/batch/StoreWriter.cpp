@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "scenarios/I18n.hpp"
 #include "scenarios/TextFile.hpp"
 
 namespace drillsim {
@@ -34,10 +35,11 @@ void StoreWriter::close() {
 void StoreWriter::take(const std::string& path) {
   path_ = path;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) throw OutputError("cannot open " + path + ": " + std::strerror(errno));
+  if (fd_ < 0) throw OutputError(tf("cannot open {1}: {2}", path, std::strerror(errno)));
   // flock is separate from the POSIX locks SQLite takes on the same file (Linux flock(2)).
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0)
-    throw OutputError(path + " is in use by another drillsim batch; wait for it to finish, or choose another --out");
+    throw OutputError(
+        tf("{1} is in use by another drillsim batch; wait for it to finish, or choose another --out", path));
   struct stat st {};
   fstat(fd_, &st);
   device_ = st.st_dev;
@@ -67,7 +69,7 @@ bool StoreWriter::moved() const {
 StoreWriter::Result StoreWriter::write(std::vector<ReplicationRow> rows, std::string& message) {
   for (auto& r : rows) pending_.push_back(std::move(r));
   if (!store_) {
-    message = path_ + " is closed";
+    message = tf("{1} is closed", path_);
     return Result::Failed;
   }
   const bool gone = moved();
@@ -77,7 +79,7 @@ StoreWriter::Result StoreWriter::write(std::vector<ReplicationRow> rows, std::st
   } catch (const OutputError& e) {
     message = e.what();
     if (gone || moved()) {
-      message = path_ + " was moved or deleted while the batch was writing it";
+      message = tf("{1} was moved or deleted while the batch was writing it", path_);
       return Result::Moved;
     }
     if (dynamic_cast<const StoreLocked*>(&e)) return Result::Locked;
@@ -85,11 +87,12 @@ StoreWriter::Result StoreWriter::write(std::vector<ReplicationRow> rows, std::st
     struct statvfs fsInfo {};
     const std::string folder = fs::absolute(fs::path(path_)).parent_path().string();
     if (statvfs(folder.c_str(), &fsInfo) == 0)
-      message += " (" + humanBytes(std::uintmax_t(fsInfo.f_bavail) * fsInfo.f_frsize) + " free on the disk of " + folder + ")";
+      message = tf("{1} ({2} free on the disk of {3})", message,
+                   humanBytes(std::uintmax_t(fsInfo.f_bavail) * fsInfo.f_frsize), folder);
     return Result::Failed;
   }
   if (gone) {
-    message = path_ + " was moved or deleted while the batch was writing it";
+    message = tf("{1} was moved or deleted while the batch was writing it", path_);
     return Result::Moved;
   }
   return Result::Stored;
@@ -99,19 +102,19 @@ std::string StoreWriter::restore() {
   CPLPushErrorHandler(CPLQuietErrorHandler);  // GDAL's complaints on closing a moved file say nothing new
   store_.reset();
   CPLPopErrorHandler();
-  if (fd_ < 0) throw OutputError("no open copy of " + path_ + " to restore");
+  if (fd_ < 0) throw OutputError(tf("no open copy of {1} to restore", path_));
   std::error_code ec;
   std::string target = fs::exists(path_, ec) ? path_ + ".recovered.gpkg" : path_;
   const std::string temporary = target + ".restoring";
   const int out = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (out < 0) throw OutputError("cannot write " + temporary + ": " + std::strerror(errno));
+  if (out < 0) throw OutputError(tf("cannot write {1}: {2}", temporary, std::strerror(errno)));
   char buffer[1 << 16];
   off_t offset = 0;
   for (;;) {
     const ssize_t n = pread(fd_, buffer, sizeof buffer, offset);
     if (n < 0) {
       ::close(out);
-      throw OutputError("cannot read the open copy of " + path_ + ": " + std::strerror(errno));
+      throw OutputError(tf("cannot read the open copy of {1}: {2}", path_, std::strerror(errno)));
     }
     if (n == 0) break;
     for (ssize_t done = 0; done < n;) {
@@ -120,7 +123,7 @@ std::string StoreWriter::restore() {
         const std::string why = std::strerror(errno);
         ::close(out);
         fs::remove(temporary, ec);
-        throw OutputError("cannot write " + temporary + ": " + why);
+        throw OutputError(tf("cannot write {1}: {2}", temporary, why));
       }
       done += w;
     }
@@ -128,7 +131,7 @@ std::string StoreWriter::restore() {
   }
   if (fsync(out) != 0 || ::close(out) != 0 || std::rename(temporary.c_str(), target.c_str()) != 0) {
     fs::remove(temporary, ec);
-    throw OutputError("cannot write " + target + ": " + std::strerror(errno));
+    throw OutputError(tf("cannot write {1}: {2}", target, std::strerror(errno)));
   }
   ::close(fd_);
   fd_ = -1;

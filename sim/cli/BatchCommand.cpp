@@ -186,7 +186,7 @@ int runBatchRank(const Args& args, std::optional<LoadedScenario>& loaded, int ra
   const auto work = nlohmann::json::parse(mpi::broadcast(""));
   if (work.contains("stop")) return kExitOk;  // rank 0 says why and gives the exit code
   if (!loaded) {
-    mpi::sendToRoot(nlohmann::json{{"ran", 0}, {"error", "cannot load " + args.positional()[0] + " there"}}.dump(),
+    mpi::sendToRoot(nlohmann::json{{"ran", 0}, {"error", tf("cannot load {1} there", args.positional()[0])}}.dump(),
                     kTagDone);
     return kExitOk;
   }
@@ -292,7 +292,8 @@ std::optional<StoreWriter> openStore(const Args& args, const std::string& out, B
                      {bool(args.value("seed")), bool(args.value("replications")), bool(args.value("plans")),
                       bool(args.value("model")), bool(args.value("shard"))});
   if (!mismatch.empty()) {
-    std::cerr << "drillsim batch: cannot resume " << out << ": " << mismatch << "; start a new batch with another --out\n";
+    std::cerr << "drillsim batch: " << tf("cannot resume {1}: {2}; start a new batch with another --out", out, mismatch)
+              << "\n";
     return std::nullopt;
   }
   settings = stored;
@@ -343,11 +344,13 @@ class Progress {
     const double share = total ? double(finished) / double(total) : 1;
     std::string line = "\r[";
     for (int i = 0; i < 30; ++i) line += i < int(share * 30) ? '#' : '.';
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "] %zu/%zu  %.1f rep/s  left %s%s ", finished, total, r,
-                  r > 0 ? duration(double(total - finished) / r).c_str() : "?",
-                  failed ? (", " + std::to_string(failed) + " failed").c_str() : "");
-    std::cerr << line << buf << std::flush;
+    char rateText[32];
+    std::snprintf(rateText, sizeof rateText, "%.1f", r);
+    const std::string left = r > 0 ? duration(double(total - finished) / r) : "?";
+    line += "] ";
+    line += failed ? tf("{1}/{2}  {3} rep/s  left {4}, {5} failed", finished, total, rateText, left, failed)
+                   : tf("{1}/{2}  {3} rep/s  left {4}", finished, total, rateText, left);
+    std::cerr << line << " " << std::flush;
   }
   bool bar_;
   FILE* out_ = nullptr;
@@ -405,10 +408,11 @@ class Rank0Batch {
 
   void storeChanged(StoreWriter::Result before, StoreWriter::Result now) {
     if (now == StoreWriter::Result::Locked)
-      std::cerr << "\ndrillsim batch: " << out_
-                << " is locked by another program; results are held and written when it is released\n";
+      std::cerr << "\ndrillsim batch: "
+                << tf("{1} is locked by another program; results are held and written when it is released", out_)
+                << "\n";
     if (now == StoreWriter::Result::Stored && before == StoreWriter::Result::Locked)
-      std::cerr << "\ndrillsim batch: " << out_ << " is released; the results held are stored\n";
+      std::cerr << "\ndrillsim batch: " << tf("{1} is released; the results held are stored", out_) << "\n";
     if (now == StoreWriter::Result::Failed || now == StoreWriter::Result::Moved) stopping = true;
   }
 
@@ -430,7 +434,7 @@ class Rank0Batch {
       if (tag == kTagDone) {
         ++ranksDone_;
         if (!message.value("error", "").empty())
-          rankProblems_ += "rank " + std::to_string(from) + ": " + message.value("error", "") + "\n";
+          rankProblems_ += tf("rank {1}: {2}", from, message.value("error", "")) + "\n";
       }
     }
   }
@@ -459,40 +463,64 @@ class Rank0Batch {
         inCopy = ResultStore::open(copy, false).rows().size();
       } catch (const std::runtime_error&) {
       }
-      std::cerr << "drillsim batch: " << feed_.problem() << ".\nThe " << inCopy
-                << " replications it had stored are in the copy written to " << copy
-                << " (if you moved the file, they are also where you put it); the " << unstored
-                << " finished since will run again.\nFinish the batch with: " << resumeLine << copy << " --resume\n";
+      std::cerr
+          << "drillsim batch: "
+          << tf("{1}.\nThe {2} replications it had stored are in the copy written to {3} (if you moved the file, they "
+                "are also where you put it); the {4} finished since will run again.\nFinish the batch with: {5}",
+                feed_.problem(), inCopy, copy, unstored, resumeLine + copy + " --resume")
+          << "\n";
       if (ranks_ > 1) mpi::abort(kExitCannotWrite);  // the other ranks are still running
       return kExitCannotWrite;
     }
     if (feed_.stopped()) {
-      std::cerr << "drillsim batch: cannot store results in " << out_ << ": " << feed_.problem()
-                << ".\nThe store is intact: " << finished_ - unstored << " of " << total << " replications are in it; the "
-                << unstored << " finished but not stored will run again.\nFree space (or release the file) and finish with: "
-                << resumeLine << out_ << " --resume\n";
+      std::cerr
+          << "drillsim batch: "
+          << tf("cannot store results in {1}: {2}.\nThe store is intact: {3} of {4} replications are in it; the {5} "
+                "finished but not stored will run again.\nFree space (or release the file) and finish with: {6}",
+                out_, feed_.problem(), finished_ - unstored, total, unstored, resumeLine + out_ + " --resume")
+          << "\n";
       if (ranks_ > 1) mpi::abort(kExitCannotWrite);
       return kExitCannotWrite;
     }
     if (interrupted) {
-      std::cerr << "drillsim batch: "
-                << (ranks_ > 1 ? "stopped by mpirun (a rank died, or the job was interrupted: mpirun's message says which); "
-                               : "interrupted; ")
-                << finished_ - unstored << " of " << total << " replications are stored in " << out_
-                << (unstored ? " (" + std::to_string(unstored) + " finished while it was locked will run again)" : "")
-                << ".\nFinish it with: " << resumeLine << out_ << " --resume\n";
+      const std::size_t stored = finished_ - unstored;
+      const std::string again = resumeLine + out_ + " --resume";
+      std::string said;
+      if (ranks_ > 1)
+        said = unstored
+                   ? tf("stopped by mpirun (a rank died, or the job was interrupted: mpirun's message says which); {1} "
+                        "of {2} replications are stored in {3} ({4} finished while it was locked will run again).\n"
+                        "Finish it with: {5}",
+                        stored, total, out_, unstored, again)
+                   : tf("stopped by mpirun (a rank died, or the job was interrupted: mpirun's message says which); {1} "
+                        "of {2} replications are stored in {3}.\nFinish it with: {4}",
+                        stored, total, out_, again);
+      else
+        said = unstored
+                   ? tf("interrupted; {1} of {2} replications are stored in {3} ({4} finished while it was locked will "
+                        "run again).\nFinish it with: {5}",
+                        stored, total, out_, unstored, again)
+                   : tf("interrupted; {1} of {2} replications are stored in {3}.\nFinish it with: {4}", stored, total,
+                        out_, again);
+      std::cerr << "drillsim batch: " << said << "\n";
       if (ranks_ > 1 && ranksDone_ < ranks_ - 1) mpi::abort(130);
       return 130;
     }
     if (linkLost_) {
-      std::cerr << "drillsim batch: the MPI job lost a rank (mpirun says which, above) and is ending; "
-                << finished_ - unstored << " of " << total << " replications are stored in " << out_
-                << ".\nFinish it with (under mpirun or not): " << resumeLine << out_ << " --resume\n";
+      std::cerr
+          << "drillsim batch: "
+          << tf("the MPI job lost a rank (mpirun says which, above) and is ending; {1} of {2} replications are stored "
+                "in {3}.\nFinish it with (under mpirun or not): {4}",
+                finished_ - unstored, total, out_, resumeLine + out_ + " --resume")
+          << "\n";
       return kExitJobLost;
     }
     if (!rankProblems_.empty()) {
-      std::cerr << rankProblems_ << "drillsim batch: " << finished_ << " of " << total << " replications are stored in "
-                << out_ << "; the ranks above ran none of theirs.\nFinish it with: " << resumeLine << out_ << " --resume\n";
+      std::cerr
+          << rankProblems_ << "drillsim batch: "
+          << tf("{1} of {2} replications are stored in {3}; the ranks above ran none of theirs.\nFinish it with: {4}",
+                finished_, total, out_, resumeLine + out_ + " --resume")
+          << "\n";
       return kExitInvalidInput;
     }
     const std::vector<ReplicationRow> rows = writer_.store().rows();
@@ -508,19 +536,22 @@ class Rank0Batch {
     char rate[64];
     std::snprintf(rate, sizeof rate, "%.1f", progress_.rate(thisRun_));
     const BatchSettings& s = settings_;
-    std::cout << loaded_.scenario.name << ": " << rows.size() << " replications (" << s.plans.size() << " plans x "
-              << s.replications << ", seed " << s.seed
-              << (s.shards > 1 ? ", shard " + s.shardText() + ": replications r with r mod " + std::to_string(s.shards) +
-                                     " = " + std::to_string(s.shard)
-                               : "")
-              << ") in " << out_ << "; " << thisRun_ << " run now in " << duration(progress_.elapsed()) << " (" << rate
-              << "/s, " << (ranks_ > 1 ? std::to_string(ranks_) + " MPI ranks" : std::to_string(options_.jobs) + " jobs")
-              << ")"
-              << (failedAll ? "; " + std::to_string(failedAll) + " failed (see the status column; --resume runs them again)"
-                            : "")
+    const std::string& name = loaded_.scenario.name;
+    std::cout << (s.shards > 1
+                      ? tf("{1}: {2} replications ({3} plans x {4}, seed {5}, shard {6}: replications r with r mod {7} "
+                           "= {8}) in {9}",
+                           name, rows.size(), s.plans.size(), s.replications, s.seed, s.shardText(), s.shards, s.shard,
+                           out_)
+                      : tf("{1}: {2} replications ({3} plans x {4}, seed {5}) in {6}", name, rows.size(),
+                           s.plans.size(), s.replications, s.seed, out_))
+              << tf("; {1} run now in {2} ({3}/s, {4})", thisRun_, duration(progress_.elapsed()), rate,
+                    ranks_ > 1 ? tf("{1} MPI ranks", ranks_) : tf("{1} jobs", options_.jobs))
+              << (failedAll ? tf("; {1} failed (see the status column; --resume runs them again)", failedAll) : "")
               << "\n"
-              << (s.shards > 1 ? "Join the shards with: drillsim merge " + s.scenarioFile + " SHARDS.gpkg... --out FILE.gpkg\n"
-                               : "Compare the plans with: drillsim compare " + out_ + "\n");
+              << (s.shards > 1 ? tf("Join the shards with: {1}",
+                                    "drillsim merge " + s.scenarioFile + " SHARDS.gpkg... --out FILE.gpkg")
+                               : tf("Compare the plans with: {1}", "drillsim compare " + out_))
+              << "\n";
   }
 
   const Args& args_;

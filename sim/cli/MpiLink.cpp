@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim::cli::mpi {
 
 namespace {
@@ -27,15 +29,16 @@ std::string helperPath() {
   return ec ? std::string() : (self.parent_path() / "drillsim-mpi").string();
 }
 
-[[noreturn]] void lost(const std::string& what) {
-  throw LinkLost("the MPI helper drillsim-mpi " + what + " (see mpirun's messages)");
+// `message` says what the helper did, in the user's language.
+[[noreturn]] void lost(const std::string& message) {
+  throw LinkLost(message);
 }
 
 void writeAll(const char* data, std::size_t n) {
   while (n > 0) {
     const ssize_t put = write(link.to, data, n);
     if (put < 0 && errno == EINTR) continue;
-    if (put <= 0) lost("stopped reading");
+    if (put <= 0) lost(tr("the MPI helper drillsim-mpi stopped reading (see mpirun's messages)"));
     data += put;
     n -= std::size_t(put);
   }
@@ -45,7 +48,7 @@ void readAll(char* data, std::size_t n) {
   while (n > 0) {
     const ssize_t got = read(link.from, data, n);
     if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) lost("ended");
+    if (got <= 0) lost(tr("the MPI helper drillsim-mpi ended (see mpirun's messages)"));
     data += got;
     n -= std::size_t(got);
   }
@@ -64,11 +67,12 @@ std::string answer(long& a, long& b, std::string& body) {
   for (char c = 0; c != '\n';) {
     readAll(&c, 1);
     if (c != '\n') line += c;
-    if (line.size() > 200) lost("answered what it should not");
+    if (line.size() > 200) lost(tr("the MPI helper drillsim-mpi answered what it should not (see mpirun's messages)"));
   }
   char name[16] = "";
   unsigned long length = 0;
-  if (std::sscanf(line.c_str(), "%15s %ld %ld %lu", name, &a, &b, &length) != 4) lost("answered what it should not");
+  if (std::sscanf(line.c_str(), "%15s %ld %ld %lu", name, &a, &b, &length) != 4)
+    lost(tr("the MPI helper drillsim-mpi answered what it should not (see mpirun's messages)"));
   body.assign(length, '\0');
   readAll(body.data(), length);
   return name;
@@ -105,7 +109,7 @@ void init(int& rank, int& size) {
   signal(SIGPIPE, SIG_IGN);  // a helper gone is an error from write(), not a silent death
   long r = 0, s = 0;
   std::string body;
-  if (answer(r, s, body) != "READY") lost("did not start");
+  if (answer(r, s, body) != "READY") lost(tr("the MPI helper drillsim-mpi did not start (see mpirun's messages)"));
   rank = int(r);
   size = int(s);
 }
@@ -114,7 +118,8 @@ std::string broadcast(const std::string& text) {
   request("BCAST", 0, text);
   long a = 0, b = 0;
   std::string body;
-  if (answer(a, b, body) != "BCAST") lost("answered what it should not");
+  if (answer(a, b, body) != "BCAST")
+    lost(tr("the MPI helper drillsim-mpi answered what it should not (see mpirun's messages)"));
   return body;
 }
 

@@ -28,6 +28,11 @@ namespace {
 int jobsArgument(const Args& args) {
   return args.jobs();
 }
+
+/// The scenario's own shelters, as the tables name them ("current" in the JSON).
+std::string currentShown() {
+  return tc("shelter layout", "current");
+}
 }  // namespace
 
 int compareLayouts(const Args& args) {
@@ -70,35 +75,40 @@ int compareLayouts(const Args& args) {
     return kExitOk;
   }
   const bool md = format == "md";
-  std::cout << (md ? "# " : "") << "Shelter layouts compared: " << base->scenario.name << "\n" << (md ? "\n" : "")
-            << "Plan " << plan.id << " " << plan.name << ", " << population << ", " << c.replications
-            << " replications of seed " << seed << " on every layout (common random numbers: the same weather, leak\n"
-            << "and pre-movement draws); differences are paired, layout minus current, with "
-            << fixed(100 * c.level, 1) << " % intervals.\n";
+  std::cout << (md ? "# " : "") << tf("Shelter layouts compared: {1}", base->scenario.name) << "\n"
+            << (md ? "\n" : "")
+            << tf("Plan {1} {2}, {3}, {4} replications of seed {5} on every layout (common random numbers: the same "
+                  "weather, leak\nand pre-movement draws); differences are paired, layout minus current, with {6} % "
+                  "intervals.",
+                  plan.id, plan.name, shownWord(night ? Population::Night : Population::Day), c.replications, seed,
+                  fixed(100 * c.level, 1))
+            << "\n";
   for (std::size_t k = 1; k < layouts.size(); ++k) std::cout << (md ? "- " : "  ") << names[k] << ": " << layouts[k] << "\n";
   std::cout << "\n";
-  std::vector<std::string> header = {"metric", "current"};
+  std::vector<std::string> header = {tr("metric"), currentShown()};
   for (std::size_t k = 1; k < layouts.size(); ++k) {
     header.push_back(names[k]);
-    header.push_back("difference [CI]");
-    header.push_back("verdict");
+    header.push_back(tr("difference [CI]"));
+    header.push_back(tr("verdict"));
   }
   std::vector<std::vector<std::string>> table;
   for (const LayoutMetric& m : c.metrics) {
     auto show = [&](double x) { return m.share ? fixed(100 * x, 0) + " %" : thousands(std::lround(x)); };
-    auto showDiff = [&](double x) { return m.share ? fixed(100 * x, 0) + " pts" : fixed(x, 0); };
-    std::vector<std::string> cells = {m.label, show(m.means[0])};
+    auto showDiff = [&](double x) {
+      return m.share ? tcf("percentage points", "{1} pts", fixed(100 * x, 0)) : fixed(x, 0);
+    };
+    std::vector<std::string> cells = {tr(m.label.c_str()), show(m.means[0])};
     for (std::size_t k = 1; k < layouts.size(); ++k) {
       const stats::Paired& d = m.differences[k - 1].paired;
       const double mean = d.meanDifference, h = d.halfWidth;
       cells.push_back(show(m.means[k]));
       cells.push_back(showDiff(mean) + " [" + showDiff(mean - h) + ", " + showDiff(mean + h) + "]");
-      cells.push_back(stats::verdictWord(m.differences[k - 1].verdict));
+      cells.push_back(stats::verdictShown(m.differences[k - 1].verdict));
     }
     table.push_back(cells);
   }
-  std::vector<std::string> sheltersHeader = {"shelter P(overflow)"};
-  for (const auto& n : names) sheltersHeader.push_back(n);
+  std::vector<std::string> sheltersHeader = {tr("shelter P(overflow)"), currentShown()};
+  for (std::size_t k = 1; k < names.size(); ++k) sheltersHeader.push_back(names[k]);
   std::vector<std::vector<std::string>> sheltersTable;
   for (const auto& o : c.shelters) {
     std::vector<std::string> cells = {o.shelter};
@@ -147,12 +157,12 @@ struct SiteContext {
       const auto& ch = candidates.changes[std::size_t(c)];
       t += (t.empty() ? "" : " + ") + ch.id + (ch.name ? " " + *ch.name : "");
     }
-    return t.empty() ? std::string("current") : t;
+    return t.empty() ? currentShown() : t;
   }
   /// The objective's surrogate (or its Monte Carlo metric) in words and units.
   std::string shown(double v) const {
-    const std::string unit = exposure ? "persons" : "s";
-    return std::isfinite(v) ? (exposure ? fixed(v, 1) : thousands(std::lround(v))) + " " + unit : "not everyone placed";
+    if (!std::isfinite(v)) return tr("not everyone placed");
+    return exposure ? tf("{1} persons", fixed(v, 1)) : thousands(std::lround(v)) + " s";
   }
 };
 
@@ -167,43 +177,57 @@ bool printScreening(const SiteContext& c, const SitingResult& found) {
   const bool exposure = c.exposure, night = c.night;
   auto names = [&c](const std::vector<int>& set) { return c.names(set); };
   auto shown = [&c](double v) { return c.shown(v); };
-  std::cout << "Shelter siting: " << base->scenario.name << "\n"
-            << (options.target ? "the cheapest set" : std::to_string(options.sites)) << " of " << candidates->changes.size()
-            << " candidate sites (" << sitesFile << "), plan " << plan.id << ", " << wordOf(night ? Population::Night : Population::Day) << "\n"
-            << "Objective: " << (exposure ? "persons over AEGL-2" : "time for 95 % to be sheltered");
-  if (options.target) std::cout << ", target at most " << shown(*options.target);
-  std::cout << "\n\nScreening (" << found.evaluations << " layouts): "
-            << (exposure ? "persons the plan's catchments send to shelters inside an AEGL-2 zone,\nover " +
-                               std::to_string(options.threatDraws) + " weather draws (ties: the arrival bound)"
-                         : "the quickest-flow bound for 95 % of the evacuees given the plan's own\ndepartures, "
-                           "averaged over its first " + std::to_string(options.draws) + " runs (time step " +
-                               fixed(options.step_s, 0) + " s)")
+  const char* population = shownWord(night ? Population::Night : Population::Day);
+  const char* objective = exposure ? tr("persons over AEGL-2") : tr("time for 95 % to be sheltered");
+  std::cout << tf("Shelter siting: {1}", base->scenario.name) << "\n"
+            << (options.target ? tf("the cheapest set of {1} candidate sites ({2}), plan {3}, {4}",
+                                    candidates->changes.size(), sitesFile, plan.id, population)
+                               : tf("{1} of {2} candidate sites ({3}), plan {4}, {5}", options.sites,
+                                    candidates->changes.size(), sitesFile, plan.id, population))
+            << "\n"
+            << (options.target ? tf("Objective: {1}, target at most {2}", objective, shown(*options.target))
+                               : tf("Objective: {1}", objective));
+  std::cout << "\n\n"
+            << (exposure
+                    ? tf("Screening ({1} layouts): persons the plan's catchments send to shelters inside an AEGL-2 "
+                         "zone,\nover {2} weather draws (ties: the arrival bound)",
+                         found.evaluations, options.threatDraws)
+                    : tf("Screening ({1} layouts): the quickest-flow bound for 95 % of the evacuees given the plan's "
+                         "own\ndepartures, averaged over its first {2} runs (time step {3} s)",
+                         found.evaluations, options.draws, fixed(options.step_s, 0)))
             << "\n";
-  TextTable screen({"layout", "surrogate", "95 % in (bound)", "cost"}, {false, true, true, true});
+  TextTable screen({tr("layout"), tr("surrogate"), tr("95 % in (bound)"), tr("cost")}, {false, true, true, true});
   auto screenRow = [&](const std::string& name, const SiteSet& s) {
     screen.row({name, shown(s.score), std::isfinite(s.arrival_s) ? thousands(std::lround(s.arrival_s)) + " s" : "-",
                 fixed(s.cost, 0)});
   };
-  screenRow("current", found.current);
-  if (options.target) screenRow("all " + std::to_string(candidates->changes.size()) + " candidates", found.all);
+  screenRow(currentShown(), found.current);
+  if (options.target) screenRow(tf("all {1} candidates", candidates->changes.size()), found.all);
   for (const auto& f : found.finalists) screenRow(names(f.candidates), f);
   std::cout << screen.str();
   if (options.target && found.targetMet && found.finalists.empty())
-    std::cout << "\nThe current shelters already meet the target by the surrogate: no site is needed by this\n"
-                 "screen. The surrogate is optimistic; the runs below say whether the plan meets it.\n";
+    std::cout << "\n"
+              << tr("The current shelters already meet the target by the surrogate: no site is needed by this\n"
+                    "screen. The surrogate is optimistic; the runs below say whether the plan meets it.")
+              << "\n";
   if (options.target && !found.targetMet) {
     if (exposure)
-      std::cout << "\nThe search found no set of these candidates that meets the target by the surrogate (with\n"
-                   "all of them it is " << shown(found.all.score) << "). The exposure surrogate does not only fall as sites\n"
-                   "are added, and the search is heuristic: this is not a proof that none exists.\n";
+      std::cout << "\n"
+                << tf("The search found no set of these candidates that meets the target by the surrogate (with\n"
+                      "all of them it is {1}). The exposure surrogate does not only fall as sites\n"
+                      "are added, and the search is heuristic: this is not a proof that none exists.",
+                      shown(found.all.score))
+                << "\n";
     else
-      std::cout << "\nNo set of these candidates meets the target by the surrogate: with all of them it is "
-                << shown(found.all.score) << ".\n"
-                << "Adding sites never raises the bound, and the bound is a lower bound (to within its "
-                << fixed(options.step_s, 0) << " s step) on\nthe time for 95 % to be sheltered given the plan's own "
-                   "departures: the plan's mean over those runs\nmisses the target, by the step's margin, on every "
-                   "layout made from these candidates.\n"
-                   "Sites nearer the zones that are last in, wider roads, or an earlier alarm are needed.\n";
+      std::cout
+          << "\n"
+          << tf("No set of these candidates meets the target by the surrogate: with all of them it is {1}.\n"
+                "Adding sites never raises the bound, and the bound is a lower bound (to within its {2} s step) "
+                "on\nthe time for 95 % to be sheltered given the plan's own departures: the plan's mean over those "
+                "runs\nmisses the target, by the step's margin, on every layout made from these candidates.\n"
+                "Sites nearer the zones that are last in, wider roads, or an earlier alarm are needed.",
+                shown(found.all.score), fixed(options.step_s, 0))
+          << "\n";
     return false;
   }
   return true;
@@ -217,34 +241,47 @@ void printConfirmation(const SiteContext& c, const SitingResult& found, const Si
   const std::uint64_t seed = c.seed;
   auto names = [&c](const std::vector<int>& set) { return c.names(set); };
   const auto& values = sure.values;
-  std::cout << "\nConfirmation: plan " << plan.id << ", " << sure.replications << " replications of seed " << seed
-            << " on every layout (common random numbers); " << (exposure ? "persons over AEGL-2" : "95 % sheltered [s]")
-            << ", paired against current\n";
-  std::vector<std::string> header = {"layout", "cost", "mean", "difference [95 % CI]", "verdict", "P(best)"};
-  if (options.target) header.push_back("P(mean meets target)");
+  std::cout << "\n"
+            << tf("Confirmation: plan {1}, {2} replications of seed {3} on every layout (common random numbers); {4}, "
+                  "paired against current",
+                  plan.id, sure.replications, seed, exposure ? tr("persons over AEGL-2") : tr("95 % sheltered [s]"))
+            << "\n";
+  std::vector<std::string> header = {tr("layout"),  tr("cost"),   tr("mean"), tr("difference [95 % CI]"),
+                                     tr("verdict"), tr("P(best)")};
+  if (options.target) header.push_back(tr("P(mean meets target)"));
   TextTable confirm(header, {false, true, true, true, false, true, true});
   auto mean = [&](std::size_t k) {
     return exposure ? fixed(sure.means[k], 1) : thousands(std::lround(sure.means[k]));
   };
   auto percentOf = [](double share) { return fixed(100.0 * share, 0) + " %"; };
-  std::vector<std::string> first = {"current", "0", mean(0), "", "", percentOf(sure.sure.best[0])};
+  std::vector<std::string> first = {currentShown(), "0", mean(0), "", "", percentOf(sure.sure.best[0])};
   if (options.target) first.push_back(percentOf(sure.sure.meetsTarget[0]));
   confirm.row(first);
   for (std::size_t k = 1; k < values.size(); ++k) {
     const stats::Paired& d = sure.differences[k - 1];
     const int digits = exposure ? 1 : 0;
-    std::vector<std::string> row = {
-        names(found.finalists[k - 1].candidates), fixed(found.finalists[k - 1].cost, 0), mean(k),
-        fixed(d.meanDifference, digits) + " [" + fixed(d.meanDifference - d.halfWidth, digits) + ", " +
-            fixed(d.meanDifference + d.halfWidth, digits) + "]",
-        stats::verdictWord(sure.verdicts[k - 1]), percentOf(sure.sure.best[k])};
+    std::vector<std::string> row = {names(found.finalists[k - 1].candidates),
+                                    fixed(found.finalists[k - 1].cost, 0),
+                                    mean(k),
+                                    fixed(d.meanDifference, digits) + " [" +
+                                        fixed(d.meanDifference - d.halfWidth, digits) + ", " +
+                                        fixed(d.meanDifference + d.halfWidth, digits) + "]",
+                                    stats::verdictShown(sure.verdicts[k - 1]),
+                                    percentOf(sure.sure.best[k])};
     if (options.target) row.push_back(percentOf(sure.sure.meetsTarget[k]));
     confirm.row(row);
   }
   std::cout << confirm.str();
-  std::cout << "\nP(best): share of " << sure.resamples << " paired bootstrap resamples of the replications in which the\n"
-               "layout has the lowest mean"
-            << (options.target ? "; P(mean meets target): in which its mean is at most the target" : "") << ".\n";
+  std::cout << "\n"
+            << (options.target
+                    ? tf("P(best): share of {1} paired bootstrap resamples of the replications in which the\n"
+                         "layout has the lowest mean; P(mean meets target): in which its mean is at most the "
+                         "target.",
+                         sure.resamples)
+                    : tf("P(best): share of {1} paired bootstrap resamples of the replications in which the\n"
+                         "layout has the lowest mean.",
+                         sure.resamples))
+            << "\n";
 }
 }  // namespace
 
@@ -258,8 +295,9 @@ int siteShelters(const Args& args) {
   if (base && candidates)
     for (const ShelterChange& c : candidates->changes)
       if (base->park.shelter(c.id))
-        diagnostics.error(c.where, "id", "expected a new shelter id, found " + inQuotes(c.id) +
-                                             ", which the park's shelters already use");
+        diagnostics.error(
+            c.where, "id",
+            tf("expected a new shelter id, found {1}, which the park's shelters already use", inQuotes(c.id)));
   printDiagnostics(diagnostics);
   if (!base || !candidates || diagnostics.hasErrors()) return kExitInvalidInput;
   SitingOptions options;

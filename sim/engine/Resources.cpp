@@ -8,6 +8,8 @@
 #include <optional>
 #include <sstream>
 
+#include "scenarios/I18n.hpp"
+
 namespace drillsim {
 
 namespace {
@@ -64,20 +66,19 @@ double availableMemoryMiB(std::string& source) {
       double kb = 0;
       if (in >> kb) {
         best = kb / 1024;
-        source = "the machine's available memory";
+        source = i18n::kNoop("the machine's available memory");
       }
     }
   if (auto limit = fileNumber("/sys/fs/cgroup/memory.max")) {
     const double room = (*limit - fileNumber("/sys/fs/cgroup/memory.current").value_or(0)) / (1024 * 1024);
     if (room < best) {
       best = room;
-      source = "the room left in this process's control group (memory.max)";
+      source = i18n::kNoop("the room left in this process's control group (memory.max)");
     }
   }
   if (const char* cap = std::getenv("DRILLSIM_MEMORY")) {
     const auto v = parseSize(cap);
-    if (!v)
-      throw MemorySettingError(std::string("DRILLSIM_MEMORY: expected a size such as 2G or 500M, found '") + cap + "'");
+    if (!v) throw MemorySettingError(tf("DRILLSIM_MEMORY: expected a size such as 2G or 500M, found '{1}'", cap));
     if (*v < best) {
       best = *v;
       source = "DRILLSIM_MEMORY";
@@ -87,14 +88,19 @@ double availableMemoryMiB(std::string& source) {
 }
 
 namespace {
+// Where the memory available was read, in the user's language (availableMemoryMiB's source, marked there).
+std::string shownSource(const std::string& source) {
+  return tr(source.c_str());
+}
+
 [[noreturn]] void refuse(const LoadedScenario& loaded, double need, int processes, double available,
                          const std::string& source) {
-  throw ResourceError("this scenario needs about " + mib(processes * need) + " of memory to run (" + mib(need) +
-                        " a process: " + std::to_string(loaded.park.roads.size()) + " roads, " +
-                        std::to_string(loaded.park.shelters.size()) + " shelters, cohorts of " +
-                        std::to_string(loaded.scenario.cohort_size) + " persons), but " + mib(available) + " is " +
-                        source + "; refused before starting. Use larger cohorts (cohort_size), fewer shelters or "
-                        "roads, or a machine with more memory");
+  throw ResourceError(
+      tf("this scenario needs about {1} of memory to run ({2} a process: {3} roads, {4} shelters, cohorts "
+         "of {5} persons), but {6} is {7}; refused before starting. Use larger cohorts (cohort_size), "
+         "fewer shelters or roads, or a machine with more memory",
+         mib(processes * need), mib(need), loaded.park.roads.size(), loaded.park.shelters.size(),
+         loaded.scenario.cohort_size, mib(available), shownSource(source)));
 }
 }  // namespace
 
@@ -112,10 +118,11 @@ void checkBatchFits(const LoadedScenario& loaded, double rows) {
   if (own <= available) return;
   char perRow[32];
   std::snprintf(perRow, sizeof perRow, "%.0f KiB", batchRowsMemoryMiB(loaded, 1) * 1024);
-  throw ResourceError("this batch would hold about " + mib(own) + " when it ends (its " + std::to_string(static_cast<long long>(rows)) +
-                      " rows, about " + perRow + " each, read back for the summary layers and the CSV), but " +
-                      mib(available) + " is " + source +
-                      "; refused before starting. Run fewer replications, or a machine with more memory");
+  throw ResourceError(
+      tf("this batch would hold about {1} when it ends (its {2} rows, about {3} each, read back for the "
+         "summary layers and the CSV), but {4} is {5}; refused before starting. Run fewer replications, "
+         "or a machine with more memory",
+         mib(own), static_cast<long long>(rows), perRow, mib(available), shownSource(source)));
 }
 
 void checkOneRunFits(const LoadedScenario& loaded) {
@@ -135,9 +142,9 @@ int jobsThatFit(const LoadedScenario& loaded, int jobs, std::string& warning) {
   const int fit = int(std::floor(available / need)) - 1;
   if (fit < 1) refuse(loaded, need, 2, available, source);
   if (fit < jobs) {
-    warning = "runs " + std::to_string(fit) + (fit == 1 ? " replication" : " replications") + " at once, not " +
-              std::to_string(jobs) + ": each needs about " +
-              mib(need) + " and " + mib(available) + " is " + source;
+    warning = tnf("runs {1} replication at once, not {2}: each needs about {3} and {4} is {5}",
+                  "runs {1} replications at once, not {2}: each needs about {3} and {4} is {5}", fit, fit, jobs,
+                  mib(need), mib(available), shownSource(source));
     return fit;
   }
   return jobs;
