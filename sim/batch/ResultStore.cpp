@@ -23,6 +23,7 @@
 #include <stdexcept>
 
 #include "scenarios/GdalChecks.hpp"
+#include "scenarios/I18n.hpp"
 #include "scenarios/RandomStream.hpp"
 #include "scenarios/TextFile.hpp"
 #include "sim/batch/ZoneSummary.hpp"
