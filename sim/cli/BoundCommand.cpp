@@ -169,7 +169,7 @@ void printText(const LoadedScenario& l, const Inputs& in, const std::vector<Rele
   for (const auto& b : r.bottlenecks) {
     if (b.road >= 0) {
       const Road& road = l.park.roads[std::size_t(b.road)];
-      roads.row({road.id, road.name, fixed(walkingCapacity_pps(road, s), 1) + " p/s",
+      roads.row({road.id, road.name, tf("{1} p/s", fixed(walkingCapacity_pps(road, s), 1)),
                  thousands(std::lround(b.saturated_s)) + " s"});
     } else {
       const Shelter& sh = l.park.shelters[std::size_t(b.shelter)];

@@ -102,8 +102,8 @@ std::string interval(const stats::Proportion& p) {
 int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRelease& release, const std::string& format) {
   for (const char* fixedOption : {"wind-speed", "wind-from", "stability", "rate", "time"})
     if (args.value(fixedOption))
-      throw UsageError(std::string("--probability draws the weather and release from the scenario; --") + fixedOption +
-                       " cannot be combined with it");
+      throw UsageError(tf("--probability draws the weather and release from the scenario; --{1} cannot be combined with it",
+                          fixedOption));
   const int n = int(args.count("probability", 100));
   if (n < 1 || n > 100000) throw UsageError(tr("--probability: expected a number of draws from 1 to 100000"));
   if (release.aegl2_mg_m3 <= 0) throw UsageError(tf("--probability: {1} has no AEGL-2 (60 min)", release.substance->id));
@@ -140,7 +140,7 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   if (auto svg = args.value("svg")) {
     map.title = tf("{1} — {2}: chance of lying in the AEGL-2 zone", loaded.scenario.name, release.hazard);
     map.shareLabel = tf("Share of {1} drawn weathers", n);
-    map.note = tf("{1}, steady AEGL-2 (60 min) footprint of each draw\nseed {2}", release.substance->id, seed);
+    map.note = tf("{1}, steady AEGL-2 (60 min) footprint of each draw\nseed {2}", substanceText(release), seed);
     writeFileAtomically(*svg, parkMapSvg(park, loaded.substances, map));
   }
   if (format == "json") {
@@ -153,7 +153,7 @@ int runProbability(const Args& args, const LoadedScenario& loaded, const DrawnRe
   std::sort(zoneOrder.begin(), zoneOrder.end());
   std::sort(shelterOrder.begin(), shelterOrder.end());
   std::cout << tf("{1}: {2} from {3}, {4} weathers and releases drawn from the scenario (seed {5}).", release.hazard,
-                  release.substance->id, release.sourceId, n, seed)
+                  substanceText(release), release.sourceId, n, seed)
             << "\n"
             << tr("Share of draws whose steady AEGL-2 (60 min) footprint covers each place, with its 95 % interval (Wilson).")
             << "\n\n";

@@ -6,6 +6,7 @@
 
 #include "scenarios/I18n.hpp"
 #include "scenarios/Validation.hpp"
+#include "scenarios/Vocabulary.hpp"
 #include "sim/cli/Args.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/cli/TextTable.hpp"
@@ -26,7 +27,7 @@ const char* listSeparator() {
 
 std::string describeProtect(const Protect& p) {
   const bool evacuate = p.action == ProtectiveAction::Evacuate;
-  const std::string& after = p.after.id;
+  const std::string after = shownParty(p.after.id);
   std::string text;
   if (p.scope == Protect::Scope::All) {
     text = evacuate ? tf("evacuate all zones once {1} is notified", after)
@@ -216,10 +217,10 @@ void printScenario(const Scenario& s, std::ostream& out) {
   for (const auto& p : s.plans) {
     out << "  " << p.id << "  " << p.name << "\n    " << tf("detection after {1}", seconds(p.detection_s)) << "\n    "
         << tr("alarm chain:");
-    for (const auto& n : p.notify) out << " -> " << n.who << " (+" << seconds(n.delay_s) << ")";
+    for (const auto& n : p.notify) out << " -> " << shownParty(n.who) << " (+" << seconds(n.delay_s) << ")";
     out << "\n";
     for (const auto& d : p.dispatch)
-      out << "    " << tf("dispatch {1} to {2} once {3} is notified", d.team.id, d.to.id, d.after.id) << "\n";
+      out << "    " << tf("dispatch {1} to {2} once {3} is notified", d.team.id, d.to.id, shownParty(d.after.id)) << "\n";
     for (const auto& pr : p.protect) out << "    " << describeProtect(pr) << "\n";
     std::string rule;
     if (p.shelters.kind == ShelterRule::Kind::Nearest)

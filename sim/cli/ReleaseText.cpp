@@ -47,4 +47,10 @@ std::string dispersionText(const DrawnRelease& r) {
   return tf("{1}, then a {2}", puff, plume);
 }
 
+std::string substanceText(const DrawnRelease& r) {
+  if (!r.substance) return "";
+  const bool chinese = i18n::language() == i18n::Language::Chinese && !r.substance->name_zh.empty();
+  return chinese ? r.substance->name_zh : r.substance->id;
+}
+
 }  // namespace drillsim::cli

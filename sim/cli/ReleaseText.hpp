@@ -21,4 +21,8 @@ std::string amountText(const DrawnRelease& r, const std::string& then = ", then 
 /// (Britter-McQuaid, instantaneous)" or "passive Gaussian puff (Slade)"; both for a rupture.
 std::string dispersionText(const DrawnRelease& r);
 
+/// The released substance as the text names it: its Chinese name in Chinese (氯), its id in
+/// English (the substance table's own word, as before).
+std::string substanceText(const DrawnRelease& r);
+
 }  // namespace drillsim::cli

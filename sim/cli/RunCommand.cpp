@@ -51,7 +51,7 @@ void printHazards(const HazardModel& h, std::ostream& out) {
     const double reach = r.aegl2Reach_m;
     const std::string reached = reach >= 10000 ? tr("beyond 10 km downwind (the plume model's range)")
                                                : tf("up to {1} m downwind", fixed(reach, 0));
-    out << tf("Release {1}: {2}, {3}; {4}, height {5} m, {6}; AEGL-2 (60 min) reached {7}", r.hazard, r.substance->id,
+    out << tf("Release {1}: {2}, {3}; {4}, height {5} m, {6}; AEGL-2 (60 min) reached {7}", r.hazard, substanceText(r),
               sourceText(r), from, fixed(r.release.height_m, 1), dispersionText(r), reached)
         << "\n";
   }
