@@ -443,11 +443,34 @@ void backUp(const std::string& path, const std::string& next) {
   const std::string previous{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (previous != next) writeFileAtomically(path + ".bak", previous);
 }
+
+std::string fileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return in ? std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()} : std::string();
+}
+
+// The text to write for `next` over the file at `path`, from which `asRead` was read: the file's
+// own text with the changes in place, or the whole scenario written out when they cannot be
+// placed there.
+ScenarioText textOver(const std::string& path, const Scenario& asRead, const Scenario& next) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {scenarioToYaml(next), false, tr("the file could not be read again, so it is written whole")};
+  return scenarioTextKeepingFile(fileText(path), asRead, next);
+}
+
+// Writes `out` to `path`, the file there first kept as path.bak; what it did.
+ScenarioEditor::SaveReport write(const std::string& path, const ScenarioText& out) {
+  const std::string previous = fileText(path);
+  backUp(path, out.text);
+  writeFileAtomically(path, out.text);
+  return {out.kept, out.why, linesWritten(previous, out.text)};
+}
 }  // namespace
 
+ScenarioText ScenarioEditor::textToSave() const { return textOver(path_, saved_, scenario_); }
+
 void ScenarioEditor::save() {
-  backUp(path_, scenarioToYaml(scenario_));
-  saveScenario(scenario_, path_);
+  lastSave_ = write(path_, textToSave());
   saved_ = scenario_;
   unread_ = Diagnostics();
   refresh();
@@ -459,8 +482,8 @@ void ScenarioEditor::saveAs(const std::string& path) {
   const fs::path parkAbs = fs::absolute(resolveParkPath(path_, scenario_.park));
   const fs::path folder = fs::absolute(path).parent_path();
   next.park = fs::path(scenario_.park).is_absolute() ? scenario_.park : parkAbs.lexically_relative(folder).string();
-  backUp(path, scenarioToYaml(next));
-  saveScenario(next, path);
+  // The new file starts from this one's text, so that its comments go with it.
+  lastSave_ = write(path, textOver(path_, saved_, next));
   abandonEdits();  // the edits are saved, in the other file
   scenario_ = next;
   saved_ = next;

@@ -12,6 +12,7 @@
 #include "scenarios/Diagnostics.hpp"
 #include "scenarios/Park.hpp"
 #include "scenarios/Scenario.hpp"
+#include "scenarios/ScenarioFile.hpp"
 #include "scenarios/Substance.hpp"
 
 namespace drillsim {
@@ -100,6 +101,21 @@ class ScenarioEditor {
   /// Saves to another file and edits that one from now on; the `park` key is rewritten relative
   /// to the new file's folder.
   void saveAs(const std::string& path);
+  /// What save() would write now: the file's own text with only the changed values and entries
+  /// rewritten (`kept`), or the whole scenario written out, for the reason in `why`.
+  ScenarioText textToSave() const;
+  /// How the last save wrote its file: `kept` when only the changed values and entries were
+  /// rewritten in the file's own text (its comments, order and style survive), else the whole
+  /// scenario was written out, for the reason in `why`; `linesWritten`: the lines it wrote anew.
+  struct SaveReport {
+    bool kept = false;
+    std::string why;
+    std::size_t linesWritten = 0;
+  };
+  const SaveReport& lastSave() const { return lastSave_; }
+  /// A change made by other means than the operations above (the command line's `drillsim edit`),
+  /// one undo step named `label`, checked as every change is.
+  void replace(const std::string& label, Scenario next) { change(label, std::move(next)); }
 
   // Recovery of unsaved edits. While the scenario differs from its file, every checked change is
   // also written, atomically, to FILE.unsaved beside it; saving, or undoing back to the file,
@@ -151,6 +167,7 @@ class ScenarioEditor {
   std::optional<Recovery> recovery_;
   bool recoveryWritten_ = false;
   std::string recoveryError_;
+  SaveReport lastSave_;
 };
 
 }  // namespace drillsim

@@ -58,4 +58,23 @@ std::optional<Distribution> distributionFromYaml(const std::string& text, int lo
 /// Atomic save; throws std::runtime_error with the path and reason on failure.
 void saveScenario(const Scenario& scenario, const std::string& path);
 
+/// The text to save `edited` as, in place of the file text `fileText` that was read as `asRead`:
+/// that text with only the values and entries that differ between the two rewritten in place
+/// (scenarios/YamlPatch), so that the planner's comments, key order, flow style and blank lines
+/// survive; `kept` is then true. Where the change cannot be placed in the text, or the patched
+/// text would not read back as `edited`, the whole of scenarioToYaml(edited), `kept` false and
+/// the reason in `why`.
+struct ScenarioText {
+  std::string text;
+  bool kept = false;
+  std::string why;
+};
+ScenarioText scenarioTextKeepingFile(const std::string& fileText, const Scenario& asRead, const Scenario& edited);
+
+/// The lines that differ between two texts, as "-N: line" (N of `from`) and "+N: line" (N of
+/// `to`), one per line, from a longest common subsequence of their lines.
+std::string lineDiff(const std::string& from, const std::string& to);
+/// The number of lines of `to` that lineDiff marks "+": the lines a save wrote anew.
+std::size_t linesWritten(const std::string& from, const std::string& to);
+
 }  // namespace drillsim

@@ -99,10 +99,20 @@ void App::saveOrAsk() {
   save();
 }
 
+namespace {
+// What a save did to the planner's file, for the status line.
+std::string savedMessage(const std::string& path, const ScenarioEditor::SaveReport& saved) {
+  if (!saved.kept) return tf("saved {1}, written out whole: {2}", path, saved.why);
+  return tnf("saved {1}: {2} line rewritten, the comments and the rest of the file as they were",
+             "saved {1}: {2} lines rewritten, the comments and the rest of the file as they were", long(saved.linesWritten), path,
+             saved.linesWritten);
+}
+}  // namespace
+
 void App::save() {
   try {
     editor_.save();
-    message_ = tf("saved {1}", editor_.path());
+    message_ = savedMessage(editor_.path(), editor_.lastSave());
   } catch (const std::exception& e) {
     message_ = tf("NOT saved: {1}", std::string(e.what()));
   }
@@ -346,7 +356,7 @@ void App::saveAsDialog() {
     if (ImGui::Button(label(exists ? tr("Replace") : tr("Save"), "save").c_str())) {
       try {
         editor_.saveAs(pathInput_);
-        message_ = tf("saved {1}", pathInput_);
+        message_ = savedMessage(pathInput_, editor_.lastSave());
         saveAsAsked_ = false;
       } catch (const std::exception& e) {
         message_ = tf("NOT saved: {1}", std::string(e.what()));
