@@ -45,7 +45,7 @@ TEST(Cli, EveryCommandHasHelp) {
 TEST(Cli, UsageErrorsExitWith64AndSaySo) {
   auto r = runDrillsim({"valdate", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
-  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, info, run, batch, merge, compare, hazard, register, shelters, bound, drill, map, synth (did you mean 'validate'?)\n");
+  EXPECT_EQ(r.err, "drillsim: unknown command 'valdate'; expected one of validate, edit, info, run, batch, merge, compare, hazard, register, shelters, bound, drill, map, synth (did you mean 'validate'?)\n");
   r = runDrillsim({"validate", "--strcit", "x.yaml"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_NE(r.err.find("unknown option '--strcit'"), std::string::npos) << r.err;
@@ -900,4 +900,58 @@ TEST(Cli, DrillCalendarRefusesABadDateOrFile) {
             std::string::npos)
       << r.err;
   EXPECT_EQ(r.out, "");
+}
+
+// drillsim edit: values set by their keys, checked as the desk checks them, saved keeping the
+// file; a wrong edit saves nothing and says which key and what it expected.
+TEST(Cli, EditSetsValuesByTheirKeysAndKeepsTheFile) {
+  const std::string scenario = chlorineScenarioCopy();
+  const std::string original = readFile(scenario);
+  auto r = runDrillsim({"edit", scenario, "plans.A.detection_s=60", "teams.HZ1.turnout_s={uniform: [60, 120]}",
+                        "shelters.S03.capacity=900"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find(": saved, 4 lines written anew, the rest of the file as it was; the previous version is in "),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(readFile(scenario + ".bak"), original);
+  const std::string diff = lineDiff(original, readFile(scenario));
+  EXPECT_EQ(diff,
+            "-33:   - {id: HZ1, name: 园区危化品救援队, station: ST2, kind: hazmat, turnout_s: {triangular: [60, 120, 300]}, "
+            "speed_ms: 10}\n"
+            "+33:   - {id: HZ1, name: 园区危化品救援队, station: ST2, kind: hazmat, turnout_s: {uniform: [60, 120]}, speed_ms: 10}\n"
+            "-40:     detection_s: {lognormal: {median: 90, sigma: 0.6}}\n"
+            "+40:     detection_s: 60\n"
+            "+101: shelter_changes:\n"
+            "+102:   - {id: S03, capacity: 900}\n");
+  // Wrong keys, entries and values: nothing saved, each named with what was expected.
+  const std::string edited = readFile(scenario);
+  r = runDrillsim({"edit", scenario, "plans.A.detecton_s=60"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("plans.A.detecton_s=60: plans.A has no key detecton_s; expected one of id, name, detection_s, notify, "
+                       "dispatch, protect, shelters, close_roads_above (did you mean 'detection_s'?)"),
+            std::string::npos)
+      << r.err;
+  r = runDrillsim({"edit", scenario, "plans.Q.horizon_s=60"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("plans.Q.horizon_s=60: plans: no entry with id Q; expected one of A, B, C, D"), std::string::npos) << r.err;
+  r = runDrillsim({"edit", scenario, "plans.B.detection_s=-5"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("plans[1].detection_s: expected a number >= 0, found -5"), std::string::npos) << r.err;
+  r = runDrillsim({"edit", scenario, "shelters.S03.capacity=-4"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("shelters.S03.capacity=-4: expected a whole number of persons, at least 0; found -4"), std::string::npos)
+      << r.err;
+  r = runDrillsim({"edit", scenario, "horizon_s"});
+  EXPECT_EQ(r.exitCode, 64);
+  EXPECT_EQ(readFile(scenario), edited);
+  // --dry-run shows the lines, --out writes another file (the original untouched).
+  r = runDrillsim({"edit", scenario, "horizon_s=3600", "--dry-run"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out, "-8: horizon_s: 7200\n+8: horizon_s: 3600\n");
+  EXPECT_EQ(readFile(scenario), edited);
+  const std::string variant = fs::path(scenario).parent_path().string() + "/variant.yaml";
+  r = runDrillsim({"edit", scenario, "horizon_s=3600", "--out", variant});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(lineDiff(edited, readFile(variant)), "-8: horizon_s: 7200\n+8: horizon_s: 3600\n");
+  EXPECT_EQ(readFile(scenario), edited);
 }

@@ -99,7 +99,7 @@ TEST(I18n, LanguageFollowsTheLocaleName) {
 // option names, metavariables and choices as the command line takes them.
 TEST(I18n, EveryCommandsHelpInChinese) {
   for (const char* command : {"validate", "info", "run", "batch", "merge", "compare", "hazard", "register", "shelters", "bound",
-                              "drill", "map", "synth"}) {
+                              "drill", "map", "synth", "edit"}) {
     const auto zh = test::runDrillsim({"--lang", "zh", command, "--help"});
     const auto en = test::runDrillsim({"--lang", "en", command, "--help"});
     ASSERT_EQ(zh.exitCode, 0) << command;

@@ -23,6 +23,8 @@ struct Command {
 
 int runValidate(const std::vector<std::string>& args);
 std::string helpValidate();
+int runEdit(const std::vector<std::string>& args);
+std::string helpEdit();
 int runInfo(const std::vector<std::string>& args);
 std::string helpInfo();
 int runMap(const std::vector<std::string>& args);

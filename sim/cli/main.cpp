@@ -22,6 +22,7 @@ namespace {
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"validate", i18n::kNoop("check scenario files, their park and the substance table"), helpValidate, runValidate},
+      {"edit", i18n::kNoop("set a scenario's values by their keys, keeping the file's comments and style"), helpEdit, runEdit},
       {"info", i18n::kNoop("summarise a scenario: park, population, shelters, teams, plans"), helpInfo, runInfo},
       {"run", i18n::kNoop("run one replication of a plan and tell what happened"), helpRun, runRun},
       {"batch", i18n::kNoop("Monte Carlo replications of the plans, stored in a GeoPackage"), helpBatch, runBatch},
