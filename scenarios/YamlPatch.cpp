@@ -1123,7 +1123,7 @@ std::string Patcher::run() {
     if (removal.collection.node.Style() == YAML::EmitterStyle::Flow) removeFlowEntries(removal);
     else removeBlockEntries(removal);
   }
-  const std::string out = applyEdits();
+  std::string out = applyEdits();
   verify(out);
   return out;
 }
