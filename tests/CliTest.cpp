@@ -944,11 +944,14 @@ TEST(Cli, EditSetsValuesByTheirKeysAndKeepsTheFile) {
   r = runDrillsim({"edit", scenario, "horizon_s"});
   EXPECT_EQ(r.exitCode, 64);
   EXPECT_EQ(readFile(scenario), edited);
+  // Refused edits leave nothing for the desk to "recover".
+  EXPECT_FALSE(fs::exists(scenario + ".unsaved"));
   // --dry-run shows the lines, --out writes another file (the original untouched).
   r = runDrillsim({"edit", scenario, "horizon_s=3600", "--dry-run"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.out, "-8: horizon_s: 7200\n+8: horizon_s: 3600\n");
   EXPECT_EQ(readFile(scenario), edited);
+  EXPECT_FALSE(fs::exists(scenario + ".unsaved"));
   const std::string variant = fs::path(scenario).parent_path().string() + "/variant.yaml";
   r = runDrillsim({"edit", scenario, "horizon_s=3600", "--out", variant});
   ASSERT_EQ(r.exitCode, 0) << r.err;

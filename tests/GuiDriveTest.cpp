@@ -225,3 +225,21 @@ TEST(ChildProcess, InterruptStopsIt) {
   child.wait();
   EXPECT_EQ(child.exitCode(), 130);
 }
+
+// Every number field of the forms takes or refuses the same way, in validate's words, and a
+// refused value is not applied (the field keeps the text and says why).
+TEST(GuiForms, NumberFieldsRefuseAndExplainBadInput) {
+  double v = 7;
+  EXPECT_EQ(numberFieldProblem("-4", Bound::atLeast(0), true, v), "expected a number >= 0, found -4");
+  EXPECT_EQ(numberFieldProblem("abc", Bound::atLeast(0), true, v), "expected a number >= 0, found 'abc'");
+  EXPECT_EQ(numberFieldProblem("", Bound::above(0), false, v), "expected a number > 0, found ''");
+  EXPECT_EQ(numberFieldProblem("2.5", Bound::atLeast(0), true, v), "expected a whole number, found 2.5");
+  EXPECT_EQ(numberFieldProblem("0", Bound::above(0), false, v), "expected a number > 0, found 0");
+  EXPECT_EQ(numberFieldProblem("12 m", Bound::above(0), false, v), "expected a number > 0, found '12 m'");
+  EXPECT_EQ(numberFieldProblem("inf", Bound::none(), false, v), "expected a number, found 'inf'");
+  EXPECT_EQ(v, 7);  // nothing taken
+  EXPECT_EQ(numberFieldProblem(" 800 ", Bound::atLeast(0), true, v), "");
+  EXPECT_EQ(v, 800);
+  EXPECT_EQ(numberFieldProblem("1.25", Bound::above(0), false, v), "");
+  EXPECT_EQ(v, 1.25);
+}

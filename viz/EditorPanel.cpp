@@ -67,8 +67,7 @@ void EditorPanel::mapControls(Desk& desk) {
   if (ImGui::Checkbox(label(tr("Add a shelter by clicking the map"), "add").c_str(), &add)) desk.map.setAddShelterMode(add);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
-  ImGui::InputInt(label(tr("capacity of a new one"), "newcap").c_str(), &newShelterCapacity, 0);
-  newShelterCapacity = std::clamp(newShelterCapacity, 0, 10000000);
+  countField(i18n::kNoop("capacity of a new one"), "newcap", newShelterCapacity, Bound::atLeast(0));
   ImGui::SameLine();
   if (ImGui::SmallButton(label(tr("Fit (F)"), "fit").c_str()) || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F))) desk.map.fit();
   ImGui::SetNextItemWidth(110);

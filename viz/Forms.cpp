@@ -51,16 +51,6 @@ bool textField(const char* label, std::string& v) {
   return done();
 }
 
-bool numberField(const char* label, double& v, const char* format = "%.6g") {
-  ImGui::InputDouble(shown(label).c_str(), &v, 0, 0, format);
-  return done();
-}
-
-bool intField(const char* label, int& v) {
-  ImGui::InputInt(shown(label).c_str(), &v, 0);
-  return done();
-}
-
 std::vector<std::string> ids(const auto& items) {
   std::vector<std::string> out;
   for (const auto& x : items) out.push_back(x.id);
@@ -145,6 +135,53 @@ bool EditorPanel::distField(const char* label, const std::string& key, Distribut
   return committed;
 }
 
+// [SECTION] Numbers
+std::string numberFieldProblem(const std::string& text, Bound bound, bool whole, double& value) {
+  const std::size_t from = text.find_first_not_of(' '), to = text.find_last_not_of(' ');
+  const std::string typed = from == std::string::npos ? "" : text.substr(from, to - from + 1);
+  char* end = nullptr;
+  const double v = typed.empty() ? 0 : std::strtod(typed.c_str(), &end);
+  if (typed.empty() || !end || *end != '\0' || !std::isfinite(v)) return tf("expected {1}, found {2}", bound.describe(), inQuotes(typed));
+  if (!bound.admits(v)) return tf("expected {1}, found {2}", bound.describe(), typed);
+  if (whole && (v != std::floor(v) || v > 2e9)) return tf("expected a whole number, found {1}", typed);
+  value = v;
+  return "";
+}
+
+bool EditorPanel::checkedNumber(const char* label, const std::string& key, const std::string& initial, Bound bound, bool whole,
+                                double& value) {
+  auto [it, fresh] = fieldText_.try_emplace(key, initial);
+  ImGui::InputText(shown(label).c_str(), &it->second);
+  bool committed = false;
+  if (done()) {
+    double v = 0;
+    const std::string error = numberFieldProblem(it->second, bound, whole, v);
+    if (error.empty()) {
+      value = v;
+      fieldError_.erase(key);
+      committed = true;
+    } else {
+      fieldError_[key] = error;
+    }
+  }
+  if (auto e = fieldError_.find(key); e != fieldError_.end())
+    ImGui::TextColored(kErrorColour, "%s", tf("{1} (not applied)", e->second).c_str());
+  return committed;
+}
+
+bool EditorPanel::numberField(const char* label, const std::string& key, double& v, Bound bound, const char* format) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, v);
+  return checkedNumber(label, key, text, bound, false, v);
+}
+
+bool EditorPanel::countField(const char* label, const std::string& key, int& v, Bound bound) {
+  double value = v;
+  if (!checkedNumber(label, key, std::to_string(v), bound, true, value)) return false;
+  v = int(value);
+  return true;
+}
+
 bool EditorPanel::optionalDistField(const char* label, const std::string& key, std::optional<Distribution>& d, int lowerBound,
                                     const Distribution& initial) {
   bool on = d.has_value();
@@ -188,13 +225,13 @@ void EditorPanel::settingsForm(Desk& desk) {
   bool c = textField(kNoop("name"), s.name);
   ImGui::InputTextMultiline(shown(kNoop("description")).c_str(), &s.description, ImVec2(0, 60));
   c |= done();
-  c |= numberField(kNoop("horizon [s]"), s.horizon_s, "%.0f");
+  c |= numberField(kNoop("horizon [s]"), "horizon", s.horizon_s, Bound::above(0), "%.0f");
   c |= wordField(kNoop("population"), s.population, populationNames());
-  c |= intField(kNoop("persons per cohort"), s.cohort_size);
-  c |= numberField(kNoop("walking speed [m/s]"), s.walking.speed_ms, "%.2f");
-  c |= numberField(kNoop("specific flow [persons/m/s]"), s.walking.specific_flow_pms, "%.2f");
+  c |= countField(kNoop("persons per cohort"), "cohort", s.cohort_size, Bound::above(0));
+  c |= numberField(kNoop("walking speed [m/s]"), "walking.speed", s.walking.speed_ms, Bound::above(0), "%.2f");
+  c |= numberField(kNoop("specific flow [persons/m/s]"), "walking.flow", s.walking.specific_flow_pms, Bound::above(0), "%.2f");
   c |= distField(kNoop("pre-movement time [s]"), "premovement", s.walking.premovement_s, 1);
-  c |= intField(kNoop("replications"), s.monte_carlo.replications);
+  c |= countField(kNoop("replications"), "replications", s.monte_carlo.replications, Bound::above(0));
   std::string seed = std::to_string(s.monte_carlo.seed);
   if (textField(kNoop("seed"), seed)) {
     try {
@@ -302,7 +339,7 @@ void EditorPanel::teamForm(Desk& desk, std::size_t i) {
   c |= wordField(kNoop("station"), t.station.id, ids(desk.editor.park().stations));
   c |= wordField(kNoop("kind"), t.kind, teamKindNames());
   c |= distField(kNoop("turn-out [s]"), k + "turnout", t.turnout_s, 1);
-  c |= numberField(kNoop("speed on empty roads [m/s]"), t.speed_ms, "%.1f");
+  c |= numberField(kNoop("speed on empty roads [m/s]"), k + "speed", t.speed_ms, Bound::above(0), "%.1f");
   if (c) desk.editor.setTeam(i, t);
   ImGui::Separator();
   if (ImGui::Button(shown(kNoop("Remove this team (and its dispatches)")).c_str())) {
@@ -517,7 +554,8 @@ void EditorPanel::shelterForm(Desk& desk, const Feature& f) {
   if (ImGui::Combo(shown(kNoop("kind")).c_str(), &kind, kinds.c_str()))
     desk.editor.setShelterKind(s->id, kind == 0 ? ShelterKind::Indoor : ShelterKind::Outdoor);
   int capacity = s->capacity;
-  if (intField(kNoop("capacity [persons]"), capacity)) desk.editor.setShelterCapacity(s->id, std::max(0, capacity));
+  if (countField(kNoop("capacity [persons]"), "shelter.capacity", capacity, Bound::atLeast(0)))
+    desk.editor.setShelterCapacity(s->id, capacity);
   const Point2 ll = LonLatTransform(park.crs).toLonLat(s->position);
   char lon[32], lat[32], access[32];
   std::snprintf(lon, sizeof lon, "%.6f", ll.x_m);
@@ -555,8 +593,9 @@ void EditorPanel::featureForm(Desk& desk) {
       std::string kind = zoneKindNames()[std::size_t(z->kind)];
       if (wordField(kNoop("kind"), kind, zoneKindNames())) desk.editor.setFeatureText("zones", z->id, "kind", kind);
       int day = z->pop_day, night = z->pop_night;
-      if (intField(kNoop("persons by day"), day)) desk.editor.setFeatureNumber("zones", z->id, "pop_day", std::max(0, day));
-      if (intField(kNoop("persons by night"), night)) desk.editor.setFeatureNumber("zones", z->id, "pop_night", std::max(0, night));
+      if (countField(kNoop("persons by day"), "zone.day", day, Bound::atLeast(0))) desk.editor.setFeatureNumber("zones", z->id, "pop_day", day);
+      if (countField(kNoop("persons by night"), "zone.night", night, Bound::atLeast(0)))
+        desk.editor.setFeatureNumber("zones", z->id, "pop_night", night);
       changed("zones");
       for (const auto& [key, value] : z->extra) ImGui::TextDisabled("%s: %s", key.c_str(), value.c_str());
     }
@@ -568,8 +607,8 @@ void EditorPanel::featureForm(Desk& desk) {
                                    .c_str());
         name("roads", r.name);
         double width = r.width_m;
-        if (numberField(kNoop("width [m]"), width, "%.1f") && width > 0) desk.editor.setFeatureNumber("roads", r.id, "width_m", width);
-        if (width <= 0) ImGui::TextColored(kErrorColour, "%s", tr("a width must be > 0 (not applied)"));
+        if (numberField(kNoop("width [m]"), "road.width", width, Bound::above(0), "%.1f"))
+          desk.editor.setFeatureNumber("roads", r.id, "width_m", width);
         changed("roads");
       }
   } else if (f.kind == Feature::Kind::Source) {
@@ -577,7 +616,7 @@ void EditorPanel::featureForm(Desk& desk) {
       ImGui::TextUnformatted(tf("Hazard source {1}: {2}, in zone {3}", h->id, h->substance, h->zone).c_str());
       name("hazard_sources", h->name);
       double inventory = h->inventory_kg;
-      if (numberField(kNoop("inventory [kg]"), inventory, "%.0f") && inventory >= 0)
+      if (numberField(kNoop("inventory [kg]"), "source.inventory", inventory, Bound::atLeast(0), "%.0f"))
         desk.editor.setFeatureNumber("hazard_sources", h->id, "inventory_kg", inventory);
       changed("hazard_sources");
     }

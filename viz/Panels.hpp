@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "scenarios/ScenarioEditor.hpp"
+#include "scenarios/YamlInput.hpp"
 #include "sim/analysis/Comparison.hpp"
 #include "sim/batch/ZoneSummary.hpp"
 #include "viz/Drill.hpp"
@@ -95,6 +96,10 @@ struct BatchProgress {
   std::string status;               // how it went, or why it did not start
 };
 
+/// Why `text`, typed in a number field of the forms, is refused ("" when it is taken, and `value`
+/// set): not a number, outside `bound`, or not whole where `whole`; in validate's words.
+std::string numberFieldProblem(const std::string& text, Bound bound, bool whole, double& value);
+
 /// Map & editor: the scenario's outline, the form of the selection, the problems and the map.
 struct EditorPanel {
   /// What the panel edits, all App's: the scenario through its editor, the selection (changed
@@ -138,6 +143,13 @@ struct EditorPanel {
   void updateThreatPreview(const ScenarioEditor& editor);
   // Form fields: each returns true when the person finished an edit (the draft then commits).
   bool distField(const char* label, const std::string& key, Distribution& d, int lowerBound);
+  /// Every number of the forms, one way: the text as typed stays in the field, and a value that
+  /// is not a number, not whole where `whole`, or outside `bound` is refused with the reason in
+  /// validate's words and not applied. True (with `v` set) when an edit that holds is finished.
+  bool numberField(const char* label, const std::string& key, double& v, Bound bound, const char* format = "%.6g");
+  bool countField(const char* label, const std::string& key, int& v, Bound bound);
+  bool checkedNumber(const char* label, const std::string& key, const std::string& initial, Bound bound, bool whole,
+                     double& value);
   bool optionalDistField(const char* label, const std::string& key, std::optional<Distribution>& d, int lowerBound,
                          const Distribution& initial);
 

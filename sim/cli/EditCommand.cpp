@@ -242,6 +242,12 @@ int runEdit(const std::vector<std::string>& argv) {
     std::cerr << tf("{1}: the scenario has errors; mend them (drillsim validate) before editing it here", file) << "\n";
     return kExitInvalidInput;
   }
+  // The editor keeps unsaved edits beside the file for the desk's recovery; edits this command
+  // does not save (refused, or a dry run) are not the desk's to recover.
+  struct Forget {
+    ScenarioEditor& editor;
+    ~Forget() { editor.abandonEdits(); }
+  } forget{*editor};
   if (!keyed.empty()) {
     auto next = keyEdits(editor->scenario(), keyed, file);
     if (!next) return kExitInvalidInput;
