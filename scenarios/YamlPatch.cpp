@@ -1,5 +1,18 @@
 // Patching a YAML file's text with the differences between two canonical versions of its model
 // (YamlPatch.hpp says what is handled and what is refused).
+//
+// Index ([SECTION] below):
+//   Paths: map keys, sequence items by id or by index
+//   Trees: what a YAML text means, for the final check
+//   The diff between before and after
+//   Scanning the text: where a node ends
+//   Writing new text
+//   The patcher
+//   Locating (the patcher finds a node's text)
+//   Writing (the patcher's text for values and entries)
+//   Changes (applied, removed, checked)
+//   The file's framing: BOM and line endings
+
 #include "scenarios/YamlPatch.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -31,7 +44,7 @@ void checkDepth(std::size_t depth) {
   if (depth > kMaxDepth) fail("nested deeper than " + std::to_string(kMaxDepth) + " levels (a recursive alias?)");
 }
 
-// ---- Paths: map keys, sequence items by id or by index -------------------------------------------
+// [SECTION] Paths: map keys, sequence items by id or by index
 
 enum class StepKind { Key, Id, Index };
 struct Step {
@@ -118,7 +131,7 @@ std::optional<YAML::Node> nodeAt(const YAML::Node& n, const Path& path, std::siz
   return nodeAt(*child, path, from + 1);
 }
 
-// ---- Trees: what a YAML text means, for the final check ------------------------------------------
+// [SECTION] Trees: what a YAML text means, for the final check
 
 struct Tree {
   enum class Kind { Null, Scalar, Seq, Map } kind = Kind::Null;
@@ -204,7 +217,7 @@ std::size_t treeItemIndex(Tree& seq, const std::string& id) {
   fail("internal: no item " + id + " in the expected tree");
 }
 
-// ---- The diff between before and after --------------------------------------------------------
+// [SECTION] The diff between before and after
 
 enum class ChangeKind { Replace, AddKey, RemoveKey, AddItems, RemoveItem };
 struct Change {
@@ -290,7 +303,7 @@ void diffNodes(const YAML::Node& b, const YAML::Node& a, const Path& at, std::ve
   }
 }
 
-// ---- Scanning the text: where a node ends ------------------------------------------------------
+// [SECTION] Scanning the text: where a node ends
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -392,7 +405,7 @@ std::size_t blockScalarEnd(const std::string& t, std::size_t p, long indent) {
   return end;
 }
 
-// ---- Writing new text -------------------------------------------------------------------------
+// [SECTION] Writing new text
 
 std::string emitted(const YAML::Emitter& e) {
   if (!e.good()) fail("YAML::Emitter: " + e.GetLastError());
@@ -482,7 +495,7 @@ std::vector<std::string> foldedLines(const std::string& body, std::size_t width)
   return lines;
 }
 
-// ---- The patcher -----------------------------------------------------------------------------
+// [SECTION] The patcher
 
 struct Span {
   std::size_t begin = 0, end = 0;
@@ -614,7 +627,7 @@ std::size_t Patcher::indentWidth(const YAML::Node& root) const {
   return width == 0 ? 2 : width;
 }
 
-// ---- Locating ---------------------------------------------------------------------------------
+// [SECTION] Locating
 
 void Patcher::checkPlain(const YAML::Node& n, const Path& at) const {
   if (n.IsNull()) return;
@@ -770,7 +783,7 @@ std::vector<Span> Patcher::entrySpans(const Place& collection) const {
   return out;
 }
 
-// ---- Writing ---------------------------------------------------------------------------------
+// [SECTION] Writing
 
 /// `n` in block style, its first line starting where the caller stands, its other lines at `col`.
 std::string Patcher::blockText(const YAML::Node& n, std::size_t col) const {
@@ -853,7 +866,7 @@ std::optional<std::string> Patcher::blockScalarText(const Place& p, Span s, cons
   return out;
 }
 
-// ---- Changes ----------------------------------------------------------------------------------
+// [SECTION] Changes
 
 Tree& Patcher::expectedAt(const Path& at) {
   Tree* t = &expected_;
@@ -1128,7 +1141,7 @@ std::string Patcher::run() {
   return out;
 }
 
-// ---- The file's framing: BOM and line endings -------------------------------------------------
+// [SECTION] The file's framing: BOM and line endings
 
 struct Framing {
   std::string text;  // without BOM, LF line endings
