@@ -437,33 +437,28 @@ bool ScenarioEditor::removePlan(std::size_t i) {
 
 namespace {
 // Keeps the file at `path` as `path`.bak before it is replaced by `next`, unless it already says that.
-void backUp(const std::string& path, const std::string& next) {
+// The file's text; nothing when there is none (or it cannot be read).
+std::optional<std::string> fileText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return;  // nothing there yet
-  const std::string previous{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (previous != next) writeFileAtomically(path + ".bak", previous);
-}
-
-std::string fileText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return in ? std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()} : std::string();
+  if (!in) return std::nullopt;
+  return std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // The text to write for `next` over the file at `path`, from which `asRead` was read: the file's
 // own text with the changes in place, or the whole scenario written out when they cannot be
 // placed there.
 ScenarioText textOver(const std::string& path, const Scenario& asRead, const Scenario& next) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {scenarioToYaml(next), false, tr("the file could not be read again, so it is written whole")};
-  return scenarioTextKeepingFile(fileText(path), asRead, next);
+  const auto text = fileText(path);
+  if (!text) return {scenarioToYaml(next), false, tr("the file could not be read again, so it is written whole")};
+  return scenarioTextKeepingFile(*text, asRead, next);
 }
 
-// Writes `out` to `path`, the file there first kept as path.bak; what it did.
+// Writes `out` to `path`, the file there first kept as path.bak (when it differs); what it did.
 ScenarioEditor::SaveReport write(const std::string& path, const ScenarioText& out) {
-  const std::string previous = fileText(path);
-  backUp(path, out.text);
+  const auto previous = fileText(path);
+  if (previous && *previous != out.text) writeFileAtomically(path + ".bak", *previous);
   writeFileAtomically(path, out.text);
-  return {out.kept, out.why, linesWritten(previous, out.text)};
+  return {out.kept, out.why, linesWritten(previous.value_or(""), out.text)};
 }
 }  // namespace
 

@@ -122,17 +122,26 @@ bool EditorPanel::distField(const char* label, const std::string& key, Distribut
   bool committed = false;
   if (done()) {
     std::string error;
-    if (auto parsed = distributionFromYaml(it->second, lowerBound, error)) {
-      d = *parsed;
-      fieldError_.erase(key);
-      committed = true;
-    } else {
-      fieldError_[key] = error;
-    }
+    const auto parsed = distributionFromYaml(it->second, lowerBound, error);
+    committed = fieldChecked(key, parsed ? "" : error);
+    if (committed) d = *parsed;
   }
+  fieldErrorLine(key);
+  return committed;
+}
+
+bool EditorPanel::fieldChecked(const std::string& key, const std::string& error) {
+  if (error.empty()) {
+    fieldError_.erase(key);
+    return true;
+  }
+  fieldError_[key] = error;
+  return false;
+}
+
+void EditorPanel::fieldErrorLine(const std::string& key) const {
   if (auto e = fieldError_.find(key); e != fieldError_.end())
     ImGui::TextColored(kErrorColour, "%s", tf("{1} (not applied)", e->second).c_str());
-  return committed;
 }
 
 // [SECTION] Numbers
@@ -155,17 +164,10 @@ bool EditorPanel::checkedNumber(const char* label, const std::string& key, const
   bool committed = false;
   if (done()) {
     double v = 0;
-    const std::string error = numberFieldProblem(it->second, bound, whole, v);
-    if (error.empty()) {
-      value = v;
-      fieldError_.erase(key);
-      committed = true;
-    } else {
-      fieldError_[key] = error;
-    }
+    committed = fieldChecked(key, numberFieldProblem(it->second, bound, whole, v));
+    if (committed) value = v;
   }
-  if (auto e = fieldError_.find(key); e != fieldError_.end())
-    ImGui::TextColored(kErrorColour, "%s", tf("{1} (not applied)", e->second).c_str());
+  fieldErrorLine(key);
   return committed;
 }
 

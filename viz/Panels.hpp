@@ -150,6 +150,10 @@ struct EditorPanel {
   bool countField(const char* label, const std::string& key, int& v, Bound bound);
   bool checkedNumber(const char* label, const std::string& key, const std::string& initial, Bound bound, bool whole,
                      double& value);
+  /// A finished edit of the field `key`: true when `error` is empty (its old error cleared), else
+  /// false with the error kept for fieldErrorLine, which shows it under the field until mended.
+  bool fieldChecked(const std::string& key, const std::string& error);
+  void fieldErrorLine(const std::string& key) const;
   bool optionalDistField(const char* label, const std::string& key, std::optional<Distribution>& d, int lowerBound,
                          const Distribution& initial);
 
